@@ -1,0 +1,79 @@
+"""The one root of every error defrel raises on purpose, and its few branches.
+
+    DefrelError                 root; the CLI turns it into a message and exit code 2
+    ├── InputError              a facts, article, RDF or query input is wrong
+    │   ├── FactsError          a facts file: YAML syntax, schema, reference, date, quantity
+    │   ├── EvidenceError       a quote is missing from the article text, or ambiguous
+    │   └── QueryError          a SPARQL query does not parse or cannot run
+    └── OutputError             an output could not be written (nothing is left half-written)
+
+Data that does not conform to the shapes is not an error: validation returns a
+report (exit 1).  Every message says what was wrong, where (file:line, fact id)
+and, in ``hint``, how to fix it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["DefrelError", "EvidenceError", "FactsError", "InputError", "OutputError", "QueryError"]
+
+
+class DefrelError(Exception):
+    """Root of defrel's errors: a message, where it happened, and how to fix it."""
+
+    exit_code = 2
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        fact_id: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.column = column
+        self.fact_id = fact_id
+        self.hint = hint
+
+    def where(self) -> str:
+        """``file:line:column`` as far as it is known (empty when nothing is)."""
+        parts = [p for p in (self.path, self.line, self.column) if p is not None]
+        return ":".join(str(p) for p in parts)
+
+    def __str__(self) -> str:
+        text = self.message
+        if self.fact_id:
+            text = f"{self.fact_id!r}: {text}"
+        where = self.where()
+        if where:
+            text = f"{where}: {text}"
+        if self.hint:
+            text = f"{text}\n  hint: {self.hint}"
+        return text
+
+
+class InputError(DefrelError):
+    """An input (facts file, article text, RDF file, query) is wrong."""
+
+
+class FactsError(InputError):
+    """A facts file is malformed, breaks the schema, or refers to something unknown."""
+
+
+class EvidenceError(InputError):
+    """An evidence quote is not in the article text verbatim, or occurs more than once."""
+
+
+class QueryError(InputError):
+    """A SPARQL query does not parse or cannot be run."""
+
+
+class OutputError(DefrelError):
+    """An output file or folder cannot be written."""

@@ -1,0 +1,158 @@
+"""The JSON Schema of the facts format, generated from the tables in ``kinds.py``.
+
+The published copy is ``mapper/data/facts.schema.json`` (``defrel schema`` prints
+it); a test keeps it equal to what this module generates.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from .kinds import (
+    ARTICLE_FIELDS,
+    COMMON_FIELDS,
+    ENTITY_FIELDS,
+    ENTITY_TYPES,
+    KINDS,
+    QUANTITY_UNITS,
+    Field,
+)
+from .when import WHEN_PATTERN
+
+__all__ = ["SCHEMA_ID", "ID_PATTERN", "generate_schema", "published_schema"]
+
+SCHEMA_ID = "https://w3id.org/defrel/facts.schema.json"
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_MAX = 80
+DURATION_PATTERN = r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$"
+
+_ID = {"type": "string", "pattern": ID_PATTERN, "maxLength": ID_MAX}
+_TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
+
+
+def _one_or_more(item: dict[str, Any]) -> dict[str, Any]:
+    return {"oneOf": [item, {"type": "array", "items": item, "minItems": 1, "uniqueItems": True}]}
+
+
+def _field_schema(field: Field) -> dict[str, Any]:
+    shapes: dict[str, dict[str, Any]] = {
+        "entity": {**_ID, "description": "an entity id"},
+        "entities": _one_or_more({**_ID, "description": "an entity id"}),
+        "fact": {**_ID, "description": "a fact id"},
+        "facts": _one_or_more({**_ID, "description": "a fact id"}),
+        "text": _TEXT,
+        "texts": _one_or_more(_TEXT),
+        "when": {"type": "string", "pattern": WHEN_PATTERN},
+        "duration": {"type": "string", "pattern": DURATION_PATTERN},
+        "quantity": {"$ref": "#/$defs/quantity"},
+        "integer": {"type": "integer", "minimum": 1},
+        "boolean": {"type": "boolean"},
+        "choice": {"enum": list(field.choices)},
+    }
+    return {**shapes[field.shape], "description": field.doc}
+
+
+def _object(fields: tuple[Field, ...], extra: dict[str, Any], required: list[str]) -> dict:
+    properties = dict(extra)
+    properties.update({f.name: _field_schema(f) for f in fields})
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": required + [f.name for f in fields if f.required],
+        "additionalProperties": False,
+    }
+
+
+def _quantity() -> dict[str, Any]:
+    number = {"type": "number", "minimum": 0}
+    return {
+        "type": "object",
+        "description": "A number with a unit: percent, count, or an ISO 4217 currency (USD).",
+        "properties": {
+            "value": number,
+            "min": number,
+            "max": number,
+            "unit": {
+                "anyOf": [
+                    {"enum": sorted(QUANTITY_UNITS)},
+                    {"type": "string", "pattern": "^[A-Z]{3}$", "description": "ISO 4217"},
+                ]
+            },
+            "approximate": {"type": "boolean"},
+            "qualifier": {**_TEXT, "description": "As the article qualifies it."},
+        },
+        "required": ["unit"],
+        "anyOf": [{"required": ["value"]}, {"required": ["min"]}, {"required": ["max"]}],
+        "additionalProperties": False,
+    }
+
+
+def _evidence() -> dict[str, Any]:
+    quote = {**_TEXT, "description": "Words of the article, exactly as written."}
+    item = {
+        "oneOf": [
+            quote,
+            {
+                "type": "object",
+                "properties": {"quote": quote, "occurrence": {"type": "integer", "minimum": 1}},
+                "required": ["quote", "occurrence"],
+                "additionalProperties": False,
+            },
+        ]
+    }
+    return {"type": "array", "items": item, "minItems": 1}
+
+
+def generate_schema() -> dict[str, Any]:
+    """Build the JSON Schema (draft 2020-12) of a facts file from ``kinds.py``."""
+    evidence = {"$ref": "#/$defs/evidence"}
+    entity = _object(
+        ENTITY_FIELDS,
+        {"id": _ID, "type": {"enum": list(ENTITY_TYPES)}, "same_as": _one_or_more(
+            {"type": "string", "pattern": r"^(wd:Q[1-9][0-9]*|https?://\S+)$"}
+        ), "evidence": evidence},
+        ["id", "type"],
+    )
+    fact_variants = []
+    for kind in KINDS.values():
+        variant = _object(
+            COMMON_FIELDS + kind.fields,
+            {"id": _ID, "kind": {"const": kind.name}, "evidence": evidence},
+            ["id", "kind", "evidence"],
+        )
+        variant["description"] = kind.doc
+        fact_variants.append({"if": {"properties": {"kind": {"const": kind.name}}}, "then": variant})
+    article = _object(ARTICLE_FIELDS, {"text": {**_TEXT, "description": "Article text file"}}, [])
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "defrel facts file",
+        "description": "The facts of one news article about defence relations.",
+        "type": "object",
+        "properties": {
+            "article": article,
+            "entities": {"type": "array", "items": entity},
+            "facts": {"type": "array", "items": {"$ref": "#/$defs/fact"}},
+        },
+        "required": ["article", "facts"],
+        "additionalProperties": False,
+        "$defs": {
+            "evidence": _evidence(),
+            "quantity": _quantity(),
+            "fact": {
+                "type": "object",
+                "properties": {"kind": {"enum": list(KINDS)}},
+                "required": ["id", "kind"],
+                "allOf": fact_variants,
+            },
+        },
+    }
+
+
+@cache
+def published_schema() -> dict[str, Any]:
+    """The JSON Schema shipped in the package (what editors and the loader use)."""
+    return json.loads((files("mapper.data") / "facts.schema.json").read_text(encoding="utf-8"))
