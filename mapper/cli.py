@@ -1,2 +1,222 @@
-def main():
-    pass
+"""The ``defrel`` command line: each command parses options, calls one library function and
+prints the result.  Exit codes: 0 ok, 1 data does not conform, 2 bad input or usage."""
+
+from __future__ import annotations
+
+import sys
+from importlib.metadata import version
+from importlib.resources import files
+from pathlib import Path
+
+import click
+
+from .build import build, build_dataset
+from .errors import DefrelError, InputError
+from .facts import FACTS_SUFFIX
+from .query import GRAPH_FORMATS, TABLE_FORMATS, run_query
+from .rdfio import RDF_SUFFIXES, read_rdf
+from .schema import published_schema
+from .validate import validate_dataset
+from .vocab import DEFAULT_BASE
+
+EXIT_OK, EXIT_NONCONFORMING, EXIT_BAD_INPUT = 0, 1, 2
+DEFAULT_SEEDS = Path("seeds")
+DEFAULT_OUT = Path("dist")
+
+
+def example_queries() -> dict[str, str]:
+    """Bundled example queries (``queries/*.rq``) by name."""
+    folder = files("mapper.data") / "queries"
+    return {
+        r.name.removesuffix(".rq"): r.read_text(encoding="utf-8")
+        for r in sorted(folder.iterdir(), key=lambda r: r.name)
+        if r.name.endswith(".rq")
+    }
+
+
+class DefrelGroup(click.Group):
+    """Turns every DefrelError into one message on stderr and its exit code, in one place."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except DefrelError as err:
+            click.secho(f"Error: {err}", fg="red", err=True)
+            sys.exit(err.exit_code)
+
+
+_base = click.option(
+    "--base",
+    default=DEFAULT_BASE,
+    show_default=True,
+    help="Base IRI under which article, fact and entity IRIs are minted.",
+)
+_paths = click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+
+
+@click.group(cls=DefrelGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(version("defrel"), prog_name="defrel")
+def main() -> None:
+    """defrel: publish what news articles say about defence relations as linked data.
+
+    \b
+    Example:
+      defrel build seeds/ --out dist/
+      defrel query --example who-visited-whom
+    """
+
+
+@main.command("build")
+@_paths
+@click.option(
+    "--out",
+    default=DEFAULT_OUT,
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Output folder, replaced whole only when the build succeeds.",
+)
+@_base
+def build_cmd(paths: tuple[Path, ...], out: Path, base: str) -> None:
+    """Load, map, validate and write Turtle, JSON-LD and N-Quads.
+
+    PATHS are facts files (*.facts.yaml) or folders of them; default seeds/.
+    If the data does not conform, the report is printed, nothing is written
+    and the exit code is 1.
+
+    \b
+    Example:
+      defrel build seeds/ --out dist/ --base https://example.org/defrel/
+    """
+    outcome = build(list(paths) or [DEFAULT_SEEDS], out=out, base=base)
+    if not outcome.report.conforms:
+        click.echo(outcome.report.text(), nl=False)
+        click.secho(f"Not built: the data does not conform; {out} is unchanged.", err=True)
+        sys.exit(EXIT_NONCONFORMING)
+    click.echo(f"Built {outcome.articles} article(s), {outcome.triples} triples; conforms.")
+    for path in outcome.written:
+        click.echo(f"  {path}")
+
+
+def _split_inputs(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Separate RDF files (by suffix) from facts files and folders."""
+    rdf = [p for p in paths if p.is_file() and p.suffix.lower() in RDF_SUFFIXES]
+    facts = [p for p in paths if p not in rdf]
+    for p in facts:
+        if p.is_file() and not p.name.endswith((FACTS_SUFFIX, ".yaml", ".yml")):
+            raise InputError(
+                "not a facts file or an RDF file",
+                path=p,
+                hint=f"facts files end in {FACTS_SUFFIX}; RDF files in {', '.join(RDF_SUFFIXES)}",
+            )
+    return rdf, facts
+
+
+@main.command("validate")
+@_paths
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "turtle"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@_base
+def validate_cmd(paths: tuple[Path, ...], fmt: str, base: str) -> None:
+    """Check facts files or RDF files against the shapes; print a report.
+
+    PATHS are facts files, folders of them, or RDF files (.ttl .nt .nq .trig
+    .jsonld); default seeds/.  Exit 0 if everything conforms, 1 if not.
+
+    \b
+    Example:
+      defrel validate seeds/ --format json
+    """
+    rdf, facts = _split_inputs(list(paths) or [DEFAULT_SEEDS])
+    dataset = read_rdf(rdf) if rdf else None
+    if facts:
+        built, _ = build_dataset(facts, base=base)
+        if dataset is None:
+            dataset = built
+        else:
+            for quad in built.quads():
+                dataset.add(quad)
+    assert dataset is not None
+    report = validate_dataset(dataset, base=base)
+    click.echo({"text": report.text, "json": report.json, "turtle": report.turtle}[fmt](), nl=False)
+    sys.exit(EXIT_OK if report.conforms else EXIT_NONCONFORMING)
+
+
+@main.command("query")
+@click.argument("query", required=False)
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read the query from a file.",
+)
+@click.option(
+    "--example",
+    type=click.Choice(sorted(example_queries())),
+    help="Run one of the bundled example queries.",
+)
+@click.option(
+    "--data",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="RDF files to query (repeatable); default dist/dataset.nq.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(TABLE_FORMATS + GRAPH_FORMATS),
+    help="Result format: table|csv|tsv|json|xml for SELECT/ASK, "
+    "turtle|nt|jsonld for CONSTRUCT/DESCRIBE.",
+)
+def query_cmd(
+    query: str | None,
+    query_file: Path | None,
+    example: str | None,
+    data: tuple[Path, ...],
+    fmt: str | None,
+) -> None:
+    """Run a SPARQL query over the built dataset or the given files.
+
+    Give the query inline, with -f FILE, or with --example NAME.  Named graphs
+    are kept (GRAPH ?g works); the default graph is the union of all graphs.
+
+    \b
+    Example:
+      defrel query 'SELECT ?s WHERE { ?s a defrel:Visit }'
+      defrel query --example arms-suppliers-of-india --format csv
+    """
+    given = [q for q in (query, query_file, example) if q is not None]
+    if len(given) != 1:
+        raise click.UsageError("give exactly one of QUERY, -f FILE or --example NAME")
+    if query_file is not None:
+        query = query_file.read_text(encoding="utf-8")
+    elif example is not None:
+        query = example_queries()[example]
+    paths = list(data) or [DEFAULT_OUT / "dataset.nq"]
+    if not data and not paths[0].exists():
+        raise InputError(f"{paths[0]} not found", hint="run `defrel build` first, or pass --data")
+    outcome = run_query(query, read_rdf(paths), fmt=fmt)
+    click.echo(outcome.text, nl=False)
+
+
+@main.command("schema")
+def schema_cmd() -> None:
+    """Print the JSON Schema of facts files (for editors and other tools).
+
+    \b
+    Example:
+      defrel schema > facts.schema.json
+    """
+    import json
+
+    click.echo(json.dumps(published_schema(), indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

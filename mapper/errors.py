@@ -41,6 +41,7 @@ class DefrelError(Exception):
         self.column = column
         self.fact_id = fact_id
         self.hint = hint
+        self.more: list[DefrelError] = []  # further problems found in the same pass
 
     def where(self) -> str:
         """``file:line:column`` as far as it is known (empty when nothing is)."""
@@ -56,6 +57,8 @@ class DefrelError(Exception):
             text = f"{where}: {text}"
         if self.hint:
             text = f"{text}\n  hint: {self.hint}"
+        for other in self.more:
+            text = f"{text}\n{other}"
         return text
 
 

@@ -149,8 +149,12 @@ KINDS: dict[str, Kind] = {
             "defrel:PostHolding",
             "A person holds a post in an organisation or state.",
             (
-                Field("holder", "entity", "defrel:holder", "Who holds it.", True, targets=("Person",)),
-                Field("title", "text", "defrel:postTitle", "The post, e.g. Defense Minister.", True),
+                Field(
+                    "holder", "entity", "defrel:holder", "Who holds it.", True, targets=("Person",)
+                ),
+                Field(
+                    "title", "text", "defrel:postTitle", "The post, e.g. Defense Minister.", True
+                ),
                 Field(
                     "organization",
                     "entity",
@@ -176,7 +180,9 @@ KINDS: dict[str, Kind] = {
                     True,
                     targets=PLACES,
                 ),
-                Field("host", "entities", "defrel:host", "Who receives the visitor.", targets=AGENTS),
+                Field(
+                    "host", "entities", "defrel:host", "Who receives the visitor.", targets=AGENTS
+                ),
             ),
             schema_cls="schema:Event",
             cameo="042",
@@ -361,7 +367,9 @@ KINDS: dict[str, Kind] = {
             "One state seeking closer defence ties with another.",
             (
                 Field("actor", "entity", "defrel:courter", "Who courts.", True, targets=AGENTS),
-                Field("target", "entity", "defrel:courted", "Who is courted.", True, targets=AGENTS),
+                Field(
+                    "target", "entity", "defrel:courted", "Who is courted.", True, targets=AGENTS
+                ),
                 Field("aim", "text", "defrel:aim", "What the actor wants the target to be."),
                 _TREND,
             ),
@@ -372,7 +380,9 @@ KINDS: dict[str, Kind] = {
             "defrel:ArmsSupplyRelation",
             "One state supplies arms to another, with shares, values and rankings.",
             (
-                Field("supplier", "entity", "defrel:supplier", "Who supplies.", True, targets=AGENTS),
+                Field(
+                    "supplier", "entity", "defrel:supplier", "Who supplies.", True, targets=AGENTS
+                ),
                 Field(
                     "recipient", "entity", "defrel:recipient", "Who receives.", True, targets=AGENTS
                 ),
@@ -415,7 +425,14 @@ KINDS: dict[str, Kind] = {
             "defrel:ArmsDemand",
             "A state's appetite for another state's weapons.",
             (
-                Field("buyer", "entity", "defrel:buyer", "Who wants the weapons.", True, targets=AGENTS),
+                Field(
+                    "buyer",
+                    "entity",
+                    "defrel:buyer",
+                    "Who wants the weapons.",
+                    True,
+                    targets=AGENTS,
+                ),
                 Field(
                     "source",
                     "entity",

@@ -111,9 +111,14 @@ def generate_schema() -> dict[str, Any]:
     evidence = {"$ref": "#/$defs/evidence"}
     entity = _object(
         ENTITY_FIELDS,
-        {"id": _ID, "type": {"enum": list(ENTITY_TYPES)}, "same_as": _one_or_more(
-            {"type": "string", "pattern": r"^(wd:Q[1-9][0-9]*|https?://\S+)$"}
-        ), "evidence": evidence},
+        {
+            "id": _ID,
+            "type": {"enum": list(ENTITY_TYPES)},
+            "same_as": _one_or_more(
+                {"type": "string", "pattern": r"^(wd:Q[1-9][0-9]*|https?://\S+)$"}
+            ),
+            "evidence": evidence,
+        },
         ["id", "type"],
     )
     fact_variants = []
@@ -124,7 +129,9 @@ def generate_schema() -> dict[str, Any]:
             ["id", "kind", "evidence"],
         )
         variant["description"] = kind.doc
-        fact_variants.append({"if": {"properties": {"kind": {"const": kind.name}}}, "then": variant})
+        fact_variants.append(
+            {"if": {"properties": {"kind": {"const": kind.name}}}, "then": variant}
+        )
     article = _object(ARTICLE_FIELDS, {"text": {**_TEXT, "description": "Article text file"}}, [])
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -1,0 +1,126 @@
+"""Run SPARQL queries over built or given RDF files and format the results.
+
+SELECT and ASK results come in the W3C SPARQL 1.1 result formats (JSON, XML, CSV,
+TSV) or as a text table; CONSTRUCT and DESCRIBE give Turtle, N-Triples or JSON-LD.
+Queries that would reach the network (SERVICE, FROM <url>, LOAD) are refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pyparsing import ParseException
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.algebra import traverse
+
+from .errors import QueryError
+from .serialize import jsonld_text
+from .vocab import NS, curie
+
+__all__ = ["GRAPH_FORMATS", "TABLE_FORMATS", "QueryOutcome", "run_query"]
+
+TABLE_FORMATS = ("table", "csv", "tsv", "json", "xml")
+GRAPH_FORMATS = ("turtle", "nt", "jsonld")
+
+
+@dataclass
+class QueryOutcome:
+    """What a query returned: its type (SELECT, ASK, CONSTRUCT, DESCRIBE) and rendered text."""
+
+    kind: str
+    text: str
+    rows: int
+
+
+def _parse(query: str):
+    prefixes = {k: v for k, v in NS.items()}
+    try:
+        return prepareQuery(query, initNs=prefixes)
+    except ParseException as err:
+        raise QueryError(
+            f"SPARQL syntax error: {err.msg}",
+            line=err.lineno,
+            column=err.col,
+            hint=f"near: {err.line.strip()[:80]!r}",
+        ) from None
+    except Exception as err:  # rdflib raises plain Exceptions for unknown prefixes etc.
+        raise QueryError(f"SPARQL error: {err}") from None
+
+
+def _refuse_remote(prepared) -> None:
+    def visit(node):
+        name = getattr(node, "name", None)
+        if name == "ServiceGraphPattern":
+            raise QueryError(
+                "SERVICE reaches the network and is refused",
+                hint="run the query against the remote endpoint directly",
+            )
+        return None
+
+    traverse(prepared.algebra, visitPre=visit)
+    if getattr(prepared.algebra, "datasetClause", None):
+        raise QueryError(
+            "FROM / FROM NAMED would load data from elsewhere and is refused",
+            hint="pass the files with --data instead",
+        )
+
+
+def _cell(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return curie(str(term))
+    if isinstance(term, Literal):
+        return str(term)
+    return term.n3()
+
+
+def _table(result) -> str:
+    names = [str(v) for v in result.vars]
+    rows = [[_cell(row[v]) for v in result.vars] for row in result]
+    widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(names)]
+    line = lambda cells: " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True))  # noqa: E731
+    out = [line(names), "-+-".join("-" * w for w in widths)]
+    out += [line(r) for r in rows]
+    return "\n".join(s.rstrip() for s in out) + f"\n({len(rows)} row{'s' * (len(rows) != 1)})\n"
+
+
+def run_query(query: str, dataset: Dataset, *, fmt: str | None = None) -> QueryOutcome:
+    """Run ``query`` over ``dataset`` (default graph = union of all graphs); format the result.
+
+    ``fmt`` is one of TABLE_FORMATS for SELECT/ASK, GRAPH_FORMATS for CONSTRUCT/DESCRIBE;
+    None chooses ``table`` or ``turtle``.
+    """
+    prepared = _parse(query)
+    _refuse_remote(prepared)
+    try:
+        result = dataset.query(prepared)
+    except Exception as err:
+        raise QueryError(f"query failed: {err}") from None
+    kind = result.type
+    if kind in ("CONSTRUCT", "DESCRIBE"):
+        fmt = fmt or "turtle"
+        if fmt not in GRAPH_FORMATS:
+            raise QueryError(
+                f"--format {fmt} is for SELECT/ASK results",
+                hint=f"a {kind} query prints {', '.join(GRAPH_FORMATS)}",
+            )
+        graph: Graph = result.graph
+        for prefix, ns in NS.items():
+            graph.bind(prefix, ns, override=True, replace=True)
+        text = jsonld_text(graph) if fmt == "jsonld" else graph.serialize(format=fmt)
+        return QueryOutcome(kind, text, len(graph))
+    fmt = fmt or "table"
+    if fmt not in TABLE_FORMATS:
+        raise QueryError(
+            f"--format {fmt} is for CONSTRUCT/DESCRIBE results",
+            hint=f"a {kind} query prints {', '.join(TABLE_FORMATS)}",
+        )
+    if kind == "ASK" and fmt == "table":
+        return QueryOutcome(kind, f"{'yes' if result.askAnswer else 'no'}\n", 1)
+    if fmt == "table":
+        return QueryOutcome(kind, _table(result), len(result))
+    data = result.serialize(format=fmt)
+    text = data.decode("utf-8") if isinstance(data, bytes) else data
+    return QueryOutcome(kind, text if text.endswith("\n") else text + "\n", len(result))

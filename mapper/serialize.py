@@ -1,0 +1,150 @@
+"""Serialise a built dataset to Turtle, JSON-LD and N-Quads, deterministically, and write the
+output folder atomically (a temporary folder renamed into place; the old one kept on failure)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from rdflib import Dataset, Graph, URIRef
+
+from .errors import OutputError
+from .rdfmap import bind_prefixes
+from .vocab import CONTEXT_FILE, context
+
+__all__ = ["FORMATS", "graph_to", "write_dist"]
+
+# format name -> (file suffix, rdflib format)
+FORMATS = {
+    "turtle": (".ttl", "turtle"),
+    "json-ld": (".jsonld", "json-ld"),
+    "nquads": (".nq", "nquads"),
+}
+
+
+def _canonical(node: Any) -> Any:
+    """Sort JSON-LD arrays (unordered sets here: we emit no @list) so output is byte-stable."""
+    if isinstance(node, dict):
+        return {k: _canonical(v) for k, v in sorted(node.items())}
+    if isinstance(node, list):
+        items = [_canonical(v) for v in node]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return node
+
+
+def jsonld_text(graph: Graph) -> str:
+    """Compact JSON-LD with our context inline (no remote context to fetch), sorted."""
+    ctx = context()["@context"]
+    data = json.loads(graph.serialize(format="json-ld", context=ctx, auto_compact=True))
+    data = _canonical(data)
+    body = {k: v for k, v in data.items() if k != "@context"}
+    return json.dumps({"@context": ctx, **body}, indent=2, ensure_ascii=False) + "\n"
+
+
+def nquads_text(dataset: Dataset) -> str:
+    """N-Quads, one named graph per article, lines sorted so the file is byte-stable."""
+    lines = dataset.serialize(format="nquads").splitlines()
+    return "".join(sorted(f"{line}\n" for line in lines if line.strip()))
+
+
+def turtle_text(graph: Graph) -> str:
+    return graph.serialize(format="turtle")
+
+
+def graph_to(graph: Graph, fmt: str) -> str:
+    """Serialise ``graph`` (or a Dataset, for N-Quads) in one of FORMATS."""
+    if fmt == "json-ld":
+        return jsonld_text(graph)
+    if fmt == "nquads":
+        assert isinstance(graph, Dataset)
+        return nquads_text(graph)
+    return turtle_text(graph)
+
+
+def _union(graphs: Iterable[Graph]) -> Graph:
+    merged = Graph()
+    bind_prefixes(merged)
+    for g in graphs:
+        for prefix, ns in g.namespaces():
+            merged.bind(prefix, ns, override=False)
+        for triple in g:
+            merged.add(triple)
+    return merged
+
+
+def _article_graph(dataset: Dataset, graph_iri: URIRef) -> Graph:
+    graph = Graph()
+    for prefix, ns in dataset.namespaces():
+        graph.bind(prefix, ns, override=True, replace=True)
+    for triple in dataset.graph(graph_iri):
+        graph.add(triple)
+    return graph
+
+
+def _files(dataset: Dataset, graphs: dict[str, URIRef]) -> dict[str, str]:
+    """Every output file's relative path and text."""
+    merged = _union(dataset.graph(iri) for iri in graphs.values())
+    files = {
+        "dataset.ttl": turtle_text(merged),
+        "dataset.jsonld": jsonld_text(dataset),
+        "dataset.nq": nquads_text(dataset),
+        CONTEXT_FILE: json.dumps(context(), indent=2, ensure_ascii=False) + "\n",
+    }
+    for slug, iri in sorted(graphs.items()):
+        graph = _article_graph(dataset, iri)
+        files[f"articles/{slug}.ttl"] = turtle_text(graph)
+        files[f"articles/{slug}.jsonld"] = jsonld_text(graph)
+    return files
+
+
+def write_dist(dataset: Dataset, graphs: dict[str, URIRef], out: Path) -> list[Path]:
+    """Write every output file into ``out``, all or nothing; return the paths written.
+
+    Files are written into a temporary folder beside ``out`` which then replaces ``out``;
+    if anything fails, ``out`` is left as it was and the temporary folder removed.
+    """
+    out = Path(out)
+    files = _files(dataset, graphs)
+    parent = out.resolve().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
+    except OSError as err:
+        raise OutputError(
+            f"cannot write into {parent}: {err.strerror}",
+            path=out,
+            hint="choose another --out folder, or fix its permissions",
+        ) from None
+    try:
+        for name, text in files.items():
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8", newline="\n")
+        _swap(staging, out)
+    except OSError as err:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise OutputError(f"cannot write output: {err}", path=out) from None
+    return [out / name for name in files]
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Put ``staging`` where ``out`` is; the old ``out`` goes only once the new one is there."""
+    os.chmod(staging, 0o755)
+    if not out.exists():
+        os.replace(staging, out)
+        return
+    if not out.is_dir():
+        raise OSError(f"{out} exists and is not a folder")
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=out.resolve().parent))
+    os.replace(out, old / out.name)
+    try:
+        os.replace(staging, out)
+    except OSError:
+        os.replace(old / out.name, out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)

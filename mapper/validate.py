@@ -1,0 +1,164 @@
+"""Validate a dataset with pySHACL against the bundled shapes and ontology, article by article.
+
+Non-conformance is a result (a ``Report``); only a validation that cannot run raises.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass
+from functools import cache
+from importlib.resources import files
+
+from pyshacl import validate as shacl_validate
+from rdflib import RDF, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import SH
+
+from .errors import DefrelError
+from .vocab import curie
+
+__all__ = ["Report", "Result", "ontology_graph", "shapes_graph", "validate_dataset"]
+
+
+@cache
+def _bundled(folder: str) -> Graph:
+    graph = Graph()
+    for resource in sorted((files("mapper.data") / folder).iterdir(), key=lambda r: r.name):
+        if resource.name.endswith(".ttl"):
+            graph.parse(data=resource.read_text(encoding="utf-8"), format="turtle")
+    return graph
+
+
+def shapes_graph() -> Graph:
+    """All SHACL shapes in ``shapes/``, merged."""
+    return _bundled("shapes")
+
+
+def ontology_graph() -> Graph:
+    """The defrel ontology in ``ontology/``, merged."""
+    return _bundled("ontology")
+
+
+@dataclass(frozen=True)
+class Result:
+    """One violation, located: which article, which fact or entity, which property."""
+
+    severity: str
+    focus: str
+    path: str | None
+    value: str | None
+    message: str
+    component: str
+    shape: str
+    graph: str | None = None
+    where: str | None = None  # "fact 'x' of article 'y'" when the focus IRI is one of ours
+
+    def __str__(self) -> str:
+        subject = self.where or self.focus
+        parts = [f"{self.severity}: {subject}"]
+        if self.path:
+            parts.append(f"property {self.path}")
+        if self.value is not None:
+            parts.append(f"value {self.value}")
+        return f"{', '.join(parts)}\n    {self.message} [{self.component}]"
+
+
+@dataclass
+class Report:
+    """The outcome of validation: conforms or not, each result, and the SHACL report graph."""
+
+    conforms: bool
+    results: list[Result]
+    graph: Graph
+
+    def text(self) -> str:
+        if self.conforms:
+            return "Conforms: every article passes every shape.\n"
+        lines = [f"Does not conform: {len(self.results)} result(s)."]
+        lines += [str(r) for r in self.results]
+        return "\n".join(lines) + "\n"
+
+    def json(self) -> str:
+        data = {"conforms": self.conforms, "results": [asdict(r) for r in self.results]}
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+    def turtle(self) -> str:
+        return self.graph.serialize(format="turtle")
+
+
+_OURS = re.compile(r"article/(?P<slug>[^/]+)(?:/(?P<what>fact|entity)/(?P<id>[^/]+))?")
+
+
+def _where(focus: str, base: str | None) -> str | None:
+    if base is None or not focus.startswith(base):
+        return None
+    match = _OURS.match(focus[len(base) :])
+    if focus[len(base) :].startswith("entity/"):
+        return f"entity {focus[len(base) + 7 :].split('/')[0]!r}"
+    if not match:
+        return None
+    if match["what"]:
+        return f"{match['what']} {match['id']!r} of article {match['slug']!r}"
+    return f"article {match['slug']!r}"
+
+
+def _term(node) -> str | None:
+    if node is None:
+        return None
+    if isinstance(node, Literal):
+        return node.n3()
+    return curie(str(node)) if isinstance(node, URIRef) else str(node)
+
+
+def _results(report: Graph, graph_name: str | None, base: str | None) -> list[Result]:
+    results = []
+    for r in report.subjects(RDF.type, SH.ValidationResult):
+        focus = str(report.value(r, SH.focusNode))
+        path = report.value(r, SH.resultPath)
+        results.append(
+            Result(
+                severity=curie(str(report.value(r, SH.resultSeverity))).split(":")[-1],
+                focus=focus,
+                path=_term(path) if isinstance(path, URIRef) else (path and "(complex path)"),
+                value=_term(report.value(r, SH.value)),
+                message=str(report.value(r, SH.resultMessage) or ""),
+                component=curie(str(report.value(r, SH.sourceConstraintComponent))),
+                shape=_term(report.value(r, SH.sourceShape)) or "",
+                graph=graph_name,
+                where=_where(focus, base),
+            )
+        )
+    return sorted(results, key=lambda r: (r.graph or "", r.focus, r.path or "", r.component))
+
+
+def validate_graph(graph: Graph, *, graph_name: str | None = None, base: str | None = None):
+    """Validate one graph; return (conforms, results, report graph)."""
+    try:
+        conforms, report, _ = shacl_validate(
+            graph,
+            shacl_graph=shapes_graph(),
+            ont_graph=ontology_graph(),
+            inference="none",
+            abort_on_first=False,
+            allow_warnings=True,
+            advanced=True,
+        )
+    except Exception as err:  # pySHACL raises many types; validation could not run
+        raise DefrelError(f"SHACL validation could not run: {err}") from err
+    return conforms, _results(report, graph_name, base), report
+
+
+def validate_dataset(dataset: Dataset, *, base: str | None = None) -> Report:
+    """Validate every named graph (and the default graph, if it has triples) separately."""
+    results: list[Result] = []
+    merged = Graph()
+    conforms = True
+    graphs = [g for g in dataset.graphs() if len(g)]
+    for graph in sorted(graphs, key=lambda g: str(g.identifier)):
+        name = str(graph.identifier)
+        ok, found, report = validate_graph(graph, graph_name=name, base=base)
+        conforms &= ok
+        results.extend(found)
+        merged += report
+    return Report(conforms=conforms, results=results, graph=merged)

@@ -1,0 +1,107 @@
+"""Read YAML keeping the line of every mapping key and list item, refusing duplicate keys.
+
+Errors found later (schema, references, quotes) can then name ``file:line``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import FactsError
+
+__all__ = ["LineDict", "LineList", "line_of", "read_yaml"]
+
+
+class LineDict(dict):
+    """A mapping that remembers its own line and the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class LineList(list):
+    """A sequence that remembers its own line and the line of each item (1-based)."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader building LineDict/LineList; no custom tags, no Python objects."""
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str | int | float | bool) and key is not None:
+            raise FactsError(
+                "a mapping key must be a plain word",
+                line=key_node.start_mark.line + 1,
+                column=key_node.start_mark.column + 1,
+            )
+        key = str(key)
+        if key in result:
+            raise FactsError(
+                f"key {key!r} appears twice in the same mapping "
+                f"(first on line {result.key_lines[key]})",
+                line=key_node.start_mark.line + 1,
+                column=key_node.start_mark.column + 1,
+                hint="remove or merge one of the two",
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+
+
+def read_yaml(path: Path, text: str) -> Any:
+    """Parse ``text`` (the contents of ``path``); raise FactsError with file:line:column."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except FactsError as err:
+        err.path = str(path)
+        raise
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        problem = err.problem or err.context or "not valid YAML"
+        raise FactsError(
+            f"YAML syntax error: {problem}",
+            path=path,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+            hint="check the indentation and quoting on this line and the one before it",
+        ) from None
+    except yaml.YAMLError as err:
+        raise FactsError(f"YAML error: {err}", path=path) from None
+
+
+def line_of(document: Any, path: tuple[str | int, ...]) -> int | None:
+    """The line of the deepest node along ``path`` (keys and list indexes) that is known."""
+    line = getattr(document, "line", None)
+    node = document
+    for step in path:
+        if isinstance(node, LineDict) and step in node:
+            line = node.key_lines.get(step, line)
+            node = node[step]
+        elif isinstance(node, LineList) and isinstance(step, int) and 0 <= step < len(node):
+            line = node.item_lines[step]
+            node = node[step]
+        else:
+            break
+    return line
