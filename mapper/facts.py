@@ -92,6 +92,7 @@ def _schema_error(path: Path, doc: Any, err: jsonschema.ValidationError) -> Fact
         hint = "; ".join(f"did you mean {g[0]!r}?" for g in guesses if g) or (
             f"allowed keys: {', '.join(allowed)}"
         )
+        where = (*where, unknown[0])
     elif err.validator == "pattern" and "id" in str(where[-1:]):
         hint = "ids are lowercase letters and digits joined by single hyphens, e.g. raheel-sharif"
     elif err.validator == "enum":

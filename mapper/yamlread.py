@@ -5,6 +5,7 @@ Errors found later (schema, references, quotes) can then name ``file:line``.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,24 @@ class LineList(list):
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader building LineDict/LineList; no custom tags, no Python objects."""
+    """SafeLoader building LineDict/LineList; no custom tags, no Python objects.
+
+    Dates stay strings (``2014-02-30`` is ours to check, not YAML's), and only
+    ``true``/``false`` are booleans: YAML 1.1 would read a country code ``NO`` as false.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:

@@ -1,0 +1,87 @@
+"""Shared fixtures: paths into the checkout, a small article to mutate, the seed build."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SEED_SLUG = "pakistan-courts-us-and-russia-on-defense"
+
+MINI_TEXT = (
+    "Big News\n\n"
+    "Gen.\u00a0Raheel Sharif visited Washington on Thursday, in late 2013. "
+    "Russia supplies “up to 75 percent” of the hardware. Russia.\n"
+)
+
+MINI_FACTS = """\
+article:
+  headline: Big News
+entities:
+  - id: raheel-sharif
+    type: Person
+    label: Raheel Sharif
+    evidence: ["Raheel Sharif"]
+  - id: washington
+    type: City
+    label: Washington
+    same_as: wd:Q61
+    evidence: ["Washington"]
+  - id: united-states
+    type: Country
+    label: United States
+  - id: russia
+    type: Country
+    label: Russia
+facts:
+  - id: visit
+    kind: visit
+    visitor: raheel-sharif
+    destination: washington
+    date: Thursday
+    modality: completed
+    evidence: ["visited Washington on Thursday"]
+  - id: supply
+    kind: arms_supply
+    supplier: russia
+    recipient: united-states
+    share: {max: 75, unit: percent}
+    start: late 2013
+    evidence: ["up to 75 percent"]
+"""
+
+
+def write_article(folder: Path, facts: str = MINI_FACTS, text: str = MINI_TEXT,
+                  slug: str = "mini") -> Path:
+    """Write ``<slug>.txt`` and ``<slug>.facts.yaml`` into ``folder``; return the facts path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{slug}.txt").write_text(text, encoding="utf-8", newline="")
+    path = folder / f"{slug}.facts.yaml"
+    path.write_text(textwrap.dedent(facts), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A small valid facts file (and its article) in a fresh folder."""
+    return write_article(tmp_path / "in")
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def seed_dist(tmp_path_factory) -> Path:
+    """The seeds built once per session with the library (not the CLI)."""
+    from mapper.build import build
+
+    out = tmp_path_factory.mktemp("seed") / "dist"
+    outcome = build([SEEDS], out=out)
+    assert outcome.report.conforms, outcome.report.text()
+    return out
