@@ -12,19 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Dataset, Graph, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from .errors import OutputError
 from .rdfmap import bind_prefixes
 from .vocab import CONTEXT_FILE, context
 
-__all__ = ["FORMATS", "graph_to", "write_dist"]
-
-# format name -> (file suffix, rdflib format)
-FORMATS = {
-    "turtle": (".ttl", "turtle"),
-    "json-ld": (".jsonld", "json-ld"),
-    "nquads": (".nq", "nquads"),
-}
+__all__ = ["dataset_jsonld_text", "jsonld_text", "nquads_text", "turtle_text", "write_dist"]
 
 
 def _canonical(node: Any) -> Any:
@@ -37,33 +31,49 @@ def _canonical(node: Any) -> Any:
     return node
 
 
+def _nodes(graph: Graph) -> list[Any]:
+    """The compacted node objects of one graph (no named graphs inside)."""
+    plain = Graph()
+    for triple in graph:
+        plain.add(triple)
+    data = json.loads(plain.serialize(format="json-ld", context=context()["@context"]))
+    data.pop("@context", None)
+    return data.pop("@graph", [data] if data else [])
+
+
+def _document(graph_objects: list[Any]) -> str:
+    doc = {"@context": context()["@context"], "@graph": _canonical(graph_objects)}
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
 def jsonld_text(graph: Graph) -> str:
-    """Compact JSON-LD with our context inline (no remote context to fetch), sorted."""
-    ctx = context()["@context"]
-    data = json.loads(graph.serialize(format="json-ld", context=ctx, auto_compact=True))
-    data = _canonical(data)
-    body = {k: v for k, v in data.items() if k != "@context"}
-    return json.dumps({"@context": ctx, **body}, indent=2, ensure_ascii=False) + "\n"
+    """Compact JSON-LD of one graph, our context inline (nothing to fetch), arrays sorted."""
+    return _document(_nodes(graph))
+
+
+def dataset_jsonld_text(dataset: Dataset) -> str:
+    """Compact JSON-LD of a dataset: one ``{"@id": graph, "@graph": [...]}`` per named graph."""
+    named = [
+        {"@id": str(g.identifier), "@graph": _canonical(_nodes(g))}
+        for g in dataset.graphs()
+        if len(g) and isinstance(g.identifier, URIRef) and g.identifier != DATASET_DEFAULT_GRAPH_ID
+    ]
+    return _document(named + _nodes(dataset.default_graph))
 
 
 def nquads_text(dataset: Dataset) -> str:
     """N-Quads, one named graph per article, lines sorted so the file is byte-stable."""
-    lines = dataset.serialize(format="nquads").splitlines()
-    return "".join(sorted(f"{line}\n" for line in lines if line.strip()))
+    lines: list[str] = []
+    for graph in dataset.graphs():
+        name = "" if graph.identifier == DATASET_DEFAULT_GRAPH_ID else f" {graph.identifier.n3()}"
+        for line in graph.serialize(format="nt").splitlines():
+            if line.strip():
+                lines.append(f"{line.removesuffix(' .')}{name} .\n")
+    return "".join(sorted(lines))
 
 
 def turtle_text(graph: Graph) -> str:
     return graph.serialize(format="turtle")
-
-
-def graph_to(graph: Graph, fmt: str) -> str:
-    """Serialise ``graph`` (or a Dataset, for N-Quads) in one of FORMATS."""
-    if fmt == "json-ld":
-        return jsonld_text(graph)
-    if fmt == "nquads":
-        assert isinstance(graph, Dataset)
-        return nquads_text(graph)
-    return turtle_text(graph)
 
 
 def _union(graphs: Iterable[Graph]) -> Graph:
@@ -91,7 +101,7 @@ def _files(dataset: Dataset, graphs: dict[str, URIRef]) -> dict[str, str]:
     merged = _union(dataset.graph(iri) for iri in graphs.values())
     files = {
         "dataset.ttl": turtle_text(merged),
-        "dataset.jsonld": jsonld_text(dataset),
+        "dataset.jsonld": dataset_jsonld_text(dataset),
         "dataset.nq": nquads_text(dataset),
         CONTEXT_FILE: json.dumps(context(), indent=2, ensure_ascii=False) + "\n",
     }
