@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from .evidence import Span
@@ -28,6 +30,12 @@ def precise_date(when: When) -> Literal | None:
     if when.month:
         return Literal(f"{when.year:04d}-{when.month:02d}", datatype=XSD.gYearMonth)
     return Literal(f"{when.year:04d}", datatype=XSD.gYear)
+
+
+def decimal_literal(number: Decimal) -> Literal:
+    """An xsd:decimal in canonical form (``75.0``, ``1.5``), as Turtle writes it back."""
+    text = format(number.normalize(), "f")
+    return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
 
 
 def add_time(g: Graph, owner: URIRef, name: str, when: When, lang: str) -> URIRef:
@@ -69,7 +77,7 @@ def add_quantity(g: Graph, owner: URIRef, name: str, q: Quantity, lang: str) -> 
         (SCHEMA.maxValue, q.max),
     ):
         if number is not None:
-            g.add((node, prop, Literal(number, datatype=XSD.decimal)))
+            g.add((node, prop, decimal_literal(number)))
     if q.approximate:
         g.add((node, DEFREL.approximate, Literal(True)))
     if q.qualifier:

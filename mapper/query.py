@@ -86,6 +86,44 @@ def _table(result) -> str:
     return "\n".join(s.rstrip() for s in out) + f"\n({len(rows)} row{'s' * (len(rows) != 1)})\n"
 
 
+def _csv_cell(term) -> str:
+    value = "" if term is None else str(term)
+    if any(c in value for c in ',"\r\n'):
+        value = '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def _tsv_cell(term) -> str:
+    """A term in SPARQL TSV: Turtle syntax, with tab and line breaks escaped."""
+    if term is None:
+        return ""
+    if not isinstance(term, Literal):
+        return term.n3()
+    escaped = (
+        str(term)
+        .replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+        .replace("\t", "\\t")
+    )
+    suffix = (
+        f"@{term.language}" if term.language else (f"^^<{term.datatype}>" if term.datatype else "")
+    )
+    return f'"{escaped}"{suffix}'
+
+
+def _delimited(result, fmt: str) -> str:
+    """SPARQL 1.1 CSV (CRLF, plain values) or TSV (LF, ?names, Turtle terms) results."""
+    if fmt == "csv":
+        rows = [",".join(str(v) for v in result.vars)]
+        rows += [",".join(_csv_cell(row[v]) for v in result.vars) for row in result]
+        return "\r\n".join(rows) + "\r\n"
+    rows = ["\t".join(f"?{v}" for v in result.vars)]
+    rows += ["\t".join(_tsv_cell(row[v]) for v in result.vars) for row in result]
+    return "\n".join(rows) + "\n"
+
+
 def run_query(query: str, dataset: Dataset, *, fmt: str | None = None) -> QueryOutcome:
     """Run ``query`` over ``dataset`` (default graph = union of all graphs); format the result.
 
@@ -119,8 +157,15 @@ def run_query(query: str, dataset: Dataset, *, fmt: str | None = None) -> QueryO
         )
     if kind == "ASK" and fmt == "table":
         return QueryOutcome(kind, f"{'yes' if result.askAnswer else 'no'}\n", 1)
+    if kind == "ASK" and fmt in ("csv", "tsv"):
+        raise QueryError(
+            f"the SPARQL {fmt.upper()} results format has no ASK answer",
+            hint="use --format table, json or xml for ASK",
+        )
     if fmt == "table":
         return QueryOutcome(kind, _table(result), len(result))
+    if fmt in ("csv", "tsv"):
+        return QueryOutcome(kind, _delimited(result, fmt), len(result))
     data = result.serialize(format=fmt)
     text = data.decode("utf-8") if isinstance(data, bytes) else data
     return QueryOutcome(kind, text if text.endswith("\n") else text + "\n", len(result))

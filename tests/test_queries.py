@@ -37,8 +37,8 @@ def test_who_visited_whom(seed_data) -> None:
 
 def test_arms_suppliers_of_india(seed_data) -> None:
     assert rows(seed_data, "arms-suppliers-of-india") == [
-        ("Russia", "major", "75", "in certain years", "", "", "", "", "", ""),
-        ("United States", "", "", "", "1900000000", "USD", "2014", "", "1", "completed"),
+        ("Russia", "major", "75.0", "in certain years", "", "", "", "", "", ""),
+        ("United States", "", "", "", "1900000000.0", "USD", "2014", "", "1", "completed"),
         ("United States", "", "", "", "", "", "August", "1", "", "reported"),
     ]
 

@@ -1,0 +1,151 @@
+"""The seed article built end to end: every output parses back to the same graph, an
+independent parser agrees, every quote sits at its offsets, and a rebuild is byte-identical."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from conftest import ROOT, SEED_SLUG, SEEDS
+from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib.compare import isomorphic
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from mapper.vocab import NS
+
+OA = NS["oa"]
+ARTICLE_IRI = URIRef(f"https://w3id.org/defrel/data/article/{SEED_SLUG}")
+GRAPH_IRI = URIRef(f"https://w3id.org/defrel/data/graph/{SEED_SLUG}")
+
+
+def test_seed_text_is_the_shared_article_byte_for_byte() -> None:
+    shared = ROOT.parent / "shared" / "seeds" / f"{SEED_SLUG}.txt"
+    if shared.exists():  # the checkout sits beside shared/ in development and CI
+        assert (SEEDS / f"{SEED_SLUG}.txt").read_bytes() == shared.read_bytes()
+    text = (SEEDS / f"{SEED_SLUG}.txt").read_text(encoding="utf-8")
+    assert (
+        len(text) == 3659 and text.count("\u00a0") == 11 and "According\u00a0to\u00a0Dawn" in text
+    )
+
+
+def test_outputs_written(seed_dist: Path) -> None:
+    names = sorted(str(p.relative_to(seed_dist)) for p in seed_dist.rglob("*") if p.is_file())
+    assert names == [
+        f"articles/{SEED_SLUG}.jsonld",
+        f"articles/{SEED_SLUG}.ttl",
+        "context.jsonld",
+        "dataset.jsonld",
+        "dataset.nq",
+        "dataset.ttl",
+    ]
+
+
+@pytest.fixture(scope="module")
+def quads(seed_dist: Path) -> Dataset:
+    ds = Dataset()
+    ds.parse(seed_dist / "dataset.nq", format="nquads")
+    return ds
+
+
+def _graph(ds: Dataset, name) -> Graph:
+    g = Graph()
+    for triple in ds.graph(name):
+        g.add(triple)
+    return g
+
+
+def test_one_named_graph_per_article_and_no_blank_nodes(quads: Dataset) -> None:
+    names = {g.identifier for g in quads.graphs() if len(g)}
+    assert names == {GRAPH_IRI}
+    assert len(quads.default_graph) == 0
+    assert not [t for t in quads.quads() if any(isinstance(x, BNode) for x in t[:3])]
+
+
+def test_every_serialisation_is_the_same_graph(seed_dist: Path, quads: Dataset) -> None:
+    reference = _graph(quads, GRAPH_IRI)
+    assert len(reference) > 1500
+    for path, fmt in [
+        ("dataset.ttl", "turtle"),
+        ("dataset.jsonld", "json-ld"),
+        (f"articles/{SEED_SLUG}.ttl", "turtle"),
+        (f"articles/{SEED_SLUG}.jsonld", "json-ld"),
+    ]:
+        parsed = Dataset()
+        parsed.parse(seed_dist / path, format=fmt)
+        merged = Graph()
+        for s, p, o, _g in parsed.quads():
+            merged.add((s, p, o))
+        assert isomorphic(merged, reference), path
+    parsed = Dataset()
+    parsed.parse(seed_dist / "dataset.jsonld", format="json-ld")
+    assert {g.identifier for g in parsed.graphs() if len(g)} == {GRAPH_IRI}
+
+
+def test_jsonld_is_compact_with_the_published_context(seed_dist: Path) -> None:
+    doc = json.loads((seed_dist / "dataset.jsonld").read_text(encoding="utf-8"))
+    published = json.loads((seed_dist / "context.jsonld").read_text(encoding="utf-8"))
+    assert doc["@context"] == published["@context"]
+    assert isinstance(doc, dict) and doc["@graph"][0]["@id"] == str(GRAPH_IRI)
+    assert "defrel:Visit" in (seed_dist / "dataset.jsonld").read_text(encoding="utf-8")
+
+
+def test_an_independent_parser_agrees(seed_dist: Path, quads: Dataset) -> None:
+    n_quads = list(ox.parse(path=str(seed_dist / "dataset.nq"), format=ox.RdfFormat.N_QUADS))
+    triples = list(ox.parse(path=str(seed_dist / "dataset.ttl"), format=ox.RdfFormat.TURTLE))
+    assert len(n_quads) == len(triples) == len(list(quads.quads()))
+    assert {q.graph_name.value for q in n_quads} == {str(GRAPH_IRI)}
+
+
+def test_every_quote_is_verbatim_at_its_offsets(quads: Dataset) -> None:
+    text = (SEEDS / f"{SEED_SLUG}.txt").read_text(encoding="utf-8")
+    g = _graph(quads, GRAPH_IRI)
+    targets = list(g.subjects(OA.hasSource, ARTICLE_IRI))
+    assert len(targets) >= 90
+    for target in targets:
+        selectors = list(g.objects(target, OA.hasSelector))
+        exact = next(g.value(s, OA.exact) for s in selectors if g.value(s, OA.exact) is not None)
+        quote_sel = next(s for s in selectors if g.value(s, OA.exact) is not None)
+        pos = next(s for s in selectors if g.value(s, OA.start) is not None)
+        start, end = int(g.value(pos, OA.start)), int(g.value(pos, OA.end))
+        assert text[start:end] == str(exact)
+        assert text[:start].endswith(str(g.value(quote_sel, OA.prefix) or ""))
+        assert text[end:].startswith(str(g.value(quote_sel, OA.suffix) or ""))
+
+
+def test_every_fact_has_evidence_and_provenance(quads: Dataset) -> None:
+    g = _graph(quads, GRAPH_IRI)
+    facts = set(g.subjects(NS["defrel"].article, ARTICLE_IRI))
+    assert len(facts) == 40
+    for fact in facts:
+        assert g.value(fact, NS["defrel"].evidence) is not None, fact
+        assert (fact, NS["prov"].wasDerivedFrom, ARTICLE_IRI) in g
+
+
+def test_rebuild_is_byte_identical_whatever_the_hash_seed(tmp_path: Path) -> None:
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"dist{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [sys.executable, "-m", "mapper.cli", "build", str(SEEDS), "--out", str(out)],
+            check=True,
+            env=env,
+            capture_output=True,
+            cwd=tmp_path,
+        )
+        outs.append(out)
+    comparison = filecmp.dircmp(outs[0], outs[1])
+    assert not comparison.diff_files and not comparison.left_only and not comparison.right_only
+    for sub in comparison.subdirs.values():
+        assert not sub.diff_files
+    assert (outs[0] / "dataset.nq").read_bytes() == (outs[1] / "dataset.nq").read_bytes()
+
+
+def test_default_graph_is_empty(quads: Dataset) -> None:
+    assert len(quads.graph(DATASET_DEFAULT_GRAPH_ID)) == 0
