@@ -39,7 +39,8 @@ def build(paths: list[Path], *, out: Path, base: str = DEFAULT_BASE) -> BuildOut
     """Load, map and validate; write every output into ``out`` only if the data conforms."""
     dataset, graphs = build_dataset(paths, base=base)
     report = validate_dataset(dataset, base=base)
-    outcome = BuildOutcome(report=report, articles=len(graphs), triples=len(dataset))
+    quads = sum(len(dataset.graph(iri)) for iri in graphs.values())
+    outcome = BuildOutcome(report=report, articles=len(graphs), triples=quads)
     if report.conforms:
         outcome.written = write_dist(dataset, graphs, out)
     return outcome
