@@ -1,0 +1,143 @@
+"""Packaging: the wheel carries the ontology, shapes, queries, context and schema, and a
+non-editable install works from any directory; the published schema is the generated one."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from conftest import ROOT, SEEDS
+
+import mapper
+from mapper.schema import generate_schema, published_schema
+
+PROJECT_FILES = [
+    "pyproject.toml",
+    "README.md",
+    "LICENSE",
+    "mapper",
+    "ontology",
+    "shapes",
+    "queries",
+]
+
+
+def test_public_api_is_pinned() -> None:
+    assert mapper.__all__ == sorted(mapper.__all__)
+    assert set(mapper.__all__) == {
+        "BuildOutcome",
+        "DefrelError",
+        "EvidenceError",
+        "FactsError",
+        "InputError",
+        "OutputError",
+        "QueryError",
+        "QueryOutcome",
+        "Report",
+        "Result",
+        "build",
+        "build_dataset",
+        "load_corpus",
+        "load_facts",
+        "map_articles",
+        "read_rdf",
+        "run_query",
+        "validate_dataset",
+        "write_dist",
+    }
+
+
+def test_published_schema_is_the_generated_one() -> None:
+    assert published_schema() == json.loads(json.dumps(generate_schema())), (
+        "regenerate mapper/data/facts.schema.json from mapper/kinds.py"
+    )
+
+
+def test_wheel_installs_and_runs_from_any_directory(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    for name in PROJECT_FILES:  # a clean copy: no stale build/ folder can leak into the wheel
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(
+                src, source / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__")
+            )
+        else:
+            shutil.copy2(src, source / name)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path / "wheel"),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next((tmp_path / "wheel").glob("defrel-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    for expected in (
+        "mapper/data/ontology/defrel.ttl",
+        "mapper/data/shapes/defrel-shapes.ttl",
+        "mapper/data/context.jsonld",
+        "mapper/data/facts.schema.json",
+        "mapper/data/queries/who-visited-whom.rq",
+    ):
+        assert expected in names
+
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    where = subprocess.run(
+        [sys.executable, "-c", "import mapper; print(mapper.__file__)"],
+        cwd=elsewhere,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    assert where.stdout.startswith(str(target))
+    result = subprocess.run(
+        [sys.executable, "-m", "mapper.cli", "build", str(SEEDS), "--out", "dist"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (elsewhere / "dist" / "dataset.nq").is_file()
+    query = subprocess.run(
+        [sys.executable, "-m", "mapper.cli", "query", "--example", "posts-held"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert query.returncode == 0 and "Sergei Shoigu" in query.stdout
