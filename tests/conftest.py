@@ -55,8 +55,9 @@ facts:
 """
 
 
-def write_article(folder: Path, facts: str = MINI_FACTS, text: str = MINI_TEXT,
-                  slug: str = "mini") -> Path:
+def write_article(
+    folder: Path, facts: str = MINI_FACTS, text: str = MINI_TEXT, slug: str = "mini"
+) -> Path:
     """Write ``<slug>.txt`` and ``<slug>.facts.yaml`` into ``folder``; return the facts path."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{slug}.txt").write_text(text, encoding="utf-8", newline="")

@@ -6,8 +6,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 from conftest import MINI_FACTS, MINI_TEXT, write_article
+
 from mapper.errors import EvidenceError, FactsError
 from mapper.facts import find_facts_files, load_corpus, load_facts
 from mapper.when import When
@@ -17,7 +17,12 @@ def test_loads_a_valid_file(mini: Path) -> None:
     article = load_facts(mini)
     assert article.slug == "mini"
     assert article.text == MINI_TEXT
-    assert [e.id for e in article.entities] == ["raheel-sharif", "washington", "united-states", "russia"]
+    assert [e.id for e in article.entities] == [
+        "raheel-sharif",
+        "washington",
+        "united-states",
+        "russia",
+    ]
     visit, supply = article.facts
     assert visit.values["visitor"] == ("raheel-sharif",)
     assert visit.values["destination"] == "washington"
@@ -42,50 +47,146 @@ def _load_with(tmp_path: Path, facts: str = MINI_FACTS, text: str = MINI_TEXT):
 
 # (case id, change to the facts file, error class, words in the message, line)
 BAD_FACTS = [
-    ("yaml-syntax", lambda f: f.replace("  - id: supply", "  - id: [supply"), FactsError,
-     "YAML syntax error", 28),
-    ("duplicate-key", lambda f: f.replace("    kind: visit\n", "    kind: visit\n    kind: visit\n"),
-     FactsError, "appears twice", 22),
-    ("unknown-entity", lambda f: f.replace("visitor: raheel-sharif", "visitor: raheel-sharef"),
-     FactsError, "unknown entity 'raheel-sharef'", 22),
-    ("unknown-key", lambda f: f.replace("modality: completed", "modalty: completed"),
-     FactsError, "unknown key(s) 'modalty'", 25),
-    ("wrong-entity-type", lambda f: f.replace("destination: washington", "destination: raheel-sharif"),
-     FactsError, "'raheel-sharif' is a Person, but destination takes", 23),
-    ("wrong-value-type", lambda f: f.replace("max: 75", "max: lots"), FactsError,
-     "'lots' is not of type 'number'", 31),
-    ("impossible-date", lambda f: f.replace("date: Thursday", "date: 2014-02-30"), FactsError,
-     "'2014-02-30' does not exist: February 2014 has 28 days", 24),
-    ("month-13", lambda f: f.replace("date: Thursday", "date: 2014-13"), FactsError,
-     "month 13", 24),
-    ("missing-required", lambda f: f.replace("    visitor: raheel-sharif\n", ""), FactsError,
-     "'visitor' is a required property", 20),
-    ("bad-id", lambda f: f.replace("id: visit\n", "id: Visit Two\n"), FactsError,
-     "does not match", 20),
-    ("duplicate-id", lambda f: f.replace("id: supply", "id: visit"), FactsError,
-     "duplicate id 'visit'", 27),
-    ("unknown-kind", lambda f: f.replace("kind: visit", "kind: vist"), FactsError,
-     "'vist' is not one of", 21),
-    ("percent-over-100", lambda f: f.replace("max: 75", "max: 175"), FactsError,
-     "a percentage cannot exceed 100", 31),
-    ("negative-quantity", lambda f: f.replace("max: 75", "max: -5"), FactsError,
-     "less than the minimum of 0", 31),
-    ("min-above-max", lambda f: f.replace("{max: 75,", "{min: 80, max: 75,"), FactsError,
-     "min 80 is above max 75", 31),
-    ("unknown-fact-ref", lambda f: f + "    part_of: visitt\n", FactsError,
-     "unknown fact 'visitt'", 34),
-    ("quote-not-in-text", lambda f: f.replace('["up to 75 percent"]', '["up to 57 percent"]'),
-     EvidenceError, "quote not found in the article text: 'up to 57 percent'", 33),
-    ("ambiguous-quote", lambda f: f.replace('["up to 75 percent"]', '["Russia"]'),
-     EvidenceError, "'Russia' is ambiguous: it occurs 2 times", 33),
+    (
+        "yaml-syntax",
+        lambda f: f.replace("  - id: supply", "  - id: [supply"),
+        FactsError,
+        "YAML syntax error",
+        28,
+    ),
+    (
+        "duplicate-key",
+        lambda f: f.replace("    kind: visit\n", "    kind: visit\n    kind: visit\n"),
+        FactsError,
+        "appears twice",
+        22,
+    ),
+    (
+        "unknown-entity",
+        lambda f: f.replace("visitor: raheel-sharif", "visitor: raheel-sharef"),
+        FactsError,
+        "unknown entity 'raheel-sharef'",
+        22,
+    ),
+    (
+        "unknown-key",
+        lambda f: f.replace("modality: completed", "modalty: completed"),
+        FactsError,
+        "unknown key(s) 'modalty'",
+        25,
+    ),
+    (
+        "wrong-entity-type",
+        lambda f: f.replace("destination: washington", "destination: raheel-sharif"),
+        FactsError,
+        "'raheel-sharif' is a Person, but destination takes",
+        23,
+    ),
+    (
+        "wrong-value-type",
+        lambda f: f.replace("max: 75", "max: lots"),
+        FactsError,
+        "'lots' is not of type 'number'",
+        31,
+    ),
+    (
+        "impossible-date",
+        lambda f: f.replace("date: Thursday", "date: 2014-02-30"),
+        FactsError,
+        "'2014-02-30' does not exist: February 2014 has 28 days",
+        24,
+    ),
+    (
+        "month-13",
+        lambda f: f.replace("date: Thursday", "date: 2014-13"),
+        FactsError,
+        "month 13",
+        24,
+    ),
+    (
+        "missing-required",
+        lambda f: f.replace("    visitor: raheel-sharif\n", ""),
+        FactsError,
+        "'visitor' is a required property",
+        20,
+    ),
+    (
+        "bad-id",
+        lambda f: f.replace("id: visit\n", "id: Visit Two\n"),
+        FactsError,
+        "does not match",
+        20,
+    ),
+    (
+        "duplicate-id",
+        lambda f: f.replace("id: supply", "id: visit"),
+        FactsError,
+        "duplicate id 'visit'",
+        27,
+    ),
+    (
+        "unknown-kind",
+        lambda f: f.replace("kind: visit", "kind: vist"),
+        FactsError,
+        "'vist' is not one of",
+        21,
+    ),
+    (
+        "percent-over-100",
+        lambda f: f.replace("max: 75", "max: 175"),
+        FactsError,
+        "a percentage cannot exceed 100",
+        31,
+    ),
+    (
+        "negative-quantity",
+        lambda f: f.replace("max: 75", "max: -5"),
+        FactsError,
+        "less than the minimum of 0",
+        31,
+    ),
+    (
+        "min-above-max",
+        lambda f: f.replace("{max: 75,", "{min: 80, max: 75,"),
+        FactsError,
+        "min 80 is above max 75",
+        31,
+    ),
+    (
+        "unknown-fact-ref",
+        lambda f: f + "    part_of: visitt\n",
+        FactsError,
+        "unknown fact 'visitt'",
+        34,
+    ),
+    (
+        "quote-not-in-text",
+        lambda f: f.replace('["up to 75 percent"]', '["up to 57 percent"]'),
+        EvidenceError,
+        "quote not found in the article text: 'up to 57 percent'",
+        33,
+    ),
+    (
+        "ambiguous-quote",
+        lambda f: f.replace('["up to 75 percent"]', '["Russia"]'),
+        EvidenceError,
+        "'Russia' is ambiguous: it occurs 2 times",
+        33,
+    ),
     ("not-a-mapping", lambda f: "- just\n- a list\n", FactsError, "must be a mapping", 1),
-    ("no-facts", lambda f: "article:\n  headline: Big News\n", FactsError,
-     "'facts' is a required property", 1),
+    (
+        "no-facts",
+        lambda f: "article:\n  headline: Big News\n",
+        FactsError,
+        "'facts' is a required property",
+        1,
+    ),
 ]
 
 
-@pytest.mark.parametrize(("change", "cls", "words", "line"),
-                         [c[1:] for c in BAD_FACTS], ids=[c[0] for c in BAD_FACTS])
+@pytest.mark.parametrize(
+    ("change", "cls", "words", "line"), [c[1:] for c in BAD_FACTS], ids=[c[0] for c in BAD_FACTS]
+)
 def test_bad_facts_are_refused_with_file_line_and_fix(tmp_path, change, cls, words, line):
     with pytest.raises(cls) as caught:
         _load_with(tmp_path, change(MINI_FACTS))
@@ -127,7 +228,8 @@ def test_occurrence_picks_one_of_several(tmp_path: Path) -> None:
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     facts = MINI_FACTS.replace("date: Thursday", "date: 2014-02-30").replace(
-        '["up to 75 percent"]', '["not there"]')
+        '["up to 75 percent"]', '["not there"]'
+    )
     with pytest.raises(FactsError) as caught:
         _load_with(tmp_path, facts)
     text = str(caught.value)
@@ -148,11 +250,14 @@ def test_missing_article_text(tmp_path: Path) -> None:
     assert caught.value.path == str(tmp_path / "mini.txt")
 
 
-@pytest.mark.parametrize(("data", "words"), [
-    ("caf\u00e9".encode("latin-1"), "not valid UTF-8"),
-    ("\ufeffBig News".encode("utf-8"), "byte-order mark"),
-    ("Big News".encode("utf-16"), "UTF-16"),
-])
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        ("caf\u00e9".encode("latin-1"), "not valid UTF-8"),
+        ("\ufeffBig News".encode("utf-8"), "byte-order mark"),
+        ("Big News".encode("utf-16"), "UTF-16"),
+    ],
+)
 def test_article_text_encoding(tmp_path: Path, data: bytes, words: str) -> None:
     path = write_article(tmp_path)
     (tmp_path / "mini.txt").write_bytes(data)
