@@ -103,6 +103,12 @@ def _where(focus: str, base: str | None) -> str | None:
     return f"article {match['slug']!r}"
 
 
+def _sh(node) -> str:
+    """``sh:Violation`` for a term of the SHACL namespace (not one of the context's prefixes)."""
+    text = str(node)
+    return f"sh:{text[len(str(SH)):]}" if text.startswith(str(SH)) else curie(text)
+
+
 def _term(node) -> str | None:
     if node is None:
         return None
@@ -118,12 +124,12 @@ def _results(report: Graph, graph_name: str | None, base: str | None) -> list[Re
         path = report.value(r, SH.resultPath)
         results.append(
             Result(
-                severity=curie(str(report.value(r, SH.resultSeverity))).split(":")[-1],
+                severity=_sh(report.value(r, SH.resultSeverity)).removeprefix("sh:"),
                 focus=focus,
                 path=_term(path) if isinstance(path, URIRef) else (path and "(complex path)"),
                 value=_term(report.value(r, SH.value)),
                 message=str(report.value(r, SH.resultMessage) or ""),
-                component=curie(str(report.value(r, SH.sourceConstraintComponent))),
+                component=_sh(report.value(r, SH.sourceConstraintComponent)),
                 shape=_term(report.value(r, SH.sourceShape)) or "",
                 graph=graph_name,
                 where=_where(focus, base),

@@ -1,0 +1,1014 @@
+"""Tests of the SHACL shapes (``shapes/defrel-shapes.ttl``).
+
+* the shapes parse and conform to the W3C SHACL-for-SHACL shapes graph;
+* a small article that covers every entity type, fact kind, date and quantity flavour
+  (``tests/data/shapes/all-kinds.*``) maps to a graph that conforms without a single result;
+* one negative case per constraint: each case mutates that valid graph and expects a result
+  with the right focus node, source shape, path, constraint component (and, for SPARQL
+  constraints, source constraint); a meta-test lists every constraint the shapes declare and
+  fails if one has no case, so a constraint cannot be added without a test that can fail;
+* the shapes agree with the facts format in ``mapper/kinds.py`` (a node shape per class, the
+  choices, the required and single-valued fields, the entity types a field accepts) and
+  constrain every defrel property the mapper writes.
+
+The negative cases validate only the case's focus node against the case's own shape
+(pySHACL's ``focus_nodes`` and ``use_shapes``, injected into ``mapper.validate.validate_graph``
+so that every other setting is the pipeline's own; see ``validate_focused``): a full
+validation takes about two seconds and there are some 350 cases.  A few cases are also run
+through a full, unfocused validation to show that focusing changes nothing.
+
+No valid data uses a quantity with unit ``count``: no field accepts one (``share`` is a
+percentage, ``value`` is money), so a count quantity is exercised only in negative cases.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from decimal import Decimal
+from importlib.resources import files
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from pyshacl import validate as pyshacl_validate
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SH, XSD
+
+import mapper.validate as validation
+from mapper.facts import load_facts
+from mapper.kinds import ARTICLE_FIELDS, COMMON_FIELDS, ENTITY_FIELDS, ENTITY_TYPES, KINDS, Field
+from mapper.rdfmap import map_articles
+from mapper.validate import ontology_graph, shapes_graph, validate_dataset, validate_graph
+from mapper.vocab import DEFAULT_BASE, NS, expand
+
+HERE = Path(__file__).resolve().parent
+SHAPES_FILE = files("mapper.data") / "shapes" / "defrel-shapes.ttl"
+SHACL_SHACL = HERE / "data" / "shacl-shacl.ttl"
+VALID_FACTS = HERE / "data" / "shapes" / "all-kinds.facts.yaml"
+SLUG = "all-kinds"
+DSH = "https://w3id.org/defrel/shapes#"
+DEFREL = NS["defrel"]
+SCHEMA = NS["schema"]
+ARTICLE = URIRef(f"{DEFAULT_BASE}article/{SLUG}")
+
+# Every constraint parameter the shapes may use, and its constraint component.
+COMPONENTS = {
+    SH["class"]: "Class", SH.datatype: "Datatype", SH.nodeKind: "NodeKind",
+    SH.minCount: "MinCount", SH.maxCount: "MaxCount",
+    SH.minInclusive: "MinInclusive", SH.maxInclusive: "MaxInclusive",
+    SH.minExclusive: "MinExclusive", SH.maxExclusive: "MaxExclusive",
+    SH.minLength: "MinLength", SH.maxLength: "MaxLength", SH.pattern: "Pattern",
+    SH.languageIn: "LanguageIn", SH.uniqueLang: "UniqueLang", SH.equals: "Equals",
+    SH.disjoint: "Disjoint", SH.lessThan: "LessThan", SH.lessThanOrEquals: "LessThanOrEquals",
+    SH["not"]: "Not", SH["and"]: "And", SH["or"]: "Or", SH.xone: "Xone", SH.node: "Node",
+    SH.hasValue: "HasValue", SH["in"]: "In", SH.closed: "Closed",
+    SH.qualifiedMinCount: "QualifiedMinCount", SH.qualifiedMaxCount: "QualifiedMaxCount",
+}  # fmt: skip
+TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
+
+# The classes the mapper writes nodes of (besides entity and fact classes), per the mapper.
+OTHER_CLASSES = [
+    "defrel:Article", "schema:ImageObject", "org:Post", "time:Instant", "time:DateTimeDescription",
+    "schema:QuantitativeValue", "schema:MonetaryAmount", "defrel:Evidence", "oa:SpecificResource",
+    "oa:TextQuoteSelector", "oa:TextPositionSelector",
+]  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# Fixtures and helpers
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    return shapes_graph()
+
+
+@pytest.fixture(scope="module")
+def valid_dataset() -> Dataset:
+    return map_articles([load_facts(VALID_FACTS)])
+
+
+@pytest.fixture(scope="module")
+def valid_graph(valid_dataset: Dataset) -> Graph:
+    graphs = [g for g in valid_dataset.graphs() if len(g)]
+    assert len(graphs) == 1
+    graph = Graph()
+    for triple in graphs[0]:
+        graph.add(triple)
+    return graph
+
+
+def term(x) -> URIRef | Literal | BNode:
+    """Shorthand to RDF term: ``art``, ``art/image``, ``fact:<id>/...``, ``ent:<id>``,
+    ``post:<org>/<title>``, ``dsh:Name``, or a CURIE of the JSON-LD context."""
+    if isinstance(x, (URIRef, Literal, BNode)) or not isinstance(x, str):
+        return x
+    if x == "art" or x.startswith("art/"):
+        return URIRef(str(ARTICLE) + x[3:])
+    head, _, rest = x.partition(":")
+    base = {
+        "fact": f"{DEFAULT_BASE}article/{SLUG}/fact/",
+        "ent": f"{DEFAULT_BASE}entity/",
+        "post": f"{DEFAULT_BASE}post/",
+        "dsh": DSH,
+        "sh": str(SH),
+    }
+    if head in base:
+        return URIRef(base[head] + rest)
+    if head in ("http", "https"):
+        return URIRef(x)
+    return expand(x)
+
+
+def en(text: str) -> Literal:
+    return Literal(text, lang="en")
+
+
+def plain(text: str) -> Literal:
+    return Literal(text)
+
+
+def typed(text: str, datatype: str) -> Literal:
+    return Literal(text, datatype=term(datatype))
+
+
+def dec(text: str) -> Literal:
+    return Literal(Decimal(text), datatype=XSD.decimal)
+
+
+Op = Callable[[Graph], None]
+
+
+def drop(s, p, o=None) -> Op:
+    """Remove (s, p, o), or every value of p on s."""
+    return lambda g: g.remove((term(s), term(p), None if o is None else term(o)))
+
+
+def add(s, p, o) -> Op:
+    return lambda g: g.add((term(s), term(p), term(o)))
+
+
+def put(s, p, o) -> Op:
+    """Replace every value of p on s by o."""
+
+    def op(g: Graph) -> None:
+        g.remove((term(s), term(p), None))
+        g.add((term(s), term(p), term(o)))
+
+    return op
+
+
+def shift(s, p, delta: int) -> Op:
+    """Add ``delta`` to the integer value of p on s, keeping its datatype."""
+
+    def op(g: Graph) -> None:
+        old = g.value(term(s), term(p))
+        assert isinstance(old, Literal)
+        g.set((term(s), term(p), Literal(str(int(old) + delta), datatype=old.datatype)))
+
+    return op
+
+
+def copy_to(s, p_from, p_to) -> Op:
+    """Set p_to on s to the (single) value of p_from on s."""
+
+    def op(g: Graph) -> None:
+        value = g.value(term(s), term(p_from))
+        assert value is not None
+        g.set((term(s), term(p_to), value))
+
+    return op
+
+
+def path_key(graph: Graph, path) -> str | None:
+    """A readable, comparable form of a SHACL path: ``defrel:visitor`` or ``^defrel:evidence``."""
+    if path is None:
+        return None
+    if isinstance(path, URIRef):
+        return _curie(path)
+    inverse = graph.value(path, SH.inversePath)
+    if inverse is not None:
+        return "^" + _curie(inverse)
+    raise AssertionError(f"unexpected complex path {path!r}: teach path_key about it")
+
+
+def _curie(iri: URIRef) -> str:
+    for prefix, ns in [*NS.items(), ("dsh", DSH), ("sh", str(SH))]:
+        if str(iri).startswith(str(ns)):
+            return f"{prefix}:{str(iri)[len(str(ns)) :]}"
+    return str(iri)
+
+
+# --------------------------------------------------------------------------------------------
+# 1. The shapes graph itself
+# --------------------------------------------------------------------------------------------
+
+
+def test_shapes_parse_and_declare_shapes(shapes: Graph) -> None:
+    own = Graph().parse(data=SHAPES_FILE.read_text(encoding="utf-8"), format="turtle")
+    assert len(own) > 500
+    assert set(own.subjects(RDF.type, SH.NodeShape)) <= set(shapes.subjects(RDF.type, SH.NodeShape))
+    assert len(set(own.subjects(RDF.type, SH.NodeShape))) >= 40
+
+
+def test_shapes_conform_to_shacl_shacl(shapes: Graph) -> None:
+    meta = Graph().parse(SHACL_SHACL, format="turtle")
+    conforms, _, text = pyshacl_validate(shapes, shacl_graph=meta, inference="none")
+    assert conforms, text
+
+
+def test_shacl_shacl_catches_a_malformed_shape(shapes: Graph) -> None:
+    """The meta-check can fail: a property shape with two paths does not conform."""
+    meta = Graph().parse(SHACL_SHACL, format="turtle")
+    broken = Graph()
+    for triple in shapes:
+        broken.add(triple)
+    broken.add((term("dsh:Visit-visitor"), SH.path, term("defrel:host")))
+    conforms, _, _ = pyshacl_validate(broken, shacl_graph=meta, inference="none")
+    assert not conforms
+
+
+def node_shapes(shapes: Graph) -> set:
+    return {s for t in TARGETS for s in shapes.subjects(t, None)}
+
+
+def property_shapes(shapes: Graph) -> set:
+    return {p for n in node_shapes(shapes) for p in shapes.objects(n, SH.property)}
+
+
+def test_every_shape_explains_itself(shapes: Graph) -> None:
+    """Node shapes have a label and a description and no sh:message (it would repeat on every
+    result); property shapes have a name, a message and a severity; SPARQL constraints have a
+    label and a message."""
+    problems = []
+    for n in node_shapes(shapes):
+        if shapes.value(n, RDFS.label) is None or shapes.value(n, SH.description) is None:
+            problems.append(f"{_curie(n)}: needs rdfs:label and sh:description")
+        if shapes.value(n, SH.message) is not None:
+            problems.append(f"{_curie(n)}: node shapes carry no sh:message")
+        for c in shapes.objects(n, SH.sparql):
+            if shapes.value(c, SH.message) is None or shapes.value(c, RDFS.label) is None:
+                problems.append(f"{_curie(c)}: needs rdfs:label and sh:message")
+    for p in property_shapes(shapes):
+        if not isinstance(p, URIRef):
+            problems.append(f"a property shape has no IRI: {p}")
+            continue
+        for needed in (SH.name, SH.message, SH.severity):
+            if shapes.value(p, needed) is None:
+                problems.append(f"{_curie(p)}: needs {_curie(needed)}")
+        if shapes.value(p, SH.severity) not in (SH.Violation, SH.Warning):
+            problems.append(f"{_curie(p)}: severity is sh:Violation or (advice) sh:Warning")
+    assert not problems, "\n".join(problems)
+
+
+# --------------------------------------------------------------------------------------------
+# 2. The valid article conforms
+# --------------------------------------------------------------------------------------------
+
+
+def test_valid_article_covers_everything(valid_graph: Graph) -> None:
+    types = set(valid_graph.objects(None, RDF.type))
+    wanted = {expand(c) for c, _ in ENTITY_TYPES.values()} | {expand(k.cls) for k in KINDS.values()}
+    wanted |= {expand(c) for c in OTHER_CLASSES}
+    assert wanted <= types, sorted(map(str, wanted - types))
+    units = set(valid_graph.objects(None, term("time:unitType")))
+    assert units == {term("time:unitYear"), term("time:unitMonth"), term("time:unitDay")}
+    for prop in ("time:dayOfWeek", "time:day", "defrel:qualifier", "schema:value",
+                 "schema:minValue", "schema:maxValue", "defrel:approximate", "schema:currency",
+                 "defrel:accordingTo", "schema:startDate", "schema:endDate"):  # fmt: skip
+        assert any(valid_graph.triples((None, term(prop), None))), prop
+    used = {p for _, p, _ in valid_graph}
+    fields = [*ARTICLE_FIELDS, *ENTITY_FIELDS, *COMMON_FIELDS]
+    fields += [f for k in KINDS.values() for f in k.fields]
+    unused = {f.prop for f in fields if expand(f.prop) not in used}
+    assert not unused, f"the valid article never uses {sorted(unused)}"
+
+
+def test_valid_article_conforms_without_any_result(valid_dataset: Dataset) -> None:
+    report = validate_dataset(valid_dataset, base=DEFAULT_BASE)
+    assert report.conforms, report.text()
+    assert report.results == [], report.text()  # not even a warning
+
+
+def test_seed_articles_conform(seed_dist: Path) -> None:
+    from mapper.rdfio import read_rdf
+
+    report = validate_dataset(read_rdf([seed_dist / "dataset.nq"]), base=DEFAULT_BASE)
+    assert report.conforms, report.text()
+
+
+# --------------------------------------------------------------------------------------------
+# 3. A negative case for every constraint
+# --------------------------------------------------------------------------------------------
+
+
+class Case(NamedTuple):
+    shape: str  # local name in dsh:
+    path: str | None  # CURIE, "^CURIE" for an inverse path, None for none
+    component: str  # "MinCount" ... or "SPARQL"
+    focus: str  # shorthand, see term()
+    ops: tuple[Op, ...]
+    constraint: str | None = None  # SPARQL constraint, local name in dsh:
+    severity: str = "Violation"
+
+    @property
+    def key(self) -> tuple:
+        if self.component == "SPARQL":
+            return (self.shape, "SPARQL", self.constraint)
+        return (self.shape, self.component, self.path)
+
+    @property
+    def id(self) -> str:
+        tail = self.constraint if self.component == "SPARQL" else self.component
+        return f"{self.shape}.{tail}"
+
+
+def C(shape, path, component, focus, *ops, severity="Violation") -> Case:
+    return Case(shape, path, component, focus, ops, severity=severity)
+
+
+def Q(shape, constraint, focus, *ops, path=None) -> Case:
+    return Case(shape, path, "SPARQL", focus, ops, constraint=constraint)
+
+
+V1 = "fact:doe-visit/evidence/1"  # an evidence annotation of the visit
+V2 = "fact:doe-visit/evidence/2"
+DOE_POST = "post:ruritania/defence-minister"
+VISIT_DATE = "fact:doe-visit/time/date/description"  # a weekday
+SIGNING_DATE = "fact:treaty-signing/time/date/description"  # 2016-05-04
+DEAL_DATE = "fact:falcon-deal/time/date/description"  # 2015
+TREATY_DATE = "fact:defence-treaty/time/date/description"  # late 2016
+OP_START = "fact:operation-sandstorm/time/start/description"  # 2016-08
+DEAL_VALUE = "fact:falcon-deal/value"  # USD 1.5e9, approximate
+SUPPLY = "fact:freedonia-ruritania-supply"
+SUPPLY_SHARE = f"{SUPPLY}/share"  # 20-40 percent
+SUPPLY_VALUE = f"{SUPPLY}/value"  # USD 2e8-3e8, qualified
+FENWICK_SHARE = "fact:fenwick-supply/share"  # about 10 percent, qualified
+
+CASES: list[Case] = [
+    # --- article ---------------------------------------------------------------------------
+    C("Article-type", "rdf:type", "HasValue", "art", drop("art", "rdf:type", "schema:NewsArticle")),
+    C("Article-inLanguage", "schema:inLanguage", "Datatype", "art", put("art", "schema:inLanguage", en("en"))),
+    C("Article-inLanguage", "schema:inLanguage", "MinCount", "art", drop("art", "schema:inLanguage")),
+    C("Article-inLanguage", "schema:inLanguage", "MaxCount", "art", add("art", "schema:inLanguage", plain("fr"))),
+    C("Article-inLanguage", "schema:inLanguage", "Pattern", "art", put("art", "schema:inLanguage", plain("English"))),
+    C("Article-articleBody", "schema:articleBody", "Datatype", "art", put("art", "schema:articleBody", plain("Allies and Rivals in the North"))),
+    C("Article-articleBody", "schema:articleBody", "MinCount", "art", drop("art", "schema:articleBody")),
+    C("Article-articleBody", "schema:articleBody", "MaxCount", "art", add("art", "schema:articleBody", en("Another text."))),
+    C("Article-sha256", "defrel:sha256", "Datatype", "art", put("art", "defrel:sha256", en("0" * 64))),
+    C("Article-sha256", "defrel:sha256", "MinCount", "art", drop("art", "defrel:sha256")),
+    C("Article-sha256", "defrel:sha256", "MaxCount", "art", add("art", "defrel:sha256", plain("0" * 64))),
+    C("Article-sha256", "defrel:sha256", "Pattern", "art", put("art", "defrel:sha256", plain("A" * 64))),
+    C("Article-headline", "schema:headline", "Datatype", "art", put("art", "schema:headline", plain("Allies and Rivals in the North"))),
+    C("Article-headline", "schema:headline", "MinCount", "art", drop("art", "schema:headline")),
+    C("Article-headline", "schema:headline", "MaxCount", "art", add("art", "schema:headline", en("Allies"))),
+    C("Article-alternativeHeadline", "schema:alternativeHeadline", "Datatype", "art", put("art", "schema:alternativeHeadline", plain("A standfirst"))),
+    C("Article-alternativeHeadline", "schema:alternativeHeadline", "MaxCount", "art", add("art", "schema:alternativeHeadline", en("Another standfirst"))),
+    C("Article-about", "schema:about", "Or", "art", add("art", "schema:about", "fact:doe-visit")),
+    C("Article-publisher", "schema:publisher", "Class", "art", put("art", "schema:publisher", "ent:fredville")),
+    C("Article-publisher", "schema:publisher", "MaxCount", "art", add("art", "schema:publisher", "ent:daily-planet")),
+    C("Article-author", "schema:author", "Class", "art", add("art", "schema:author", "ent:fredville")),
+    C("Article-datePublished", "defrel:datePublished", "Class", "art", put("art", "defrel:datePublished", "ent:fredville")),
+    C("Article-datePublished", "defrel:datePublished", "MaxCount", "art", add("art", "defrel:datePublished", "fact:doe-visit/time/date")),
+    C("Article-url", "schema:url", "NodeKind", "art", put("art", "schema:url", plain("https://example.org/news/allies-and-rivals"))),
+    C("Article-url", "schema:url", "MaxCount", "art", add("art", "schema:url", "https://example.org/elsewhere")),
+    C("Article-url", "schema:url", "Pattern", "art", put("art", "schema:url", URIRef("ftp://example.org/news"))),
+    C("Article-image", "schema:image", "Class", "art", put("art", "schema:image", "ent:fredville")),
+    C("Article-image", "schema:image", "MaxCount", "art", add("art", "schema:image", "ent:fredville")),
+    C("Article-mentions", "schema:mentions", "Or", "art", add("art", "schema:mentions", "fact:doe-visit")),
+    Q("ArticleShape", "Sha256MatchesBody", "art", put("art", "defrel:sha256", plain("0" * 64)), path="defrel:sha256"),
+    Q("ArticleShape", "TextInArticleLanguage", "art", put("art", "schema:headline", Literal("Allies and Rivals in the North", lang="de")), path="schema:headline"),
+    Q("ArticleShape", "HeadlineInText", "art", put("art", "schema:headline", en("Not in the text")), path="schema:headline"),
+    Q("ArticleShape", "MentionsMatchMentionedIn", "art", drop("art", "schema:mentions", "ent:jane-doe"), path="schema:mentions"),
+    Q("ArticleShape", "EvidenceFromOwnArticle", "art", put("fact:doe-visit", "defrel:article", "https://example.org/another-article")),
+    Q("ArticleShape", "QuoteLengthMatchesOffsets", "art", shift(f"{V1}/position", "oa:end", 1)),
+    Q("ArticleShape", "QuoteAtOffsets", "art", shift(f"{V1}/position", "oa:start", 1), shift(f"{V1}/position", "oa:end", 1)),
+    Q("ArticleShape", "QuoteContextMatchesText", "art", put(f"{V1}/quote", "oa:prefix", plain("no such prefix "))),
+    Q("ArticleShape", "FactNotLinkedToItself", "art", add("fact:doe-visit", "defrel:concurrentWith", "fact:doe-visit"), path="defrel:concurrentWith"),
+    Q("ArticleShape", "EntityNotLinkedToItself", "art", add("ent:jane-doe", "owl:differentFrom", "ent:jane-doe"), path="owl:differentFrom"),
+    C("ImageObject-creditText", "schema:creditText", "Datatype", "art/image", put("art/image", "schema:creditText", plain("Example Agency"))),
+    C("ImageObject-creditText", "schema:creditText", "MinCount", "art/image", drop("art/image", "schema:creditText")),
+    C("ImageObject-creditText", "schema:creditText", "MaxCount", "art/image", add("art/image", "schema:creditText", en("Other Agency"))),
+    # --- entities --------------------------------------------------------------------------
+    C("Entity-label", "rdfs:label", "Datatype", "ent:jane-doe", put("ent:jane-doe", "rdfs:label", plain("Jane Doe"))),
+    C("Entity-label", "rdfs:label", "MinCount", "ent:jane-doe", drop("ent:jane-doe", "rdfs:label")),
+    C("Entity-label", "rdfs:label", "UniqueLang", "ent:jane-doe", add("ent:jane-doe", "rdfs:label", en("J. Doe"))),
+    C("Entity-name", "schema:name", "Datatype", "ent:jane-doe", put("ent:jane-doe", "schema:name", plain("Jane Doe"))),
+    C("Entity-name", "schema:name", "MinCount", "ent:jane-doe", drop("ent:jane-doe", "schema:name")),
+    C("Entity-name", "schema:name", "UniqueLang", "ent:jane-doe", add("ent:jane-doe", "schema:name", en("J. Doe"))),
+    C("Entity-name", "schema:name", "Equals", "ent:jane-doe", put("ent:jane-doe", "schema:name", en("Janet Doe"))),
+    C("Entity-altLabel", "skos:altLabel", "Datatype", "ent:jane-doe", put("ent:jane-doe", "skos:altLabel", plain("Doe"))),
+    C("Entity-alternateName", "schema:alternateName", "Datatype", "ent:jane-doe", put("ent:jane-doe", "schema:alternateName", plain("Doe"))),
+    C("Entity-alternateName", "schema:alternateName", "Equals", "ent:jane-doe", drop("ent:jane-doe", "schema:alternateName")),
+    C("Entity-description", "schema:description", "Datatype", "ent:jane-doe", put("ent:jane-doe", "schema:description", plain("A minister."))),
+    C("Entity-description", "schema:description", "UniqueLang", "ent:jane-doe", add("ent:jane-doe", "schema:description", en("A minister."))),
+    C("Entity-honorificPrefix", "schema:honorificPrefix", "Datatype", "ent:john-roe", put("ent:john-roe", "schema:honorificPrefix", plain("President"))),
+    C("Entity-honorificPrefix", "schema:honorificPrefix", "UniqueLang", "ent:john-roe", add("ent:john-roe", "schema:honorificPrefix", en("Pres."))),
+    C("Entity-locatedIn", "defrel:locatedIn", "Class", "ent:fredville", put("ent:fredville", "defrel:locatedIn", "ent:jane-doe")),
+    C("Entity-locatedIn", "defrel:locatedIn", "MaxCount", "ent:fredville", add("ent:fredville", "defrel:locatedIn", "ent:freedonia")),
+    C("Entity-partOf", "defrel:partOf", "Class", "ent:freedonian-army", put("ent:freedonian-army", "defrel:partOf", "ent:fredville")),
+    C("Entity-partOf", "defrel:partOf", "MaxCount", "ent:freedonian-army", add("ent:freedonian-army", "defrel:partOf", "ent:ruritania")),
+    C("Entity-knowsAbout", "schema:knowsAbout", "Datatype", "ent:max-power", add("ent:max-power", "schema:knowsAbout", plain("logistics"))),
+    C("Entity-differentFrom", "owl:differentFrom", "Or", "ent:john-roe", add("ent:john-roe", "owl:differentFrom", "fact:doe-visit")),
+    C("Entity-owlSameAs", "owl:sameAs", "NodeKind", "ent:ruritania", add("ent:ruritania", "owl:sameAs", plain("wd:Q1"))),
+    C("Entity-wikidata", "owl:sameAs", "Or", "ent:ruritania", put("ent:ruritania", "owl:sameAs", "https://www.wikidata.org/wiki/Q1")),
+    C("Entity-schemaSameAs", "schema:sameAs", "NodeKind", "ent:ruritania", add("ent:ruritania", "schema:sameAs", plain("wd:Q1"))),
+    C("Entity-schemaSameAs", "schema:sameAs", "Equals", "ent:ruritania", drop("ent:ruritania", "schema:sameAs")),
+    C("Entity-mentionedIn", "defrel:mentionedIn", "Class", "ent:jane-doe", put("ent:jane-doe", "defrel:mentionedIn", "fact:doe-visit")),
+    C("Entity-mentionedIn", "defrel:mentionedIn", "MinCount", "ent:jane-doe", drop("ent:jane-doe", "defrel:mentionedIn")),
+    C("Entity-evidence", "defrel:evidence", "Class", "ent:jane-doe", add("ent:jane-doe", "defrel:evidence", "ent:fredville")),
+    C("Person-type", "rdf:type", "HasValue", "ent:jane-doe", drop("ent:jane-doe", "rdf:type", "schema:Person")),
+    C("Person-holds", "org:holds", "Class", "ent:jane-doe", add("ent:jane-doe", "org:holds", "ent:fredville")),
+    C("Country-type", "rdf:type", "HasValue", "ent:ruritania", drop("ent:ruritania", "rdf:type", "schema:Country")),
+    C("City-type", "rdf:type", "HasValue", "ent:fredville", drop("ent:fredville", "rdf:type", "schema:City")),
+    C("Region-type", "rdf:type", "HasValue", "ent:northern-region", drop("ent:northern-region", "rdf:type", "schema:AdministrativeArea")),
+    C("Organization-type", "rdf:type", "QualifiedMinCount", "ent:acme-aerospace", drop("ent:acme-aerospace", "rdf:type", "schema:Organization")),
+    C("MilitaryOrganization-type", "rdf:type", "HasValue", "ent:freedonian-army", drop("ent:freedonian-army", "rdf:type", "schema:GovernmentOrganization")),
+    C("GovernmentOrganization-type", "rdf:type", "HasValue", "ent:ministry-of-defence", drop("ent:ministry-of-defence", "rdf:type", "schema:GovernmentOrganization")),
+    C("NewsOrganization-type", "rdf:type", "HasValue", "ent:daily-planet", drop("ent:daily-planet", "rdf:type", "schema:NewsMediaOrganization")),
+    C("ArmedGroup-type", "rdf:type", "HasValue", "ent:red-brigade", drop("ent:red-brigade", "rdf:type", "schema:Organization")),
+    C("Group-type", "rdf:type", "HasValue", "ent:regional-analysts", drop("ent:regional-analysts", "rdf:type", "schema:Organization")),
+    C("WeaponSystem-type", "rdf:type", "HasValue", "ent:falcon-jet", drop("ent:falcon-jet", "rdf:type", "schema:Product")),
+    # --- every fact ------------------------------------------------------------------------
+    C("Fact-label", "rdfs:label", "Datatype", "fact:doe-visit", put("fact:doe-visit", "rdfs:label", plain("The visit"))),
+    C("Fact-label", "rdfs:label", "MinCount", "fact:doe-visit", drop("fact:doe-visit", "rdfs:label")),
+    C("Fact-label", "rdfs:label", "UniqueLang", "fact:doe-visit", add("fact:doe-visit", "rdfs:label", en("The visit"))),
+    C("Fact-description", "schema:description", "Datatype", "fact:doe-visit", put("fact:doe-visit", "schema:description", plain("A visit."))),
+    C("Fact-description", "schema:description", "UniqueLang", "fact:doe-visit", add("fact:doe-visit", "schema:description", en("A visit."))),
+    C("Fact-modality", "defrel:modality", "Datatype", "fact:doe-visit", put("fact:doe-visit", "defrel:modality", en("completed"))),
+    C("Fact-modality", "defrel:modality", "MaxCount", "fact:doe-visit", add("fact:doe-visit", "defrel:modality", plain("ongoing"))),
+    C("Fact-modality", "defrel:modality", "In", "fact:doe-visit", put("fact:doe-visit", "defrel:modality", plain("done"))),
+    C("Fact-accordingTo", "defrel:accordingTo", "Class", "fact:planet-courtship", put("fact:planet-courtship", "defrel:accordingTo", "ent:fredville")),
+    C("Fact-accordingTo", "defrel:accordingTo", "MaxCount", "fact:planet-courtship", add("fact:planet-courtship", "defrel:accordingTo", "ent:north-times")),
+    C("Fact-date", "defrel:date", "Class", "fact:doe-visit", put("fact:doe-visit", "defrel:date", "ent:fredville")),
+    C("Fact-date", "defrel:date", "MaxCount", "fact:doe-visit", add("fact:doe-visit", "defrel:date", "fact:falcon-deal/time/date")),
+    C("Fact-start", "defrel:start", "Class", "fact:operation-sandstorm", put("fact:operation-sandstorm", "defrel:start", "ent:fredville")),
+    C("Fact-start", "defrel:start", "MaxCount", "fact:operation-sandstorm", add("fact:operation-sandstorm", "defrel:start", "fact:falcon-deal/time/date")),
+    C("Fact-end", "defrel:end", "Class", "fact:operation-sandstorm", put("fact:operation-sandstorm", "defrel:end", "ent:fredville")),
+    C("Fact-end", "defrel:end", "MaxCount", "fact:operation-sandstorm", add("fact:operation-sandstorm", "defrel:end", "fact:treaty-signing/time/date")),
+    C("Fact-duration", "defrel:duration", "Datatype", "fact:doe-visit", put("fact:doe-visit", "defrel:duration", plain("P2D"))),
+    C("Fact-duration", "defrel:duration", "MaxCount", "fact:doe-visit", add("fact:doe-visit", "defrel:duration", typed("P3D", "xsd:duration"))),
+    C("Fact-period", "defrel:period", "Datatype", SUPPLY, put(SUPPLY, "defrel:period", plain("P1Y"))),
+    C("Fact-period", "defrel:period", "MaxCount", SUPPLY, add(SUPPLY, "defrel:period", typed("P2Y", "xsd:duration"))),
+    C("Fact-place", "defrel:place", "Class", "fact:doe-visit", add("fact:doe-visit", "defrel:place", "ent:jane-doe")),
+    C("Fact-topic", "defrel:topic", "Datatype", "fact:doe-roe-talks", put("fact:doe-roe-talks", "defrel:topic", plain("defence"))),
+    C("Fact-partOfFact", "defrel:partOfFact", "Class", "fact:doe-roe-talks", put("fact:doe-roe-talks", "defrel:partOfFact", "ent:jane-doe")),
+    C("Fact-partOfFact", "defrel:partOfFact", "MaxCount", "fact:doe-roe-talks", add("fact:doe-roe-talks", "defrel:partOfFact", "fact:falcon-deal")),
+    C("Fact-concurrentWith", "defrel:concurrentWith", "Class", "fact:border-cooperation", add("fact:border-cooperation", "defrel:concurrentWith", "ent:jane-doe")),
+    C("Fact-motivatedBy", "defrel:motivatedBy", "Class", "fact:planet-courtship", add("fact:planet-courtship", "defrel:motivatedBy", "ent:jane-doe")),
+    C("Fact-limitedBy", "defrel:limitedBy", "Class", "fact:border-cooperation", add("fact:border-cooperation", "defrel:limitedBy", "ent:jane-doe")),
+    C("Fact-underpins", "defrel:underpins", "Class", "fact:defence-treaty", add("fact:defence-treaty", "defrel:underpins", "ent:jane-doe")),
+    C("Fact-cameoCode", "defrel:cameoCode", "Datatype", "fact:doe-visit", put("fact:doe-visit", "defrel:cameoCode", en("042"))),
+    C("Fact-cameoCode", "defrel:cameoCode", "MaxCount", "fact:doe-visit", add("fact:doe-visit", "defrel:cameoCode", plain("043"))),
+    C("Fact-cameoCode", "defrel:cameoCode", "Pattern", "fact:doe-visit", put("fact:doe-visit", "defrel:cameoCode", plain("42a"))),
+    C("Fact-article", "defrel:article", "Class", "fact:doe-visit", put("fact:doe-visit", "defrel:article", "ent:jane-doe")),
+    C("Fact-article", "defrel:article", "MinCount", "fact:doe-visit", drop("fact:doe-visit", "defrel:article")),
+    C("Fact-article", "defrel:article", "MaxCount", "fact:doe-visit", add("fact:doe-visit", "defrel:article", "https://example.org/another-article")),
+    C("Fact-wasDerivedFrom", "prov:wasDerivedFrom", "Class", "fact:doe-visit", put("fact:doe-visit", "prov:wasDerivedFrom", "ent:jane-doe")),
+    C("Fact-wasDerivedFrom", "prov:wasDerivedFrom", "MinCount", "fact:doe-visit", drop("fact:doe-visit", "prov:wasDerivedFrom")),
+    C("Fact-evidence", "defrel:evidence", "Class", "fact:doe-visit", add("fact:doe-visit", "defrel:evidence", "ent:jane-doe")),
+    C("Fact-evidence", "defrel:evidence", "MinCount", "fact:doe-visit", drop("fact:doe-visit", "defrel:evidence")),
+    C("AttributedFact-modality", "defrel:modality", "HasValue", "fact:planet-courtship", put("fact:planet-courtship", "defrel:modality", plain("completed"))),
+    Q("EndingFactShape", "StartNotAfterEnd", "fact:operation-sandstorm", put("fact:operation-sandstorm/time/end/description", "time:year", typed("2015", "xsd:gYear")), path="defrel:end"),
+    # --- events and relations --------------------------------------------------------------
+    C("Event-type", "rdf:type", "HasValue", "fact:doe-visit", drop("fact:doe-visit", "rdf:type", "schema:Event")),
+    C("Event-location", "schema:location", "Class", "fact:doe-visit", add("fact:doe-visit", "schema:location", "ent:jane-doe")),
+    C("Event-location", "schema:location", "Equals", "fact:doe-visit", drop("fact:doe-visit", "schema:location")),
+    C("Event-startDate", "schema:startDate", "Or", "fact:treaty-signing", put("fact:treaty-signing", "schema:startDate", plain("2016-05-04"))),
+    C("Event-endDate", "schema:endDate", "Or", "fact:operation-sandstorm", put("fact:operation-sandstorm", "schema:endDate", plain("2016-09-30"))),
+    C("Event-endDate", "schema:endDate", "MaxCount", "fact:operation-sandstorm", add("fact:operation-sandstorm", "schema:endDate", typed("2016-10-01", "xsd:date"))),
+    C("trend", "defrel:trend", "Datatype", "fact:ruritania-freedonia-alliance", put("fact:ruritania-freedonia-alliance", "defrel:trend", en("steady"))),
+    C("trend", "defrel:trend", "MaxCount", "fact:ruritania-freedonia-alliance", add("fact:ruritania-freedonia-alliance", "defrel:trend", plain("growing"))),
+    C("trend", "defrel:trend", "In", "fact:ruritania-freedonia-alliance", put("fact:ruritania-freedonia-alliance", "defrel:trend", plain("warming"))),
+    C("parties", "defrel:party", "Class", "fact:ruritania-freedonia-alliance", add("fact:ruritania-freedonia-alliance", "defrel:party", "ent:fredville")),
+    C("parties", "defrel:party", "MinCount", "fact:ruritania-freedonia-alliance", drop("fact:ruritania-freedonia-alliance", "defrel:party", "ent:freedonia")),
+    C("supplier", "defrel:supplier", "Class", "fact:falcon-deal", put("fact:falcon-deal", "defrel:supplier", "ent:fredville")),
+    C("supplier", "defrel:supplier", "MinCount", "fact:falcon-deal", drop("fact:falcon-deal", "defrel:supplier")),
+    C("supplier", "defrel:supplier", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:supplier", "ent:grand-fenwick")),
+    C("supplier", "defrel:supplier", "Disjoint", "fact:falcon-deal", put("fact:falcon-deal", "defrel:supplier", "ent:ruritania")),
+    C("recipient", "defrel:recipient", "Class", SUPPLY, put(SUPPLY, "defrel:recipient", "ent:fredville")),
+    C("recipient", "defrel:recipient", "MinCount", SUPPLY, drop(SUPPLY, "defrel:recipient")),
+    C("recipient", "defrel:recipient", "MaxCount", SUPPLY, add(SUPPLY, "defrel:recipient", "ent:grand-fenwick")),
+    # --- post ------------------------------------------------------------------------------
+    C("PostHolding-holder", "defrel:holder", "Class", "fact:jane-doe-minister", put("fact:jane-doe-minister", "defrel:holder", "ent:ruritania")),
+    C("PostHolding-holder", "defrel:holder", "MinCount", "fact:jane-doe-minister", drop("fact:jane-doe-minister", "defrel:holder")),
+    C("PostHolding-holder", "defrel:holder", "MaxCount", "fact:jane-doe-minister", add("fact:jane-doe-minister", "defrel:holder", "ent:john-roe")),
+    C("PostHolding-postTitle", "defrel:postTitle", "Datatype", "fact:jane-doe-minister", put("fact:jane-doe-minister", "defrel:postTitle", plain("Defence Minister"))),
+    C("PostHolding-postTitle", "defrel:postTitle", "MinCount", "fact:jane-doe-minister", drop("fact:jane-doe-minister", "defrel:postTitle")),
+    C("PostHolding-postTitle", "defrel:postTitle", "MaxCount", "fact:jane-doe-minister", add("fact:jane-doe-minister", "defrel:postTitle", en("Minister"))),
+    C("PostHolding-postOrganization", "defrel:postOrganization", "Class", "fact:jane-doe-minister", put("fact:jane-doe-minister", "defrel:postOrganization", "ent:fredville")),
+    C("PostHolding-postOrganization", "defrel:postOrganization", "MinCount", "fact:jane-doe-minister", drop("fact:jane-doe-minister", "defrel:postOrganization")),
+    C("PostHolding-postOrganization", "defrel:postOrganization", "MaxCount", "fact:jane-doe-minister", add("fact:jane-doe-minister", "defrel:postOrganization", "ent:freedonia")),
+    C("PostHolding-post", "defrel:post", "Class", "fact:jane-doe-minister", put("fact:jane-doe-minister", "defrel:post", "ent:fredville")),
+    C("PostHolding-post", "defrel:post", "MinCount", "fact:jane-doe-minister", drop("fact:jane-doe-minister", "defrel:post")),
+    C("PostHolding-post", "defrel:post", "MaxCount", "fact:jane-doe-minister", add("fact:jane-doe-minister", "defrel:post", "post:freedonia/president")),
+    Q("PostHoldingShape", "PostHoldingMatchesPost", "fact:jane-doe-minister", put("fact:jane-doe-minister", "defrel:holder", "ent:john-roe"), path="defrel:holder"),
+    # --- visit -----------------------------------------------------------------------------
+    C("Visit-visitor", "defrel:visitor", "Class", "fact:doe-visit", add("fact:doe-visit", "defrel:visitor", "ent:fredville")),
+    C("Visit-visitor", "defrel:visitor", "MinCount", "fact:doe-visit", drop("fact:doe-visit", "defrel:visitor")),
+    C("Visit-visitor", "defrel:visitor", "Disjoint", "fact:doe-visit", add("fact:doe-visit", "defrel:visitor", "ent:freedonia")),
+    C("Visit-destination", "defrel:destination", "Class", "fact:doe-visit", put("fact:doe-visit", "defrel:destination", "ent:john-roe")),
+    C("Visit-destination", "defrel:destination", "MinCount", "fact:doe-visit", drop("fact:doe-visit", "defrel:destination")),
+    C("Visit-destination", "defrel:destination", "MaxCount", "fact:doe-visit", add("fact:doe-visit", "defrel:destination", "ent:fredville")),
+    C("Visit-host", "defrel:host", "Class", "fact:doe-visit", add("fact:doe-visit", "defrel:host", "ent:fredville")),
+    # --- meeting ---------------------------------------------------------------------------
+    C("Meeting-participant", "defrel:participant", "Class", "fact:doe-roe-talks", add("fact:doe-roe-talks", "defrel:participant", "ent:fredville")),
+    C("Meeting-participant", "defrel:participant", "MinCount", "fact:doe-roe-talks", drop("fact:doe-roe-talks", "defrel:participant")),
+    C("Meeting-participantCount", "defrel:participant", "MinCount", "fact:doe-roe-talks", drop("fact:doe-roe-talks", "defrel:participant", "ent:john-roe"), severity="Warning"),
+    C("Meeting-isSeries", "defrel:isSeries", "Datatype", "fact:doe-roe-talks", put("fact:doe-roe-talks", "defrel:isSeries", plain("true"))),
+    C("Meeting-isSeries", "defrel:isSeries", "MaxCount", "fact:doe-roe-talks", add("fact:doe-roe-talks", "defrel:isSeries", Literal(False))),
+    # --- agreement, signing ----------------------------------------------------------------
+    C("Agreement-type", "rdf:type", "HasValue", "fact:defence-treaty", drop("fact:defence-treaty", "rdf:type", "schema:CreativeWork")),
+    C("Agreement-agreementType", "defrel:agreementType", "Datatype", "fact:defence-treaty", put("fact:defence-treaty", "defrel:agreementType", en("treaty"))),
+    C("Agreement-agreementType", "defrel:agreementType", "MinCount", "fact:defence-treaty", drop("fact:defence-treaty", "defrel:agreementType")),
+    C("Agreement-agreementType", "defrel:agreementType", "MaxCount", "fact:defence-treaty", add("fact:defence-treaty", "defrel:agreementType", plain("contract"))),
+    C("Agreement-agreementType", "defrel:agreementType", "In", "fact:defence-treaty", put("fact:defence-treaty", "defrel:agreementType", plain("pact"))),
+    C("Signing-signedAgreement", "defrel:signedAgreement", "Class", "fact:treaty-signing", put("fact:treaty-signing", "defrel:signedAgreement", "fact:doe-visit")),
+    C("Signing-signedAgreement", "defrel:signedAgreement", "MinCount", "fact:treaty-signing", drop("fact:treaty-signing", "defrel:signedAgreement")),
+    C("Signing-signedAgreement", "defrel:signedAgreement", "MaxCount", "fact:treaty-signing", add("fact:treaty-signing", "defrel:signedAgreement", "fact:doe-visit")),
+    C("Signing-signatory", "defrel:signatory", "Class", "fact:treaty-signing", add("fact:treaty-signing", "defrel:signatory", "ent:fredville")),
+    # --- arms transfer ---------------------------------------------------------------------
+    C("ArmsTransfer-designation", "defrel:designation", "Class", "fact:falcon-deal", put("fact:falcon-deal", "defrel:designation", "ent:acme-aerospace")),
+    C("ArmsTransfer-designation", "defrel:designation", "MinCount", "fact:falcon-deal", drop("fact:falcon-deal", "defrel:designation")),
+    C("ArmsTransfer-designation", "defrel:designation", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:designation", "ent:acme-aerospace")),
+    C("ArmsTransfer-weaponDescription", "defrel:weaponDescription", "Datatype", "fact:falcon-deal", put("fact:falcon-deal", "defrel:weaponDescription", plain("fighter aircraft"))),
+    C("ArmsTransfer-weaponDescription", "defrel:weaponDescription", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:weaponDescription", en("jet"))),
+    C("ArmsTransfer-numberOrdered", "defrel:numberOrdered", "Datatype", "fact:falcon-deal", put("fact:falcon-deal", "defrel:numberOrdered", typed("12", "xsd:integer"))),
+    C("ArmsTransfer-numberOrdered", "defrel:numberOrdered", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:numberOrdered", typed("13", "xsd:positiveInteger"))),
+    C("ArmsTransfer-numberOrdered", "defrel:numberOrdered", "MinInclusive", "fact:falcon-deal", put("fact:falcon-deal", "defrel:numberOrdered", typed("0", "xsd:integer"))),
+    C("ArmsTransfer-orderDate", "defrel:orderDate", "Class", "fact:falcon-deal", put("fact:falcon-deal", "defrel:orderDate", "ent:fredville")),
+    C("ArmsTransfer-orderDate", "defrel:orderDate", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:orderDate", "fact:falcon-deal/time/date")),
+    C("ArmsTransfer-deliveryYears", "defrel:deliveryYears", "Datatype", "fact:falcon-deal", add("fact:falcon-deal", "defrel:deliveryYears", plain("2019"))),
+    C("ArmsTransfer-transferStatus", "defrel:transferStatus", "Datatype", "fact:falcon-deal", put("fact:falcon-deal", "defrel:transferStatus", en("ordered"))),
+    C("ArmsTransfer-transferStatus", "defrel:transferStatus", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:transferStatus", plain("delivered"))),
+    C("ArmsTransfer-transferStatus", "defrel:transferStatus", "In", "fact:falcon-deal", put("fact:falcon-deal", "defrel:transferStatus", plain("shipped"))),
+    C("ArmsTransfer-value", "defrel:value", "Class", "fact:falcon-deal", put("fact:falcon-deal", "defrel:value", FENWICK_SHARE)),
+    C("ArmsTransfer-value", "defrel:value", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:value", SUPPLY_VALUE)),
+    # --- military operation ----------------------------------------------------------------
+    C("MilitaryOperation-name", "schema:name", "Datatype", "fact:operation-sandstorm", put("fact:operation-sandstorm", "schema:name", plain("Operation Sandstorm"))),
+    C("MilitaryOperation-name", "schema:name", "MaxCount", "fact:operation-sandstorm", add("fact:operation-sandstorm", "schema:name", en("Sandstorm"))),
+    C("MilitaryOperation-conductedBy", "defrel:conductedBy", "Class", "fact:operation-sandstorm", add("fact:operation-sandstorm", "defrel:conductedBy", "ent:fredville")),
+    C("MilitaryOperation-conductedBy", "defrel:conductedBy", "MinCount", "fact:operation-sandstorm", drop("fact:operation-sandstorm", "defrel:conductedBy")),
+    C("MilitaryOperation-against", "defrel:against", "Class", "fact:operation-sandstorm", add("fact:operation-sandstorm", "defrel:against", "ent:fredville")),
+    C("MilitaryOperation-against", "defrel:against", "Disjoint", "fact:operation-sandstorm", add("fact:operation-sandstorm", "defrel:against", "ent:freedonian-army")),
+    C("MilitaryOperation-operationType", "defrel:operationType", "Datatype", "fact:operation-sandstorm", put("fact:operation-sandstorm", "defrel:operationType", en("campaign"))),
+    C("MilitaryOperation-operationType", "defrel:operationType", "MaxCount", "fact:operation-sandstorm", add("fact:operation-sandstorm", "defrel:operationType", plain("offensive"))),
+    C("MilitaryOperation-operationType", "defrel:operationType", "In", "fact:operation-sandstorm", put("fact:operation-sandstorm", "defrel:operationType", plain("raid"))),
+    # --- statement, report -----------------------------------------------------------------
+    C("Statement-speaker", "defrel:speaker", "Class", "fact:power-statement", add("fact:power-statement", "defrel:speaker", "ent:fredville")),
+    C("Statement-speaker", "defrel:speaker", "MinCount", "fact:power-statement", drop("fact:power-statement", "defrel:speaker")),
+    C("Statement-addressee", "defrel:addressee", "Class", "fact:power-statement", add("fact:power-statement", "defrel:addressee", "ent:fredville")),
+    C("Statement-about", "defrel:about", "Or", "fact:power-statement", add("fact:power-statement", "defrel:about", "fact:doe-visit")),
+    C("Statement-content", "defrel:content", "Datatype", "fact:power-statement", put("fact:power-statement", "defrel:content", plain("They will fight on."))),
+    C("Statement-content", "defrel:content", "MaxCount", "fact:power-statement", add("fact:power-statement", "defrel:content", en("They will fight on."))),
+    C("Statement-quotation", "defrel:quotation", "Datatype", "fact:power-statement", put("fact:power-statement", "defrel:quotation", plain("We will not stop"))),
+    C("Statement-quotation", "defrel:quotation", "MaxCount", "fact:power-statement", add("fact:power-statement", "defrel:quotation", en("We will not stop"))),
+    C("Statement-stance", "defrel:stance", "Datatype", "fact:power-statement", put("fact:power-statement", "defrel:stance", en("pledge"))),
+    C("Statement-stance", "defrel:stance", "MaxCount", "fact:power-statement", add("fact:power-statement", "defrel:stance", plain("claim"))),
+    C("Statement-stance", "defrel:stance", "In", "fact:power-statement", put("fact:power-statement", "defrel:stance", plain("threat"))),
+    C("Statement-onBehalfOf", "defrel:onBehalfOf", "Class", "fact:power-statement", put("fact:power-statement", "defrel:onBehalfOf", "ent:fredville")),
+    C("Statement-onBehalfOf", "defrel:onBehalfOf", "MaxCount", "fact:power-statement", add("fact:power-statement", "defrel:onBehalfOf", "ent:freedonian-army")),
+    C("Statement-respondsTo", "defrel:respondsTo", "Class", "fact:power-statement", put("fact:power-statement", "defrel:respondsTo", "ent:jane-doe")),
+    C("Statement-respondsTo", "defrel:respondsTo", "MaxCount", "fact:power-statement", add("fact:power-statement", "defrel:respondsTo", "fact:doe-visit")),
+    Q("QuotationShape", "QuotationInText", "fact:power-statement", put("fact:power-statement", "defrel:quotation", en("Words never said")), path="defrel:quotation"),
+    C("Report-reporter", "defrel:reporter", "Class", "fact:planet-report", put("fact:planet-report", "defrel:reporter", "ent:fredville")),
+    C("Report-reporter", "defrel:reporter", "MaxCount", "fact:planet-report", add("fact:planet-report", "defrel:reporter", "ent:north-times")),
+    C("Report-reports", "defrel:reports", "Class", "fact:planet-report", add("fact:planet-report", "defrel:reports", "ent:jane-doe")),
+    C("Report-reports", "defrel:reports", "MinCount", "fact:planet-report", drop("fact:planet-report", "defrel:reports")),
+    # --- courtship -------------------------------------------------------------------------
+    C("Courtship-courter", "defrel:courter", "Class", "fact:planet-courtship", put("fact:planet-courtship", "defrel:courter", "ent:fredville")),
+    C("Courtship-courter", "defrel:courter", "MinCount", "fact:planet-courtship", drop("fact:planet-courtship", "defrel:courter")),
+    C("Courtship-courter", "defrel:courter", "MaxCount", "fact:planet-courtship", add("fact:planet-courtship", "defrel:courter", "ent:grand-fenwick")),
+    C("Courtship-courter", "defrel:courter", "Disjoint", "fact:planet-courtship", put("fact:planet-courtship", "defrel:courter", "ent:freedonia")),
+    C("Courtship-courted", "defrel:courted", "Class", "fact:planet-courtship", put("fact:planet-courtship", "defrel:courted", "ent:fredville")),
+    C("Courtship-courted", "defrel:courted", "MinCount", "fact:planet-courtship", drop("fact:planet-courtship", "defrel:courted")),
+    C("Courtship-courted", "defrel:courted", "MaxCount", "fact:planet-courtship", add("fact:planet-courtship", "defrel:courted", "ent:grand-fenwick")),
+    C("Courtship-aim", "defrel:aim", "Datatype", "fact:planet-courtship", put("fact:planet-courtship", "defrel:aim", plain("partner"))),
+    C("Courtship-aim", "defrel:aim", "MaxCount", "fact:planet-courtship", add("fact:planet-courtship", "defrel:aim", en("ally"))),
+    # --- arms supply -----------------------------------------------------------------------
+    C("ArmsSupplyRelation-share", "defrel:share", "Class", SUPPLY, put(SUPPLY, "defrel:share", SUPPLY_VALUE)),
+    C("ArmsSupplyRelation-share", "defrel:share", "MaxCount", SUPPLY, add(SUPPLY, "defrel:share", FENWICK_SHARE)),
+    C("ArmsSupplyRelation-value", "defrel:value", "Class", SUPPLY, put(SUPPLY, "defrel:value", FENWICK_SHARE)),
+    C("ArmsSupplyRelation-value", "defrel:value", "MaxCount", SUPPLY, add(SUPPLY, "defrel:value", DEAL_VALUE)),
+    C("ArmsSupplyRelation-supplierRank", "defrel:supplierRank", "Datatype", SUPPLY, put(SUPPLY, "defrel:supplierRank", typed("2", "xsd:integer"))),
+    C("ArmsSupplyRelation-supplierRank", "defrel:supplierRank", "MaxCount", SUPPLY, add(SUPPLY, "defrel:supplierRank", typed("3", "xsd:positiveInteger"))),
+    C("ArmsSupplyRelation-supplierRank", "defrel:supplierRank", "MinInclusive", SUPPLY, put(SUPPLY, "defrel:supplierRank", typed("0", "xsd:integer"))),
+    C("ArmsSupplyRelation-recipientRank", "defrel:recipientRank", "Datatype", SUPPLY, put(SUPPLY, "defrel:recipientRank", typed("1", "xsd:integer"))),
+    C("ArmsSupplyRelation-recipientRank", "defrel:recipientRank", "MaxCount", SUPPLY, add(SUPPLY, "defrel:recipientRank", typed("2", "xsd:positiveInteger"))),
+    C("ArmsSupplyRelation-recipientRank", "defrel:recipientRank", "MinInclusive", SUPPLY, put(SUPPLY, "defrel:recipientRank", typed("-1", "xsd:integer"))),
+    C("ArmsSupplyRelation-overtook", "defrel:overtook", "Class", SUPPLY, add(SUPPLY, "defrel:overtook", "ent:fredville")),
+    C("ArmsSupplyRelation-overtook", "defrel:overtook", "Disjoint", SUPPLY, add(SUPPLY, "defrel:overtook", "ent:freedonia")),
+    C("ArmsSupplyRelation-magnitude", "defrel:magnitude", "Datatype", SUPPLY, put(SUPPLY, "defrel:magnitude", en("major"))),
+    C("ArmsSupplyRelation-magnitude", "defrel:magnitude", "MaxCount", SUPPLY, add(SUPPLY, "defrel:magnitude", plain("minor"))),
+    C("ArmsSupplyRelation-magnitude", "defrel:magnitude", "In", SUPPLY, put(SUPPLY, "defrel:magnitude", plain("huge"))),
+    C("Share-unitCode", "schema:unitCode", "HasValue", FENWICK_SHARE, put(FENWICK_SHARE, "schema:unitCode", plain("C62")), put(FENWICK_SHARE, "schema:unitText", plain("count"))),
+    # --- arms demand, assessment -----------------------------------------------------------
+    C("ArmsDemand-buyer", "defrel:buyer", "Class", "fact:ruritania-appetite", put("fact:ruritania-appetite", "defrel:buyer", "ent:fredville")),
+    C("ArmsDemand-buyer", "defrel:buyer", "MinCount", "fact:ruritania-appetite", drop("fact:ruritania-appetite", "defrel:buyer")),
+    C("ArmsDemand-buyer", "defrel:buyer", "MaxCount", "fact:ruritania-appetite", add("fact:ruritania-appetite", "defrel:buyer", "ent:grand-fenwick")),
+    C("ArmsDemand-buyer", "defrel:buyer", "Disjoint", "fact:ruritania-appetite", put("fact:ruritania-appetite", "defrel:buyer", "ent:freedonia")),
+    C("ArmsDemand-demandSource", "defrel:demandSource", "Class", "fact:ruritania-appetite", put("fact:ruritania-appetite", "defrel:demandSource", "ent:fredville")),
+    C("ArmsDemand-demandSource", "defrel:demandSource", "MinCount", "fact:ruritania-appetite", drop("fact:ruritania-appetite", "defrel:demandSource")),
+    C("ArmsDemand-demandSource", "defrel:demandSource", "MaxCount", "fact:ruritania-appetite", add("fact:ruritania-appetite", "defrel:demandSource", "ent:grand-fenwick")),
+    C("Assessment-subject", "defrel:subject", "MinCount", "fact:north-stable", drop("fact:north-stable", "defrel:subject")),
+    C("Assessment-subject", "defrel:subject", "Or", "fact:north-stable", add("fact:north-stable", "defrel:subject", "fact:doe-visit")),
+    C("Assessment-summary", "defrel:summary", "Datatype", "fact:north-stable", put("fact:north-stable", "defrel:summary", plain("The north is stable."))),
+    C("Assessment-summary", "defrel:summary", "MinCount", "fact:north-stable", drop("fact:north-stable", "defrel:summary")),
+    C("Assessment-summary", "defrel:summary", "MaxCount", "fact:north-stable", add("fact:north-stable", "defrel:summary", en("The north is calm."))),
+    # --- org:Post --------------------------------------------------------------------------
+    C("Post-label", "rdfs:label", "Datatype", DOE_POST, put(DOE_POST, "rdfs:label", plain("Defence Minister"))),
+    C("Post-label", "rdfs:label", "MinCount", DOE_POST, drop(DOE_POST, "rdfs:label")),
+    C("Post-label", "rdfs:label", "UniqueLang", DOE_POST, add(DOE_POST, "rdfs:label", en("Minister of Defence"))),
+    C("Post-postIn", "org:postIn", "Class", DOE_POST, put(DOE_POST, "org:postIn", "ent:fredville")),
+    C("Post-postIn", "org:postIn", "MinCount", DOE_POST, drop(DOE_POST, "org:postIn")),
+    C("Post-postIn", "org:postIn", "MaxCount", DOE_POST, add(DOE_POST, "org:postIn", "ent:freedonia")),
+    C("Post-heldBy", "org:heldBy", "Class", DOE_POST, add(DOE_POST, "org:heldBy", "ent:ruritania")),
+    C("Post-heldBy", "org:heldBy", "MinCount", DOE_POST, drop(DOE_POST, "org:heldBy")),
+    C("Post-holders", "^org:holds", "Equals", DOE_POST, drop("ent:jane-doe", "org:holds", DOE_POST)),
+    # --- times -----------------------------------------------------------------------------
+    C("Instant-label", "rdfs:label", "Datatype", "fact:doe-visit/time/date", put("fact:doe-visit/time/date", "rdfs:label", plain("Monday"))),
+    C("Instant-label", "rdfs:label", "MinCount", "fact:doe-visit/time/date", drop("fact:doe-visit/time/date", "rdfs:label")),
+    C("Instant-label", "rdfs:label", "MaxCount", "fact:doe-visit/time/date", add("fact:doe-visit/time/date", "rdfs:label", en("Monday last"))),
+    C("Instant-inDateTime", "time:inDateTime", "Class", "fact:doe-visit/time/date", put("fact:doe-visit/time/date", "time:inDateTime", "ent:fredville")),
+    C("Instant-inDateTime", "time:inDateTime", "MinCount", "fact:doe-visit/time/date", drop("fact:doe-visit/time/date", "time:inDateTime")),
+    C("Instant-inDateTime", "time:inDateTime", "MaxCount", "fact:doe-visit/time/date", add("fact:doe-visit/time/date", "time:inDateTime", DEAL_DATE)),
+    C("DateTimeDescription-unitType", "time:unitType", "MinCount", DEAL_DATE, drop(DEAL_DATE, "time:unitType")),
+    C("DateTimeDescription-unitType", "time:unitType", "MaxCount", DEAL_DATE, add(DEAL_DATE, "time:unitType", "time:unitMonth")),
+    C("DateTimeDescription-unitType", "time:unitType", "In", DEAL_DATE, put(DEAL_DATE, "time:unitType", "time:unitWeek")),
+    C("DateTimeDescription-year", "time:year", "Datatype", DEAL_DATE, put(DEAL_DATE, "time:year", typed("2015", "xsd:integer"))),
+    C("DateTimeDescription-year", "time:year", "MaxCount", DEAL_DATE, add(DEAL_DATE, "time:year", typed("2016", "xsd:gYear"))),
+    C("DateTimeDescription-month", "time:month", "Datatype", OP_START, put(OP_START, "time:month", plain("--08"))),
+    C("DateTimeDescription-month", "time:month", "MaxCount", OP_START, add(OP_START, "time:month", typed("--09", "xsd:gMonth"))),
+    C("DateTimeDescription-day", "time:day", "Datatype", SIGNING_DATE, put(SIGNING_DATE, "time:day", typed("4", "xsd:integer"))),
+    C("DateTimeDescription-day", "time:day", "MaxCount", SIGNING_DATE, add(SIGNING_DATE, "time:day", typed("---05", "xsd:gDay"))),
+    C("DateTimeDescription-dayOfWeek", "time:dayOfWeek", "MaxCount", VISIT_DATE, add(VISIT_DATE, "time:dayOfWeek", "time:Tuesday")),
+    C("DateTimeDescription-dayOfWeek", "time:dayOfWeek", "In", VISIT_DATE, put(VISIT_DATE, "time:dayOfWeek", "time:Funday")),
+    C("DateTimeDescription-qualifier", "defrel:qualifier", "Datatype", TREATY_DATE, put(TREATY_DATE, "defrel:qualifier", en("late"))),
+    C("DateTimeDescription-qualifier", "defrel:qualifier", "MaxCount", TREATY_DATE, add(TREATY_DATE, "defrel:qualifier", plain("early"))),
+    C("DateTimeDescription-qualifier", "defrel:qualifier", "In", TREATY_DATE, put(TREATY_DATE, "defrel:qualifier", plain("sometime"))),
+    Q("DateTimeDescriptionShape", "DateIsWellFormed", DEAL_DATE, put(DEAL_DATE, "time:unitType", "time:unitMonth"), path="time:unitType"),
+    # --- quantities ------------------------------------------------------------------------
+    C("Quantity-value", "schema:value", "Datatype", FENWICK_SHARE, put(FENWICK_SHARE, "schema:value", typed("10", "xsd:integer"))),
+    C("Quantity-value", "schema:value", "MaxCount", FENWICK_SHARE, add(FENWICK_SHARE, "schema:value", dec("11"))),
+    C("Quantity-value", "schema:value", "MinInclusive", DEAL_VALUE, put(DEAL_VALUE, "schema:value", dec("-1"))),
+    C("Quantity-minValue", "schema:minValue", "Datatype", SUPPLY_VALUE, put(SUPPLY_VALUE, "schema:minValue", typed("200000000", "xsd:integer"))),
+    C("Quantity-minValue", "schema:minValue", "MaxCount", SUPPLY_VALUE, add(SUPPLY_VALUE, "schema:minValue", dec("100000000"))),
+    C("Quantity-minValue", "schema:minValue", "MinInclusive", SUPPLY_VALUE, put(SUPPLY_VALUE, "schema:minValue", dec("-5"))),
+    C("Quantity-minValue", "schema:minValue", "LessThanOrEquals", SUPPLY_VALUE, put(SUPPLY_VALUE, "schema:minValue", dec("400000000"))),
+    C("Quantity-maxValue", "schema:maxValue", "Datatype", SUPPLY_VALUE, put(SUPPLY_VALUE, "schema:maxValue", typed("300000000", "xsd:integer"))),
+    C("Quantity-maxValue", "schema:maxValue", "MaxCount", SUPPLY_VALUE, add(SUPPLY_VALUE, "schema:maxValue", dec("350000000"))),
+    C("Quantity-maxValue", "schema:maxValue", "MinInclusive", SUPPLY_VALUE, put(SUPPLY_VALUE, "schema:maxValue", dec("-5"))),
+    C("Quantity-approximate", "defrel:approximate", "Datatype", DEAL_VALUE, put(DEAL_VALUE, "defrel:approximate", plain("true"))),
+    C("Quantity-approximate", "defrel:approximate", "MaxCount", DEAL_VALUE, add(DEAL_VALUE, "defrel:approximate", Literal(False))),
+    C("Quantity-qualifier", "defrel:qualifier", "Datatype", FENWICK_SHARE, put(FENWICK_SHARE, "defrel:qualifier", plain("now"))),
+    C("Quantity-qualifier", "defrel:qualifier", "MaxCount", FENWICK_SHARE, add(FENWICK_SHARE, "defrel:qualifier", en("then"))),
+    Q("QuantityShape", "QuantityHasNumber", DEAL_VALUE, drop(DEAL_VALUE, "schema:value")),
+    Q("QuantityShape", "ValueWithinBounds", SUPPLY_SHARE, add(SUPPLY_SHARE, "schema:value", dec("50")), path="schema:value"),
+    C("QuantitativeValue-unitCode", "schema:unitCode", "Datatype", FENWICK_SHARE, put(FENWICK_SHARE, "schema:unitCode", en("P1"))),
+    C("QuantitativeValue-unitCode", "schema:unitCode", "MinCount", FENWICK_SHARE, drop(FENWICK_SHARE, "schema:unitCode")),
+    C("QuantitativeValue-unitCode", "schema:unitCode", "MaxCount", FENWICK_SHARE, add(FENWICK_SHARE, "schema:unitCode", plain("C62"))),
+    C("QuantitativeValue-unitCode", "schema:unitCode", "In", FENWICK_SHARE, put(FENWICK_SHARE, "schema:unitCode", plain("KGM"))),
+    C("QuantitativeValue-unitText", "schema:unitText", "Datatype", FENWICK_SHARE, put(FENWICK_SHARE, "schema:unitText", en("percent"))),
+    C("QuantitativeValue-unitText", "schema:unitText", "MinCount", FENWICK_SHARE, drop(FENWICK_SHARE, "schema:unitText")),
+    C("QuantitativeValue-unitText", "schema:unitText", "MaxCount", FENWICK_SHARE, add(FENWICK_SHARE, "schema:unitText", plain("count"))),
+    C("QuantitativeValue-unitText", "schema:unitText", "In", FENWICK_SHARE, put(FENWICK_SHARE, "schema:unitText", plain("per cent"))),
+    Q("QuantitativeValueShape", "PercentageInRange", FENWICK_SHARE, put(FENWICK_SHARE, "schema:value", dec("150")), path="schema:value"),
+    Q("QuantitativeValueShape", "UnitTextMatchesCode", FENWICK_SHARE, put(FENWICK_SHARE, "schema:unitText", plain("count")), path="schema:unitText"),
+    C("MonetaryAmount-currency", "schema:currency", "Datatype", DEAL_VALUE, put(DEAL_VALUE, "schema:currency", en("USD"))),
+    C("MonetaryAmount-currency", "schema:currency", "MinCount", DEAL_VALUE, drop(DEAL_VALUE, "schema:currency")),
+    C("MonetaryAmount-currency", "schema:currency", "MaxCount", DEAL_VALUE, add(DEAL_VALUE, "schema:currency", plain("EUR"))),
+    C("MonetaryAmount-currency", "schema:currency", "Pattern", DEAL_VALUE, put(DEAL_VALUE, "schema:currency", plain("usd"))),
+    # --- evidence --------------------------------------------------------------------------
+    C("Evidence-type", "rdf:type", "HasValue", V1, drop(V1, "rdf:type", "oa:Annotation")),
+    C("Evidence-hasBody", "oa:hasBody", "NodeKind", V1, put(V1, "oa:hasBody", plain("doe-visit"))),
+    C("Evidence-hasBody", "oa:hasBody", "MinCount", V1, drop(V1, "oa:hasBody")),
+    C("Evidence-hasBody", "oa:hasBody", "MaxCount", V1, add(V1, "oa:hasBody", "ent:jane-doe")),
+    C("Evidence-hasTarget", "oa:hasTarget", "Class", V1, put(V1, "oa:hasTarget", "ent:fredville")),
+    C("Evidence-hasTarget", "oa:hasTarget", "MinCount", V1, drop(V1, "oa:hasTarget")),
+    C("Evidence-hasTarget", "oa:hasTarget", "MaxCount", V1, add(V1, "oa:hasTarget", f"{V2}/target")),
+    C("Evidence-motivatedBy", "oa:motivatedBy", "MinCount", V1, drop(V1, "oa:motivatedBy")),
+    C("Evidence-motivatedBy", "oa:motivatedBy", "MaxCount", V1, add(V1, "oa:motivatedBy", "oa:commenting")),
+    C("Evidence-motivatedBy", "oa:motivatedBy", "In", V1, put(V1, "oa:motivatedBy", "oa:commenting")),
+    C("Evidence-citedBy", "^defrel:evidence", "MinCount", V1, drop("fact:doe-visit", "defrel:evidence", V1)),
+    C("Evidence-citedBy", "^defrel:evidence", "MaxCount", V1, add("ent:jane-doe", "defrel:evidence", V1)),
+    C("Evidence-citedBy", "^defrel:evidence", "Equals", V1, put(V1, "oa:hasBody", "fact:falcon-deal")),
+    C("SpecificResource-hasSource", "oa:hasSource", "Class", f"{V1}/target", put(f"{V1}/target", "oa:hasSource", "ent:fredville")),
+    C("SpecificResource-hasSource", "oa:hasSource", "MinCount", f"{V1}/target", drop(f"{V1}/target", "oa:hasSource")),
+    C("SpecificResource-hasSource", "oa:hasSource", "MaxCount", f"{V1}/target", add(f"{V1}/target", "oa:hasSource", "https://example.org/another-article")),
+    C("SpecificResource-hasSelector", "oa:hasSelector", "NodeKind", f"{V1}/target", add(f"{V1}/target", "oa:hasSelector", plain("words"))),
+    C("SpecificResource-hasSelector", "oa:hasSelector", "MinCount", f"{V1}/target", drop(f"{V1}/target", "oa:hasSelector", f"{V1}/quote")),
+    C("SpecificResource-hasSelector", "oa:hasSelector", "MaxCount", f"{V1}/target", add(f"{V1}/target", "oa:hasSelector", f"{V2}/quote")),
+    C("SpecificResource-quoteSelector", "oa:hasSelector", "QualifiedMinCount", f"{V1}/target", drop(f"{V1}/target", "oa:hasSelector", f"{V1}/quote")),
+    C("SpecificResource-quoteSelector", "oa:hasSelector", "QualifiedMaxCount", f"{V1}/target", add(f"{V1}/target", "oa:hasSelector", f"{V2}/quote")),
+    C("SpecificResource-positionSelector", "oa:hasSelector", "QualifiedMinCount", f"{V1}/target", drop(f"{V1}/target", "oa:hasSelector", f"{V1}/position")),
+    C("SpecificResource-positionSelector", "oa:hasSelector", "QualifiedMaxCount", f"{V1}/target", add(f"{V1}/target", "oa:hasSelector", f"{V2}/position")),
+    C("TextQuoteSelector-exact", "oa:exact", "Datatype", f"{V1}/quote", put(f"{V1}/quote", "oa:exact", en("visited Freedonia for two days on Monday"))),
+    C("TextQuoteSelector-exact", "oa:exact", "MinCount", f"{V1}/quote", drop(f"{V1}/quote", "oa:exact")),
+    C("TextQuoteSelector-exact", "oa:exact", "MaxCount", f"{V1}/quote", add(f"{V1}/quote", "oa:exact", plain("visited"))),
+    C("TextQuoteSelector-exact", "oa:exact", "MinLength", f"{V1}/quote", put(f"{V1}/quote", "oa:exact", plain(""))),
+    C("TextQuoteSelector-prefix", "oa:prefix", "Datatype", f"{V1}/quote", put(f"{V1}/quote", "oa:prefix", en("Minister Jane Doe "))),
+    C("TextQuoteSelector-prefix", "oa:prefix", "MaxCount", f"{V1}/quote", add(f"{V1}/quote", "oa:prefix", plain("Doe "))),
+    C("TextQuoteSelector-suffix", "oa:suffix", "Datatype", f"{V1}/quote", put(f"{V1}/quote", "oa:suffix", en(", hosted by"))),
+    C("TextQuoteSelector-suffix", "oa:suffix", "MaxCount", f"{V1}/quote", add(f"{V1}/quote", "oa:suffix", plain(", "))),
+    C("TextPositionSelector-start", "oa:start", "Datatype", f"{V1}/position", put(f"{V1}/position", "oa:start", typed("300", "xsd:integer"))),
+    C("TextPositionSelector-start", "oa:start", "MinCount", f"{V1}/position", drop(f"{V1}/position", "oa:start")),
+    C("TextPositionSelector-start", "oa:start", "MaxCount", f"{V1}/position", add(f"{V1}/position", "oa:start", typed("1", "xsd:nonNegativeInteger"))),
+    C("TextPositionSelector-start", "oa:start", "MinInclusive", f"{V1}/position", put(f"{V1}/position", "oa:start", typed("-1", "xsd:integer"))),
+    C("TextPositionSelector-start", "oa:start", "LessThan", f"{V1}/position", copy_to(f"{V1}/position", "oa:end", "oa:start")),
+    C("TextPositionSelector-end", "oa:end", "Datatype", f"{V1}/position", put(f"{V1}/position", "oa:end", typed("400", "xsd:integer"))),
+    C("TextPositionSelector-end", "oa:end", "MinCount", f"{V1}/position", drop(f"{V1}/position", "oa:end")),
+    C("TextPositionSelector-end", "oa:end", "MaxCount", f"{V1}/position", add(f"{V1}/position", "oa:end", typed("1000", "xsd:nonNegativeInteger"))),
+    C("TextPositionSelector-end", "oa:end", "MinInclusive", f"{V1}/position", put(f"{V1}/position", "oa:end", typed("-1", "xsd:integer"))),
+]  # fmt: skip
+
+
+def declared_constraints(shapes: Graph) -> dict[tuple, str]:
+    """Every constraint the shapes declare, keyed like Case.key, with a readable name."""
+    found: dict[tuple, str] = {}
+    for shape in node_shapes(shapes) | property_shapes(shapes):
+        name = _curie(shape)
+        assert name.startswith("dsh:"), f"every shape needs a dsh: IRI, not {shape!r}"
+        local = name[4:]
+        path = path_key(shapes, shapes.value(shape, SH.path))
+        for parameter, component in COMPONENTS.items():
+            for value in shapes.objects(shape, parameter):
+                if parameter == SH.uniqueLang and value != Literal(True):
+                    continue
+                found[(local, component, path)] = f"{name} {path} sh:{component}"
+        for constraint in shapes.objects(shape, SH.sparql):
+            found[(local, "SPARQL", _curie(constraint)[4:])] = f"{name} {_curie(constraint)}"
+    return found
+
+
+def test_every_constraint_has_a_negative_case(shapes: Graph) -> None:
+    declared = declared_constraints(shapes)
+    covered = {case.key for case in CASES}
+    missing = sorted(name for key, name in declared.items() if key not in covered)
+    assert not missing, "constraints without a negative case:\n" + "\n".join(missing)
+    stale = sorted(str(key) for key in covered - declared.keys())
+    assert not stale, "cases for constraints the shapes do not declare:\n" + "\n".join(stale)
+    keys = [case.key for case in CASES]
+    assert len(keys) == len(set(keys)), "two cases for one constraint"
+
+
+def targeting_shapes(shapes: Graph, ontology: Graph, graph: Graph, focus: URIRef) -> set:
+    """The node shapes whose targets include ``focus`` in ``graph`` (read with the ontology's
+    subclass axioms, as pySHACL reads the data graph mixed with the ontology)."""
+    classes = set()
+    for cls in graph.objects(focus, RDF.type):
+        classes |= set(ontology.transitive_objects(cls, RDFS.subClassOf))
+    found = set()
+    for shape in node_shapes(shapes):
+        if (
+            set(shapes.objects(shape, SH.targetClass)) & classes
+            or (shape, SH.targetNode, focus) in shapes
+            or any((focus, p, None) in graph for p in shapes.objects(shape, SH.targetSubjectsOf))
+            or any((None, p, focus) in graph for p in shapes.objects(shape, SH.targetObjectsOf))
+        ):
+            found.add(shape)
+    return found
+
+
+def validate_focused(graph: Graph, case: Case, shapes: Graph, monkeypatch) -> Graph:
+    """``validate_graph`` restricted to the case's focus node and the case's shape: for that
+    node and that shape the results are the full validation's, in a fraction of the time.
+
+    The shape is checked to be (or to be a property shape of) a node shape that targets the
+    focus node, then handed to pySHACL with use_shapes and focus_nodes, which validates the
+    focus node against it directly; pySHACL skips the property shapes not named in
+    use_shapes, so of a node shape only its node-level constraints run.  (focus_nodes alone
+    would not do: it also filters the value nodes handed to nested shapes in sh:or, sh:not
+    and qualified value shapes, which then pass unchecked.)"""
+    focus = term(case.focus)
+    shape = term(f"dsh:{case.shape}")
+    owners = {shape} | set(shapes.subjects(SH.property, shape))
+    assert targeting_shapes(shapes, ontology_graph(), graph, focus) & owners, (
+        f"no node shape that targets {case.focus} holds dsh:{case.shape}"
+    )
+    validate = functools.partial(pyshacl_validate, focus_nodes=[focus], use_shapes=[str(shape)])
+    with monkeypatch.context() as patch:
+        patch.setattr(validation, "shacl_validate", validate)
+        _, _, report = validate_graph(graph)
+    return report
+
+
+def mutated(valid_graph: Graph, case: Case) -> Graph:
+    graph = Graph()
+    for triple in valid_graph:
+        graph.add(triple)
+    snapshot = set(graph)
+    for op in case.ops:
+        op(graph)
+    assert set(graph) != snapshot, "the mutation changed nothing"
+    return graph
+
+
+def matching_results(report: Graph, case: Case) -> list:
+    found = []
+    for r in report.subjects(RDF.type, SH.ValidationResult):
+        if (
+            report.value(r, SH.focusNode) == term(case.focus)
+            and report.value(r, SH.sourceShape) == term(f"dsh:{case.shape}")
+            and report.value(r, SH.sourceConstraintComponent)
+            == SH[f"{case.component}ConstraintComponent"]
+            and path_key(report, report.value(r, SH.resultPath)) == case.path
+            and report.value(r, SH.resultSeverity) == SH[case.severity]
+            and (
+                case.constraint is None
+                or report.value(r, SH.sourceConstraint) == term(f"dsh:{case.constraint}")
+            )
+        ):
+            found.append(r)
+    return found
+
+
+def describe(report: Graph) -> str:
+    lines = []
+    for r in report.subjects(RDF.type, SH.ValidationResult):
+        lines.append(
+            " ".join(
+                str(_curie(x) if isinstance(x, URIRef) else x)
+                for x in (
+                    report.value(r, SH.focusNode),
+                    report.value(r, SH.sourceShape),
+                    path_key(report, report.value(r, SH.resultPath)),
+                    report.value(r, SH.sourceConstraintComponent),
+                    report.value(r, SH.sourceConstraint),
+                )
+            )
+        )
+    return "\n".join(sorted(lines)) or "(no results)"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_negative_case(case: Case, valid_graph: Graph, shapes: Graph, monkeypatch) -> None:
+    report = validate_focused(mutated(valid_graph, case), case, shapes, monkeypatch)
+    found = matching_results(report, case)
+    assert found, f"expected {case.key} on {case.focus}; got:\n{describe(report)}"
+    message = report.value(found[0], SH.resultMessage)
+    assert message is not None and len(str(message)) > 20
+
+
+# A sample of cases, one per kind of check, run through the full unfocused pipeline.
+CROSS_CHECKED = [
+    "Visit-visitor.MinCount",
+    "Evidence-citedBy.Equals",
+    "ArticleShape.QuoteAtOffsets",
+    "QuantitativeValueShape.PercentageInRange",
+]
+
+
+@pytest.mark.parametrize("case_id", CROSS_CHECKED)
+def test_focused_validation_matches_full_validation(case_id: str, valid_graph: Graph) -> None:
+    case = next(c for c in CASES if c.id == case_id)
+    conforms, results, report = validate_graph(mutated(valid_graph, case), base=DEFAULT_BASE)
+    assert not conforms
+    assert matching_results(report, case), describe(report)
+    assert all(r.message for r in results)
+
+
+def test_a_warning_alone_does_not_break_conformance(valid_graph: Graph) -> None:
+    case = next(c for c in CASES if c.severity == "Warning")
+    conforms, results, _ = validate_graph(mutated(valid_graph, case))
+    assert conforms
+    assert [r.severity for r in results] == ["Warning"]
+
+
+# --------------------------------------------------------------------------------------------
+# 4. The shapes and the facts format agree
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def ontology() -> Graph:
+    return ontology_graph()
+
+
+def superclasses(ontology: Graph, cls: URIRef) -> set[URIRef]:
+    return set(ontology.transitive_objects(cls, RDFS.subClassOf))
+
+
+def shapes_for(shapes: Graph, ontology: Graph, cls: URIRef) -> set:
+    """Node shapes whose sh:targetClass includes ``cls`` (directly or via the ontology)."""
+    classes = superclasses(ontology, cls)
+    return {s for s in node_shapes(shapes) if set(shapes.objects(s, SH.targetClass)) & classes}
+
+
+def property_shapes_for(shapes: Graph, ontology: Graph, cls: URIRef, prop: URIRef) -> list:
+    return [
+        p
+        for s in shapes_for(shapes, ontology, cls)
+        for p in shapes.objects(s, SH.property)
+        if shapes.value(p, SH.path) == prop
+    ]
+
+
+def owner_classes() -> list[tuple[str, URIRef, Field]]:
+    """(owner, class, field) for every field of the facts format the mapper writes."""
+    rows = [("article", expand("defrel:Article"), f) for f in ARTICLE_FIELDS]
+    for entity_cls, _ in ENTITY_TYPES.values():
+        rows += [(entity_cls, expand(entity_cls), f) for f in ENTITY_FIELDS]
+    for kind in KINDS.values():
+        rows += [(kind.name, expand(kind.cls), f) for f in COMMON_FIELDS + kind.fields]
+    return rows
+
+
+def test_a_node_shape_targets_every_class_the_mapper_writes(shapes: Graph) -> None:
+    classes = [c for c, _ in ENTITY_TYPES.values()] + [k.cls for k in KINDS.values()]
+    targeted = set(shapes.objects(None, SH.targetClass))
+    missing = [c for c in classes + OTHER_CLASSES if expand(c) not in targeted]
+    assert not missing, missing
+
+
+def test_every_field_is_constrained_where_it_is_written(shapes: Graph, ontology: Graph) -> None:
+    problems = []
+    for owner, cls, field in owner_classes():
+        if field.name == "language" and owner == "article":
+            continue  # written as a plain code, checked by dsh:Article-inLanguage
+        props = property_shapes_for(shapes, ontology, cls, expand(field.prop))
+        if field.name == "image_credit":  # on the image node, not on the article
+            props = property_shapes_for(
+                shapes, ontology, expand("schema:ImageObject"), expand(field.prop)
+            )
+        if not props:
+            problems.append(f"{owner}.{field.name} ({field.prop}): no property shape")
+            continue
+        value_type = [SH.datatype, SH["class"], SH.nodeKind, SH["or"], SH["in"], SH.hasValue]
+        if not any(shapes.value(p, t) is not None for p in props for t in value_type):
+            problems.append(f"{owner}.{field.name}: neither datatype nor class")
+        mins = [int(m) for p in props for m in shapes.objects(p, SH.minCount)]
+        if field.required and not any(m >= 1 for m in mins):
+            problems.append(f"{owner}.{field.name} is required but has no sh:minCount")
+        single = field.shape in ("entity", "fact", "text", "when", "duration", "quantity",
+                                 "integer", "boolean", "choice")  # fmt: skip
+        one = any(shapes.value(p, SH.maxCount) == Literal(1) for p in props)
+        per_language = any(shapes.value(p, SH.uniqueLang) == Literal(True) for p in props)
+        if single and not (one or per_language):
+            problems.append(f"{owner}.{field.name} is single-valued but has no sh:maxCount 1")
+        if field.shape == "choice":
+            lists = [shapes.value(p, SH["in"]) for p in props if shapes.value(p, SH["in"])]
+            values = [set(shapes.items(lst)) for lst in lists]
+            if values != [{Literal(c) for c in field.choices}]:
+                problems.append(f"{owner}.{field.name}: sh:in is not {field.choices}")
+    assert not problems, "\n".join(problems)
+
+
+def test_entity_fields_accept_exactly_their_target_types(shapes: Graph, ontology: Graph) -> None:
+    """The sh:class of an entity field, read through the ontology's subclass axioms, admits
+    exactly the entity types ``kinds.py`` allows for it (any type when it lists none)."""
+    types = {name: expand(cls) for name, (cls, _) in ENTITY_TYPES.items()}
+
+    def admitted(prop_shape) -> set[str]:
+        classes = set(shapes.objects(prop_shape, SH["class"]))
+        alternatives = shapes.value(prop_shape, SH["or"])
+        if alternatives is not None:
+            classes |= {shapes.value(a, SH["class"]) for a in shapes.items(alternatives)}
+        return {n for n, c in types.items() if superclasses(ontology, c) & classes}
+
+    problems = []
+    for owner, cls, field in owner_classes():
+        if field.shape not in ("entity", "entities"):
+            continue
+        props = property_shapes_for(shapes, ontology, cls, expand(field.prop))
+        got = set().union(*(admitted(p) for p in props)) if props else set()
+        expected = set(field.targets or ENTITY_TYPES)
+        if got != expected:
+            problems.append(
+                f"{owner}.{field.name}: shapes admit {sorted(got)}, kinds.py {sorted(expected)}"
+            )
+    assert not problems, "\n".join(problems)
+
+
+def test_every_defrel_property_in_the_valid_graph_is_a_path(
+    shapes: Graph, valid_graph: Graph
+) -> None:
+    paths = set(shapes.objects(None, SH.path))
+    emitted = {p for _, p, _ in valid_graph if str(p).startswith(str(DEFREL))}
+    assert len(emitted) > 60
+    unconstrained = sorted(_curie(p) for p in emitted - paths)
+    assert not unconstrained, unconstrained
+
+
+def test_every_property_in_the_valid_graph_is_a_path(shapes: Graph, valid_graph: Graph) -> None:
+    """Not only defrel: every property the mapper writes is constrained somewhere."""
+    paths = set(shapes.objects(None, SH.path))
+    emitted = {p for _, p, _ in valid_graph}
+    unconstrained = sorted(_curie(p) for p in emitted - paths)
+    assert not unconstrained, unconstrained
+
+
+def test_code_lists_match_the_mapper(shapes: Graph) -> None:
+    """The sh:in lists that are not fields of kinds.py follow the mapper's own tables."""
+    from mapper.kinds import QUANTITY_UNITS
+    from mapper.when import QUALIFIERS
+
+    def listed(shape: str) -> set:
+        return set(shapes.items(shapes.value(term(f"dsh:{shape}"), SH["in"])))
+
+    assert listed("DateTimeDescription-qualifier") == {Literal(q) for q in QUALIFIERS}
+    assert listed("QuantitativeValue-unitCode") == {Literal(c) for c, _ in QUANTITY_UNITS.values()}
+    assert listed("QuantitativeValue-unitText") == {Literal(t) for _, t in QUANTITY_UNITS.values()}
+    units = {term(f"time:{u}") for u in ("unitYear", "unitMonth", "unitDay")}
+    assert listed("DateTimeDescription-unitType") == units
