@@ -97,6 +97,10 @@ def _schema_error(path: Path, doc: Any, err: jsonschema.ValidationError) -> Fact
         hint = "ids are lowercase letters and digits joined by single hyphens, e.g. raheel-sharif"
     elif err.validator == "enum":
         hint = f"use one of: {', '.join(map(str, err.validator_value))}"
+    elif err.validator == "minItems":
+        hint = f"list at least {err.validator_value}, e.g. [first-id, second-id]"
+    elif err.validator == "const":
+        hint = f"this field takes {err.validator_value!r} only"
     return FactsError(message, path=path, line=line_of(doc, where), fact_id=fact_id, hint=hint)
 
 
@@ -234,6 +238,14 @@ class _Builder:
         for i, raw in enumerate(self.doc.get("entities") or []):
             where = ("entities", i)
             same_as = raw.get("same_as", [])
+            for key in ("located_in", "part_of", "different_from"):
+                refs = raw.get(key, [])
+                if raw["id"] in (refs if isinstance(refs, list) else [refs]):
+                    self.problem(
+                        f"{key}: an entity cannot be {key.replace('_', ' ')} itself",
+                        (*where, key),
+                        fact_id=raw["id"],
+                    )
             result.append(
                 Entity(
                     id=raw["id"],

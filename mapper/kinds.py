@@ -36,6 +36,8 @@ class Field:
     required: bool = False
     choices: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()  # allowed entity types (for entity/entities), empty = any
+    unit: Literal["percent", "money", None] = None  # what a quantity field must measure
+    min_items: int = 1  # for entities/facts/texts: how many at least
 
 
 @dataclass(frozen=True)
@@ -133,13 +135,23 @@ COMMON_FIELDS: tuple[Field, ...] = (
     Field("motivated_by", "facts", "defrel:motivatedBy", "Facts the article gives as a cause."),
     Field("limited_by", "facts", "defrel:limitedBy", "Facts the article says hold it back."),
     Field("underpins", "facts", "defrel:underpins", "Facts this one forms the foundation of."),
+    Field("concerns", "facts", "defrel:concerns", "Facts it is about (an operation, a deal)."),
     Field("cameo", "text", "defrel:cameoCode", "CAMEO event code, overriding the kind's default."),
 )
 
 _PARTIES = Field(
-    "parties", "entities", "defrel:party", "The two (or more) sides.", required=True, targets=AGENTS
+    "parties",
+    "entities",
+    "defrel:party",
+    "The two (or more) sides.",
+    required=True,
+    targets=AGENTS,
+    min_items=2,
 )
-_TREND = Field("trend", "choice", "defrel:trend", "Which way it is going.", choices=TRENDS)
+_TREND = (
+    Field("trend", "choice", "defrel:trend", "Which way it is going.", choices=TRENDS),
+    Field("trend_since", "when", "defrel:trendSince", "Since when the trend is marked."),
+)
 
 KINDS: dict[str, Kind] = {
     k.name: k
@@ -260,7 +272,9 @@ KINDS: dict[str, Kind] = {
                     "Where the deal stands.",
                     choices=("planned", "ordered", "delivering", "delivered", "cancelled"),
                 ),
-                Field("value", "quantity", "defrel:value", "What it is worth (money)."),
+                Field(
+                    "value", "quantity", "defrel:value", "What it is worth (money).", unit="money"
+                ),
             ),
             schema_cls="schema:Event",
         ),
@@ -309,7 +323,14 @@ KINDS: dict[str, Kind] = {
                     "choice",
                     "defrel:stance",
                     "What sort of statement.",
-                    choices=("claim", "clarification", "criticism", "assurance", "pledge"),
+                    choices=(
+                        "claim",
+                        "declaration",
+                        "clarification",
+                        "criticism",
+                        "assurance",
+                        "pledge",
+                    ),
                 ),
                 Field(
                     "on_behalf_of",
@@ -337,28 +358,28 @@ KINDS: dict[str, Kind] = {
             "alliance",
             "defrel:Alliance",
             "An alliance between states.",
-            (_PARTIES, _TREND),
+            (_PARTIES, *_TREND),
             group="relation",
         ),
         Kind(
             "rivalry",
             "defrel:Rivalry",
             "A rivalry between states.",
-            (_PARTIES, _TREND),
+            (_PARTIES, *_TREND),
             group="relation",
         ),
         Kind(
             "partnership",
             "defrel:Partnership",
             "A defence partnership between states.",
-            (_PARTIES, _TREND),
+            (_PARTIES, *_TREND),
             group="relation",
         ),
         Kind(
             "cooperation",
             "defrel:Cooperation",
             "States cooperating on security matters.",
-            (_PARTIES, _TREND),
+            (_PARTIES, *_TREND),
             group="relation",
         ),
         Kind(
@@ -371,7 +392,7 @@ KINDS: dict[str, Kind] = {
                     "target", "entity", "defrel:courted", "Who is courted.", True, targets=AGENTS
                 ),
                 Field("aim", "text", "defrel:aim", "What the actor wants the target to be."),
-                _TREND,
+                *_TREND,
             ),
             group="relation",
         ),
@@ -387,9 +408,13 @@ KINDS: dict[str, Kind] = {
                     "recipient", "entity", "defrel:recipient", "Who receives.", True, targets=AGENTS
                 ),
                 Field(
-                    "share", "quantity", "defrel:share", "Share of the recipient's needs (percent)."
+                    "share",
+                    "quantity",
+                    "defrel:share",
+                    "Share of the recipient's needs (percent).",
+                    unit="percent",
                 ),
-                Field("value", "quantity", "defrel:value", "Value supplied (money)."),
+                Field("value", "quantity", "defrel:value", "Value supplied (money).", unit="money"),
                 Field(
                     "supplier_rank",
                     "integer",
@@ -416,7 +441,7 @@ KINDS: dict[str, Kind] = {
                     "How the article sizes it.",
                     choices=("major", "minor"),
                 ),
-                _TREND,
+                *_TREND,
             ),
             group="relation",
         ),
@@ -441,7 +466,7 @@ KINDS: dict[str, Kind] = {
                     True,
                     targets=AGENTS,
                 ),
-                _TREND,
+                *_TREND,
             ),
             group="relation",
         ),
@@ -471,7 +496,6 @@ ARTICLE_FIELDS: tuple[Field, ...] = (
 )
 
 QUANTITY_UNITS = {
-    # unit -> (UN/CEFACT common code, unit text); currencies are ISO 4217 codes
+    # unit -> (UN/CEFACT common code, unit text); money is in ISO 4217 currency codes instead
     "percent": ("P1", "percent"),
-    "count": ("C62", "count"),
 }

@@ -16,7 +16,7 @@ from .when import When
 
 __all__ = ["add_evidence", "add_quantity", "add_time", "precise_date"]
 
-DEFREL, SCHEMA, TIME, OA = NS["defrel"], NS["schema"], NS["time"], NS["oa"]
+DEFREL, SCHEMA, TIME, OA, PROV = NS["defrel"], NS["schema"], NS["time"], NS["oa"], NS["prov"]
 
 _UNIT_TYPES = {"year": "unitYear", "month": "unitMonth", "day": "unitDay", "weekday": "unitDay"}
 
@@ -60,7 +60,7 @@ def add_time(g: Graph, owner: URIRef, name: str, when: When, lang: str) -> URIRe
     return instant
 
 
-def add_quantity(g: Graph, owner: URIRef, name: str, q: Quantity, lang: str) -> URIRef:
+def add_quantity(g: Graph, owner: URIRef, name: str, q: Quantity) -> URIRef:
     """A schema:MonetaryAmount (ISO 4217 currency) or schema:QuantitativeValue (UN/CEFACT code)."""
     node = Minter.below(owner, name)
     if q.is_money:
@@ -81,7 +81,7 @@ def add_quantity(g: Graph, owner: URIRef, name: str, q: Quantity, lang: str) -> 
     if q.approximate:
         g.add((node, DEFREL.approximate, Literal(True)))
     if q.qualifier:
-        g.add((node, DEFREL.qualifier, Literal(q.qualifier, lang=lang)))
+        g.add((node, DEFREL.qualifier, Literal(q.qualifier)))
     return node
 
 
@@ -98,6 +98,7 @@ def add_evidence(g: Graph, body: URIRef, anchor: URIRef, spans: tuple[Span, ...]
         g.add((ann, OA.hasBody, body))
         g.add((ann, OA.hasTarget, target))
         g.add((ann, OA.motivatedBy, OA.describing))
+        g.add((ann, PROV.wasDerivedFrom, article))
         g.add((target, RDF.type, OA.SpecificResource))
         g.add((target, OA.hasSource, article))
         g.add((target, OA.hasSelector, quote))

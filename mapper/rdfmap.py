@@ -15,7 +15,9 @@ from .when import When
 __all__ = ["map_article", "map_articles"]
 
 DEFREL, SCHEMA, PROV, ORG, SKOS = NS["defrel"], NS["schema"], NS["prov"], NS["org"], NS["skos"]
-PLAIN_TEXT = {"cameo", "language", "url"}  # text fields that are codes, not prose
+# Language-tagged: names and prose meant for people (labels, schema.org text). Plain strings:
+# defrel's own text properties (their range is xsd:string, so a reasoner accepts them) and codes.
+PLAIN_TEXT = {"cameo", "language"}
 
 
 class _ArticleMapper:
@@ -30,7 +32,9 @@ class _ArticleMapper:
     def add(self, s: URIRef, p: URIRef, o) -> None:
         self.g.add((s, p, o))
 
-    def field(self, subject: URIRef, field: Field, value: Value, *, event: bool) -> None:
+    def field(
+        self, subject: URIRef, field: Field, value: Value, *, event: bool, has_start: bool = False
+    ) -> None:
         prop = expand(field.prop)
         items = value if isinstance(value, tuple) else (value,)
         for item in items:
@@ -39,6 +43,8 @@ class _ArticleMapper:
             for item in items:
                 self.add(subject, SCHEMA.location, self.m.entity(item))
         if event and isinstance(value, When) and field.name in ("date", "start", "end"):
+            if field.name == "date" and has_start:
+                return
             literal = precise_date(value)
             if literal is not None:
                 date_prop = SCHEMA.endDate if field.name == "end" else SCHEMA.startDate
@@ -54,15 +60,17 @@ class _ArticleMapper:
             return add_time(self.g, subject, field.name, item, self.lang)
         if shape == "quantity":
             assert isinstance(item, Quantity)
-            return add_quantity(self.g, subject, field.name, item, self.lang)
+            return add_quantity(self.g, subject, field.name, item)
         if shape == "duration":
             return Literal(item, datatype=XSD.duration)
         if shape == "integer":
             return Literal(item, datatype=XSD.positiveInteger)
         if shape in ("text", "texts"):
             if field.name == "url":
-                return URIRef(item)
-            return Literal(item) if field.name in PLAIN_TEXT else Literal(item, lang=self.lang)
+                return Literal(item, datatype=XSD.anyURI)
+            if field.name in PLAIN_TEXT or field.prop.startswith("defrel:"):
+                return Literal(item)
+            return Literal(item, lang=self.lang)
         return Literal(item)  # boolean, choice
 
     def article(self) -> None:
@@ -112,12 +120,16 @@ class _ArticleMapper:
         self.add(s, RDFS.label, Literal(label, lang=self.lang))
         for field in COMMON_FIELDS + kind.fields:
             if field.name in f.values and field.name not in ("label", "cameo"):
-                self.field(s, field, f.values[field.name], event=event)
+                self.field(
+                    s, field, f.values[field.name], event=event, has_start="start" in f.values
+                )
         cameo = f.values.get("cameo") or kind.cameo
         if cameo:
             self.add(s, DEFREL.cameoCode, Literal(cameo))
         self.add(s, DEFREL.article, self.iri)
-        self.add(s, PROV.wasDerivedFrom, self.iri)
+        # prov:wasInfluencedBy, not wasDerivedFrom: events are also prov:Activity, and PROV-O
+        # keeps derivation for entities. The evidence annotations are derived from the article.
+        self.add(s, PROV.wasInfluencedBy, self.iri)
         if f.kind == "post":
             self.post(s, f)
         add_evidence(self.g, s, s, f.evidence, self.iri)

@@ -33,26 +33,35 @@ _ID = {"type": "string", "pattern": ID_PATTERN, "maxLength": ID_MAX}
 _TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
 
 
-def _one_or_more(item: dict[str, Any]) -> dict[str, Any]:
-    return {"oneOf": [item, {"type": "array", "items": item, "minItems": 1, "uniqueItems": True}]}
+def _one_or_more(item: dict[str, Any], min_items: int = 1) -> dict[str, Any]:
+    many = {"type": "array", "items": item, "minItems": min_items, "uniqueItems": True}
+    return {"oneOf": [item, many]} if min_items == 1 else many
 
 
 def _field_schema(field: Field) -> dict[str, Any]:
     shapes: dict[str, dict[str, Any]] = {
         "entity": {**_ID, "description": "an entity id"},
-        "entities": _one_or_more({**_ID, "description": "an entity id"}),
+        "entities": _one_or_more({**_ID, "description": "an entity id"}, field.min_items),
         "fact": {**_ID, "description": "a fact id"},
-        "facts": _one_or_more({**_ID, "description": "a fact id"}),
+        "facts": _one_or_more({**_ID, "description": "a fact id"}, field.min_items),
         "text": _TEXT,
-        "texts": _one_or_more(_TEXT),
+        "texts": _one_or_more(_TEXT, field.min_items),
         "when": {"type": "string", "pattern": WHEN_PATTERN},
         "duration": {"type": "string", "pattern": DURATION_PATTERN},
-        "quantity": {"$ref": "#/$defs/quantity"},
+        "quantity": _quantity_of(field.unit),
         "integer": {"type": "integer", "minimum": 1},
         "boolean": {"type": "boolean"},
         "choice": {"enum": list(field.choices)},
     }
     return {**shapes[field.shape], "description": field.doc}
+
+
+def _quantity_of(unit: str | None) -> dict[str, Any]:
+    """A quantity, restricted to percentages or to money where the field says so."""
+    if unit is None:
+        return {"$ref": "#/$defs/quantity"}
+    units = {"percent": {"const": "percent"}, "money": {"type": "string", "pattern": "^[A-Z]{3}$"}}
+    return {"allOf": [{"$ref": "#/$defs/quantity"}, {"properties": {"unit": units[unit]}}]}
 
 
 def _object(fields: tuple[Field, ...], extra: dict[str, Any], required: list[str]) -> dict:

@@ -106,7 +106,7 @@ def _where(focus: str, base: str | None) -> str | None:
 def _sh(node) -> str:
     """``sh:Violation`` for a term of the SHACL namespace (not one of the context's prefixes)."""
     text = str(node)
-    return f"sh:{text[len(str(SH)):]}" if text.startswith(str(SH)) else curie(text)
+    return f"sh:{text[len(str(SH)) :]}" if text.startswith(str(SH)) else curie(text)
 
 
 def _term(node) -> str | None:

@@ -173,6 +173,32 @@ BAD_FACTS = [
         "'Russia' is ambiguous: it occurs 2 times",
         33,
     ),
+    (
+        "one-party",
+        lambda f: (
+            f + "  - id: pact\n    kind: alliance\n    parties: [russia]\n"
+            '    evidence: ["Russia supplies"]\n'
+        ),
+        FactsError,
+        "['russia'] is too short",
+        36,
+    ),
+    (
+        "share-in-dollars",
+        lambda f: f.replace("unit: percent}", "unit: USD}"),
+        FactsError,
+        "share.unit: 'percent' was expected",
+        31,
+    ),
+    (
+        "located-in-itself",
+        lambda f: f.replace(
+            "    same_as: wd:Q61\n", "    same_as: wd:Q61\n    located_in: washington\n"
+        ),
+        FactsError,
+        "an entity cannot be located in itself",
+        12,
+    ),
     ("not-a-mapping", lambda f: "- just\n- a list\n", FactsError, "must be a mapping", 1),
     (
         "no-facts",

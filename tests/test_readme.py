@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from mapper.cli import main
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
