@@ -174,12 +174,18 @@ def validate_cmd(paths: tuple[Path, ...], fmt: str, base: str) -> None:
     help="Result format: table|csv|tsv|json|xml for SELECT/ASK, "
     "turtle|nt|jsonld for CONSTRUCT/DESCRIBE.",
 )
+@click.option(
+    "--allow-remote",
+    is_flag=True,
+    help="Let SERVICE, FROM <url> and remote JSON-LD contexts reach the network.",
+)
 def query_cmd(
     query: str | None,
     query_file: Path | None,
     example: str | None,
     data: tuple[Path, ...],
     fmt: str | None,
+    allow_remote: bool,
 ) -> None:
     """Run a SPARQL query over the built dataset or the given files.
 
@@ -201,7 +207,8 @@ def query_cmd(
     paths = list(data) or [DEFAULT_OUT / "dataset.nq"]
     if not data and not paths[0].exists():
         raise InputError(f"{paths[0]} not found", hint="run `defrel build` first, or pass --data")
-    outcome = run_query(query, read_rdf(paths), fmt=fmt)
+    dataset = read_rdf(paths, allow_remote=allow_remote)
+    outcome = run_query(query, dataset, fmt=fmt, allow_remote=allow_remote)
     click.echo(outcome.text, nl=False)
 
 

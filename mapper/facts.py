@@ -27,12 +27,24 @@ __all__ = ["FACTS_SUFFIX", "find_facts_files", "load_corpus", "load_facts", "rea
 FACTS_SUFFIX = ".facts.yaml"
 
 
+MAX_BYTES = 16 * 1024 * 1024  # a facts file or an article text larger than this is refused
+
+
 def read_text(path: Path, *, what: str) -> str:
     """Read a UTF-8 file exactly as written (no newline translation); errors name the fix."""
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise FactsError(
+                f"{what} is {size:,} bytes, more than the {MAX_BYTES:,} defrel reads",
+                path=path,
+                hint="split the article, or check that this is the file you meant",
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise FactsError(f"{what} not found", path=path, hint="check the file name") from None
+    except IsADirectoryError:
+        raise FactsError(f"{what} is a folder, not a file", path=path) from None
     except OSError as err:
         raise FactsError(f"cannot read {what}: {err.strerror}", path=path) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -181,6 +193,14 @@ class _Builder:
             approximate=bool(raw.get("approximate", False)),
             qualifier=raw.get("qualifier"),
         )
+        if any(v is not None and not v.is_finite() for v in (q.value, q.min, q.max)):
+            self.problem(
+                f"{field.name}: a quantity must be a finite number",
+                where,
+                fact_id=owner,
+                hint="write the number in digits, e.g. 1900000000",
+            )
+            return q
         if q.min is not None and q.max is not None and q.min > q.max:
             self.problem(f"{field.name}: min {q.min} is above max {q.max}", where, fact_id=owner)
         if q.unit == "percent" and any(v is not None and v > 100 for v in (q.value, q.min, q.max)):

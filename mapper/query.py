@@ -13,12 +13,14 @@ from pyparsing import ParseException
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.algebra import traverse
+from rdflib.query import Result
+from rdflib.plugins.sparql.parser import parseUpdate
 
 from .errors import QueryError
 from .serialize import jsonld_text
 from .vocab import NS, curie
 
-__all__ = ["GRAPH_FORMATS", "TABLE_FORMATS", "QueryOutcome", "run_query"]
+__all__ = ["GRAPH_FORMATS", "TABLE_FORMATS", "QueryOutcome", "format_result", "run_query"]
 
 TABLE_FORMATS = ("table", "csv", "tsv", "json", "xml")
 GRAPH_FORMATS = ("turtle", "nt", "jsonld")
@@ -33,11 +35,25 @@ class QueryOutcome:
     rows: int
 
 
+def _is_update(query: str) -> bool:
+    try:
+        parseUpdate(query)
+    except Exception:  # not an update either: the query's own syntax error is reported
+        return False
+    return True
+
+
 def _parse(query: str):
     prefixes = {k: v for k, v in NS.items()}
     try:
         return prepareQuery(query, initNs=prefixes)
     except ParseException as err:
+        if _is_update(query):
+            raise QueryError(
+                "SPARQL updates (INSERT, DELETE, LOAD, CLEAR, DROP ...) are refused: "
+                "defrel query is read-only",
+                hint="edit the facts files and rebuild instead",
+            ) from None
         raise QueryError(
             f"SPARQL syntax error: {err.msg}",
             line=err.lineno,
@@ -54,7 +70,7 @@ def _refuse_remote(prepared) -> None:
         if name == "ServiceGraphPattern":
             raise QueryError(
                 "SERVICE reaches the network and is refused",
-                hint="run the query against the remote endpoint directly",
+                hint="pass --allow-remote if you mean it, or query that endpoint directly",
             )
         return None
 
@@ -62,7 +78,7 @@ def _refuse_remote(prepared) -> None:
     if getattr(prepared.algebra, "datasetClause", None):
         raise QueryError(
             "FROM / FROM NAMED would load data from elsewhere and is refused",
-            hint="pass the files with --data instead",
+            hint="pass the files with --data instead (or --allow-remote if you mean it)",
         )
 
 
@@ -124,18 +140,31 @@ def _delimited(result, fmt: str) -> str:
     return "\n".join(rows) + "\n"
 
 
-def run_query(query: str, dataset: Dataset, *, fmt: str | None = None) -> QueryOutcome:
+def run_query(
+    query: str, dataset: Dataset, *, fmt: str | None = None, allow_remote: bool = False
+) -> QueryOutcome:
     """Run ``query`` over ``dataset`` (default graph = union of all graphs); format the result.
 
     ``fmt`` is one of TABLE_FORMATS for SELECT/ASK, GRAPH_FORMATS for CONSTRUCT/DESCRIBE;
-    None chooses ``table`` or ``turtle``.
+    None chooses ``table`` or ``turtle``.  SERVICE and FROM are refused unless
+    ``allow_remote`` (rdflib then fetches them).
     """
     prepared = _parse(query)
-    _refuse_remote(prepared)
+    if not allow_remote:
+        _refuse_remote(prepared)
     try:
         result = dataset.query(prepared)
     except Exception as err:
         raise QueryError(f"query failed: {err}") from None
+    return format_result(result, fmt=fmt)
+
+
+def format_result(result: Result, *, fmt: str | None = None) -> QueryOutcome:
+    """Render a query ``Result`` in ``fmt`` (None: ``table`` or ``turtle``).
+
+    The one formatter for every engine: rdflib's own results, and the W3C results that the
+    embedded store and remote endpoints return, parsed into a ``Result`` (see store, remote).
+    """
     kind = result.type
     if kind in ("CONSTRUCT", "DESCRIBE"):
         fmt = fmt or "turtle"

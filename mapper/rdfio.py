@@ -1,7 +1,9 @@
 """Read RDF files (Turtle, N-Triples, N-Quads, TriG, JSON-LD) into one Dataset, graphs kept.
 
-The format is chosen by the file's suffix, never guessed from its content.  JSON-LD
-that names a remote ``@context`` is refused: nothing is fetched from the network.
+The format is chosen by the file's suffix, never guessed from its content.  Nothing is
+fetched from the network or other files: JSON-LD that names a remote ``@context`` (or
+``@import``s one) and RDF/XML that declares a DOCTYPE or entities are refused, unless
+the caller passes ``allow_remote=True``.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ RDF_SUFFIXES = {
     ".nq": "nquads",
     ".trig": "trig",
     ".jsonld": "json-ld",
+    ".rdf": "xml",
+    ".owl": "xml",
 }
 QUAD_FORMATS = {"nquads", "trig", "json-ld"}
 
@@ -31,7 +35,7 @@ def _remote_contexts(node: Any) -> list[str]:
     found: list[str] = []
     if isinstance(node, dict):
         for key, value in node.items():
-            if key == "@context":
+            if key in ("@context", "@import"):
                 refs = value if isinstance(value, list) else [value]
                 found.extend(r for r in refs if isinstance(r, str))
             found.extend(_remote_contexts(value))
@@ -39,6 +43,20 @@ def _remote_contexts(node: Any) -> list[str]:
         for item in node:
             found.extend(_remote_contexts(item))
     return found
+
+
+def _check_rdfxml(path: Path, text: str) -> None:
+    """Refuse DOCTYPE and ENTITY declarations: they can read files and URLs or explode."""
+    for marker in ("<!DOCTYPE", "<!ENTITY"):
+        at = text.find(marker)
+        if at != -1:
+            raise InputError(
+                f"RDF/XML with a {marker[2:]} declaration is refused (entities can read "
+                "local files and URLs)",
+                path=path,
+                line=text.count("\n", 0, at) + 1,
+                hint="remove the declaration, or convert the file to Turtle",
+            )
 
 
 def _check_jsonld(path: Path, text: str) -> None:
@@ -68,8 +86,12 @@ def _parse_error(path: Path, err: Exception) -> InputError:
     )
 
 
-def read_rdf(paths: list[Path]) -> Dataset:
-    """Parse every file into one Dataset: triples into the default graph, quads into theirs."""
+def read_rdf(paths: list[Path], *, allow_remote: bool = False) -> Dataset:
+    """Parse every file into one Dataset: triples into the default graph, quads into theirs.
+
+    With ``allow_remote``, remote JSON-LD contexts and RDF/XML entities are the parser's
+    business (rdflib may then fetch them); without it they are refused before parsing.
+    """
     dataset = Dataset(default_union=True)
     for path in paths:
         fmt = RDF_SUFFIXES.get(path.suffix.lower())
@@ -85,8 +107,10 @@ def read_rdf(paths: list[Path]) -> Dataset:
             raise InputError("no such file", path=path) from None
         except (OSError, UnicodeDecodeError) as err:
             raise InputError(f"cannot read: {err}", path=path, hint="RDF files are UTF-8") from None
-        if fmt == "json-ld":
+        if fmt == "json-ld" and not allow_remote:
             _check_jsonld(path, text)
+        if fmt == "xml" and not allow_remote:
+            _check_rdfxml(path, text)
         target: Graph = dataset if fmt in QUAD_FORMATS else dataset.default_graph
         try:
             target.parse(data=text, format=fmt, publicID=path.resolve().as_uri())

@@ -3,11 +3,13 @@ output folder atomically (a temporary folder renamed into place; the old one kep
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -112,24 +114,64 @@ def _files(dataset: Dataset, graphs: dict[str, URIRef]) -> dict[str, str]:
     return files
 
 
+@contextmanager
+def _exclusive(out: Path) -> Iterator[None]:
+    """Hold ``.<out>.lock`` beside ``out`` while writing it; a second writer is refused."""
+    lock = out.resolve().parent / f".{out.name}.lock"
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        # the file may have been unlinked by the previous holder between open and flock
+        if os.fstat(fd).st_ino != os.stat(lock).st_ino:
+            raise BlockingIOError
+    except (BlockingIOError, FileNotFoundError):
+        os.close(fd)
+        raise OutputError(
+            f"another defrel build is writing {out} right now",
+            path=out,
+            hint="wait for it to finish, or build into another --out folder",
+        ) from None
+    try:
+        yield
+    finally:
+        os.unlink(lock)
+        os.close(fd)
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Remove temporary folders of builds that were killed before they could clean up."""
+    for leftover in out.resolve().parent.glob(f".{out.name}.*"):
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
 def write_dist(dataset: Dataset, graphs: dict[str, URIRef], out: Path) -> list[Path]:
     """Write every output file into ``out``, all or nothing; return the paths written.
 
     Files are written into a temporary folder beside ``out`` which then replaces ``out``;
-    if anything fails, ``out`` is left as it was and the temporary folder removed.
+    if anything fails (or the process is killed), ``out`` is left as it was.  One writer
+    at a time: a lock file beside ``out`` turns a concurrent build away with a message.
     """
     out = Path(out)
     files = _files(dataset, graphs)
     parent = out.resolve().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
+        with _exclusive(out):
+            _remove_leftovers(out)
+            staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
+            _fill(staging, files, out)
     except OSError as err:
         raise OutputError(
-            f"cannot write into {parent}: {err.strerror}",
+            f"cannot write into {parent}: {err.strerror or err}",
             path=out,
             hint="choose another --out folder, or fix its permissions",
         ) from None
+    return [out / name for name in files]
+
+
+def _fill(staging: Path, files: dict[str, str], out: Path) -> None:
+    """Write the files into ``staging`` and swap it in for ``out``."""
     try:
         for name, text in files.items():
             target = staging / name
@@ -139,7 +181,6 @@ def write_dist(dataset: Dataset, graphs: dict[str, URIRef], out: Path) -> list[P
     except OSError as err:
         shutil.rmtree(staging, ignore_errors=True)
         raise OutputError(f"cannot write output: {err}", path=out) from None
-    return [out / name for name in files]
 
 
 def _swap(staging: Path, out: Path) -> None:

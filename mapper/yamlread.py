@@ -38,6 +38,21 @@ class _Loader(yaml.SafeLoader):
     """
 
 
+class _StrictLoader(_Loader):
+    """The loader used: as _Loader, refusing aliases."""
+
+    def compose_node(self, parent, index):  # noqa: D102 - yaml.Composer API
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise FactsError(
+                "YAML aliases (*name) are not allowed in facts files",
+                line=event.start_mark.line + 1,
+                column=event.start_mark.column + 1,
+                hint="write the value out in full",
+            )
+        return super().compose_node(parent, index)
+
+
 _Loader.yaml_implicit_resolvers = {
     first: [
         (tag, regexp)
@@ -91,22 +106,31 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequen
 def read_yaml(path: Path, text: str) -> Any:
     """Parse ``text`` (the contents of ``path``); raise FactsError with file:line:column."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
     except FactsError as err:
         err.path = str(path)
         raise
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         problem = err.problem or err.context or "not valid YAML"
+        tagged = isinstance(err, yaml.constructor.ConstructorError)
         raise FactsError(
-            f"YAML syntax error: {problem}",
+            f"YAML {'tag refused' if tagged else 'syntax error'}: {problem}",
             path=path,
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
-            hint="check the indentation and quoting on this line and the one before it",
+            hint="facts files use plain YAML: remove the !tag"
+            if tagged
+            else "check the indentation and quoting on this line and the one before it",
         ) from None
     except yaml.YAMLError as err:
         raise FactsError(f"YAML error: {err}", path=path) from None
+    except RecursionError:
+        raise FactsError(
+            "the YAML is nested too deeply to read",
+            path=path,
+            hint="a facts file needs only a few levels: article, entities, facts",
+        ) from None
 
 
 def line_of(document: Any, path: tuple[str | int, ...]) -> int | None:
