@@ -20,7 +20,15 @@ from .errors import OutputError
 from .rdfmap import bind_prefixes
 from .vocab import CONTEXT_FILE, context
 
-__all__ = ["dataset_jsonld_text", "jsonld_text", "nquads_text", "turtle_text", "write_dist"]
+__all__ = [
+    "dataset_jsonld_text",
+    "dist_files",
+    "jsonld_text",
+    "nquads_text",
+    "turtle_text",
+    "write_dist",
+    "write_folder",
+]
 
 
 def _canonical(node: Any) -> Any:
@@ -145,15 +153,24 @@ def _remove_leftovers(out: Path) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
+def dist_files(dataset: Dataset, graphs: dict[str, URIRef]) -> dict[str, str]:
+    """Every file ``write_dist`` writes: relative path -> text (the site reuses them)."""
+    return _files(dataset, graphs)
+
+
 def write_dist(dataset: Dataset, graphs: dict[str, URIRef], out: Path) -> list[Path]:
-    """Write every output file into ``out``, all or nothing; return the paths written.
+    """Write every output file into ``out``, all or nothing; return the paths written."""
+    return write_folder(_files(dataset, graphs), out)
+
+
+def write_folder(files: dict[str, str], out: Path) -> list[Path]:
+    """Write ``files`` (relative path -> text) into ``out``, all or nothing.
 
     Files are written into a temporary folder beside ``out`` which then replaces ``out``;
     if anything fails (or the process is killed), ``out`` is left as it was.  One writer
     at a time: a lock file beside ``out`` turns a concurrent build away with a message.
     """
     out = Path(out)
-    files = _files(dataset, graphs)
     parent = out.resolve().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
