@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from .errors import DefrelError, EvidenceError, FactsError
 from .evidence import Span, locate
 from .kinds import ARTICLE_FIELDS, COMMON_FIELDS, ENTITY_FIELDS, KINDS, QUANTITY_UNITS, Field
 from .model import Article, Entity, Fact, Quantity, Value
-from .schema import published_schema
+from .schema import ID_PATTERN, published_schema
 from .when import parse_when
 from .yamlread import line_of, read_yaml
 
@@ -121,6 +122,11 @@ def _check_schema(path: Path, doc: Any) -> None:
     errors = list(validator.iter_errors(doc))
     if errors:
         best = jsonschema.exceptions.best_match(errors)
+        while best.validator in ("oneOf", "anyOf") and best.context:
+            # "not valid under any of the given schemas" says little: name the closest miss,
+            # preferring a branch of the value's own type (a string's, not an object's)
+            same_type = [e for e in best.context if e.validator != "type"] or best.context
+            best = jsonschema.exceptions.best_match(same_type)
         raise _schema_error(path, doc, best)
 
 
@@ -346,6 +352,12 @@ def load_facts(path: Path) -> Article:
     _check_schema(path, doc)
     article_raw = doc["article"] or {}
     slug = _slug(path)
+    if not re.match(ID_PATTERN, slug):
+        raise FactsError(
+            f"article slug {slug!r} (from the file name) cannot name an IRI",
+            path=path,
+            hint="name facts files <slug>.facts.yaml with a lowercase-hyphenated slug",
+        )
     text_path = path.parent / article_raw.get("text", f"{slug}.txt")
     text = read_text(text_path, what=f"article text for {path.name}")
     builder = _Builder(path, doc, text)

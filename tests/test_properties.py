@@ -1,0 +1,165 @@
+"""Property-based tests: for any input, the loader gives an article or a documented error;
+a loaded article maps to a dataset that round-trips through every format; minted IRIs are
+valid and never collide for distinct ids."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import pyoxigraph as ox
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from mapper.errors import DefrelError
+from mapper.facts import load_facts
+from mapper.mint import Minter
+from mapper.rdfmap import map_articles
+from mapper.serialize import dataset_jsonld_text, jsonld_text, nquads_text, turtle_text
+from mapper.vocab import DEFAULT_BASE
+
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+
+ids = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)
+# any printable text without surrogates; YAML and RDF must carry it unchanged
+names = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u2028\u2029\ufeff"),
+    min_size=1,
+    max_size=30,
+).filter(lambda s: s.strip() == s and s.strip())
+
+
+def _valid_iri(iri: str) -> bool:
+    ox.NamedNode(iri)  # pyoxigraph checks RFC 3987 strictly and raises on an invalid IRI
+    return True
+
+
+@SETTINGS
+@given(a=ids, b=ids, slug=ids)
+def test_minted_iris_are_valid_and_distinct(a: str, b: str, slug: str) -> None:
+    m = Minter(DEFAULT_BASE)
+    made = [m.entity(a), m.fact(slug, a), m.article(slug), m.graph(slug)]
+    assert all(_valid_iri(str(i)) for i in made)
+    if a != b:
+        assert m.entity(a) != m.entity(b)
+        assert m.fact(slug, a) != m.fact(slug, b)
+    assert len({str(i) for i in made}) == len(made)
+
+
+@SETTINGS
+@given(org=ids, title=names)
+def test_post_iris_are_valid_for_any_title(org: str, title: str) -> None:
+    assert _valid_iri(str(Minter(DEFAULT_BASE).post(org, title)))
+
+
+def _write(folder: Path, facts: str | bytes, text: str) -> Path:
+    (folder / "prop.txt").write_text(text, encoding="utf-8", newline="")
+    path = folder / "prop.facts.yaml"
+    if isinstance(facts, bytes):
+        path.write_bytes(facts)
+    else:
+        path.write_text(facts, encoding="utf-8")
+    return path
+
+
+@SETTINGS
+@given(data=st.binary(max_size=400))
+def test_any_bytes_give_an_article_or_a_documented_error(data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _write(Path(tmp), data, "Some text.")
+        try:
+            load_facts(path)
+        except DefrelError as err:
+            assert str(err)
+
+
+yaml_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | names | ids,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(ids, inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@SETTINGS
+@given(
+    doc=st.dictionaries(
+        st.sampled_from(["article", "entities", "facts", "other"]), yaml_values, max_size=4
+    )
+)
+def test_any_yaml_document_gives_an_article_or_a_documented_error(doc: dict) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _write(Path(tmp), yaml.safe_dump(doc, allow_unicode=True), "Some text.")
+        try:
+            load_facts(path)
+        except DefrelError as err:
+            assert str(err)
+
+
+@st.composite
+def articles(draw) -> tuple[str, str]:
+    """A text made of distinct sentences and a facts file quoting some of them."""
+    people = draw(st.lists(ids, min_size=2, max_size=4, unique=True))
+    labels = draw(st.lists(names, min_size=len(people), max_size=len(people)))
+    sentences = [f"Sentence {i}: {label} met the others." for i, label in enumerate(labels)]
+    text = "Headline\n\n" + " ".join(sentences) + "\n"
+    entities = [
+        {"id": pid, "type": "Person", "label": label, "evidence": [sentences[i]]}
+        for i, (pid, label) in enumerate(zip(people, labels, strict=True))
+    ]
+    entities.append({"id": "here", "type": "City", "label": draw(names)})
+    facts = [
+        {
+            "id": f"meeting-{i}",
+            "kind": "meeting",
+            "participants": [people[i], people[(i + 1) % len(people)]],
+            "places": ["here"],
+            "date": draw(
+                st.sampled_from(
+                    ["2014", "2014-08", "2014-11-20", "August", "Thursday", "late 2013"]
+                )
+            ),
+            "description": draw(names),
+            "evidence": [f"Sentence {i}:"],
+        }
+        for i in range(len(people))
+    ]
+    doc = {"article": {"headline": "Headline"}, "entities": entities, "facts": facts}
+    return yaml.safe_dump(doc, allow_unicode=True), text
+
+
+def _triples(ds: Dataset) -> Graph:
+    g = Graph()
+    for s, p, o, _ in ds.quads():
+        g.add((s, p, o))
+    return g
+
+
+@SETTINGS
+@given(article=articles())
+def test_loaded_articles_round_trip_through_every_format(article: tuple[str, str]) -> None:
+    facts, text = article
+    with tempfile.TemporaryDirectory() as tmp:
+        loaded = load_facts(_write(Path(tmp), facts, text))
+    dataset = map_articles([loaded])
+    reference = _triples(dataset)
+    for fmt, body in (
+        ("turtle", turtle_text(reference)),
+        ("json-ld", jsonld_text(reference)),
+        ("nquads", nquads_text(dataset)),
+        ("json-ld", dataset_jsonld_text(dataset)),
+    ):
+        parsed = Dataset()
+        parsed.parse(data=body, format=fmt)
+        assert isomorphic(_triples(parsed), reference), fmt
+    json.loads(dataset_jsonld_text(dataset))  # one JSON object, not a bare array
+    assert ox.Store().load  # pyoxigraph is importable for the strict IRI check above
+    quads = list(ox.parse(nquads_text(dataset).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+    assert len(quads) == len(list(dataset.quads()))
