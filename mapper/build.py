@@ -1,14 +1,18 @@
-"""The pipeline: load facts, map to RDF, validate, and (only if it conforms) write ``dist/``."""
+"""The pipeline: load facts, map to RDF, validate (SHACL shapes, then the ontology's
+consistency rules), optionally add what the ontology entails, and write ``dist/``."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
 
+from .consistency import Conflict, Locator, find_conflicts
 from .facts import load_corpus
+from .infer import add_inferences
 from .mint import Minter
+from .model import Article
 from .rdfmap import map_articles
 from .serialize import write_dist
 from .validate import Report, validate_dataset
@@ -19,28 +23,50 @@ __all__ = ["BuildOutcome", "build", "build_dataset"]
 
 @dataclass
 class BuildOutcome:
-    """What a build did: the validation report, and the files written (none if it failed)."""
+    """What a build did: the validation report, the contradictions with the ontology, and the
+    files written (none if either found a problem)."""
 
     report: Report
     articles: int
     triples: int
     written: list[Path] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    inferred: dict[str, URIRef] = field(default_factory=dict)  # slug -> inferred graph
+    inferred_triples: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.report.conforms and not self.conflicts
 
 
 def build_dataset(paths: list[Path], *, base: str = DEFAULT_BASE) -> tuple[Dataset, dict]:
     """Load and map the facts files under ``paths``; return the dataset and slug -> graph IRI."""
+    dataset, graphs, _ = _load_and_map(paths, base=base)
+    return dataset, graphs
+
+
+def _load_and_map(paths: list[Path], *, base: str) -> tuple[Dataset, dict, list[Article]]:
     minter = Minter(base)
     articles = load_corpus(paths)
     dataset = map_articles(articles, base=base)
-    return dataset, {a.slug: minter.graph(a.slug) for a in articles}
+    return dataset, {a.slug: minter.graph(a.slug) for a in articles}, articles
 
 
-def build(paths: list[Path], *, out: Path, base: str = DEFAULT_BASE) -> BuildOutcome:
-    """Load, map and validate; write every output into ``out`` only if the data conforms."""
-    dataset, graphs = build_dataset(paths, base=base)
+def build(
+    paths: list[Path], *, out: Path, base: str = DEFAULT_BASE, infer: bool = False
+) -> BuildOutcome:
+    """Load, map, validate and check consistency; write every output into ``out`` only if the
+    data conforms and is consistent. With ``infer``, each article's inferred triples go into
+    its own graph ``{base}graph/{slug}/inferred`` of the N-Quads and JSON-LD datasets."""
+    dataset, graphs, articles = _load_and_map(paths, base=base)
     report = validate_dataset(dataset, base=base)
+    conflicts = find_conflicts(dataset, Locator(articles, base=base))
     quads = sum(len(dataset.graph(iri)) for iri in graphs.values())
-    outcome = BuildOutcome(report=report, articles=len(graphs), triples=quads)
-    if report.conforms:
-        outcome.written = write_dist(dataset, graphs, out)
+    outcome = BuildOutcome(report=report, articles=len(graphs), triples=quads, conflicts=conflicts)
+    if not outcome.ok:
+        return outcome
+    if infer:
+        outcome.inferred = add_inferences(dataset, graphs)
+        outcome.inferred_triples = sum(len(dataset.graph(i)) for i in outcome.inferred.values())
+    outcome.written = write_dist(dataset, graphs, out)
     return outcome

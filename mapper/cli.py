@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from .build import build, build_dataset
+from .cli_ontology import ontology_group
 from .errors import DefrelError, InputError
 from .facts import FACTS_SUFFIX
 from .query import GRAPH_FORMATS, TABLE_FORMATS, run_query
@@ -76,23 +77,42 @@ def main() -> None:
     help="Output folder, replaced whole only when the build succeeds.",
 )
 @_base
-def build_cmd(paths: tuple[Path, ...], out: Path, base: str) -> None:
-    """Load, map, validate and write Turtle, JSON-LD and N-Quads.
+@click.option(
+    "--infer",
+    is_flag=True,
+    help="Also write what the ontology entails (inferred types and super-properties) into "
+    "a graph <article graph>/inferred beside each article's graph.",
+)
+def build_cmd(paths: tuple[Path, ...], out: Path, base: str, infer: bool) -> None:
+    """Load, map, validate, check consistency and write Turtle, JSON-LD and N-Quads.
 
     PATHS are facts files (*.facts.yaml) or folders of them; default seeds/.
-    If the data does not conform, the report is printed, nothing is written
-    and the exit code is 1.
+    If the data does not conform to the shapes, or contradicts the ontology (an
+    entity that is both a Person and a Country), the problems are printed with
+    their facts file and line, nothing is written and the exit code is 1.
 
     \b
     Example:
       defrel build seeds/ --out dist/ --base https://example.org/defrel/
+      defrel build --infer
     """
-    outcome = build(list(paths) or [DEFAULT_SEEDS], out=out, base=base)
+    outcome = build(list(paths) or [DEFAULT_SEEDS], out=out, base=base, infer=infer)
     if not outcome.report.conforms:
         click.echo(outcome.report.text(), nl=False)
-        click.secho(f"Not built: the data does not conform; {out} is unchanged.", err=True)
+    if outcome.conflicts:
+        click.echo(f"Inconsistent with the ontology: {len(outcome.conflicts)} problem(s).")
+        click.echo("\n".join(map(str, outcome.conflicts)))
+    if not outcome.ok:
+        problems = ["does not conform"] * (not outcome.report.conforms)
+        problems += ["contradicts the ontology"] * bool(outcome.conflicts)
+        click.secho(f"Not built: the data {' and '.join(problems)}; {out} is unchanged.", err=True)
         sys.exit(EXIT_NONCONFORMING)
     click.echo(f"Built {outcome.articles} article(s), {outcome.triples} triples; conforms.")
+    if infer:
+        click.echo(
+            f"Inferred {outcome.inferred_triples} triples into "
+            f"{len(outcome.inferred)} graph(s) named <article graph>/inferred."
+        )
     for path in outcome.written:
         click.echo(f"  {path}")
 
@@ -224,6 +244,8 @@ def schema_cmd() -> None:
 
     click.echo(json.dumps(published_schema(), indent=2, ensure_ascii=False))
 
+
+main.add_command(ontology_group)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

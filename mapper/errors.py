@@ -5,7 +5,8 @@
     │   ├── FactsError          a facts file: YAML syntax, schema, reference, date, quantity
     │   ├── EvidenceError       a quote is missing from the article text, or ambiguous
     │   └── QueryError          a SPARQL query does not parse or cannot run
-    └── OutputError             an output could not be written (nothing is left half-written)
+    ├── OutputError             an output could not be written (nothing is left half-written)
+    └── ReasonerError           the OWL reasoner (HermiT, on Java) could not run
 
 Data that does not conform to the shapes is not an error: validation returns a
 report (exit 1).  Every message says what was wrong, where (file:line, fact id)
@@ -16,7 +17,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["DefrelError", "EvidenceError", "FactsError", "InputError", "OutputError", "QueryError"]
+__all__ = [
+    "DefrelError",
+    "EvidenceError",
+    "FactsError",
+    "InputError",
+    "OutputError",
+    "QueryError",
+    "ReasonerError",
+]
 
 
 class DefrelError(Exception):
@@ -80,3 +89,7 @@ class QueryError(InputError):
 
 class OutputError(DefrelError):
     """An output file or folder cannot be written."""
+
+
+class ReasonerError(DefrelError):
+    """The reasoner could not run: no Java, or HermiT refused its input."""

@@ -117,8 +117,11 @@ def test_header(graph: Graph) -> None:
     assert (ONTOLOGY_IRI, RDF.type, OWL.Ontology) in graph
     assert list(graph.subjects(RDF.type, OWL.Ontology)) == [ONTOLOGY_IRI]
     header = {p: graph.value(ONTOLOGY_IRI, p) for p in (OWL.versionIRI, OWL.versionInfo)}
-    assert header[OWL.versionIRI] == URIRef("https://w3id.org/defrel/ontology/0.1.0")
-    assert header[OWL.versionInfo] == Literal("0.1.0")
+    assert header[OWL.versionIRI] == URIRef("https://w3id.org/defrel/ontology/0.2.0")
+    assert header[OWL.versionInfo] == Literal("0.2.0")
+    assert graph.value(ONTOLOGY_IRI, OWL.priorVersion) == URIRef(
+        "https://w3id.org/defrel/ontology/0.1.0"
+    )
     assert graph.value(ONTOLOGY_IRI, DCTERMS.license) == URIRef(
         "https://creativecommons.org/licenses/by/4.0/"
     )
@@ -414,6 +417,14 @@ MISTAKES = {
         "<urn:p> a defrel:Person . <urn:x> a defrel:ArmsTransfer ; defrel:designation <urn:p> ."
     ),
     "zero-ordered": '<urn:x> defrel:numberOrdered "0"^^xsd:integer .',
+    # Added in 0.2.0.
+    "post-held-by-a-country": "<urn:c> a defrel:Country . <urn:p> a org:Post ; org:heldBy <urn:c> .",
+    "two-digests-of-one-article": '<urn:a> defrel:sha256 "00aa" , "00bb" .',
+    "fact-part-of-itself": "<urn:x> defrel:partOfFact <urn:x> .",
+    "same-as-joins-person-and-country": (
+        "<urn:p> a defrel:Person ; owl:sameAs <urn:q> . <urn:q> a defrel:Country ."
+    ),
+    "visit-and-meeting": "<urn:x> a defrel:Visit , defrel:Meeting .",
 }
 
 
@@ -421,3 +432,91 @@ MISTAKES = {
 def test_hermit_catches_mistakes(tmp_path: Path, data: str) -> None:
     with pytest.raises(owlready2.OwlReadyInconsistentOntologyError):
         reason(tmp_path, data)
+
+
+# --- 6. versions and the terms others use ------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+CHANGELOG = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def changelog_section(version: str) -> str:
+    match = re.search(rf"^## {re.escape(version)}\n(.*?)(?=^## |\Z)", CHANGELOG, re.M | re.S)
+    assert match, f"CHANGELOG.md has no section ## {version}"
+    return match[1]
+
+
+def prior(graph: Graph) -> tuple[str, Graph]:
+    iri = graph.value(ONTOLOGY_IRI, OWL.priorVersion)
+    version = str(iri).rsplit("/", 1)[1]
+    path = ROOT / "ontology" / "versions" / f"defrel-{version}.ttl"
+    assert path.exists(), f"the prior version {version} is not kept in {path}"
+    return version, Graph().parse(path, format="turtle")
+
+
+def test_versions_follow_one_another(graph: Graph) -> None:
+    version = str(graph.value(ONTOLOGY_IRI, OWL.versionInfo))
+    assert graph.value(ONTOLOGY_IRI, OWL.versionIRI) == URIRef(f"{ONTOLOGY_IRI}/{version}")
+    before, old = prior(graph)
+    assert old.value(ONTOLOGY_IRI, OWL.versionInfo) == Literal(before)
+    assert old.value(ONTOLOGY_IRI, OWL.versionIRI) == graph.value(ONTOLOGY_IRI, OWL.priorVersion)
+    headings = re.findall(r"^## (\S+)$", CHANGELOG, re.M)
+    assert headings[:2] == [version, before], "CHANGELOG.md: newest version first"
+
+
+def test_the_changelog_names_every_changed_term(graph: Graph) -> None:
+    from rdflib.compare import to_isomorphic
+
+    version = str(graph.value(ONTOLOGY_IRI, OWL.versionInfo))
+    _, old = prior(graph)
+    section = changelog_section(version)
+    subjects = {s for g in (old, graph) for s in g.subjects() if isinstance(s, URIRef)}
+    changed = {
+        s
+        for s in subjects - {ONTOLOGY_IRI}
+        if to_isomorphic(old.cbd(s)) != to_isomorphic(graph.cbd(s))
+    }
+    assert changed, "a new version with no change"
+    names = {f"`{k}:{s[len(v):]}`" for s in changed for k, v in CONTEXT.items()
+             if isinstance(v, str) and s.startswith(v) and len(s) > len(v)}  # fmt: skip
+    missing = sorted(n for n in names if n not in section)
+    assert len(names) >= len(changed) and not missing, f"not in CHANGELOG.md {version}: {missing}"
+
+
+def terms_used_by_the_shapes() -> set[URIRef]:
+    shapes = Graph().parse(data=(files("mapper.data") / "shapes" / "defrel-shapes.ttl").read_text(encoding="utf-8"), format="turtle")  # fmt: skip
+    return {
+        t for triple in shapes for t in triple if isinstance(t, URIRef) and t.startswith(DEFREL)
+    }
+
+
+def terms_used_by_the_mapper(seed: Path) -> set[URIRef]:
+    from rdflib import Dataset
+
+    dataset = Dataset()
+    dataset.parse(seed / "dataset.nq", format="nquads")
+    used = set()
+    for _s, p, o, _g in dataset.quads():
+        used.add(p)
+        if p == RDF.type:
+            used.add(o)
+    for _, field in all_fields():
+        used.add(expand(field.prop))
+    for kind in KINDS.values():
+        used |= {expand(c) for c in (kind.cls, kind.schema_cls) if c}
+    used |= {expand(c) for pair in ENTITY_TYPES.values() for c in pair}
+    return {t for t in used if not str(t).startswith(BUILTIN_NAMESPACES)}
+
+
+def test_every_term_the_mapper_and_the_shapes_use_is_declared(graph: Graph, seed_dist) -> None:
+    decl = {t for k in DECLARATION_TYPES for t in declared(graph, k)}
+    used = terms_used_by_the_mapper(seed_dist) | terms_used_by_the_shapes()
+    assert len(used) > 100
+    assert sorted(used - decl) == []
+
+
+def test_a_missing_term_is_found(graph: Graph, seed_dist) -> None:
+    """The test above can fail: remove a term the mapper uses and it is named."""
+    decl = {t for k in DECLARATION_TYPES for t in declared(graph, k)} - {expand("defrel:holder")}
+    used = terms_used_by_the_mapper(seed_dist)
+    assert sorted(used - decl) == [expand("defrel:holder")]
