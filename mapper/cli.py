@@ -247,5 +247,11 @@ def schema_cmd() -> None:
 
 main.add_command(ontology_group)
 
+from .cli_site import embed_cmd, serve_cmd, site_cmd  # noqa: E402 - commands of the site
+
+main.add_command(site_cmd)
+main.add_command(embed_cmd)
+main.add_command(serve_cmd)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -32,9 +32,15 @@ __all__ = [
 
 
 def _canonical(node: Any) -> Any:
-    """Sort JSON-LD arrays (unordered sets here: we emit no @list) so output is byte-stable."""
+    """Sort JSON-LD arrays (unordered sets) so output is byte-stable; an ``@list`` keeps its
+    order (the ontology's owl:unionOf lists are RDF lists)."""
     if isinstance(node, dict):
-        return {k: _canonical(v) for k, v in sorted(node.items())}
+        return {
+            k: [_canonical(v) for v in value]
+            if k == "@list" and isinstance(value, list)
+            else _canonical(value)
+            for k, value in sorted(node.items())
+        }
     if isinstance(node, list):
         items = [_canonical(v) for v in node]
         return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))

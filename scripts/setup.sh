@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up defrel in ./.venv: the package itself, and with --test its test tools and the
 # system packages the tests need (a JDK: HermiT, owlready2's reasoner, runs on Java, and the
-# OWL 2 DL profile test compiles a small Java program against the OWL API it bundles).
+# OWL 2 DL profile test compiles a small Java program against the OWL API it bundles; and
+# Chromium, which the site's browser tests drive headless).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,8 +10,15 @@ python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 
 if [[ "${1:-}" == "--test" ]]; then
-    if ! command -v javac >/dev/null 2>&1; then
-        apt-get update -qq && apt-get install -y -qq default-jdk-headless >/dev/null
+    packages=()
+    command -v javac >/dev/null 2>&1 || packages+=(default-jdk-headless)
+    # headless Chromium drives the site's browser tests (tests/test_browser.py)
+    command -v chromium >/dev/null 2>&1 || packages+=(chromium fonts-liberation)
+    # Virtuoso Open Source: the second real SPARQL store of the store tests (test_remote.py)
+    command -v virtuoso-t >/dev/null 2>&1 || packages+=(virtuoso-opensource-7-bin)
+    if ((${#packages[@]})); then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
     fi
     .venv/bin/python -m pip install --quiet -e '.[test]'
 else

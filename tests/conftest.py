@@ -86,3 +86,51 @@ def seed_dist(tmp_path_factory) -> Path:
     outcome = build([SEEDS], out=out)
     assert outcome.report.conforms, outcome.report.text()
     return out
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory) -> Path:
+    """The seeds published as a site once per session, with the library (default base)."""
+    from mapper.site import build_site
+
+    out = tmp_path_factory.mktemp("site") / "site"
+    outcome = build_site([SEEDS], out=out)
+    assert outcome.report.conforms, outcome.report.text()
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed_server(seed_site: Path, tmp_path_factory):
+    """``defrel serve`` on the seed site, on a free port, in its own process, stopped by its
+    pid at the end of the session.  Yields the site's URL (``http://127.0.0.1:N/defrel/data/``)."""
+    import os
+    import selectors
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    command = [sys.executable, "-m", "mapper.cli", "serve", "--site", str(seed_site)]
+    with log.open("w") as err:
+        proc = subprocess.Popen(
+            [*command, "--port", "0", "--timeout", "3"], stdout=subprocess.PIPE, stderr=err
+        )
+    try:
+        sel = selectors.DefaultSelector()
+        sel.register(proc.stdout, selectors.EVENT_READ)
+        deadline = time.monotonic() + 60
+        line = b""
+        while not line.endswith(b"\n") and time.monotonic() < deadline and proc.poll() is None:
+            if sel.select(timeout=1):
+                line += proc.stdout.read1(4096)
+        assert b"Serving" in line, f"defrel serve did not start: {line!r} {log.read_text()}"
+        yield line.decode().split(" at ", 1)[1].split(" ", 1)[0]
+    finally:
+        os.kill(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait()
+        proc.stdout.close()

@@ -1,0 +1,327 @@
+"""The static site (``defrel site``): a page per resource with its documents, the article
+text with every evidence span marked and linked, embedded JSON-LD a schema.org consumer
+understands, escaping of user input, VoID, sitemap, and every relative link resolving."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin
+
+import pytest
+from conftest import MINI_FACTS, MINI_TEXT, SEED_SLUG, SEEDS, write_article
+from rdflib import RDF, Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import DCAT, VOID
+
+from mapper.cli import main
+from mapper.describe import Catalogue
+from mapper.site import build_site
+from mapper.vocab import DEFAULT_BASE, NS
+
+SCHEMA, OA = NS["schema"], NS["oa"]
+ARTICLE = f"article/{SEED_SLUG}"
+
+
+class Page(HTMLParser):
+    """The parts of a page the tests read: ids, links, JSON-LD scripts, the article text."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.scripts: list[tuple[str, str]] = []
+        self.h1 = 0
+        self.lang: str | None = None
+        self.article_text, self.refs = "", []
+        self._script: str | None = None
+        self._in_text = self._in_ref = 0
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs) -> None:
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag in ("a", "link") and "href" in a:
+            self.links.append(a["href"])
+        if tag == "html":
+            self.lang = a.get("lang")
+        self.h1 += tag == "h1"
+        if tag == "script":
+            self._script = a.get("type", "")
+            self.scripts.append((self._script, ""))
+        if "article-text" in (a.get("class") or "").split():
+            self._in_text = 1
+        elif self._in_text and tag == "div":
+            self._in_text += 1
+        if self._in_text and tag == "sup":
+            self._in_ref += 1
+            self.refs.append(None)
+        if self._in_ref and tag == "a":
+            self.refs[-1] = a["href"]
+
+    def handle_endtag(self, tag) -> None:
+        if tag == "script":
+            self._script = None
+        if self._in_text and tag == "div":
+            self._in_text -= 1
+        if self._in_text and tag == "sup":
+            self._in_ref -= 1
+
+    def handle_data(self, data) -> None:
+        if self._script is not None:
+            kind, text = self.scripts[-1]
+            self.scripts[-1] = (kind, text + data)
+        elif self._in_text and not self._in_ref:
+            self.article_text += data
+
+
+@cache
+def page(site: Path, path: str) -> Page:
+    return Page((site / path).read_text(encoding="utf-8"))
+
+
+def jsonld_of(site: Path, path: str) -> dict:
+    scripts = page(site, path).scripts
+    assert [kind for kind, _ in scripts] == ["application/ld+json"], "one script: the JSON-LD"
+    return json.loads(scripts[0][1])
+
+
+def nodes(doc: dict) -> dict[str, dict]:
+    return {n["@id"]: n for n in doc["@graph"]}
+
+
+def types(node: dict) -> set[str]:
+    found = node.get("@type", [])
+    return {found} if isinstance(found, str) else set(found)
+
+
+@pytest.fixture(scope="module")
+def catalogue(seed_site: Path) -> Catalogue:
+    return Catalogue.of(Dataset().parse(seed_site / "dataset.nq", format="nquads"))
+
+
+# --- layout ---------------------------------------------------------------------------------
+
+
+def test_every_resource_has_a_page_and_four_documents(seed_site: Path, catalogue) -> None:
+    kinds = {"Article", "Person", "Country", "Visit", "Agreement", "ArmsTransfer", "Statement"}
+    seen = set()
+    for iri in catalogue.resources:
+        path = str(iri).removeprefix(DEFAULT_BASE)
+        for suffix in (".html", ".ttl", ".jsonld", ".nt", ".nq"):
+            assert (seed_site / f"{path}{suffix}").is_file(), f"{path}{suffix}"
+        seen |= {str(t).rsplit("#", 1)[-1] for t in catalogue.types(iri)}
+    assert kinds <= seen
+    pages = sorted(p.relative_to(seed_site).as_posix() for p in seed_site.rglob("*.html"))
+    assert len(pages) == len(catalogue.resources) + 2  # and the home and ontology pages
+    for name in ("dataset.nq", "dataset.ttl", "dataset.jsonld", "context.jsonld", "void.ttl"):
+        assert (seed_site / name).is_file(), name
+    assert (seed_site / "ontology.ttl").read_text(encoding="utf-8") == (
+        SEEDS.parent / "ontology" / "defrel.ttl"
+    ).read_text(encoding="utf-8")
+
+
+def test_the_documents_of_a_resource_say_the_same(seed_site: Path, catalogue) -> None:
+    for iri in sorted(catalogue.resources)[::7]:
+        path = seed_site / str(iri).removeprefix(DEFAULT_BASE)
+        turtle = Graph().parse(f"{path}.ttl", format="turtle")
+        triples = Graph().parse(f"{path}.nt", format="nt")
+        quads = Dataset().parse(f"{path}.nq", format="nquads")
+        jsonld = Graph().parse(f"{path}.jsonld", format="json-ld")
+        merged = Graph()
+        for s, p, o, _ in quads.quads((None, None, None, None)):
+            merged.add((s, p, o))
+        assert len(turtle) > 3
+        for other in (triples, merged, jsonld):
+            assert isomorphic(turtle, other), iri
+        assert (iri, RDF.type, None) in turtle
+
+
+def test_a_description_holds_the_evidence_and_names_what_it_links_to(seed_site: Path) -> None:
+    g = Graph().parse(seed_site / "entity" / "russia.ttl")
+    russia = URIRef(f"{DEFAULT_BASE}entity/russia")
+    exact = set(g.objects(None, OA.exact))
+    assert Literal("Russia is a major arms exporter") in exact
+    visit = URIRef(f"{DEFAULT_BASE}{ARTICLE}/fact/russia-pakistan-mou")
+    assert (visit, None, russia) in g  # a fact it takes part in
+    assert (visit, NS["rdfs"].label, None) in g and (visit, RDF.type, None) in g
+    assert (russia, NS["owl"].sameAs, NS["wd"].Q159) in g
+
+
+# --- pages ----------------------------------------------------------------------------------
+
+
+def test_the_article_page_marks_every_quote_and_links_it_to_its_fact(
+    seed_site: Path, catalogue
+) -> None:
+    article = page(seed_site, f"{ARTICLE}.html")
+    body = catalogue.value(URIRef(DEFAULT_BASE + ARTICLE), SCHEMA.articleBody)
+    assert article.article_text == str(body)  # the text exactly, marks and links around it
+    annotations = [s for s in catalogue.out if OA.Annotation in catalogue.types(s)]
+    assert len(article.refs) == len(annotations) == 90
+    for href in article.refs:
+        target, fragment = urldefrag(urljoin(f"{ARTICLE}.html", href))
+        assert fragment in page(seed_site, target).ids, href
+    visit = page(seed_site, f"{ARTICLE}/fact/shoigu-visit-pakistan.html")
+    back = [h for h in visit.links if h.startswith(f"../../{SEED_SLUG}.html#ev-")]
+    assert back and all(urldefrag(h)[1] in article.ids for h in back)
+
+
+def test_pages_are_accessible_and_every_relative_link_resolves(seed_site: Path) -> None:
+    for html in seed_site.rglob("*.html"):
+        here = html.relative_to(seed_site).as_posix()
+        parsed = page(seed_site, here)
+        assert parsed.h1 == 1 and parsed.lang, here
+        for href in parsed.links:
+            if href.startswith(("http://", "https://")):
+                continue
+            target, fragment = urldefrag(urljoin(here, href))
+            assert (seed_site / target).is_file(), f"{here}: {href}"
+            if fragment and target.endswith(".html"):
+                assert fragment in page(seed_site, target).ids, f"{here}: {href}"
+
+
+def test_embedded_jsonld_is_one_object_typed_for_schema_org(seed_site: Path) -> None:
+    doc = jsonld_of(seed_site, f"{ARTICLE}.html")
+    assert isinstance(doc, dict) and "@context" in doc and "@graph" in doc
+    art = nodes(doc)[DEFAULT_BASE + ARTICLE]
+    assert {"schema:NewsArticle", "defrel:Article"} <= types(art)
+    assert art["schema:headline"]["@value"] == "Pakistan Courts Both US and Russia on Defense"
+    about = {a["@id"] for a in art["schema:about"]}
+    assert f"{DEFAULT_BASE}entity/pakistan" in about and len(art["schema:mentions"]) > 10
+    pakistan = nodes(doc)[f"{DEFAULT_BASE}entity/pakistan"]
+    assert "schema:Country" in types(pakistan) and pakistan["schema:name"]["@value"] == "Pakistan"
+    person = nodes(jsonld_of(seed_site, "entity/sergei-shoigu.html"))
+    assert "schema:Person" in types(person[f"{DEFAULT_BASE}entity/sergei-shoigu"])
+    meeting = nodes(jsonld_of(seed_site, f"{ARTICLE}/fact/shoigu-meets-nawaz-sharif.html"))
+    event = meeting[f"{DEFAULT_BASE}{ARTICLE}/fact/shoigu-meets-nawaz-sharif"]
+    assert "schema:Event" in types(event)
+    place = meeting[event["schema:location"]["@id"]]
+    assert "schema:City" in types(place) and place["schema:name"]["@value"] == "Islamabad"
+    assert jsonld_of(seed_site, f"{ARTICLE}.html") == json.loads(
+        (seed_site / f"{ARTICLE}.jsonld").read_text(encoding="utf-8")
+    )
+
+
+HOSTILE = "Raheel </script><script>alert('x')</script> & <b>Sharif</b>"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    """A site whose label and article text hold markup, and whose visit has a precise date."""
+    folder = tmp_path_factory.mktemp("hostile")
+    text = MINI_TEXT.replace("Big News", "Big <i>News</i> & </script>", 1)
+    facts = (
+        MINI_FACTS.replace("headline: Big News", "headline: Big <i>News</i> & </script>")
+        .replace("label: Raheel Sharif", f"label: {json.dumps(HOSTILE)}")
+        .replace("date: Thursday", "date: 2014-11-20\n    places: [washington]")
+    )
+    write_article(folder / "in", facts, text)
+    outcome = build_site([folder / "in"], out=folder / "site", base="https://example.org/news/")
+    assert outcome.report.conforms, outcome.report.text()
+    return folder / "site"
+
+
+def test_labels_and_text_are_escaped_in_html_and_in_the_script(hostile_site: Path) -> None:
+    for path in ("entity/raheel-sharif.html", "article/mini.html", "index.html"):
+        html = (hostile_site / path).read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "<b>Sharif" not in html, path
+        assert "<i>News" not in html, path
+        assert html.count("</script>") == 1, path  # only the JSON-LD element's own end tag
+    html = (hostile_site / "entity/raheel-sharif.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;Sharif" in html
+    assert "\\u003cscript\\u003ealert" in html
+    doc = jsonld_of(hostile_site, "entity/raheel-sharif.html")
+    person = nodes(doc)["https://example.org/news/entity/raheel-sharif"]
+    assert person["schema:name"]["@value"] == HOSTILE
+    article = page(hostile_site, "article/mini.html")
+    assert article.article_text == MINI_TEXT.replace("Big News", "Big <i>News</i> & </script>", 1)
+
+
+def test_an_event_with_a_date_carries_schema_dates(hostile_site: Path) -> None:
+    doc = nodes(jsonld_of(hostile_site, "article/mini/fact/visit.html"))
+    visit = doc["https://example.org/news/article/mini/fact/visit"]
+    assert visit["schema:startDate"] == {"@type": "xsd:date", "@value": "2014-11-20"}
+    place = doc[visit["schema:location"]["@id"]]
+    assert place["schema:name"]["@value"] == "Washington" and "schema:City" in types(place)
+
+
+# --- dataset description --------------------------------------------------------------------
+
+
+def test_void_describes_size_classes_examples_dumps_endpoint_licence(seed_site, catalogue) -> None:
+    g = Graph().parse(seed_site / "void.ttl")
+    ds = URIRef(f"{DEFAULT_BASE}void#dataset")
+    assert (ds, RDF.type, VOID.Dataset) in g and (ds, RDF.type, DCAT.Dataset) in g
+    assert g.value(ds, VOID.triples).toPython() == catalogue.triples == 2345
+    assert g.value(ds, VOID.sparqlEndpoint) == URIRef(f"{DEFAULT_BASE}sparql")
+    assert str(g.value(ds, VOID.uriSpace)) == DEFAULT_BASE
+    assert g.value(ds, NS["dcterms"].license) == URIRef(
+        "https://creativecommons.org/licenses/by/4.0/"
+    )
+    for dump in g.objects(ds, VOID.dataDump):
+        assert (seed_site / str(dump).removeprefix(DEFAULT_BASE)).is_file(), dump
+    examples = list(g.objects(ds, VOID.exampleResource))
+    assert URIRef(DEFAULT_BASE + ARTICLE) in examples and len(examples) == 4
+    partitions = {
+        g.value(p, VOID["class"]): g.value(p, VOID.entities).toPython()
+        for p in g.objects(ds, VOID.classPartition)
+    }
+    assert partitions[NS["defrel"].Visit] == 2 and partitions[SCHEMA.NewsArticle] == 1
+    assert g.value(ds, VOID.classes).toPython() == len(partitions)
+
+
+def test_the_sitemap_lists_every_page(seed_site: Path) -> None:
+    text = (seed_site / "sitemap.xml").read_text(encoding="utf-8")
+    urls = set(re.findall(r"<loc>(.*?)</loc>", text))
+    pages = {DEFAULT_BASE + p.relative_to(seed_site).as_posix() for p in seed_site.rglob("*.html")}
+    assert urls == (pages - {DEFAULT_BASE + "index.html"}) | {DEFAULT_BASE}
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+def test_site_command_builds_and_is_deterministic(runner, mini: Path, tmp_path: Path) -> None:
+    outs = [tmp_path / "a", tmp_path / "b"]
+    for out in outs:
+        result = runner.invoke(main, ["site", str(mini), "--out", str(out), "--base", BASE])
+        assert result.exit_code == 0, result.output
+    assert result.output.startswith("Built a site of ")
+    files = sorted(p.relative_to(outs[0]) for p in outs[0].rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(outs[1]) for p in outs[1].rglob("*") if p.is_file())
+    for name in files:
+        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
+    assert f"<loc>{BASE}entity/russia.html</loc>" in (outs[0] / "sitemap.xml").read_text()
+
+
+BASE = "https://example.org/news/"
+
+
+def test_site_command_refuses_bad_data_and_bad_base(runner, tmp_path: Path) -> None:
+    facts = write_article(
+        tmp_path / "in", MINI_FACTS.replace("recipient: united-states", "recipient: russia")
+    )
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["site", str(facts), "--out", str(out)])
+    assert result.exit_code == 1 and "Does not conform" in result.output
+    assert not out.exists()
+    good = write_article(tmp_path / "good")
+    result = runner.invoke(main, ["site", str(good), "--out", str(out), "--base", "ftp://x/"])
+    assert result.exit_code == 2 and "base IRI 'ftp://x/'" in result.output
+
+
+def test_embed_prints_what_the_page_embeds(runner, seed_site: Path) -> None:
+    iri = f"{DEFAULT_BASE}entity/russia"
+    data = str(seed_site / "dataset.nq")
+    result = runner.invoke(main, ["embed", iri, "--data", data])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith('<script type="application/ld+json">\n')
+    assert result.output in (seed_site / "entity" / "russia.html").read_text(encoding="utf-8")
+    result = runner.invoke(main, ["embed", f"{DEFAULT_BASE}entity/atlantis", "--data", data])
+    assert result.exit_code == 2
+    assert "no resource 'https://w3id.org/defrel/data/entity/atlantis'" in result.output
+    assert "hint: give the IRI of an article, entity, fact or post" in result.output
