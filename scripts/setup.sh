@@ -9,6 +9,13 @@ cd "$(dirname "$0")/.."
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 
+# A JDK: `defrel ontology check` runs HermiT, owlready2's reasoner, on Java, and compiles its
+# small driver with javac once.
+if ! command -v javac >/dev/null 2>&1; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jdk-headless >/dev/null
+fi
+
 if [[ "${1:-}" == "--test" ]]; then
     packages=()
     command -v javac >/dev/null 2>&1 || packages+=(default-jdk-headless)
