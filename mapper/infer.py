@@ -25,7 +25,16 @@ from rdflib.collection import Collection
 from .mint import Minter
 from .validate import ontology_graph
 
-__all__ = ["Closure", "Rules", "add_inferences", "close", "inferred_graph_iri", "rules"]
+__all__ = [
+    "Closure",
+    "Rules",
+    "add_inferences",
+    "close",
+    "compile_rules",
+    "inferred_graph_iri",
+    "inferred_triples",
+    "rules",
+]
 
 Triple = tuple
 
@@ -79,7 +88,9 @@ def rules() -> Rules:
     return compile_rules(ontology_graph())
 
 
-def compile_rules(g: Graph) -> Rules:
+def _class_tables(g: Graph) -> tuple[dict, dict, list]:
+    """Superclasses (cax-sco, cax-eqc), allValuesFrom restrictions (cls-avf), and the class
+    expressions sufficient for a named class (cls-int1, cls-uni, cls-svf1)."""
     sub: dict = defaultdict(set)
     restrictions: dict = defaultdict(set)
     defined: list = []
@@ -100,6 +111,12 @@ def compile_rules(g: Graph) -> Rules:
     for cls in list(supers):  # a class inherits its superclasses' allValuesFrom restrictions
         for sup in supers[cls]:
             restrictions[cls] |= restrictions.get(sup, set())
+    return supers, dict(restrictions), defined
+
+
+def _property_tables(g: Graph) -> tuple[dict, dict, dict, dict]:
+    """Super-properties (prp-spo1, prp-eqp), inverses (prp-inv), and domains and ranges
+    (prp-dom, prp-rng: named classes only, inherited from super-properties)."""
     subp: dict = defaultdict(set)
     for p, q in g.subject_objects(RDFS.subPropertyOf):
         subp[p].add(q)
@@ -120,14 +137,21 @@ def compile_rules(g: Graph) -> Rules:
         for p in list(super_props):
             for q in super_props[p]:
                 table[p] |= table.get(q, set())
+    return super_props, dict(inverses), dict(domains), dict(ranges)
+
+
+def compile_rules(g: Graph) -> Rules:
+    """The rule tables of an ontology graph."""
+    supers, restrictions, defined = _class_tables(g)
+    super_props, inverses, domains, ranges = _property_tables(g)
     return Rules(
         supers=supers,
-        restrictions=dict(restrictions),
+        restrictions=restrictions,
         super_props=super_props,
-        inverses=dict(inverses),
+        inverses=inverses,
         symmetric=set(g.subjects(RDF.type, OWL.SymmetricProperty)),
-        domains=dict(domains),
-        ranges=dict(ranges),
+        domains=domains,
+        ranges=ranges,
         defined=defined,
         graph=g,
     )
