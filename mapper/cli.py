@@ -12,11 +12,14 @@ import click
 
 from .build import build, build_dataset
 from .cli_ontology import ontology_group
+from .cli_store import load_cmd
 from .errors import DefrelError, InputError
 from .facts import FACTS_SUFFIX
 from .query import GRAPH_FORMATS, TABLE_FORMATS, run_query
 from .rdfio import RDF_SUFFIXES, read_rdf
+from .remote import query_endpoint
 from .schema import published_schema
+from .store import query_store
 from .validate import validate_dataset
 from .vocab import DEFAULT_BASE
 
@@ -199,6 +202,12 @@ def validate_cmd(paths: tuple[Path, ...], fmt: str, base: str) -> None:
     is_flag=True,
     help="Let SERVICE, FROM <url> and remote JSON-LD contexts reach the network.",
 )
+@click.option(
+    "--store",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Query the embedded store in this folder (see defrel load) instead of files.",
+)
+@click.option("--endpoint", metavar="URL", help="Query this SPARQL endpoint instead of files.")
 def query_cmd(
     query: str | None,
     query_file: Path | None,
@@ -206,8 +215,10 @@ def query_cmd(
     data: tuple[Path, ...],
     fmt: str | None,
     allow_remote: bool,
+    store: Path | None,
+    endpoint: str | None,
 ) -> None:
-    """Run a SPARQL query over the built dataset or the given files.
+    """Run a SPARQL query over the built dataset, the given files, or a store.
 
     Give the query inline, with -f FILE, or with --example NAME.  Named graphs
     are kept (GRAPH ?g works); the default graph is the union of all graphs.
@@ -216,6 +227,8 @@ def query_cmd(
     Example:
       defrel query 'SELECT ?s WHERE { ?s a defrel:Visit }'
       defrel query --example arms-suppliers-of-india --format csv
+      defrel query --store store/ --example posts-held
+      defrel query --endpoint http://127.0.0.1:7878/query --example posts-held
     """
     given = [q for q in (query, query_file, example) if q is not None]
     if len(given) != 1:
@@ -224,6 +237,13 @@ def query_cmd(
         query = query_file.read_text(encoding="utf-8")
     elif example is not None:
         query = example_queries()[example]
+    if sum(map(bool, (data, store, endpoint))) > 1:
+        raise click.UsageError("give one of --data, --store or --endpoint")
+    if store is not None:
+        outcome = query_store(query, store=store, fmt=fmt, allow_remote=allow_remote)
+        return click.echo(outcome.text, nl=False)
+    if endpoint is not None:
+        return click.echo(query_endpoint(query, url=endpoint, fmt=fmt).text, nl=False)
     paths = list(data) or [DEFAULT_OUT / "dataset.nq"]
     if not data and not paths[0].exists():
         raise InputError(f"{paths[0]} not found", hint="run `defrel build` first, or pass --data")
@@ -244,6 +264,8 @@ def schema_cmd() -> None:
 
     click.echo(json.dumps(published_schema(), indent=2, ensure_ascii=False))
 
+
+main.add_command(load_cmd)
 
 main.add_command(ontology_group)
 

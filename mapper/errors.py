@@ -6,7 +6,10 @@
     │   ├── EvidenceError       a quote is missing from the article text, or ambiguous
     │   └── QueryError          a SPARQL query does not parse or cannot run
     ├── OutputError             an output could not be written (nothing is left half-written)
-    └── ReasonerError           the OWL reasoner (HermiT, on Java) could not run
+    ├── ReasonerError           the OWL reasoner (HermiT, on Java) could not run
+    └── StoreError              a triple store cannot be opened or reached, or refused a request;
+        │                       exit code 3 (worth retrying: the input itself may be fine)
+        └── PartialLoadError    a load stopped part-way: names the articles loaded and not loaded
 
 Data that does not conform to the shapes is not an error: validation returns a
 report (exit 1).  Every message says what was wrong, where (file:line, fact id)
@@ -25,6 +28,8 @@ __all__ = [
     "OutputError",
     "QueryError",
     "ReasonerError",
+    "PartialLoadError",
+    "StoreError",
 ]
 
 
@@ -93,3 +98,32 @@ class OutputError(DefrelError):
 
 class ReasonerError(DefrelError):
     """The reasoner could not run: no Java, or HermiT refused its input."""
+
+
+class StoreError(DefrelError):
+    """A triple store (embedded or remote) cannot be opened or reached, or refused a request.
+
+    ``maybe_written`` is true when the request may have reached the store all the same (a
+    timeout, a dropped connection, a 5xx), false when it surely did not (refused, 4xx)."""
+
+    exit_code = 3
+    maybe_written = False
+
+
+class PartialLoadError(StoreError):
+    """A load stopped part-way.  ``loaded`` are in the store whole; ``missing`` are not, except
+    that each of ``in_flight`` (being sent when it failed) may be there whole or absent."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        loaded: list[str],
+        missing: list[str],
+        in_flight: list[str],
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.loaded = loaded
+        self.missing = missing
+        self.in_flight = in_flight

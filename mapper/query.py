@@ -7,20 +7,30 @@ Queries that would reach the network (SERVICE, FROM <url>, LOAD) are refused.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pyparsing import ParseException
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.algebra import traverse
-from rdflib.query import Result
 from rdflib.plugins.sparql.parser import parseUpdate
+from rdflib.query import Result
 
 from .errors import QueryError
 from .serialize import jsonld_text
 from .vocab import NS, curie
 
-__all__ = ["GRAPH_FORMATS", "TABLE_FORMATS", "QueryOutcome", "format_result", "run_query"]
+__all__ = [
+    "GRAPH_FORMATS",
+    "TABLE_FORMATS",
+    "QueryOutcome",
+    "format_result",
+    "query_form",
+    "run_query",
+    "sparql_keywords",
+    "uses_service",
+]
 
 TABLE_FORMATS = ("table", "csv", "tsv", "json", "xml")
 GRAPH_FORMATS = ("turtle", "nt", "jsonld")
@@ -33,6 +43,54 @@ class QueryOutcome:
     kind: str
     text: str
     rows: int
+
+
+# SPARQL's tokens, as far as telling its keywords apart is concerned: strings, IRIs and
+# comments are skipped whole; prefixed names and variables are not keywords.
+_LONG_STRINGS = r'"""(?:[^"\\]|\\.|"(?!""))*"""' + "|" + r"'''(?:[^'\\]|\\.|'(?!''))*'''"
+_STRINGS = r'"(?:[^"\\\n]|\\.)*"' + "|" + r"'(?:[^'\\\n]|\\.)*'"
+_IRIS_AND_COMMENTS = r'<[^<>"{}|^`\\\s]*>|#[^\n]*'
+_NAMES = r"(?P<name>[\w.-]*:[\w.:%-]*|[?$@][\w-]+|[A-Za-z_]\w*)"
+_TOKENS = re.compile("|".join((_LONG_STRINGS, _STRINGS, _IRIS_AND_COMMENTS, _NAMES)))
+QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+UPDATE_WORDS = frozenset(
+    ["INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"]
+)
+
+
+def sparql_keywords(query: str) -> list[str]:
+    """The query's bare words (keywords and function names), upper-cased, in order."""
+    found = []
+    for match in _TOKENS.finditer(query):
+        name = match.group("name")
+        if name and ":" not in name and name[0] not in "?$@":
+            found.append(name.upper())
+    return found
+
+
+def query_form(query: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first keyword after the prologue.
+
+    Read from the tokens, not parsed: for a store whose engine is not rdflib.  An update, or
+    text with no query form, is a QueryError.
+    """
+    for word in sparql_keywords(query):
+        if word in QUERY_FORMS:
+            return word
+        if word in UPDATE_WORDS:
+            break
+        if word not in ("PREFIX", "BASE"):
+            break
+    raise QueryError(
+        "not a SPARQL query: it should start (after PREFIX and BASE) with "
+        "SELECT, ASK, CONSTRUCT or DESCRIBE; updates are refused, defrel query is read-only",
+        hint="load data with defrel load; query it with SELECT, ASK, CONSTRUCT or DESCRIBE",
+    )
+
+
+def uses_service(query: str) -> bool:
+    """Whether the query has a SERVICE clause (which would reach the network)."""
+    return "SERVICE" in sparql_keywords(query)
 
 
 def _is_update(query: str) -> bool:

@@ -17,7 +17,7 @@ BASE = "https://example.org/news/"
 
 def test_every_command_has_help_with_an_example(runner) -> None:
     site = {"site", "embed", "serve"}
-    assert set(main.commands) == {"build", "validate", "query", "schema", "ontology"} | site
+    assert set(main.commands) == {"build", "validate", "query", "schema", "ontology", "load"} | site
     for name in main.commands:
         result = runner.invoke(main, [name, "--help"])
         assert result.exit_code == 0, name

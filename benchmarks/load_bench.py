@@ -1,0 +1,139 @@
+"""Load throughput and query time: the embedded store, an Oxigraph server (and Virtuoso when
+installed) against rdflib, on the seed and on a corpus of copies of it (>= 100,000 triples).
+
+    .venv/bin/python benchmarks/load_bench.py [--copies 50] [--repeat 3]
+
+Every figure is measured in the same run, on this machine.  Loads are timed end to end, as
+``defrel load`` runs them (staging the input included); the staging alone is shown too.
+Query times are medians of ``--repeat`` runs of each example query, formatted as SPARQL JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from stores import Oxigraph, Virtuoso, copies  # noqa: E402
+
+from mapper.build import build  # noqa: E402
+from mapper.cli import example_queries  # noqa: E402
+from mapper.query import run_query  # noqa: E402
+from mapper.rdfio import read_rdf  # noqa: E402
+from mapper.remote import load_endpoint  # noqa: E402
+from mapper.staging import staged  # noqa: E402
+from mapper.store import load_store, query_store  # noqa: E402
+
+
+def timed(work: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def median_time(work: Callable[[], object], repeat: int) -> float:
+    return statistics.median(timed(work) for _ in range(repeat))
+
+
+def staging_seconds(data: Path) -> float:
+    def stage() -> None:
+        with staged([data]):
+            pass
+
+    return timed(stage)
+
+
+def server_loads(data: Path, scratch: Path, triples: int) -> list[tuple[str, float]]:
+    """(what, seconds) for each server load: a fresh server for each protocol."""
+    rows = []
+    for protocol in ("gsp", "update"):
+        server = Oxigraph(Path(tempfile.mkdtemp(dir=scratch))).start()
+        try:
+            url = server.store_url if protocol == "gsp" else server.update_url
+            outcome = load_endpoint([data], url=url, protocol=protocol)
+            assert outcome.triples == triples
+            rows.append((f"Oxigraph server, {protocol}", outcome.seconds))
+        finally:
+            server.stop()
+    if shutil.which("virtuoso-t"):
+        server = Virtuoso(Path(tempfile.mkdtemp(dir=scratch))).start()
+        os.environ.update(DEFREL_STORE_USER=server.user, DEFREL_STORE_PASSWORD=server.password)
+        try:
+            outcome = load_endpoint([data], url=server.store_url)
+            rows.append(("Virtuoso 7, gsp", outcome.seconds))
+        finally:
+            server.stop()
+    return rows
+
+
+def load_table(name: str, data: Path, scratch: Path) -> Path:
+    """Print load figures for ``data``; return the embedded store it made (for queries)."""
+    store = Path(tempfile.mkdtemp(dir=scratch)) / "store"
+    outcome = load_store([data], store=store)
+    triples, articles = outcome.triples, outcome.articles
+    rows = [
+        ("rdflib Dataset, parse into memory", timed(lambda: read_rdf([data]))),
+        ("staging alone (parse + spool)", staging_seconds(data)),
+        ("embedded store (pyoxigraph)", outcome.seconds),
+        *server_loads(data, scratch, triples),
+    ]
+    print(f"\n## Load: {name}: {articles} article(s), {triples:,} triples\n")
+    print(f"| {'target':36} | {'seconds':>8} | {'triples/s':>10} |")
+    print(f"| {'-' * 36} | {'-' * 8}:| {'-' * 10}:|")
+    for what, seconds in rows:
+        print(f"| {what:36} | {seconds:8.2f} | {triples / seconds:10,.0f} |")
+    return store
+
+
+def query_table(name: str, data: Path, store: Path, repeat: int) -> None:
+    dataset = read_rdf([data])
+    print(f"\n## Queries: {name} (median of {repeat}, ms; SPARQL JSON out)\n")
+    print(f"| {'example query':28} | {'rows':>5} | {'rdflib':>9} | {'pyoxigraph':>10} | {'x':>6} |")
+    print(f"| {'-' * 28} | {'-' * 5}:| {'-' * 9}:| {'-' * 10}:| {'-' * 6}:|")
+    totals = [0.0, 0.0]
+    for query_name, query in sorted(example_queries().items()):
+        rows = run_query(query, dataset, fmt="json").rows
+        slow = median_time(lambda q=query: run_query(q, dataset, fmt="json"), repeat)
+        fast = median_time(lambda q=query: query_store(q, store=store, fmt="json"), repeat)
+        totals[0] += slow
+        totals[1] += fast
+        print(
+            f"| {query_name:28} | {rows:5} | {slow * 1000:9.1f} | {fast * 1000:10.1f} "
+            f"| {slow / fast:6.1f} |"
+        )
+    slow, fast = totals
+    print(
+        f"| {'all eight':28} | {'':5} | {slow * 1000:9.1f} | {fast * 1000:10.1f} | {slow / fast:6.1f} |"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--copies", type=int, default=50, help="copies of the seed (2,345 triples each)"
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each query")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="defrel-bench-") as folder:
+        scratch = Path(folder)
+        outcome = build([ROOT / "seeds"], out=scratch / "dist")
+        assert outcome.report.conforms
+        seed = scratch / "dist" / "dataset.nq"
+        corpus = copies(seed, scratch / "corpus.nq", count=args.copies)
+        print(f"# defrel store benchmark ({os.cpu_count()} cores)")
+        for name, data in (("the seed", seed), (f"{args.copies} copies of the seed", corpus)):
+            store = load_table(name, data, scratch)
+            query_table(name, data, store, args.repeat)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,348 @@
+"""The embedded store: ``defrel load --store`` and ``defrel query --store`` (pyoxigraph), the
+staging of input files, load modes, the progress bar, and the lexical query checks."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from conftest import MINI_FACTS, ROOT, SEED_SLUG, write_article
+from rdflib import URIRef
+from stores import answers, copies
+
+from mapper.build import build
+from mapper.cli import example_queries, main
+from mapper.errors import InputError, QueryError, StoreError
+from mapper.loading import Progress, article_name
+from mapper.query import query_form, run_query, uses_service
+from mapper.rdfio import read_rdf
+from mapper.store import load_store, open_store, query_store
+
+GRAPH = "https://w3id.org/defrel/data/graph/"
+
+
+def graph_sizes(store: Path) -> dict[str, int]:
+    """Triples per named graph of the store in ``store`` (opened, read, let go)."""
+    db = ox.Store(str(store))
+    rows = db.query("SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    sizes = {r["g"].value: int(r["n"].value) for r in rows}
+    del db
+    return sizes
+
+
+def nq_sizes(path: Path) -> dict[str, int]:
+    sizes: dict[str, int] = {}
+    for quad in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS):
+        sizes[quad.graph_name.value] = sizes.get(quad.graph_name.value, 0) + 1
+    return sizes
+
+
+@pytest.fixture(scope="module")
+def seed_store(seed_dist, tmp_path_factory) -> Path:
+    store = tmp_path_factory.mktemp("embedded") / "store"
+    outcome = load_store([seed_dist / "dataset.nq"], store=store)
+    assert outcome.articles == 1
+    return store
+
+
+@pytest.fixture(scope="module")
+def mini_dists(tmp_path_factory) -> tuple[Path, Path]:
+    """The mini article built twice: as written, and with its arms-supply fact removed."""
+    folder = tmp_path_factory.mktemp("mini")
+    first = build([write_article(folder / "a")], out=folder / "dist-a")
+    changed = MINI_FACTS[: MINI_FACTS.index("  - id: supply")]
+    second = build([write_article(folder / "b", changed)], out=folder / "dist-b")
+    assert first.report.conforms and second.report.conforms
+    return folder / "dist-a" / "dataset.nq", folder / "dist-b" / "dataset.nq"
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+def test_load_holds_every_quad_and_twice_is_once(seed_dist, seed_store: Path) -> None:
+    expected = nq_sizes(seed_dist / "dataset.nq")
+    assert graph_sizes(seed_store) == expected
+    outcome = load_store([seed_dist / "dataset.nq"], store=seed_store)
+    assert outcome.triples == sum(expected.values()) and outcome.rate > 0
+    assert graph_sizes(seed_store) == expected
+
+
+def test_reloading_a_changed_article_replaces_its_graph_alone(
+    seed_dist, mini_dists, tmp_path: Path
+) -> None:
+    store = tmp_path / "store"
+    before, after = mini_dists
+    load_store([seed_dist / "dataset.nq", before], store=store)
+    sizes = graph_sizes(store)
+    load_store([after], store=store)
+    changed = graph_sizes(store)
+    assert changed[f"{GRAPH}mini"] == nq_sizes(after)[f"{GRAPH}mini"] < sizes[f"{GRAPH}mini"]
+    assert {g: n for g, n in changed.items() if not g.endswith("/mini")} == {
+        g: n for g, n in sizes.items() if not g.endswith("/mini")
+    }
+
+
+def test_modes_say_what_happens_to_graphs_not_in_the_input(seed_dist, mini_dists, tmp_path):
+    store, seed, (mini, _) = tmp_path / "store", seed_dist / "dataset.nq", mini_dists
+    foreign = tmp_path / "foreign.nq"
+    foreign.write_text(
+        '<http://example.org/s> <http://example.org/p> "o" <http://example.org/g> .\n'
+    )
+    load_store([seed, mini, foreign], store=store)
+    assert load_store([seed], store=store, mode="append").dropped == []
+    assert load_store([seed], store=store, mode="drop-missing").dropped == [f"{GRAPH}mini"]
+    assert set(graph_sizes(store)) == {
+        f"{GRAPH}pakistan-courts-us-and-russia-on-defense",
+        "http://example.org/g",
+    }
+    db = ox.Store(str(store))
+    db.add(
+        ox.Quad(
+            ox.NamedNode("http://example.org/s"),
+            ox.NamedNode("http://example.org/p"),
+            ox.Literal("in the default graph"),
+        )
+    )
+    del db
+    assert load_store([seed], store=store, mode="replace").dropped == ["http://example.org/g"]
+    assert set(graph_sizes(store)) == {f"{GRAPH}pakistan-courts-us-and-russia-on-defense"}
+    db = ox.Store(str(store))
+    assert len(db) == 2 * sum(nq_sizes(seed).values())  # the graph, and the union: no stray
+    del db
+
+
+def test_drop_missing_with_another_base_is_refused(seed_dist, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no input graph is there") as caught:
+        load_store(
+            [seed_dist / "dataset.nq"],
+            store=tmp_path / "s",
+            mode="drop-missing",
+            base="https://example.org/",
+        )
+    assert "pass the --base the data was built with" in str(caught.value)
+
+
+def test_progress_is_reported_per_article(seed_dist, mini_dists, tmp_path: Path) -> None:
+    seen: list[Progress] = []
+    load_store(
+        [seed_dist / "dataset.nq", mini_dists[0]], store=tmp_path / "s", on_progress=seen.append
+    )
+    assert [p.articles for p in seen] == [1, 2]
+    assert seen[-1].triples == seen[-1].triples_total and seen[-1].articles_total == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        ("data.ttl", "<http://e/s> <http://e/p> <http://e/o> .\n", "has no named graphs"),
+        ("data.trig", "<http://e/s> <http://e/p> <http://e/o> .\n", "outside any named graph"),
+        (
+            "data.nq",
+            "<http://e/s> <http://e/p> <http://e/o> <http://e/g> .\n<http://e/s> <http://e/p> .\n",
+            "data.nq:2: cannot parse RDF",
+        ),
+        ("data.nq", "", "no named graphs to load"),
+        ("data.csv", "a,b\n", "unknown RDF file type"),
+    ],
+)
+def test_bad_input_files_exit_2(
+    runner, tmp_path: Path, name: str, content: str, words: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    result = runner.invoke(main, ["load", str(path), "--store", str(tmp_path / "store")])
+    assert result.exit_code == 2, result.output
+    assert words in result.output and "Traceback" not in result.output
+
+
+def test_store_folder_must_be_a_store_or_new(runner, seed_dist, tmp_path: Path) -> None:
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "notes.txt").write_text("mine", encoding="utf-8")
+    data = str(seed_dist / "dataset.nq")
+    result = runner.invoke(main, ["load", data, "--store", str(busy)])
+    assert result.exit_code == 2 and "not an Oxigraph store" in result.output
+    assert [p.name for p in busy.iterdir()] == ["notes.txt"]
+    result = runner.invoke(main, ["query", "--store", str(busy), "ASK {}"])
+    assert result.exit_code == 2 and "no store here" in result.output
+    assert "defrel load --store" in result.output
+
+
+def test_a_store_in_use_is_exit_3(runner, seed_dist, seed_store: Path) -> None:
+    held = open_store(seed_store, create=False)  # RocksDB's lock: one process at a time
+    result = runner.invoke(main, ["query", "--store", str(seed_store), "ASK {}"])
+    assert result.exit_code == 3, result.output
+    assert "in use by another process" in result.output
+    with pytest.raises(StoreError):
+        load_store([seed_dist / "dataset.nq"], store=seed_store)
+    del held
+
+
+def test_load_needs_a_build_first(runner, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["load"])
+    assert result.exit_code == 2 and "dist/dataset.nq not found" in result.output
+    result = runner.invoke(main, ["load", "--store", "s", "--endpoint", "http://127.0.0.1:9/"])
+    assert result.exit_code == 2 and "not both" in result.output
+
+
+# --- the CLI ---------------------------------------------------------------------------------
+
+
+def test_cli_load_defaults_to_dist_and_store(runner, seed_dist, tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "dist").symlink_to(seed_dist)
+    result = runner.invoke(main, ["load"])
+    assert result.exit_code == 0, result.output
+    assert (
+        result.output.startswith("Loaded 1 article(s), ")
+        and "into embedded store store" in result.output
+    )
+    assert "\r" not in result.output  # no progress bar in a pipe
+    result = runner.invoke(main, ["load", "--json"])
+    summary = json.loads(result.output)
+    assert summary["status"] == "loaded" and summary["articles"] == 1
+    assert summary["triples"] == sum(nq_sizes(seed_dist / "dataset.nq").values())
+    assert summary["triples_per_second"] > 0 and summary["dropped"] == []
+    files = runner.invoke(main, ["query", "--example", "posts-held"])
+    stored = runner.invoke(main, ["query", "--store", "store", "--example", "posts-held"])
+    assert stored.exit_code == 0 and stored.output == files.output
+
+
+@pytest.mark.parametrize("name", sorted(example_queries()))
+def test_store_answers_the_examples_as_the_files_do(seed_dist, seed_store: Path, name: str):
+    query = example_queries()[name]
+    files = json.loads(run_query(query, read_rdf([seed_dist / "dataset.nq"]), fmt="json").text)
+    stored = json.loads(query_store(query, store=seed_store, fmt="json").text)
+    assert answers(stored, by_value=True) == answers(files, by_value=True)
+    assert stored["head"]["vars"] == files["head"]["vars"] and files["results"]["bindings"]
+
+
+def test_the_store_keeps_numbers_by_value(seed_store: Path) -> None:
+    """Oxigraph's one difference from the files, pinned: numbers are stored by value."""
+    query = example_queries()["arms-suppliers-of-india"]
+    stored = json.loads(query_store(query, store=seed_store, fmt="json").text)
+    cells = {
+        (c["value"], c.get("datatype")) for r in stored["results"]["bindings"] for c in r.values()
+    }
+    assert ("1900000000", "http://www.w3.org/2001/XMLSchema#decimal") in cells  # file: 1900000000.0
+    assert ("1", "http://www.w3.org/2001/XMLSchema#integer") in cells  # file: xsd:positiveInteger
+
+
+@pytest.mark.parametrize(
+    ("query", "fmt", "expected"),
+    [
+        ('ASK { ?d a defrel:ArmsTransfer ; defrel:modality "planned" }', None, "no\n"),
+        ("ASK { ?d a defrel:ArmsTransfer }", "json", '"boolean": true'),
+        ("CONSTRUCT WHERE { ?d a defrel:ArmsTransfer }", "nt", "#ArmsTransfer> ."),
+        ("DESCRIBE <https://w3id.org/defrel/data/entity/russia>", "turtle", "rdfs:label"),
+        ("SELECT ?g WHERE { GRAPH ?g { ?d a defrel:ArmsTransfer } }", "csv", "g\r\nhttps://"),
+        ("SELECT (COUNT(*) AS ?n) FROM <http://example.org/none> { ?s ?p ?o }", "tsv", '?n\n"0"^^'),
+    ],
+)
+def test_store_query_forms_and_formats(seed_store: Path, query, fmt, expected) -> None:
+    assert expected in query_store(query, store=seed_store, fmt=fmt).text
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ("SELECT ?s\nWHERE {\n  ?s ?p \n}", "4:2: SPARQL syntax error"),
+        ("SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", "SERVICE reaches the network"),
+        ("INSERT DATA { <http://e/s> <http://e/p> 1 }", "updates are refused"),
+    ],
+)
+def test_bad_store_queries_exit_2(runner, seed_store: Path, query: str, words: str) -> None:
+    result = runner.invoke(main, ["query", "--store", str(seed_store), query])
+    assert result.exit_code == 2 and words in result.output, result.output
+
+
+def test_query_takes_one_source(runner, seed_store: Path, seed_dist) -> None:
+    args = ["query", "ASK {}", "--store", str(seed_store), "--data", str(seed_dist / "dataset.nq")]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2 and "one of --data, --store or --endpoint" in result.output
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def test_progress_bar_draws_on_a_terminal_only() -> None:
+    from mapper.cli_store import _Bar, progress_line
+
+    line = progress_line(Progress(3, 4, 7035, 9380, 0.5), width=8)
+    assert line == "[######--] 3/4 articles  7,035/9,380 triples  14,070 triples/s"
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for stream, drawn in ((Terminal(), True), (io.StringIO(), False)):
+        bar = _Bar(stream)
+        bar(Progress(1, 1, 10, 10, 1.0))
+        bar.close()
+        assert (
+            stream.getvalue() == ("\r" + progress_line(Progress(1, 1, 10, 10, 1.0)) + "\n") * drawn
+        )
+
+
+@pytest.mark.parametrize(
+    ("query", "form", "service"),
+    [
+        (
+            "PREFIX s: <http://e/#SELECT>\n# ASK\nconstruct { ?s s:SERVICE 'SERVICE' } WHERE {}",
+            "CONSTRUCT",
+            False,
+        ),
+        ("BASE <http://e/> SELECT * { SERVICE <x> { ?s ?p ?o } }", "SELECT", True),
+        ('ASK { ?s ?p """a "SERVICE" b""" }', "ASK", False),
+        ("DESCRIBE ?service WHERE { ?service a ?t }", "DESCRIBE", False),
+    ],
+)
+def test_query_form_and_service_are_read_from_tokens(query, form, service) -> None:
+    assert (query_form(query), uses_service(query)) == (form, service)
+
+
+def test_article_names() -> None:
+    assert article_name(f"{GRAPH}mini") == "mini"
+    assert article_name("http://example.org/g") == "http://example.org/g"
+
+
+def test_readme_documents_exit_3() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "| 3 |" in readme and "defrel load" in readme
+
+
+def test_no_such_form_is_a_query_error() -> None:
+    with pytest.raises(QueryError, match="not a SPARQL query"):
+        query_form("hello")
+
+
+def test_articles_sharing_entities_count_each_triple_once(seed_dist, tmp_path: Path) -> None:
+    """The union default graph is a set, as the files' is: Oxigraph 0.5's own union is a bag."""
+    corpus = copies(seed_dist / "dataset.nq", tmp_path / "three.nq", count=3)
+    store = tmp_path / "store"
+    load_store([corpus], store=store)
+    dataset = read_rdf([corpus])
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    for query in (count, *example_queries().values()):
+        files = json.loads(run_query(query, dataset, fmt="json").text)
+        stored = json.loads(query_store(query, store=store, fmt="json").text)
+        assert answers(stored, by_value=True) == answers(files, by_value=True), query
+    # Reloading one article with half its triples: the others still state the shared ones.
+    lines = [ln for ln in corpus.read_text(encoding="utf-8").splitlines(True) if "-2> ." in ln]
+    half = tmp_path / "half.nq"
+    half.write_text("".join(lines[::2]), encoding="utf-8")
+    load_store([half], store=store)
+    dataset = read_rdf([corpus])
+    dataset.remove_graph(dataset.graph(URIRef(f"{GRAPH}{SEED_SLUG}-2")))
+    for quad in read_rdf([half]).quads():
+        dataset.add(quad)
+    files = json.loads(run_query(count, dataset, fmt="json").text)
+    stored = json.loads(query_store(count, store=store, fmt="json").text)
+    assert answers(stored) == answers(files)
+    load_store([half], store=store, mode="replace")
+    stored = json.loads(query_store(count, store=store, fmt="json").text)
+    assert stored["results"]["bindings"][0]["n"]["value"] == str(len(lines[::2]))
