@@ -82,7 +82,7 @@ class EmbeddedTarget:
 
     def __init__(self, store: ox.Store, path: Path) -> None:
         self._store = store
-        self.name = f"embedded store {path}"
+        self.name = f"{path} (embedded)"
 
     def _unstate(self, iri: str) -> None:
         if self._store.contains_named_graph(ox.NamedNode(iri)):

@@ -199,7 +199,7 @@ def test_cli_load_defaults_to_dist_and_store(runner, seed_dist, tmp_path: Path, 
     assert result.exit_code == 0, result.output
     assert (
         result.output.startswith("Loaded 1 article(s), ")
-        and "into embedded store store" in result.output
+        and "into store (embedded) in " in result.output
     )
     assert "\r" not in result.output  # no progress bar in a pipe
     result = runner.invoke(main, ["load", "--json"])
