@@ -7,13 +7,14 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import httpx
 from rdflib import Graph
 from rdflib.query import Result
 
 from .errors import InputError, QueryError, StoreError
-from .http import Http, check_url
+from .httpclient import Http, check_url
 from .loading import LoadOutcome, Progress, load_graphs
 from .query import QueryOutcome, format_result, query_form
 from .staging import GraphInfo, Staged
@@ -89,7 +90,9 @@ class UpdateTarget(_Store):
     """SPARQL 1.1 Update: ``DROP SILENT GRAPH`` + ``INSERT DATA`` per graph, several graphs
     (up to ``batch_triples`` triples) in one request, which a store runs atomically."""
 
-    def __init__(self, http, url, query_url, *, batch_triples: int) -> None:
+    def __init__(
+        self, http: Http, url: httpx.URL, query_url: httpx.URL | None, *, batch_triples: int
+    ) -> None:
         super().__init__(http, url, query_url)
         self.batch_triples = batch_triples
 
@@ -130,7 +133,7 @@ class UpdateTarget(_Store):
 
 
 def load_endpoint(
-    paths: list,
+    paths: list[Path],
     *,
     url: str,
     protocol: str = "gsp",
