@@ -436,3 +436,14 @@ def test_virtuoso_ask_and_a_wrong_password(runner, virtuoso, seed_nq, monkeypatc
     result = runner.invoke(main, ["load", str(seed_nq), "--endpoint", virtuoso.store_url])
     assert result.exit_code == 3 and "HTTP 401" in result.output
     assert SECRET not in result.output
+
+
+def test_virtuoso_update_refuses_durations(runner, virtuoso, seed_nq, monkeypatch) -> None:
+    """Pinned: Virtuoso 7.2's SPARQL Update cannot insert an xsd:duration (SR553), so the
+    update fallback cannot load defrel data there; its Graph Store endpoint can (above)."""
+    monkeypatch.setenv("DEFREL_STORE_USER", virtuoso.user)
+    monkeypatch.setenv("DEFREL_STORE_PASSWORD", virtuoso.password)
+    args = ["load", str(seed_nq), "--endpoint", virtuoso.update_url, "--protocol", "update"]
+    result = runner.invoke(main, [*args, "--retries", "0"])
+    assert result.exit_code == 3 and "SR553" in result.output and "xsd:duration" in result.output
+    assert f"not loaded (1): {SEED_SLUG}" in result.output
