@@ -15,7 +15,7 @@ from pathlib import Path
 from .errors import DefrelError, InputError, QueryError
 from .negotiate import choose
 
-__all__ = ["Answer", "QueryPool", "QueryTimeout", "ResultFormats", "ServerBusy"]
+__all__ = ["MAX_RESULT", "Answer", "QueryPool", "QueryTimeout", "ResultFormats", "ServerBusy"]
 
 # Offers by query form: media type -> run_query format ("html" is our results page).
 SELECT_OFFERS = {
@@ -35,6 +35,7 @@ GRAPH_OFFERS = {
 }
 OFFERS = {"SELECT": SELECT_OFFERS, "ASK": ASK_OFFERS, "CONSTRUCT": GRAPH_OFFERS}
 OFFERS["DESCRIBE"] = GRAPH_OFFERS
+MAX_RESULT = 32 * 1024 * 1024  # characters of one answer; beyond it the client is told to page
 
 
 class QueryTimeout(DefrelError):
@@ -103,7 +104,14 @@ def _answer(dataset, query: str, media: dict[str, str | None]) -> tuple:
     fmt = OFFERS[kind][chosen]
     if fmt == "html":
         fmt = "turtle" if kind in ("CONSTRUCT", "DESCRIBE") else "json"
-    return ("ok", kind, chosen, run_query(query, dataset, fmt=fmt).text)
+    text = run_query(query, dataset, fmt=fmt).text
+    if len(text) > MAX_RESULT:
+        return (
+            "error",
+            f"the result is larger than {MAX_RESULT:,} characters, the server's "
+            "limit; add a LIMIT (and OFFSET to page through it)",
+        )
+    return ("ok", kind, chosen, text)
 
 
 def _work(conn, paths: list[str]) -> None:
