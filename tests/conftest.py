@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rdflib import Graph
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -64,6 +65,14 @@ def write_article(
     path = folder / f"{slug}.facts.yaml"
     path.write_text(textwrap.dedent(facts), encoding="utf-8")
     return path
+
+
+def triples_of(dataset) -> Graph:
+    """Every triple of every graph of ``dataset``, merged into one Graph (for isomorphic)."""
+    merged = Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        merged.add((s, p, o))
+    return merged
 
 
 @pytest.fixture

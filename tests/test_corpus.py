@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
+
 from mapper.facts import load_corpus
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import MINI_FACTS, MINI_TEXT, write_article
-from rdflib import Dataset, Graph, Literal
+from conftest import MINI_FACTS, MINI_TEXT, triples_of, write_article
+from rdflib import Dataset, Literal
 from rdflib.compare import isomorphic
 
 from mapper.cli import main
@@ -312,9 +312,7 @@ def test_unicode_names_round_trip_through_every_format(runner, tmp_path: Path, n
         str(o) for _, _, o, _ in reference.quads((None, None, Literal(name, lang="en"), None))
     }
     assert labels == {name}
-    merged = Graph()
-    for s, p, o, _ in reference.quads():
-        merged.add((s, p, o))
+    merged = triples_of(reference)
     for file, fmt in (
         ("dataset.ttl", "turtle"),
         ("dataset.jsonld", "json-ld"),
@@ -323,8 +321,5 @@ def test_unicode_names_round_trip_through_every_format(runner, tmp_path: Path, n
     ):
         parsed = Dataset()
         parsed.parse(out / file, format=fmt)
-        graph = Graph()
-        for s, p, o, _ in parsed.quads():
-            graph.add((s, p, o))
-        assert isomorphic(graph, merged), file
+        assert isomorphic(triples_of(parsed), merged), file
         assert name in (out / file).read_text(encoding="utf-8")

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import yaml
+from conftest import triples_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rdflib import Dataset, Graph
+from rdflib import Dataset
 from rdflib.compare import isomorphic
 
 from mapper.errors import DefrelError
@@ -135,13 +136,6 @@ def articles(draw) -> tuple[str, str]:
     return yaml.safe_dump(doc, allow_unicode=True), text
 
 
-def _triples(ds: Dataset) -> Graph:
-    g = Graph()
-    for s, p, o, _ in ds.quads():
-        g.add((s, p, o))
-    return g
-
-
 @SETTINGS
 @given(article=articles())
 def test_loaded_articles_round_trip_through_every_format(article: tuple[str, str]) -> None:
@@ -149,7 +143,7 @@ def test_loaded_articles_round_trip_through_every_format(article: tuple[str, str
     with tempfile.TemporaryDirectory() as tmp:
         loaded = load_facts(_write(Path(tmp), facts, text))
     dataset = map_articles([loaded])
-    reference = _triples(dataset)
+    reference = triples_of(dataset)
     for fmt, body in (
         ("turtle", turtle_text(reference)),
         ("json-ld", jsonld_text(reference)),
@@ -158,7 +152,7 @@ def test_loaded_articles_round_trip_through_every_format(article: tuple[str, str
     ):
         parsed = Dataset()
         parsed.parse(data=body, format=fmt)
-        assert isomorphic(_triples(parsed), reference), fmt
+        assert isomorphic(triples_of(parsed), reference), fmt
     json.loads(dataset_jsonld_text(dataset))  # one JSON object, not a bare array
     assert ox.Store().load  # pyoxigraph is importable for the strict IRI check above
     quads = list(ox.parse(nquads_text(dataset).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
