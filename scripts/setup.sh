@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Set up defrel in ./.venv: the package itself, and with --test its test tools and the
 # system packages the tests need (a JDK: HermiT, owlready2's reasoner, runs on Java, and the
-# OWL 2 DL profile test compiles a small Java program against the OWL API it bundles; and
-# Chromium, which the site's browser tests drive headless).
+# OWL 2 DL profile test compiles a small Java program against the OWL API it bundles;
+# Chromium, which the site's browser tests drive headless; Virtuoso, a second real store).
+# Python packages come from the pinned, hashed lock files (scripts/lock.sh makes them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,7 +28,9 @@ if [[ "${1:-}" == "--test" ]]; then
         apt-get update -qq
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
     fi
-    .venv/bin/python -m pip install --quiet -e '.[test]'
+    .venv/bin/python -m pip install --quiet --require-hashes -r requirements-test.lock
+    .venv/bin/python -m pip install --quiet --no-deps -e .
 else
-    .venv/bin/python -m pip install --quiet .
+    .venv/bin/python -m pip install --quiet --require-hashes -r requirements.lock
+    .venv/bin/python -m pip install --quiet --no-deps .
 fi

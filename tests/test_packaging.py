@@ -141,3 +141,35 @@ def test_wheel_installs_and_runs_from_any_directory(tmp_path: Path) -> None:
         text=True,
     )
     assert query.returncode == 0 and "Sergei Shoigu" in query.stdout
+
+
+def _pins(lock: Path) -> dict[str, str]:
+    """name -> version of every ``name==version`` line, each of which must carry hashes."""
+    pins, lines = {}, lock.read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        if "==" in line and not line.startswith((" ", "#")):
+            name, version = line.split(" ")[0].split("==")
+            pins[name.lower().replace("_", "-")] = version
+            assert lines[i + 1].strip().startswith("--hash=sha256:"), line
+    return pins
+
+
+def _declared(extra: str | None = None) -> set[str]:
+    import re
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    specs = project["dependencies"] + (project["optional-dependencies"][extra] if extra else [])
+    return {re.split(r"[<>=!~\[; ]", s, maxsplit=1)[0].lower().replace("_", "-") for s in specs}
+
+
+def test_lock_files_pin_every_dependency_with_hashes() -> None:
+    runtime = _pins(ROOT / "requirements.lock")
+    with_tests = _pins(ROOT / "requirements-test.lock")
+    assert _declared() <= set(runtime), "run scripts/lock.sh after changing pyproject.toml"
+    assert _declared("test") <= set(with_tests), "run scripts/lock.sh"
+    for name, version in runtime.items():  # the two locks agree where they overlap
+        assert with_tests.get(name, version) == version, name
+    setup = (ROOT / "scripts" / "setup.sh").read_text(encoding="utf-8")
+    assert "--require-hashes -r requirements-test.lock" in setup
+    assert "--require-hashes -r requirements.lock" in setup
