@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from .build import build, build_dataset
+from .cli_common import DEFAULT_DATASET, DEFAULT_OUT, DEFAULT_SEEDS
 from .cli_ontology import ontology_group
 from .cli_store import load_cmd
 from .errors import DefrelError, InputError
@@ -24,8 +25,6 @@ from .validate import validate_dataset
 from .vocab import DEFAULT_BASE
 
 EXIT_OK, EXIT_NONCONFORMING, EXIT_BAD_INPUT = 0, 1, 2
-DEFAULT_SEEDS = Path("seeds")
-DEFAULT_OUT = Path("dist")
 
 
 def example_queries() -> dict[str, str]:
@@ -244,7 +243,7 @@ def query_cmd(
         return click.echo(outcome.text, nl=False)
     if endpoint is not None:
         return click.echo(query_endpoint(query, url=endpoint, fmt=fmt).text, nl=False)
-    paths = list(data) or [DEFAULT_OUT / "dataset.nq"]
+    paths = list(data) or [DEFAULT_DATASET]
     if not data and not paths[0].exists():
         raise InputError(f"{paths[0]} not found", hint="run `defrel build` first, or pass --data")
     dataset = read_rdf(paths, allow_remote=allow_remote)

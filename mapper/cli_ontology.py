@@ -7,13 +7,14 @@ from pathlib import Path
 
 import click
 
+from .cli_common import DEFAULT_SEEDS
 from .docs import write_docs
 from .errors import InputError
 from .reasoner import check_ontology
 
 __all__ = ["ontology_group"]
 
-DEFAULT_EXAMPLES = Path("seeds")
+DEFAULT_EXAMPLES = DEFAULT_SEEDS
 
 
 @click.group("ontology")

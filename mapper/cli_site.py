@@ -9,13 +9,12 @@ from pathlib import Path
 
 import click
 
+from .cli_common import DEFAULT_DATASET, DEFAULT_SEEDS
 from .errors import InputError
 from .rdfio import read_rdf
 from .vocab import DEFAULT_BASE
 
 DEFAULT_SITE = Path("site")
-DEFAULT_SEEDS = Path("seeds")
-DEFAULT_DATA = Path("dist") / "dataset.nq"
 
 
 @click.command("site")
@@ -77,11 +76,11 @@ def embed_cmd(iri: str, data: tuple[Path, ...]) -> None:
     """
     from .site import embed_snippet
 
-    if not data and not DEFAULT_DATA.exists():
+    if not data and not DEFAULT_DATASET.exists():
         raise InputError(
-            f"{DEFAULT_DATA} not found", hint="run `defrel build` first, or pass --data"
+            f"{DEFAULT_DATASET} not found", hint="run `defrel build` first, or pass --data"
         )
-    click.echo(embed_snippet(read_rdf(list(data) or [DEFAULT_DATA]), iri), nl=False)
+    click.echo(embed_snippet(read_rdf(list(data) or [DEFAULT_DATASET]), iri), nl=False)
 
 
 def _stop(signum, frame) -> None:

@@ -14,6 +14,7 @@ from typing import TextIO
 
 import click
 
+from .cli_common import DEFAULT_DATASET
 from .errors import InputError, PartialLoadError
 from .loading import LoadOutcome, Progress, article_name
 from .remote import PROTOCOLS, load_endpoint
@@ -21,8 +22,6 @@ from .store import DEFAULT_STORE, load_store
 from .vocab import DEFAULT_BASE
 
 __all__ = ["load_cmd", "progress_line"]
-
-DEFAULT_DATASET = Path("dist") / "dataset.nq"
 
 
 def progress_line(p: Progress, *, width: int = 24) -> str:
