@@ -3,7 +3,7 @@ consistency rules), optionally add what the ontology entails, and write ``dist/`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Dataset, URIRef
@@ -13,12 +13,13 @@ from .facts import load_corpus
 from .infer import add_inferences
 from .mint import Minter
 from .model import Article
+from .rdfio import read_rdf
 from .rdfmap import map_articles
 from .serialize import write_dist
 from .validate import Report, validate_dataset
 from .vocab import DEFAULT_BASE
 
-__all__ = ["BuildOutcome", "build", "build_dataset"]
+__all__ = ["BuildOutcome", "build", "build_dataset", "check_inputs", "locate"]
 
 
 @dataclass
@@ -52,6 +53,29 @@ def _load_and_map(paths: list[Path], *, base: str) -> tuple[Dataset, dict, list[
     return dataset, {a.slug: minter.graph(a.slug) for a in articles}, articles
 
 
+def locate(report: Report, locator: Locator) -> Report:
+    """Name the facts file and line behind each result whose focus node is one of ours."""
+    results = []
+    for result in report.results:
+        found = result.graph and locator.source(URIRef(result.graph), URIRef(result.focus))
+        results.append(replace(result, where=found) if found else result)
+    return Report(conforms=report.conforms, results=results, graph=report.graph)
+
+
+def check_inputs(*, facts: list[Path], rdf: list[Path], base: str = DEFAULT_BASE) -> Report:
+    """Validate facts files (mapped first) and RDF files together; results from facts files
+    name their file and line."""
+    dataset = read_rdf(rdf) if rdf else Dataset()
+    locator = None
+    if facts:
+        mapped, _, articles = _load_and_map(facts, base=base)
+        for quad in mapped.quads((None, None, None, None)):
+            dataset.add(quad)
+        locator = Locator(articles, base=base)
+    report = validate_dataset(dataset, base=base)
+    return locate(report, locator) if locator else report
+
+
 def build(
     paths: list[Path], *, out: Path, base: str = DEFAULT_BASE, infer: bool = False
 ) -> BuildOutcome:
@@ -59,8 +83,9 @@ def build(
     data conforms and is consistent. With ``infer``, each article's inferred triples go into
     its own graph ``{base}graph/{slug}/inferred`` of the N-Quads and JSON-LD datasets."""
     dataset, graphs, articles = _load_and_map(paths, base=base)
-    report = validate_dataset(dataset, base=base)
-    conflicts = find_conflicts(dataset, Locator(articles, base=base))
+    locator = Locator(articles, base=base)
+    report = locate(validate_dataset(dataset, base=base), locator)
+    conflicts = find_conflicts(dataset, locator)
     quads = sum(len(dataset.graph(iri)) for iri in graphs.values())
     outcome = BuildOutcome(report=report, articles=len(graphs), triples=quads, conflicts=conflicts)
     if not outcome.ok:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .build import build, build_dataset
+from .build import build, check_inputs
 from .cli_common import DEFAULT_DATASET, DEFAULT_OUT, DEFAULT_SEEDS
 from .cli_ontology import ontology_group
 from .cli_store import load_cmd
@@ -21,7 +21,6 @@ from .rdfio import RDF_SUFFIXES, read_rdf
 from .remote import query_endpoint
 from .schema import published_schema
 from .store import query_store
-from .validate import validate_dataset
 from .vocab import DEFAULT_BASE
 
 EXIT_OK, EXIT_NONCONFORMING, EXIT_BAD_INPUT = 0, 1, 2
@@ -155,16 +154,7 @@ def validate_cmd(paths: tuple[Path, ...], fmt: str, base: str) -> None:
       defrel validate seeds/ --format json
     """
     rdf, facts = _split_inputs(list(paths) or [DEFAULT_SEEDS])
-    dataset = read_rdf(rdf) if rdf else None
-    if facts:
-        built, _ = build_dataset(facts, base=base)
-        if dataset is None:
-            dataset = built
-        else:
-            for quad in built.quads():
-                dataset.add(quad)
-    assert dataset is not None
-    report = validate_dataset(dataset, base=base)
+    report = check_inputs(facts=facts, rdf=rdf, base=base)
     click.echo({"text": report.text, "json": report.json, "turtle": report.turtle}[fmt](), nl=False)
     sys.exit(EXIT_OK if report.conforms else EXIT_NONCONFORMING)
 

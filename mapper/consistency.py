@@ -63,17 +63,21 @@ class Locator:
                     post = self.m.post(str(f.values["organization"]), str(f.values["title"]))
                     self.nodes.setdefault((graph, post), where)
 
+    def source(self, graph: URIRef, node) -> str | None:
+        """``file:line: fact 'x' (kind: …)`` for a node of ``graph`` (or the fact, entity or
+        article an evidence, time or quantity node belongs to), or None if it is not ours."""
+        while isinstance(node, URIRef):
+            found = self.nodes.get((graph, node))
+            if found:
+                return found
+            parent = str(node).rsplit("/", 1)[0]  # evidence, time and quantity nodes
+            node = URIRef(parent) if parent != str(node) and "/" in parent else None
+        return None
+
     def where(self, dataset: Dataset, triple: tuple) -> str:
         """Where ``triple`` was stated: the first article graph that holds it."""
         for _, _, _, graph in sorted(dataset.quads(triple), key=lambda q: str(q[3])):
-            node = triple[0]
-            while isinstance(node, URIRef):
-                found = self.nodes.get((graph, node))
-                if found:
-                    return found
-                parent = str(node).rsplit("/", 1)[0]  # evidence, time and quantity nodes
-                node = URIRef(parent) if parent != str(node) and "/" in parent else None
-            return f"graph {graph}"
+            return self.source(graph, triple[0]) or f"graph {graph}"
         return "the ontology"
 
     def short(self, node) -> str:

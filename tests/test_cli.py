@@ -68,7 +68,9 @@ def test_build_nonconforming_exits_1_and_leaves_output_alone(runner, tmp_path: P
     result = runner.invoke(main, ["build", str(facts), "--out", str(out)])
     assert result.exit_code == 1, result.output
     assert "Does not conform" in result.output
-    assert "fact 'supply' of article 'mini'" in result.output
+    assert f"{facts}:27: fact 'supply' (kind: arms_supply), property defrel:supplier" in (
+        result.output
+    )
     assert [p.name for p in out.iterdir()] == ["keep.txt"]
 
 
@@ -144,7 +146,8 @@ def test_validate_nonconforming_json_report(runner, tmp_path: Path) -> None:
     assert result.exit_code == 1
     report = json.loads(result.output)
     assert report["conforms"] is False
-    assert any(r["where"] == "fact 'supply' of article 'mini'" for r in report["results"])
+    expected = f"{facts}:27: fact 'supply' (kind: arms_supply)"
+    assert any(r["where"] == expected for r in report["results"]), report
 
 
 def test_validate_rdf_files(runner, seed_dist: Path, tmp_path: Path) -> None:
