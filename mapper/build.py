@@ -3,6 +3,7 @@ consistency rules), optionally add what the ontology entails, and write ``dist/`
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -76,15 +77,25 @@ def check_inputs(*, facts: list[Path], rdf: list[Path], base: str = DEFAULT_BASE
     return locate(report, locator) if locator else report
 
 
+PARALLEL_FROM = 8  # articles; below this, starting worker processes costs more than it saves
+
+
 def build(
-    paths: list[Path], *, out: Path, base: str = DEFAULT_BASE, infer: bool = False
+    paths: list[Path],
+    *,
+    out: Path,
+    base: str = DEFAULT_BASE,
+    infer: bool = False,
+    jobs: int | None = None,
 ) -> BuildOutcome:
     """Load, map, validate and check consistency; write every output into ``out`` only if the
     data conforms and is consistent. With ``infer``, each article's inferred triples go into
     its own graph ``{base}graph/{slug}/inferred`` of the N-Quads and JSON-LD datasets."""
     dataset, graphs, articles = _load_and_map(paths, base=base)
     locator = Locator(articles, base=base)
-    report = locate(validate_dataset(dataset, base=base), locator)
+    if jobs is None:  # automatic: one worker per core for a corpus, none for a few articles
+        jobs = (os.cpu_count() or 1) if len(graphs) >= PARALLEL_FROM else 1
+    report = locate(validate_dataset(dataset, base=base, jobs=jobs), locator)
     conflicts = find_conflicts(dataset, locator)
     quads = sum(len(dataset.graph(iri)) for iri in graphs.values())
     outcome = BuildOutcome(report=report, articles=len(graphs), triples=quads, conflicts=conflicts)
