@@ -26,6 +26,7 @@ __all__ = [
     "TABLE_FORMATS",
     "QueryOutcome",
     "format_result",
+    "is_update",
     "query_form",
     "run_query",
     "sparql_keywords",
@@ -93,7 +94,8 @@ def uses_service(query: str) -> bool:
     return "SERVICE" in sparql_keywords(query)
 
 
-def _is_update(query: str) -> bool:
+def is_update(query: str) -> bool:
+    """Whether ``query`` parses as a SPARQL update (INSERT, DELETE, LOAD, ...)."""
     try:
         parseUpdate(query)
     except Exception:  # not an update either: the query's own syntax error is reported
@@ -106,7 +108,7 @@ def _parse(query: str):
     try:
         return prepareQuery(query, initNs=prefixes)
     except ParseException as err:
-        if _is_update(query):
+        if is_update(query):
             raise QueryError(
                 "SPARQL updates (INSERT, DELETE, LOAD, CLEAR, DROP ...) are refused: "
                 "defrel query is read-only",

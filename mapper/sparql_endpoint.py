@@ -79,22 +79,12 @@ def _kind(query: str) -> str | None:
     return name.removesuffix("Query").upper()
 
 
-def _is_update(query: str) -> bool:
-    from rdflib.plugins.sparql.parser import parseUpdate
-
-    try:
-        parseUpdate(query)
-    except Exception:
-        return False
-    return True
-
-
 def _answer(dataset, query: str, media: dict[str, str | None]) -> tuple:
-    from .query import run_query
+    from .query import is_update, run_query
 
     kind = _kind(query)
     if kind is None:
-        if _is_update(query):
+        if is_update(query):
             return ("refused", "updates are not accepted: this endpoint is read-only")
         run_query(query, dataset)  # raises the QueryError that says where the syntax fails
         return ("error", "the query's form (SELECT, ASK, CONSTRUCT, DESCRIBE) is unclear")
