@@ -56,8 +56,8 @@ class Rules:
     symmetric: set
     domains: dict[URIRef, set]  # property -> named classes (own and inherited)
     ranges: dict[URIRef, set]
-    defined: list[tuple[URIRef, object]]  # (class, class expression sufficient for it)
-    graph: Graph  # the ontology, for reading class expressions
+    defined: list[tuple[URIRef, object]]  # (class, compiled class expression sufficient for it)
+    graph: Graph  # the ontology
 
     def superclasses(self, cls: URIRef) -> set:
         return self.supers.get(cls, set())
@@ -140,9 +140,25 @@ def _property_tables(g: Graph) -> tuple[dict, dict, dict, dict]:
     return super_props, dict(inverses), dict(domains), dict(ranges)
 
 
+def _expression(g: Graph, expr) -> object:
+    """A class expression as nested tuples, read from the ontology once: a named class,
+    ("and", parts), ("or", parts), ("some", property, filler), or None (never holds)."""
+    if isinstance(expr, URIRef):
+        return expr
+    if g.value(expr, OWL.intersectionOf) is not None:
+        return ("and", tuple(_expression(g, e) for e in _members(g, expr, OWL.intersectionOf)))
+    if g.value(expr, OWL.unionOf) is not None:
+        return ("or", tuple(_expression(g, e) for e in _members(g, expr, OWL.unionOf)))
+    some = g.value(expr, OWL.someValuesFrom)
+    if some is not None:
+        return ("some", g.value(expr, OWL.onProperty), _expression(g, some))
+    return None
+
+
 def compile_rules(g: Graph) -> Rules:
     """The rule tables of an ontology graph."""
     supers, restrictions, defined = _class_tables(g)
+    defined = [(cls, _expression(g, expr)) for cls, expr in defined]
     super_props, inverses, domains, ranges = _property_tables(g)
     return Rules(
         supers=supers,
@@ -240,16 +256,15 @@ def _holds(c: Closure, r: Rules, node, expr) -> bool:
     """Is ``node`` known to be a member of the class expression (cls-int1, cls-uni, cls-svf1)?"""
     if isinstance(expr, URIRef):
         return expr == OWL.Thing or expr in c.types.get(node, ())
-    g = r.graph
-    if g.value(expr, OWL.intersectionOf) is not None:
-        return all(_holds(c, r, node, e) for e in _members(g, expr, OWL.intersectionOf))
-    if g.value(expr, OWL.unionOf) is not None:
-        return any(_holds(c, r, node, e) for e in _members(g, expr, OWL.unionOf))
-    some = g.value(expr, OWL.someValuesFrom)
-    if some is not None:
-        values = c.out[node].get(g.value(expr, OWL.onProperty), ())
-        return any(_holds(c, r, v, some) for v in values)
-    return False
+    if expr is None:
+        return False
+    op = expr[0]
+    if op == "and":
+        return all(_holds(c, r, node, e) for e in expr[1])
+    if op == "or":
+        return any(_holds(c, r, node, e) for e in expr[1])
+    values = c.out[node].get(expr[1], ()) if node in c.out else ()
+    return any(_holds(c, r, v, expr[2]) for v in values)
 
 
 def inferred_triples(graph: Graph, r: Rules | None = None) -> Graph:
