@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import difflib
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jsonschema
+import jsonschema_rs
 
 from .errors import DefrelError, EvidenceError, FactsError
 from .evidence import Span, locate
@@ -51,9 +53,22 @@ def _schema_error(path: Path, doc: Any, err: jsonschema.ValidationError) -> Fact
     return FactsError(message, path=path, line=line_of(doc, where), fact_id=fact_id, hint=hint)
 
 
+@cache
+def _validators() -> tuple[Any, jsonschema.Draft202012Validator]:
+    schema = published_schema()
+    return jsonschema_rs.validator_for(schema), jsonschema.Draft202012Validator(schema)
+
+
 def check_schema(path: Path, doc: Any) -> None:
-    validator = jsonschema.Draft202012Validator(published_schema())
-    errors = list(validator.iter_errors(doc))
+    """Check ``doc`` against the facts schema; raise the most telling error, with its line.
+
+    jsonschema-rs (Rust, ~150x faster) answers "valid?" first; only a document it rejects
+    goes through the Python validator, which stays the reference: it picks the error
+    shown, and a document that it accepts is accepted."""
+    fast, full = _validators()
+    if fast.is_valid(doc):
+        return
+    errors = list(full.iter_errors(doc))
     if errors:
         best = jsonschema.exceptions.best_match(errors)
         while best.validator in ("oneOf", "anyOf") and best.context:
