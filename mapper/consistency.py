@@ -24,7 +24,7 @@ from .model import Article
 from .validate import ontology_graph
 from .vocab import curie
 
-__all__ = ["Conflict", "Locator", "find_conflicts"]
+__all__ = ["Conflict", "Locator", "conflicts_of", "find_conflicts", "functional_properties"]
 
 
 @dataclass(frozen=True)
@@ -147,9 +147,28 @@ def find_conflicts(dataset: Dataset, locator: Locator) -> list[Conflict]:
     union = Graph()
     for graph in dataset.graphs():
         union += graph
-    c = close(union)
+
+    def says(triple: tuple) -> tuple[str, str]:
+        return locator.where(dataset, triple), locator.statement(triple)
+
+    return conflicts_of(close(union), says, locator.short)
+
+
+@cache
+def functional_properties() -> frozenset:
+    return _characteristic(OWL.FunctionalProperty)
+
+
+@cache
+def _characteristic(kind: URIRef) -> frozenset:
+    return frozenset(ontology_graph().subjects(RDF.type, kind))
+
+
+def conflicts_of(c: Closure, says, name) -> list[Conflict]:
+    """The contradictions in closed data ``c``; ``says(triple)`` gives (where, statement) and
+    ``name(node)`` a short name for the messages."""
     same = _Same()
-    functional = set(ontology_graph().subjects(RDF.type, OWL.FunctionalProperty))
+    functional = functional_properties()
     for s, p, o in sorted(c.edges):
         if p == OWL.sameAs:
             same.join(s, o, (s, p, o))
@@ -158,11 +177,6 @@ def find_conflicts(dataset: Dataset, locator: Locator) -> list[Conflict]:
             values = sorted(v for v in props[p] if not isinstance(v, Literal))
             for v in values[1:]:
                 same.join(values[0], v, (s, p, v))
-
-    def says(triple: tuple) -> tuple[str, str]:
-        return locator.where(dataset, triple), locator.statement(triple)
-
-    name = locator.short
     return sorted(
         [
             *_disjoint(c, same, says, name),
@@ -180,9 +194,9 @@ def _disjoint(c: Closure, same: _Same, says, name) -> list[Conflict]:
     found = []
     for nodes in groups.values():
         typed = {cls: n for n in sorted(nodes) for cls in c.types[n]}
-        for pair, axiom in _disjoint_pairs().items():
-            a, b = sorted(pair)
-            if a not in typed or b not in typed:
+        for a, b in combinations(sorted(typed), 2):  # the pairs present, not every pair
+            axiom = _disjoint_pairs().get(frozenset((a, b)))
+            if axiom is None:
                 continue
             na, nb = typed[a], typed[b]
             statements = [says(c.why[na, a][0]), says(c.why[nb, b][0])]
@@ -218,9 +232,8 @@ def _different(c: Closure, same: _Same, says, name) -> list[Conflict]:
 
 
 def _property_rules(c: Closure, same: _Same, functional: set, says, name) -> list[Conflict]:
-    g = ontology_graph()
-    irreflexive = set(g.subjects(RDF.type, OWL.IrreflexiveProperty))
-    asymmetric = set(g.subjects(RDF.type, OWL.AsymmetricProperty))
+    irreflexive = _characteristic(OWL.IrreflexiveProperty)
+    asymmetric = _characteristic(OWL.AsymmetricProperty)
     found = []
     for s, p, o in sorted(c.edges):
         if p in irreflexive and not isinstance(o, Literal) and same.find(s) == same.find(o):
