@@ -1,0 +1,138 @@
+"""One article's part of each output file, as text, from its sorted N-Triples lines.
+
+The dataset files are these parts joined in article order under one header, so a build can
+reuse the parts of articles that did not change and still write what a full build writes:
+
+* N-Quads: the article's lines with its graph name;
+* Turtle: written by Oxigraph (Rust) from the same lines, the prefixes stated once at the top
+  of the file (the union of the articles' graphs: a triple two articles share is simply
+  stated twice, which Turtle allows);
+* JSON-LD: one ``{"@id": graph, "@graph": [...]}`` object per article, each node with its
+  properties as compact IRIs of the bundled context and every value an explicit
+  ``@id``/``@value`` object, so nothing depends on term definitions or type coercion.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+from rdflib import RDF, Literal, URIRef
+from rdflib.namespace import XSD
+
+from .vocab import NS, context
+
+__all__ = [
+    "ArticleText",
+    "article_texts",
+    "dataset_jsonld_head",
+    "dataset_jsonld_tail",
+    "prefixes",
+    "turtle_head",
+]
+
+_PREFIXES = {prefix: str(ns) for prefix, ns in NS.items()}
+
+
+def prefixes(base: str) -> dict[str, str]:
+    """The Turtle prefixes: the context's, and ``data:`` for the base IRI."""
+    return {**_PREFIXES, "data": base}
+
+
+def turtle_head(base: str) -> str:
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes(base).items()))
+
+
+def _turtle_body(lines: list[str], base: str) -> str:
+    """Oxigraph's Turtle for the lines, without its @prefix lines (the file states them)."""
+    data = "".join(f"{line} .\n" for line in lines).encode("utf-8")
+    text = ox.serialize(
+        ox.parse(data, format=ox.RdfFormat.N_TRIPLES),
+        format=ox.RdfFormat.TURTLE,
+        prefixes=prefixes(base),
+    ).decode("utf-8")
+    body = [line for line in text.splitlines(keepends=True) if not line.startswith("@prefix ")]
+    return "".join(body).lstrip("\n")
+
+
+def _compact(iri: str) -> str:
+    for prefix, ns in _PREFIXES.items():
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns) :]}"
+    return iri
+
+
+def _value(term) -> dict:
+    if isinstance(term, Literal):
+        value: dict = {"@value": str(term)}
+        if term.language:
+            value["@language"] = term.language
+        elif term.datatype is not None and term.datatype != XSD.string:
+            value["@type"] = _compact(str(term.datatype))
+        return value
+    return {"@id": str(term)}
+
+
+def _sort_key(value: dict) -> tuple:
+    return tuple(sorted((k, str(v)) for k, v in value.items()))
+
+
+def jsonld_nodes(triples: Iterable[tuple]) -> list[dict]:
+    """Node objects, sorted by @id, properties and values sorted: byte-stable."""
+    nodes: dict[str, dict[str, list]] = {}
+    for s, p, o in triples:
+        props = nodes.setdefault(str(s), {})
+        if p == RDF.type and isinstance(o, URIRef):
+            props.setdefault("@type", []).append(_compact(str(o)))
+        else:
+            props.setdefault(_compact(str(p)), []).append(_value(o))
+    out = []
+    for node in sorted(nodes):
+        obj: dict = {"@id": node}
+        for key in sorted(nodes[node]):
+            values = nodes[node][key]
+            obj[key] = sorted(values) if key == "@type" else sorted(values, key=_sort_key)
+        out.append(obj)
+    return out
+
+
+def _context_text() -> str:
+    return json.dumps(context()["@context"], indent=2, ensure_ascii=False)
+
+
+def dataset_jsonld_head() -> str:
+    return '{\n"@context": ' + _context_text() + ',\n"@graph": [\n'
+
+
+def dataset_jsonld_tail() -> str:
+    return "\n]\n}\n"
+
+
+@dataclass
+class ArticleText:
+    """An article's part of each dataset file, and its own two files."""
+
+    nquads: str
+    turtle: str  # without prefixes
+    jsonld: str  # the graph object, no separator
+    article_ttl: str
+    article_jsonld: str
+
+
+def article_texts(lines: list[str], triples: list[tuple], graph: str, base: str) -> ArticleText:
+    """Everything written for one article, from its sorted N-Triples ``lines`` and the same
+    ``triples`` as terms; ``graph`` is its graph IRI."""
+    name = f" <{graph}> ."
+    turtle = _turtle_body(lines, base)
+    nodes = jsonld_nodes(triples)
+    graph_object = json.dumps({"@id": graph, "@graph": nodes}, ensure_ascii=False, indent=1)
+    document = {"@context": context()["@context"], "@graph": nodes}
+    return ArticleText(
+        nquads="".join(f"{line}{name}\n" for line in lines),
+        turtle=turtle,
+        jsonld=graph_object,
+        article_ttl=turtle_head(base) + "\n" + turtle,
+        article_jsonld=json.dumps(document, indent=2, ensure_ascii=False) + "\n",
+    )

@@ -1,0 +1,350 @@
+"""``defrel build``: articles built in worker processes (``shard.py``), joined here, and the
+output written as a stream, so memory does not grow with the corpus.
+
+Incremental: the output folder keeps a manifest (``.defrel/manifest.pickle``) with each
+article's content hash, its byte ranges in the dataset files and its cross-article summary.
+An article whose facts file, text and build recipe (defrel's code, shapes, ontology, base
+IRI) are unchanged is not loaded, mapped or validated again: its parts are copied from the
+previous output (``os.copy_file_range``; its own files hard-linked), and the cross-article
+checks run on the summaries of all articles. The files are byte for byte those a full build
+writes. The whole folder is still replaced atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import tempfile
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from importlib.resources import files
+from multiprocessing import get_context
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from .chunks import dataset_jsonld_head, dataset_jsonld_tail, turtle_head
+from .consistency import Conflict, conflicts_of
+from .errors import FactsError, OutputError
+from .facts import FACTS_SUFFIX, find_facts_files
+from .infer import close
+from .serialize import _exclusive, _remove_leftovers, _swap
+from .shard import ArticleOutcome, content_key, process
+from .validate import Report, Result
+from .vocab import CONTEXT_FILE, context, curie
+
+__all__ = ["FastOutcome", "fast_build", "recipe"]
+
+MANIFEST = ".defrel/manifest.pickle"
+BIG = ("dataset.ttl", "dataset.nq", "dataset.jsonld")
+CHUNK = 32  # articles per worker task
+
+
+@dataclass
+class FastOutcome:
+    report: Report
+    articles: int
+    triples: int
+    written: list[Path] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    reused: int = 0
+    inferred: dict = field(default_factory=dict)
+    inferred_triples: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.report.conforms and not self.conflicts
+
+
+def recipe(base: str) -> str:
+    """What every article's output depends on besides its own files: defrel's source, the
+    bundled data (shapes, ontology, context), and the base IRI."""
+    digest = hashlib.sha256(base.encode())
+    package = files("mapper")
+    for name in sorted(p.name for p in package.iterdir() if p.name.endswith(".py")):
+        digest.update(name.encode() + (package / name).read_bytes())
+    for folder in ("shapes", "ontology", "shacl"):
+        root = package / "data" / folder if folder != "shacl" else package / folder
+        if root.is_dir():
+            for item in sorted(root.iterdir(), key=lambda r: r.name):
+                if item.is_file():
+                    digest.update(item.name.encode() + item.read_bytes())
+    digest.update((package / "data" / CONTEXT_FILE).read_bytes())
+    return digest.hexdigest()
+
+
+def _slug(path: Path) -> str:
+    return path.name.removesuffix(FACTS_SUFFIX) if path.name.endswith(FACTS_SUFFIX) else path.stem
+
+
+def _ordered(paths: list[Path]) -> list[Path]:
+    """The facts files, in slug order; two files with one slug are refused."""
+    found = find_facts_files(paths)
+    seen: dict[str, Path] = {}
+    for path in found:
+        slug = _slug(path)
+        if slug in seen:
+            raise FactsError(
+                f"two facts files share the slug {slug!r} (also {seen[slug]})",
+                path=path,
+                hint="article slugs must be unique: rename one file",
+            )
+        seen[slug] = path
+    return [seen[s] for s in sorted(seen)]
+
+
+def _read_manifest(out: Path, key: str) -> dict:
+    try:
+        with open(out / MANIFEST, "rb") as stream:
+            manifest = pickle.load(stream)  # noqa: S301 - our own file, inside our output
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return {}
+    if manifest.get("recipe") != key or not all((out / name).is_file() for name in BIG):
+        return {}
+    return manifest["articles"]
+
+
+def _unchanged(path: Path, entry: dict | None, key: str) -> bool:
+    if entry is None:
+        return False
+    try:
+        facts = path.read_bytes()
+        text = Path(entry["text_path"]).read_bytes()
+    except OSError:
+        return False
+    return content_key(facts, text, key) == entry["key"]
+
+
+def _run(todo: list[Path], base: str, key: str, jobs: int) -> Iterator[ArticleOutcome]:
+    """Build ``todo`` (in order), in ``jobs`` worker processes when there are enough."""
+    chunks = [[str(p) for p in todo[i : i + CHUNK]] for i in range(0, len(todo), CHUNK)]
+    if jobs <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            yield from process(chunk, base, key)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+        for done in pool.map(process, chunks, [base] * len(chunks), [key] * len(chunks)):
+            yield from done
+
+
+class _Writer:
+    """The output files, written into a staging folder as articles arrive."""
+
+    def __init__(self, staging: Path, old: Path, base: str) -> None:
+        self.staging, self.old = staging, old
+        (staging / "articles").mkdir(parents=True)
+        self.streams = {name: open(staging / name, "wb") for name in BIG}  # noqa: SIM115
+        self.olds: dict = {}
+        self.first = True
+        self._write("dataset.ttl", turtle_head(base).encode() + b"\n")
+        self._write("dataset.jsonld", dataset_jsonld_head().encode())
+        self.paths = [staging / CONTEXT_FILE, *(staging / n for n in BIG)]
+
+    def _write(self, name: str, data: bytes) -> tuple[int, int]:
+        stream = self.streams[name]
+        start = stream.tell()
+        stream.write(data)
+        return start, len(data)
+
+    def _separator(self) -> None:
+        if not self.first:
+            self._write("dataset.jsonld", b",\n")
+        self.first = False
+
+    def new(self, outcome: ArticleOutcome) -> dict:
+        texts = outcome.texts
+        assert texts is not None
+        self._separator()
+        ranges = {
+            "dataset.ttl": self._write("dataset.ttl", texts.turtle.encode()),
+            "dataset.nq": self._write("dataset.nq", texts.nquads.encode()),
+            "dataset.jsonld": self._write("dataset.jsonld", texts.jsonld.encode()),
+        }
+        for suffix, text in ((".ttl", texts.article_ttl), (".jsonld", texts.article_jsonld)):
+            target = self.staging / "articles" / f"{outcome.slug}{suffix}"
+            target.write_text(text, encoding="utf-8", newline="\n")
+            self.paths.append(target)
+        return ranges
+
+    def reuse(self, slug: str, ranges: dict) -> dict:
+        self._separator()
+        moved = {}
+        for name, (start, length) in ranges.items():
+            source = self.olds.get(name)
+            if source is None:
+                source = self.olds[name] = open(self.old / name, "rb")  # noqa: SIM115
+            stream = self.streams[name]
+            stream.flush()
+            at = stream.tell()
+            _copy(source, stream, start, length)
+            moved[name] = (at, length)
+        for suffix in (".ttl", ".jsonld"):
+            name = f"articles/{slug}{suffix}"
+            os.link(self.old / name, self.staging / name)
+            self.paths.append(self.staging / name)
+        return moved
+
+    def close(self) -> None:
+        self._write("dataset.jsonld", dataset_jsonld_tail().encode())
+        for stream in [*self.streams.values(), *self.olds.values()]:
+            stream.close()
+        (self.staging / CONTEXT_FILE).write_text(
+            json.dumps(context(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+
+
+def _copy(source, target, start: int, length: int) -> None:
+    """Copy ``length`` bytes at ``start`` of ``source`` to the end of ``target`` (in the
+    kernel where it can)."""
+    target_fd, source_fd = target.fileno(), source.fileno()
+    done = 0
+    try:
+        while done < length:
+            n = os.copy_file_range(source_fd, target_fd, length - done, start + done)
+            if n == 0:
+                break
+            done += n
+    except OSError:
+        pass
+    if done < length:
+        source.seek(start + done)
+        target.write(source.read(length - done))
+        target.flush()
+    target.seek(0, os.SEEK_END)
+
+
+def _check_types(entries: dict[str, list]) -> None:
+    """An entity keeps one type across articles (as ``load_corpus`` checks)."""
+    seen: dict[str, tuple[str, str]] = {}
+    for slug, (facts_path, entities) in entries.items():
+        del slug
+        for entity_id, kind, line in entities:
+            first = seen.setdefault(entity_id, (kind, facts_path))
+            if first[0] != kind:
+                raise FactsError(
+                    f"entity {entity_id!r} is a {kind} here but a {first[0]} in {first[1]}",
+                    path=facts_path,
+                    line=line,
+                    fact_id=entity_id,
+                    hint="an entity keeps one id and one type across articles",
+                )
+
+
+def _global_conflicts(summaries: list[list], base: str) -> list[Conflict]:
+    """The contradictions that only the union of the articles shows."""
+    said: dict[tuple, tuple[str, str]] = {}
+    for summary in summaries:
+        for triple, where in summary:
+            said.setdefault(triple, where)
+    if not said:
+        return []
+
+    def says(triple: tuple) -> tuple[str, str]:
+        return said.get(triple) or ("the ontology", " ".join(name(t) for t in triple))
+
+    def name(node) -> str:
+        text = str(node)
+        if isinstance(node, URIRef):
+            return f"data:{text[len(base) :]}" if text.startswith(base) else curie(text)
+        return node.n3()
+
+    return conflicts_of(close(list(said)), says, name)
+
+
+def fast_build(paths: list[Path], *, out: Path, base: str, jobs: int | None) -> FastOutcome:
+    """Build ``paths`` into ``out`` (see the module docstring)."""
+    out = Path(out)
+    ordered = _ordered(paths)
+    key = recipe(base)
+    previous = _read_manifest(out, key) if out.is_dir() else {}
+    reuse = {p: _unchanged(p, previous.get(_slug(p)), key) for p in ordered}
+    todo = [p for p in ordered if not reuse[p]]
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if len(todo) >= 8 else 1
+    parent = out.resolve().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        with _exclusive(out):
+            _remove_leftovers(out)
+            staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
+            try:
+                outcome = _build_into(staging, out, ordered, reuse, todo, previous, base, key, jobs)
+                if outcome.ok:
+                    _swap(staging, out)
+                    outcome.written = [out / p.relative_to(staging) for p in outcome.written]
+                else:
+                    shutil.rmtree(staging, ignore_errors=True)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+    except OSError as err:
+        raise OutputError(
+            f"cannot write into {parent}: {err.strerror or err}",
+            path=out,
+            hint="choose another --out folder, or fix its permissions",
+        ) from None
+    return outcome
+
+
+def _build_into(staging, out, ordered, reuse, todo, previous, base, key, jobs) -> FastOutcome:
+    writer = _Writer(staging, out, base)
+    built = _run(todo, base, key, jobs)
+    manifest: dict[str, dict] = {}
+    results: list[Result] = []
+    conflicts: list[Conflict] = []
+    conforms, triples = True, 0
+    for path in ordered:
+        slug = _slug(path)
+        if reuse[path]:
+            entry = dict(previous[slug])
+            entry["ranges"] = writer.reuse(slug, entry["ranges"])
+        else:
+            outcome = next(built)
+            if outcome.error is not None:
+                raise outcome.error
+            conforms &= outcome.conforms
+            conflicts += outcome.conflicts
+            entry = {
+                "key": outcome.key,
+                "text_path": outcome.text_path,
+                "facts_path": outcome.facts_path,
+                "triples": outcome.triples,
+                "results": outcome.results,
+                "entities": outcome.entities,
+                "shared": outcome.shared,
+            }
+            if outcome.texts is not None:
+                entry["ranges"] = writer.new(outcome)
+        results += entry["results"]
+        triples += entry["triples"]
+        manifest[slug] = entry
+    writer.close()
+    _check_types({s: (e["facts_path"], e["entities"]) for s, e in manifest.items()})
+    if conforms:
+        known = {(c.message, c.axiom) for c in conflicts}
+        for conflict in _global_conflicts([e["shared"] for e in manifest.values()], base):
+            if (conflict.message, conflict.axiom) not in known:
+                conflicts.append(conflict)
+        conflicts.sort(key=str)
+    report = Report(conforms=conforms, results=results, graph=_report_graph(results))
+    outcome = FastOutcome(report=report, articles=len(manifest), triples=triples)
+    outcome.conflicts = conflicts
+    outcome.reused = sum(reuse.values())
+    if outcome.ok:
+        (staging / MANIFEST).parent.mkdir()
+        with open(staging / MANIFEST, "wb") as stream:
+            pickle.dump({"recipe": key, "articles": manifest}, stream, protocol=5)
+        outcome.written = writer.paths
+    return outcome
+
+
+def _report_graph(results: list[Result]) -> Graph:
+    if not results:
+        return Graph()
+    from .shard import _validator
+
+    return _validator().report_graph(results)

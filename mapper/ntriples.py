@@ -1,0 +1,61 @@
+"""Terms and triples as N-Triples text, without an rdflib graph in between.
+
+The fast build maps an article to a plain list of rdflib terms and writes them straight out:
+building an rdflib ``Graph`` costs more than everything else an article needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+
+__all__ = ["TripleList", "nt_term", "ntriples"]
+
+_IRI_ESCAPES = {c: f"\\u{ord(c):04X}" for c in '<>"{}|^`\\ '}
+_IRI_ESCAPES.update({chr(c): f"\\u{c:04X}" for c in range(0x20)})
+_IRI_TABLE = str.maketrans(_IRI_ESCAPES)
+_LITERAL_TABLE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+class TripleList(list):
+    """Stands in for an rdflib Graph where the mapper only ever calls ``add``: a list of
+    triples in the order they were made (duplicates are dropped by ``unique``)."""
+
+    def add(self, triple: tuple) -> None:
+        self.append(triple)
+
+    def unique(self) -> list[tuple]:
+        return list(dict.fromkeys(self))
+
+
+def nt_term(term) -> str:
+    """One term in N-Triples syntax (RDF 1.1): IRIs with forbidden characters escaped as
+    UCHARs, literals with their language or datatype (xsd:string left implicit)."""
+    if isinstance(term, URIRef):
+        return f"<{str(term).translate(_IRI_TABLE)}>"
+    if isinstance(term, Literal):
+        text = f'"{str(term).translate(_LITERAL_TABLE)}"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype is not None and term.datatype != XSD.string:
+            return f"{text}^^<{str(term.datatype).translate(_IRI_TABLE)}>"
+        return text
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def ntriples(triples: Iterable[tuple]) -> list[str]:
+    """Each triple as one N-Triples statement (without the line break), sorted: a graph's
+    text is the same whatever order its triples were made in."""
+    cache: dict = {}
+
+    def text(term) -> str:
+        found = cache.get(term)
+        if found is None:
+            found = cache[term] = nt_term(term)
+        return found
+
+    return sorted(f"{text(s)} {text(p)} {text(o)}" for s, p, o in triples)
