@@ -1,0 +1,13 @@
+"""A fast SHACL validator for the bundled shapes, with pySHACL's verdicts.
+
+``FastValidator().validate_many([(graph name, triples), ...], base=...)`` returns, per graph,
+``(conforms, [mapper.validate.Result])`` exactly as ``mapper.validate.validate_graph`` would
+(``tests/test_fastshacl.py`` compares the two); ``report_graph(results)`` builds the SHACL
+validation report.  See ``compile.py`` (shapes to closures), ``engine.py`` (indexes and the
+run) and ``sparql.py`` (SPARQL constraints, batched on Oxigraph).
+"""
+
+from .compile import ShaclCompileError
+from .engine import FastValidator
+
+__all__ = ["FastValidator", "ShaclCompileError"]

@@ -1,0 +1,407 @@
+"""The fast validator: per-graph dict indexes, compiled shapes, batched SPARQL constraints.
+
+Semantics are pySHACL 0.40.1's as ``mapper.validate.validate_graph`` calls it (ontology mixed
+into the data graph, inference "none", allow_warnings, SHACL-AF); ``tests/test_fastshacl.py``
+checks that both give the same results.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib.namespace import SH
+from rdflib.util import from_n3
+
+from ..validate import Result, _sh, _term, _where, ontology_graph, shapes_graph
+from ..vocab import NS
+from .compile import CompiledShape, compile_shapes
+from .sparql import compile_sparql, nquads_term, run_batch
+
+__all__ = ["FastValidator"]
+
+_TYPE = RDF.type
+_SUBCLASS = RDFS.subClassOf
+_SPARQL_CC = SH.SPARQLConstraintComponent
+_EMPTY: dict = {}
+
+
+def _closure(edges: dict) -> dict:
+    """node -> frozenset of itself and everything reachable over ``edges`` (node -> [nodes])."""
+    out: dict = {}
+    for start in edges:
+        seen, todo = {start}, [start]
+        while todo:
+            for nxt in edges.get(todo.pop(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        out[start] = frozenset(seen)
+    return out
+
+
+class _Schema:
+    """What the class hierarchy decides: superclasses, and which shapes target which type."""
+
+    def __init__(self, edges: dict, roots: list[CompiledShape]):
+        self.supers = _closure(edges)
+        by_class: dict = {}
+        for shape in roots:
+            for c in shape.target_classes:
+                by_class.setdefault(c, []).append(shape)
+        self.shapes_for: dict = {}
+        for c in set(self.supers) | set(by_class):
+            found = [s for sup in self.supers.get(c, (c,)) for s in by_class.get(sup, ())]
+            if found:
+                self.shapes_for[c] = list(dict.fromkeys(found))
+
+
+class GraphIndex:
+    """One article graph mixed with the ontology, indexed for the checks."""
+
+    __slots__ = ("spo", "by_pred", "ops", "v", "schema")
+
+    def __init__(self, v: FastValidator, triples, need: frozenset):
+        self.v = v
+        spo: dict = {}
+        by_pred: dict = {}
+        for t in triples:
+            s, p, o = t
+            d = spo.get(s)
+            if d is None:
+                spo[s] = {p: [o]}
+            else:
+                values = d.get(p)
+                if values is None:
+                    d[p] = [o]
+                else:
+                    values.append(o)
+            if p in need:
+                found = by_pred.get(p)
+                if found is None:
+                    by_pred[p] = [t]
+                else:
+                    found.append(t)
+        onto = v.onto_spo
+        for s in v.onto_subjects.intersection(spo):
+            d = spo[s]
+            for p, os in onto[s].items():
+                values = d.get(p)
+                if values is None:
+                    d[p] = list(os)
+                else:
+                    values.extend(o for o in os if o not in values)
+        self.spo = spo
+        self.by_pred = by_pred
+        self.ops: dict = {}
+        self.schema = v.schema if _SUBCLASS not in by_pred else v.schema_with(by_pred[_SUBCLASS])
+
+    def objects(self, s, p):
+        d = self.spo.get(s) or self.v.onto_spo.get(s)
+        return d.get(p, ()) if d else ()
+
+    def subjects(self, p, o):
+        index = self.ops.get(p)
+        if index is None:
+            index = self.ops[p] = {}
+            for s, _, obj in self.by_pred.get(p, ()):
+                index.setdefault(obj, []).append(s)
+            for s, _, obj in self.v.onto_by_pred.get(p, ()):
+                found = index.setdefault(obj, [])
+                if s not in found:
+                    found.append(s)
+        return index.get(o, ())
+
+    def pairs(self, p):
+        """(s, o) of every triple with predicate p, data and ontology (a set, as rdflib's)."""
+        found = dict.fromkeys((s, o) for s, _, o in self.by_pred.get(p, ()))
+        found.update(dict.fromkeys((s, o) for s, _, o in self.v.onto_by_pred.get(p, ())))
+        return found
+
+    def superclasses_of_types(self, node):
+        supers = self.schema.supers
+        types = self.objects(node, _TYPE)
+        if len(types) == 1:
+            t = types[0]
+            return supers.get(t) or (t,)
+        out: set = set()
+        for t in types:
+            out.update(supers.get(t) or (t,))
+        return out
+
+    def focus_nodes(self, roots) -> dict:
+        """shape -> focus nodes, as pySHACL's ``Shape.focus_nodes`` finds them."""
+        focus: dict = {}
+        shapes_for = self.schema.shapes_for
+        for s, _, c in self.by_pred.get(_TYPE, ()):
+            for shape in shapes_for.get(c, ()):
+                focus.setdefault(shape, {})[s] = None
+        for shape, nodes in self.v.static_focus.items():
+            focus.setdefault(shape, {}).update(nodes)
+        for shape in self.v.pred_targets:
+            found = focus.setdefault(shape, {})
+            for p in shape.target_subjects_of:
+                found.update(dict.fromkeys(s for s, _ in self.pairs(p)))
+            for p in shape.target_objects_of:
+                found.update(dict.fromkeys(o for _, o in self.pairs(p)))
+        return focus
+
+
+def _evaluate(shape: CompiledShape, focus, ctx: GraphIndex, out: list) -> None:
+    values = shape.values(focus, ctx)
+    for check in shape.checks:
+        for component, value in check(focus, values, ctx):
+            out.append((focus, shape, component, value))
+    for prop in shape.props:
+        if not prop.deactivated:
+            for v in values:
+                _evaluate(prop, v, ctx, out)
+
+
+def _path_text(path):
+    return _term(path) if isinstance(path, URIRef) else (path and "(complex path)")
+
+
+class FastValidator:
+    """pySHACL's verdicts on the bundled shapes, at dict-lookup speed.  Reusable; pickles as
+    a recipe (a worker process rebuilds it)."""
+
+    def __init__(self, shapes: Graph | None = None, ontology: Graph | None = None):
+        self._args = (shapes, ontology)
+        sg = shapes_graph() if shapes is None else shapes
+        og = ontology_graph() if ontology is None else ontology
+        self.constraints: list = []
+        keys: dict = {}
+
+        def sparql(sg_, shape, node):
+            c = compile_sparql(sg_, shape, node, keys)
+            self.constraints.append(c)
+            return c
+
+        self.roots = [s for s in compile_shapes(sg, sparql) if not s.deactivated]
+        self._all = self._collect(self.roots)
+        self._by_name = {_term(s.node): s for s in self._all if isinstance(s.node, URIRef)}
+        # The ontology, indexed once.
+        self.onto_spo: dict = {}
+        self.onto_by_pred: dict = {}
+        edges: dict = {}
+        for t in og:
+            s, p, o = t
+            self.onto_spo.setdefault(s, {}).setdefault(p, []).append(o)
+            self.onto_by_pred.setdefault(p, []).append(t)
+            if p == _SUBCLASS:
+                edges.setdefault(s, []).append(o)
+        self.onto_subjects = frozenset(self.onto_spo)
+        self._edges = edges
+        self.schema = _Schema(edges, self.roots)
+        self.pred_targets = [s for s in self.roots if s.target_subjects_of or s.target_objects_of]
+        inverse = {s.path for s in self._all if s.inverse}
+        self.need = frozenset(
+            {_TYPE, _SUBCLASS}
+            | inverse
+            | {p for s in self.pred_targets for p in s.target_subjects_of + s.target_objects_of}
+        )
+        # Focus nodes that do not depend on the article: sh:targetNode, typed ontology nodes.
+        self.static_focus: dict = {}
+        for shape in self.roots:
+            nodes = dict.fromkeys(shape.target_nodes)
+            for s, _, c in self.onto_by_pred.get(_TYPE, ()):
+                if shape in self.schema.shapes_for.get(c, ()):
+                    nodes[s] = None
+            if nodes:
+                self.static_focus[shape] = nodes
+        self.sparql_shapes = [s for s in self.roots if s.sparql]
+        self._onto_quads = self._ontology_for_queries(og)
+        self._info = {
+            s: (
+                _sh(s.severity).removeprefix("sh:"),
+                _path_text(s.path if not s.inverse else _inverse_node(sg, s.node)),
+                str(s.message) if s.message is not None else "",
+                _term(s.node) or "",
+            )
+            for s in self._all
+        }
+
+    def __reduce__(self):
+        return (FastValidator, self._args)
+
+    @staticmethod
+    def _collect(roots) -> list[CompiledShape]:
+        seen: dict = {}
+        todo = list(roots)
+        while todo:
+            s = todo.pop()
+            if s not in seen:
+                seen[s] = None
+                todo += s.props
+        return list(seen)
+
+    def schema_with(self, extra) -> _Schema:
+        edges = {k: list(v) for k, v in self._edges.items()}
+        for s, _, o in extra:
+            edges.setdefault(s, []).append(o)
+        return _Schema(edges, self.roots)
+
+    def _ontology_for_queries(self, og: Graph) -> str:
+        """Ontology triples a query could read by naming their predicate (see sparql.py)."""
+        named: set = set()
+        for c in self.constraints:
+            named.update(URIRef(i) for i in re.findall(r"<([^<>\s]*)>", c.query))
+            named.update(
+                NS[m[0]][m[1]] for m in re.findall(r"\b(\w+):(\w+)", c.query) if m[0] in NS
+            )
+            if re.search(r"(?<![\w?$:])a(?![\w:])", c.query.split("WHERE", 1)[-1]):
+                named.add(_TYPE)
+        bnodes: dict = {}
+        return "".join(
+            f"{nquads_term(s, bnodes)} {nquads_term(p, bnodes)} {nquads_term(o, bnodes)}"
+            for s, p, o in og
+            if p in named
+        )
+
+    # --- validation ----------------------------------------------------------------------
+
+    def validate_many(self, batch, *, base: str | None = None):
+        """[(graph name, triples)] -> [(conforms, [Result])], in batch order."""
+        indexes, raw, focus_by_key, sparql_graphs = [], [], {}, []
+        for i, (_, triples) in enumerate(batch):
+            ctx = GraphIndex(self, triples, self.need)
+            focus = ctx.focus_nodes(self.roots)
+            found: list = []
+            for shape in self.roots:
+                for f in focus.get(shape, ()):
+                    _evaluate(shape, f, ctx, found)
+            for shape in self.sparql_shapes:
+                nodes = focus.get(shape)
+                if nodes:
+                    key = shape.sparql[0].key
+                    focus_by_key.setdefault(key, []).extend((i, f) for f in nodes)
+            indexes.append(ctx)
+            raw.append(found)
+            sparql_graphs.append(self._for_store(ctx, triples))
+        rows = (
+            run_batch(
+                self.constraints, sparql_graphs, focus_by_key, self._onto_quads_for(len(batch))
+            )
+            if focus_by_key
+            else {}
+        )
+        out = []
+        for i, (name, _) in enumerate(batch):
+            results = [self._result(r, name, base) for r in raw[i]]
+            results += [self._sparql_result(r, name, base) for r in rows.get(i, ())]
+            results.sort(key=lambda r: (r.graph or "", r.focus, r.path or "", r.component))
+            conforms = all(r.severity in ("Warning", "Info") for r in results)
+            out.append((conforms, results))
+        return out
+
+    def _onto_quads_for(self, n: int) -> str:
+        if not self._onto_quads:
+            return ""
+        from .sparql import GRAPH_IRI
+
+        lines = self._onto_quads.splitlines()
+        return "".join(f"{t} <{GRAPH_IRI}{i}> .\n" for i in range(n) for t in lines)
+
+    def _for_store(self, ctx: GraphIndex, triples):
+        shared = self.onto_subjects.intersection(ctx.spo)
+        if not shared:
+            return triples
+        extra = [(s, p, o) for s in shared for p, os in self.onto_spo[s].items() for o in os]
+        return list(dict.fromkeys(list(triples) + extra))
+
+    def _result(self, raw, graph_name, base) -> Result:
+        focus, shape, component, value = raw
+        severity, path, message, shape_name = self._info[shape]
+        focus = str(focus)
+        return Result(
+            severity=severity,
+            focus=focus,
+            path=path,
+            value=_term(value),
+            message=message,
+            component=_sh(component),
+            shape=shape_name,
+            graph=graph_name,
+            where=_where(focus, base),
+        )
+
+    def _sparql_result(self, row, graph_name, base) -> Result:
+        constraint, focus, path, value, extra = row
+        shape = constraint.shape
+        severity, _, _, shape_name = self._info[shape]
+        msg = str(constraint.message.value)
+        if value is None:
+            value = focus  # a node shape: pySHACL reports the focus node as the value
+        fdict = dict(extra)
+        if path is None and value is None and "failure" in extra:  # pragma: no cover
+            pass
+        for name, val in (("this", focus), ("path", path), ("value", value)):
+            if val is not None:
+                fdict[name] = val
+        for var, val in fdict.items():
+            msg = re.sub(f"{{[?$]{var}}}", str(val), msg)
+        text = str(focus)
+        return Result(
+            severity=severity,
+            focus=text,
+            path=_path_text(path),
+            value=_term(value),
+            message=msg,
+            component=_sh(_SPARQL_CC),
+            shape=shape_name,
+            graph=graph_name,
+            where=_where(text, base),
+        )
+
+    # --- report graph --------------------------------------------------------------------
+
+    def report_graph(self, results) -> Graph:
+        """A SHACL validation report for ``results`` (as ``defrel validate --format turtle``)."""
+        g = Graph()
+        g.bind("sh", SH)
+        report = BNode()
+        g.add((report, RDF.type, SH.ValidationReport))
+        conforms = all(r.severity in ("Warning", "Info") for r in results)
+        g.add((report, SH.conforms, Literal(conforms)))
+        for r in results:
+            node = BNode()
+            g.add((report, SH.result, node))
+            g.add((node, RDF.type, SH.ValidationResult))
+            g.add((node, SH.focusNode, URIRef(r.focus)))
+            shape = self._by_name.get(r.shape)
+            g.add((node, SH.sourceShape, shape.node if shape else _node(r.shape)))
+            g.add((node, SH.resultSeverity, SH[r.severity]))
+            g.add((node, SH.sourceConstraintComponent, SH[r.component.removeprefix("sh:")]))
+            if r.message:
+                g.add((node, SH.resultMessage, Literal(r.message)))
+            if r.value is not None:
+                g.add((node, SH.value, _node(r.value)))
+            if shape is not None and shape.path is not None:
+                if shape.inverse:
+                    path = BNode()
+                    g.add((path, SH.inversePath, shape.path))
+                    g.add((node, SH.resultPath, path))
+                else:
+                    g.add((node, SH.resultPath, shape.path))
+            elif r.path and r.path != "(complex path)":
+                g.add((node, SH.resultPath, _node(r.path)))
+            if r.component == "sh:SPARQLConstraintComponent" and shape is not None:
+                for c in shape.sparql:
+                    if c.message_rx.fullmatch(r.message):
+                        g.add((node, SH.sourceConstraint, c.node))
+                        break
+        return g
+
+
+def _inverse_node(sg: Graph, node):
+    return sg.value(node, SH.path)
+
+
+def _node(text: str):
+    if text.startswith('"'):
+        return from_n3(text)
+    prefix, sep, local = text.partition(":")
+    if sep and prefix in NS and not local.startswith("//"):
+        return NS[prefix][local]
+    return URIRef(text)
