@@ -23,6 +23,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from test_shapes import CASES, VALID_FACTS, Case, mutated, term
 
+from mapper.errors import DefrelError
 from mapper.facts import load_corpus, load_facts
 from mapper.rdfmap import map_articles
 from mapper.shacl import FastValidator, ShaclCompileError
@@ -43,12 +44,17 @@ def key(results) -> Counter:
 
 
 def compare(fast: FastValidator, graphs: list[tuple[str, Graph]]) -> list:
-    """Validate each graph with both engines; assert identical outcomes; return pySHACL's."""
+    """Validate each graph with both engines; assert identical outcomes; return pySHACL's
+    (None where pySHACL cannot run: rdflib raises on, say, SUBSTR of an ill-typed decimal)."""
     batch = [(name, list(g)) for name, g in graphs]
     mine = fast.validate_many(batch, base=DEFAULT_BASE)
     reference = []
     for (name, g), (ok, found) in zip(graphs, mine, strict=True):
-        ref_ok, ref_found, _ = validate_graph(g, graph_name=name, base=DEFAULT_BASE)
+        try:
+            ref_ok, ref_found, _ = validate_graph(g, graph_name=name, base=DEFAULT_BASE)
+        except DefrelError:
+            reference.append(None)
+            continue
         missing, extra = key(ref_found) - key(found), key(found) - key(ref_found)
         assert not missing and not extra, f"{name}: pySHACL only {missing}; fast only {extra}"
         assert ok == ref_ok, name
@@ -64,7 +70,7 @@ def test_seed_and_all_kinds_conform_in_both(fast: FastValidator) -> None:
     valid = map_articles([load_facts(VALID_FACTS)])
     graphs = [(str(g.identifier), g) for ds in (seed, valid) for g in ds.graphs() if len(g)]
     assert len(graphs) == 2
-    for ok, found in compare(fast, graphs):
+    for ok, found in compare(fast, graphs):  # type: ignore[misc]
         assert ok and not found
 
 
@@ -207,7 +213,8 @@ def test_generated_corpus_with_damage_agrees(fast: FastValidator, tmp_path: Path
         damage(plain, random.Random(1000 + i))
         graphs.append((str(g.identifier), plain))
     reference = compare(fast, graphs)
-    assert sum(not ok for ok, _ in reference) >= 5  # the damage shows
+    assert sum(r is None for r in reference) <= 3  # pySHACL could not run
+    assert sum(r is not None and not r[0] for r in reference) >= 10  # the damage shows
 
 
 # --- 4. compile errors --------------------------------------------------------------------------

@@ -9,9 +9,16 @@ one more graph, ``urn:x-defrel:focus``, that lists each shape's focus nodes per 
 
     SELECT ?__g <projection> WHERE { GRAPH ?__g { FOCUS <original body> } }
 
-where FOCUS is ``GRAPH <urn:x-defrel:focus> { ?__g <urn:x-defrel:focus#<k>> ?this }`` and is
-also inserted at the start of every nested group (UNION branch, OPTIONAL, EXISTS ...) that
-mentions ``$this``: joining each such group with the focus node is what pre-binding does.  The
+where FOCUS is ``GRAPH <urn:x-defrel:focus> { ?__g <urn:x-defrel:focus#<k>> ?this }``.
+
+rdflib evaluates joins "sideways": a nested group (a UNION branch, an OPTIONAL, a plain
+``{ }``) is evaluated once per solution of what precedes it in its group, with those bindings
+visible inside, so a FILTER in a UNION branch sees ``?body`` bound outside it (standard SPARQL
+would see it unbound).  Oxigraph's ``LATERAL`` has exactly that meaning, so every nested group
+becomes ``LATERAL { ... }`` (``OPTIONAL {P}`` becomes ``LATERAL { OPTIONAL {P} }``, a chain
+``{A} UNION {B}`` becomes ``LATERAL { {A} UNION {B} }``); EXISTS already sees the current
+solution.  With FOCUS first in the top group, ``$this`` is thus bound everywhere, as pySHACL's
+pre-binding binds it.  The
 rewriter tokenises the query (strings, IRIs, comments, braces, variables) and refuses what it
 cannot rewrite faithfully: sub-selects, VALUES, MINUS, SERVICE, GRAPH, FROM, solution
 modifiers, ``SELECT *``, binding ``$this`` with AS, and the pre-bound variables
@@ -109,25 +116,30 @@ def rewrite(select: str, key: int, where: str) -> str:
     if stack or match.get(first) != len(toks) - 1:
         raise ShaclCompileError(f"{where}: text after the WHERE group or unbalanced braces")
     focus = f" GRAPH <{FOCUS_GRAPH}> {{ {_GVAR} <{FOCUS_PRED}{key}> ?this }} "
-    inserts: dict[int, str] = {}  # character offset -> text
-    for i in opens:
-        span = toks[i : match[i]]
-        if i == first or any(t[0] == "var" and t[1][1:] == "this" for t in span):
-            inserts[toks[i][3]] = focus
-    start = (
-        toks[1][2]
-        if toks[1][0] == "word" and toks[1][1].upper() in ("DISTINCT", "REDUCED")
-        else None
-    )
-    select_end = toks[1][3] if start is not None else toks[0][3]
-    inserts[select_end] = f" {_GVAR} " + inserts.get(select_end, "")
-    top_open, top_close = toks[first][3], toks[-1][2]
-    inserts[top_open] = f" GRAPH {_GVAR} {{" + inserts[top_open]
+    edits: list[tuple[int, int, str]] = []  # (character offset, order, text)
+    for i in opens[1:]:
+        before = toks[i - 1]
+        word = before[1].upper() if before[0] == "word" else ""
+        if word in ("EXISTS", "UNION"):
+            continue  # EXISTS sees the solution's bindings; a UNION branch is in a chain
+        end = match[i]
+        if word == "OPTIONAL":  # OPTIONAL {P} -> LATERAL { OPTIONAL {P} }
+            edits += [(before[2], 0, "LATERAL { "), (toks[end][3], 1, " }")]
+            continue
+        if word:
+            raise ShaclCompileError(f"{where}: cannot rewrite a group after {before[1]}")
+        while end + 2 < len(toks) and toks[end + 1][1].upper() == "UNION":
+            end = match[end + 2]  # the chain {A} UNION {B} UNION {C}
+        edits += [(toks[i][2], 0, "LATERAL { "), (toks[end][3], 1, " }")]
+    modifier = toks[1][0] == "word" and toks[1][1].upper() in ("DISTINCT", "REDUCED")
+    edits.append(((toks[1] if modifier else toks[0])[3], 0, f" {_GVAR} "))
+    edits.append((toks[first][3], 0, f" GRAPH {_GVAR} {{{focus}"))
+    edits.append((toks[-1][2], 0, "} "))
     out, last = [], 0
-    for offset in sorted(inserts):
-        out += [select[last:offset], inserts[offset]]
+    for offset, _, text in sorted(edits):
+        out += [select[last:offset], text]
         last = offset
-    out.append(select[last:top_close] + "} " + select[top_close:])
+    out.append(select[last:])
     return "".join(out)
 
 
