@@ -45,6 +45,9 @@ _CC = {name: SH[f"{name}ConstraintComponent"] for name in (
 )}  # fmt: skip
 
 _to_string = StringBasedConstraintBase.value_node_to_string
+plain = str.__str__  # an IRI as an exact str: dict keys that hash and compare in C
+_RDFS_LITERAL, _RDFS_DATATYPE = plain(RDFS.Literal), plain(RDFS.Datatype)
+_XSD_STRING, _LANGSTRING = plain(XSD.string), plain(RDF.langString)
 
 
 class ShaclCompileError(ValueError):
@@ -57,16 +60,18 @@ class CompiledShape:
     __slots__ = (
         "node", "path", "inverse", "severity", "message", "checks", "props", "sparql",
         "target_classes", "target_subjects_of", "target_objects_of", "target_nodes",
-        "deactivated", "allowed",
+        "deactivated", "allowed", "pkey", "empty_checks",
     )  # fmt: skip
 
     def __init__(self, node):
         self.node = node
         self.path: URIRef | None = None
+        self.pkey: str | None = None  # the path as a plain str, the index's key
         self.inverse = False
         self.severity = SH.Violation
         self.message: Literal | None = None
         self.checks: list[Callable] = []
+        self.empty_checks: list[Callable] = []  # the checks that can fail with no value node
         self.props: list[CompiledShape] = []
         self.sparql: list = []  # sparql.SparqlConstraint
         self.target_classes: list = []
@@ -77,11 +82,11 @@ class CompiledShape:
         self.allowed = False
 
     def values(self, focus, ctx):
-        if self.path is None:
+        if self.pkey is None:
             return (focus,)
         if self.inverse:
-            return ctx.subjects(self.path, focus)
-        return ctx.objects(focus, self.path)
+            return ctx.subjects(self.pkey, focus)
+        return ctx.objects(focus, self.pkey)
 
     def conforms(self, focus, ctx) -> bool:
         """pySHACL's ``_is_conform`` of this shape on one focus node (nested shapes)."""
@@ -89,7 +94,7 @@ class CompiledShape:
             return True
         values = self.values(focus, ctx)
         if not self.allowed:
-            for check in self.checks:
+            for check in self.checks if values else self.empty_checks:
                 if check(focus, values, ctx):
                     return False
         return all(prop.conforms(v, ctx) for v in values for prop in self.props)
@@ -158,6 +163,7 @@ class Compiler:
                         f"path of {node}: only IRIs and sh:inversePath of an IRI are supported"
                     )
                 shape.path, shape.inverse = inverse, True
+        shape.pkey = None if shape.path is None else plain(shape.path)
         shape.target_classes = list(sg.objects(node, SH.targetClass))
         shape.target_subjects_of = list(sg.objects(node, SH.targetSubjectsOf))
         shape.target_objects_of = list(sg.objects(node, SH.targetObjectsOf))
@@ -168,7 +174,10 @@ class Compiler:
                 f"{node} is also a class (implicit class target): not supported"
             )
         for pred in sorted(preds & _SUPPORTED):
-            shape.checks.append(self._check(shape, pred))
+            check = self._check(shape, pred)
+            shape.checks.append(check)
+            if pred in (SH.minCount, SH.hasValue, SH.equals, SH.qualifiedValueShape):
+                shape.empty_checks.append(check)
         if SH.qualifiedValueShape not in preds and preds & {
             SH.qualifiedMinCount,
             SH.qualifiedMaxCount,
@@ -205,9 +214,9 @@ class Compiler:
         if pred == SH.maxCount:
             return _max_count(_literal_int(objs[0], "sh:maxCount"))
         if pred == SH["class"]:
-            return _class(objs)
+            return _class([plain(c) for c in objs])
         if pred == SH.datatype:
-            return _datatype(objs[0])
+            return _datatype(plain(objs[0]))
         if pred == SH.nodeKind:
             return _node_kind(objs[0])
         if pred == SH.hasValue:
@@ -231,7 +240,7 @@ class Compiler:
         if pred in (SH.equals, SH.disjoint, SH.lessThan, SH.lessThanOrEquals):
             if not all(isinstance(o, URIRef) for o in objs):
                 raise ShaclCompileError(f"{node}: {pred} must be an IRI (no complex paths)")
-            return _PAIR[pred](objs)
+            return _PAIR[pred]([plain(o) for o in objs])
         if pred == SH.qualifiedValueShape:
             return self._qualified(shape, objs)
         raise ShaclCompileError(f"{node}: {pred} is not implemented")  # pragma: no cover
@@ -289,17 +298,17 @@ def _datatype_ok(v, rule) -> bool:
     if not isinstance(v, Literal):
         return False
     datatype, lang = v.datatype, v.language
-    if datatype == rule:
+    if datatype is not None and plain(datatype) == rule:
         if getattr(v, "ill_typed", None) is True:
             return False
         return _actual(v, rule)
-    if rule == RDFS.Literal:
+    if rule == _RDFS_LITERAL:
         return True
-    if rule == RDFS.Datatype and datatype:
+    if rule == _RDFS_DATATYPE and datatype:
         return True
-    if datatype is None and lang is None and rule == XSD.string:
+    if datatype is None and lang is None and rule == _XSD_STRING:
         return _actual(v, rule)
-    if rule == RDF.langString and lang:
+    if rule == _LANGSTRING and lang:
         return _actual(v, rule)
     return False
 
@@ -308,6 +317,7 @@ _ACTUAL = {
     XSD.string: (str, bytes), RDF.langString: (str, bytes), XSD.integer: int, XSD.float: float,
     XSD.decimal: Decimal, XSD.boolean: bool, XSD.date: date, XSD.time: time, XSD.dateTime: datetime,
 }  # fmt: skip
+_ACTUAL = {plain(k): v for k, v in _ACTUAL.items()}
 
 
 def _actual(v, rule) -> bool:

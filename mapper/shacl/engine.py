@@ -20,8 +20,9 @@ from .sparql import compile_sparql, nquads_term, run_batch
 
 __all__ = ["FastValidator"]
 
-_TYPE = RDF.type
-_SUBCLASS = RDFS.subClassOf
+plain = str.__str__
+_TYPE = plain(RDF.type)
+_SUBCLASS = plain(RDFS.subClassOf)
 _SPARQL_CC = SH.SPARQLConstraintComponent
 _EMPTY: dict = {}
 
@@ -40,15 +41,27 @@ def _closure(edges: dict) -> dict:
     return out
 
 
+def key(t):
+    """A term as an index key: an IRI as an exact str (hashed and compared in C)."""
+    if type(t) is URIRef:
+        return plain(t)
+    if isinstance(t, BNode):
+        return "_:" + t
+    if isinstance(t, URIRef):
+        return plain(t)
+    return t  # a literal: never a subject, only looked up
+
+
 class _Schema:
-    """What the class hierarchy decides: superclasses, and which shapes target which type."""
+    """What the class hierarchy decides: superclasses, and which shapes target which type.
+    Classes are keys (exact strs)."""
 
     def __init__(self, edges: dict, roots: list[CompiledShape]):
         self.supers = _closure(edges)
         by_class: dict = {}
         for shape in roots:
             for c in shape.target_classes:
-                by_class.setdefault(c, []).append(shape)
+                by_class.setdefault(key(c), []).append(shape)
         self.shapes_for: dict = {}
         for c in set(self.supers) | set(by_class):
             found = [s for sup in self.supers.get(c, (c,)) for s in by_class.get(sup, ())]
@@ -57,7 +70,8 @@ class _Schema:
 
 
 class GraphIndex:
-    """One article graph mixed with the ontology, indexed for the checks."""
+    """One article graph mixed with the ontology, indexed for the checks: subject key ->
+    predicate key -> [object terms]; the triples of a few predicates by predicate key."""
 
     __slots__ = ("spo", "by_pred", "ops", "v", "schema")
 
@@ -67,28 +81,30 @@ class GraphIndex:
         by_pred: dict = {}
         for t in triples:
             s, p, o = t
-            d = spo.get(s)
+            sk = plain(s) if type(s) is URIRef else key(s)
+            pk = plain(p)
+            d = spo.get(sk)
             if d is None:
-                spo[s] = {p: [o]}
+                spo[sk] = {pk: [o]}
             else:
-                values = d.get(p)
+                values = d.get(pk)
                 if values is None:
-                    d[p] = [o]
+                    d[pk] = [o]
                 else:
                     values.append(o)
-            if p in need:
-                found = by_pred.get(p)
+            if pk in need:
+                found = by_pred.get(pk)
                 if found is None:
-                    by_pred[p] = [t]
+                    by_pred[pk] = [t]
                 else:
                     found.append(t)
         onto = v.onto_spo
-        for s in v.onto_subjects.intersection(spo):
-            d = spo[s]
-            for p, os in onto[s].items():
-                values = d.get(p)
+        for sk in v.onto_subjects.intersection(spo):
+            d = spo[sk]
+            for pk, os in onto[sk].items():
+                values = d.get(pk)
                 if values is None:
-                    d[p] = list(os)
+                    d[pk] = list(os)
                 else:
                     values.extend(o for o in os if o not in values)
         self.spo = spo
@@ -96,62 +112,84 @@ class GraphIndex:
         self.ops: dict = {}
         self.schema = v.schema if _SUBCLASS not in by_pred else v.schema_with(by_pred[_SUBCLASS])
 
-    def objects(self, s, p):
-        d = self.spo.get(s) or self.v.onto_spo.get(s)
-        return d.get(p, ()) if d else ()
+    def objects(self, s, pk):
+        sk = plain(s) if type(s) is URIRef else key(s)
+        d = self.spo.get(sk) or self.v.onto_spo.get(sk)
+        return d.get(pk, ()) if d else ()
 
-    def subjects(self, p, o):
-        index = self.ops.get(p)
+    def subjects(self, pk, o):
+        index = self.ops.get(pk)
         if index is None:
-            index = self.ops[p] = {}
-            for s, _, obj in self.by_pred.get(p, ()):
-                index.setdefault(obj, []).append(s)
-            for s, _, obj in self.v.onto_by_pred.get(p, ()):
-                found = index.setdefault(obj, [])
+            index = self.ops[pk] = {}
+            for s, _, obj in self.by_pred.get(pk, ()):
+                index.setdefault(key(obj), []).append(s)
+            for s, _, obj in self.v.onto_by_pred.get(pk, ()):
+                found = index.setdefault(key(obj), [])
                 if s not in found:
                     found.append(s)
-        return index.get(o, ())
+        return index.get(key(o), ())
 
-    def pairs(self, p):
-        """(s, o) of every triple with predicate p, data and ontology (a set, as rdflib's)."""
-        found = dict.fromkeys((s, o) for s, _, o in self.by_pred.get(p, ()))
-        found.update(dict.fromkeys((s, o) for s, _, o in self.v.onto_by_pred.get(p, ())))
+    def pairs(self, pk):
+        """(s, o) of every triple with predicate pk, data and ontology (a set, as rdflib's)."""
+        found = dict.fromkeys((s, o) for s, _, o in self.by_pred.get(pk, ()))
+        found.update(dict.fromkeys((s, o) for s, _, o in self.v.onto_by_pred.get(pk, ())))
         return found
 
     def superclasses_of_types(self, node):
         supers = self.schema.supers
         types = self.objects(node, _TYPE)
         if len(types) == 1:
-            t = types[0]
+            t = key(types[0])
             return supers.get(t) or (t,)
         out: set = set()
         for t in types:
+            t = key(t)
             out.update(supers.get(t) or (t,))
         return out
 
-    def focus_nodes(self, roots) -> dict:
-        """shape -> focus nodes, as pySHACL's ``Shape.focus_nodes`` finds them."""
+    def focus_nodes(self) -> dict:
+        """shape -> {node key: node}, the focus nodes pySHACL's ``Shape.focus_nodes`` finds."""
         focus: dict = {}
         shapes_for = self.schema.shapes_for
         for s, _, c in self.by_pred.get(_TYPE, ()):
-            for shape in shapes_for.get(c, ()):
-                focus.setdefault(shape, {})[s] = None
+            for shape in shapes_for.get(key(c), ()):
+                found = focus.get(shape)
+                if found is None:
+                    focus[shape] = {key(s): s}
+                else:
+                    found[key(s)] = s
         for shape, nodes in self.v.static_focus.items():
             focus.setdefault(shape, {}).update(nodes)
         for shape in self.v.pred_targets:
             found = focus.setdefault(shape, {})
             for p in shape.target_subjects_of:
-                found.update(dict.fromkeys(s for s, _ in self.pairs(p)))
+                found.update({key(s): s for s, _ in self.pairs(key(p))})
             for p in shape.target_objects_of:
-                found.update(dict.fromkeys(o for _, o in self.pairs(p)))
+                found.update({key(o): o for _, o in self.pairs(key(p))})
         return focus
 
 
 def _evaluate(shape: CompiledShape, focus, ctx: GraphIndex, out: list) -> None:
+    """Validate ``focus`` against ``shape`` (its property shapes included), as pySHACL."""
     values = shape.values(focus, ctx)
-    for check in shape.checks:
+    for check in shape.checks if values else shape.empty_checks:
         for component, value in check(focus, values, ctx):
             out.append((focus, shape, component, value))
+    if shape.pkey is None:  # a node shape: its property shapes, with one index lookup
+        fk = plain(focus) if type(focus) is URIRef else key(focus)
+        d = ctx.spo.get(fk) or ctx.v.onto_spo.get(fk) or _EMPTY
+        for prop in shape.props:
+            if prop.deactivated:
+                continue
+            if prop.inverse or prop.props:
+                _evaluate(prop, focus, ctx, out)
+                continue
+            vs = d.get(prop.pkey, ())
+            for check in prop.checks if vs else prop.empty_checks:
+                found = check(focus, vs, ctx)
+                if found:
+                    out.extend((focus, prop, component, value) for component, value in found)
+        return
     for prop in shape.props:
         if not prop.deactivated:
             for v in values:
@@ -187,27 +225,32 @@ class FastValidator:
         edges: dict = {}
         for t in og:
             s, p, o = t
-            self.onto_spo.setdefault(s, {}).setdefault(p, []).append(o)
-            self.onto_by_pred.setdefault(p, []).append(t)
-            if p == _SUBCLASS:
-                edges.setdefault(s, []).append(o)
+            self.onto_spo.setdefault(key(s), {}).setdefault(key(p), []).append(o)
+            self.onto_by_pred.setdefault(key(p), []).append(t)
+            if key(p) == _SUBCLASS:
+                edges.setdefault(key(s), []).append(key(o))
         self.onto_subjects = frozenset(self.onto_spo)
+        self.onto_triples = list(og)
         self._edges = edges
         self.schema = _Schema(edges, self.roots)
         self.pred_targets = [s for s in self.roots if s.target_subjects_of or s.target_objects_of]
-        inverse = {s.path for s in self._all if s.inverse}
+        inverse = {s.pkey for s in self._all if s.inverse}
         self.need = frozenset(
             {_TYPE, _SUBCLASS}
             | inverse
-            | {p for s in self.pred_targets for p in s.target_subjects_of + s.target_objects_of}
+            | {
+                key(p)
+                for s in self.pred_targets
+                for p in s.target_subjects_of + s.target_objects_of
+            }
         )
         # Focus nodes that do not depend on the article: sh:targetNode, typed ontology nodes.
         self.static_focus: dict = {}
         for shape in self.roots:
-            nodes = dict.fromkeys(shape.target_nodes)
+            nodes = {key(n): n for n in shape.target_nodes}
             for s, _, c in self.onto_by_pred.get(_TYPE, ()):
-                if shape in self.schema.shapes_for.get(c, ()):
-                    nodes[s] = None
+                if shape in self.schema.shapes_for.get(key(c), ()):
+                    nodes[key(s)] = s
             if nodes:
                 self.static_focus[shape] = nodes
         self.sparql_shapes = [s for s in self.roots if s.sparql]
@@ -239,7 +282,7 @@ class FastValidator:
     def schema_with(self, extra) -> _Schema:
         edges = {k: list(v) for k, v in self._edges.items()}
         for s, _, o in extra:
-            edges.setdefault(s, []).append(o)
+            edges.setdefault(key(s), []).append(key(o))
         return _Schema(edges, self.roots)
 
     def _ontology_for_queries(self, og: Graph) -> str:
@@ -266,16 +309,18 @@ class FastValidator:
         indexes, raw, focus_by_key, sparql_graphs = [], [], {}, []
         for i, (_, triples) in enumerate(batch):
             ctx = GraphIndex(self, triples, self.need)
-            focus = ctx.focus_nodes(self.roots)
+            focus = ctx.focus_nodes()
             found: list = []
             for shape in self.roots:
-                for f in focus.get(shape, ()):
-                    _evaluate(shape, f, ctx, found)
+                nodes = focus.get(shape)
+                if nodes:
+                    for f in nodes.values():
+                        _evaluate(shape, f, ctx, found)
             for shape in self.sparql_shapes:
                 nodes = focus.get(shape)
                 if nodes:
-                    key = shape.sparql[0].key
-                    focus_by_key.setdefault(key, []).extend((i, f) for f in nodes)
+                    k = shape.sparql[0].key
+                    focus_by_key.setdefault(k, []).extend((i, f) for f in nodes.values())
             indexes.append(ctx)
             raw.append(found)
             sparql_graphs.append(self._for_store(ctx, triples))
@@ -307,7 +352,7 @@ class FastValidator:
         shared = self.onto_subjects.intersection(ctx.spo)
         if not shared:
             return triples
-        extra = [(s, p, o) for s in shared for p, os in self.onto_spo[s].items() for o in os]
+        extra = [t for t in self.onto_triples if key(t[0]) in shared]
         return list(dict.fromkeys(list(triples) + extra))
 
     def _result(self, raw, graph_name, base) -> Result:

@@ -194,6 +194,7 @@ def compile_sparql(sg: Graph, shape, constraint, keys: dict) -> SparqlConstraint
 
 # --- N-Quads encoding -------------------------------------------------------------------------
 
+plain = str.__str__
 _BAD_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
 _STRING = XSD.string
 
@@ -287,12 +288,20 @@ def run_batch(constraints, graphs, focus_by_key, extra_quads: str):
             f"<{GRAPH_IRI}{i}> {pred} {nquads_term(f, bnodes)} <{FOCUS_GRAPH}> .\n"
             for i, f in pairs
         ]
+    cache: dict = {}
+
+    def enc(term) -> str:
+        if type(term) is URIRef:
+            k = plain(term)
+            found = cache.get(k)
+            if found is None:
+                found = cache[k] = _iri(k)
+            return found
+        return nquads_term(term, bnodes)
+
     for i, triples in enumerate(graphs):
         g = f" <{GRAPH_IRI}{i}> .\n"
-        lines += [
-            f"{nquads_term(s, bnodes)} {nquads_term(p, bnodes)} {nquads_term(o, bnodes)}{g}"
-            for s, p, o in triples
-        ]
+        lines += [f"{enc(s)} {enc(p)} {enc(o)}{g}" for s, p, o in triples]
     store = ox.Store()
     store.bulk_load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
     backs: dict[int, _Back] = {}
