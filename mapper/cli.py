@@ -113,14 +113,22 @@ def build_cmd(paths: tuple[Path, ...], out: Path, base: str, infer: bool, jobs: 
         problems += ["contradicts the ontology"] * bool(outcome.conflicts)
         click.secho(f"Not built: the data {' and '.join(problems)}; {out} is unchanged.", err=True)
         sys.exit(EXIT_NONCONFORMING)
-    click.echo(f"Built {outcome.articles} article(s), {outcome.triples} triples; conforms.")
+    reused = getattr(outcome, "reused", 0)
+    again = f" ({reused} unchanged, reused)" if reused else ""
+    click.echo(f"Built {outcome.articles} article(s){again}, {outcome.triples} triples; conforms.")
     if infer:
         click.echo(
             f"Inferred {outcome.inferred_triples} triples into "
             f"{len(outcome.inferred)} graph(s) named <article graph>/inferred."
         )
-    for path in outcome.written:
+    listed = outcome.written if len(outcome.written) <= LIST_AT_MOST else outcome.written[:4]
+    for path in listed:
         click.echo(f"  {path}")
+    if len(listed) < len(outcome.written):
+        click.echo(f"  and {len(outcome.written) - len(listed)} files under {out / 'articles'}")
+
+
+LIST_AT_MOST = 24  # files listed by name after a build; a corpus's are counted
 
 
 def _split_inputs(paths: list[Path]) -> tuple[list[Path], list[Path]]:

@@ -169,9 +169,8 @@ def conflicts_of(c: Closure, says, name) -> list[Conflict]:
     ``name(node)`` a short name for the messages."""
     same = _Same()
     functional = functional_properties()
-    for s, p, o in sorted(c.edges):
-        if p == OWL.sameAs:
-            same.join(s, o, (s, p, o))
+    for s, p, o in sorted(t for t in c.edges if t[1] == OWL.sameAs):
+        same.join(s, o, (s, p, o))
     for s, props in c.out.items():
         for p in functional & props.keys():
             values = sorted(v for v in props[p] if not isinstance(v, Literal))
@@ -217,8 +216,8 @@ def _disjoint(c: Closure, same: _Same, says, name) -> list[Conflict]:
 
 def _different(c: Closure, same: _Same, says, name) -> list[Conflict]:
     found = []
-    for s, p, o in sorted(c.edges):
-        if p == OWL.differentFrom and str(s) < str(o) and same.find(s) == same.find(o):
+    for s, p, o in sorted(t for t in c.edges if t[1] == OWL.differentFrom):
+        if str(s) < str(o) and same.find(s) == same.find(o):
             found.append(
                 Conflict(
                     message=f"{name(s)} and {name(o)} are said to be different "
@@ -235,7 +234,7 @@ def _property_rules(c: Closure, same: _Same, functional: set, says, name) -> lis
     irreflexive = _characteristic(OWL.IrreflexiveProperty)
     asymmetric = _characteristic(OWL.AsymmetricProperty)
     found = []
-    for s, p, o in sorted(c.edges):
+    for s, p, o in sorted(t for t in c.edges if t[1] in irreflexive or t[1] in asymmetric):
         if p in irreflexive and not isinstance(o, Literal) and same.find(s) == same.find(o):
             found.append(
                 Conflict(
@@ -254,7 +253,7 @@ def _property_rules(c: Closure, same: _Same, functional: set, says, name) -> lis
                     hint="keep one direction",
                 )
             )
-    for s, props in sorted(c.out.items()):
+    for s, props in sorted((s, ps) for s, ps in c.out.items() if functional & ps.keys()):
         for p in sorted(functional & props.keys()):
             values = sorted(v for v in props[p] if isinstance(v, Literal))
             if len(values) > 1:

@@ -1,8 +1,9 @@
 """``defrel build``: articles built in worker processes (``shard.py``), joined here, and the
 output written as a stream, so memory does not grow with the corpus.
 
-Incremental: the output folder keeps a manifest (``.defrel/manifest.pickle``) with each
-article's content hash, its byte ranges in the dataset files and its cross-article summary.
+Incremental: the output folder keeps a manifest (``.defrel/manifest.json``, see
+``manifest.py``) with each article's content hash, its byte ranges in the dataset files and
+its cross-article summary.
 An article whose facts file, text and build recipe (defrel's code, shapes, ontology, base
 IRI) are unchanged is not loaded, mapped or validated again: its parts are copied from the
 previous output (``os.copy_file_range``; its own files hard-linked), and the cross-article
@@ -15,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -25,22 +25,21 @@ from importlib.resources import files
 from multiprocessing import get_context
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
 from .chunks import dataset_jsonld_head, dataset_jsonld_tail, turtle_head
-from .consistency import Conflict, conflicts_of
+from .consistency import Conflict
+from .crosscheck import check_entity_types, corpus_conflicts
 from .errors import FactsError, OutputError
 from .facts import FACTS_SUFFIX, find_facts_files
-from .infer import close
+from .manifest import BIG, MANIFEST, Manifest, read_manifest, write_manifest
 from .serialize import _exclusive, _remove_leftovers, _swap
 from .shard import ArticleOutcome, content_key, process
 from .validate import Report, Result
-from .vocab import CONTEXT_FILE, context, curie
+from .vocab import CONTEXT_FILE, DEFAULT_BASE, context
 
-__all__ = ["FastOutcome", "fast_build", "recipe"]
+__all__ = ["MANIFEST", "FastOutcome", "fast_build", "recipe"]
 
-MANIFEST = ".defrel/manifest.pickle"
-BIG = ("dataset.ttl", "dataset.nq", "dataset.jsonld")
 CHUNK = 32  # articles per worker task
 
 
@@ -52,6 +51,7 @@ class FastOutcome:
     written: list[Path] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     reused: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)  # stage -> summed over articles
     inferred: dict = field(default_factory=dict)
     inferred_triples: int = 0
 
@@ -97,23 +97,12 @@ def _ordered(paths: list[Path]) -> list[Path]:
     return [seen[s] for s in sorted(seen)]
 
 
-def _read_manifest(out: Path, key: str) -> dict:
-    try:
-        with open(out / MANIFEST, "rb") as stream:
-            manifest = pickle.load(stream)  # noqa: S301 - our own file, inside our output
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        return {}
-    if manifest.get("recipe") != key or not all((out / name).is_file() for name in BIG):
-        return {}
-    return manifest["articles"]
-
-
 def _unchanged(path: Path, entry: dict | None, key: str) -> bool:
     if entry is None:
         return False
     try:
         facts = path.read_bytes()
-        text = Path(entry["text_path"]).read_bytes()
+        text = (path.parent / entry["text_path"]).read_bytes()
     except OSError:
         return False
     return content_key(facts, text, key) == entry["key"]
@@ -142,7 +131,8 @@ class _Writer:
         self.first = True
         self._write("dataset.ttl", turtle_head(base).encode() + b"\n")
         self._write("dataset.jsonld", dataset_jsonld_head().encode())
-        self.paths = [staging / CONTEXT_FILE, *(staging / n for n in BIG)]
+        names = ("dataset.ttl", "dataset.jsonld", "dataset.nq", CONTEXT_FILE)
+        self.paths = [staging / name for name in names]
 
     def _write(self, name: str, data: bytes) -> tuple[int, int]:
         stream = self.streams[name]
@@ -188,10 +178,13 @@ class _Writer:
             self.paths.append(self.staging / name)
         return moved
 
-    def close(self) -> None:
-        self._write("dataset.jsonld", dataset_jsonld_tail().encode())
+    def abort(self) -> None:
         for stream in [*self.streams.values(), *self.olds.values()]:
             stream.close()
+
+    def close(self) -> None:
+        self._write("dataset.jsonld", dataset_jsonld_tail().encode())
+        self.abort()
         (self.staging / CONTEXT_FILE).write_text(
             json.dumps(context(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
@@ -217,62 +210,26 @@ def _copy(source, target, start: int, length: int) -> None:
     target.seek(0, os.SEEK_END)
 
 
-def _check_types(entries: dict[str, list]) -> None:
-    """An entity keeps one type across articles (as ``load_corpus`` checks)."""
-    seen: dict[str, tuple[str, str]] = {}
-    for slug, (facts_path, entities) in entries.items():
-        del slug
-        for entity_id, kind, line in entities:
-            first = seen.setdefault(entity_id, (kind, facts_path))
-            if first[0] != kind:
-                raise FactsError(
-                    f"entity {entity_id!r} is a {kind} here but a {first[0]} in {first[1]}",
-                    path=facts_path,
-                    line=line,
-                    fact_id=entity_id,
-                    hint="an entity keeps one id and one type across articles",
-                )
-
-
-def _global_conflicts(summaries: list[list], base: str) -> list[Conflict]:
-    """The contradictions that only the union of the articles shows."""
-    said: dict[tuple, tuple[str, str]] = {}
-    for summary in summaries:
-        for triple, where in summary:
-            said.setdefault(triple, where)
-    if not said:
-        return []
-
-    def says(triple: tuple) -> tuple[str, str]:
-        return said.get(triple) or ("the ontology", " ".join(name(t) for t in triple))
-
-    def name(node) -> str:
-        text = str(node)
-        if isinstance(node, URIRef):
-            return f"data:{text[len(base) :]}" if text.startswith(base) else curie(text)
-        return node.n3()
-
-    return conflicts_of(close(list(said)), says, name)
-
-
-def fast_build(paths: list[Path], *, out: Path, base: str, jobs: int | None) -> FastOutcome:
+def fast_build(
+    paths: list[Path], *, out: Path, base: str = DEFAULT_BASE, jobs: int | None = None
+) -> FastOutcome:
     """Build ``paths`` into ``out`` (see the module docstring)."""
     out = Path(out)
     ordered = _ordered(paths)
     key = recipe(base)
-    previous = _read_manifest(out, key) if out.is_dir() else {}
-    reuse = {p: _unchanged(p, previous.get(_slug(p)), key) for p in ordered}
-    todo = [p for p in ordered if not reuse[p]]
-    if jobs is None:
-        jobs = (os.cpu_count() or 1) if len(todo) >= 8 else 1
     parent = out.resolve().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
         with _exclusive(out):
+            previous = read_manifest(out, key) if out.is_dir() else None
+            articles = previous.articles if previous else {}
+            reuse = {p: _unchanged(p, articles.get(_slug(p)), key) for p in ordered}
+            if jobs is None:
+                jobs = (os.cpu_count() or 1) if len(reuse) - sum(reuse.values()) >= 8 else 1
             _remove_leftovers(out)
             staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
             try:
-                outcome = _build_into(staging, out, ordered, reuse, todo, previous, base, key, jobs)
+                outcome = _build_into(staging, out, ordered, reuse, previous, base, key, jobs)
                 if outcome.ok:
                     _swap(staging, out)
                     outcome.written = [out / p.relative_to(staging) for p in outcome.written]
@@ -290,24 +247,37 @@ def fast_build(paths: list[Path], *, out: Path, base: str, jobs: int | None) -> 
     return outcome
 
 
-def _build_into(staging, out, ordered, reuse, todo, previous, base, key, jobs) -> FastOutcome:
+def _build_into(staging, out, ordered, reuse, previous, base, key, jobs) -> FastOutcome:
     writer = _Writer(staging, out, base)
-    built = _run(todo, base, key, jobs)
-    manifest: dict[str, dict] = {}
+    try:
+        return _fill(writer, staging, ordered, reuse, previous, base, key, jobs)
+    finally:
+        writer.abort()
+
+
+def _fill(writer, staging, ordered, reuse, previous, base, key, jobs) -> FastOutcome:
+    built = _run([p for p in ordered if not reuse[p]], base, key, jobs)
+    manifest = Manifest(key, previous.consistent if previous else None)
+    if previous is not None:  # unchanged articles keep their numbers in the statement table
+        manifest.intern(previous.statements)
     results: list[Result] = []
     conflicts: list[Conflict] = []
     conforms, triples = True, 0
+    seconds: dict[str, float] = {}
     for path in ordered:
         slug = _slug(path)
         if reuse[path]:
-            entry = dict(previous[slug])
+            entry = dict(previous.articles[slug], facts_path=str(path))
             entry["ranges"] = writer.reuse(slug, entry["ranges"])
+            manifest.articles[slug] = entry
         else:
             outcome = next(built)
             if outcome.error is not None:
                 raise outcome.error
             conforms &= outcome.conforms
             conflicts += outcome.conflicts
+            for stage, spent in outcome.seconds.items():
+                seconds[stage] = seconds.get(stage, 0.0) + spent
             entry = {
                 "key": outcome.key,
                 "text_path": outcome.text_path,
@@ -315,29 +285,27 @@ def _build_into(staging, out, ordered, reuse, todo, previous, base, key, jobs) -
                 "triples": outcome.triples,
                 "results": outcome.results,
                 "entities": outcome.entities,
-                "shared": outcome.shared,
             }
             if outcome.texts is not None:
                 entry["ranges"] = writer.new(outcome)
+            manifest.add(slug, entry, outcome.shared)
         results += entry["results"]
         triples += entry["triples"]
-        manifest[slug] = entry
     writer.close()
-    _check_types({s: (e["facts_path"], e["entities"]) for s, e in manifest.items()})
+    check_entity_types(manifest)
     if conforms:
         known = {(c.message, c.axiom) for c in conflicts}
-        for conflict in _global_conflicts([e["shared"] for e in manifest.values()], base):
+        for conflict in corpus_conflicts(manifest, base):
             if (conflict.message, conflict.axiom) not in known:
                 conflicts.append(conflict)
         conflicts.sort(key=str)
     report = Report(conforms=conforms, results=results, graph=_report_graph(results))
-    outcome = FastOutcome(report=report, articles=len(manifest), triples=triples)
+    outcome = FastOutcome(report=report, articles=len(manifest.articles), triples=triples)
     outcome.conflicts = conflicts
     outcome.reused = sum(reuse.values())
+    outcome.seconds = seconds
     if outcome.ok:
-        (staging / MANIFEST).parent.mkdir()
-        with open(staging / MANIFEST, "wb") as stream:
-            pickle.dump({"recipe": key, "articles": manifest}, stream, protocol=5)
+        write_manifest(manifest.compacted(), staging)
         outcome.written = writer.paths
     return outcome
 

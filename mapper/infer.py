@@ -37,6 +37,7 @@ __all__ = [
 ]
 
 Triple = tuple
+_TYPE, _THING = RDF.type, OWL.Thing  # looked up once: a Namespace attribute is a call
 
 
 def inferred_graph_iri(graph_iri: URIRef) -> URIRef:
@@ -183,7 +184,7 @@ class Closure:
     why: dict = field(default_factory=dict)  # (node, class) -> (asserted triple, rule text)
 
     def add_type(self, node, cls, reason: tuple) -> bool:
-        if isinstance(node, Literal) or cls in self.types[node] or cls == OWL.Thing:
+        if isinstance(node, Literal) or cls in self.types[node] or cls == _THING:
             return False
         self.types[node].add(cls)
         self.why.setdefault((node, cls), reason)
@@ -194,13 +195,15 @@ class Closure:
         self.out[triple[0]][triple[1]].add(triple[2])
 
 
-def close(triples: Iterable[Triple], r: Rules | None = None) -> Closure:
-    """Apply the rules to ``triples`` until nothing new follows."""
+def close(triples: Iterable[Triple], r: Rules | None = None, *, ordered: bool = False) -> Closure:
+    """Apply the rules to ``triples`` until nothing new follows. The triples are sorted
+    first (the same reasons whatever a store's order) unless ``ordered`` says that their
+    order is already fixed."""
     r = r or rules()
     c = Closure()
     typed = []
-    for s, p, o in sorted(triples):  # sorted: the same reasons whatever the store's order
-        if p == RDF.type:
+    for s, p, o in triples if ordered else sorted(triples):
+        if p == _TYPE:
             typed.append((s, o, (s, p, o)))
             c.why[s, o] = ((s, p, o), "asserted")  # an asserted type is its own reason
         else:
@@ -255,7 +258,7 @@ def _typed(c: Closure, r: Rules, node, cls, reason: tuple) -> None:
 def _holds(c: Closure, r: Rules, node, expr) -> bool:
     """Is ``node`` known to be a member of the class expression (cls-int1, cls-uni, cls-svf1)?"""
     if isinstance(expr, URIRef):
-        return expr == OWL.Thing or expr in c.types.get(node, ())
+        return expr == _THING or expr in c.types.get(node, ())
     if expr is None:
         return False
     op = expr[0]

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from .evidence import Span
 from .kinds import QUANTITY_UNITS
 from .mint import Minter
 from .model import Quantity
-from .vocab import NS
+from .vocab import NS, RDF, RDFS, XSD
 from .when import When
 
 __all__ = ["add_evidence", "add_quantity", "add_time", "precise_date"]

@@ -3,13 +3,13 @@ every fact (the article, the quotes as Web Annotations, PROV-O derivation)."""
 
 from __future__ import annotations
 
-from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 
 from .kinds import ARTICLE_FIELDS, COMMON_FIELDS, ENTITY_FIELDS, ENTITY_TYPES, KINDS, Field
 from .mint import Minter
 from .model import Article, Entity, Fact, Quantity, Value
 from .nodes import add_evidence, add_quantity, add_time, precise_date
-from .vocab import DEFAULT_BASE, NS, expand
+from .vocab import DEFAULT_BASE, NS, OWL, RDF, RDFS, XSD, expand
 from .when import When
 
 __all__ = ["map_article", "map_articles"]

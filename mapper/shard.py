@@ -10,9 +10,11 @@ types (an entity keeps one type across articles) and the statements about shared
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
+from time import perf_counter
 
 from rdflib import OWL, RDF, URIRef
 
@@ -26,7 +28,7 @@ from .ntriples import TripleList, ntriples
 from .rdfmap import map_article
 from .validate import Result
 
-__all__ = ["ArticleOutcome", "content_key", "process", "shared_predicates"]
+__all__ = ["ArticleOutcome", "content_key", "process", "shared_predicates", "where_said"]
 
 
 @dataclass
@@ -36,15 +38,16 @@ class ArticleOutcome:
     slug: str
     facts_path: str
     key: str = ""  # content hash of the facts file and the article text
-    text_path: str = ""
+    text_path: str = ""  # relative to the facts file's folder, as the facts file says
     triples: int = 0
     conforms: bool = True
     results: list[Result] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)  # within this article
     entities: list[tuple[str, str, int]] = field(default_factory=list)  # id, type, line
-    shared: list[tuple[tuple, tuple[str, str]]] = field(default_factory=list)
+    shared: list[str] = field(default_factory=list)  # N-Triples statements, without " ."
     texts: ArticleText | None = None
     error: DefrelError | None = None
+    seconds: dict[str, float] = field(default_factory=dict)  # stage -> time spent on it
 
 
 def content_key(facts: bytes, text: bytes, recipe: str) -> str:
@@ -91,49 +94,66 @@ def _cached_validator(cls):
 
 def _map(path: Path, base: str, recipe: str) -> tuple[ArticleOutcome, list, object]:
     minter = Minter(base)
+    started = perf_counter()
     article = load_facts(path)
+    loaded = perf_counter()
     outcome = ArticleOutcome(slug=article.slug, facts_path=str(path))
-    outcome.text_path = str(article.text_path)
+    outcome.text_path = os.path.relpath(article.text_path, path.parent)
     outcome.key = content_key(path.read_bytes(), article.text_path.read_bytes(), recipe)
     minter.check_slug(article.slug)
     sink = TripleList()
     map_article(article, minter=minter, graph=sink)
     triples = sink.unique()
+    outcome.seconds = {"load facts": loaded - started, "map": perf_counter() - loaded}
     outcome.triples = len(triples)
     outcome.entities = [(e.id, e.type, e.line) for e in article.entities]
     return outcome, triples, article
 
 
-def _consistency(outcome: ArticleOutcome, triples: list, article, base: str) -> None:
+def _closure_and_locator(triples: list, article, base: str):
     locator = Locator([article], base=base)
     graph = URIRef(Minter(base).graph(article.slug))
+
+    def says(triple: tuple) -> tuple[str, str]:
+        return locator.source(graph, triple[0]) or f"graph {graph}", locator.statement(triple)
+
+    return close(triples, ordered=True), locator, graph, says  # mapper's order: fixed
+
+
+def _consistency(outcome: ArticleOutcome, triples: list, article, base: str) -> None:
+    c, locator, graph, says = _closure_and_locator(triples, article, base)
     outcome.results = [
         replace(r, where=locator.source(graph, URIRef(r.focus)) or r.where) for r in outcome.results
     ]
-    local = f"{base}article/"
-
-    def where(triple: tuple) -> str:
-        return locator.source(graph, triple[0]) or f"graph {graph}"
-
-    def says(triple: tuple) -> tuple[str, str]:
-        return where(triple), locator.statement(triple)
-
-    c = close(triples)
     outcome.conflicts = conflicts_of(c, says, locator.short)
+    local = f"{base}article/"
 
     def shared(node) -> bool:
         return isinstance(node, URIRef) and not str(node).startswith(local)
 
     keep = shared_predicates()
-    summary = []
-    for node, classes in c.types.items():
-        if shared(node):
-            for cls in sorted(classes):
-                summary.append(((node, RDF.type, cls), says(c.why[node, cls][0])))
-    for s, p, o in sorted(c.edges):
-        if p in keep and (shared(s) or shared(o)):
-            summary.append(((s, p, o), says((s, p, o))))
-    outcome.shared = summary
+    summary = [
+        (node, RDF.type, cls)
+        for node, classes in c.types.items()
+        if shared(node)
+        for cls in classes
+    ]
+    summary += [t for t in c.edges if t[1] in keep and (shared(t[0]) or shared(t[2]))]
+    outcome.shared = ntriples(summary)
+
+
+def where_said(path: Path, base: str, wanted: list[tuple]) -> dict[tuple, tuple[str, str]]:
+    """For a cross-article contradiction: where each of ``wanted`` (triples of the article's
+    summary) comes from in the facts file ``path``, and the statement behind it (for an
+    entailed type, the triple that entails it)."""
+    _, triples, article = _map(path, base, "")
+    c, _, _, says = _closure_and_locator(triples, article, base)
+    found = {}
+    for triple in wanted:
+        s, p, o = triple
+        reason = c.why.get((s, o)) if p == RDF.type else None
+        found[triple] = says(reason[0] if reason else triple)
+    return found
 
 
 def process(paths: list[str], base: str, recipe: str) -> list[ArticleOutcome]:
@@ -152,11 +172,17 @@ def process(paths: list[str], base: str, recipe: str) -> list[ArticleOutcome]:
         done.append(outcome)
     minter = Minter(base)
     batch = [(str(minter.graph(o.slug)), triples) for o, triples, _ in mapped]
+    started = perf_counter()
     verdicts = _validator().validate_many(batch, base=base) if batch else []
+    share = (perf_counter() - started) / max(1, len(batch))  # the batch's time, shared out
     for (outcome, triples, article), (ok, results) in zip(mapped, verdicts, strict=True):
         outcome.conforms, outcome.results = ok, results
+        started = perf_counter()
         _consistency(outcome, triples, article, base)
+        outcome.seconds |= {"validate": share, "consistency": perf_counter() - started}
         if ok and not outcome.conflicts:
             graph = str(minter.graph(outcome.slug))
-            outcome.texts = article_texts(ntriples(triples), triples, graph, base)
+            outcome.texts = article_texts(
+                ntriples(triples), triples, graph, base, seconds=outcome.seconds
+            )
     return done

@@ -7,9 +7,13 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+import rdflib
 from rdflib import Namespace, URIRef
 
-__all__ = ["CONTEXT_FILE", "DEFAULT_BASE", "NS", "context", "curie", "expand"]
+__all__ = [
+    "CONTEXT_FILE", "DEFAULT_BASE", "NS", "OWL", "RDF", "RDFS", "XSD", "FastNamespace", "context",
+    "curie", "expand",
+]  # fmt: skip
 
 CONTEXT_FILE = "context.jsonld"
 DEFAULT_BASE = "https://w3id.org/defrel/data/"
@@ -21,11 +25,26 @@ def context() -> dict[str, Any]:
     return json.loads((files("mapper.data") / CONTEXT_FILE).read_text(encoding="utf-8"))
 
 
+class FastNamespace(Namespace):
+    """A Namespace that keeps each term it hands out: rdflib's makes a new URIRef on every
+    attribute access, which the mapper does a few hundred times per article."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):  # as rdflib's: no dunder terms (copy, pickle probe them)
+            raise AttributeError(name)
+        term = self.__dict__[name] = self.term(name)
+        return term
+
+
 def _prefixes() -> dict[str, Namespace]:
-    return {k: Namespace(v) for k, v in context()["@context"].items() if not k.startswith("@")}
+    return {k: FastNamespace(v) for k, v in context()["@context"].items() if not k.startswith("@")}
 
 
 NS: dict[str, Namespace] = _prefixes()
+# rdflib's own namespaces, as FastNamespace (same terms) for the mapper's inner loops
+RDF, RDFS, XSD, OWL = (
+    FastNamespace(str(ns)) for ns in (rdflib.RDF, rdflib.RDFS, rdflib.XSD, rdflib.OWL)
+)
 
 
 def expand(name: str) -> URIRef:

@@ -1,0 +1,346 @@
+"""The scale benchmark: generated archives of 1k, 10k and 100k articles through ``defrel build``
+(the fast path), an incremental rebuild, the embedded store and the example queries; in the
+same run, the obvious pipeline (the baseline) and Oxigraph serialising the same triples (the
+floor); ratios last.
+
+    .venv/bin/python benchmarks/scale.py                       # 1000 10000 100000
+    .venv/bin/python benchmarks/scale.py --articles 1000 --baseline-max 1000
+
+* fast: ``mapper.build.build`` (one worker process per core), in a child process so its peak
+  memory is its own (parent + the largest worker, and their sum as an upper bound). Stage
+  rows are the time the workers spent on each stage, summed over articles (CPU seconds
+  across all cores, so they add up to more than the wall time on 2 cores).
+* incremental: one article's facts edited, then ``build`` again into the same folder; the
+  output is checked to be byte-identical to a full build of the edited corpus (<= 10k).
+* baseline (sizes up to --baseline-max): load facts, map into one rdflib Dataset, pySHACL
+  on the whole graph (ontology mixed in, as the pipeline's own settings), rdflib's Turtle,
+  JSON-LD and N-Quads serialisers. Its N-Quads are checked to hold the very quads of the
+  fast build's, and both verdicts to say "conforms".
+* floor: the fast build's dataset loaded into an Oxigraph store, then Oxigraph alone
+  dumping the same quads as N-Quads and TriG.
+* verdicts: a sample of articles validated by pySHACL, one graph at a time, and by the
+  compiled engine: the results must be the same.
+* store: ``defrel load`` into a new embedded store, then each example query as
+  ``defrel query --store`` runs it (store opened, answer formatted) and the engine alone;
+  p50 and p95 over all runs.
+
+Not part of the test suite. Needs about 60 GB of disk for 100k articles (output + store).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+
+from corpus import generate  # noqa: E402
+
+
+def _peak_mib(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def _child(task: str, *args: str) -> dict:
+    """Run ``task`` in a fresh interpreter; return what it prints (JSON)."""
+    command = [sys.executable, __file__, "--task", task, *args]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{task} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# --- tasks, each run in a child process ---------------------------------------------------
+
+
+def task_fast(corpus: str, out: str) -> dict:
+    from mapper.build import build
+
+    started = time.perf_counter()
+    outcome = build([Path(corpus)], out=Path(out))
+    wall = time.perf_counter() - started
+    assert outcome.ok, outcome.report.text()[:3000] + "\n".join(map(str, outcome.conflicts))
+    return {
+        "wall": wall,
+        "triples": outcome.triples,
+        "articles": outcome.articles,
+        "reused": outcome.reused,
+        "stages": outcome.seconds,
+        "peak_parent": _peak_mib(),
+        "peak_worker": _peak_mib(resource.RUSAGE_CHILDREN),
+        "jobs": os.cpu_count() or 1,
+    }
+
+
+def task_baseline(corpus: str, out: str) -> dict:
+    from pyshacl import validate as shacl_validate
+    from rdflib import Graph
+
+    from mapper.facts import load_corpus
+    from mapper.rdfmap import map_articles
+    from mapper.validate import ontology_graph, shapes_graph
+
+    stages: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def stage(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        stages[name] = now - clock
+        clock = now
+
+    articles = load_corpus([Path(corpus)])
+    stage("load facts")
+    dataset = map_articles(articles)
+    union = Graph()
+    for prefix, ns in dataset.namespaces():
+        union.bind(prefix, ns)
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    stage("map")  # the dataset, and its union as one graph for pySHACL and Turtle
+    conforms, _, _ = shacl_validate(
+        union,
+        shacl_graph=shapes_graph(),
+        ont_graph=ontology_graph(),
+        inference="none",
+        allow_warnings=True,
+        advanced=True,
+    )
+    stage("validate")
+    target = Path(out)
+    target.mkdir(parents=True, exist_ok=True)
+    union.serialize(target / "dataset.ttl", format="turtle")
+    stage("serialise Turtle")
+    dataset.serialize(target / "dataset.jsonld", format="json-ld")
+    stage("serialise JSON-LD")
+    dataset.serialize(target / "dataset.nq", format="nquads")
+    stage("serialise N-Quads")
+    return {"stages": stages, "conforms": bool(conforms), "peak": _peak_mib()}
+
+
+def task_store(nquads: str, store: str) -> dict:
+    import pyoxigraph as ox
+
+    from mapper.cli import example_queries
+    from mapper.store import load_store, query_store
+    from mapper.vocab import NS
+
+    started = time.perf_counter()
+    loaded = load_store([Path(nquads)], store=Path(store), mode="replace")
+    load = time.perf_counter() - started
+    cli_times, engine_times = [], []
+    for query in example_queries().values():
+        for _ in range(5):
+            t = time.perf_counter()
+            query_store(query, store=Path(store), fmt="json")
+            cli_times.append(time.perf_counter() - t)
+    db = ox.Store.read_only(store)
+    prefixes = {k: str(v) for k, v in NS.items()}
+    for query in example_queries().values():
+        for _ in range(5):
+            t = time.perf_counter()
+            list(db.query(query, prefixes=prefixes))
+            engine_times.append(time.perf_counter() - t)
+    floor: dict[str, float] = {}
+    for name, fmt in (("N-Quads", ox.RdfFormat.N_QUADS), ("TriG", ox.RdfFormat.TRIG)):
+        target = Path(store).with_suffix(".dump")
+        t = time.perf_counter()
+        db.dump(str(target), format=fmt)
+        floor[name] = time.perf_counter() - t
+        target.unlink()
+    return {
+        "load": load,
+        "loaded": loaded.triples,
+        "cli": sorted(cli_times),
+        "engine": sorted(engine_times),
+        "floor": floor,
+        "peak": _peak_mib(),
+    }
+
+
+def task_verdicts(corpus: str, sample: str) -> dict:
+    from rdflib import Graph
+
+    from mapper.facts import load_facts
+    from mapper.mint import Minter
+    from mapper.ntriples import TripleList
+    from mapper.rdfmap import map_article
+    from mapper.shacl import FastValidator
+    from mapper.validate import validate_graph
+    from mapper.vocab import DEFAULT_BASE
+
+    files = sorted(Path(corpus).glob("*.facts.yaml"))
+    chosen = random.Random(5).sample(files, min(int(sample), len(files)))
+    minter, fast = Minter(DEFAULT_BASE), FastValidator()
+    differ = 0
+    for path in chosen:
+        article = load_facts(path)
+        sink = TripleList()
+        map_article(article, minter=minter, graph=sink)
+        triples = sink.unique()
+        name = str(minter.graph(article.slug))
+        graph = Graph()
+        for triple in triples:
+            graph.add(triple)
+        ok, results, _ = validate_graph(graph, graph_name=name, base=DEFAULT_BASE)
+        [(ok2, results2)] = fast.validate_many([(name, triples)], base=DEFAULT_BASE)
+        key = sorted((r.focus, r.path, r.value, r.component, r.shape) for r in results)
+        key2 = sorted((r.focus, r.path, r.value, r.component, r.shape) for r in results2)
+        differ += (ok, key) != (ok2, key2)
+    return {"sampled": len(chosen), "differ": differ}
+
+
+def task_same_quads(first: str, second: str) -> dict:
+    import pyoxigraph as ox
+
+    def quads(path: str) -> set:
+        with open(path, "rb") as stream:
+            return set(ox.parse(stream, format=ox.RdfFormat.N_QUADS))
+
+    return {"same": quads(first) == quads(second)}
+
+
+TASKS = {
+    "fast": task_fast,
+    "baseline": task_baseline,
+    "store": task_store,
+    "verdicts": task_verdicts,
+    "same_quads": task_same_quads,
+}
+
+
+# --- the run --------------------------------------------------------------------------------
+
+
+def _edit_one(corpus: Path) -> None:
+    path = sorted(corpus.glob("*.facts.yaml"))[len(list(corpus.glob("*.facts.yaml"))) // 2]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("label: ", "label: Edited ", 1), encoding="utf-8")
+
+
+def _same_files(a: Path, b: Path) -> bool:
+    done = subprocess.run(["diff", "-rq", "-x", ".defrel", str(a), str(b)], capture_output=True)
+    return done.returncode == 0
+
+
+def _row(stage: str, seconds: float, triples: int, note: str = "") -> str:
+    rate = f"{triples / seconds:,.0f}" if triples and seconds else ""
+    return f"| {stage} | {seconds:,.2f} | {rate} | {note} |"
+
+
+def measure(size: int, scratch: Path, args) -> dict:
+    corpus = scratch / f"corpus-{size}"
+    started = time.perf_counter()
+    generate(corpus, articles=size, seed=7)
+    print(f"\n## {size:,} articles (corpus generated in {time.perf_counter() - started:.1f} s)\n")
+    out = scratch / f"dist-{size}"
+    fast = _child("fast", str(corpus), str(out))
+    triples = fast["triples"]
+    print("| stage | seconds | triples/s | note |")
+    print("| --- | ---: | ---: | --- |")
+    for stage, spent in fast["stages"].items():
+        print(_row(f"fast: {stage}", spent, triples, "summed over workers"))
+    memory = f"peak {fast['peak_parent']:,.0f} MiB parent, {fast['peak_worker']:,.0f} MiB worker"
+    print(_row("**fast: end to end (wall)**", fast["wall"], triples, memory))
+    nochange = _child("fast", str(corpus), str(out))
+    print(
+        _row(
+            "fast: rebuild, nothing changed", nochange["wall"], 0, f"{nochange['reused']:,} reused"
+        )
+    )
+    _edit_one(corpus)
+    edited = _child("fast", str(corpus), str(out))
+    note = f"{edited['reused']:,} reused"
+    if size <= args.check_max:
+        full = scratch / f"full-{size}"
+        _child("fast", str(corpus), str(full))
+        note += ", output = full rebuild's" if _same_files(out, full) else ", OUTPUT DIFFERS"
+        shutil.rmtree(full)
+    print(_row("**fast: rebuild after one edit**", edited["wall"], 0, note))
+    store = _child("store", str(out / "dataset.nq"), str(scratch / f"store-{size}"))
+    print(_row("load embedded store (defrel load)", store["load"], store["loaded"]))
+    for name in ("cli", "engine"):
+        times = store[name]
+        p50, p95 = statistics.median(times), times[int(0.95 * (len(times) - 1))]
+        label = "defrel query --store" if name == "cli" else "engine alone"
+        print(
+            f"| example queries, {label} | p50 {p50 * 1000:,.1f} ms, p95 {p95 * 1000:,.1f} ms | | 8 queries x 5 |"
+        )
+    for name, spent in store["floor"].items():
+        print(_row(f"floor: Oxigraph dumps {name}", spent, triples))
+    verdicts = _child("verdicts", str(corpus), str(args.sample))
+    print(
+        f"| verdicts, pySHACL vs compiled engine | {verdicts['sampled']} articles | | {verdicts['differ']} differ |"
+    )
+    result = {"size": size, "fast": fast, "edited": edited, "store": store, "verdicts": verdicts}
+    if size <= args.baseline_max:
+        base_out = scratch / f"baseline-{size}"
+        baseline = _child("baseline", str(corpus), str(base_out))
+        for stage, spent in baseline["stages"].items():
+            print(_row(f"baseline: {stage}", spent, triples))
+        total = sum(baseline["stages"].values())
+        print(_row("**baseline: end to end**", total, triples, f"peak {baseline['peak']:,.0f} MiB"))
+        same = _child("same_quads", str(out / "dataset.nq"), str(base_out / "dataset.nq"))["same"]
+        print(
+            f"| baseline vs fast output | same quads: {same} | | both conform: {baseline['conforms']} |"
+        )
+        result["baseline"] = baseline
+        shutil.rmtree(base_out)
+    shutil.rmtree(scratch / f"store-{size}", ignore_errors=True)
+    return result
+
+
+def ratios(results: list[dict]) -> None:
+    print("\n## Ratios\n")
+    print(
+        "| articles | triples | fast wall s | vs baseline | fast N-Quads+Turtle+JSON-LD s (summed) | vs floor (N-Quads + TriG dump) | edit rebuild s | queries p50/p95 ms | peak MiB (parent + workers) |"
+    )
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for r in results:
+        fast, store = r["fast"], r["store"]
+        speedup = ""
+        if "baseline" in r:
+            speedup = f"{sum(r['baseline']['stages'].values()) / fast['wall']:.1f}x faster"
+        serial = sum(v for k, v in fast["stages"].items() if k.startswith("serialise"))
+        floor = sum(store["floor"].values())
+        times = store["cli"]
+        p50, p95 = statistics.median(times) * 1000, times[int(0.95 * (len(times) - 1))] * 1000
+        peak = fast["peak_parent"] + fast["jobs"] * fast["peak_worker"]
+        print(
+            f"| {r['size']:,} | {fast['triples']:,} | {fast['wall']:,.1f} | {speedup} | "
+            f"{serial:,.1f} | {serial / floor:.1f}x the floor | {r['edited']['wall']:.2f} | "
+            f"{p50:,.0f} / {p95:,.0f} | <= {peak:,.0f} |"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--baseline-max", type=int, default=10000, help="largest baseline run")
+    parser.add_argument("--check-max", type=int, default=10000, help="largest full-rebuild check")
+    parser.add_argument("--sample", type=int, default=50, help="articles in the verdict check")
+    parser.add_argument("--scratch", type=Path, help="work folder (default: a temporary one)")
+    parser.add_argument("--task", choices=sorted(TASKS), help=argparse.SUPPRESS)
+    args, rest = parser.parse_known_args()
+    if args.task:
+        print(json.dumps(TASKS[args.task](*rest)))
+        return
+    print(f"# defrel scale benchmark ({os.cpu_count()} cores)")
+    with tempfile.TemporaryDirectory(prefix="defrel-scale-", dir=args.scratch) as folder:
+        results = [measure(size, Path(folder), args) for size in args.articles]
+        ratios(results)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,225 @@
+"""The fast build (``mapper/fastbuild.py``, what ``defrel build`` runs) against the rdflib
+pipeline it replaced (``classic_build``, pySHACL and rdflib's serialisers), and its
+incremental rebuilds against full ones.
+
+* same graphs: every output file of the fast build is isomorphic, graph by graph, to the
+  classic build's (seed and generated articles), and the same verdicts on bad data;
+* parallel = serial, byte for byte;
+* incremental: after editing, adding or removing articles, a rebuild reuses exactly the
+  unchanged articles and writes the very bytes a full build into an empty folder writes;
+  a changed recipe (base IRI) or a damaged manifest rebuilds everything; a failed rebuild
+  leaves the previous output (and its manifest) as it was;
+* what only the union of articles shows (one Wikidata id given to a person in one article
+  and a country in another) stops the build, as in the classic pipeline.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import MINI_FACTS, ROOT, SEEDS, write_article
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+import mapper.fastbuild as fastbuild
+from mapper.build import classic_build
+from mapper.fastbuild import MANIFEST, fast_build
+from mapper.vocab import DEFAULT_BASE
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from corpus import generate  # noqa: E402
+
+BIG = ("dataset.ttl", "dataset.nq", "dataset.jsonld", "context.jsonld")
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    """Every output file's bytes, by relative path (the manifest excluded)."""
+    return {
+        str(p.relative_to(out)): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and not str(p.relative_to(out)).startswith(".defrel")
+    }
+
+
+def graphs(path: Path, fmt: str) -> dict:
+    dataset = Dataset()
+    dataset.parse(path, format=fmt)
+    return {str(g.identifier): g for g in dataset.graphs() if len(g)}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    generate(folder, articles=40, seed=11)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def built(corpus: Path, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("built") / "dist"
+    outcome = fast_build([corpus], out=out, base=DEFAULT_BASE, jobs=1)
+    assert outcome.ok and outcome.articles == 40 and outcome.reused == 0
+    return out
+
+
+def test_fast_output_is_the_classic_output(tmp_path: Path, corpus: Path) -> None:
+    inputs = tmp_path / "in"
+    shutil.copytree(SEEDS, inputs)
+    for path in sorted(corpus.iterdir())[:4]:  # two generated articles with the seed
+        shutil.copy(path, inputs)
+    fast = fast_build([inputs], out=tmp_path / "fast", base=DEFAULT_BASE, jobs=1)
+    classic = classic_build([inputs], out=tmp_path / "classic", jobs=1)
+    assert fast.ok and classic.ok
+    assert (fast.articles, fast.triples) == (classic.articles, classic.triples) == (3, fast.triples)
+    for name, fmt in (("dataset.nq", "nquads"), ("dataset.jsonld", "json-ld")):
+        ours, theirs = (
+            graphs(tmp_path / "fast" / name, fmt),
+            graphs(tmp_path / "classic" / name, fmt),
+        )
+        assert ours.keys() == theirs.keys() and len(ours) == 3
+        for iri in ours:
+            assert isomorphic(ours[iri], theirs[iri]), (name, iri)
+    ours = Graph().parse(tmp_path / "fast" / "dataset.ttl")
+    assert isomorphic(ours, Graph().parse(tmp_path / "classic" / "dataset.ttl"))
+    files = sorted((tmp_path / "classic" / "articles").iterdir())
+    assert [f.name for f in files] == sorted(
+        f.name for f in (tmp_path / "fast" / "articles").iterdir()
+    )
+    for theirs_path in files:
+        fmt = "turtle" if theirs_path.suffix == ".ttl" else "json-ld"
+        ours_path = tmp_path / "fast" / "articles" / theirs_path.name
+        assert isomorphic(
+            Graph().parse(ours_path, format=fmt), Graph().parse(theirs_path, format=fmt)
+        )
+
+
+def test_fast_and_classic_reject_the_same_data(tmp_path: Path) -> None:
+    # Russia supplying itself: the shapes' supplier/recipient rule and the ontology agree.
+    facts = MINI_FACTS.replace("recipient: united-states", "recipient: russia")
+    source = write_article(tmp_path / "in", facts)
+    fast = fast_build([source], out=tmp_path / "fast", base=DEFAULT_BASE, jobs=1)
+    classic = classic_build([source], out=tmp_path / "classic", jobs=1)
+    assert not fast.ok and not classic.ok
+    assert [(r.focus, r.path, r.component, r.shape, r.where) for r in fast.report.results] == [
+        (r.focus, r.path, r.component, r.shape, r.where) for r in classic.report.results
+    ]
+    assert [(c.message, c.axiom) for c in fast.conflicts] == [
+        (c.message, c.axiom) for c in classic.conflicts
+    ]
+    assert not (tmp_path / "fast").exists() and not (tmp_path / "classic").exists()
+
+
+def test_parallel_output_is_the_serial_output(tmp_path: Path, corpus: Path, built: Path) -> None:
+    outcome = fast_build([corpus], out=tmp_path / "dist", base=DEFAULT_BASE, jobs=2)
+    assert outcome.ok and outcome.reused == 0
+    assert snapshot(tmp_path / "dist") == snapshot(built)
+
+
+def rebuild_equals_full(out: Path, inputs: Path, tmp_path: Path, *, reused: int) -> None:
+    again = fast_build([inputs], out=out, base=DEFAULT_BASE, jobs=1)
+    assert again.ok and again.reused == reused
+    full = fast_build([inputs], out=tmp_path / "full", base=DEFAULT_BASE, jobs=1)
+    assert full.ok and full.reused == 0
+    assert snapshot(out) == snapshot(tmp_path / "full")
+    assert again.triples == full.triples and again.articles == full.articles
+
+
+@pytest.fixture
+def copy(tmp_path: Path, corpus: Path, built: Path) -> tuple[Path, Path]:
+    inputs, out = tmp_path / "in", tmp_path / "dist"
+    shutil.copytree(corpus, inputs)
+    shutil.copytree(built, out)
+    return inputs, out
+
+
+def test_nothing_changed_reuses_every_article(copy, tmp_path: Path) -> None:
+    inputs, out = copy
+    before = snapshot(out)
+    rebuild_equals_full(out, inputs, tmp_path, reused=40)
+    assert snapshot(out) == before
+
+
+def test_an_edited_article_alone_is_rebuilt(copy, tmp_path: Path, monkeypatch) -> None:
+    inputs, out = copy
+    facts = inputs / "article-000017.facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    assert "label:" in text
+    facts.write_text(text.replace("label: ", "label: Edited ", 1), encoding="utf-8")
+    processed = []
+    real = fastbuild.process
+
+    def spy(paths, base, key):
+        processed.extend(Path(p).name for p in paths)
+        return real(paths, base, key)
+
+    monkeypatch.setattr(fastbuild, "process", spy)
+    rebuild_equals_full(out, inputs, tmp_path, reused=39)
+    assert processed[0] == "article-000017.facts.yaml"
+    assert b"Edited " in (out / "dataset.nq").read_bytes()
+
+
+def test_an_edited_text_alone_is_rebuilt(copy, tmp_path: Path) -> None:
+    inputs, out = copy
+    with open(inputs / "article-000003.txt", "a", encoding="utf-8") as text:
+        text.write(" A sentence added at the end.")
+    rebuild_equals_full(out, inputs, tmp_path, reused=39)
+    assert b"A sentence added at the end." in (out / "dataset.ttl").read_bytes()
+
+
+def test_removed_and_added_articles(copy, tmp_path: Path) -> None:
+    inputs, out = copy
+    for suffix in (".facts.yaml", ".txt"):
+        (inputs / f"article-000005{suffix}").unlink()
+    write_article(inputs, slug="zz-new")
+    rebuild_equals_full(out, inputs, tmp_path, reused=39)
+    assert not (out / "articles" / "article-000005.ttl").exists()
+    assert (out / "articles" / "zz-new.ttl").exists()
+    assert b"article-000005" not in (out / "dataset.nq").read_bytes()
+
+
+def test_another_base_or_a_damaged_manifest_rebuilds_everything(copy, tmp_path: Path) -> None:
+    inputs, out = copy
+    other = fast_build([inputs], out=out, base="https://example.org/x/", jobs=1)
+    assert other.ok and other.reused == 0
+    assert b"https://example.org/x/" in (out / "dataset.nq").read_bytes()
+    (out / MANIFEST).write_bytes(b"not a pickle")
+    rebuild = fast_build([inputs], out=out, base=DEFAULT_BASE, jobs=1)
+    assert rebuild.ok and rebuild.reused == 0
+
+
+def test_a_failed_rebuild_leaves_the_output_and_its_manifest(copy, tmp_path: Path) -> None:
+    inputs, out = copy
+    before = snapshot(out)
+    manifest = (out / MANIFEST).read_bytes()
+    facts = inputs / "article-000009.facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8") + "\nbogus: 1\n", encoding="utf-8")
+    with pytest.raises(Exception, match="bogus"):
+        fast_build([inputs], out=out, base=DEFAULT_BASE, jobs=1)
+    assert snapshot(out) == before and (out / MANIFEST).read_bytes() == manifest
+    assert not list(out.parent.glob(".dist.*"))
+
+
+def test_a_contradiction_across_two_articles_stops_the_build(tmp_path: Path) -> None:
+    # Each article alone is consistent; together, wd:Q159 is both a Person and a Country.
+    person = MINI_FACTS.replace(
+        "    label: Raheel Sharif\n", "    label: Raheel Sharif\n    same_as: wd:Q159\n"
+    )
+    country = MINI_FACTS.replace("    label: Russia\n", "    label: Russia\n    same_as: wd:Q159\n")
+    write_article(tmp_path / "in", person, slug="one")
+    write_article(tmp_path / "in", country, slug="two")
+    for slug in ("one", "two"):
+        alone = fast_build(
+            [tmp_path / "in" / f"{slug}.facts.yaml"], out=tmp_path / slug, base=DEFAULT_BASE
+        )
+        assert alone.ok
+    both = fast_build([tmp_path / "in"], out=tmp_path / "dist", base=DEFAULT_BASE, jobs=1)
+    assert not both.ok and not (tmp_path / "dist").exists()
+    assert [c.axiom for c in both.conflicts] == [
+        c.axiom for c in classic_build([tmp_path / "in"], out=tmp_path / "c").conflicts
+    ]
+    text = str(both.conflicts[0])
+    assert "defrel:Person" in text and "defrel:Country" in text
+    assert "one.facts.yaml" in text and "two.facts.yaml" in text
