@@ -15,7 +15,6 @@ reuse the parts of articles that did not change and still write what a full buil
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from time import perf_counter
@@ -25,6 +24,8 @@ from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import XSD
 
 from .vocab import NS, context
+
+_TYPE = RDF.type
 
 __all__ = [
     "ArticleText",
@@ -66,38 +67,37 @@ def _compact(iri: str) -> str:
     return iri
 
 
+@cache
+def _compact_cached(iri: str) -> str:
+    return _compact(iri)
+
+
 def _value(term) -> dict:
     if isinstance(term, Literal):
         value: dict = {"@value": str(term)}
         if term.language:
             value["@language"] = term.language
         elif term.datatype is not None and term.datatype != XSD.string:
-            value["@type"] = _compact(str(term.datatype))
+            value["@type"] = _compact_cached(str(term.datatype))
         return value
     return {"@id": str(term)}
 
 
-def _sort_key(value: dict) -> tuple:
-    return tuple(sorted((k, str(v)) for k, v in value.items()))
-
-
-def jsonld_nodes(triples: Iterable[tuple]) -> list[dict]:
-    """Node objects, sorted by @id, properties and values sorted: byte-stable."""
-    nodes: dict[str, dict[str, list]] = {}
-    for s, p, o in triples:
-        props = nodes.setdefault(str(s), {})
-        if p == RDF.type and isinstance(o, URIRef):
-            props.setdefault("@type", []).append(_compact(str(o)))
+def jsonld_nodes(pairs: list[tuple[str, tuple]]) -> list[dict]:
+    """Node objects from (N-Triples line, triple) pairs sorted by line: nodes, properties
+    and values come out in that (byte-stable) order, with no sorting of their own."""
+    nodes: list[dict] = []
+    node: dict = {}
+    subject = None
+    for _, (s, p, o) in pairs:
+        if s is not subject and s != subject:
+            subject, node = s, {"@id": str(s)}
+            nodes.append(node)
+        if p == _TYPE and isinstance(o, URIRef):
+            node.setdefault("@type", []).append(_compact_cached(str(o)))
         else:
-            props.setdefault(_compact(str(p)), []).append(_value(o))
-    out = []
-    for node in sorted(nodes):
-        obj: dict = {"@id": node}
-        for key in sorted(nodes[node]):
-            values = nodes[node][key]
-            obj[key] = sorted(values) if key == "@type" else sorted(values, key=_sort_key)
-        out.append(obj)
-    return out
+            node.setdefault(_compact_cached(str(p)), []).append(_value(o))
+    return nodes
 
 
 @cache
@@ -125,18 +125,19 @@ class ArticleText:
 
 
 def article_texts(
-    lines: list[str], triples: list[tuple], graph: str, base: str, *, seconds: dict | None = None
+    pairs: list[tuple[str, tuple]], graph: str, base: str, *, seconds: dict | None = None
 ) -> ArticleText:
-    """Everything written for one article, from its sorted N-Triples ``lines`` and the same
-    ``triples`` as terms; ``graph`` is its graph IRI. The time each format took is added to
-    ``seconds`` (for the benchmark)."""
+    """Everything written for one article, from its triples as (N-Triples line, triple)
+    pairs sorted by line (``ntriples.ntriples``); ``graph`` is its graph IRI. The time each
+    format took is added to ``seconds`` (for the benchmark)."""
     started = perf_counter()
+    lines = [line for line, _ in pairs]
     name = f" <{graph}> ."
     nquads = "".join(f"{line}{name}\n" for line in lines)
     nq_done = perf_counter()
     turtle = _turtle_body(lines, base)
     ttl_done = perf_counter()
-    nodes = jsonld_nodes(triples)
+    nodes = jsonld_nodes(pairs)
     # one node a line: readable, and json's C encoder (indent= would use the Python one)
     items = ",\n".join(json.dumps(node, ensure_ascii=False) for node in nodes)
     graph_object = f'{{"@id": {json.dumps(graph)}, "@graph": [\n{items}\n]}}'

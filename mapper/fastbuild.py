@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ from .vocab import CONTEXT_FILE, DEFAULT_BASE, context
 __all__ = ["MANIFEST", "FastOutcome", "fast_build", "recipe"]
 
 CHUNK = 32  # articles per worker task
+AHEAD = 3  # chunks in flight per worker
 
 
 @dataclass
@@ -108,16 +110,30 @@ def _unchanged(path: Path, entry: dict | None, key: str) -> bool:
     return content_key(facts, text, key) == entry["key"]
 
 
-def _run(todo: list[Path], base: str, key: str, jobs: int) -> Iterator[ArticleOutcome]:
-    """Build ``todo`` (in order), in ``jobs`` worker processes when there are enough."""
+def _run(
+    todo: list[Path], base: str, key: str, jobs: int, staging: Path
+) -> Iterator[ArticleOutcome]:
+    """Build ``todo`` (in order), in ``jobs`` worker processes when there are enough.
+
+    At most AHEAD chunks per worker are in flight, so finished articles never pile up in
+    memory waiting for the parent; on any error the chunks not yet started are cancelled
+    and the workers are gone before this returns (the caller then removes ``staging``)."""
     chunks = [[str(p) for p in todo[i : i + CHUNK]] for i in range(0, len(todo), CHUNK)]
     if jobs <= 1 or len(chunks) <= 1:
         for chunk in chunks:
-            yield from process(chunk, base, key)
+            yield from process(chunk, base, key, str(staging))
         return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
-        for done in pool.map(process, chunks, [base] * len(chunks), [key] * len(chunks)):
-            yield from done
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"))
+    try:
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(process, chunk, base, key, str(staging)))
+            if len(pending) >= AHEAD * jobs:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _Writer:
@@ -154,10 +170,8 @@ class _Writer:
             "dataset.nq": self._write("dataset.nq", texts.nquads.encode()),
             "dataset.jsonld": self._write("dataset.jsonld", texts.jsonld.encode()),
         }
-        for suffix, text in ((".ttl", texts.article_ttl), (".jsonld", texts.article_jsonld)):
-            target = self.staging / "articles" / f"{outcome.slug}{suffix}"
-            target.write_text(text, encoding="utf-8", newline="\n")
-            self.paths.append(target)
+        for suffix in (".ttl", ".jsonld"):  # written by the worker
+            self.paths.append(self.staging / "articles" / f"{outcome.slug}{suffix}")
         return ranges
 
     def reuse(self, slug: str, ranges: dict) -> dict:
@@ -249,14 +263,16 @@ def fast_build(
 
 def _build_into(staging, out, ordered, reuse, previous, base, key, jobs) -> FastOutcome:
     writer = _Writer(staging, out, base)
+    built = _run([p for p in ordered if not reuse[p]], base, key, jobs, staging)
     try:
-        return _fill(writer, staging, ordered, reuse, previous, base, key, jobs)
+        return _fill(writer, built, staging, ordered, reuse, previous, base)
     finally:
+        built.close()  # workers stopped before the staging folder can be removed
         writer.abort()
 
 
-def _fill(writer, staging, ordered, reuse, previous, base, key, jobs) -> FastOutcome:
-    built = _run([p for p in ordered if not reuse[p]], base, key, jobs)
+def _fill(writer, built, staging, ordered, reuse, previous, base) -> FastOutcome:
+    key = recipe(base)
     manifest = Manifest(key, previous.consistent if previous else None)
     if previous is not None:  # unchanged articles keep their numbers in the statement table
         manifest.intern(previous.statements)

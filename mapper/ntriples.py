@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
-__all__ = ["TripleList", "nt_term", "ntriples"]
+__all__ = ["TripleList", "nt_term", "ntriples", "ntriples_pairs"]
 
 _IRI_ESCAPES = {c: f"\\u{ord(c):04X}" for c in '<>"{}|^`\\ '}
 _IRI_ESCAPES.update({chr(c): f"\\u{c:04X}" for c in range(0x20)})
@@ -48,8 +48,13 @@ def nt_term(term) -> str:
 
 
 def ntriples(triples: Iterable[tuple]) -> list[str]:
-    """Each triple as one N-Triples statement (without the line break), sorted: a graph's
-    text is the same whatever order its triples were made in."""
+    """Each triple as one N-Triples statement (without " ." and the line break), sorted: a
+    graph's text is the same whatever order its triples were made in."""
+    return [line for line, _ in ntriples_pairs(triples)]
+
+
+def ntriples_pairs(triples: Iterable[tuple]) -> list[tuple[str, tuple]]:
+    """(statement, triple) for each triple, sorted by statement."""
     cache: dict = {}
 
     def text(term) -> str:
@@ -58,4 +63,10 @@ def ntriples(triples: Iterable[tuple]) -> list[str]:
             found = cache[term] = nt_term(term)
         return found
 
-    return sorted(f"{text(s)} {text(p)} {text(o)}" for s, p, o in triples)
+    pairs = [(f"{text(s)} {text(p)} {text(o)}", (s, p, o)) for s, p, o in triples]
+    pairs.sort(key=_first)
+    return pairs
+
+
+def _first(pair: tuple) -> str:
+    return pair[0]

@@ -24,7 +24,7 @@ from .errors import DefrelError
 from .facts import load_facts
 from .infer import close, rules
 from .mint import Minter
-from .ntriples import TripleList, ntriples
+from .ntriples import TripleList, ntriples, ntriples_pairs
 from .rdfmap import map_article
 from .validate import Result
 
@@ -156,8 +156,12 @@ def where_said(path: Path, base: str, wanted: list[tuple]) -> dict[tuple, tuple[
     return found
 
 
-def process(paths: list[str], base: str, recipe: str) -> list[ArticleOutcome]:
-    """Build the articles of ``paths`` (a worker's share), in order."""
+def process(
+    paths: list[str], base: str, recipe: str, staging: str | None = None
+) -> list[ArticleOutcome]:
+    """Build the articles of ``paths`` (a worker's share), in order. With ``staging`` (the
+    output folder being written), each article's own two files are written there, by the
+    worker, instead of being handed back."""
     done: list[ArticleOutcome] = []
     mapped = []
     for name in paths:
@@ -182,7 +186,14 @@ def process(paths: list[str], base: str, recipe: str) -> list[ArticleOutcome]:
         outcome.seconds |= {"validate": share, "consistency": perf_counter() - started}
         if ok and not outcome.conflicts:
             graph = str(minter.graph(outcome.slug))
-            outcome.texts = article_texts(
-                ntriples(triples), triples, graph, base, seconds=outcome.seconds
-            )
+            texts = article_texts(ntriples_pairs(triples), graph, base, seconds=outcome.seconds)
+            if staging is not None:
+                _write_own_files(Path(staging), outcome.slug, texts)
+            outcome.texts = texts
     return done
+
+
+def _write_own_files(staging: Path, slug: str, texts: ArticleText) -> None:
+    for suffix, text in ((".ttl", texts.article_ttl), (".jsonld", texts.article_jsonld)):
+        (staging / "articles" / f"{slug}{suffix}").write_text(text, encoding="utf-8", newline="\n")
+    texts.article_ttl = texts.article_jsonld = ""  # written: not sent back to the parent
