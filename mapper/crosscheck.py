@@ -21,7 +21,7 @@ from rdflib.namespace import XSD
 from .consistency import Conflict, conflicts_of
 from .errors import FactsError
 from .infer import close
-from .manifest import Manifest
+from .manifest import Manifest, entities_of
 from .ntriples import nt_term
 from .shard import where_said
 from .vocab import curie
@@ -33,7 +33,7 @@ def check_entity_types(manifest: Manifest) -> None:
     """An entity keeps one id and one type across articles (as ``load_corpus`` checks)."""
     seen: dict[str, tuple[str, str]] = {}
     for entry in manifest.articles.values():
-        for entity_id, kind, line in entry["entities"]:
+        for entity_id, kind, line in entities_of(entry):
             first = seen.setdefault(entity_id, (kind, entry["facts_path"]))
             if first[0] != kind:
                 raise FactsError(
@@ -67,7 +67,7 @@ def _triples(statements: list[str]) -> list[tuple]:
 def corpus_conflicts(manifest: Manifest, base: str) -> list[Conflict]:
     """The contradictions in the union of the articles' summaries. Skipped (none) when the
     summaries are those of the last build, which was consistent."""
-    used = sorted({i for entry in manifest.articles.values() for i in entry["shared"]})
+    used = sorted(manifest.used())
     statements = [manifest.statements[i] for i in used]
     fingerprint = hashlib.sha256("\n".join(sorted(statements)).encode()).hexdigest()
     if fingerprint == manifest.consistent:

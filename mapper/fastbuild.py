@@ -33,7 +33,7 @@ from .consistency import Conflict
 from .crosscheck import check_entity_types, corpus_conflicts
 from .errors import FactsError, OutputError
 from .facts import FACTS_SUFFIX, find_facts_files
-from .manifest import BIG, MANIFEST, Manifest, read_manifest, write_manifest
+from .manifest import BIG, MANIFEST, Manifest, entities_text, read_manifest, write_manifest
 from .serialize import _exclusive, _remove_leftovers, _swap
 from .shard import ArticleOutcome, content_key, process
 from .validate import Report, Result
@@ -300,7 +300,7 @@ def _fill(writer, built, staging, ordered, reuse, previous, base) -> FastOutcome
                 "facts_path": outcome.facts_path,
                 "triples": outcome.triples,
                 "results": outcome.results,
-                "entities": outcome.entities,
+                "entities": entities_text(outcome.entities),
             }
             if outcome.texts is not None:
                 entry["ranges"] = writer.new(outcome)
