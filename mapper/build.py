@@ -64,9 +64,11 @@ def locate(report: Report, locator: Locator) -> Report:
     return Report(conforms=report.conforms, results=results, graph=report.graph)
 
 
-def check_inputs(*, facts: list[Path], rdf: list[Path], base: str = DEFAULT_BASE) -> Report:
+def check_inputs(
+    *, facts: list[Path], rdf: list[Path], base: str = DEFAULT_BASE, engine: str = "pyshacl"
+) -> Report:
     """Validate facts files (mapped first) and RDF files together; results from facts files
-    name their file and line."""
+    name their file and line. ``engine`` as for ``validate_dataset``."""
     dataset = read_rdf(rdf) if rdf else Dataset()
     locator = None
     if facts:
@@ -74,7 +76,7 @@ def check_inputs(*, facts: list[Path], rdf: list[Path], base: str = DEFAULT_BASE
         for quad in mapped.quads((None, None, None, None)):
             dataset.add(quad)
         locator = Locator(articles, base=base)
-    report = validate_dataset(dataset, base=base)
+    report = validate_dataset(dataset, base=base, engine=engine)
     return locate(report, locator) if locator else report
 
 

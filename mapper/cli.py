@@ -21,6 +21,7 @@ from .rdfio import RDF_SUFFIXES, read_rdf
 from .remote import query_endpoint
 from .schema import published_schema
 from .store import query_store
+from .validate import ENGINES
 from .vocab import DEFAULT_BASE
 
 EXIT_OK, EXIT_NONCONFORMING, EXIT_BAD_INPUT = 0, 1, 2
@@ -156,18 +157,27 @@ def _split_inputs(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     help="Report format.",
 )
 @_base
-def validate_cmd(paths: tuple[Path, ...], fmt: str, base: str) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="compiled",
+    show_default=True,
+    help="SHACL engine: the compiled one (as build) or pySHACL (the reference).",
+)
+def validate_cmd(paths: tuple[Path, ...], fmt: str, base: str, engine: str) -> None:
     """Check facts files or RDF files against the shapes; print a report.
 
     PATHS are facts files, folders of them, or RDF files (.ttl .nt .nq .trig
     .jsonld); default seeds/.  Exit 0 if everything conforms, 1 if not.
+    --engine pyshacl validates with pySHACL, the reference the compiled engine
+    (the default, as in build) is tested against; same verdicts, ~100x slower.
 
     \b
     Example:
       defrel validate seeds/ --format json
     """
     rdf, facts = _split_inputs(list(paths) or [DEFAULT_SEEDS])
-    report = check_inputs(facts=facts, rdf=rdf, base=base)
+    report = check_inputs(facts=facts, rdf=rdf, base=base, engine=engine)
     click.echo({"text": report.text, "json": report.json, "turtle": report.turtle}[fmt](), nl=False)
     sys.exit(EXIT_OK if report.conforms else EXIT_NONCONFORMING)
 

@@ -20,7 +20,7 @@ from rdflib.namespace import SH
 from .errors import DefrelError
 from .vocab import curie
 
-__all__ = ["Report", "Result", "ontology_graph", "shapes_graph", "validate_dataset"]
+__all__ = ["ENGINES", "Report", "Result", "ontology_graph", "shapes_graph", "validate_dataset"]
 
 
 @cache
@@ -176,9 +176,40 @@ def _in_parallel(graphs: list[Graph], base: str | None, jobs: int):
             yield ok, found, report
 
 
-def validate_dataset(dataset: Dataset, *, base: str | None = None, jobs: int = 1) -> Report:
+ENGINES = ("compiled", "pyshacl")
+
+
+@cache
+def _compiled_validator():
+    from .shacl import FastValidator  # imports this module: loaded on first use
+
+    return FastValidator()
+
+
+def _validate_compiled(graphs: list[Graph], base: str | None) -> Report:
+    """The compiled engine (``mapper/shacl``), 32 graphs at a time."""
+    validator = _compiled_validator()
+    results: list[Result] = []
+    conforms = True
+    for start in range(0, len(graphs), 32):
+        batch = [(str(g.identifier), list(g)) for g in graphs[start : start + 32]]
+        for ok, found in validator.validate_many(batch, base=base):
+            conforms &= ok
+            results.extend(found)
+    graph = validator.report_graph(results) if results else Graph()
+    return Report(conforms=conforms, results=results, graph=graph)
+
+
+def validate_dataset(
+    dataset: Dataset, *, base: str | None = None, jobs: int = 1, engine: str = "pyshacl"
+) -> Report:
     """Validate every named graph (and the default graph, if it has triples) separately,
-    in ``jobs`` processes when there are several graphs (same verdicts, same order)."""
+    in ``jobs`` processes when there are several graphs (same verdicts, same order).
+
+    ``engine``: "pyshacl" (the reference) or "compiled" (``mapper/shacl``: the same
+    verdicts and results, a hundred times faster; what ``defrel build`` uses)."""
+    if engine not in ENGINES:
+        raise DefrelError(f"unknown SHACL engine {engine!r}; use one of {', '.join(ENGINES)}")
     results: list[Result] = []
     merged = Graph()
     conforms = True
@@ -194,6 +225,8 @@ def validate_dataset(dataset: Dataset, *, base: str | None = None, jobs: int = 1
         ),
         key=lambda g: str(g.identifier),
     )
+    if engine == "compiled":
+        return _validate_compiled(graphs, base)
     if jobs > 1 and len(graphs) > 1:
         outcomes = _in_parallel(graphs, base, min(jobs, len(graphs)))
     else:

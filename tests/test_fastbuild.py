@@ -223,3 +223,18 @@ def test_a_contradiction_across_two_articles_stops_the_build(tmp_path: Path) -> 
     text = str(both.conflicts[0])
     assert "defrel:Person" in text and "defrel:Country" in text
     assert "one.facts.yaml" in text and "two.facts.yaml" in text
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_validate_with_either_engine_says_the_same(runner, tmp_path: Path, fmt: str) -> None:
+    from mapper.cli import main
+
+    facts = MINI_FACTS.replace("recipient: united-states", "recipient: russia")
+    source = write_article(tmp_path / "in", facts)
+    said = {}
+    for engine in ("compiled", "pyshacl"):
+        result = runner.invoke(main, ["validate", str(source), "--format", fmt, "--engine", engine])
+        assert result.exit_code == 1, result.output
+        said[engine] = result.output
+    assert said["compiled"] == said["pyshacl"]
+    assert "mini.facts.yaml" in said["compiled"]
