@@ -20,6 +20,7 @@ from pyshacl.constraints.core.string_based_constraints import StringBasedConstra
 from pyshacl.rdfutil.compare import compare_literal
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
+from rdflib.term import _NUMERIC_LITERAL_TYPES
 
 __all__ = ["ALLOWED", "CompiledShape", "ShaclCompileError", "compile_shapes"]
 
@@ -48,6 +49,7 @@ _to_string = StringBasedConstraintBase.value_node_to_string
 plain = str.__str__  # an IRI as an exact str: dict keys that hash and compare in C
 _RDFS_LITERAL, _RDFS_DATATYPE = plain(RDFS.Literal), plain(RDFS.Datatype)
 _XSD_STRING, _LANGSTRING = plain(XSD.string), plain(RDF.langString)
+_NUMERIC = frozenset(plain(t) for t in _NUMERIC_LITERAL_TYPES)
 
 
 class ShaclCompileError(ValueError):
@@ -279,15 +281,18 @@ def _max_count(n: int):
 
 def _class(classes):
     cc = _CC["Class"]
+    n = len(classes)
 
     def check(f, vs, ctx):
-        out = []
+        out = ()
         for v in vs:
-            if isinstance(v, Literal):
-                out += [(cc, v)] * len(classes)
+            if type(v) is not URIRef and isinstance(v, Literal):
+                out = [*out, *[(cc, v)] * n]
                 continue
             supers = ctx.superclasses_of_types(v)
-            out += [(cc, v) for c in classes if c not in supers]
+            for c in classes:
+                if c not in supers:
+                    out = [*out, (cc, v)]
         return out
 
     return check
@@ -351,12 +356,18 @@ def _node_kind(rule):
         raise ShaclCompileError(f"unknown sh:nodeKind {rule}")
     cc = _CC["NodeKind"]
 
+    bnode_ok = rule in (SH.BlankNode, SH.BlankNodeOrLiteral, SH.BlankNodeOrIRI)
+    literal_ok = rule in (SH.Literal, SH.BlankNodeOrLiteral, SH.IRIOrLiteral)
+    iri_ok = rule in (SH.IRI, SH.IRIOrLiteral, SH.BlankNodeOrIRI)
+
     def kind_ok(v):
+        if type(v) is URIRef:
+            return iri_ok
         if isinstance(v, BNode):
-            return rule in (SH.BlankNode, SH.BlankNodeOrLiteral, SH.BlankNodeOrIRI)
+            return bnode_ok
         if isinstance(v, Literal):
-            return rule in (SH.Literal, SH.BlankNodeOrLiteral, SH.IRIOrLiteral)
-        return rule in (SH.IRI, SH.IRIOrLiteral, SH.BlankNodeOrIRI)
+            return literal_ok
+        return iri_ok
 
     return lambda f, vs, ctx: [(cc, v) for v in vs if not kind_ok(v)]
 
@@ -393,9 +404,17 @@ def _not(shapes):
 def _min_inclusive(bounds):
     cc = _CC["MinInclusive"]
 
-    def ok(v, m) -> bool:
+    def numeric(lit) -> bool:
+        dt = lit.datatype
+        return dt is not None and plain(dt) in _NUMERIC and not lit.ill_typed
+
+    def ok(v, m, m_numeric) -> bool:
         if not isinstance(v, Literal):
             return False
+        if m_numeric and numeric(v):
+            x = v.value  # compare_literal's own numeric path: Literal.eq, then __gt__
+            if x is not None:
+                return x == m.value or x > m.value
         if isinstance(m.value, str) != isinstance(v.value, str):
             return False
         try:
@@ -403,7 +422,8 @@ def _min_inclusive(bounds):
         except (TypeError, NotImplementedError):
             return False
 
-    return lambda f, vs, ctx: [(cc, v) for m in bounds for v in vs if not ok(v, m)]
+    rules = [(m, numeric(m) and m.value is not None) for m in bounds]
+    return lambda f, vs, ctx: [(cc, v) for m, n in rules for v in vs if not ok(v, m, n)]
 
 
 def _min_length(n: int):

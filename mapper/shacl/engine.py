@@ -73,12 +73,14 @@ class GraphIndex:
     """One article graph mixed with the ontology, indexed for the checks: subject key ->
     predicate key -> [object terms]; the triples of a few predicates by predicate key."""
 
-    __slots__ = ("spo", "by_pred", "ops", "v", "schema")
+    __slots__ = ("spo", "by_pred", "ops", "v", "schema", "queried", "supers")
 
     def __init__(self, v: FastValidator, triples, need: frozenset):
         self.v = v
         spo: dict = {}
         by_pred: dict = {}
+        reach = v.reach
+        queried = self.queried = [] if reach is not None else triples
         for t in triples:
             s, p, o = t
             sk = plain(s) if type(s) is URIRef else key(s)
@@ -92,6 +94,8 @@ class GraphIndex:
                     d[pk] = [o]
                 else:
                     values.append(o)
+            if reach is not None and pk in reach:
+                queried.append(t)
             if pk in need:
                 found = by_pred.get(pk)
                 if found is None:
@@ -110,6 +114,7 @@ class GraphIndex:
         self.spo = spo
         self.by_pred = by_pred
         self.ops: dict = {}
+        self.supers: dict = {}  # node key -> superclasses of its types
         self.schema = v.schema if _SUBCLASS not in by_pred else v.schema_with(by_pred[_SUBCLASS])
 
     def objects(self, s, pk):
@@ -136,16 +141,23 @@ class GraphIndex:
         return found
 
     def superclasses_of_types(self, node):
+        nk = plain(node) if type(node) is URIRef else key(node)
+        found = self.supers.get(nk)
+        if found is not None:
+            return found
         supers = self.schema.supers
-        types = self.objects(node, _TYPE)
+        d = self.spo.get(nk) or self.v.onto_spo.get(nk)
+        types = d.get(_TYPE, ()) if d else ()
         if len(types) == 1:
             t = key(types[0])
-            return supers.get(t) or (t,)
-        out: set = set()
-        for t in types:
-            t = key(t)
-            out.update(supers.get(t) or (t,))
-        return out
+            found = supers.get(t) or (t,)
+        else:
+            found = set()
+            for t in types:
+                t = key(t)
+                found.update(supers.get(t) or (t,))
+        self.supers[nk] = found
+        return found
 
     def focus_nodes(self) -> dict:
         """shape -> {node key: node}, the focus nodes pySHACL's ``Shape.focus_nodes`` finds."""
@@ -254,6 +266,9 @@ class FastValidator:
             if nodes:
                 self.static_focus[shape] = nodes
         self.sparql_shapes = [s for s in self.roots if s.sparql]
+        reaches = [c.reach for c in self.constraints]
+        # The predicates the queries can match (None: any); only those triples are loaded.
+        self.reach = None if None in reaches else frozenset().union(*reaches)
         self._onto_quads = self._ontology_for_queries(og)
         self._info = {
             s: (
@@ -287,6 +302,8 @@ class FastValidator:
 
     def _ontology_for_queries(self, og: Graph) -> str:
         """Ontology triples a query could read by naming their predicate (see sparql.py)."""
+        if self.reach is not None:
+            return self._encode(t for t in og if plain(t[1]) in self.reach)
         named: set = set()
         for c in self.constraints:
             named.update(URIRef(i) for i in re.findall(r"<([^<>\s]*)>", c.query))
@@ -295,11 +312,14 @@ class FastValidator:
             )
             if re.search(r"(?<![\w?$:])a(?![\w:])", c.query.split("WHERE", 1)[-1]):
                 named.add(_TYPE)
+        return self._encode(t for t in og if t[1] in named)
+
+    @staticmethod
+    def _encode(triples) -> str:
         bnodes: dict = {}
         return "".join(
-            f"{nquads_term(s, bnodes)} {nquads_term(p, bnodes)} {nquads_term(o, bnodes)}"
-            for s, p, o in og
-            if p in named
+            f"{nquads_term(s, bnodes)} {nquads_term(p, bnodes)} {nquads_term(o, bnodes)}\n"
+            for s, p, o in triples
         )
 
     # --- validation ----------------------------------------------------------------------
@@ -323,7 +343,7 @@ class FastValidator:
                     focus_by_key.setdefault(k, []).extend((i, f) for f in nodes.values())
             indexes.append(ctx)
             raw.append(found)
-            sparql_graphs.append(self._for_store(ctx, triples))
+            sparql_graphs.append(self._for_store(ctx))
         rows = (
             run_batch(
                 self.constraints, sparql_graphs, focus_by_key, self._onto_quads_for(len(batch))
@@ -348,11 +368,17 @@ class FastValidator:
         lines = self._onto_quads.splitlines()
         return "".join(f"{t} <{GRAPH_IRI}{i}> .\n" for i in range(n) for t in lines)
 
-    def _for_store(self, ctx: GraphIndex, triples):
+    def _for_store(self, ctx: GraphIndex):
+        triples = ctx.queried
         shared = self.onto_subjects.intersection(ctx.spo)
         if not shared:
             return triples
-        extra = [t for t in self.onto_triples if key(t[0]) in shared]
+        reach = self.reach
+        extra = [
+            t
+            for t in self.onto_triples
+            if key(t[0]) in shared and (reach is None or plain(t[1]) in reach)
+        ]
         return list(dict.fromkeys(list(triples) + extra))
 
     def _result(self, raw, graph_name, base) -> Result:

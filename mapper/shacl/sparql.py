@@ -40,6 +40,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH, XSD
 
 from .compile import ShaclCompileError
+from .reach import reachable_predicates
 
 __all__ = ["SparqlConstraint", "compile_sparql", "nquads_term", "run_batch"]
 
@@ -74,6 +75,7 @@ class SparqlConstraint:
     message: Literal
     deactivated: bool
     message_rx: re.Pattern  # matches the messages this constraint produces (for report_graph)
+    reach: frozenset | None  # the predicates it can match (reach.py); None: any
 
 
 def _tokens(text: str):
@@ -175,6 +177,7 @@ def compile_sparql(sg: Graph, shape, constraint, keys: dict) -> SparqlConstraint
         )
     deactivated = sg.value(constraint, SH.deactivated)
     key = keys.setdefault(shape.node, len(keys))
+    reach = reachable_predicates(_prefixes(sg, constraint) + str(selects[0]))
     query = _prefixes(sg, constraint) + rewrite(str(selects[0]), key, str(constraint))
     try:
         ox.Store().query(query)
@@ -188,7 +191,7 @@ def compile_sparql(sg: Graph, shape, constraint, keys: dict) -> SparqlConstraint
     return SparqlConstraint(
         node=constraint, shape=shape, key=key, query=query, message=messages[0],
         deactivated=bool(deactivated is not None and deactivated.value is True),
-        message_rx=re.compile(pattern, re.S),
+        message_rx=re.compile(pattern, re.S), reach=reach,
     )  # fmt: skip
 
 
@@ -303,7 +306,7 @@ def run_batch(constraints, graphs, focus_by_key, extra_quads: str):
         g = f" <{GRAPH_IRI}{i}> .\n"
         lines += [f"{enc(s)} {enc(p)} {enc(o)}{g}" for s, p, o in triples]
     store = ox.Store()
-    store.bulk_load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    store.load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
     backs: dict[int, _Back] = {}
     out: dict[int, list] = {}
     offset = len(GRAPH_IRI)
