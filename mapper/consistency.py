@@ -169,7 +169,8 @@ def conflicts_of(c: Closure, says, name) -> list[Conflict]:
     ``name(node)`` a short name for the messages."""
     same = _Same()
     functional = functional_properties()
-    for s, p, o in sorted(t for t in c.edges if t[1] == OWL.sameAs):
+    same_as = OWL.sameAs
+    for s, p, o in sorted(t for t in c.edges if t[1] == same_as):
         same.join(s, o, (s, p, o))
     for s, props in c.out.items():
         for p in functional & props.keys():
@@ -216,7 +217,8 @@ def _disjoint(c: Closure, same: _Same, says, name) -> list[Conflict]:
 
 def _different(c: Closure, same: _Same, says, name) -> list[Conflict]:
     found = []
-    for s, p, o in sorted(t for t in c.edges if t[1] == OWL.differentFrom):
+    different = OWL.differentFrom
+    for s, p, o in sorted(t for t in c.edges if t[1] == different):
         if str(s) < str(o) and same.find(s) == same.find(o):
             found.append(
                 Conflict(

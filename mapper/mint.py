@@ -51,9 +51,14 @@ class Minter:
 
     def __init__(self, base: str) -> None:
         self.base = check_base(base)
+        self._made: dict[tuple, URIRef] = {}
 
     def _iri(self, *parts: str) -> URIRef:
-        return URIRef(self.base + "/".join(parts))
+        """The IRI, one object per IRI: later comparisons of the same node are by identity."""
+        found = self._made.get(parts)
+        if found is None:
+            found = self._made[parts] = URIRef(self.base + "/".join(parts))
+        return found
 
     def check_slug(self, slug: str) -> str:
         if not _ID.match(slug):
