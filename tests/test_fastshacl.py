@@ -276,3 +276,39 @@ def test_report_graph(fast: FastValidator, valid_graph: Graph) -> None:
     assert (None, URIRef(f"{sh}conforms"), Literal(False)) in report
     assert len(list(report.subjects(URIRef(f"{sh}sourceConstraint"), None))) >= 1
     assert len(set(report.subjects(URIRef(f"{sh}focusNode"), None))) == len(found)
+
+
+_P = "PREFIX ex: <http://example.org/>\n"
+
+
+@pytest.mark.parametrize(
+    ("where", "safe"),
+    [
+        ("$this ex:a ?v . ?v ex:b/ex:c|^ex:d ?w", True),
+        ("$this ?p ?v . FILTER (?p IN (ex:a, ex:b))", True),
+        ("$this ?p ?v . FILTER ((?p = ex:a && ?v > 1) || (ex:b = ?p))", True),
+        ("{ $this ?p ?v } UNION { ?v ?p $this } FILTER (?p = ex:a && BOUND(?v))", True),
+        ("$this ?p ?v", False),
+        ("$this ?p ?v . FILTER (?p IN (ex:a, ?v))", False),
+        ("$this ?p ?v . FILTER (?p = ex:a || ?v = ex:b)", False),
+        ("$this ?p ?v . FILTER (!(?p IN (ex:a)))", False),
+        ("$this ex:a ?v . OPTIONAL { ?v ?p ?w } FILTER (?p = ex:a)", False),
+        ("$this ex:a ?v . FILTER NOT EXISTS { ?v ?p ?w }", False),
+        ("$this !ex:a ?v", False),
+    ],
+)
+def test_reachable_predicates(where: str, safe: bool) -> None:
+    """Only the triples a query can match are loaded into Oxigraph: the proof must refuse a
+    variable predicate that no enclosing filter pins to named IRIs."""
+    from mapper.shacl.reach import reachable_predicates
+
+    found = reachable_predicates(_P + f"SELECT $this ?v WHERE {{ {where} }}")
+    assert (found is not None) == safe
+    if safe:
+        assert "http://example.org/a" in found
+
+
+def test_bundled_queries_load_only_named_predicates(fast: FastValidator) -> None:
+    assert fast.reach is not None
+    assert str(NS["schema"]["articleBody"]) in fast.reach
+    assert str(NS["rdfs"]["label"]) not in fast.reach

@@ -12,6 +12,7 @@ node given its value nodes; ``ctx`` is the per-graph index (see ``engine.GraphIn
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -62,7 +63,7 @@ class CompiledShape:
     __slots__ = (
         "node", "path", "inverse", "severity", "message", "checks", "props", "sparql",
         "target_classes", "target_subjects_of", "target_objects_of", "target_nodes",
-        "deactivated", "allowed", "pkey", "empty_checks",
+        "deactivated", "allowed", "pkey", "empty_checks", "lo", "hi", "rest", "rest_empty",
     )  # fmt: skip
 
     def __init__(self, node):
@@ -74,6 +75,10 @@ class CompiledShape:
         self.message: Literal | None = None
         self.checks: list[Callable] = []
         self.empty_checks: list[Callable] = []  # the checks that can fail with no value node
+        # The same split for engine._evaluate: sh:minCount/sh:maxCount as numbers, the rest.
+        self.lo, self.hi = 0, sys.maxsize
+        self.rest: list[Callable] = []
+        self.rest_empty: list[Callable] = []
         self.props: list[CompiledShape] = []
         self.sparql: list = []  # sparql.SparqlConstraint
         self.target_classes: list = []
@@ -178,8 +183,17 @@ class Compiler:
         for pred in sorted(preds & _SUPPORTED):
             check = self._check(shape, pred)
             shape.checks.append(check)
-            if pred in (SH.minCount, SH.hasValue, SH.equals, SH.qualifiedValueShape):
+            empty = pred in (SH.minCount, SH.hasValue, SH.equals, SH.qualifiedValueShape)
+            if empty:
                 shape.empty_checks.append(check)
+            if pred == SH.minCount:
+                shape.lo = _literal_int(_one(sg, node, pred), "sh:minCount")
+            elif pred == SH.maxCount:
+                shape.hi = _literal_int(_one(sg, node, pred), "sh:maxCount")
+            else:
+                shape.rest.append(check)
+                if empty:
+                    shape.rest_empty.append(check)
         if SH.qualifiedValueShape not in preds and preds & {
             SH.qualifiedMinCount,
             SH.qualifiedMaxCount,
@@ -333,12 +347,23 @@ def _actual(v, rule) -> bool:
 def _datatype(rule):
     cc = _CC["Datatype"]
 
+    kind = _ACTUAL.get(rule)
+    same = str.__eq__
+
     def check(f, vs, ctx):
         out = None
         for v in vs:
-            if not _datatype_ok(v, rule):
-                out = out or []
-                out.append((cc, v))
+            if type(v) is Literal:
+                dt = v.datatype  # the common case of _datatype_ok, inlined
+                if dt is not None and same(dt, rule):
+                    if v.ill_typed is not True and (kind is None or isinstance(v.value, kind)):
+                        continue
+                elif _datatype_ok(v, rule):
+                    continue
+            elif _datatype_ok(v, rule):
+                continue
+            out = out or []
+            out.append((cc, v))
         return out or ()
 
     return check
@@ -495,6 +520,14 @@ def _disjoint(props):
     return lambda f, vs, ctx: [(cc, v) for p in props for v in set(vs) & set(ctx.objects(f, p))]
 
 
+def _numeric(v) -> bool:
+    """rdflib's fast path for comparing two literals applies to ``v``."""
+    if type(v) is not Literal and not isinstance(v, Literal):
+        return False
+    dt = v.datatype
+    return dt is not None and plain(dt) in _NUMERIC and not v.ill_typed and v.value is not None
+
+
 def _order(strict: bool):
     cc = _CC["LessThan" if strict else "LessThanOrEquals"]
 
@@ -516,7 +549,15 @@ def _order(strict: bool):
                     a, a_str = as_cmp(value)
                     for other in others:
                         b, b_str = as_cmp(other)
-                        if a_str != b_str or not (a < b if strict else a <= b):
+                        if a_str != b_str:
+                            out.append((cc, value))
+                        elif not a_str and _numeric(a) and _numeric(b):
+                            # Literal.__lt__/__le__ on two numeric literals, spelled out
+                            x, y = a.value, b.value
+                            lt = not x > y and not x == y  # noqa: SIM201 - as rdflib
+                            if not (lt if strict else lt or x == y):
+                                out.append((cc, value))
+                        elif not (a < b if strict else a <= b):
                             out.append((cc, value))
             return out
 

@@ -24,6 +24,7 @@ plain = str.__str__
 _TYPE = plain(RDF.type)
 _SUBCLASS = plain(RDFS.subClassOf)
 _SPARQL_CC = SH.SPARQLConstraintComponent
+_MIN_CC, _MAX_CC = SH.MinCountConstraintComponent, SH.MaxCountConstraintComponent
 _EMPTY: dict = {}
 
 
@@ -196,8 +197,20 @@ def _evaluate(shape: CompiledShape, focus, ctx: GraphIndex, out: list) -> None:
             if prop.inverse or prop.props:
                 _evaluate(prop, focus, ctx, out)
                 continue
-            vs = d.get(prop.pkey, ())
-            for check in prop.checks if vs else prop.empty_checks:
+            vs = d.get(prop.pkey)
+            if vs:
+                n = len(vs)
+                if n < prop.lo:
+                    out.append((focus, prop, _MIN_CC, None))
+                if n > prop.hi:
+                    out.append((focus, prop, _MAX_CC, None))
+                checks = prop.rest
+            else:
+                vs = ()
+                if prop.lo > 0:
+                    out.append((focus, prop, _MIN_CC, None))
+                checks = prop.rest_empty
+            for check in checks:
                 found = check(focus, vs, ctx)
                 if found:
                     out.extend((focus, prop, component, value) for component, value in found)
