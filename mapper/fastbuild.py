@@ -99,8 +99,12 @@ def _ordered(paths: list[Path]) -> list[Path]:
     return [seen[s] for s in sorted(seen)]
 
 
-def _unchanged(path: Path, entry: dict | None, key: str) -> bool:
+def _unchanged(path: Path, entry: dict | None, key: str, out: Path) -> bool:
+    """Was this article built, from these very bytes, into ``out`` (its files still there)?"""
     if entry is None:
+        return False
+    slug = _slug(path)
+    if not all((out / "articles" / f"{slug}{x}").is_file() for x in (".ttl", ".jsonld")):
         return False
     try:
         facts = path.read_bytes()
@@ -237,7 +241,7 @@ def fast_build(
         with _exclusive(out):
             previous = read_manifest(out, key) if out.is_dir() else None
             articles = previous.articles if previous else {}
-            reuse = {p: _unchanged(p, articles.get(_slug(p)), key) for p in ordered}
+            reuse = {p: _unchanged(p, articles.get(_slug(p)), key, out) for p in ordered}
             if jobs is None:
                 jobs = (os.cpu_count() or 1) if len(reuse) - sum(reuse.values()) >= 8 else 1
             _remove_leftovers(out)

@@ -180,6 +180,12 @@ def test_removed_and_added_articles(copy, tmp_path: Path) -> None:
     assert b"article-000005" not in (out / "dataset.nq").read_bytes()
 
 
+def test_a_missing_article_file_is_written_again(copy, tmp_path: Path) -> None:
+    inputs, out = copy
+    (out / "articles" / "article-000030.jsonld").unlink()
+    rebuild_equals_full(out, inputs, tmp_path, reused=39)
+
+
 def test_another_base_or_a_damaged_manifest_rebuilds_everything(copy, tmp_path: Path) -> None:
     inputs, out = copy
     other = fast_build([inputs], out=out, base="https://example.org/x/", jobs=1)
