@@ -64,6 +64,7 @@ class CompiledShape:
         "node", "path", "inverse", "severity", "message", "checks", "props", "sparql",
         "target_classes", "target_subjects_of", "target_objects_of", "target_nodes",
         "deactivated", "allowed", "pkey", "empty_checks", "lo", "hi", "rest", "rest_empty",
+        "plan",
     )  # fmt: skip
 
     def __init__(self, node):
@@ -79,6 +80,7 @@ class CompiledShape:
         self.lo, self.hi = 0, sys.maxsize
         self.rest: list[Callable] = []
         self.rest_empty: list[Callable] = []
+        self.plan: list = []  # set by the engine
         self.props: list[CompiledShape] = []
         self.sparql: list = []  # sparql.SparqlConstraint
         self.target_classes: list = []
@@ -349,17 +351,28 @@ def _datatype(rule):
 
     kind = _ACTUAL.get(rule)
     same = str.__eq__
+    any_literal = rule == _RDFS_LITERAL
+    plain_rule, lang_rule = rule == _XSD_STRING, rule == _LANGSTRING
 
     def check(f, vs, ctx):
         out = None
         for v in vs:
             if type(v) is Literal:
                 dt = v.datatype  # the common case of _datatype_ok, inlined
-                if dt is not None and same(dt, rule):
-                    if v.ill_typed is not True and (kind is None or isinstance(v.value, kind)):
+                if dt is not None:
+                    if same(dt, rule):
+                        if v.ill_typed is not True and (kind is None or isinstance(v.value, kind)):
+                            continue
+                    elif _datatype_ok(v, rule):
                         continue
-                elif _datatype_ok(v, rule):
+                elif any_literal:
                     continue
+                else:
+                    lang = v.language
+                    if (lang is None and plain_rule or lang and lang_rule) and (
+                        kind is None or isinstance(v.value, kind)
+                    ):
+                        continue
             elif _datatype_ok(v, rule):
                 continue
             out = out or []

@@ -80,29 +80,33 @@ class GraphIndex:
         self.v = v
         spo: dict = {}
         by_pred: dict = {}
-        reach = v.reach
-        queried = self.queried = [] if reach is not None else triples
+        route = v.route if need is v.need else v.routes(need)
+        queried = self.queried = [] if v.reach is not None else triples
+        last = d = None
         for t in triples:
             s, p, o = t
-            sk = plain(s) if type(s) is URIRef else key(s)
+            if s is not last:  # a mapper's triples come grouped by subject
+                sk = plain(s) if type(s) is URIRef else key(s)
+                d = spo.get(sk)
+                if d is None:
+                    d = spo[sk] = {}
+                last = s
             pk = plain(p)
-            d = spo.get(sk)
-            if d is None:
-                spo[sk] = {pk: [o]}
+            values = d.get(pk)
+            if values is None:
+                d[pk] = [o]
             else:
-                values = d.get(pk)
-                if values is None:
-                    d[pk] = [o]
-                else:
-                    values.append(o)
-            if reach is not None and pk in reach:
-                queried.append(t)
-            if pk in need:
-                found = by_pred.get(pk)
-                if found is None:
-                    by_pred[pk] = [t]
-                else:
-                    found.append(t)
+                values.append(o)
+            r = route.get(pk)
+            if r:
+                if r & 1:
+                    queried.append(t)
+                if r & 2:
+                    found = by_pred.get(pk)
+                    if found is None:
+                        by_pred[pk] = [t]
+                    else:
+                        found.append(t)
         onto = v.onto_spo
         for sk in v.onto_subjects.intersection(spo):
             d = spo[sk]
@@ -191,25 +195,23 @@ def _evaluate(shape: CompiledShape, focus, ctx: GraphIndex, out: list) -> None:
     if shape.pkey is None:  # a node shape: its property shapes, with one index lookup
         fk = plain(focus) if type(focus) is URIRef else key(focus)
         d = ctx.spo.get(fk) or ctx.v.onto_spo.get(fk) or _EMPTY
-        for prop in shape.props:
-            if prop.deactivated:
-                continue
-            if prop.inverse or prop.props:
+        for prop, pkey, lo, hi, rest, rest_empty in shape.plan:
+            if pkey is None:
                 _evaluate(prop, focus, ctx, out)
                 continue
-            vs = d.get(prop.pkey)
+            vs = d.get(pkey)
             if vs:
                 n = len(vs)
-                if n < prop.lo:
+                if n < lo:
                     out.append((focus, prop, _MIN_CC, None))
-                if n > prop.hi:
+                if n > hi:
                     out.append((focus, prop, _MAX_CC, None))
-                checks = prop.rest
+                checks = rest
             else:
                 vs = ()
-                if prop.lo > 0:
+                if lo > 0:
                     out.append((focus, prop, _MIN_CC, None))
-                checks = prop.rest_empty
+                checks = rest_empty
             for check in checks:
                 found = check(focus, vs, ctx)
                 if found:
@@ -244,6 +246,14 @@ class FastValidator:
         self.roots = [s for s in compile_shapes(sg, sparql) if not s.deactivated]
         self._all = self._collect(self.roots)
         self._by_name = {_term(s.node): s for s in self._all if isinstance(s.node, URIRef)}
+        for s in self._all:  # a node shape's property shapes, unpacked for _evaluate
+            s.plan = [
+                (p, None, 0, 0, (), ())
+                if p.inverse or p.props
+                else (p, p.pkey, p.lo, p.hi, p.rest, p.rest_empty)
+                for p in s.props
+                if not p.deactivated
+            ]
         # The ontology, indexed once.
         self.onto_spo: dict = {}
         self.onto_by_pred: dict = {}
@@ -282,6 +292,7 @@ class FastValidator:
         reaches = [c.reach for c in self.constraints]
         # The predicates the queries can match (None: any); only those triples are loaded.
         self.reach = None if None in reaches else frozenset().union(*reaches)
+        self.route = self.routes(self.need)
         self._onto_quads = self._ontology_for_queries(og)
         self._info = {
             s: (
@@ -306,6 +317,13 @@ class FastValidator:
                 seen[s] = None
                 todo += s.props
         return list(seen)
+
+    def routes(self, need) -> dict:
+        """predicate key -> 1 (a query can match it) | 2 (indexed by predicate)."""
+        route = dict.fromkeys(self.reach or (), 1)
+        for pk in need:
+            route[pk] = route.get(pk, 0) | 2
+        return route
 
     def schema_with(self, extra) -> _Schema:
         edges = {k: list(v) for k, v in self._edges.items()}
