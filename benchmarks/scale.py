@@ -145,24 +145,31 @@ def task_store(nquads: str, store: str) -> dict:
     started = time.perf_counter()
     loaded = load_store([Path(nquads)], store=Path(store), mode="replace")
     load = time.perf_counter() - started
-    cli_times, engine_times = [], []
-    for query in example_queries().values():
+    cli_times, engine_times, per_query = [], [], {}
+    for name, query in sorted(example_queries().items()):
+        runs = []
         for _ in range(5):
             t = time.perf_counter()
             query_store(query, store=Path(store), fmt="json")
-            cli_times.append(time.perf_counter() - t)
+            runs.append(time.perf_counter() - t)
+        cli_times += runs
+        per_query[name] = {"cli": statistics.median(runs)}
     db = ox.Store.read_only(store)
     prefixes = {k: str(v) for k, v in NS.items()}
-    for query in example_queries().values():
+    for name, query in sorted(example_queries().items()):
+        runs = []
         for _ in range(5):
             t = time.perf_counter()
-            list(db.query(query, prefixes=prefixes))
-            engine_times.append(time.perf_counter() - t)
+            rows = len(list(db.query(query, prefixes=prefixes)))
+            runs.append(time.perf_counter() - t)
+        engine_times += runs
+        per_query[name] |= {"engine": statistics.median(runs), "rows": rows}
     return {
         "load": load,
         "loaded": loaded.triples,
         "cli": sorted(cli_times),
         "engine": sorted(engine_times),
+        "per_query": per_query,
         "peak": _peak_mib(),
     }
 
@@ -304,6 +311,11 @@ def measure(size: int, scratch: Path, args) -> dict:
         print(
             f"| example queries, {label} | p50 {p50 * 1000:,.1f} ms, p95 {p95 * 1000:,.1f} ms | | 8 queries x 5 |"
         )
+    for name, timing in store["per_query"].items():
+        print(
+            f"| query {name} | {timing['engine'] * 1000:,.1f} ms engine, "
+            f"{timing['cli'] * 1000:,.1f} ms defrel query | {timing['rows']:,} rows | median of 5 |"
+        )
     floor = _child("floor", str(out / "dataset.nq"))
     for name, spent in floor["floor"].items():
         print(_row(f"floor: Oxigraph serialises {name}", spent, triples, "from memory"))
@@ -315,7 +327,8 @@ def measure(size: int, scratch: Path, args) -> dict:
     result = {"size": size, "fast": fast, "edited": edited, "store": store, "verdicts": verdicts}
     if size <= args.baseline_max:
         result["baseline"] = _baseline(size, corpus, out, scratch, triples, args)
-    shutil.rmtree(scratch / f"store-{size}", ignore_errors=True)
+    if not args.keep:
+        shutil.rmtree(scratch / f"store-{size}", ignore_errors=True)
     return result
 
 
@@ -375,20 +388,27 @@ def main() -> None:
     parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--baseline-max", type=int, default=10000, help="largest baseline run")
     parser.add_argument(
-        "--baseline-timeout", type=float, default=3600, help="seconds before a baseline is stopped"
+        "--baseline-timeout", type=float, default=1200, help="seconds before a baseline is stopped"
     )
     parser.add_argument("--check-max", type=int, default=10000, help="largest full-rebuild check")
     parser.add_argument("--sample", type=int, default=50, help="articles in the verdict check")
-    parser.add_argument("--scratch", type=Path, help="work folder (default: a temporary one)")
+    parser.add_argument("--scratch", type=Path, help="where the work folder goes (default: /tmp)")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder afterwards")
     parser.add_argument("--task", choices=sorted(TASKS), help=argparse.SUPPRESS)
     args, rest = parser.parse_known_args()
     if args.task:
         print(json.dumps(TASKS[args.task](*rest)))
         return
     print(f"# defrel scale benchmark ({os.cpu_count()} cores)")
-    with tempfile.TemporaryDirectory(prefix="defrel-scale-", dir=args.scratch) as folder:
-        results = [measure(size, Path(folder), args) for size in args.articles]
+    folder = Path(tempfile.mkdtemp(prefix="defrel-scale-", dir=args.scratch))
+    try:
+        results = [measure(size, folder, args) for size in args.articles]
         ratios(results)
+    finally:
+        if args.keep:
+            print(f"\n(work folder kept: {folder})")
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
