@@ -143,7 +143,7 @@ def task_store(nquads: str, store: str) -> dict:
     from mapper.vocab import NS
 
     started = time.perf_counter()
-    loaded = load_store([Path(nquads)], store=Path(store), mode="replace")
+    loaded = load_store([Path(nquads)], store=Path(store))  # as `defrel load`: a new store
     load = time.perf_counter() - started
     cli_times, engine_times, per_query = [], [], {}
     for name, query in sorted(example_queries().items()):
