@@ -14,7 +14,6 @@ writes. The whole folder is still replaced atomically.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import tempfile
@@ -28,16 +27,16 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .chunks import dataset_jsonld_head, dataset_jsonld_tail, turtle_head
 from .consistency import Conflict
 from .crosscheck import check_entity_types, corpus_conflicts
+from .distwriter import BIG, DistWriter
 from .errors import FactsError, OutputError
 from .facts import FACTS_SUFFIX, find_facts_files
-from .manifest import BIG, MANIFEST, Manifest, entities_text, read_manifest, write_manifest
+from .manifest import MANIFEST, Manifest, entities_text, read_manifest, write_manifest
 from .serialize import _exclusive, _remove_leftovers, _swap
 from .shard import ArticleOutcome, content_key, process
 from .validate import Report, Result
-from .vocab import CONTEXT_FILE, DEFAULT_BASE, context
+from .vocab import CONTEXT_FILE, DEFAULT_BASE
 
 __all__ = ["MANIFEST", "FastOutcome", "fast_build", "recipe"]
 
@@ -99,19 +98,31 @@ def _ordered(paths: list[Path]) -> list[Path]:
     return [seen[s] for s in sorted(seen)]
 
 
+def file_stamp(facts: str, text: str) -> list[int]:
+    """Size, modification time and inode of an article's two files: when none of them
+    changed, neither did the files (as make and git assume), and nothing is read."""
+    stamp = []
+    for name in (facts, text):
+        st = os.stat(name)
+        stamp += [st.st_size, st.st_mtime_ns, st.st_ino]
+    return stamp  # as shard._stamp
+
+
 def _unchanged(path: Path, entry: dict | None, key: str, out: Path) -> bool:
     """Was this article built, from these very bytes, into ``out`` (its files still there)?"""
     if entry is None:
         return False
     slug = _slug(path)
-    if not all((out / "articles" / f"{slug}{x}").is_file() for x in (".ttl", ".jsonld")):
+    if not all(os.path.isfile(f"{out}/articles/{slug}{x}") for x in (".ttl", ".jsonld")):
         return False
+    text_path = os.path.join(os.path.dirname(path), entry["text_path"])
     try:
-        facts = path.read_bytes()
-        text = (path.parent / entry["text_path"]).read_bytes()
+        if entry.get("stamp") == file_stamp(str(path), text_path):
+            return True
+        with open(path, "rb") as facts, open(text_path, "rb") as text:
+            return content_key(facts.read(), text.read(), key) == entry["key"]
     except OSError:
         return False
-    return content_key(facts, text, key) == entry["key"]
 
 
 def _run(
@@ -138,94 +149,6 @@ def _run(
             yield from pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-class _Writer:
-    """The output files, written into a staging folder as articles arrive."""
-
-    def __init__(self, staging: Path, old: Path, base: str) -> None:
-        self.staging, self.old = staging, old
-        (staging / "articles").mkdir(parents=True)
-        self.streams = {name: open(staging / name, "wb") for name in BIG}  # noqa: SIM115
-        self.olds: dict = {}
-        self.first = True
-        self._write("dataset.ttl", turtle_head(base).encode() + b"\n")
-        self._write("dataset.jsonld", dataset_jsonld_head().encode())
-        names = ("dataset.ttl", "dataset.jsonld", "dataset.nq", CONTEXT_FILE)
-        self.paths = [staging / name for name in names]
-
-    def _write(self, name: str, data: bytes) -> tuple[int, int]:
-        stream = self.streams[name]
-        start = stream.tell()
-        stream.write(data)
-        return start, len(data)
-
-    def _separator(self) -> None:
-        if not self.first:
-            self._write("dataset.jsonld", b",\n")
-        self.first = False
-
-    def new(self, outcome: ArticleOutcome) -> dict:
-        texts = outcome.texts
-        assert texts is not None
-        self._separator()
-        ranges = {
-            "dataset.ttl": self._write("dataset.ttl", texts.turtle.encode()),
-            "dataset.nq": self._write("dataset.nq", texts.nquads.encode()),
-            "dataset.jsonld": self._write("dataset.jsonld", texts.jsonld.encode()),
-        }
-        for suffix in (".ttl", ".jsonld"):  # written by the worker
-            self.paths.append(self.staging / "articles" / f"{outcome.slug}{suffix}")
-        return ranges
-
-    def reuse(self, slug: str, ranges: dict) -> dict:
-        self._separator()
-        moved = {}
-        for name, (start, length) in ranges.items():
-            source = self.olds.get(name)
-            if source is None:
-                source = self.olds[name] = open(self.old / name, "rb")  # noqa: SIM115
-            stream = self.streams[name]
-            stream.flush()
-            at = stream.tell()
-            _copy(source, stream, start, length)
-            moved[name] = (at, length)
-        for suffix in (".ttl", ".jsonld"):
-            name = f"articles/{slug}{suffix}"
-            os.link(self.old / name, self.staging / name)
-            self.paths.append(self.staging / name)
-        return moved
-
-    def abort(self) -> None:
-        for stream in [*self.streams.values(), *self.olds.values()]:
-            stream.close()
-
-    def close(self) -> None:
-        self._write("dataset.jsonld", dataset_jsonld_tail().encode())
-        self.abort()
-        (self.staging / CONTEXT_FILE).write_text(
-            json.dumps(context(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-
-
-def _copy(source, target, start: int, length: int) -> None:
-    """Copy ``length`` bytes at ``start`` of ``source`` to the end of ``target`` (in the
-    kernel where it can)."""
-    target_fd, source_fd = target.fileno(), source.fileno()
-    done = 0
-    try:
-        while done < length:
-            n = os.copy_file_range(source_fd, target_fd, length - done, start + done)
-            if n == 0:
-                break
-            done += n
-    except OSError:
-        pass
-    if done < length:
-        source.seek(start + done)
-        target.write(source.read(length - done))
-        target.flush()
-    target.seek(0, os.SEEK_END)
 
 
 def fast_build(
@@ -266,13 +189,13 @@ def fast_build(
 
 
 def _build_into(staging, out, ordered, reuse, previous, base, key, jobs) -> FastOutcome:
-    writer = _Writer(staging, out, base)
+    writer = DistWriter(staging, out, base)
     built = _run([p for p in ordered if not reuse[p]], base, key, jobs, staging)
     try:
         return _fill(writer, built, staging, ordered, reuse, previous, base)
     finally:
         built.close()  # workers stopped before the staging folder can be removed
-        writer.abort()
+        writer.abandon()
 
 
 def _fill(writer, built, staging, ordered, reuse, previous, base) -> FastOutcome:
@@ -289,6 +212,8 @@ def _fill(writer, built, staging, ordered, reuse, previous, base) -> FastOutcome
         if reuse[path]:
             entry = dict(previous.articles[slug], facts_path=str(path))
             entry["ranges"] = writer.reuse(slug, entry["ranges"])
+            text_path = os.path.join(os.path.dirname(path), entry["text_path"])
+            entry["stamp"] = file_stamp(str(path), text_path)
             manifest.articles[slug] = entry
         else:
             outcome = next(built)
@@ -301,13 +226,16 @@ def _fill(writer, built, staging, ordered, reuse, previous, base) -> FastOutcome
             entry = {
                 "key": outcome.key,
                 "text_path": outcome.text_path,
+                "stamp": outcome.stamp,
                 "facts_path": outcome.facts_path,
                 "triples": outcome.triples,
                 "results": outcome.results,
                 "entities": entities_text(outcome.entities),
             }
             if outcome.texts is not None:
-                entry["ranges"] = writer.new(outcome)
+                texts = outcome.texts
+                parts = dict(zip(BIG, (texts.turtle, texts.nquads, texts.jsonld), strict=True))
+                entry["ranges"] = writer.new(slug, parts)
             manifest.add(slug, entry, outcome.shared)
         results += entry["results"]
         triples += entry["triples"]
@@ -326,7 +254,7 @@ def _fill(writer, built, staging, ordered, reuse, previous, base) -> FastOutcome
     outcome.seconds = seconds
     if outcome.ok:
         write_manifest(manifest.compacted(), staging)
-        outcome.written = writer.paths
+        outcome.written = [staging / name for name in writer.names]
     return outcome
 
 

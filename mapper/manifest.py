@@ -26,6 +26,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from .distwriter import BIG
 from .validate import Result
 
 __all__ = [
@@ -34,7 +35,6 @@ __all__ = [
 
 MANIFEST = ".defrel/manifest.json"
 FORMAT = 2
-BIG = ("dataset.ttl", "dataset.nq", "dataset.jsonld")
 
 
 class Manifest:

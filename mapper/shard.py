@@ -39,6 +39,7 @@ class ArticleOutcome:
     facts_path: str
     key: str = ""  # content hash of the facts file and the article text
     text_path: str = ""  # relative to the facts file's folder, as the facts file says
+    stamp: list[int] = field(default_factory=list)  # size, mtime, inode of both files
     triples: int = 0
     conforms: bool = True
     results: list[Result] = field(default_factory=list)
@@ -92,14 +93,27 @@ def _cached_validator(cls):
     return cls()
 
 
+def _stamp(st: os.stat_result) -> list[int]:
+    return [st.st_size, st.st_mtime_ns, st.st_ino]
+
+
 def _map(path: Path, base: str, recipe: str) -> tuple[ArticleOutcome, list, object]:
+    """Load and map one article. Its cache key is computed from the very bytes mapped, and
+    its stamp (see ``fastbuild.file_stamp``) is left empty if a file changed while it was
+    being read, so that the next build reads it again."""
     minter = Minter(base)
     started = perf_counter()
+    facts_stat = os.stat(path)
+    facts_bytes = path.read_bytes()
     article = load_facts(path)
     loaded = perf_counter()
     outcome = ArticleOutcome(slug=article.slug, facts_path=str(path))
     outcome.text_path = os.path.relpath(article.text_path, path.parent)
-    outcome.key = content_key(path.read_bytes(), article.text_path.read_bytes(), recipe)
+    text_stat = os.stat(article.text_path)
+    text_bytes = article.text_path.read_bytes()
+    steady = _stamp(os.stat(path)) == _stamp(facts_stat) and text_bytes == article.text.encode()
+    outcome.key = content_key(facts_bytes, text_bytes, recipe) if steady else ""
+    outcome.stamp = _stamp(facts_stat) + _stamp(text_stat) if steady else []
     minter.check_slug(article.slug)
     sink = TripleList()
     map_article(article, minter=minter, graph=sink)
