@@ -3,12 +3,11 @@ output written as a stream, so memory does not grow with the corpus.
 
 Incremental: the output folder keeps a manifest (``.defrel/manifest.json``, see
 ``manifest.py``) with each article's content hash, its byte ranges in the dataset files and
-its cross-article summary.
-An article whose facts file, text and build recipe (defrel's code, shapes, ontology, base
-IRI) are unchanged is not loaded, mapped or validated again: its parts are copied from the
-previous output (``os.copy_file_range``; its own files hard-linked), and the cross-article
-checks run on the summaries of all articles. The files are byte for byte those a full build
-writes. The whole folder is still replaced atomically.
+its cross-article summary. An article whose facts file, text and build recipe (defrel's
+code, shapes, ontology, base IRI) are unchanged is not loaded, mapped or validated again:
+its parts are copied from the previous output (``distwriter.py``; its own files
+hard-linked), and the cross-article checks run on the summaries of all articles. The files
+are byte for byte those a full build writes. The whole folder is still replaced atomically.
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from importlib.resources import files
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -34,7 +32,7 @@ from .errors import FactsError, OutputError
 from .facts import FACTS_SUFFIX, find_facts_files
 from .manifest import MANIFEST, Manifest, entities_text, read_manifest, write_manifest
 from .serialize import _exclusive, _remove_leftovers, _swap
-from .shard import ArticleOutcome, content_key, process
+from .shard import ArticleOutcome, content_key, file_stamp, process
 from .validate import Report, Result
 from .vocab import CONTEXT_FILE, DEFAULT_BASE
 
@@ -62,19 +60,20 @@ class FastOutcome:
 
 
 def recipe(base: str) -> str:
-    """What every article's output depends on besides its own files: defrel's source, the
-    bundled data (shapes, ontology, context), and the base IRI."""
+    """What every article's output depends on besides its own files: defrel's source (all
+    of it: a change anywhere rebuilds everything), the bundled shapes, ontology and
+    context, and the base IRI."""
     digest = hashlib.sha256(base.encode())
-    package = files("mapper")
-    for name in sorted(p.name for p in package.iterdir() if p.name.endswith(".py")):
-        digest.update(name.encode() + (package / name).read_bytes())
-    for folder in ("shapes", "ontology", "shacl"):
-        root = package / "data" / folder if folder != "shacl" else package / folder
-        if root.is_dir():
-            for item in sorted(root.iterdir(), key=lambda r: r.name):
-                if item.is_file():
-                    digest.update(item.name.encode() + item.read_bytes())
-    digest.update((package / "data" / CONTEXT_FILE).read_bytes())
+    package = Path(__file__).resolve().parent
+    data = package / "data"
+    parts = [
+        *sorted(package.rglob("*.py")),
+        *sorted((data / "shapes").glob("*.ttl")),
+        *sorted((data / "ontology").glob("*.ttl")),
+        data / CONTEXT_FILE,
+    ]
+    for path in parts:
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
@@ -98,16 +97,6 @@ def _ordered(paths: list[Path]) -> list[Path]:
     return [seen[s] for s in sorted(seen)]
 
 
-def file_stamp(facts: str, text: str) -> list[int]:
-    """Size, modification time and inode of an article's two files: when none of them
-    changed, neither did the files (as make and git assume), and nothing is read."""
-    stamp = []
-    for name in (facts, text):
-        st = os.stat(name)
-        stamp += [st.st_size, st.st_mtime_ns, st.st_ino]
-    return stamp  # as shard._stamp
-
-
 def _unchanged(path: Path, entry: dict | None, key: str, out: Path) -> bool:
     """Was this article built, from these very bytes, into ``out`` (its files still there)?"""
     if entry is None:
@@ -117,7 +106,7 @@ def _unchanged(path: Path, entry: dict | None, key: str, out: Path) -> bool:
         return False
     text_path = os.path.join(os.path.dirname(path), entry["text_path"])
     try:
-        if entry.get("stamp") == file_stamp(str(path), text_path):
+        if entry.get("stamp") == file_stamp(str(path), text_path):  # unchanged: not read
             return True
         with open(path, "rb") as facts, open(text_path, "rb") as text:
             return content_key(facts.read(), text.read(), key) == entry["key"]

@@ -28,7 +28,9 @@ from .ntriples import TripleList, ntriples, ntriples_pairs
 from .rdfmap import map_article
 from .validate import Result
 
-__all__ = ["ArticleOutcome", "content_key", "process", "shared_predicates", "where_said"]
+__all__ = [
+    "ArticleOutcome", "content_key", "file_stamp", "process", "shared_predicates", "where_said",
+]  # fmt: skip
 
 
 @dataclass
@@ -95,6 +97,12 @@ def _cached_validator(cls):
 
 def _stamp(st: os.stat_result) -> list[int]:
     return [st.st_size, st.st_mtime_ns, st.st_ino]
+
+
+def file_stamp(facts: str, text: str) -> list[int]:
+    """Size, modification time and inode of an article's two files: while none of them
+    changes, neither do the files (as make and git assume), and a rebuild reads nothing."""
+    return _stamp(os.stat(facts)) + _stamp(os.stat(text))
 
 
 def _map(path: Path, base: str, recipe: str) -> tuple[ArticleOutcome, list, object]:
