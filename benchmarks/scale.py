@@ -296,9 +296,14 @@ TASKS = {
 
 
 def _edit_one(corpus: Path) -> None:
-    path = sorted(corpus.glob("*.facts.yaml"))[len(list(corpus.glob("*.facts.yaml"))) // 2]
+    """Give the first fact of the middle article a label of its own: an edit to that
+    article alone (an entity's label would also be its label in the other articles)."""
+    files = sorted(corpus.glob("*.facts.yaml"))
+    path = files[len(files) // 2]
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("label: ", "label: Edited ", 1), encoding="utf-8")
+    path.write_text(
+        text.replace("\n  kind: ", "\n  label: Edited fact\n  kind: ", 1), encoding="utf-8"
+    )
 
 
 def _same_files(a: Path, b: Path) -> bool:
