@@ -1,5 +1,5 @@
 """``defrel build``: articles built in worker processes (``shard.py``), joined here, and the
-output written as a stream, so memory does not grow with the corpus.
+output written as a stream: no article's triples stay in memory, only its manifest entry.
 
 Incremental: the output folder keeps a manifest (``.defrel/manifest.json``, see
 ``manifest.py``) with each article's content hash, its byte ranges in the dataset files and
