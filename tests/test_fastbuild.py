@@ -244,3 +244,19 @@ def test_validate_with_either_engine_says_the_same(runner, tmp_path: Path, fmt: 
         said[engine] = result.output
     assert said["compiled"] == said["pyshacl"]
     assert "mini.facts.yaml" in said["compiled"]
+
+
+def test_build_command_says_what_it_reused_and_counts_the_article_files(
+    runner, tmp_path: Path, corpus: Path
+) -> None:
+    from mapper.cli import main
+
+    out = tmp_path / "dist"
+    first = runner.invoke(main, ["build", str(corpus), "--out", str(out), "--jobs", "1"])
+    assert first.exit_code == 0, first.output
+    assert "Built 40 article(s), " in first.output
+    assert f"  {out / 'dataset.ttl'}\n" in first.output
+    assert f"  and 80 files under {out / 'articles'}\n" in first.output  # the dataset files named
+    again = runner.invoke(main, ["build", str(corpus), "--out", str(out), "--jobs", "1"])
+    assert again.exit_code == 0, again.output
+    assert "Built 40 article(s) (40 unchanged, reused), " in again.output
