@@ -56,8 +56,11 @@ def _turtle_body(lines: list[str], base: str) -> str:
         format=ox.RdfFormat.TURTLE,
         prefixes=prefixes(base),
     ).decode("utf-8")
-    body = [line for line in text.splitlines(keepends=True) if not line.startswith("@prefix ")]
-    return "".join(body).lstrip("\n")
+    lines_out = text.splitlines(keepends=True)
+    start = 0  # the @prefix lines come first; nothing after them is touched
+    while start < len(lines_out) and lines_out[start].startswith(("@prefix ", "\n")):
+        start += 1
+    return "".join(lines_out[start:])
 
 
 def _compact(iri: str) -> str:
