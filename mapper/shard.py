@@ -107,7 +107,7 @@ def file_stamp(facts: str, text: str) -> list[int]:
 
 def _map(path: Path, base: str, recipe: str) -> tuple[ArticleOutcome, list, object]:
     """Load and map one article. Its cache key is computed from the very bytes mapped, and
-    its stamp (see ``fastbuild.file_stamp``) is left empty if a file changed while it was
+    its stamp (see ``file_stamp``) is left empty if a file changed while it was
     being read, so that the next build reads it again."""
     minter = Minter(base)
     started = perf_counter()
