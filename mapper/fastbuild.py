@@ -33,7 +33,7 @@ from .facts import FACTS_SUFFIX, find_facts_files
 from .manifest import MANIFEST, Manifest, entities_text, read_manifest, write_manifest
 from .serialize import _exclusive, _remove_leftovers, _swap
 from .shard import ArticleOutcome, content_key, file_stamp, process
-from .validate import Report, Result
+from .validate import Report, Result, conforming_report
 from .vocab import CONTEXT_FILE, DEFAULT_BASE
 
 __all__ = ["MANIFEST", "FastOutcome", "fast_build", "recipe"]
@@ -249,7 +249,7 @@ def _fill(writer, built, staging, ordered, reuse, previous, base) -> FastOutcome
 
 def _report_graph(results: list[Result]) -> Graph:
     if not results:
-        return Graph()
+        return conforming_report()
     from .shard import _validator
 
     return _validator().report_graph(results)

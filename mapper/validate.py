@@ -14,7 +14,7 @@ from importlib.resources import files
 from multiprocessing import get_context
 
 from pyshacl import validate as shacl_validate
-from rdflib import RDF, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from .errors import DefrelError
@@ -196,8 +196,19 @@ def _validate_compiled(graphs: list[Graph], base: str | None) -> Report:
         for ok, found in validator.validate_many(batch, base=base):
             conforms &= ok
             results.extend(found)
-    graph = validator.report_graph(results) if results else Graph()
+    graph = validator.report_graph(results) if results else conforming_report()
     return Report(conforms=conforms, results=results, graph=graph)
+
+
+def conforming_report() -> Graph:
+    """The SHACL report of data without a single result: ``[] a sh:ValidationReport ;
+    sh:conforms true``."""
+    graph = Graph()
+    graph.bind("sh", SH)
+    report = BNode()
+    graph.add((report, RDF.type, SH.ValidationReport))
+    graph.add((report, SH.conforms, Literal(True)))
+    return graph
 
 
 def validate_dataset(

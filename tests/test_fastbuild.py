@@ -73,6 +73,7 @@ def test_fast_output_is_the_classic_output(tmp_path: Path, corpus: Path) -> None
     fast = fast_build([inputs], out=tmp_path / "fast", base=DEFAULT_BASE, jobs=1)
     classic = classic_build([inputs], out=tmp_path / "classic", jobs=1)
     assert fast.ok and classic.ok
+    assert "sh:conforms true" in fast.report.turtle()
     assert (fast.articles, fast.triples) == (classic.articles, classic.triples) == (3, fast.triples)
     for name, fmt in (("dataset.nq", "nquads"), ("dataset.jsonld", "json-ld")):
         ours, theirs = (
