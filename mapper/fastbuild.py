@@ -97,21 +97,24 @@ def _ordered(paths: list[Path]) -> list[Path]:
     return [seen[s] for s in sorted(seen)]
 
 
-def _unchanged(path: Path, entry: dict | None, key: str, out: Path) -> bool:
-    """Was this article built, from these very bytes, into ``out`` (its files still there)?"""
+def _unchanged(path: Path, entry: dict | None, key: str, out: Path) -> list[int] | None:
+    """If this article was built from these very bytes into ``out`` (its files still there),
+    its files' current stamp; otherwise None."""
     if entry is None:
-        return False
+        return None
     slug = _slug(path)
     if not all(os.path.isfile(f"{out}/articles/{slug}{x}") for x in (".ttl", ".jsonld")):
-        return False
+        return None
     text_path = os.path.join(os.path.dirname(path), entry["text_path"])
     try:
-        if entry.get("stamp") == file_stamp(str(path), text_path):  # unchanged: not read
-            return True
+        stamp = file_stamp(str(path), text_path)
+        if stamp == entry.get("stamp"):  # unchanged: not read
+            return stamp
         with open(path, "rb") as facts, open(text_path, "rb") as text:
-            return content_key(facts.read(), text.read(), key) == entry["key"]
+            same = content_key(facts.read(), text.read(), key) == entry["key"]
     except OSError:
-        return False
+        return None
+    return stamp if same else None
 
 
 def _run(
@@ -155,7 +158,8 @@ def fast_build(
             articles = previous.articles if previous else {}
             reuse = {p: _unchanged(p, articles.get(_slug(p)), key, out) for p in ordered}
             if jobs is None:
-                jobs = (os.cpu_count() or 1) if len(reuse) - sum(reuse.values()) >= 8 else 1
+                todo = sum(stamp is None for stamp in reuse.values())
+                jobs = (os.cpu_count() or 1) if todo >= 8 else 1
             _remove_leftovers(out)
             staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
             try:
@@ -179,16 +183,15 @@ def fast_build(
 
 def _build_into(staging, out, ordered, reuse, previous, base, key, jobs) -> FastOutcome:
     writer = DistWriter(staging, out, base)
-    built = _run([p for p in ordered if not reuse[p]], base, key, jobs, staging)
+    built = _run([p for p in ordered if reuse[p] is None], base, key, jobs, staging)
     try:
-        return _fill(writer, built, staging, ordered, reuse, previous, base)
+        return _fill(writer, built, staging, ordered, reuse, previous, base, key)
     finally:
         built.close()  # workers stopped before the staging folder can be removed
         writer.abandon()
 
 
-def _fill(writer, built, staging, ordered, reuse, previous, base) -> FastOutcome:
-    key = recipe(base)
+def _fill(writer, built, staging, ordered, reuse, previous, base, key) -> FastOutcome:
     manifest = Manifest(key, previous.consistent if previous else None)
     if previous is not None:  # unchanged articles keep their numbers in the statement table
         manifest.intern(previous.statements)
@@ -198,11 +201,9 @@ def _fill(writer, built, staging, ordered, reuse, previous, base) -> FastOutcome
     seconds: dict[str, float] = {}
     for path in ordered:
         slug = _slug(path)
-        if reuse[path]:
-            entry = dict(previous.articles[slug], facts_path=str(path))
+        if reuse[path] is not None:
+            entry = dict(previous.articles[slug], facts_path=str(path), stamp=reuse[path])
             entry["ranges"] = writer.reuse(slug, entry["ranges"])
-            text_path = os.path.join(os.path.dirname(path), entry["text_path"])
-            entry["stamp"] = file_stamp(str(path), text_path)
             manifest.articles[slug] = entry
         else:
             outcome = next(built)
@@ -239,7 +240,7 @@ def _fill(writer, built, staging, ordered, reuse, previous, base) -> FastOutcome
     report = Report(conforms=conforms, results=results, graph=_report_graph(results))
     outcome = FastOutcome(report=report, articles=len(manifest.articles), triples=triples)
     outcome.conflicts = conflicts
-    outcome.reused = sum(reuse.values())
+    outcome.reused = sum(stamp is not None for stamp in reuse.values())
     outcome.seconds = seconds
     if outcome.ok:
         write_manifest(manifest.compacted(), staging)
