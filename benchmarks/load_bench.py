@@ -26,14 +26,14 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 import pyoxigraph as ox  # noqa: E402
 from stores import Oxigraph, Virtuoso, copies  # noqa: E402
 
-from mapper.build import build  # noqa: E402
-from mapper.cli import example_queries  # noqa: E402
-from mapper.query import run_query  # noqa: E402
-from mapper.rdfio import read_rdf  # noqa: E402
-from mapper.remote import load_endpoint  # noqa: E402
-from mapper.staging import staged  # noqa: E402
-from mapper.store import load_store, query_store  # noqa: E402
-from mapper.vocab import NS  # noqa: E402
+from mapper.builder.pipeline import build  # noqa: E402
+from mapper.cli.main import example_queries  # noqa: E402
+from mapper.rdf.read import read_rdf  # noqa: E402
+from mapper.rdf.vocab import NS  # noqa: E402
+from mapper.stores.embedded import load_store, query_store  # noqa: E402
+from mapper.stores.query import run_query  # noqa: E402
+from mapper.stores.remote import load_endpoint  # noqa: E402
+from mapper.stores.staging import staged  # noqa: E402
 
 
 def timed(work: Callable[[], object]) -> float:

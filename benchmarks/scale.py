@@ -6,7 +6,7 @@ floor); ratios last.
     .venv/bin/python benchmarks/scale.py                       # 1000 10000 100000
     .venv/bin/python benchmarks/scale.py --articles 1000 --baseline-max 1000
 
-* fast: ``mapper.build.build`` (one worker process per core), in a child process so its peak
+* fast: ``mapper.builder.pipeline.build`` (one worker process per core), in a child process so its peak
   memory is its own (parent + the largest worker, and their sum as an upper bound). Stage
   rows are the time the workers spent on each stage, summed over articles (CPU seconds
   across all cores, so they add up to more than the wall time on 2 cores).
@@ -69,7 +69,7 @@ def _child(task: str, *args: str, timeout: float | None = None) -> dict | None:
 
 
 def task_fast(corpus: str, out: str) -> dict:
-    from mapper.build import build
+    from mapper.builder.pipeline import build
 
     started = time.perf_counter()
     outcome = build([Path(corpus)], out=Path(out))
@@ -91,9 +91,9 @@ def task_baseline(corpus: str, out: str) -> dict:
     from pyshacl import validate as shacl_validate
     from rdflib import Graph
 
-    from mapper.facts import load_corpus
-    from mapper.rdfmap import map_articles
-    from mapper.validate import ontology_graph, shapes_graph
+    from mapper.checks.validate import ontology_graph, shapes_graph
+    from mapper.facts.load import load_corpus
+    from mapper.rdf.mapping import map_articles
 
     stages: dict[str, float] = {}
     clock = time.perf_counter()
@@ -172,9 +172,9 @@ SCOPED = {
 def task_store(nquads: str, store: str) -> dict:
     import pyoxigraph as ox
 
-    from mapper.cli import example_queries
-    from mapper.store import load_store, query_store
-    from mapper.vocab import NS
+    from mapper.cli.main import example_queries
+    from mapper.rdf.vocab import NS
+    from mapper.stores.embedded import load_store, query_store
 
     started = time.perf_counter()
     loaded = load_store([Path(nquads)], store=Path(store))  # as `defrel load`: a new store
@@ -246,13 +246,13 @@ def task_floor(nquads: str) -> dict:
 def task_verdicts(corpus: str, sample: str) -> dict:
     from rdflib import Graph
 
-    from mapper.facts import load_facts
-    from mapper.mint import Minter
-    from mapper.ntriples import TripleList
-    from mapper.rdfmap import map_article
-    from mapper.shacl import FastValidator
-    from mapper.validate import validate_graph
-    from mapper.vocab import DEFAULT_BASE
+    from mapper.checks.shacl import FastValidator
+    from mapper.checks.validate import validate_graph
+    from mapper.facts.load import load_facts
+    from mapper.rdf.mapping import map_article
+    from mapper.rdf.mint import Minter
+    from mapper.rdf.ntriples import TripleList
+    from mapper.rdf.vocab import DEFAULT_BASE
 
     files = sorted(Path(corpus).glob("*.facts.yaml"))
     chosen = random.Random(5).sample(files, min(int(sample), len(files)))

@@ -11,14 +11,14 @@ The library in five calls, one per stage of the pipeline::
 ``build`` runs the first four.  Every error defrel raises on purpose is a DefrelError.
 """
 
-from .build import BuildOutcome, build, build_dataset
+from .builder.pipeline import BuildOutcome, build, build_dataset
+from .builder.serialize import write_dist
+from .checks.validate import Report, Result, validate_dataset
 from .errors import DefrelError, EvidenceError, FactsError, InputError, OutputError, QueryError
-from .facts import load_corpus, load_facts
-from .query import QueryOutcome, run_query
-from .rdfio import read_rdf
-from .rdfmap import map_articles
-from .serialize import write_dist
-from .validate import Report, Result, validate_dataset
+from .facts.load import load_corpus, load_facts
+from .rdf.mapping import map_articles
+from .rdf.read import read_rdf
+from .stores.query import QueryOutcome, run_query
 
 __all__ = [
     "BuildOutcome",

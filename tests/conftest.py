@@ -89,7 +89,7 @@ def runner() -> CliRunner:
 @pytest.fixture(scope="session")
 def seed_dist(tmp_path_factory) -> Path:
     """The seeds built once per session with the library (not the CLI)."""
-    from mapper.build import build
+    from mapper.builder.pipeline import build
 
     out = tmp_path_factory.mktemp("seed") / "dist"
     outcome = build([SEEDS], out=out)
@@ -100,7 +100,7 @@ def seed_dist(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def seed_site(tmp_path_factory) -> Path:
     """The seeds published as a site once per session, with the library (default base)."""
-    from mapper.site import build_site
+    from mapper.publish.site import build_site
 
     out = tmp_path_factory.mktemp("site") / "site"
     outcome = build_site([SEEDS], out=out)
@@ -120,7 +120,7 @@ def seed_server(seed_site: Path, tmp_path_factory):
     import time
 
     log = tmp_path_factory.mktemp("serve") / "serve.log"
-    command = [sys.executable, "-m", "mapper.cli", "serve", "--site", str(seed_site)]
+    command = [sys.executable, "-m", "mapper.cli.main", "serve", "--site", str(seed_site)]
     with log.open("w") as err:
         proc = subprocess.Popen(
             [*command, "--port", "0", "--timeout", "3"], stdout=subprocess.PIPE, stderr=err

@@ -16,13 +16,13 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS, write_article
 
+from mapper.builder.serialize import write_dist
 from mapper.errors import OutputError
-from mapper.serialize import write_dist
 
 
 def _build(out: Path, *sources: Path) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "mapper.cli", "build", *map(str, sources), "--out", str(out)],
+        [sys.executable, "-m", "mapper.cli.main", "build", *map(str, sources), "--out", str(out)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -81,7 +81,7 @@ def test_a_second_writer_is_turned_away(tmp_path: Path, previous: Path) -> None:
     lock = tmp_path / ".dist.lock"
     with lock.open("w") as held:  # another build holds the lock
         fcntl.flock(held, fcntl.LOCK_EX)
-        from mapper.build import build_dataset
+        from mapper.builder.pipeline import build_dataset
 
         dataset, graphs = build_dataset([write_article(tmp_path / "in")])
         with pytest.raises(OutputError, match="another defrel build is writing"):
@@ -103,7 +103,7 @@ def test_two_builds_at_once_do_not_corrupt_each_other(tmp_path: Path, previous: 
 
 
 def test_lock_file_is_gone_after_a_build(tmp_path: Path) -> None:
-    from mapper.build import build
+    from mapper.builder.pipeline import build
 
     build([write_article(tmp_path / "in")], out=tmp_path / "dist")
     assert sorted(os.listdir(tmp_path)) == ["dist", "in"]

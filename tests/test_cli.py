@@ -9,8 +9,8 @@ import pytest
 from conftest import MINI_FACTS, SEEDS, write_article
 from rdflib import Dataset
 
-from mapper.cli import main
-from mapper.schema import published_schema
+from mapper.cli.main import main
+from mapper.facts.schema import published_schema
 
 BASE = "https://example.org/news/"
 

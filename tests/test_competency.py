@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset
 
-from mapper.competency import competency_questions
-from mapper.infer import add_inferences
-from mapper.query import run_query
-from mapper.rdfio import read_rdf
+from mapper.checks.competency import competency_questions
+from mapper.checks.infer import add_inferences
+from mapper.rdf.read import read_rdf
+from mapper.stores.query import run_query
 
 QUESTIONS = {q.name: q for q in competency_questions()}
 

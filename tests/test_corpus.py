@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import ROOT
 
-from mapper.facts import load_corpus
+from mapper.facts.load import load_corpus
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import generate  # noqa: E402

@@ -18,10 +18,10 @@ import pytest
 from conftest import SEEDS
 from rdflib import OWL, RDF, BNode, Graph, URIRef
 
-from mapper.cli import main
-from mapper.competency import competency_questions
-from mapper.validate import ontology_graph
-from mapper.vocab import curie
+from mapper.checks.competency import competency_questions
+from mapper.checks.validate import ontology_graph
+from mapper.cli.main import main
+from mapper.rdf.vocab import curie
 
 OWN = "https://w3id.org/defrel/ontology#"
 KINDS = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)

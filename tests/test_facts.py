@@ -9,8 +9,8 @@ import pytest
 from conftest import MINI_FACTS, MINI_TEXT, write_article
 
 from mapper.errors import EvidenceError, FactsError
-from mapper.facts import find_facts_files, load_corpus, load_facts
-from mapper.when import When
+from mapper.facts.load import find_facts_files, load_corpus, load_facts
+from mapper.facts.when import When
 
 
 def test_loads_a_valid_file(mini: Path) -> None:

@@ -1,4 +1,4 @@
-"""The fast build (``mapper/fastbuild.py``, what ``defrel build`` runs) against the rdflib
+"""The fast build (``mapper/builder/fastbuild.py``, what ``defrel build`` runs) against the rdflib
 pipeline it replaced (``classic_build``, pySHACL and rdflib's serialisers), and its
 incremental rebuilds against full ones.
 
@@ -24,10 +24,10 @@ from conftest import MINI_FACTS, ROOT, SEEDS, write_article
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-import mapper.fastbuild as fastbuild
-from mapper.build import classic_build
-from mapper.fastbuild import MANIFEST, fast_build
-from mapper.vocab import DEFAULT_BASE
+import mapper.builder.fastbuild as fastbuild
+from mapper.builder.fastbuild import MANIFEST, fast_build
+from mapper.builder.pipeline import classic_build
+from mapper.rdf.vocab import DEFAULT_BASE
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import generate  # noqa: E402
@@ -234,7 +234,7 @@ def test_a_contradiction_across_two_articles_stops_the_build(tmp_path: Path) -> 
 
 @pytest.mark.parametrize("fmt", ["json", "text"])
 def test_validate_with_either_engine_says_the_same(runner, tmp_path: Path, fmt: str) -> None:
-    from mapper.cli import main
+    from mapper.cli.main import main
 
     facts = MINI_FACTS.replace("recipient: united-states", "recipient: russia")
     source = write_article(tmp_path / "in", facts)
@@ -250,7 +250,7 @@ def test_validate_with_either_engine_says_the_same(runner, tmp_path: Path, fmt: 
 def test_build_command_says_what_it_reused_and_counts_the_article_files(
     runner, tmp_path: Path, corpus: Path
 ) -> None:
-    from mapper.cli import main
+    from mapper.cli.main import main
 
     out = tmp_path / "dist"
     first = runner.invoke(main, ["build", str(corpus), "--out", str(out), "--jobs", "1"])

@@ -1,4 +1,4 @@
-"""Differential tests of ``mapper.shacl.FastValidator`` against pySHACL (the reference).
+"""Differential tests of ``mapper.checks.shacl.FastValidator`` against pySHACL (the reference).
 
 For every graph below both engines validate the same triples in full (no focusing), and the
 multisets of results must be identical: severity, focus, path, value, component, shape,
@@ -23,12 +23,12 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from test_shapes import CASES, VALID_FACTS, Case, mutated, term
 
+from mapper.checks.shacl import FastValidator, ShaclCompileError
+from mapper.checks.validate import ontology_graph, shapes_graph, validate_graph
 from mapper.errors import DefrelError
-from mapper.facts import load_corpus, load_facts
-from mapper.rdfmap import map_articles
-from mapper.shacl import FastValidator, ShaclCompileError
-from mapper.validate import ontology_graph, shapes_graph, validate_graph
-from mapper.vocab import DEFAULT_BASE, NS
+from mapper.facts.load import load_corpus, load_facts
+from mapper.rdf.mapping import map_articles
+from mapper.rdf.vocab import DEFAULT_BASE, NS
 
 ROOT = Path(__file__).resolve().parents[1]
 GROUP_SIZE = 12
@@ -300,7 +300,7 @@ _P = "PREFIX ex: <http://example.org/>\n"
 def test_reachable_predicates(where: str, safe: bool) -> None:
     """Only the triples a query can match are loaded into Oxigraph: the proof must refuse a
     variable predicate that no enclosing filter pins to named IRIs."""
-    from mapper.shacl.reach import reachable_predicates
+    from mapper.checks.shacl.reach import reachable_predicates
 
     found = reachable_predicates(_P + f"SELECT $this ?v WHERE {{ {where} }}")
     assert (found is not None) == safe

@@ -14,7 +14,7 @@ import pytest
 from rdflib import Dataset
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from mapper.build import build
+from mapper.builder.pipeline import build
 
 CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if p.is_dir())
 

@@ -12,7 +12,7 @@ from conftest import MINI_FACTS, MINI_TEXT, triples_of, write_article
 from rdflib import Dataset, Literal
 from rdflib.compare import isomorphic
 
-from mapper.cli import main
+from mapper.cli.main import main
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
 

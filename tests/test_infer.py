@@ -10,11 +10,11 @@ import pytest
 from conftest import MINI_FACTS, write_article
 from rdflib import OWL, RDF, BNode, Dataset, Graph, URIRef
 
-from mapper.cli import main
-from mapper.infer import add_inferences, inferred_graph_iri, inferred_triples, rules
-from mapper.rdfio import read_rdf
-from mapper.validate import ontology_graph
-from mapper.vocab import NS
+from mapper.checks.infer import add_inferences, inferred_graph_iri, inferred_triples, rules
+from mapper.checks.validate import ontology_graph
+from mapper.cli.main import main
+from mapper.rdf.read import read_rdf
+from mapper.rdf.vocab import NS
 
 DEFREL, SCHEMA, PROV, ORG = NS["defrel"], NS["schema"], NS["prov"], NS["org"]
 BASE = "https://example.org/news/"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import write_article
 
-from mapper.cli import main
+from mapper.cli.main import main
 
 
 class Listener:

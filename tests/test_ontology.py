@@ -1,5 +1,5 @@
 """Checks of the OWL ontology: its header, its documentation, its agreement with the
-facts format in ``mapper/kinds.py``, OWL 2 DL hygiene, and consistency under HermiT.
+facts format in ``mapper/facts/kinds.py``, OWL 2 DL hygiene, and consistency under HermiT.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
-from mapper.kinds import ARTICLE_FIELDS, COMMON_FIELDS, ENTITY_FIELDS, ENTITY_TYPES, KINDS
+from mapper.facts.kinds import ARTICLE_FIELDS, COMMON_FIELDS, ENTITY_FIELDS, ENTITY_TYPES, KINDS
 
 ONTOLOGY = files("mapper.data") / "ontology" / "defrel.ttl"
 CONTEXT = json.loads((files("mapper.data") / "context.jsonld").read_text(encoding="utf-8"))[

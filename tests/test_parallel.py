@@ -11,9 +11,9 @@ import yaml
 from conftest import ROOT
 from rdflib.compare import isomorphic
 
-from mapper.build import build_dataset
-from mapper.cli import main
-from mapper.validate import validate_dataset
+from mapper.builder.pipeline import build_dataset
+from mapper.checks.validate import validate_dataset
+from mapper.cli.main import main
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import generate  # noqa: E402

@@ -16,12 +16,12 @@ from hypothesis import strategies as st
 from rdflib import Dataset
 from rdflib.compare import isomorphic
 
+from mapper.builder.serialize import dataset_jsonld_text, jsonld_text, nquads_text, turtle_text
 from mapper.errors import DefrelError
-from mapper.facts import load_facts
-from mapper.mint import Minter
-from mapper.rdfmap import map_articles
-from mapper.serialize import dataset_jsonld_text, jsonld_text, nquads_text, turtle_text
-from mapper.vocab import DEFAULT_BASE
+from mapper.facts.load import load_facts
+from mapper.rdf.mapping import map_articles
+from mapper.rdf.mint import Minter
+from mapper.rdf.vocab import DEFAULT_BASE
 
 SETTINGS = settings(
     max_examples=60,

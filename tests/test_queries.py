@@ -7,10 +7,10 @@ import json
 import pytest
 from conftest import SEED_SLUG, SEEDS
 
-from mapper.cli import example_queries
+from mapper.cli.main import example_queries
 from mapper.errors import QueryError
-from mapper.query import run_query
-from mapper.rdfio import read_rdf
+from mapper.rdf.read import read_rdf
+from mapper.stores.query import run_query
 
 
 @pytest.fixture(scope="module")

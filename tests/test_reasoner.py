@@ -12,13 +12,14 @@ import pytest
 from conftest import MINI_FACTS, ROOT, SEEDS, write_article
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
-from mapper import load_corpus, map_articles, reasoner
-from mapper.cli import main
-from mapper.consistency import Locator, find_conflicts
+from mapper import load_corpus, map_articles
+from mapper.checks import reasoner
+from mapper.checks.consistency import Locator, find_conflicts
+from mapper.checks.reasoner import check_graph, parse_axiom, reasoner_input
+from mapper.checks.validate import ontology_graph
+from mapper.cli.main import main
 from mapper.errors import ReasonerError
-from mapper.reasoner import check_graph, parse_axiom, reasoner_input
-from mapper.validate import ontology_graph
-from mapper.vocab import DEFAULT_BASE
+from mapper.rdf.vocab import DEFAULT_BASE
 
 DEFREL = "https://w3id.org/defrel/ontology#"
 ONTOLOGY = ROOT / "ontology" / "defrel.ttl"

@@ -18,12 +18,12 @@ import pytest
 from conftest import SEED_SLUG
 from stores import Oxigraph, Server, Virtuoso, answers, copies, free_port
 
-from mapper.cli import example_queries, main
+from mapper.cli.main import example_queries, main
 from mapper.errors import InputError, PartialLoadError, StoreError
-from mapper.query import run_query
-from mapper.rdfio import read_rdf
-from mapper.remote import load_endpoint, query_endpoint
-from mapper.store import load_store, query_store
+from mapper.rdf.read import read_rdf
+from mapper.stores.embedded import load_store, query_store
+from mapper.stores.query import run_query
+from mapper.stores.remote import load_endpoint, query_endpoint
 
 GRAPH = "https://w3id.org/defrel/data/graph/"
 SEED_GRAPH = GRAPH + SEED_SLUG

@@ -17,7 +17,7 @@ from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from mapper.vocab import NS
+from mapper.rdf.vocab import NS
 
 OA = NS["oa"]
 ARTICLE_IRI = URIRef(f"https://w3id.org/defrel/data/article/{SEED_SLUG}")
@@ -131,7 +131,7 @@ def test_rebuild_is_byte_identical_whatever_the_hash_seed(tmp_path: Path) -> Non
         out = tmp_path / f"dist{seed}"
         env = {**os.environ, "PYTHONHASHSEED": seed}
         subprocess.run(
-            [sys.executable, "-m", "mapper.cli", "build", str(SEEDS), "--out", str(out)],
+            [sys.executable, "-m", "mapper.cli.main", "build", str(SEEDS), "--out", str(out)],
             check=True,
             env=env,
             capture_output=True,

@@ -19,9 +19,9 @@ from rdflib.compare import isomorphic
 from SPARQLWrapper import CSV, JSON, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from mapper.cli import example_queries, main
-from mapper.serve import MAX_BODY
-from mapper.vocab import DEFAULT_BASE, context
+from mapper.cli.main import example_queries, main
+from mapper.publish.serve import MAX_BODY
+from mapper.rdf.vocab import DEFAULT_BASE, context
 
 RUSSIA = "entity/russia"
 FORMATS = {

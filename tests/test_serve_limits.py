@@ -18,8 +18,8 @@ from urllib.parse import urlencode
 
 import pytest
 
-from mapper import sparql_endpoint
-from mapper.rdfio import read_rdf
+from mapper.publish import sparql_endpoint
+from mapper.rdf.read import read_rdf
 
 REQUESTS, CLIENTS = 2000, 50
 
@@ -33,7 +33,7 @@ def server(seed_site: Path, tmp_path_factory):
             [
                 sys.executable,
                 "-m",
-                "mapper.cli",
+                "mapper.cli.main",
                 "serve",
                 "--site",
                 str(seed_site),

@@ -7,12 +7,12 @@
   with the right focus node, source shape, path, constraint component (and, for SPARQL
   constraints, source constraint); a meta-test lists every constraint the shapes declare and
   fails if one has no case, so a constraint cannot be added without a test that can fail;
-* the shapes agree with the facts format in ``mapper/kinds.py`` (a node shape per class, the
+* the shapes agree with the facts format in ``mapper/facts/kinds.py`` (a node shape per class, the
   choices, the required and single-valued fields, the entity types a field accepts) and
   constrain every defrel property the mapper writes.
 
 The negative cases validate only the case's focus node against the case's own shape
-(pySHACL's ``focus_nodes`` and ``use_shapes``, injected into ``mapper.validate.validate_graph``
+(pySHACL's ``focus_nodes`` and ``use_shapes``, injected into ``mapper.checks.validate.validate_graph``
 so that every other setting is the pipeline's own; see ``validate_focused``): a full
 validation takes about two seconds and there are some 350 cases.  A few cases are also run
 through a full, unfocused validation to show that focusing changes nothing.
@@ -35,12 +35,19 @@ from pyshacl import validate as pyshacl_validate
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
-import mapper.validate as validation
-from mapper.facts import load_facts
-from mapper.kinds import ARTICLE_FIELDS, COMMON_FIELDS, ENTITY_FIELDS, ENTITY_TYPES, KINDS, Field
-from mapper.rdfmap import map_articles
-from mapper.validate import ontology_graph, shapes_graph, validate_dataset, validate_graph
-from mapper.vocab import DEFAULT_BASE, NS, expand
+import mapper.checks.validate as validation
+from mapper.checks.validate import ontology_graph, shapes_graph, validate_dataset, validate_graph
+from mapper.facts.kinds import (
+    ARTICLE_FIELDS,
+    COMMON_FIELDS,
+    ENTITY_FIELDS,
+    ENTITY_TYPES,
+    KINDS,
+    Field,
+)
+from mapper.facts.load import load_facts
+from mapper.rdf.mapping import map_articles
+from mapper.rdf.vocab import DEFAULT_BASE, NS, expand
 
 HERE = Path(__file__).resolve().parent
 SHAPES_FILE = files("mapper.data") / "shapes" / "defrel-shapes.ttl"
@@ -293,7 +300,7 @@ def test_valid_article_conforms_without_any_result(valid_dataset: Dataset) -> No
 
 
 def test_seed_articles_conform(seed_dist: Path) -> None:
-    from mapper.rdfio import read_rdf
+    from mapper.rdf.read import read_rdf
 
     report = validate_dataset(read_rdf([seed_dist / "dataset.nq"]), base=DEFAULT_BASE)
     assert report.conforms, report.text()
@@ -1007,8 +1014,8 @@ def test_every_property_in_the_valid_graph_is_a_path(shapes: Graph, valid_graph:
 
 def test_code_lists_match_the_mapper(shapes: Graph) -> None:
     """The sh:in lists that are not fields of kinds.py follow the mapper's own tables."""
-    from mapper.kinds import QUANTITY_UNITS
-    from mapper.when import QUALIFIERS
+    from mapper.facts.kinds import QUANTITY_UNITS
+    from mapper.facts.when import QUALIFIERS
 
     def listed(shape: str) -> set:
         return set(shapes.items(shapes.value(term(f"dsh:{shape}"), SH["in"])))

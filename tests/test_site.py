@@ -17,10 +17,10 @@ from rdflib import RDF, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, VOID
 
-from mapper.cli import main
-from mapper.describe import Catalogue
-from mapper.site import build_site
-from mapper.vocab import DEFAULT_BASE, NS
+from mapper.cli.main import main
+from mapper.publish.describe import Catalogue
+from mapper.publish.site import build_site
+from mapper.rdf.vocab import DEFAULT_BASE, NS
 
 SCHEMA, OA = NS["schema"], NS["oa"]
 ARTICLE = f"article/{SEED_SLUG}"

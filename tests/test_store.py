@@ -13,13 +13,13 @@ from conftest import MINI_FACTS, ROOT, SEED_SLUG, write_article
 from rdflib import URIRef
 from stores import answers, copies
 
-from mapper.build import build
-from mapper.cli import example_queries, main
+from mapper.builder.pipeline import build
+from mapper.cli.main import example_queries, main
 from mapper.errors import InputError, QueryError, StoreError
-from mapper.loading import Progress, article_name
-from mapper.query import query_form, run_query, uses_service
-from mapper.rdfio import read_rdf
-from mapper.store import load_store, open_store, query_store
+from mapper.rdf.read import read_rdf
+from mapper.stores.embedded import load_store, open_store, query_store
+from mapper.stores.loading import Progress, article_name
+from mapper.stores.query import query_form, run_query, uses_service
 
 GRAPH = "https://w3id.org/defrel/data/graph/"
 
@@ -270,7 +270,7 @@ def test_query_takes_one_source(runner, seed_store: Path, seed_dist) -> None:
 
 
 def test_progress_bar_draws_on_a_terminal_only() -> None:
-    from mapper.cli_store import _Bar, progress_line
+    from mapper.cli.store import _Bar, progress_line
 
     line = progress_line(Progress(3, 4, 7035, 9380, 0.5), width=8)
     assert line == "[######--] 3/4 articles  7,035/9,380 triples  14,070 triples/s"

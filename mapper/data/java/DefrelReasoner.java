@@ -1,6 +1,6 @@
 // defrel's reasoner driver: HermiT (the build bundled with owlready2) and the OWL API it ships,
 // run in one JVM so that a justification (the axioms that together cause a problem) costs
-// milliseconds per reasoner call rather than a JVM start.  mapper/reasoner.py runs it and reads
+// milliseconds per reasoner call rather than a JVM start.  mapper/checks/reasoner.py runs it and reads
 // its output, one tab-separated record per line:
 //   COUNT  <what> <n>             classes, objectProperties, dataProperties, annotationProperties,
 //                                 individuals, axioms, logicalAxioms

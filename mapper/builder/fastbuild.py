@@ -1,0 +1,256 @@
+"""``defrel build``: articles built in worker processes (``shard.py``), joined here, and the
+output written as a stream: no article's triples stay in memory, only its manifest entry.
+
+Incremental: the output folder keeps a manifest (``.defrel/manifest.json``, see
+``manifest.py``) with each article's content hash, its byte ranges in the dataset files and
+its cross-article summary. An article whose facts file, text and build recipe (defrel's
+code, shapes, ontology, base IRI) are unchanged is not loaded, mapped or validated again:
+its parts are copied from the previous output (``distwriter.py``; its own files
+hard-linked), and the cross-article checks run on the summaries of all articles. The files
+are byte for byte those a full build writes. The whole folder is still replaced atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from rdflib import Graph
+
+from ..checks.consistency import Conflict
+from .crosscheck import check_entity_types, corpus_conflicts
+from .distwriter import BIG, DistWriter
+from ..errors import FactsError, OutputError
+from ..facts.load import FACTS_SUFFIX, find_facts_files
+from .manifest import MANIFEST, Manifest, entities_text, read_manifest, write_manifest
+from .serialize import _exclusive, _remove_leftovers, _swap
+from .shard import ArticleOutcome, content_key, file_stamp, process
+from ..checks.report import Report, Result, conforming_report
+from ..rdf.vocab import CONTEXT_FILE, DEFAULT_BASE
+
+__all__ = ["MANIFEST", "FastOutcome", "fast_build", "recipe"]
+
+CHUNK = 32  # articles per worker task
+AHEAD = 3  # chunks in flight per worker
+
+
+@dataclass
+class FastOutcome:
+    report: Report
+    articles: int
+    triples: int
+    written: list[Path] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    reused: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)  # stage -> summed over articles
+    inferred: dict = field(default_factory=dict)
+    inferred_triples: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.report.conforms and not self.conflicts
+
+
+def recipe(base: str) -> str:
+    """What every article's output depends on besides its own files: defrel's source (all
+    of it: a change anywhere rebuilds everything), the bundled shapes, ontology and
+    context, and the base IRI."""
+    digest = hashlib.sha256(base.encode())
+    package = Path(__file__).resolve().parents[1]  # mapper/, every stage
+    data = package / "data"
+    parts = [
+        *sorted(package.rglob("*.py")),
+        *sorted((data / "shapes").glob("*.ttl")),
+        *sorted((data / "ontology").glob("*.ttl")),
+        data / CONTEXT_FILE,
+    ]
+    for path in parts:
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _slug(path: Path) -> str:
+    return path.name.removesuffix(FACTS_SUFFIX) if path.name.endswith(FACTS_SUFFIX) else path.stem
+
+
+def _ordered(paths: list[Path]) -> list[Path]:
+    """The facts files, in slug order; two files with one slug are refused."""
+    found = find_facts_files(paths)
+    seen: dict[str, Path] = {}
+    for path in found:
+        slug = _slug(path)
+        if slug in seen:
+            raise FactsError(
+                f"two facts files share the slug {slug!r} (also {seen[slug]})",
+                path=path,
+                hint="article slugs must be unique: rename one file",
+            )
+        seen[slug] = path
+    return [seen[s] for s in sorted(seen)]
+
+
+def _unchanged(path: Path, entry: dict | None, key: str, out: Path) -> list[int] | None:
+    """If this article was built from these very bytes into ``out`` (its files still there),
+    its files' current stamp; otherwise None."""
+    if entry is None:
+        return None
+    slug = _slug(path)
+    if not all(os.path.isfile(f"{out}/articles/{slug}{x}") for x in (".ttl", ".jsonld")):
+        return None
+    text_path = os.path.join(os.path.dirname(path), entry["text_path"])
+    try:
+        stamp = file_stamp(str(path), text_path)
+        if stamp == entry.get("stamp"):  # unchanged: not read
+            return stamp
+        with open(path, "rb") as facts, open(text_path, "rb") as text:
+            same = content_key(facts.read(), text.read(), key) == entry["key"]
+    except OSError:
+        return None
+    return stamp if same else None
+
+
+def _run(
+    todo: list[Path], base: str, key: str, jobs: int, staging: Path
+) -> Iterator[ArticleOutcome]:
+    """Build ``todo`` (in order), in ``jobs`` worker processes when there are enough.
+
+    At most AHEAD chunks per worker are in flight, so finished articles never pile up in
+    memory waiting for the parent; on any error the chunks not yet started are cancelled
+    and the workers are gone before this returns (the caller then removes ``staging``)."""
+    chunks = [[str(p) for p in todo[i : i + CHUNK]] for i in range(0, len(todo), CHUNK)]
+    if jobs <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            yield from process(chunk, base, key, str(staging))
+        return
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"))
+    try:
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(process, chunk, base, key, str(staging)))
+            if len(pending) >= AHEAD * jobs:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def fast_build(
+    paths: list[Path], *, out: Path, base: str = DEFAULT_BASE, jobs: int | None = None
+) -> FastOutcome:
+    """Build ``paths`` into ``out`` (see the module docstring)."""
+    out = Path(out)
+    ordered = _ordered(paths)
+    key = recipe(base)
+    parent = out.resolve().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        with _exclusive(out):
+            previous = read_manifest(out, key) if out.is_dir() else None
+            articles = previous.articles if previous else {}
+            reuse = {p: _unchanged(p, articles.get(_slug(p)), key, out) for p in ordered}
+            if jobs is None:
+                todo = sum(stamp is None for stamp in reuse.values())
+                jobs = (os.cpu_count() or 1) if todo >= 8 else 1
+            _remove_leftovers(out)
+            staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
+            try:
+                outcome = _build_into(staging, out, ordered, reuse, previous, base, key, jobs)
+                if outcome.ok:
+                    _swap(staging, out)
+                    outcome.written = [out / p.relative_to(staging) for p in outcome.written]
+                else:
+                    shutil.rmtree(staging, ignore_errors=True)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+    except OSError as err:
+        raise OutputError(
+            f"cannot write into {parent}: {err.strerror or err}",
+            path=out,
+            hint="choose another --out folder, or fix its permissions",
+        ) from None
+    return outcome
+
+
+def _build_into(staging, out, ordered, reuse, previous, base, key, jobs) -> FastOutcome:
+    writer = DistWriter(staging, out, base)
+    built = _run([p for p in ordered if reuse[p] is None], base, key, jobs, staging)
+    try:
+        return _fill(writer, built, staging, ordered, reuse, previous, base, key)
+    finally:
+        built.close()  # workers stopped before the staging folder can be removed
+        writer.abandon()
+
+
+def _fill(writer, built, staging, ordered, reuse, previous, base, key) -> FastOutcome:
+    manifest = Manifest(key, previous.consistent if previous else None)
+    if previous is not None:  # unchanged articles keep their numbers in the statement table
+        manifest.intern(previous.statements)
+    results: list[Result] = []
+    conflicts: list[Conflict] = []
+    conforms, triples = True, 0
+    seconds: dict[str, float] = {}
+    for path in ordered:
+        slug = _slug(path)
+        if reuse[path] is not None:
+            entry = dict(previous.articles[slug], facts_path=str(path), stamp=reuse[path])
+            entry["ranges"] = writer.reuse(slug, entry["ranges"])
+            manifest.articles[slug] = entry
+        else:
+            outcome = next(built)
+            if outcome.error is not None:
+                raise outcome.error
+            conforms &= outcome.conforms
+            conflicts += outcome.conflicts
+            for stage, spent in outcome.seconds.items():
+                seconds[stage] = seconds.get(stage, 0.0) + spent
+            entry = {
+                "key": outcome.key,
+                "text_path": outcome.text_path,
+                "stamp": outcome.stamp,
+                "facts_path": outcome.facts_path,
+                "triples": outcome.triples,
+                "results": outcome.results,
+                "entities": entities_text(outcome.entities),
+            }
+            if outcome.texts is not None:
+                texts = outcome.texts
+                parts = dict(zip(BIG, (texts.turtle, texts.nquads, texts.jsonld), strict=True))
+                entry["ranges"] = writer.new(slug, parts)
+            manifest.add(slug, entry, outcome.shared)
+        results += entry["results"]
+        triples += entry["triples"]
+    writer.close()
+    check_entity_types(manifest)
+    if conforms:
+        known = {(c.message, c.axiom) for c in conflicts}
+        for conflict in corpus_conflicts(manifest, base):
+            if (conflict.message, conflict.axiom) not in known:
+                conflicts.append(conflict)
+        conflicts.sort(key=str)
+    report = Report(conforms=conforms, results=results, graph=_report_graph(results))
+    outcome = FastOutcome(report=report, articles=len(manifest.articles), triples=triples)
+    outcome.conflicts = conflicts
+    outcome.reused = sum(stamp is not None for stamp in reuse.values())
+    outcome.seconds = seconds
+    if outcome.ok:
+        write_manifest(manifest.compacted(), staging)
+        outcome.written = [staging / name for name in writer.names]
+    return outcome
+
+
+def _report_graph(results: list[Result]) -> Graph:
+    if not results:
+        return conforming_report()
+    from .shard import _validator
+
+    return _validator().report_graph(results)

@@ -1,0 +1,124 @@
+"""What validation reports, shared by both engines: the bundled shapes and ontology, a located
+result, the report, and the IRIs of defrel's nodes turned back into fact and article ids."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass
+from functools import cache
+from importlib.resources import files
+
+from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib.namespace import SH
+
+from ..rdf.vocab import curie
+
+__all__ = ["Report", "Result", "conforming_report", "ontology_graph", "shapes_graph"]
+
+
+@cache
+def _bundled(folder: str) -> Graph:
+    graph = Graph()
+    for resource in sorted((files("mapper.data") / folder).iterdir(), key=lambda r: r.name):
+        if resource.name.endswith(".ttl"):
+            graph.parse(data=resource.read_text(encoding="utf-8"), format="turtle")
+    return graph
+
+
+def shapes_graph() -> Graph:
+    """All SHACL shapes in ``shapes/``, merged."""
+    return _bundled("shapes")
+
+
+def ontology_graph() -> Graph:
+    """The defrel ontology in ``ontology/``, merged."""
+    return _bundled("ontology")
+
+
+@dataclass(frozen=True)
+class Result:
+    """One violation, located: which article, which fact or entity, which property."""
+
+    severity: str
+    focus: str
+    path: str | None
+    value: str | None
+    message: str
+    component: str
+    shape: str
+    graph: str | None = None
+    where: str | None = None  # "fact 'x' of article 'y'" when the focus IRI is one of ours
+
+    def __str__(self) -> str:
+        subject = self.where or self.focus
+        parts = [f"{self.severity}: {subject}"]
+        if self.path:
+            parts.append(f"property {self.path}")
+        if self.value is not None:
+            parts.append(f"value {self.value}")
+        return f"{', '.join(parts)}\n    {self.message} [{self.component}]"
+
+
+@dataclass
+class Report:
+    """The outcome of validation: conforms or not, each result, and the SHACL report graph."""
+
+    conforms: bool
+    results: list[Result]
+    graph: Graph
+
+    def text(self) -> str:
+        if self.conforms:
+            return "Conforms: every article passes every shape.\n"
+        lines = [f"Does not conform: {len(self.results)} result(s)."]
+        lines += [str(r) for r in self.results]
+        return "\n".join(lines) + "\n"
+
+    def json(self) -> str:
+        data = {"conforms": self.conforms, "results": [asdict(r) for r in self.results]}
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+    def turtle(self) -> str:
+        return self.graph.serialize(format="turtle")
+
+
+_OURS = re.compile(r"article/(?P<slug>[^/]+)(?:/(?P<what>fact|entity)/(?P<id>[^/]+))?")
+
+
+def _where(focus: str, base: str | None) -> str | None:
+    if base is None or not focus.startswith(base):
+        return None
+    match = _OURS.match(focus[len(base) :])
+    if focus[len(base) :].startswith("entity/"):
+        return f"entity {focus[len(base) + 7 :].split('/')[0]!r}"
+    if not match:
+        return None
+    if match["what"]:
+        return f"{match['what']} {match['id']!r} of article {match['slug']!r}"
+    return f"article {match['slug']!r}"
+
+
+def _sh(node) -> str:
+    """``sh:Violation`` for a term of the SHACL namespace (not one of the context's prefixes)."""
+    text = str(node)
+    return f"sh:{text[len(str(SH)) :]}" if text.startswith(str(SH)) else curie(text)
+
+
+def _term(node) -> str | None:
+    if node is None:
+        return None
+    if isinstance(node, Literal):
+        return node.n3()
+    return curie(str(node)) if isinstance(node, URIRef) else str(node)
+
+
+def conforming_report() -> Graph:
+    """The SHACL report of data without a single result: ``[] a sh:ValidationReport ;
+    sh:conforms true``."""
+    graph = Graph()
+    graph.bind("sh", SH)
+    report = BNode()
+    graph.add((report, RDF.type, SH.ValidationReport))
+    graph.add((report, SH.conforms, Literal(True)))
+    return graph

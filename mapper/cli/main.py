@@ -1,0 +1,291 @@
+"""The ``defrel`` command line: each command parses options, calls one library function and
+prints the result.  Exit codes: 0 ok, 1 data does not conform, 2 bad input or usage."""
+
+from __future__ import annotations
+
+import sys
+from importlib.metadata import version
+from importlib.resources import files
+from pathlib import Path
+
+import click
+
+from ..builder.pipeline import build, check_inputs
+from ..checks.validate import ENGINES
+from ..errors import DefrelError, InputError
+from ..facts.load import FACTS_SUFFIX
+from ..facts.schema import published_schema
+from ..rdf.read import RDF_SUFFIXES, read_rdf
+from ..rdf.vocab import DEFAULT_BASE
+from ..stores.embedded import query_store
+from ..stores.query import GRAPH_FORMATS, TABLE_FORMATS, run_query
+from ..stores.remote import query_endpoint
+from .common import DEFAULT_DATASET, DEFAULT_OUT, DEFAULT_SEEDS
+from .ontology import ontology_group
+from .store import load_cmd
+
+EXIT_OK, EXIT_NONCONFORMING, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def example_queries() -> dict[str, str]:
+    """Bundled example queries (``queries/*.rq``) by name."""
+    folder = files("mapper.data") / "queries"
+    return {
+        r.name.removesuffix(".rq"): r.read_text(encoding="utf-8")
+        for r in sorted(folder.iterdir(), key=lambda r: r.name)
+        if r.name.endswith(".rq")
+    }
+
+
+class DefrelGroup(click.Group):
+    """Turns every DefrelError into one message on stderr and its exit code, in one place."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except DefrelError as err:
+            click.secho(f"Error: {err}", fg="red", err=True)
+            sys.exit(err.exit_code)
+
+
+_base = click.option(
+    "--base",
+    default=DEFAULT_BASE,
+    show_default=True,
+    help="Base IRI under which article, fact and entity IRIs are minted.",
+)
+_paths = click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+
+
+@click.group(cls=DefrelGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(version("defrel"), prog_name="defrel")
+def main() -> None:
+    """defrel: publish what news articles say about defence relations as linked data.
+
+    \b
+    Example:
+      defrel build seeds/ --out dist/
+      defrel query --example who-visited-whom
+    """
+
+
+@main.command("build")
+@_paths
+@click.option(
+    "--out",
+    default=DEFAULT_OUT,
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Output folder, replaced whole only when the build succeeds.",
+)
+@_base
+@click.option(
+    "--infer",
+    is_flag=True,
+    help="Also write what the ontology entails (inferred types and super-properties) into "
+    "a graph <article graph>/inferred beside each article's graph.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes validating articles in parallel (default: one per core from 8 articles).",
+)
+def build_cmd(paths: tuple[Path, ...], out: Path, base: str, infer: bool, jobs: int | None) -> None:
+    """Load, map, validate, check consistency and write Turtle, JSON-LD and N-Quads.
+
+    PATHS are facts files (*.facts.yaml) or folders of them; default seeds/.
+    If the data does not conform to the shapes, or contradicts the ontology (an
+    entity that is both a Person and a Country), the problems are printed with
+    their facts file and line, nothing is written and the exit code is 1.
+
+    \b
+    Example:
+      defrel build seeds/ --out dist/ --base https://example.org/defrel/
+      defrel build --infer
+    """
+    outcome = build(list(paths) or [DEFAULT_SEEDS], out=out, base=base, infer=infer, jobs=jobs)
+    if not outcome.report.conforms:
+        click.echo(outcome.report.text(), nl=False)
+    if outcome.conflicts:
+        click.echo(f"Inconsistent with the ontology: {len(outcome.conflicts)} problem(s).")
+        click.echo("\n".join(map(str, outcome.conflicts)))
+    if not outcome.ok:
+        problems = ["does not conform"] * (not outcome.report.conforms)
+        problems += ["contradicts the ontology"] * bool(outcome.conflicts)
+        click.secho(f"Not built: the data {' and '.join(problems)}; {out} is unchanged.", err=True)
+        sys.exit(EXIT_NONCONFORMING)
+    reused = getattr(outcome, "reused", 0)
+    again = f" ({reused} unchanged, reused)" if reused else ""
+    click.echo(f"Built {outcome.articles} article(s){again}, {outcome.triples} triples; conforms.")
+    if infer:
+        click.echo(
+            f"Inferred {outcome.inferred_triples} triples into "
+            f"{len(outcome.inferred)} graph(s) named <article graph>/inferred."
+        )
+    listed = outcome.written if len(outcome.written) <= LIST_AT_MOST else outcome.written[:4]
+    for path in listed:
+        click.echo(f"  {path}")
+    if len(listed) < len(outcome.written):
+        click.echo(f"  and {len(outcome.written) - len(listed)} files under {out / 'articles'}")
+
+
+LIST_AT_MOST = 24  # files listed by name after a build; a corpus's are counted
+
+
+def _split_inputs(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Separate RDF files (by suffix) from facts files and folders."""
+    rdf = [p for p in paths if p.is_file() and p.suffix.lower() in RDF_SUFFIXES]
+    facts = [p for p in paths if p not in rdf]
+    for p in facts:
+        if p.is_file() and not p.name.endswith((FACTS_SUFFIX, ".yaml", ".yml")):
+            raise InputError(
+                "not a facts file or an RDF file",
+                path=p,
+                hint=f"facts files end in {FACTS_SUFFIX}; RDF files in {', '.join(RDF_SUFFIXES)}",
+            )
+    return rdf, facts
+
+
+@main.command("validate")
+@_paths
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "turtle"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@_base
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="compiled",
+    show_default=True,
+    help="SHACL engine: the compiled one (as build) or pySHACL (the reference).",
+)
+def validate_cmd(paths: tuple[Path, ...], fmt: str, base: str, engine: str) -> None:
+    """Check facts files or RDF files against the shapes; print a report.
+
+    PATHS are facts files, folders of them, or RDF files (.ttl .nt .nq .trig
+    .jsonld); default seeds/.  Exit 0 if everything conforms, 1 if not.
+    --engine pyshacl validates with pySHACL, the reference the compiled engine
+    (the default, as in build) is tested against; same verdicts, ~100x slower.
+
+    \b
+    Example:
+      defrel validate seeds/ --format json
+    """
+    rdf, facts = _split_inputs(list(paths) or [DEFAULT_SEEDS])
+    report = check_inputs(facts=facts, rdf=rdf, base=base, engine=engine)
+    click.echo({"text": report.text, "json": report.json, "turtle": report.turtle}[fmt](), nl=False)
+    sys.exit(EXIT_OK if report.conforms else EXIT_NONCONFORMING)
+
+
+@main.command("query")
+@click.argument("query", required=False)
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read the query from a file.",
+)
+@click.option(
+    "--example",
+    type=click.Choice(sorted(example_queries())),
+    help="Run one of the bundled example queries.",
+)
+@click.option(
+    "--data",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="RDF files to query (repeatable); default dist/dataset.nq.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(TABLE_FORMATS + GRAPH_FORMATS),
+    help="Result format: table|csv|tsv|json|xml for SELECT/ASK, "
+    "turtle|nt|jsonld for CONSTRUCT/DESCRIBE.",
+)
+@click.option(
+    "--allow-remote",
+    is_flag=True,
+    help="Let SERVICE, FROM <url> and remote JSON-LD contexts reach the network.",
+)
+@click.option(
+    "--store",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Query the embedded store in this folder (see defrel load) instead of files.",
+)
+@click.option("--endpoint", metavar="URL", help="Query this SPARQL endpoint instead of files.")
+def query_cmd(
+    query: str | None,
+    query_file: Path | None,
+    example: str | None,
+    data: tuple[Path, ...],
+    fmt: str | None,
+    allow_remote: bool,
+    store: Path | None,
+    endpoint: str | None,
+) -> None:
+    """Run a SPARQL query over the built dataset, the given files, or a store.
+
+    Give the query inline, with -f FILE, or with --example NAME.  Named graphs
+    are kept (GRAPH ?g works); the default graph is the union of all graphs.
+
+    \b
+    Example:
+      defrel query 'SELECT ?s WHERE { ?s a defrel:Visit }'
+      defrel query --example arms-suppliers-of-india --format csv
+      defrel query --store store/ --example posts-held
+      defrel query --endpoint http://127.0.0.1:7878/query --example posts-held
+    """
+    given = [q for q in (query, query_file, example) if q is not None]
+    if len(given) != 1:
+        raise click.UsageError("give exactly one of QUERY, -f FILE or --example NAME")
+    if query_file is not None:
+        query = query_file.read_text(encoding="utf-8")
+    elif example is not None:
+        query = example_queries()[example]
+    if sum(map(bool, (data, store, endpoint))) > 1:
+        raise click.UsageError("give one of --data, --store or --endpoint")
+    if store is not None:
+        outcome = query_store(query, store=store, fmt=fmt, allow_remote=allow_remote)
+        return click.echo(outcome.text, nl=False)
+    if endpoint is not None:
+        return click.echo(query_endpoint(query, url=endpoint, fmt=fmt).text, nl=False)
+    paths = list(data) or [DEFAULT_DATASET]
+    if not data and not paths[0].exists():
+        raise InputError(f"{paths[0]} not found", hint="run `defrel build` first, or pass --data")
+    dataset = read_rdf(paths, allow_remote=allow_remote)
+    outcome = run_query(query, dataset, fmt=fmt, allow_remote=allow_remote)
+    click.echo(outcome.text, nl=False)
+
+
+@main.command("schema")
+def schema_cmd() -> None:
+    """Print the JSON Schema of facts files (for editors and other tools).
+
+    \b
+    Example:
+      defrel schema > facts.schema.json
+    """
+    import json
+
+    click.echo(json.dumps(published_schema(), indent=2, ensure_ascii=False))
+
+
+main.add_command(load_cmd)
+
+main.add_command(ontology_group)
+
+from .site import embed_cmd, serve_cmd, site_cmd  # noqa: E402 - commands of the site
+
+main.add_command(site_cmd)
+main.add_command(embed_cmd)
+main.add_command(serve_cmd)
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

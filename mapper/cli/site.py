@@ -1,0 +1,134 @@
+"""The ``site``, ``embed`` and ``serve`` commands: publish the data as a static site, print a
+resource's embeddable JSON-LD, and serve the site with content negotiation and SPARQL."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import InputError
+from ..rdf.read import read_rdf
+from ..rdf.vocab import DEFAULT_BASE
+from .common import DEFAULT_DATASET, DEFAULT_SEEDS
+
+DEFAULT_SITE = Path("site")
+
+
+@click.command("site")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--out",
+    default=DEFAULT_SITE,
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Site folder, replaced whole only when the build succeeds.",
+)
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI; the site's home.")
+@click.option(
+    "--license",
+    "license_",
+    default="https://creativecommons.org/licenses/by/4.0/",
+    show_default=True,
+    help="IRI of the data's licence, stated in the VoID description and on every page.",
+)
+def site_cmd(paths: tuple[Path, ...], out: Path, base: str, license_: str) -> None:
+    """Build a static site: a page per resource with embedded JSON-LD, and beside each
+    page its .ttl, .jsonld, .nt and .nq; dumps, VoID, context, ontology and a sitemap.
+
+    PATHS are facts files or folders of them (default seeds/).  Host the folder at
+    the base IRI; every link in it is relative.  Exit 1 if the data does not conform.
+
+    \b
+    Example:
+      defrel site seeds/ --out site/ --base https://example.org/defrel/
+    """
+    from ..publish.site import build_site
+
+    outcome = build_site(list(paths) or [DEFAULT_SEEDS], out=out, base=base, license=license_)
+    if not outcome.report.conforms:
+        click.echo(outcome.report.text(), nl=False)
+        click.secho(f"Not built: the data does not conform; {out} is unchanged.", err=True)
+        sys.exit(1)
+    click.echo(
+        f"Built a site of {outcome.pages} pages for {outcome.articles} article(s), "
+        f"{outcome.triples} triples, in {out}/."
+    )
+
+
+@click.command("embed")
+@click.argument("iri")
+@click.option(
+    "--data",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="RDF files to read (repeatable); default dist/dataset.nq.",
+)
+def embed_cmd(iri: str, data: tuple[Path, ...]) -> None:
+    """Print a resource's JSON-LD as a <script> element to paste into another page:
+    the same description its page on the site embeds.
+
+    \b
+    Example:
+      defrel embed https://w3id.org/defrel/data/entity/russia > russia-jsonld.html
+    """
+    from ..publish.site import embed_snippet
+
+    if not data and not DEFAULT_DATASET.exists():
+        raise InputError(
+            f"{DEFAULT_DATASET} not found", hint="run `defrel build` first, or pass --data"
+        )
+    click.echo(embed_snippet(read_rdf(list(data) or [DEFAULT_DATASET]), iri), nl=False)
+
+
+def _stop(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+@click.command("serve")
+@click.option(
+    "--site",
+    "site_dir",
+    default=DEFAULT_SITE,
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder `defrel site` built.",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(0.1, 3600),
+    help="Seconds a SPARQL query may run before it is stopped.",
+)
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
+def serve_cmd(site_dir: Path, host: str, port: int, timeout: float, workers: int) -> None:
+    """Serve a built site with content negotiation (303 from a resource's IRI to the
+    document the Accept header wants), CORS, and a read-only SPARQL endpoint.
+
+    Build the site first with `defrel site`.  --port 0 picks a free port.
+
+    \b
+    Example:
+      defrel site && defrel serve --port 8000
+    """
+    from ..publish.serve import serve
+
+    signal.signal(signal.SIGTERM, _stop)
+
+    def ready(url: str) -> None:
+        click.echo(f"Serving {site_dir} at {url} (SPARQL: {url}sparql); Ctrl-C stops.")
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            click.secho(f"Warning: listening on {host}, reachable from other machines.", err=True)
+        sys.stdout.flush()
+
+    try:
+        serve(
+            site_dir=site_dir, host=host, port=port, timeout=timeout, workers=workers, ready=ready
+        )
+    except KeyboardInterrupt:
+        click.echo("Stopped.")

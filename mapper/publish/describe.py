@@ -1,0 +1,180 @@
+"""Which nodes of a dataset are resources with a page of their own, and which triples describe
+each one: what a resource's HTML page embeds and what its .ttl, .jsonld, .nt and .nq hold.
+
+A *resource* is a typed IRI that is not only a detail of another (articles, entities, facts,
+posts).  Evidence annotations and their selectors, OWL-Time instants and quantities are
+*details*: each belongs to the resource whose IRI is its longest prefix, as ``mint.py`` mints
+them (``.../fact/visit/evidence/1/quote`` belongs to ``.../fact/visit``).
+
+The description of a resource is: its own triples and those of its details; the full evidence
+(annotation, target, selectors) of every ``defrel:evidence`` link it has, wherever that
+annotation lives; the triples of other resources that point at it; and for every resource it
+links to or is linked from, that resource's types and labels, so that a consumer sees what a
+link is without fetching it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.term import Node
+
+from ..rdf.mapping import bind_prefixes
+from ..rdf.vocab import NS
+
+__all__ = ["DETAIL_TYPES", "LABELS", "Catalogue", "Quad", "as_dataset", "as_graph"]
+
+SCHEMA, OA, TIME, DEFREL = NS["schema"], NS["oa"], NS["time"], NS["defrel"]
+
+# Types of nodes that only exist as part of another resource's description.
+DETAIL_TYPES = frozenset(
+    {
+        OA.Annotation,
+        OA.SpecificResource,
+        OA.TextQuoteSelector,
+        OA.TextPositionSelector,
+        DEFREL.Evidence,
+        TIME.Instant,
+        TIME.DateTimeDescription,
+        SCHEMA.QuantitativeValue,
+        SCHEMA.MonetaryAmount,
+        SCHEMA.ImageObject,
+    }
+)
+# Properties that name a node for people, most preferred first.
+LABELS = (SCHEMA.name, SCHEMA.headline, RDFS.label, NS["skos"].prefLabel, OA.exact)
+
+Quad = tuple[Node, Node, Node, URIRef | None]
+
+
+@dataclass
+class Catalogue:
+    """An index of a dataset by subject and by object, and its resources and details."""
+
+    out: dict[Node, list[Quad]] = field(default_factory=lambda: defaultdict(list))
+    into: dict[Node, list[Quad]] = field(default_factory=lambda: defaultdict(list))
+    resources: set[URIRef] = field(default_factory=set)
+    details: dict[URIRef, URIRef] = field(default_factory=dict)  # detail -> its resource
+    triples: int = 0
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> Catalogue:
+        cat = cls()
+        seen: set[tuple[Node, Node, Node]] = set()
+        for s, p, o, g in dataset.quads((None, None, None, None)):
+            name = g.identifier if isinstance(g, Graph) else g
+            if name == DATASET_DEFAULT_GRAPH_ID:
+                name = None
+            quad = (s, p, o, name)
+            cat.out[s].append(quad)
+            cat.into[o].append(quad)
+            seen.add((s, p, o))
+        cat.triples = len(seen)
+        typed = {s for s, quads in cat.out.items() if any(q[1] == RDF.type for q in quads)}
+        for s in typed:
+            if isinstance(s, URIRef) and not cat.types(s) <= DETAIL_TYPES:
+                cat.resources.add(s)
+        for s in typed - cat.resources:
+            owner = cat.owner(s) if isinstance(s, URIRef) else None
+            if owner is not None:
+                cat.details[s] = owner
+        return cat
+
+    def types(self, node: Node) -> set[Node]:
+        return {o for _, p, o, _ in self.out.get(node, ()) if p == RDF.type}
+
+    def values(self, node: Node, prop: URIRef) -> list[Node]:
+        return sorted({o for _, p, o, _ in self.out.get(node, ()) if p == prop})
+
+    def value(self, node: Node, prop: URIRef) -> Node | None:
+        found = self.values(node, prop)
+        return found[0] if found else None
+
+    def owner(self, iri: URIRef) -> URIRef | None:
+        """The resource ``iri`` is, or the resource whose IRI is its longest prefix."""
+        text = str(iri)
+        while True:
+            if URIRef(text) in self.resources:
+                return URIRef(text)
+            cut = text.rfind("/")
+            if cut <= text.find("//") + 1:
+                return None
+            text = text[:cut]
+
+    def label(self, node: Node) -> str:
+        """A name for people: schema:name, headline, rdfs:label, … or the IRI's last part."""
+        for prop in LABELS:
+            found = self.values(node, prop)
+            if found:
+                english = [v for v in found if isinstance(v, Literal) and v.language == "en"]
+                return str((english or found)[0])
+        text = str(node)
+        return text.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or text
+
+    def below(self, iri: URIRef) -> list[URIRef]:
+        """The details that belong to resource ``iri``."""
+        return sorted(d for d, owner in self.details.items() if owner == iri)
+
+    def subtree(self, node: URIRef) -> list[URIRef]:
+        """``node`` and every detail whose IRI lies below it."""
+        prefix = f"{node}/"
+        return [node, *sorted(d for d in self.details if str(d).startswith(prefix))]
+
+    def evidence(self, iri: URIRef) -> list[URIRef]:
+        """The evidence annotations of ``iri``, in the order of the text."""
+        anns = [o for o in self.values(iri, DEFREL.evidence) if isinstance(o, URIRef)]
+        return sorted(anns, key=lambda a: (self.span(a) or (0, 0), str(a)))
+
+    def span(self, annotation: URIRef) -> tuple[int, int] | None:
+        """(start, end) of an annotation's TextPositionSelector, in characters."""
+        for target in self.values(annotation, OA.hasTarget):
+            for selector in self.values(target, OA.hasSelector):
+                start, end = self.value(selector, OA.start), self.value(selector, OA.end)
+                if isinstance(start, Literal) and isinstance(end, Literal):
+                    return int(start), int(end)
+        return None
+
+    def referrers(self, iri: URIRef) -> list[tuple[URIRef, URIRef]]:
+        """(resource, property) for every resource with a triple pointing at ``iri``."""
+        found = {
+            (s, p)
+            for s, p, _, _ in self.into.get(iri, ())
+            if s in self.resources and s != iri and isinstance(p, URIRef)
+        }
+        return sorted(found)
+
+    def describe(self, iri: URIRef) -> list[Quad]:
+        """The quads of ``iri``'s description (see the module docstring), sorted."""
+        subjects = set(self.subtree(iri)) | set(self.below(iri))
+        for ann in self.evidence(iri):
+            subjects.update(self.subtree(ann))
+        quads = {q for s in subjects for q in self.out.get(s, ())}
+        quads.update(q for q in self.into.get(iri, ()) if q[0] in self.resources)
+        linked = {q[2] for q in quads if q[2] in self.resources} | {
+            q[0] for q in quads if q[0] in self.resources
+        }
+        for other in linked - subjects:
+            quads.update(q for q in self.out.get(other, ()) if q[1] == RDF.type or q[1] in LABELS)
+        return sorted(quads, key=lambda q: tuple(str(t) for t in q))
+
+
+def as_graph(quads: Iterable[Quad]) -> Graph:
+    """The triples of ``quads`` in one graph, with our prefixes bound."""
+    graph = Graph()
+    bind_prefixes(graph)
+    for s, p, o, _ in quads:
+        graph.add((s, p, o))
+    return graph
+
+
+def as_dataset(quads: Iterable[Quad]) -> Dataset:
+    """The quads kept in their named graphs (for N-Quads)."""
+    dataset = Dataset()
+    bind_prefixes(dataset)
+    for s, p, o, g in quads:
+        dataset.add((s, p, o, g) if g is not None else (s, p, o))
+    return dataset

@@ -1,0 +1,182 @@
+"""Render the site's HTML pages from the templates in ``mapper/data/site/`` (Jinja2, with
+autoescaping on: labels and article text are user input) and embed each page's JSON-LD."""
+
+from __future__ import annotations
+
+import posixpath
+from functools import cache
+from importlib.resources import files
+
+import jinja2
+from markupsafe import Markup
+from rdflib import OWL, RDF, RDFS, Graph, URIRef
+
+from ..rdf.vocab import NS
+from .negotiate import DOCUMENTS, NAMES
+from .views import Layout, article_text, kind_of, relative, resource_view
+
+__all__ = ["LICENSES", "page", "resource_page", "script_json", "template_text"]
+
+SCHEMA, DEFREL, DCTERMS = NS["schema"], NS["defrel"], NS["dcterms"]
+LICENSES = {
+    "https://creativecommons.org/licenses/by/4.0/": "CC BY 4.0",
+    "https://creativecommons.org/publicdomain/zero/1.0/": "CC0 1.0",
+    "https://creativecommons.org/licenses/by-sa/4.0/": "CC BY-SA 4.0",
+}
+
+
+def template_text(name: str) -> str:
+    """A file of ``mapper/data/site/`` (templates, the style sheet)."""
+    return (files("mapper.data") / "site" / name).read_text(encoding="utf-8")
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FunctionLoader(template_text),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def script_json(text: str) -> Markup:
+    """JSON made safe inside ``<script>``: ``<``, ``>`` and ``&`` become ``\\u003c`` etc.
+    (valid JSON, identical data), so no label can close the element or open a comment."""
+    safe = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(safe)  # noqa: S704 - escaped just above for the script context
+
+
+def alternates(here: str) -> list[dict]:
+    """The other documents of the resource whose page is ``here`` (``entity/russia.html``)."""
+    stem = posixpath.basename(here).rsplit(".", 1)[0]
+    return [
+        {"href": stem + suffix, "type": media, "name": NAMES[suffix]}
+        for suffix, media in DOCUMENTS.items()
+        if suffix != ".html"
+    ]
+
+
+def page(
+    template: str,
+    *,
+    here: str,
+    title: str,
+    jsonld: str,
+    license: str,
+    lang: str = "en",
+    canonical: str | None = None,
+    docs: list[dict] | None = None,
+    root: str | None = None,
+    **context,
+) -> str:
+    """Render ``template`` as the page at site path ``here`` (``root``: the site's URL path,
+    for pages a server makes; static pages link relatively)."""
+    if root is None:
+        root = relative(here, "index.html").removesuffix("index.html")
+    return (
+        _environment()
+        .get_template(template)
+        .render(
+            root=root,
+            title=title,
+            lang=lang,
+            jsonld=script_json(jsonld),
+            license=license,
+            license_name=LICENSES.get(license, license),
+            canonical=canonical,
+            alternates=alternates(here) if docs is None else docs,
+            **context,
+        )
+    )
+
+
+def resource_page(layout: Layout, iri: URIRef, *, jsonld: str, license: str) -> str:
+    """The page of one resource; an article's page also shows its text, evidence marked."""
+    here = f"{layout.path(iri)}.html"
+    view = resource_view(layout, iri)
+    is_article = SCHEMA.NewsArticle in layout.cat.types(iri)
+    lang = layout.cat.value(iri, SCHEMA.inLanguage)
+    return page(
+        "article.html" if is_article else "resource.html",
+        here=here,
+        title=view["label"],
+        jsonld=jsonld,
+        license=license,
+        lang=str(lang) if lang else "en",
+        canonical=layout.base + here,
+        r=view,
+        facts_heading="Facts from this article" if is_article else "Facts it takes part in",
+        tokens=article_text(layout, iri) if is_article else [],
+    )
+
+
+GROUPS = (
+    ("Articles", {SCHEMA.NewsArticle}),
+    ("People", {SCHEMA.Person}),
+    ("States and places", {SCHEMA.Place, SCHEMA.Country, SCHEMA.City, SCHEMA.AdministrativeArea}),
+    ("Organisations and groups", {SCHEMA.Organization, NS["org"].Organization}),
+    ("Posts", {NS["org"].Post}),
+    ("Events", {SCHEMA.Event}),
+)
+
+
+def index_groups(layout: Layout) -> list[dict]:
+    """Every resource with a page, grouped for the home page (facts that are not events last)."""
+    cat, placed = layout.cat, set()
+    groups = []
+    pages = sorted((r for r in cat.resources if layout.path(r) is not None), key=cat.label)
+    for name, types in (*GROUPS, ("Relations, statements and other facts", None)):
+        items = [r for r in pages if r not in placed and (types is None or cat.types(r) & types)]
+        placed.update(items)
+        if items:
+            groups.append(
+                {
+                    "name": name,
+                    "items": [
+                        {
+                            "href": layout.href("index.html", r),
+                            "label": cat.label(r),
+                            "kind": kind_of(cat, r),
+                        }
+                        for r in items
+                    ],
+                }
+            )
+    return groups
+
+
+def ontology_view(graph: Graph, namespace: str) -> dict:
+    """The ontology's own classes and properties, for its page."""
+    header = next(iter(graph.subjects(RDF.type, OWL.Ontology)), None)
+    groups = []
+    for gid, name, kinds in (
+        ("classes", "Classes", (OWL.Class,)),
+        ("object-properties", "Object properties", (OWL.ObjectProperty,)),
+        ("datatype-properties", "Datatype properties", (OWL.DatatypeProperty,)),
+        ("annotation-properties", "Annotation properties", (OWL.AnnotationProperty,)),
+    ):
+        terms = sorted(
+            {s for k in kinds for s in graph.subjects(RDF.type, k) if str(s).startswith(namespace)}
+        )
+        if terms:
+            groups.append(
+                {
+                    "id": gid,
+                    "name": name,
+                    "terms": [
+                        {
+                            "name": str(t)[len(namespace) :],
+                            "label": str(graph.value(t, RDFS.label) or ""),
+                            "comment": str(graph.value(t, RDFS.comment) or ""),
+                        }
+                        for t in terms
+                    ],
+                }
+            )
+    return {
+        "title": str(graph.value(header, DCTERMS.title) or "The defrel ontology"),
+        "description": str(graph.value(header, DCTERMS.description) or ""),
+        "namespace": namespace,
+        "groups": groups,
+    }

@@ -1,0 +1,226 @@
+"""The SPARQL 1.1 Protocol endpoint's engine: queries run in worker processes that hold the
+dataset, each killed at a deadline (rdflib cannot be interrupted inside a thread), and results
+in the format the ``Accept`` header chooses.  Read-only: update requests are refused."""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import queue
+import signal
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import DefrelError, InputError, QueryError
+from .negotiate import choose
+
+__all__ = ["MAX_RESULT", "Answer", "QueryPool", "QueryTimeout", "ResultFormats", "ServerBusy"]
+
+# Offers by query form: media type -> run_query format ("html" is our results page).
+SELECT_OFFERS = {
+    "application/sparql-results+json": "json",
+    "application/sparql-results+xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+    "text/html": "html",
+    "application/json": "json",
+}
+ASK_OFFERS = {k: v for k, v in SELECT_OFFERS.items() if v not in ("csv", "tsv")}
+GRAPH_OFFERS = {
+    "text/turtle": "turtle",
+    "application/n-triples": "nt",
+    "application/ld+json": "jsonld",
+    "text/html": "html",
+}
+OFFERS = {"SELECT": SELECT_OFFERS, "ASK": ASK_OFFERS, "CONSTRUCT": GRAPH_OFFERS}
+OFFERS["DESCRIBE"] = GRAPH_OFFERS
+MAX_RESULT = 32 * 1024 * 1024  # characters of one answer; beyond it the client is told to page
+
+
+class QueryTimeout(DefrelError):
+    """A query ran past the time limit and its worker was stopped."""
+
+
+class ServerBusy(DefrelError):
+    """Every worker stayed busy for the whole time limit."""
+
+
+@dataclass(frozen=True)
+class ResultFormats:
+    """The media type chosen for each query form from one ``Accept`` header (None: 406)."""
+
+    by_kind: dict[str, str | None]
+
+    @classmethod
+    def for_accept(cls, accept: str | None) -> ResultFormats:
+        return cls({kind: choose(accept, list(offers)) for kind, offers in OFFERS.items()})
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a query gave: its form, the media type chosen (None if the client accepts none of
+    this form's) and the text; for ``text/html`` the text is SPARQL JSON or Turtle."""
+
+    kind: str
+    media: str | None
+    text: str
+
+
+def _kind(query: str) -> str | None:
+    from rdflib.plugins.sparql import prepareQuery
+
+    from ..rdf.vocab import NS
+
+    try:
+        name = prepareQuery(query, initNs=dict(NS)).algebra.name
+    except Exception:  # the real error comes from run_query, with line and column
+        return None
+    return name.removesuffix("Query").upper()
+
+
+def _answer(dataset, query: str, media: dict[str, str | None]) -> tuple:
+    from ..stores.query import is_update, run_query
+
+    kind = _kind(query)
+    if kind is None:
+        if is_update(query):
+            return ("refused", "updates are not accepted: this endpoint is read-only")
+        run_query(query, dataset)  # raises the QueryError that says where the syntax fails
+        return ("error", "the query's form (SELECT, ASK, CONSTRUCT, DESCRIBE) is unclear")
+    chosen = media.get(kind or "")
+    if chosen is None:
+        return ("ok", kind, None, "")
+    fmt = OFFERS[kind][chosen]
+    if fmt == "html":
+        fmt = "turtle" if kind in ("CONSTRUCT", "DESCRIBE") else "json"
+    text = run_query(query, dataset, fmt=fmt).text
+    if len(text) > MAX_RESULT:
+        return (
+            "error",
+            f"the result is larger than {MAX_RESULT:,} characters, the server's "
+            "limit; add a LIMIT (and OFFSET to page through it)",
+        )
+    return ("ok", kind, chosen, text)
+
+
+def _work(conn, paths: list[str]) -> None:
+    """A worker: load the data once, then answer queries until the pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
+    from ..rdf.read import read_rdf
+
+    try:
+        dataset = read_rdf([Path(p) for p in paths])
+    except DefrelError as err:
+        conn.send(("failed", str(err)))
+        return
+    conn.send(("ready",))
+    while True:
+        try:
+            query, media = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            conn.send(_answer(dataset, query, media))
+        except QueryError as err:
+            conn.send(("error", str(err)))
+        except Exception as err:  # a bug must not take the worker down with it
+            conn.send(("error", f"query failed: {type(err).__name__}: {err}"))
+
+
+class _Worker:
+    def __init__(self, paths: list[Path]) -> None:
+        ctx = multiprocessing.get_context("spawn")  # never fork a threaded server
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_work, args=(child, [str(p) for p in paths]), daemon=True)
+        self.process.start()
+        child.close()
+
+    def ready(self) -> None:
+        message = self.conn.recv()
+        if message[0] != "ready":
+            self.stop()
+            raise InputError(f"the SPARQL endpoint cannot load its data: {message[1]}")
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):
+            self.conn.close()
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+
+
+class QueryPool:
+    """``workers`` processes holding the data; a query gets one, or waits for one."""
+
+    def __init__(self, paths: list[Path], *, workers: int, timeout: float) -> None:
+        self.paths, self.timeout = paths, timeout
+        self.idle: queue.Queue[_Worker] = queue.Queue()
+        self.all: set[_Worker] = set()
+        self.lock = threading.Lock()
+        started = [self._spawn() for _ in range(max(1, workers))]
+        for worker in started:
+            worker.ready()
+            self.idle.put(worker)
+
+    def _spawn(self) -> _Worker:
+        worker = _Worker(self.paths)
+        with self.lock:
+            self.all.add(worker)
+        return worker
+
+    def _replace(self, worker: _Worker) -> None:
+        """Kill a worker that ran out of time; start another in the background."""
+        with self.lock:
+            self.all.discard(worker)
+        worker.stop()
+
+        def respawn() -> None:
+            fresh = self._spawn()
+            try:
+                fresh.ready()
+            except InputError:
+                return
+            self.idle.put(fresh)
+
+        threading.Thread(target=respawn, daemon=True).start()
+
+    def run(self, query: str, *, accept: str | None) -> Answer:
+        """Run ``query``; raise QueryError, QueryTimeout or ServerBusy."""
+        formats = ResultFormats.for_accept(accept)
+        try:
+            worker = self.idle.get(timeout=self.timeout)
+        except queue.Empty:
+            raise ServerBusy(
+                f"every query worker stayed busy for {self.timeout:g} s",
+                hint="try again in a moment",
+            ) from None
+        try:
+            worker.conn.send((query, formats.by_kind))
+            if not worker.conn.poll(self.timeout):
+                self._replace(worker)
+                raise QueryTimeout(
+                    f"the query was stopped after {self.timeout:g} s, the server's time limit",
+                    hint="add a LIMIT, narrow the patterns, or run it with `defrel query`",
+                )
+            reply = worker.conn.recv()
+        except (EOFError, OSError):
+            self._replace(worker)
+            raise QueryError("the query worker died while running the query") from None
+        self.idle.put(worker)
+        if reply[0] == "error":
+            raise QueryError(reply[1])
+        if reply[0] == "refused":
+            raise ReadOnly(reply[1], hint="send queries (SELECT, ASK, CONSTRUCT, DESCRIBE) only")
+        return Answer(kind=reply[1], media=reply[2], text=reply[3])
+
+    def close(self) -> None:
+        with self.lock:
+            workers = list(self.all)
+            self.all.clear()
+        for worker in workers:
+            worker.stop()
+
+
+class ReadOnly(QueryError):
+    """An update (INSERT, DELETE, LOAD, …) was sent to the read-only endpoint."""

@@ -1,0 +1,89 @@
+"""Mint stable IRIs from the base IRI, article slugs and ids: the same input, the same IRI.
+
+{base}article/{slug}                      the article
+{base}graph/{slug}                        its named graph
+{base}article/{slug}/fact/{id}            a fact; its evidence, times and quantities below it
+{base}entity/{id}                         an entity, shared by every article that names it
+{base}post/{organisation-id}/{title}      a post (org:Post), shared too
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from rdflib import URIRef
+
+from ..errors import InputError
+from ..facts.schema import ID_PATTERN
+
+__all__ = ["Minter", "check_base", "slugify"]
+
+_ID = re.compile(ID_PATTERN)
+
+
+def check_base(base: str) -> str:
+    """Return ``base`` if it can prefix our IRIs: absolute http(s), ending in ``/`` or ``#``."""
+    parts = urlsplit(base)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise InputError(
+            f"base IRI {base!r} is not an absolute http(s) IRI",
+            hint="use something like https://example.org/defrel/",
+        )
+    if not base.endswith(("/", "#")) or any(c in base for c in ' <>"{}|\\^`'):
+        raise InputError(
+            f"base IRI {base!r} must end with '/' or '#' and contain no spaces or <>\"{{}}|\\^`",
+            hint=f"try {base.rstrip('#/')}/",
+        )
+    return base
+
+
+def slugify(text: str) -> str:
+    """Lowercase words joined by hyphens, accents kept as letters: ``Chief of Army Staff`` ->
+    ``chief-of-army-staff``."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    return re.sub(r"[^\w]+", "-", text).strip("-_") or "untitled"
+
+
+class Minter:
+    """Mints every IRI of the dataset under one base IRI."""
+
+    def __init__(self, base: str) -> None:
+        self.base = check_base(base)
+        self._made: dict[tuple, URIRef] = {}
+
+    def _iri(self, *parts: str) -> URIRef:
+        """The IRI, one object per IRI: later comparisons of the same node are by identity."""
+        found = self._made.get(parts)
+        if found is None:
+            found = self._made[parts] = URIRef(self.base + "/".join(parts))
+        return found
+
+    def check_slug(self, slug: str) -> str:
+        if not _ID.match(slug):
+            raise InputError(
+                f"article slug {slug!r} cannot name an IRI",
+                hint="name facts files <slug>.facts.yaml with a lowercase-hyphenated slug",
+            )
+        return slug
+
+    def article(self, slug: str) -> URIRef:
+        return self._iri("article", slug)
+
+    def graph(self, slug: str) -> URIRef:
+        return self._iri("graph", slug)
+
+    def fact(self, slug: str, fact_id: str) -> URIRef:
+        return self._iri("article", slug, "fact", fact_id)
+
+    def entity(self, entity_id: str) -> URIRef:
+        return self._iri("entity", entity_id)
+
+    def post(self, organisation_id: str, title: str) -> URIRef:
+        return self._iri("post", organisation_id, slugify(title))
+
+    @staticmethod
+    def below(iri: URIRef, *parts: str | int) -> URIRef:
+        """An IRI for a node that belongs to ``iri`` (evidence, time, quantity)."""
+        return URIRef("/".join([str(iri), *map(str, parts)]))

@@ -1,0 +1,182 @@
+"""The embedded store: a persistent Oxigraph database in a folder on disk (pyoxigraph), loaded
+graph by graph like any store and queried with its own SPARQL 1.1 engine."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+from rdflib.query import Result
+
+from ..errors import InputError, QueryError, StoreError
+from ..rdf.vocab import DEFAULT_BASE, NS
+from .loading import LoadOutcome, Progress, load_graphs
+from .query import QueryOutcome, format_result, query_form, uses_service
+from .staging import GraphInfo, Staged
+
+__all__ = ["DEFAULT_STORE", "EmbeddedTarget", "load_store", "open_store", "query_store"]
+
+DEFAULT_STORE = Path("store")
+_MARK = "CURRENT"  # every RocksDB folder (so every Oxigraph store) has this file
+
+
+def open_store(path: Path, *, create: bool) -> ox.Store:
+    """Open the store in ``path``; with ``create``, make it if the folder is new or empty.
+
+    A folder that holds other things is refused rather than filled with database files.
+    """
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise InputError("is a file, not a store folder", path=path, hint="name a folder")
+    is_store = (path / _MARK).is_file()
+    if not is_store and not create:
+        raise InputError(
+            "no store here",
+            path=path,
+            hint=f"load one first: defrel load --store {path}",
+        )
+    if not is_store and path.exists() and any(path.iterdir()):
+        raise InputError(
+            "is a folder with other files, not an Oxigraph store",
+            path=path,
+            hint="name a new or empty folder for the store",
+        )
+    try:
+        return ox.Store(str(path))
+    except OSError as err:
+        if "lock" in str(err).lower():
+            raise StoreError(
+                "the store is in use by another process",
+                path=path,
+                hint="wait for the other defrel load or query on it to finish",
+            ) from None
+        raise StoreError(f"cannot open the store: {err}", path=path) from None
+
+
+# Oxigraph 0.5 reads a union default graph as a bag: a triple stated by several articles
+# would count once per article (oxigraph/oxigraph#1919).  So the store keeps the union itself,
+# as a set, in its default graph: a graph's triples go there too, and when a graph is
+# replaced or dropped, those of its triples that no other graph states leave it.
+_UNSTATE = """
+DELETE {{ ?s ?p ?o }} WHERE {{
+  GRAPH <{g}> {{ ?s ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{g}>) }}
+}} ;
+DROP SILENT GRAPH <{g}>
+"""
+_REUNITE = "DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+class EmbeddedTarget:
+    """Writes graphs into an open embedded store, and their union into its default graph.
+
+    A batch is written with Oxigraph's bulk loader (fast, not one transaction): a load that
+    is interrupted part-way is finished by running it again.
+    """
+
+    batch_triples = 50_000
+
+    def __init__(self, store: ox.Store, path: Path) -> None:
+        self._store = store
+        self.name = f"{path} (embedded)"
+
+    def _unstate(self, iri: str) -> None:
+        if self._store.contains_named_graph(ox.NamedNode(iri)):
+            self._store.update(_UNSTATE.format(g=iri))
+
+    def write(self, batch: list[GraphInfo], staged: Staged) -> Iterator[str]:
+        quads = []
+        for info in batch:
+            graph = f" <{info.iri}> .\n"
+            for line in staged.ntriples(info.iri).decode("utf-8").split("\n")[:-1]:
+                quads += (line[:-1] + graph[1:], line + "\n")  # in its graph, and in the union
+        try:
+            for info in batch:
+                self._unstate(info.iri)
+            self._store.bulk_load(input="".join(quads).encode(), format=ox.RdfFormat.N_QUADS)
+        except OSError as err:
+            error = StoreError(f"writing failed: {err}", path=self.name)
+            error.maybe_written = True
+            raise error from None
+        yield from (info.iri for info in batch)
+
+    def graphs(self) -> set[str]:
+        return {g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)}
+
+    def drop(self, iris: list[str], *, default_graph: bool) -> None:
+        try:
+            for iri in iris:
+                self._unstate(iri)
+                self._store.remove_graph(ox.NamedNode(iri))
+            if default_graph:  # the union is the store's own: rebuilt, not left empty
+                self._store.update(_REUNITE)
+        except OSError as err:
+            raise StoreError(f"dropping graphs failed: {err}", path=self.name) from None
+
+
+def load_store(
+    paths: list[Path],
+    *,
+    store: Path = DEFAULT_STORE,
+    mode: str = "append",
+    base: str = DEFAULT_BASE,
+    on_progress: Callable[[Progress], None] | None = None,
+) -> LoadOutcome:
+    """Load the named graphs of ``paths`` into the embedded store in ``store`` (made if new)."""
+    target = EmbeddedTarget(open_store(store, create=True), store)
+    outcome = load_graphs(paths, target=target, mode=mode, base=base, on_progress=on_progress)
+    target._store.flush()
+    return outcome
+
+
+_WHERE = re.compile(r"error at (\d+):(\d+): ")
+
+
+def _syntax_error(err: SyntaxError) -> QueryError:
+    text = str(err.msg or err)
+    found = _WHERE.match(text)
+    line, column = (int(found[1]), int(found[2])) if found else (None, None)
+    message = text[found.end() :] if found else text
+    return QueryError(f"SPARQL syntax error: {message.splitlines()[0]}", line=line, column=column)
+
+
+def to_result(answer, kind: str) -> Result:
+    """A pyoxigraph answer as an rdflib ``Result``, through the W3C formats."""
+    if isinstance(answer, ox.QueryTriples):
+        result = Result(kind)
+        graph = Graph()
+        graph.parse(data=answer.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
+        result.graph = graph
+        return result
+    data = answer.serialize(format=ox.QueryResultsFormat.JSON)
+    return Result.parse(io.BytesIO(data), format="json")
+
+
+def query_store(
+    query: str, *, store: Path, fmt: str | None = None, allow_remote: bool = False
+) -> QueryOutcome:
+    """Run ``query`` in the embedded store (default graph: the union of its graphs, as a set).
+
+    FROM and FROM NAMED name the store's own graphs; SERVICE is refused unless
+    ``allow_remote``, since Oxigraph would fetch it.
+    """
+    kind = query_form(query)
+    if uses_service(query) and not allow_remote:
+        raise QueryError(
+            "SERVICE reaches the network and is refused",
+            hint="pass --allow-remote if you mean it, or query that endpoint directly",
+        )
+    db = open_store(store, create=False)
+    prefixes = {k: str(v) for k, v in NS.items()}
+    try:
+        answer = db.query(query, prefixes=prefixes)  # the default graph holds the union
+        result = to_result(answer, kind)
+    except SyntaxError as err:
+        raise _syntax_error(err) from None
+    except OSError as err:
+        raise StoreError(f"query failed: {err}", path=store) from None
+    return format_result(result, fmt=fmt)

@@ -1,0 +1,260 @@
+"""Run SPARQL queries over built or given RDF files and format the results.
+
+SELECT and ASK results come in the W3C SPARQL 1.1 result formats (JSON, XML, CSV,
+TSV) or as a text table; CONSTRUCT and DESCRIBE give Turtle, N-Triples or JSON-LD.
+Queries that would reach the network (SERVICE, FROM <url>, LOAD) are refused.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pyparsing import ParseException
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.algebra import traverse
+from rdflib.plugins.sparql.parser import parseUpdate
+from rdflib.query import Result
+
+from ..builder.serialize import jsonld_text
+from ..errors import QueryError
+from ..rdf.vocab import NS, curie
+
+__all__ = [
+    "GRAPH_FORMATS",
+    "TABLE_FORMATS",
+    "QueryOutcome",
+    "format_result",
+    "is_update",
+    "query_form",
+    "run_query",
+    "sparql_keywords",
+    "uses_service",
+]
+
+TABLE_FORMATS = ("table", "csv", "tsv", "json", "xml")
+GRAPH_FORMATS = ("turtle", "nt", "jsonld")
+
+
+@dataclass
+class QueryOutcome:
+    """What a query returned: its type (SELECT, ASK, CONSTRUCT, DESCRIBE) and rendered text."""
+
+    kind: str
+    text: str
+    rows: int
+
+
+# SPARQL's tokens, as far as telling its keywords apart is concerned: strings, IRIs and
+# comments are skipped whole; prefixed names and variables are not keywords.
+_LONG_STRINGS = r'"""(?:[^"\\]|\\.|"(?!""))*"""' + "|" + r"'''(?:[^'\\]|\\.|'(?!''))*'''"
+_STRINGS = r'"(?:[^"\\\n]|\\.)*"' + "|" + r"'(?:[^'\\\n]|\\.)*'"
+_IRIS_AND_COMMENTS = r'<[^<>"{}|^`\\\s]*>|#[^\n]*'
+_NAMES = r"(?P<name>[\w.-]*:[\w.:%-]*|[?$@][\w-]+|[A-Za-z_]\w*)"
+_TOKENS = re.compile("|".join((_LONG_STRINGS, _STRINGS, _IRIS_AND_COMMENTS, _NAMES)))
+QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+UPDATE_WORDS = frozenset(
+    ["INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"]
+)
+
+
+def sparql_keywords(query: str) -> list[str]:
+    """The query's bare words (keywords and function names), upper-cased, in order."""
+    found = []
+    for match in _TOKENS.finditer(query):
+        name = match.group("name")
+        if name and ":" not in name and name[0] not in "?$@":
+            found.append(name.upper())
+    return found
+
+
+def query_form(query: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first keyword after the prologue.
+
+    Read from the tokens, not parsed: for a store whose engine is not rdflib.  An update, or
+    text with no query form, is a QueryError.
+    """
+    for word in sparql_keywords(query):
+        if word in QUERY_FORMS:
+            return word
+        if word in UPDATE_WORDS:
+            break
+        if word not in ("PREFIX", "BASE"):
+            break
+    raise QueryError(
+        "not a SPARQL query: it should start (after PREFIX and BASE) with "
+        "SELECT, ASK, CONSTRUCT or DESCRIBE; updates are refused, defrel query is read-only",
+        hint="load data with defrel load; query it with SELECT, ASK, CONSTRUCT or DESCRIBE",
+    )
+
+
+def uses_service(query: str) -> bool:
+    """Whether the query has a SERVICE clause (which would reach the network)."""
+    return "SERVICE" in sparql_keywords(query)
+
+
+def is_update(query: str) -> bool:
+    """Whether ``query`` parses as a SPARQL update (INSERT, DELETE, LOAD, ...)."""
+    try:
+        parseUpdate(query)
+    except Exception:  # not an update either: the query's own syntax error is reported
+        return False
+    return True
+
+
+def _parse(query: str):
+    prefixes = {k: v for k, v in NS.items()}
+    try:
+        return prepareQuery(query, initNs=prefixes)
+    except ParseException as err:
+        if is_update(query):
+            raise QueryError(
+                "SPARQL updates (INSERT, DELETE, LOAD, CLEAR, DROP ...) are refused: "
+                "defrel query is read-only",
+                hint="edit the facts files and rebuild instead",
+            ) from None
+        raise QueryError(
+            f"SPARQL syntax error: {err.msg}",
+            line=err.lineno,
+            column=err.col,
+            hint=f"near: {err.line.strip()[:80]!r}",
+        ) from None
+    except Exception as err:  # rdflib raises plain Exceptions for unknown prefixes etc.
+        raise QueryError(f"SPARQL error: {err}") from None
+
+
+def _refuse_remote(prepared) -> None:
+    def visit(node):
+        name = getattr(node, "name", None)
+        if name == "ServiceGraphPattern":
+            raise QueryError(
+                "SERVICE reaches the network and is refused",
+                hint="pass --allow-remote if you mean it, or query that endpoint directly",
+            )
+        return None
+
+    traverse(prepared.algebra, visitPre=visit)
+    if getattr(prepared.algebra, "datasetClause", None):
+        raise QueryError(
+            "FROM / FROM NAMED would load data from elsewhere and is refused",
+            hint="pass the files with --data instead (or --allow-remote if you mean it)",
+        )
+
+
+def _cell(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return curie(str(term))
+    if isinstance(term, Literal):
+        return str(term)
+    return term.n3()
+
+
+def _table(result) -> str:
+    names = [str(v) for v in result.vars]
+    rows = [[_cell(row[v]) for v in result.vars] for row in result]
+    widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(names)]
+    line = lambda cells: " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True))  # noqa: E731
+    out = [line(names), "-+-".join("-" * w for w in widths)]
+    out += [line(r) for r in rows]
+    return "\n".join(s.rstrip() for s in out) + f"\n({len(rows)} row{'s' * (len(rows) != 1)})\n"
+
+
+def _csv_cell(term) -> str:
+    value = "" if term is None else str(term)
+    if any(c in value for c in ',"\r\n'):
+        value = '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def _tsv_cell(term) -> str:
+    """A term in SPARQL TSV: Turtle syntax, with tab and line breaks escaped."""
+    if term is None:
+        return ""
+    if not isinstance(term, Literal):
+        return term.n3()
+    escaped = (
+        str(term)
+        .replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+        .replace("\t", "\\t")
+    )
+    suffix = (
+        f"@{term.language}" if term.language else (f"^^<{term.datatype}>" if term.datatype else "")
+    )
+    return f'"{escaped}"{suffix}'
+
+
+def _delimited(result, fmt: str) -> str:
+    """SPARQL 1.1 CSV (CRLF, plain values) or TSV (LF, ?names, Turtle terms) results."""
+    if fmt == "csv":
+        rows = [",".join(str(v) for v in result.vars)]
+        rows += [",".join(_csv_cell(row[v]) for v in result.vars) for row in result]
+        return "\r\n".join(rows) + "\r\n"
+    rows = ["\t".join(f"?{v}" for v in result.vars)]
+    rows += ["\t".join(_tsv_cell(row[v]) for v in result.vars) for row in result]
+    return "\n".join(rows) + "\n"
+
+
+def run_query(
+    query: str, dataset: Dataset, *, fmt: str | None = None, allow_remote: bool = False
+) -> QueryOutcome:
+    """Run ``query`` over ``dataset`` (default graph = union of all graphs); format the result.
+
+    ``fmt`` is one of TABLE_FORMATS for SELECT/ASK, GRAPH_FORMATS for CONSTRUCT/DESCRIBE;
+    None chooses ``table`` or ``turtle``.  SERVICE and FROM are refused unless
+    ``allow_remote`` (rdflib then fetches them).
+    """
+    prepared = _parse(query)
+    if not allow_remote:
+        _refuse_remote(prepared)
+    try:
+        result = dataset.query(prepared)
+    except Exception as err:
+        raise QueryError(f"query failed: {err}") from None
+    return format_result(result, fmt=fmt)
+
+
+def format_result(result: Result, *, fmt: str | None = None) -> QueryOutcome:
+    """Render a query ``Result`` in ``fmt`` (None: ``table`` or ``turtle``).
+
+    The one formatter for every engine: rdflib's own results, and the W3C results that the
+    embedded store and remote endpoints return, parsed into a ``Result`` (see store, remote).
+    """
+    kind = result.type
+    if kind in ("CONSTRUCT", "DESCRIBE"):
+        fmt = fmt or "turtle"
+        if fmt not in GRAPH_FORMATS:
+            raise QueryError(
+                f"--format {fmt} is for SELECT/ASK results",
+                hint=f"a {kind} query prints {', '.join(GRAPH_FORMATS)}",
+            )
+        graph: Graph = result.graph
+        for prefix, ns in NS.items():
+            graph.bind(prefix, ns, override=True, replace=True)
+        text = jsonld_text(graph) if fmt == "jsonld" else graph.serialize(format=fmt)
+        return QueryOutcome(kind, text, len(graph))
+    fmt = fmt or "table"
+    if fmt not in TABLE_FORMATS:
+        raise QueryError(
+            f"--format {fmt} is for CONSTRUCT/DESCRIBE results",
+            hint=f"a {kind} query prints {', '.join(TABLE_FORMATS)}",
+        )
+    if kind == "ASK" and fmt == "table":
+        return QueryOutcome(kind, f"{'yes' if result.askAnswer else 'no'}\n", 1)
+    if kind == "ASK" and fmt in ("csv", "tsv"):
+        raise QueryError(
+            f"the SPARQL {fmt.upper()} results format has no ASK answer",
+            hint="use --format table, json or xml for ASK",
+        )
+    if fmt == "table":
+        return QueryOutcome(kind, _table(result), len(result))
+    if fmt in ("csv", "tsv"):
+        return QueryOutcome(kind, _delimited(result, fmt), len(result))
+    data = result.serialize(format=fmt)
+    text = data.decode("utf-8") if isinstance(data, bytes) else data
+    return QueryOutcome(kind, text if text.endswith("\n") else text + "\n", len(result))
