@@ -8,13 +8,14 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import zipfile
 from pathlib import Path
 
 from conftest import ROOT, SEEDS
 
 import mapper
-from mapper.schema import generate_schema, published_schema
+from mapper.facts.schema import generate_schema, published_schema
 
 PROJECT_FILES = [
     "pyproject.toml",
@@ -54,7 +55,7 @@ def test_public_api_is_pinned() -> None:
 
 def test_published_schema_is_the_generated_one() -> None:
     assert published_schema() == json.loads(json.dumps(generate_schema())), (
-        "regenerate mapper/data/facts.schema.json from mapper/kinds.py"
+        "regenerate mapper/data/facts.schema.json from mapper/facts/kinds.py"
     )
 
 
@@ -101,51 +102,86 @@ def test_wheel_installs_and_runs_from_any_directory(tmp_path: Path) -> None:
     ):
         assert expected in names
 
-    target = tmp_path / "site"
+    _run_in_a_fresh_venv(tmp_path, wheel)
+
+
+def _run_in_a_fresh_venv(tmp_path: Path, wheel: Path) -> None:
+    """Install the wheel as a user would, into a new venv, and run ``defrel`` from a folder
+    outside the checkout.  The venv sees the test venv's site-packages only as a plain path
+    for the dependencies (no .pth files run from it, so the editable install's finder, which
+    maps ``mapper`` to this checkout, is not loaded): ``mapper`` can come from the wheel or
+    not at all, so a subpackage missing from the wheel fails here."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    site = Path(
+        subprocess.run(
+            [python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    )
+    deps = Path(sysconfig.get_path("purelib"))  # this venv's: rdflib, pyshacl, ...
+    assert not (deps / "mapper").exists(), "the test venv must not hold mapper itself"
+    (site / "defrel-test-deps.pth").write_text(f"{deps}\n", encoding="utf-8")
     subprocess.run(
         [
             sys.executable,
             "-m",
             "pip",
+            "--python",
+            str(python),
             "install",
             "--quiet",
             "--no-deps",
-            "--target",
-            str(target),
+            "--no-index",
             str(wheel),
-        ],
+        ],  # fmt: skip
         check=True,
         capture_output=True,
     )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    env = {**os.environ, "PYTHONPATH": str(target)}
+    shutil.copytree(SEEDS, elsewhere / "seeds")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
     where = subprocess.run(
-        [sys.executable, "-c", "import mapper; print(mapper.__file__)"],
+        [python, "-c", "import mapper, sys; print(mapper.__file__); print(*sys.path, sep='\\n')"],
         cwd=elsewhere,
         env=env,
         check=True,
         capture_output=True,
         text=True,
     )
-    assert where.stdout.startswith(str(target))
+    assert where.stdout.startswith(str(site / "mapper")), where.stdout
+    leaked = [p for p in where.stdout.splitlines()[1:] if p and (Path(p) / "mapper").exists()]
+    assert leaked == [str(site)], f"mapper could be found elsewhere: {leaked}"
+    defrel = venv / "bin" / "defrel"
     result = subprocess.run(
-        [sys.executable, "-m", "mapper.cli", "build", str(SEEDS), "--out", "dist"],
-        cwd=elsewhere,
-        env=env,
-        capture_output=True,
-        text=True,
+        [defrel, "build"], cwd=elsewhere, env=env, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
     assert (elsewhere / "dist" / "dataset.nq").is_file()
     query = subprocess.run(
-        [sys.executable, "-m", "mapper.cli", "query", "--example", "posts-held"],
+        [defrel, "query", "--example", "posts-held"],
         cwd=elsewhere,
         env=env,
         capture_output=True,
         text=True,
     )
-    assert query.returncode == 0 and "Sergei Shoigu" in query.stdout
+    assert query.returncode == 0 and "Sergei Shoigu" in query.stdout, query.stderr
+
+
+def test_the_wheel_holds_every_subpackage() -> None:
+    """Packages are found by setuptools, not listed: every folder of mapper/ with Python in
+    it is a package the wheel carries (the install test above proves they import)."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    packages = config["tool"]["setuptools"]["packages"]
+    assert isinstance(packages, dict), "let setuptools find the packages, list none by hand"
+    found = packages["find"]
+    assert found["include"] == ["mapper", "mapper.*"]
 
 
 def _pins(lock: Path) -> dict[str, str]:
