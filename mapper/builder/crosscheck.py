@@ -19,12 +19,12 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from ..checks.consistency import Conflict, conflicts_of
-from ..errors import FactsError
 from ..checks.infer import close
-from .manifest import Manifest, entities_of
+from ..errors import FactsError
 from ..rdf.ntriples import nt_term
-from .shard import where_said
 from ..rdf.vocab import curie
+from .manifest import Manifest, entities_of
+from .shard import where_said
 
 __all__ = ["check_entity_types", "corpus_conflicts"]
 

@@ -13,8 +13,8 @@ import json
 import os
 from pathlib import Path
 
-from .chunks import dataset_jsonld_head, dataset_jsonld_tail, turtle_head
 from ..rdf.vocab import CONTEXT_FILE, context
+from .chunks import dataset_jsonld_head, dataset_jsonld_tail, turtle_head
 
 __all__ = ["BIG", "DistWriter"]
 

@@ -26,15 +26,15 @@ from pathlib import Path
 from rdflib import Graph
 
 from ..checks.consistency import Conflict
-from .crosscheck import check_entity_types, corpus_conflicts
-from .distwriter import BIG, DistWriter
+from ..checks.report import Report, Result, conforming_report
 from ..errors import FactsError, OutputError
 from ..facts.load import FACTS_SUFFIX, find_facts_files
+from ..rdf.vocab import CONTEXT_FILE, DEFAULT_BASE
+from .crosscheck import check_entity_types, corpus_conflicts
+from .distwriter import BIG, DistWriter
 from .manifest import MANIFEST, Manifest, entities_text, read_manifest, write_manifest
 from .serialize import _exclusive, _remove_leftovers, _swap
 from .shard import ArticleOutcome, content_key, file_stamp, process
-from ..checks.report import Report, Result, conforming_report
-from ..rdf.vocab import CONTEXT_FILE, DEFAULT_BASE
 
 __all__ = ["MANIFEST", "FastOutcome", "fast_build", "recipe"]
 

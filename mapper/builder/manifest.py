@@ -26,8 +26,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from .distwriter import BIG
 from ..checks.report import Result
+from .distwriter import BIG
 
 __all__ = [
     "MANIFEST", "Manifest", "entities_of", "entities_text", "read_manifest", "write_manifest",

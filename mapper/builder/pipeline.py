@@ -10,16 +10,16 @@ from pathlib import Path
 from rdflib import Dataset, URIRef
 
 from ..checks.consistency import Conflict, Locator, find_conflicts
-from ..facts.load import load_corpus
-from .fastbuild import FastOutcome, fast_build
 from ..checks.infer import add_inferences
-from ..rdf.mint import Minter
-from ..facts.model import Article
-from ..rdf.read import read_rdf
-from ..rdf.mapping import map_articles
-from .serialize import write_dist
 from ..checks.validate import Report, validate_dataset
+from ..facts.load import load_corpus
+from ..facts.model import Article
+from ..rdf.mapping import map_articles
+from ..rdf.mint import Minter
+from ..rdf.read import read_rdf
 from ..rdf.vocab import DEFAULT_BASE
+from .fastbuild import FastOutcome, fast_build
+from .serialize import write_dist
 
 __all__ = ["BuildOutcome", "build", "build_dataset", "check_inputs", "classic_build", "locate"]
 

@@ -18,15 +18,15 @@ from time import perf_counter
 
 from rdflib import OWL, RDF, URIRef
 
-from .chunks import ArticleText, article_texts
 from ..checks.consistency import Conflict, Locator, conflicts_of, functional_properties
+from ..checks.infer import close, rules
+from ..checks.report import Result
 from ..errors import DefrelError
 from ..facts.load import load_facts
-from ..checks.infer import close, rules
+from ..rdf.mapping import map_article
 from ..rdf.mint import Minter
 from ..rdf.ntriples import TripleList, ntriples, ntriples_pairs
-from ..rdf.mapping import map_article
-from ..checks.report import Result
+from .chunks import ArticleText, article_texts
 
 __all__ = [
     "ArticleOutcome", "content_key", "file_stamp", "process", "shared_predicates", "where_said",
