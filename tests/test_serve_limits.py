@@ -4,8 +4,10 @@ clients on 127.0.0.1 with no errors and no growth in memory; results and bodies 
 from __future__ import annotations
 
 import os
+import select
 import selectors
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -42,6 +44,8 @@ def server(seed_site: Path, tmp_path_factory):
                 "--timeout",
                 "5",
                 "--workers",
+                "2",
+                "--request-timeout",
                 "2",
             ],
             stdout=subprocess.PIPE,
@@ -165,3 +169,30 @@ def test_request_bodies_are_capped(server) -> None:
         OPENER.open(request, timeout=30)
     assert caught.value.code == 413
     caught.value.close()
+
+
+def test_a_slow_client_is_cut_off_at_the_request_deadline(server) -> None:
+    """One header line every half second: each read is quick, the request never ends.  The
+    per-read socket timeout would let it hold a thread for ever; the 2 s request deadline
+    (--request-timeout) answers 408 and closes, and the server goes on serving."""
+    base, _ = server
+    host, port = base.split("//", 1)[1].split("/", 1)[0].rsplit(":", 1)
+    started = time.monotonic()
+    with socket.create_connection((host, int(port)), timeout=10) as conn:
+        conn.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")
+        answer = b""
+        for i in range(20):  # at most 10 s of trickling; bounded whatever the server does
+            try:
+                conn.sendall(f"X-Slow-{i}: 1\r\n".encode())
+            except OSError:
+                break
+            ready, _, _ = select.select([conn], [], [], 0.5)
+            if ready:
+                chunk = conn.recv(4096)
+                answer += chunk
+                if not chunk:
+                    break
+        closed_after = time.monotonic() - started
+    assert answer.startswith(b"HTTP/1.1 408"), answer[:80]
+    assert 1.5 <= closed_after <= 5, closed_after
+    assert _get(base + "entity/russia.html", "text/html") == 200

@@ -106,7 +106,16 @@ def _stop(signum, frame) -> None:
     help="Seconds a SPARQL query may run before it is stopped.",
 )
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
-def serve_cmd(site_dir: Path, host: str, port: int, timeout: float, workers: int) -> None:
+@click.option(
+    "--request-timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(0.1, 3600),
+    help="Seconds a client has to send its whole request (line, headers, body).",
+)
+def serve_cmd(
+    site_dir: Path, host: str, port: int, timeout: float, workers: int, request_timeout: float
+) -> None:
     """Serve a built site with content negotiation (303 from a resource's IRI to the
     document the Accept header wants), CORS, and a read-only SPARQL endpoint.
 
@@ -128,7 +137,13 @@ def serve_cmd(site_dir: Path, host: str, port: int, timeout: float, workers: int
 
     try:
         serve(
-            site_dir=site_dir, host=host, port=port, timeout=timeout, workers=workers, ready=ready
+            site_dir=site_dir,
+            host=host,
+            port=port,
+            timeout=timeout,
+            workers=workers,
+            request_timeout=request_timeout,
+            ready=ready,
         )
     except KeyboardInterrupt:
         click.echo("Stopped.")

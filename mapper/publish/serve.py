@@ -10,7 +10,9 @@ for static files and a few routes; queries run in worker processes (``sparql_end
 
 from __future__ import annotations
 
+import contextlib
 import socket
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -101,10 +103,43 @@ class Handler(BaseHTTPRequestHandler):
     site: Site
     pool: QueryPool
     query_timeout: float
-    timeout = 30  # seconds a client may take to send its request
+    timeout = 30  # seconds one read from the client may take
+    request_deadline = 30.0  # seconds the whole request (line, headers, body) may take
     server_version = f"defrel/{version('defrel')}"
 
     # --- plumbing ---------------------------------------------------------------------------
+
+    def handle_one_request(self) -> None:
+        """Read and answer one request, within ``request_deadline`` for reading it in full.
+
+        The socket timeout bounds each read, not their sum: a client sending one header line
+        every few seconds would hold a thread for as long as it liked.  A timer closes the
+        connection (after a 408) if the request is still being read at the deadline; the
+        answer itself is bounded by the query time limit and the socket timeout."""
+        self._reading = True
+        timer = threading.Timer(self.request_deadline, self._too_slow)
+        timer.daemon = True
+        timer.start()
+        try:
+            super().handle_one_request()
+        finally:
+            timer.cancel()
+
+    def _too_slow(self) -> None:
+        if not self._reading:
+            return
+        with contextlib.suppress(OSError):  # the client may be gone already
+            self.connection.sendall(
+                b"HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+            )
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(socket.SHUT_RDWR)
+
+    def parse_request(self) -> bool:
+        ok = super().parse_request()
+        # a GET, HEAD or OPTIONS request is read once its headers are; a POST once its body is
+        self._reading = ok and self.command == "POST"
+        return ok
 
     def end_headers(self) -> None:
         self.send_header("Access-Control-Allow-Origin", "*")
@@ -198,6 +233,7 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return self._error(413, f"a query may be at most {MAX_BODY} bytes")
         body = self.rfile.read(int(length)).decode("utf-8", errors="replace")
+        self._reading = False
         media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if media == "application/x-www-form-urlencoded":
             return self._sparql(parse_qs(body, keep_blank_values=True))
@@ -292,12 +328,22 @@ def serve(
     timeout: float,
     workers: int,
     ready: Callable[[str], None],
+    request_timeout: float = 30.0,
 ) -> None:
-    """Serve ``site_dir`` until interrupted; call ``ready`` with the site's URL once listening."""
+    """Serve ``site_dir`` until interrupted; call ``ready`` with the site's URL once listening.
+
+    ``timeout`` bounds a SPARQL query, ``request_timeout`` the reading of a whole request."""
     site = Site.open(site_dir)
     pool = QueryPool([site.root / "dataset.nq"], workers=workers, timeout=timeout)
     handler = type(
-        "SiteHandler", (Handler,), {"site": site, "pool": pool, "query_timeout": timeout}
+        "SiteHandler",
+        (Handler,),
+        {
+            "site": site,
+            "pool": pool,
+            "query_timeout": timeout,
+            "request_deadline": request_timeout,
+        },
     )
     try:
         server = (_Server6 if ":" in host else _Server)((host, port), handler)
