@@ -93,6 +93,22 @@ def test_jsonld_is_compact_with_the_published_context(seed_dist: Path) -> None:
     assert "defrel:Visit" in (seed_dist / "dataset.jsonld").read_text(encoding="utf-8")
 
 
+def test_a_json_ld_1_0_processor_reads_the_same_graph(seed_dist: Path) -> None:
+    """The context needs nothing of JSON-LD 1.1, so it does not declare "@version": 1.1
+    (a 1.0 processor refuses a context that does)."""
+    from pyld import jsonld
+
+    published = json.loads((seed_dist / "context.jsonld").read_text(encoding="utf-8"))
+    assert "@version" not in published["@context"]
+    article = seed_dist / "articles" / f"{SEED_SLUG}.jsonld"
+    doc = json.loads(article.read_text(encoding="utf-8"))
+    doc["@context"] = published["@context"]  # inline: the processor may not fetch it
+    nquads = jsonld.to_rdf(doc, {"format": "application/n-quads", "processingMode": "json-ld-1.0"})
+    read = Graph().parse(data=nquads, format="nt")
+    expected = Graph().parse(seed_dist / "articles" / f"{SEED_SLUG}.ttl", format="turtle")
+    assert isomorphic(read, expected)
+
+
 def test_an_independent_parser_agrees(seed_dist: Path, quads: Dataset) -> None:
     n_quads = list(ox.parse(path=str(seed_dist / "dataset.nq"), format=ox.RdfFormat.N_QUADS))
     triples = list(ox.parse(path=str(seed_dist / "dataset.ttl"), format=ox.RdfFormat.TURTLE))
