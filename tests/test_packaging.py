@@ -53,6 +53,19 @@ def test_public_api_is_pinned() -> None:
     }
 
 
+def test_every_public_name_resolves_and_importing_mapper_stays_light() -> None:
+    """The API is loaded on first use: importing ``mapper`` loads no RDF library, and every
+    name of ``__all__`` still resolves (from a fresh interpreter, so nothing is cached)."""
+    script = (
+        "import sys, mapper\n"
+        "assert 'rdflib' not in sys.modules and 'pyshacl' not in sys.modules\n"
+        "missing = [n for n in mapper.__all__ if getattr(mapper, n, None) is None]\n"
+        "assert missing == [], missing\n"
+        "assert mapper.build.__module__ == 'mapper.builder.pipeline'\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, cwd=ROOT)
+
+
 def test_published_schema_is_the_generated_one() -> None:
     assert published_schema() == json.loads(json.dumps(generate_schema())), (
         "regenerate mapper/data/facts.schema.json from mapper/facts/kinds.py"
