@@ -56,7 +56,7 @@ class Out:
     out: Callable[[Path], str]  # the --out argument, from the project folder
     words: str
     cwd: str = "."  # relative to the project folder
-    src: str = "in"  # the input given, relative to the project folder
+    src: str = "in"  # the input given (relative to the project folder)
 
 
 def _link(proj: Path) -> str:
@@ -76,6 +76,11 @@ def _dangling(proj: Path) -> str:
     return "gone"
 
 
+def _loop(proj: Path) -> str:
+    (proj / "loop").symlink_to("loop")
+    return "loop"
+
+
 REFUSED = [
     Out("input-folder", lambda p: "in", "is an input of this command (in)"),
     Out("input-file", lambda p: "in/mini.facts.yaml", "is an input", src="in/mini.facts.yaml"),
@@ -89,6 +94,7 @@ REFUSED = [
     Out("symlink", _link, "is a symbolic link to docs"),
     Out("symlink-to-output", _link_to_output, "is a symbolic link to dist"),
     Out("dangling-symlink", _dangling, "is a symbolic link to nowhere"),
+    Out("symlink-loop", _loop, "is a symbolic link to loop"),
     Out("dot", lambda p: ".", "is the current folder", cwd="docs"),
     Out("dot-holding-inputs", lambda p: ".", "is the current folder", cwd="in"),
     Out("dotdot", lambda p: "..", "holds the current folder", cwd="docs"),

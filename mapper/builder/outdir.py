@@ -105,13 +105,21 @@ def check_output(out: Path, *, inputs: Sequence[Path] = ()) -> Path:
     writing through a link would replace the target; name the real folder instead.
     """
     given = Path(out)
+    try:
+        return _check(given, inputs)
+    except (OSError, RuntimeError) as err:  # unreadable, a link loop, the current folder gone
+        raise _refuse(
+            given, f"cannot be checked ({getattr(err, 'strerror', None) or err})"
+        ) from None
+
+
+def _check(given: Path, inputs: Sequence[Path]) -> Path:
     if given.is_symlink():
-        target = Path(os.readlink(given))
-        real_target = given.resolve()
         raise _refuse(
             given,
-            f"is a symbolic link to {target}",
-            f"name the real folder instead (--out {real_target}), or choose a new folder",
+            f"is a symbolic link to {os.readlink(given)}",
+            f"name the real folder instead (--out {os.path.realpath(given)}), "
+            "or choose a new folder",
         )
     real = given.resolve()
     why = _protected(real)
