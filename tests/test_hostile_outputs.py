@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from conftest import MINI_FACTS, write_article
 
-from mapper.builder.outdir import MARKER
+from mapper.builder.outdir import MARKER, staged_output
 from mapper.cli.main import main
+from mapper.errors import OutputError
 
 COMMANDS = {
     "build": lambda src, out: ["build", str(src), "--out", str(out)],
@@ -188,3 +189,39 @@ def test_folders_beside_the_output_that_are_not_ours_survive(runner, project: Pa
     (mine / "notes.txt").write_text("keep me", encoding="utf-8")
     assert runner.invoke(main, COMMANDS["build"](project / "in", out)).exit_code == 0
     assert (mine / "notes.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_the_library_keeps_the_rule(project: Path) -> None:
+    from mapper.builder.pipeline import build_dataset
+    from mapper.builder.serialize import write_dist
+
+    dataset, graphs = build_dataset([project / "in"])
+    before = snapshot(project)
+    with pytest.raises(OutputError, match="is not a previous defrel output"):
+        write_dist(dataset, graphs, project / "docs")
+    with pytest.raises(OutputError, match="holds an input of this command"):
+        write_dist(dataset, graphs, project, inputs=[project / "in" / "mini.facts.yaml"])
+    assert snapshot(project) == before
+
+
+def test_a_folder_filled_by_someone_else_meanwhile_is_not_replaced(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    refused = pytest.raises(OutputError, match="is not empty and is not a previous defrel")
+    with refused, staged_output(out, command="build") as stage:
+        (stage.folder / "data.ttl").write_text("ours", encoding="utf-8")
+        out.mkdir()  # another program writes there while defrel works
+        (out / "theirs.txt").write_text("theirs", encoding="utf-8")
+    assert sorted(os.listdir(tmp_path)) == ["out"]  # no lock, no staging left
+    assert os.listdir(out) == ["theirs.txt"]
+
+
+def test_an_abandoned_stage_leaves_the_output_as_it_was(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with staged_output(out, command="build") as stage:
+        (stage.folder / "data.ttl").write_text("ours", encoding="utf-8")
+    assert sorted(os.listdir(out)) == [MARKER, "data.ttl"]
+    with staged_output(out, command="build") as stage:
+        (stage.folder / "other.ttl").write_text("new", encoding="utf-8")
+        stage.abandon()
+    assert sorted(os.listdir(out)) == [MARKER, "data.ttl"]
+    assert sorted(os.listdir(tmp_path)) == ["out"]
