@@ -20,6 +20,7 @@ from mapper.errors import OutputError
 
 COMMANDS = {
     "build": lambda src, out: ["build", str(src), "--out", str(out)],
+    "build-infer": lambda src, out: ["build", "--infer", str(src), "--out", str(out)],
     "site": lambda src, out: ["site", str(src), "--out", str(out)],
     "docs": lambda src, out: ["ontology", "docs", "--examples", str(src), "--out", str(out)],
 }
@@ -144,7 +145,7 @@ def test_the_hint_of_a_foreign_folder_says_how_to_fix_it(runner, project: Path) 
 def test_out_is_checked_before_any_work(runner, project: Path) -> None:
     # A broken facts file would be an error of its own: the refused --out is reported first.
     write_article(project / "in", MINI_FACTS + "\nbogus: 1\n")
-    for command in ("build", "site", "docs"):
+    for command in sorted(COMMANDS):
         result = runner.invoke(main, COMMANDS[command](project / "in", project / "docs"))
         assert result.exit_code == 2, result.output
         assert "is not a previous defrel output" in result.output
@@ -157,7 +158,7 @@ def test_new_empty_and_previous_outputs_are_replaced(runner, project: Path, comm
     make = COMMANDS[command]
     assert runner.invoke(main, make(project / "in", out)).exit_code == 0  # new
     marker = (out / MARKER).read_bytes()
-    command_name = "ontology docs" if command == "docs" else command
+    command_name = {"docs": "ontology docs", "build-infer": "build"}.get(command, command)
     assert json.loads(marker) == {"command": command_name, "defrel": version("defrel")}
     (out / "stale.txt").write_text("from before", encoding="utf-8")
     assert runner.invoke(main, make(project / "in", out)).exit_code == 0  # our own
