@@ -107,3 +107,49 @@ def test_lock_file_is_gone_after_a_build(tmp_path: Path) -> None:
 
     build([write_article(tmp_path / "in")], out=tmp_path / "dist")
     assert sorted(os.listdir(tmp_path)) == ["dist", "in"]
+
+
+# Where a run hangs in each command: a stand-in for an input that blocks (a FIFO nobody
+# writes to), after the lock is taken and the staging folder made.
+HANGS_IN = {
+    "build": ("mapper.builder.fastbuild", "process"),
+    "site": ("mapper.publish.site", "build_dataset"),
+}
+
+
+def _run(command: str, out: Path, source: Path, *, hang: bool = False) -> subprocess.Popen:
+    module, name = HANGS_IN[command]
+    code = "import sys, time, importlib\n"
+    if hang:
+        code += f"setattr(importlib.import_module({module!r}), {name!r}, lambda *a, **k: time.sleep(600))\n"
+    code += "from mapper.cli.main import main\nmain()\n"
+    return subprocess.Popen(
+        [sys.executable, "-c", code, command, str(source), "--out", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+@pytest.mark.parametrize("command", sorted(HANGS_IN))
+def test_a_hung_run_killed_leaves_leftovers_the_next_run_removes(
+    tmp_path: Path, previous: Path, command: str
+) -> None:
+    out = tmp_path / "dist"
+    subprocess.run(["cp", "-a", str(previous), str(out)], check=True)
+    source = write_article(tmp_path / "in")
+    proc = _run(command, out, source, hang=True)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".dist.defrel-tmp-*")) and time.monotonic() < deadline:
+        assert proc.poll() is None, _finish(proc)
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    _finish(proc)
+    # what the killed run left: its lock file and its staging folder; the output untouched
+    assert (tmp_path / ".dist.lock").is_file()
+    assert len(list(tmp_path.glob(".dist.defrel-tmp-*"))) == 1
+    assert _same_tree(out, previous)
+    code, err = _finish(_run(command, out, source))
+    assert code == 0, err
+    assert sorted(os.listdir(tmp_path)) == ["dist", "in"]
+    assert (out / "articles" / "mini.ttl").is_file()

@@ -9,6 +9,7 @@ import pytest
 from conftest import MINI_FACTS, SEEDS, write_article
 from rdflib import Dataset
 
+from mapper.builder.outdir import MARKER
 from mapper.cli.main import main
 from mapper.facts.schema import published_schema
 
@@ -65,13 +66,14 @@ def test_build_nonconforming_exits_1_and_leaves_output_alone(runner, tmp_path: P
     out = tmp_path / "out"
     out.mkdir()
     (out / "keep.txt").write_text("previous build", encoding="utf-8")
+    (out / MARKER).write_text('{"defrel": "0.0.1"}', encoding="utf-8")  # a previous output
     result = runner.invoke(main, ["build", str(facts), "--out", str(out)])
     assert result.exit_code == 1, result.output
     assert "Does not conform" in result.output
     assert f"{facts}:27: fact 'supply' (kind: arms_supply), property defrel:supplier" in (
         result.output
     )
-    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [MARKER, "keep.txt"]
 
 
 def test_build_bad_input_exits_2_with_file_and_line(runner, tmp_path: Path) -> None:
@@ -98,7 +100,7 @@ def test_build_unwritable_output_exits_2(runner, mini: Path, tmp_path: Path) -> 
 
 def test_build_replaces_a_previous_output_whole(runner, mini: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    out.mkdir()
+    assert runner.invoke(main, ["build", str(mini), "--out", str(out)]).exit_code == 0
     (out / "stale.ttl").write_text("old", encoding="utf-8")
     assert runner.invoke(main, ["build", str(mini), "--out", str(out)]).exit_code == 0
     assert not (out / "stale.ttl").exists() and (out / "dataset.ttl").exists()

@@ -3,6 +3,7 @@
 
 ``pipeline.py`` (build, build_dataset), ``fastbuild.py`` with ``shard.py`` (the per-article
 worker), ``chunks.py`` and ``distwriter.py`` (each article's part of each file),
-``manifest.py`` (incremental builds), ``crosscheck.py`` (what only the corpus can check) and
-``serialize.py`` (Turtle, JSON-LD, N-Quads written atomically).
+``manifest.py`` (incremental builds), ``crosscheck.py`` (what only the corpus can check),
+``serialize.py`` (Turtle, JSON-LD, N-Quads) and ``outdir.py`` (which output folders may be
+replaced, and the lock, staging and swap that write one all or nothing).
 """

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
-import tempfile
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -27,13 +25,13 @@ from rdflib import Graph
 
 from ..checks.consistency import Conflict
 from ..checks.report import Report, Result, conforming_report
-from ..errors import FactsError, OutputError
+from ..errors import FactsError
 from ..facts.load import FACTS_SUFFIX, find_facts_files
 from ..rdf.vocab import CONTEXT_FILE, DEFAULT_BASE
 from .crosscheck import check_entity_types, corpus_conflicts
 from .distwriter import BIG, DistWriter
 from .manifest import MANIFEST, Manifest, entities_text, read_manifest, write_manifest
-from .serialize import _exclusive, _remove_leftovers, _swap
+from .outdir import staged_output
 from .shard import ArticleOutcome, content_key, file_stamp, process
 
 __all__ = ["MANIFEST", "FastOutcome", "fast_build", "recipe"]
@@ -147,37 +145,21 @@ def fast_build(
     paths: list[Path], *, out: Path, base: str = DEFAULT_BASE, jobs: int | None = None
 ) -> FastOutcome:
     """Build ``paths`` into ``out`` (see the module docstring)."""
-    out = Path(out)
-    ordered = _ordered(paths)
-    key = recipe(base)
-    parent = out.resolve().parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        with _exclusive(out):
-            previous = read_manifest(out, key) if out.is_dir() else None
-            articles = previous.articles if previous else {}
-            reuse = {p: _unchanged(p, articles.get(_slug(p)), key, out) for p in ordered}
-            if jobs is None:
-                todo = sum(stamp is None for stamp in reuse.values())
-                jobs = (os.cpu_count() or 1) if todo >= 8 else 1
-            _remove_leftovers(out)
-            staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
-            try:
-                outcome = _build_into(staging, out, ordered, reuse, previous, base, key, jobs)
-                if outcome.ok:
-                    _swap(staging, out)
-                    outcome.written = [out / p.relative_to(staging) for p in outcome.written]
-                else:
-                    shutil.rmtree(staging, ignore_errors=True)
-            except BaseException:
-                shutil.rmtree(staging, ignore_errors=True)
-                raise
-    except OSError as err:
-        raise OutputError(
-            f"cannot write into {parent}: {err.strerror or err}",
-            path=out,
-            hint="choose another --out folder, or fix its permissions",
-        ) from None
+    with staged_output(out, inputs=paths, command="build") as stage:  # --out checked first
+        out = stage.out
+        ordered = _ordered(paths)
+        key = recipe(base)
+        previous = read_manifest(out, key) if out.is_dir() else None
+        articles = previous.articles if previous else {}
+        reuse = {p: _unchanged(p, articles.get(_slug(p)), key, out) for p in ordered}
+        if jobs is None:
+            todo = sum(stamp is None for stamp in reuse.values())
+            jobs = (os.cpu_count() or 1) if todo >= 8 else 1
+        outcome = _build_into(stage.folder, out, ordered, reuse, previous, base, key, jobs)
+        if outcome.ok:
+            outcome.written = [stage.final(p) for p in outcome.written]
+        else:
+            stage.abandon()
     return outcome
 
 

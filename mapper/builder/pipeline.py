@@ -19,7 +19,8 @@ from ..rdf.mint import Minter
 from ..rdf.read import read_rdf
 from ..rdf.vocab import DEFAULT_BASE
 from .fastbuild import FastOutcome, fast_build
-from .serialize import write_dist
+from .outdir import staged_output
+from .serialize import dist_files, write_files
 
 __all__ = ["BuildOutcome", "build", "build_dataset", "check_inputs", "classic_build", "locate"]
 
@@ -114,6 +115,24 @@ def classic_build(
 ) -> BuildOutcome:
     """The rdflib pipeline: one Dataset in memory, pySHACL per article graph, rdflib's
     serialisers (see ``build``)."""
+    with staged_output(out, inputs=paths, command="build") as stage:  # --out checked first
+        outcome, dataset, graphs = _check_all(paths, base=base, jobs=jobs)
+        if not outcome.ok:
+            stage.abandon()
+            return outcome
+        if infer:
+            outcome.inferred = add_inferences(dataset, graphs)
+            outcome.inferred_triples = sum(len(dataset.graph(i)) for i in outcome.inferred.values())
+        files = dist_files(dataset, graphs)
+        write_files(files, stage.folder)
+    outcome.written = [Path(out) / name for name in files]
+    return outcome
+
+
+def _check_all(
+    paths: list[Path], *, base: str, jobs: int | None
+) -> tuple[BuildOutcome, Dataset, dict]:
+    """Load, map, validate and check consistency: the outcome (nothing written yet)."""
     dataset, graphs, articles = _load_and_map(paths, base=base)
     locator = Locator(articles, base=base)
     if jobs is None:  # automatic: one worker per core for a corpus, none for a few articles
@@ -122,10 +141,4 @@ def classic_build(
     conflicts = find_conflicts(dataset, locator)
     quads = sum(len(dataset.graph(iri)) for iri in graphs.values())
     outcome = BuildOutcome(report=report, articles=len(graphs), triples=quads, conflicts=conflicts)
-    if not outcome.ok:
-        return outcome
-    if infer:
-        outcome.inferred = add_inferences(dataset, graphs)
-        outcome.inferred_triples = sum(len(dataset.graph(i)) for i in outcome.inferred.values())
-    outcome.written = write_dist(dataset, graphs, out)
-    return outcome
+    return outcome, dataset, graphs

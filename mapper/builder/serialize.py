@@ -1,24 +1,19 @@
 """Serialise a built dataset to Turtle, JSON-LD and N-Quads, deterministically, and write the
-output folder atomically (a temporary folder renamed into place; the old one kept on failure)."""
+output folder atomically (through ``outdir.staged_output``: staged, then swapped in)."""
 
 from __future__ import annotations
 
-import fcntl
 import json
-import os
-import shutil
-import tempfile
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from ..errors import OutputError
 from ..rdf.mapping import bind_prefixes
 from ..rdf.vocab import CONTEXT_FILE, context
+from .outdir import staged_output
 
 __all__ = [
     "dataset_jsonld_text",
@@ -27,6 +22,7 @@ __all__ = [
     "nquads_text",
     "turtle_text",
     "write_dist",
+    "write_files",
     "write_folder",
 ]
 
@@ -128,97 +124,34 @@ def _files(dataset: Dataset, graphs: dict[str, URIRef]) -> dict[str, str]:
     return files
 
 
-@contextmanager
-def _exclusive(out: Path) -> Iterator[None]:
-    """Hold ``.<out>.lock`` beside ``out`` while writing it; a second writer is refused."""
-    lock = out.resolve().parent / f".{out.name}.lock"
-    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        # the file may have been unlinked by the previous holder between open and flock
-        if os.fstat(fd).st_ino != os.stat(lock).st_ino:
-            raise BlockingIOError
-    except (BlockingIOError, FileNotFoundError):
-        os.close(fd)
-        raise OutputError(
-            f"another defrel build is writing {out} right now",
-            path=out,
-            hint="wait for it to finish, or build into another --out folder",
-        ) from None
-    try:
-        yield
-    finally:
-        os.unlink(lock)
-        os.close(fd)
-
-
-def _remove_leftovers(out: Path) -> None:
-    """Remove temporary folders of builds that were killed before they could clean up."""
-    for leftover in out.resolve().parent.glob(f".{out.name}.*"):
-        if leftover.is_dir():
-            shutil.rmtree(leftover, ignore_errors=True)
-
-
 def dist_files(dataset: Dataset, graphs: dict[str, URIRef]) -> dict[str, str]:
     """Every file ``write_dist`` writes: relative path -> text (the site reuses them)."""
     return _files(dataset, graphs)
 
 
-def write_dist(dataset: Dataset, graphs: dict[str, URIRef], out: Path) -> list[Path]:
+def write_dist(
+    dataset: Dataset, graphs: dict[str, URIRef], out: Path, *, inputs: Sequence[Path] = ()
+) -> list[Path]:
     """Write every output file into ``out``, all or nothing; return the paths written."""
-    return write_folder(_files(dataset, graphs), out)
+    return write_folder(_files(dataset, graphs), out, inputs=inputs, command="build")
 
 
-def write_folder(files: dict[str, str], out: Path) -> list[Path]:
+def write_folder(
+    files: dict[str, str], out: Path, *, inputs: Sequence[Path] = (), command: str
+) -> list[Path]:
     """Write ``files`` (relative path -> text) into ``out``, all or nothing.
 
-    Files are written into a temporary folder beside ``out`` which then replaces ``out``;
-    if anything fails (or the process is killed), ``out`` is left as it was.  One writer
-    at a time: a lock file beside ``out`` turns a concurrent build away with a message.
-    """
-    out = Path(out)
-    parent = out.resolve().parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        with _exclusive(out):
-            _remove_leftovers(out)
-            staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
-            _fill(staging, files, out)
-    except OSError as err:
-        raise OutputError(
-            f"cannot write into {parent}: {err.strerror or err}",
-            path=out,
-            hint="choose another --out folder, or fix its permissions",
-        ) from None
-    return [out / name for name in files]
+    ``out`` must be a folder defrel may replace (see ``outdir.check_output``; ``inputs`` are
+    the files it was made from). Files are written into a staging folder which then replaces
+    ``out``; if anything fails (or the process is killed), ``out`` is left as it was."""
+    with staged_output(out, inputs=inputs, command=command) as stage:
+        write_files(files, stage.folder)
+    return [Path(out) / name for name in files]
 
 
-def _fill(staging: Path, files: dict[str, str], out: Path) -> None:
-    """Write the files into ``staging`` and swap it in for ``out``."""
-    try:
-        for name, text in files.items():
-            target = staging / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8", newline="\n")
-        _swap(staging, out)
-    except OSError as err:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise OutputError(f"cannot write output: {err}", path=out) from None
-
-
-def _swap(staging: Path, out: Path) -> None:
-    """Put ``staging`` where ``out`` is; the old ``out`` goes only once the new one is there."""
-    os.chmod(staging, 0o755)
-    if not out.exists():
-        os.replace(staging, out)
-        return
-    if not out.is_dir():
-        raise OSError(f"{out} exists and is not a folder")
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=out.resolve().parent))
-    os.replace(out, old / out.name)
-    try:
-        os.replace(staging, out)
-    except OSError:
-        os.replace(old / out.name, out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+def write_files(files: dict[str, str], folder: Path) -> None:
+    """Write ``files`` (relative path -> text) into ``folder`` (a stage's, being built)."""
+    for name, text in files.items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="\n")

@@ -76,7 +76,7 @@ def main() -> None:
     default=DEFAULT_OUT,
     show_default=True,
     type=click.Path(path_type=Path),
-    help="Output folder, replaced whole only when the build succeeds.",
+    help="Output folder (new, empty or an earlier output), replaced whole on success.",
 )
 @_base
 @click.option(

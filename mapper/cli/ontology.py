@@ -69,7 +69,7 @@ def check_cmd(ontology: tuple[Path, ...], data: tuple[Path, ...], timing: bool) 
     default=Path("docs/ontology"),
     show_default=True,
     type=click.Path(path_type=Path),
-    help="Output folder, replaced whole.",
+    help="Output folder (new, empty or an earlier output), replaced whole.",
 )
 @click.option(
     "--examples",

@@ -24,7 +24,7 @@ DEFAULT_SITE = Path("site")
     default=DEFAULT_SITE,
     show_default=True,
     type=click.Path(path_type=Path),
-    help="Site folder, replaced whole only when the build succeeds.",
+    help="Site folder (new, empty or an earlier output), replaced whole on success.",
 )
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI; the site's home.")
 @click.option(

@@ -13,8 +13,9 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
+from ..builder.outdir import staged_output
 from ..builder.pipeline import build_dataset
-from ..builder.serialize import write_folder
+from ..builder.serialize import write_files
 from ..checks.competency import competency_questions
 from ..checks.infer import add_inferences
 from ..checks.report import ontology_graph
@@ -289,20 +290,23 @@ def examples_dataset(paths: list[Path], *, base: str) -> Dataset:
 
 
 def write_docs(*, out: Path, examples: list[Path], base: str = DEFAULT_BASE) -> DocsOutcome:
-    """Write the reference of the bundled ontology into ``out`` (replaced whole)."""
-    g = ontology_graph()
-    page = _Page(g, examples_dataset(examples, base=base), base)
-    diagram = class_diagram(g, own=page.own)
-    files = {
-        "index.html": page.html(diagram),
-        "diagram.svg": class_diagram(g, own=page.own, href="index.html"),
-    }
-    for name, fmt in DOWNLOADS.items():
-        copy = Graph()
-        bind_prefixes(copy)
-        copy += g
-        files[name] = copy.serialize(format=fmt)
-    written = write_folder(files, out)
+    """Write the reference of the bundled ontology into ``out`` (replaced whole; it must be a
+    folder defrel may replace, see ``check_output``)."""
+    with staged_output(out, inputs=examples, command="ontology docs") as stage:
+        g = ontology_graph()
+        page = _Page(g, examples_dataset(examples, base=base), base)
+        diagram = class_diagram(g, own=page.own)
+        files = {
+            "index.html": page.html(diagram),
+            "diagram.svg": class_diagram(g, own=page.own, href="index.html"),
+        }
+        for name, fmt in DOWNLOADS.items():
+            copy = Graph()
+            bind_prefixes(copy)
+            copy += g
+            files[name] = copy.serialize(format=fmt)
+        write_files(files, stage.folder)
+    written = [Path(out) / name for name in files]
     return DocsOutcome(written=written, terms=sum(len(t) for t in page.terms.values()))
 
 

@@ -16,8 +16,9 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 
+from ..builder.outdir import staged_output
 from ..builder.pipeline import build_dataset
-from ..builder.serialize import dist_files, jsonld_text, nquads_text, turtle_text, write_folder
+from ..builder.serialize import dist_files, jsonld_text, nquads_text, turtle_text, write_files
 from ..checks.validate import Report, validate_dataset
 from ..errors import InputError
 from ..rdf.mapping import bind_prefixes
@@ -164,14 +165,18 @@ def build_site(
     paths: list[Path], *, out: Path, base: str = DEFAULT_BASE, license: str = DEFAULT_LICENSE
 ) -> SiteOutcome:
     """Load, map and validate the facts files; write the site into ``out`` only if it conforms."""
-    dataset, graphs = build_dataset(paths, base=base)
-    report = validate_dataset(dataset, base=base)
-    outcome = SiteOutcome(report=report, articles=len(graphs))
-    if report.conforms:
+    with staged_output(out, inputs=paths, command="site") as stage:  # --out checked first
+        dataset, graphs = build_dataset(paths, base=base)
+        report = validate_dataset(dataset, base=base)
+        outcome = SiteOutcome(report=report, articles=len(graphs))
+        if not report.conforms:
+            stage.abandon()
+            return outcome
         files = site_files(dataset, graphs, base=base, license=license)
         outcome.triples = Catalogue.of(dataset).triples
         outcome.pages = sum(1 for name in files if name.endswith(".html"))
-        outcome.written = write_folder(files, out)
+        write_files(files, stage.folder)
+    outcome.written = [Path(out) / name for name in files]
     return outcome
 
 
