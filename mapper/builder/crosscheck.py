@@ -64,7 +64,7 @@ def _triples(statements: list[str]) -> list[tuple]:
     ]
 
 
-def corpus_conflicts(manifest: Manifest, base: str) -> list[Conflict]:
+def corpus_conflicts(manifest: Manifest, base: str, *, root: Path | None = None) -> list[Conflict]:
     """The contradictions in the union of the articles' summaries. Skipped (none) when the
     summaries are those of the last build, which was consistent."""
     used = sorted(manifest.used())
@@ -72,7 +72,8 @@ def corpus_conflicts(manifest: Manifest, base: str) -> list[Conflict]:
     fingerprint = hashlib.sha256("\n".join(sorted(statements)).encode()).hexdigest()
     if fingerprint == manifest.consistent:
         return []
-    found = conflicts_of(close(_triples(statements)), _sayer(manifest, base), _namer(base))
+    says = _sayer(manifest, base, root)
+    found = conflicts_of(close(_triples(statements)), says, _namer(base))
     manifest.consistent = None if found else fingerprint
     return found
 
@@ -87,7 +88,7 @@ def _namer(base: str) -> Callable:
     return name
 
 
-def _sayer(manifest: Manifest, base: str) -> Callable:
+def _sayer(manifest: Manifest, base: str, root: Path | None = None) -> Callable:
     """``says(triple)``: (where, statement) from the first article whose summary holds it."""
     index = {s: i for i, s in enumerate(manifest.statements)}
     holders = {slug: set(entry["shared"]) for slug, entry in manifest.articles.items()}
@@ -98,7 +99,7 @@ def _sayer(manifest: Manifest, base: str) -> Callable:
         for slug, numbers in holders.items():
             if number in numbers:
                 path = Path(manifest.articles[slug]["facts_path"])
-                return where_said(path, base, [triple])[triple]
+                return where_said(path, base, [triple], root)[triple]
         return "several articles", " ".join(name(t) for t in triple)
 
     return says

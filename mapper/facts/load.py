@@ -12,72 +12,22 @@ from pathlib import Path
 
 from ..errors import FactsError
 from .check import Builder, check_schema
+from .files import (
+    FACTS_SUFFIX,
+    MAX_BYTES,
+    confined,
+    decode,
+    find_facts_files,
+    read_bytes,
+    read_text,
+)
 from .model import Article
 from .schema import ID_PATTERN
-from .yamlread import read_yaml
+from .yamlread import line_of, read_yaml
 
-__all__ = ["FACTS_SUFFIX", "find_facts_files", "load_corpus", "load_facts", "read_text"]
-
-FACTS_SUFFIX = ".facts.yaml"
-
-
-MAX_BYTES = 16 * 1024 * 1024  # a facts file or an article text larger than this is refused
-
-
-def read_text(path: Path, *, what: str) -> str:
-    """Read a UTF-8 file exactly as written (no newline translation); errors name the fix."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise FactsError(
-                f"{what} is {size:,} bytes, more than the {MAX_BYTES:,} defrel reads",
-                path=path,
-                hint="split the article, or check that this is the file you meant",
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FactsError(f"{what} not found", path=path, hint="check the file name") from None
-    except IsADirectoryError:
-        raise FactsError(f"{what} is a folder, not a file", path=path) from None
-    except OSError as err:
-        raise FactsError(f"cannot read {what}: {err.strerror}", path=path) from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise FactsError(f"{what} is UTF-16", path=path, hint="save it as UTF-8")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise FactsError(
-            f"{what} is not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})",
-            path=path,
-            line=line,
-            hint="save it as UTF-8 (it may be Latin-1 or Windows-1252)",
-        ) from None
-    if text.startswith("\ufeff"):
-        raise FactsError(
-            f"{what} starts with a byte-order mark",
-            path=path,
-            hint="save it as UTF-8 without BOM; a BOM would shift every character offset",
-        )
-    return text
-
-
-def find_facts_files(paths: list[Path]) -> list[Path]:
-    """Facts files named directly, and every ``*.facts.yaml`` under named folders, sorted."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(path.rglob(f"*{FACTS_SUFFIX}")))
-        elif path.exists():
-            found.append(path)
-        else:
-            raise FactsError("no such file or folder", path=path)
-    if not found:
-        raise FactsError(
-            f"no facts files (*{FACTS_SUFFIX}) found in {', '.join(map(str, paths))}",
-            hint="name a facts file or a folder that holds some",
-        )
-    return found
+__all__ = [
+    "FACTS_SUFFIX", "MAX_BYTES", "find_facts_files", "load_corpus", "load_facts", "read_text",
+]  # fmt: skip
 
 
 def _slug(path: Path) -> str:
@@ -85,8 +35,11 @@ def _slug(path: Path) -> str:
     return name[: -len(FACTS_SUFFIX)] if name.endswith(FACTS_SUFFIX) else path.stem
 
 
-def load_facts(path: Path) -> Article:
-    """Load one facts file and its article text; raise FactsError/EvidenceError on bad input."""
+def load_facts(path: Path, *, root: Path | None = None) -> Article:
+    """Load one facts file and its article text; raise FactsError/EvidenceError on bad input.
+
+    The article text must lie inside the facts file's folder, or inside ``root`` if given
+    (see ``files.confined``)."""
     path = Path(path)
     source = read_text(path, what="facts file")
     if not source.strip():
@@ -112,8 +65,20 @@ def load_facts(path: Path) -> Article:
             path=path,
             hint="name facts files <slug>.facts.yaml with a lowercase-hyphenated slug",
         )
+    line = line_of(doc, ("article", "text"))
+    real = confined(path, article_raw.get("text", f"{slug}.txt"), root=root, line=line)
     text_path = path.parent / article_raw.get("text", f"{slug}.txt")
-    text = read_text(text_path, what=f"article text for {path.name}")
+    what = f"article text for {path.name}"
+    try:
+        data = read_bytes(real, what=what, follow=False)
+    except FactsError as err:  # a FIFO, a device, too big: the facts file named it, say where
+        raise FactsError(
+            f"{err.message} ({real})",
+            path=path,
+            line=line,
+            hint=err.hint or "name a regular file beside the facts file",
+        ) from None
+    text = decode(data, path=text_path, what=what)
     builder = Builder(path, doc, text)
     builder.unique("entities")
     builder.unique("facts")
@@ -134,9 +99,9 @@ def load_facts(path: Path) -> Article:
     return article
 
 
-def load_corpus(paths: list[Path]) -> list[Article]:
+def load_corpus(paths: list[Path], *, root: Path | None = None) -> list[Article]:
     """Load every facts file under ``paths``; entities shared between articles must agree."""
-    articles = [load_facts(p) for p in find_facts_files(paths)]
+    articles = [load_facts(p, root=root) for p in find_facts_files(paths)]
     seen: dict[str, tuple[str, Article]] = {}
     slugs: dict[str, Path] = {}
     for article in articles:
