@@ -1,0 +1,188 @@
+"""Facts files and article texts written by others: defrel reads only what it should, never
+hangs, refuses control characters, keeps every digit, and catches contradictions between
+articles. Each case goes through the CLI: exit 2, the words of the message, the file and
+line, and nothing written to --out."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import MINI_FACTS, MINI_TEXT, write_article
+
+from mapper.cli.main import main
+
+
+def run(runner, args: list[str], out: Path):
+    """Run the CLI (``--out`` added for commands that write); no traceback, whatever happens."""
+    writes = args[0] in ("build", "site")
+    result = runner.invoke(main, [*args, *(["--out", str(out)] if writes else [])])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    return result
+
+
+def refused(runner, given: Path, tmp_path: Path, *words: str, line: int | None = None, extra=()):
+    out = tmp_path / "out"
+    result = run(runner, ["build", str(given), *extra], out)
+    assert result.exit_code == 2, result.output
+    for word in words:
+        assert word in result.output, result.output
+    if line is not None:
+        assert f"{given.name}:{line}:" in result.output, result.output
+    assert not out.exists()
+    return result.output
+
+
+def with_text(name: str) -> str:
+    return MINI_FACTS.replace("  headline: Big News", f"  headline: Big News\n  text: {name}")
+
+
+# 1. any file read and published ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["/etc/passwd", "/proc/self/environ"])
+def test_an_absolute_article_text_is_refused(runner, tmp_path: Path, name: str) -> None:
+    given = write_article(tmp_path / "in", with_text(name))
+    refused(runner, given, tmp_path, "absolute path", "--root", line=3)
+
+
+def test_a_dotdot_escape_is_refused(runner, tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text(MINI_TEXT, encoding="utf-8")
+    given = write_article(tmp_path / "in", with_text("../secret.txt"))
+    refused(runner, given, tmp_path, "leads outside", "secret.txt", line=3)
+
+
+def test_a_symlinked_text_leaving_the_folder_is_refused(runner, tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text(MINI_TEXT, encoding="utf-8")
+    given = write_article(tmp_path / "in")
+    (tmp_path / "in" / "mini.txt").unlink()
+    (tmp_path / "in" / "mini.txt").symlink_to(tmp_path / "secret.txt")
+    refused(runner, given, tmp_path, "leads outside", "mini.txt", line=1)
+
+
+def test_a_symlink_inside_the_folder_and_a_subfolder_are_fine(runner, tmp_path: Path) -> None:
+    given = write_article(tmp_path / "in", with_text("texts/linked.txt"))
+    (tmp_path / "in" / "texts").mkdir()
+    (tmp_path / "in" / "texts" / "linked.txt").symlink_to(tmp_path / "in" / "mini.txt")
+    result = run(runner, ["build", str(given)], tmp_path / "out")
+    assert result.exit_code == 0, result.output
+
+
+def test_root_allows_a_shared_text_folder_and_no_further(runner, tmp_path: Path) -> None:
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "mini.txt").write_text(MINI_TEXT, encoding="utf-8")
+    given = write_article(tmp_path / "facts", with_text("../texts/mini.txt"))
+    refused(runner, given, tmp_path, "leads outside", line=3)
+    root = ["--root", str(tmp_path)]
+    result = run(runner, ["build", str(given), *root], tmp_path / "built")
+    assert result.exit_code == 0, result.output
+    given.write_text(with_text("../../outside.txt"), encoding="utf-8")
+    refused(runner, given, tmp_path, "leads outside", f"--root {tmp_path}", line=3, extra=root)
+
+
+@pytest.mark.parametrize("command", ["validate", "site"])
+def test_validate_and_site_refuse_it_too(runner, tmp_path: Path, command: str) -> None:
+    given = write_article(tmp_path / "in", with_text("/etc/passwd"))
+    result = run(runner, [command, str(given)], tmp_path / "out")
+    assert result.exit_code == 2, result.output
+    assert f"{given.name}:3:" in result.output and "absolute path" in result.output
+
+
+def test_a_walked_folder_refuses_a_facts_symlink_leading_out(runner, tmp_path: Path) -> None:
+    elsewhere = write_article(tmp_path / "elsewhere", slug="other")
+    write_article(tmp_path / "in")
+    (tmp_path / "in" / "other.facts.yaml").symlink_to(elsewhere)
+    out = tmp_path / "out"
+    result = run(runner, ["build", str(tmp_path / "in")], out)
+    assert result.exit_code == 2, result.output
+    assert "other.facts.yaml" in result.output and "leading out of" in result.output
+    assert not out.exists()
+
+
+def test_a_walked_folder_does_not_follow_folder_links(runner, tmp_path: Path) -> None:
+    write_article(tmp_path / "elsewhere", slug="other")
+    write_article(tmp_path / "in")
+    (tmp_path / "in" / "linked").symlink_to(tmp_path / "elsewhere")
+    result = run(runner, ["build", str(tmp_path / "in")], tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "Built 1 article(s)" in result.output
+
+
+# 2. unbounded reads and hangs ----------------------------------------------------------------
+
+
+def test_dev_zero_is_refused_without_reading_it(runner, tmp_path: Path) -> None:
+    given = write_article(tmp_path / "in")
+    (tmp_path / "in" / "mini.txt").unlink()
+    (tmp_path / "in" / "mini.txt").symlink_to("/dev/zero")
+    refused(runner, given, tmp_path, "character device", line=1, extra=["--root", "/"])
+
+
+def _build_in_thread(runner, args: list[str]):
+    """Run the CLI in a thread: a hang fails the test (after 20 s) instead of blocking it."""
+    box = {}
+    thread = threading.Thread(target=lambda: box.update(result=runner.invoke(main, args)))
+    thread.daemon = True
+    thread.start()
+    thread.join(20)
+    assert not thread.is_alive(), "defrel hung reading a FIFO"
+    return box["result"]
+
+
+def test_a_fifo_article_text_is_refused_not_waited_on(runner, tmp_path: Path) -> None:
+    given = write_article(tmp_path / "in")
+    (tmp_path / "in" / "mini.txt").unlink()
+    os.mkfifo(tmp_path / "in" / "mini.txt")
+    out = tmp_path / "out"
+    result = _build_in_thread(runner, ["build", str(given), "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "FIFO" in result.output and f"{given.name}:1:" in result.output
+    assert not out.exists()
+
+
+def test_a_fifo_facts_file_is_refused_not_waited_on(runner, tmp_path: Path) -> None:
+    write_article(tmp_path / "in")
+    os.mkfifo(tmp_path / "in" / "pipe.facts.yaml")
+    out = tmp_path / "out"
+    result = _build_in_thread(runner, ["build", str(tmp_path / "in"), "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "pipe.facts.yaml" in result.output and "FIFO" in result.output
+    assert not out.exists()
+
+
+def test_a_fifo_swapped_in_before_a_rebuild_is_refused(runner, tmp_path: Path) -> None:
+    given = write_article(tmp_path / "in")
+    out = tmp_path / "out"
+    assert run(runner, ["build", str(given)], out).exit_code == 0
+    (tmp_path / "in" / "mini.txt").unlink()
+    os.mkfifo(tmp_path / "in" / "mini.txt")
+    result = _build_in_thread(runner, ["build", str(given), "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "FIFO" in result.output
+
+
+# 5. the base IRI ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "base, words",
+    [
+        ("https://ex.org/%zz/", "'%' not followed by two hex digits"),
+        ("https://ex.org/a b/", "U+0020"),
+        ("https://ex.org/\x1b[31m/", "U+001B"),
+        ("https://ex.org:99999/", "does not parse"),
+        ("ftp://ex.org/", "not an absolute http(s) IRI"),
+        ("https://ex.org/data", "must end with '/' or '#'"),
+    ],
+)
+def test_a_bad_base_iri_is_refused_before_anything_runs(runner, tmp_path: Path, base, words):
+    given = write_article(tmp_path / "in")
+    for command in ("build", "site", "validate"):
+        result = run(runner, [command, str(given), "--base", base], tmp_path / "out")
+        assert result.exit_code == 2, result.output
+        assert "--base" in result.output and words in result.output, result.output
+        assert "\x1b" not in result.output
+        assert not (tmp_path / "out").exists()
