@@ -186,3 +186,63 @@ def test_a_bad_base_iri_is_refused_before_anything_runs(runner, tmp_path: Path, 
         assert "--base" in result.output and words in result.output, result.output
         assert "\x1b" not in result.output
         assert not (tmp_path / "out").exists()
+
+
+# 3. control characters -----------------------------------------------------------------------
+
+REFUSED_CHARS = {
+    "esc": ("\\e", "U+001B"),
+    "bel": ("\\a", "U+0007"),
+    "nul": ("\\0", "U+0000"),
+    "csi-c1": ("\\x9b", "U+009B"),
+    "rlo": ("\\u202e", "U+202E"),
+    "lri": ("\\u2066", "U+2066"),
+    "pdi": ("\\u2069", "U+2069"),
+    "lone-surrogate": ("\\ud800", "U+D800"),
+}
+
+# (what the character goes into in MINI_FACTS, the field the message must name); the message
+# must also name the line where the character is
+FIELDS = {
+    "entity-label": ("label: Russia", 'label: "Rus{c}sia"', "entities[3].label"),
+    "headline": ("headline: Big News", 'headline: "Big{c} News"', "article.headline"),
+    "alias": ("label: Russia", 'label: Russia\n    aliases: ["R{c}F"]', "aliases[0]"),
+    "description": ("kind: visit", 'kind: visit\n    description: "a{c}b"', "description"),
+    "qualifier": ("unit: percent}", 'unit: percent, qualifier: "a{c}"}', "qualifier"),
+    "key": ("headline: Big News", 'headline: Big News\n  "x{c}": 1', "a key"),
+    "text-path": ("headline: Big News", 'headline: Big News\n  text: "a{c}.txt"', "text"),
+}
+
+
+@pytest.mark.parametrize("char", list(REFUSED_CHARS.values()), ids=list(REFUSED_CHARS))
+@pytest.mark.parametrize("field", list(FIELDS.values()), ids=list(FIELDS))
+def test_control_characters_are_refused_in_every_text_field(runner, tmp_path, char, field):
+    escape, code = char
+    old, new, name = field
+    assert old in MINI_FACTS
+    facts = MINI_FACTS.replace(old, new.replace("{c}", escape), 1)
+    line = facts[: facts.index(escape)].count("\n") + 1
+    given = write_article(tmp_path / "in", facts)
+    output = refused(runner, given, tmp_path, code, name, "remove the character", line=line)
+    assert not any(0x80 <= ord(c) <= 0x9F or ord(c) < 0x20 and c != "\n" for c in output)
+    assert not any(0x202A <= ord(c) <= 0x2069 for c in output)
+
+
+def test_a_quote_may_hold_what_the_article_body_holds(runner, tmp_path: Path) -> None:
+    text = MINI_TEXT.replace("Raheel Sharif", "Raheel\x07 Sharif")
+    facts = MINI_FACTS.replace(
+        'label: Raheel Sharif\n    evidence: ["Raheel Sharif"]',
+        'label: Raheel Sharif\n    evidence: ["Raheel\\a Sharif"]',
+    )
+    given = write_article(tmp_path / "in", facts, text)
+    assert run(runner, ["build", str(given)], tmp_path / "out").exit_code == 0
+    given.write_text(facts.replace("Raheel\\a Sharif", "Raheel\\e Sharif"), encoding="utf-8")
+    refused(runner, given, tmp_path / "again", "U+001B", "evidence[0]", line=7)
+
+
+def test_a_file_name_with_an_escape_is_printed_escaped(runner, tmp_path: Path) -> None:
+    given = write_article(tmp_path / "in", slug="mini")
+    given.rename(tmp_path / "in" / "bad\x1b[2J.facts.yaml")
+    result = run(runner, ["build", str(tmp_path / "in")], tmp_path / "out")
+    assert result.exit_code == 2, result.output
+    assert "\x1b" not in result.output and "bad\\x1b[2J" in result.output

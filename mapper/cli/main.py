@@ -13,6 +13,7 @@ import click
 from ..builder.pipeline import build, check_inputs
 from ..checks.validate import ENGINES
 from ..errors import DefrelError, InputError
+from ..facts.chars import escaped
 from ..facts.load import FACTS_SUFFIX
 from ..facts.schema import published_schema
 from ..rdf.read import RDF_SUFFIXES, read_rdf
@@ -43,7 +44,8 @@ class DefrelGroup(click.Group):
         try:
             return super().invoke(ctx)
         except DefrelError as err:
-            click.secho(f"Error: {err}", fg="red", err=True)
+            # escaped: a file name or value from an untrusted file must not drive the terminal
+            click.secho(f"Error: {escaped(str(err))}", fg="red", err=True)
             sys.exit(err.exit_code)
 
 

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from ..errors import FactsError
+from .chars import check_chars
 from .check import Builder, check_schema
 from .files import (
     FACTS_SUFFIX,
@@ -56,6 +57,7 @@ def load_facts(path: Path, *, root: Path | None = None) -> Article:
             path=path,
             line=1,
         )
+    check_chars(path, doc)  # before the schema: its validators cannot encode a lone surrogate
     check_schema(path, doc)
     article_raw = doc["article"] or {}
     slug = _slug(path)
@@ -79,6 +81,7 @@ def load_facts(path: Path, *, root: Path | None = None) -> Article:
             hint=err.hint or "name a regular file beside the facts file",
         ) from None
     text = decode(data, path=text_path, what=what)
+    check_chars(path, doc, text)
     builder = Builder(path, doc, text)
     builder.unique("entities")
     builder.unique("facts")
