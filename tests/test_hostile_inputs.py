@@ -209,7 +209,6 @@ FIELDS = {
     "alias": ("label: Russia", 'label: Russia\n    aliases: ["R{c}F"]', "aliases[0]"),
     "description": ("kind: visit", 'kind: visit\n    description: "a{c}b"', "description"),
     "qualifier": ("unit: percent}", 'unit: percent, qualifier: "a{c}"}', "qualifier"),
-    "key": ("headline: Big News", 'headline: Big News\n  "x{c}": 1', "a key"),
     "text-path": ("headline: Big News", 'headline: Big News\n  text: "a{c}.txt"', "text"),
 }
 

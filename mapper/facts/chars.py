@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import FactsError
 from .yamlread import line_of
 
-__all__ = ["REFUSED", "check_chars", "escaped", "refused_in"]
+__all__ = ["REFUSED", "check_chars", "check_value", "describe", "escaped", "refused_in"]
 
 REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
@@ -64,25 +64,35 @@ def _is_quote(where: tuple) -> bool:
 
 def check_chars(path: Path, doc: Any, body: str | None = None) -> None:
     """Refuse the first refused character in ``doc`` (see the module docstring), naming the
-    field, its line and the character. Run twice: before the schema with ``body`` None
-    (every key and field but the quotes, and lone surrogates anywhere: no validator can
-    encode them), then with the article ``body`` for the quotes."""
+    field, its line and the character. Run twice: before the schema with ``body`` None, for
+    lone surrogates only (the schema's validators cannot encode them), then with the article
+    ``body`` for every character (a quote may hold what the body holds)."""
     todo: list[tuple[tuple, Any]] = [((), doc)]
     while todo:
         where, node = todo.pop()
         if isinstance(node, dict):
             for key, value in node.items():
-                if body is None:
-                    _check(path, doc, (*where, key), str(key), "a key", lambda c: True)
+                refuse = _surrogate if body is None else _any
+                _check(path, doc, (*where, key), str(key), "a key", refuse)
                 todo.append(((*where, key), value))
         elif isinstance(node, list):
             todo.extend(((*where, i), item) for i, item in enumerate(node))
         elif isinstance(node, str):
-            if _is_quote(where):
-                refuse = _surrogate if body is None else (lambda c, body=body: c not in body)
-                _check(path, doc, where, node, "the quote", refuse)
-            elif body is None:
-                _check(path, doc, where, node, "the text", lambda c: True)
+            if body is None:
+                _check(path, doc, where, node, "the text", _surrogate)
+            elif _is_quote(where):
+                _check(path, doc, where, node, "the quote", lambda c, body=body: c not in body)
+            else:
+                _check(path, doc, where, node, "the text", _any)
+
+
+def check_value(path: Path, doc: Any, where: tuple, text: str) -> None:
+    """Refuse a refused character in the one field ``where`` of ``doc`` (one read early)."""
+    _check(path, doc, where, text, "the text", _any)
+
+
+def _any(char: str) -> bool:
+    return True
 
 
 def _surrogate(char: str) -> bool:

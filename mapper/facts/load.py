@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from ..errors import FactsError
-from .chars import check_chars
+from .chars import check_chars, check_value
 from .check import Builder, check_schema
 from .files import (
     FACTS_SUFFIX,
@@ -57,7 +57,7 @@ def load_facts(path: Path, *, root: Path | None = None) -> Article:
             path=path,
             line=1,
         )
-    check_chars(path, doc)  # before the schema: its validators cannot encode a lone surrogate
+    check_chars(path, doc)  # lone surrogates: the schema's validators cannot encode them
     check_schema(path, doc)
     article_raw = doc["article"] or {}
     slug = _slug(path)
@@ -68,6 +68,7 @@ def load_facts(path: Path, *, root: Path | None = None) -> Article:
             hint="name facts files <slug>.facts.yaml with a lowercase-hyphenated slug",
         )
     line = line_of(doc, ("article", "text"))
+    check_value(path, doc, ("article", "text"), article_raw.get("text", ""))
     real = confined(path, article_raw.get("text", f"{slug}.txt"), root=root, line=line)
     text_path = path.parent / article_raw.get("text", f"{slug}.txt")
     what = f"article text for {path.name}"
