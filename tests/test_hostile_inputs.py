@@ -245,3 +245,41 @@ def test_a_file_name_with_an_escape_is_printed_escaped(runner, tmp_path: Path) -
     result = run(runner, ["build", str(tmp_path / "in")], tmp_path / "out")
     assert result.exit_code == 2, result.output
     assert "\x1b" not in result.output and "bad\\x1b[2J" in result.output
+
+
+# 4. numbers keep every digit or are refused ----------------------------------------------------
+
+WITH_VALUE = MINI_FACTS.replace(
+    '    evidence: ["up to 75 percent"]',
+    '    value: {value: VALUE, unit: USD}\n    evidence: ["up to 75 percent"]',
+)
+
+
+@pytest.mark.parametrize(
+    "value, lexical",
+    [
+        ("1234567890123456789012345678901234567890", "1234567890123456789012345678901234567890.0"),
+        (
+            "1234567890123456789012345678901234567890.25",
+            "1234567890123456789012345678901234567890.25",
+        ),
+        ("0.123456789012345678901234567890123", "0.123456789012345678901234567890123"),
+        ("9" * 60, "9" * 60 + ".0"),
+        ("1_000.000_1", "1000.0001"),
+    ],
+)
+def test_numbers_keep_every_digit(runner, tmp_path: Path, value: str, lexical: str) -> None:
+    given = write_article(tmp_path / "in", WITH_VALUE.replace("VALUE", value))
+    out = tmp_path / "out"
+    result = run(runner, ["build", str(given)], out)
+    assert result.exit_code == 0, result.output
+    decimal = "<http://www.w3.org/2001/XMLSchema#decimal>"
+    assert f'<https://schema.org/value> "{lexical}"^^{decimal}' in (out / "dataset.nq").read_text()
+
+
+@pytest.mark.parametrize(
+    "value", ["1" * 61, "1" * 5000, "1.5e+70", "1.0e-70", "0." + "1" * 61, "-" + "2" * 4400]
+)
+def test_numbers_past_sixty_digits_are_refused(runner, tmp_path: Path, value: str) -> None:
+    given = write_article(tmp_path / "in", WITH_VALUE.replace("VALUE", value))
+    refused(runner, given, tmp_path, "more than the 60 digits", "round it", line=33)

@@ -4,7 +4,6 @@ quantities and quotes, turning it into typed objects and collecting every proble
 from __future__ import annotations
 
 import difflib
-from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from .kinds import ARTICLE_FIELDS, COMMON_FIELDS, ENTITY_FIELDS, KINDS, QUANTITY
 from .model import Entity, Fact, Quantity, Value
 from .schema import published_schema
 from .when import parse_when
-from .yamlread import line_of
+from .yamlread import exact_number, line_of
 
 __all__ = ["Builder", "check_schema"]
 
@@ -142,9 +141,9 @@ class Builder:
     def quantity(self, field: Field, raw: dict, where: tuple, owner: str | None) -> Quantity:
         q = Quantity(
             unit=raw["unit"],
-            value=_decimal(raw.get("value")),
-            min=_decimal(raw.get("min")),
-            max=_decimal(raw.get("max")),
+            value=exact_number(raw, "value"),
+            min=exact_number(raw, "min"),
+            max=exact_number(raw, "max"),
             approximate=bool(raw.get("approximate", False)),
             qualifier=raw.get("qualifier"),
         )
@@ -269,7 +268,3 @@ class Builder:
                 hint="copy the headline exactly as the text gives it",
             )
         return values
-
-
-def _decimal(value: Any) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
