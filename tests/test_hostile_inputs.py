@@ -283,3 +283,22 @@ def test_numbers_keep_every_digit(runner, tmp_path: Path, value: str, lexical: s
 def test_numbers_past_sixty_digits_are_refused(runner, tmp_path: Path, value: str) -> None:
     given = write_article(tmp_path / "in", WITH_VALUE.replace("VALUE", value))
     refused(runner, given, tmp_path, "more than the 60 digits", "round it", line=33)
+
+
+# 5. language tags --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("tag", ["en fr", "en-", "e", "123", "en_GB", "fr-FR-", "-en"])
+def test_a_malformed_language_tag_is_refused(runner, tmp_path: Path, tag: str) -> None:
+    facts = MINI_FACTS.replace("  headline: Big News", f"  headline: Big News\n  language: '{tag}'")
+    given = write_article(tmp_path / "in", facts)
+    refused(runner, given, tmp_path, "not a BCP 47 language tag", "pt-BR", line=3)
+
+
+@pytest.mark.parametrize("tag", ["fr", "pt-BR", "zh-Hant-TW", "es-419", "de-CH-1996"])
+def test_well_formed_language_tags_build(runner, tmp_path: Path, tag: str) -> None:
+    facts = MINI_FACTS.replace("  headline: Big News", f"  headline: Big News\n  language: {tag}")
+    given = write_article(tmp_path / "in", facts)
+    out = tmp_path / "out"
+    assert run(runner, ["build", str(given)], out).exit_code == 0
+    assert f'"big news"@{tag.lower()}' in (out / "dataset.nq").read_text().lower()

@@ -4,6 +4,7 @@ quantities and quotes, turning it into typed objects and collecting every proble
 from __future__ import annotations
 
 import difflib
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,16 @@ from .schema import published_schema
 from .when import parse_when
 from .yamlread import exact_number, line_of
 
-__all__ = ["Builder", "check_schema"]
+__all__ = ["LANGUAGE_TAG", "Builder", "check_schema"]
+
+# The shape of a BCP 47 tag (RFC 5646 section 2.1): language, script, region, variants,
+# extensions, private use; or a private-use tag alone
+LANGUAGE_TAG = re.compile(
+    r"^(?:(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*(?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*"
+    r"(?:-x(?:-[a-z0-9]{1,8})+)?|x(?:-[a-z0-9]{1,8})+)\Z",
+    re.ASCII | re.IGNORECASE,
+)
 
 
 def _schema_error(path: Path, doc: Any, err: jsonschema.ValidationError) -> FactsError:
@@ -260,6 +270,14 @@ class Builder:
     def metadata(self) -> dict[str, Value]:
         raw = self.doc.get("article") or {}
         values = self.values(ARTICLE_FIELDS, raw, ("article",), None)
+        language = values.get("language")
+        if isinstance(language, str) and not LANGUAGE_TAG.match(language):
+            self.problem(
+                f"article.language {language!r} is not a BCP 47 language tag",
+                ("article", "language"),
+                hint="one tag such as en, fr, pt-BR or zh-Hant (an article has one language)",
+            )
+            del values["language"]
         headline = values.get("headline")
         if isinstance(headline, str) and headline not in self.text:
             self.problem(
