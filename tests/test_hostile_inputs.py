@@ -302,3 +302,155 @@ def test_well_formed_language_tags_build(runner, tmp_path: Path, tag: str) -> No
     out = tmp_path / "out"
     assert run(runner, ["build", str(given)], out).exit_code == 0
     assert f'"big news"@{tag.lower()}' in (out / "dataset.nq").read_text().lower()
+
+
+# 6. contradictions between (and within) articles -------------------------------------------------
+
+COMMANDS = [
+    ["build"],
+    ["build", "--infer"],
+    ["validate"],
+]  # fast build, rdflib pipeline, load_corpus
+
+
+def two_articles(folder: Path, other: str, first: str = MINI_FACTS) -> tuple[Path, Path]:
+    return write_article(folder, first, slug="alpha"), write_article(folder, other, slug="beta")
+
+
+def contradiction(runner, tmp_path: Path, command: list[str], *words: str) -> str:
+    out = tmp_path / "out"
+    result = run(runner, [*command, str(tmp_path / "in")], out)
+    assert result.exit_code == 2, result.output
+    for word in words:
+        assert word in result.output, result.output
+    assert not out.exists()
+    return result.output
+
+
+def line_in(facts: str, text: str) -> int:
+    return facts[: facts.index(text)].count("\n") + 1
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_one_entity_with_two_labels_is_refused(runner, tmp_path: Path, command) -> None:
+    other = MINI_FACTS.replace("label: Russia", "label: Russian Federation")
+    two_articles(tmp_path / "in", other)
+    line = line_in(MINI_FACTS, "  - id: russia")
+    contradiction(
+        runner, tmp_path, command, "'russia'", "labelled", "aliases", f"alpha.facts.yaml:{line}",
+        f"beta.facts.yaml:{line}",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_one_entity_with_two_wikidata_items_is_refused(runner, tmp_path: Path, command) -> None:
+    two_articles(tmp_path / "in", MINI_FACTS.replace("same_as: wd:Q61", "same_as: wd:Q62"))
+    line = line_in(MINI_FACTS, "  - id: washington")
+    contradiction(
+        runner, tmp_path, command, "'washington'", "Q61", "Q62", f"alpha.facts.yaml:{line}",
+        f"beta.facts.yaml:{line}",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_two_entities_with_one_wikidata_item_are_refused(runner, tmp_path: Path, command) -> None:
+    other = MINI_FACTS.replace("  - id: washington", "  - id: washington-dc").replace(
+        "destination: washington", "destination: washington-dc"
+    )
+    two_articles(tmp_path / "in", other)
+    line = line_in(MINI_FACTS, "  - id: washington")
+    contradiction(
+        runner, tmp_path, command, "Q61", "'washington-dc'", "'washington'",
+        f"alpha.facts.yaml:{line}", f"beta.facts.yaml:{line}",
+    )  # fmt: skip
+
+
+def test_two_entities_with_one_wikidata_item_in_one_article_are_refused(runner, tmp_path):
+    facts = MINI_FACTS.replace("label: Russia", "label: Russia\n    same_as: wd:Q61")
+    given = write_article(tmp_path / "in", facts)
+    line = line_in(facts, "  - id: russia")
+    output = refused(runner, given, tmp_path, "Q61", "'russia'", "'washington'", line=line)
+    assert f"mini.facts.yaml:{line_in(facts, '  - id: washington')}" in output
+
+
+POST = """\
+  - id: post
+    kind: post
+    holder: raheel-sharif
+    organization: united-states
+    title: TITLE
+    evidence: ["Raheel Sharif"]
+"""
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_two_titles_minting_one_post_iri_are_refused(runner, tmp_path: Path, command) -> None:
+    with_post = MINI_FACTS + POST
+    two_articles(
+        tmp_path / "in",
+        with_post.replace("TITLE", "chief of army staff"),
+        with_post.replace("TITLE", "Chief of Army-Staff"),
+    )
+    line = line_in(with_post, "  - id: post")
+    contradiction(
+        runner, tmp_path, command, "post/united-states/chief-of-army-staff",
+        f"alpha.facts.yaml:{line}", f"beta.facts.yaml:{line}",
+    )  # fmt: skip
+
+
+def test_one_post_title_written_alike_in_two_articles_builds(runner, tmp_path: Path) -> None:
+    with_post = (MINI_FACTS + POST).replace("TITLE", "Chief of Army Staff")
+    two_articles(tmp_path / "in", with_post, with_post)
+    result = run(runner, ["build", str(tmp_path / "in")], tmp_path / "out")
+    assert result.exit_code == 0, result.output
+
+
+def orgs(*links: tuple[str, str]) -> str:
+    """MINI_FACTS with organisations ``a`` part_of ``b`` for each (a, b) of ``links``."""
+    names = sorted({n for link in links for n in link})
+    parent = dict(links)
+    rows = "".join(
+        f"  - id: {n}\n    type: Organization\n    label: Org {n}\n"
+        + (f"    part_of: {parent[n]}\n" if n in parent else "")
+        for n in names
+    )
+    return MINI_FACTS.replace("facts:\n", rows + "facts:\n", 1)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_a_part_of_cycle_across_articles_is_refused(runner, tmp_path: Path, command) -> None:
+    for slug, link in zip(
+        ["one", "two", "three"], [("ab", "cd"), ("cd", "ef"), ("ef", "ab")], strict=True
+    ):
+        write_article(tmp_path / "in", orgs(link), slug=slug)
+    output = contradiction(
+        runner, tmp_path, command, "part_of forms a cycle", "ab -> cd -> ef -> ab"
+    )
+    for slug in ("one", "two", "three"):
+        assert f"{slug}.facts.yaml:" in output
+
+
+def test_a_part_of_cycle_within_an_article_is_refused(runner, tmp_path: Path) -> None:
+    facts = orgs(("ab", "cd"), ("cd", "ef"), ("ef", "ab"))
+    given = write_article(tmp_path / "in", facts)
+    output = refused(runner, given, tmp_path, "part_of forms a cycle", "ab -> cd -> ef -> ab")
+    assert output.count("mini.facts.yaml:") >= 3
+
+
+def test_a_part_of_chain_is_fine(runner, tmp_path: Path) -> None:
+    given = write_article(tmp_path / "in", orgs(("ab", "cd"), ("cd", "ef")))
+    assert run(runner, ["build", str(given)], tmp_path / "out").exit_code == 0
+
+
+def test_a_three_fact_part_of_cycle_is_refused(runner, tmp_path: Path) -> None:
+    facts = MINI_FACTS + "".join(
+        f"  - id: {me}\n    kind: assessment\n    subject: russia\n    summary: A view.\n"
+        f'    part_of: {parent}\n    evidence: ["Russia."]\n'
+        for me, parent in [("one", "two"), ("two", "three"), ("three", "one")]
+    )
+    given = write_article(tmp_path / "in", facts)
+    line = line_in(facts, "  - id: one")
+    output = refused(runner, given, tmp_path, "part_of forms a cycle", line=line)
+    assert "one -> two -> three -> one" in output
+    for fact in ("one", "two", "three"):
+        assert f"{fact} (line {line_in(facts, f'  - id: {fact}')})" in output

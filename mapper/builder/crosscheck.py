@@ -1,5 +1,6 @@
 """The checks only the whole corpus can make, run on the articles' summaries (a fast build
-never holds the corpus's triples): an entity keeps one type across articles, and the
+never holds the corpus's triples): articles agree on their entities and posts
+(``facts.corpus``), and the
 ontology's consistency rules over what articles say about shared nodes (entities, posts,
 Wikidata items), which ``owl:sameAs`` may join across articles.
 
@@ -20,7 +21,7 @@ from rdflib.namespace import XSD
 
 from ..checks.consistency import Conflict, conflicts_of
 from ..checks.infer import close
-from ..errors import FactsError
+from ..facts.corpus import check_agreement
 from ..rdf.ntriples import nt_term
 from ..rdf.vocab import curie
 from .manifest import Manifest, entities_of
@@ -30,19 +31,10 @@ __all__ = ["check_entity_types", "corpus_conflicts"]
 
 
 def check_entity_types(manifest: Manifest) -> None:
-    """An entity keeps one id and one type across articles (as ``load_corpus`` checks)."""
-    seen: dict[str, tuple[str, str]] = {}
-    for entry in manifest.articles.values():
-        for entity_id, kind, line in entities_of(entry):
-            first = seen.setdefault(entity_id, (kind, entry["facts_path"]))
-            if first[0] != kind:
-                raise FactsError(
-                    f"entity {entity_id!r} is a {kind} here but a {first[0]} in {first[1]}",
-                    path=entry["facts_path"],
-                    line=line,
-                    fact_id=entity_id,
-                    hint="an entity keeps one id and one type across articles",
-                )
+    """Articles agree on the entities and posts they share, as ``load_corpus`` checks (one
+    type, label and Wikidata item per entity, one entity per item, one title per post IRI,
+    no part_of cycle), on the summaries: no article is loaded again."""
+    check_agreement(entities_of(entry) for entry in manifest.articles.values())
 
 
 def _term(term):

@@ -230,7 +230,7 @@ def _fill(writer, built, staging, ordered, reuse, previous, base, key, root=None
                 "facts_path": outcome.facts_path,
                 "triples": outcome.triples,
                 "results": outcome.results,
-                "entities": entities_text(outcome.entities),
+                "entities": entities_text(outcome.summary),
             }
             if outcome.texts is not None:
                 texts = outcome.texts

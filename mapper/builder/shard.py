@@ -2,8 +2,8 @@
 to a list of triples (no rdflib graph), validate it (the compiled SHACL engine), check it
 against the ontology's consistency rules, and render its part of every output file.
 
-What crosses articles is returned as a small summary for the parent to join: the entity
-types (an entity keeps one type across articles) and the statements about shared nodes
+What crosses articles is returned as a small summary for the parent to join: the entities
+and posts (``facts.corpus``: types, labels, Wikidata items, part_of must agree) and the statements about shared nodes
 (entities, posts, Wikidata items) that the consistency rules need.
 """
 
@@ -22,6 +22,7 @@ from ..checks.consistency import Conflict, Locator, conflicts_of, functional_pro
 from ..checks.infer import close, rules
 from ..checks.report import Result
 from ..errors import DefrelError
+from ..facts.corpus import Summary, summary_of
 from ..facts.files import read_bytes
 from ..facts.load import load_facts
 from ..rdf.mapping import map_article
@@ -47,7 +48,7 @@ class ArticleOutcome:
     conforms: bool = True
     results: list[Result] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)  # within this article
-    entities: list[tuple[str, str, int]] = field(default_factory=list)  # id, type, line
+    summary: Summary | None = None  # what other articles must agree with (entities, posts)
     shared: list[str] = field(default_factory=list)  # N-Triples statements, without " ."
     texts: ArticleText | None = None
     error: DefrelError | None = None
@@ -131,7 +132,7 @@ def _map(
     triples = sink.unique()
     outcome.seconds = {"load facts": loaded - started, "map": perf_counter() - loaded}
     outcome.triples = len(triples)
-    outcome.entities = [(e.id, e.type, e.line) for e in article.entities]
+    outcome.summary = summary_of(article)
     return outcome, triples, article
 
 

@@ -267,6 +267,34 @@ class Builder:
             )
         return tuple(result)
 
+    def no_fact_cycle(self, facts: tuple[Fact, ...]) -> None:
+        """Refuse a cycle of ``part_of`` between facts (a fact's own is refused elsewhere)."""
+        parent = {
+            f.id: f.values["part_of"] for f in facts if isinstance(f.values.get("part_of"), str)
+        }
+        lines = {f.id: f.line for f in facts}
+        done: set[str] = set()
+        for start in sorted(parent):
+            chain: list[str] = []
+            node: str | None = start
+            while node in parent and node not in done and node not in chain:
+                chain.append(node)
+                node = parent[node]
+            done.update(chain)
+            if node in chain and node != parent[node]:
+                ring = chain[chain.index(node) :]
+                places = ", ".join(f"{f} (line {lines[f]})" for f in ring)
+                self.problems.append(
+                    FactsError(
+                        f"part_of forms a cycle: {' -> '.join([*ring, node])}; facts {places}",
+                        path=self.path,
+                        line=lines[ring[0]],
+                        fact_id=ring[0],
+                        hint="a fact cannot be part of itself, even through others: "
+                        "remove one of these part_of",
+                    )
+                )
+
     def metadata(self) -> dict[str, Value]:
         raw = self.doc.get("article") or {}
         values = self.values(ARTICLE_FIELDS, raw, ("article",), None)

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import FactsError
 from .chars import check_chars, check_value
 from .check import Builder, check_schema
+from .corpus import check_agreement, summary_of
 from .files import (
     FACTS_SUFFIX,
     MAX_BYTES,
@@ -96,6 +97,7 @@ def load_facts(path: Path, *, root: Path | None = None) -> Article:
         facts=builder.facts(),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
+    builder.no_fact_cycle(article.facts)
     if builder.problems:
         first, *rest = builder.problems
         first.more = rest
@@ -104,9 +106,9 @@ def load_facts(path: Path, *, root: Path | None = None) -> Article:
 
 
 def load_corpus(paths: list[Path], *, root: Path | None = None) -> list[Article]:
-    """Load every facts file under ``paths``; entities shared between articles must agree."""
+    """Load every facts file under ``paths``; articles must agree on the entities and posts
+    they share (see ``corpus.check_agreement``)."""
     articles = [load_facts(p, root=root) for p in find_facts_files(paths)]
-    seen: dict[str, tuple[str, Article]] = {}
     slugs: dict[str, Path] = {}
     for article in articles:
         if article.slug in slugs:
@@ -116,15 +118,5 @@ def load_corpus(paths: list[Path], *, root: Path | None = None) -> list[Article]
                 hint="article slugs must be unique: rename one file",
             )
         slugs[article.slug] = article.facts_path
-        for entity in article.entities:
-            first = seen.setdefault(entity.id, (entity.type, article))
-            if first[0] != entity.type:
-                raise FactsError(
-                    f"entity {entity.id!r} is a {entity.type} here but a {first[0]} in "
-                    f"{first[1].facts_path}",
-                    path=article.facts_path,
-                    line=entity.line,
-                    fact_id=entity.id,
-                    hint="an entity keeps one id and one type across articles",
-                )
+    check_agreement(summary_of(a) for a in articles)
     return articles

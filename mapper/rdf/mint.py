@@ -10,12 +10,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import urlsplit
 
 from rdflib import URIRef
 
 from ..errors import InputError
+from ..facts.corpus import slugify
 from ..facts.schema import ID_PATTERN
 
 __all__ = ["Minter", "check_base", "slugify"]
@@ -57,13 +57,6 @@ def check_base(base: str) -> str:
             f"base IRI {base!r} must end with '/' or '#'", hint=f"try {base.rstrip('#/')}/"
         )
     return base
-
-
-def slugify(text: str) -> str:
-    """Lowercase words joined by hyphens, accents kept as letters: ``Chief of Army Staff`` ->
-    ``chief-of-army-staff``."""
-    text = unicodedata.normalize("NFC", text).casefold()
-    return re.sub(r"[^\w]+", "-", text).strip("-_") or "untitled"
 
 
 class Minter:
