@@ -147,7 +147,10 @@ def _int(loader: _Loader, node: yaml.ScalarNode) -> int:
     # counted before int() runs: Python refuses to parse ints of over 4,300 digits
     if sum(c.isdigit() for c in node.value) > MAX_DIGITS:
         raise _too_long(node, "written out in full")
-    return yaml.SafeLoader.construct_yaml_int(loader, node)
+    value = yaml.SafeLoader.construct_yaml_int(loader, node)
+    if abs(value) >= 10**MAX_DIGITS:  # 0x, 0b and 1:30 (base 60) say more with fewer digits
+        raise _too_long(node, "written out in decimal")
+    return value
 
 
 def _float(loader: _Loader, node: yaml.ScalarNode) -> float:
