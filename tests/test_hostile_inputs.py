@@ -114,6 +114,21 @@ def test_a_walked_folder_does_not_follow_folder_links(runner, tmp_path: Path) ->
 # 2. unbounded reads and hangs ----------------------------------------------------------------
 
 
+def test_the_open_file_is_checked_to_be_inside_the_folder(tmp_path: Path) -> None:
+    # A folder on the way swapped for a symlink after resolving is seen on the descriptor
+    # (Linux's /proc/self/fd, as everywhere defrel is tested).
+    from mapper.errors import FactsError
+    from mapper.facts.files import read_bytes
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "t.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "a" / "via").symlink_to(tmp_path / "b")
+    assert read_bytes(tmp_path / "b" / "t.txt", what="text", inside=tmp_path / "b") == b"x"
+    with pytest.raises(FactsError, match="moved outside"):
+        read_bytes(tmp_path / "a" / "via" / "t.txt", what="text", inside=tmp_path / "a")
+
+
 def test_dev_zero_is_refused_without_reading_it(runner, tmp_path: Path) -> None:
     given = write_article(tmp_path / "in")
     (tmp_path / "in" / "mini.txt").unlink()

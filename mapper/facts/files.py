@@ -32,9 +32,10 @@ def _kind(mode: int) -> str:
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
-def read_bytes(path: Path, *, what: str, follow: bool = True) -> bytes:
+def read_bytes(path: Path, *, what: str, follow: bool = True, inside: Path | None = None) -> bytes:
     """The bytes of the regular file ``path``; anything else (a FIFO, a device, a folder, a
-    file over MAX_BYTES, with ``follow=False`` a symlink) is refused with a FactsError.
+    file over MAX_BYTES, with ``follow=False`` a symlink, with ``inside`` a file that is
+    not in that folder once open) is refused with a FactsError.
 
     Opened non-blocking (a FIFO with no writer cannot hang the open), checked with fstat on
     the open descriptor (no window between check and read), read to MAX_BYTES + 1 at most
@@ -52,6 +53,8 @@ def read_bytes(path: Path, *, what: str, follow: bool = True) -> bytes:
     except ValueError:  # a NUL in the name
         raise FactsError(f"{what}: the file name holds a NUL character", path=path) from None
     try:
+        if inside is not None:
+            _check_inside(fd, path, inside, what)
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             raise FactsError(
@@ -77,6 +80,17 @@ def read_bytes(path: Path, *, what: str, follow: bool = True) -> bytes:
             hint="split the article, or check that this is the file you meant",
         )
     return b"".join(chunks)
+
+
+def _check_inside(fd: int, path: Path, inside: Path, what: str) -> None:
+    """Where the open descriptor really points (Linux: /proc/self/fd) must be in ``inside``:
+    a folder on the way swapped for a symlink after the path was resolved is caught here."""
+    try:
+        real = os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        return  # no /proc: the check on the resolved path stands alone
+    if not Path(real).is_relative_to(inside):
+        raise FactsError(f"{what} moved outside {inside} while being opened", path=path)
 
 
 def decode(data: bytes, *, path: Path, what: str) -> str:
@@ -150,7 +164,7 @@ def confined(
             line=line,
             hint=fix,
         )
-    if not real.exists():
+    if not real.exists():  # (resolve() leaves a missing name as it is)
         raise FactsError(
             f"article text for {Path(facts_path).name} not found",
             path=folder / name,

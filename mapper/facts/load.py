@@ -71,10 +71,11 @@ def load_facts(path: Path, *, root: Path | None = None) -> Article:
     line = line_of(doc, ("article", "text"))
     check_value(path, doc, ("article", "text"), article_raw.get("text", ""))
     real = confined(path, article_raw.get("text", f"{slug}.txt"), root=root, line=line)
+    allowed = Path(root if root is not None else path.parent).resolve()
     text_path = path.parent / article_raw.get("text", f"{slug}.txt")
     what = f"article text for {path.name}"
     try:
-        data = read_bytes(real, what=what, follow=False)
+        data = read_bytes(real, what=what, follow=False, inside=allowed)
     except FactsError as err:  # a FIFO, a device, too big: the facts file named it, say where
         raise FactsError(
             f"{err.message} ({real})",
