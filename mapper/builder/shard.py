@@ -3,8 +3,9 @@ to a list of triples (no rdflib graph), validate it (the compiled SHACL engine),
 against the ontology's consistency rules, and render its part of every output file.
 
 What crosses articles is returned as a small summary for the parent to join: the entities
-and posts (``facts.corpus``: types, labels, Wikidata items, part_of must agree) and the statements about shared nodes
-(entities, posts, Wikidata items) that the consistency rules need.
+and posts (``facts.corpus``: types, labels, Wikidata items and part_of must agree) and the
+statements about shared nodes (entities, posts, Wikidata items) that the consistency rules
+need.
 """
 
 from __future__ import annotations
