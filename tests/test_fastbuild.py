@@ -147,8 +147,9 @@ def test_an_edited_article_alone_is_rebuilt(copy, tmp_path: Path, monkeypatch) -
     inputs, out = copy
     facts = inputs / "article-000017.facts.yaml"
     text = facts.read_text(encoding="utf-8")
-    assert "label:" in text
-    facts.write_text(text.replace("label: ", "label: Edited ", 1), encoding="utf-8")
+    assert "- id: fact-1\n" in text  # a fact's label: an entity's must agree across articles
+    edited = text.replace("- id: fact-1\n", "- id: fact-1\n  label: Edited fact\n", 1)
+    facts.write_text(edited, encoding="utf-8")
     processed = []
     real = fastbuild.process
 
@@ -210,11 +211,13 @@ def test_a_failed_rebuild_leaves_the_output_and_its_manifest(copy, tmp_path: Pat
 
 
 def test_a_contradiction_across_two_articles_stops_the_build(tmp_path: Path) -> None:
-    # Each article alone is consistent; together, wd:Q159 is both a Person and a Country.
+    # Each article alone is consistent; together, one IRI is both a Person and a Country.
+    # (Not a Wikidata item: two entities with one item are refused before any reasoning.)
+    same = "https://example.org/id/159"
     person = MINI_FACTS.replace(
-        "    label: Raheel Sharif\n", "    label: Raheel Sharif\n    same_as: wd:Q159\n"
+        "    label: Raheel Sharif\n", f"    label: Raheel Sharif\n    same_as: {same}\n"
     )
-    country = MINI_FACTS.replace("    label: Russia\n", "    label: Russia\n    same_as: wd:Q159\n")
+    country = MINI_FACTS.replace("    label: Russia\n", f"    label: Russia\n    same_as: {same}\n")
     write_article(tmp_path / "in", person, slug="one")
     write_article(tmp_path / "in", country, slug="two")
     for slug in ("one", "two"):

@@ -18,6 +18,7 @@ from rdflib.compare import isomorphic
 
 from mapper.builder.serialize import dataset_jsonld_text, jsonld_text, nquads_text, turtle_text
 from mapper.errors import DefrelError
+from mapper.facts.chars import REFUSED
 from mapper.facts.load import load_facts
 from mapper.rdf.mapping import map_articles
 from mapper.rdf.mint import Minter
@@ -157,3 +158,115 @@ def test_loaded_articles_round_trip_through_every_format(article: tuple[str, str
     assert ox.Store().load  # pyoxigraph is importable for the strict IRI check above
     quads = list(ox.parse(nquads_text(dataset).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
     assert len(quads) == len(list(dataset.quads()))
+
+
+# Control characters, bidi overrides and lone surrogates, mixed into any Unicode
+DANGEROUS = "\x00\x07\x08\x0b\x1b\x7f\x85\x9b\u202a\u202e\u2066\u2069\ud800\udfff\t\n\r"
+any_text = st.text(st.one_of(st.characters(), st.sampled_from(DANGEROUS)), min_size=1, max_size=12)
+
+
+def _clean(text: str) -> str:
+    """``text`` without lone surrogates (which no UTF-8 article body can hold)."""
+    return "".join(c for c in text if not 0xD800 <= ord(c) <= 0xDFFF)
+
+
+@st.composite
+def unicode_facts(draw) -> tuple[str, str]:
+    """A facts file with arbitrary Unicode in every text field, and a body holding the
+    headline and the quote (as far as UTF-8 can hold them)."""
+    t = {name: draw(any_text) for name in FIELDS}
+    doc = {
+        "article": {
+            "headline": t["headline"],
+            "alternative_headline": t["alternative"],
+            "image_credit": t["credit"],
+            "url": t["url"],
+        },
+        "entities": [
+            {
+                "id": "someone",
+                "type": "Person",
+                "label": t["label"],
+                "aliases": [t["alias"]],
+                "description": t["entity_description"],
+                "honorific": t["honorific"],
+                "knows_about": [t["knows"]],
+                "evidence": [t["quote"]],
+            },
+            {"id": "somewhere", "type": "Country", "label": t["country"]},
+        ],
+        "facts": [
+            {
+                "id": "view",
+                "kind": "assessment",
+                "subject": "someone",
+                "label": t["fact_label"],
+                "description": t["fact_description"],
+                "summary": t["summary"],
+                "topics": [t["topic"]],
+                "evidence": [{"quote": t["quote"], "occurrence": 1}],
+            },
+            {
+                "id": "post",
+                "kind": "post",
+                "holder": "someone",
+                "organization": "somewhere",
+                "title": t["title"],
+                "evidence": [t["quote"]],
+            },
+        ],
+    }
+    body = f"{_clean(t['headline'])}\n\n{_clean(t['quote'])}\n"
+    return yaml.safe_dump(doc, allow_unicode=True), body
+
+
+FIELDS = [
+    "headline",
+    "alternative",
+    "credit",
+    "url",
+    "label",
+    "alias",
+    "entity_description",
+    "honorific",
+    "knows",
+    "quote",
+    "country",
+    "fact_label",
+    "fact_description",
+    "summary",
+    "topic",
+    "title",
+]
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, tuple | list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(article=unicode_facts())
+def test_any_unicode_in_text_fields_loads_clean_or_is_refused(tmp_path: Path, article) -> None:
+    facts, text = article
+    (tmp_path / "prop.txt").write_text(text, encoding="utf-8", newline="")
+    path = tmp_path / "prop.facts.yaml"
+    path.write_bytes(facts.encode("utf-8", "surrogatepass"))
+    try:
+        loaded = load_facts(path)
+    except DefrelError as err:
+        assert str(err)
+        return
+    said = [*_strings(list(loaded.metadata.values()))]
+    for item in (*loaded.entities, *loaded.facts):
+        said += _strings(list(item.values.values()))
+    assert said, "nothing loaded"
+    for value in said:
+        assert not REFUSED.search(value), value

@@ -233,12 +233,16 @@ def line_of(facts: Path, text: str) -> int:
     return facts.read_text(encoding="utf-8").splitlines().index(text) + 1
 
 
+SAME = "https://example.org/id/159"  # one IRI two entities are said to be the same as
+
+
 def test_build_reports_a_person_who_is_also_a_country_with_both_sources(runner, tmp_path) -> None:
-    # Raheel Sharif given Russia's Wikidata id: owl:sameAs makes him the same individual.
-    facts = mini_with(tmp_path, **{"Raheel Sharif": "    same_as: wd:Q159\n"})
+    # Raheel Sharif given Russia's same_as IRI: owl:sameAs makes him the same individual.
+    # (Not a Wikidata item: two entities with one item are refused before any reasoning.)
+    facts = mini_with(tmp_path, **{"Raheel Sharif": f"    same_as: {SAME}\n"})
     text = facts.read_text(encoding="utf-8")
     facts.write_text(
-        text.replace("    label: Russia\n", "    label: Russia\n    same_as: wd:Q159\n"),
+        text.replace("    label: Russia\n", f"    label: Russia\n    same_as: {SAME}\n"),
         encoding="utf-8",
     )
     out = tmp_path / "dist"
@@ -256,9 +260,9 @@ def test_build_reports_a_person_who_is_also_a_country_with_both_sources(runner, 
         f"  {facts}:{sharif}: entity 'raheel-sharif' (type: Person): "
         "data:entity/raheel-sharif rdf:type defrel:Person",
         f"  {facts}:{russia}: entity 'russia' (type: Country): "
-        "data:entity/russia owl:sameAs wd:Q159",
+        f"data:entity/russia owl:sameAs {SAME}",
         f"  {facts}:{sharif}: entity 'raheel-sharif' (type: Person): "
-        "data:entity/raheel-sharif owl:sameAs wd:Q159",
+        f"data:entity/raheel-sharif owl:sameAs {SAME}",
         "  hint: fix the type of one entity; if same_as joins two entities, give each its own "
         "Wikidata id",
     ]
@@ -270,8 +274,8 @@ def test_build_reports_same_as_against_different_from(runner, tmp_path) -> None:
     facts = mini_with(
         tmp_path,
         **{
-            "United States": "    same_as: wd:Q30\n",
-            "Russia": "    same_as: wd:Q30\n    different_from: [united-states]\n",
+            "United States": f"    same_as: {SAME}\n",
+            "Russia": f"    same_as: {SAME}\n    different_from: [united-states]\n",
         },
     )
     result = runner.invoke(main, ["build", str(facts), "--out", str(tmp_path / "d")])

@@ -1,5 +1,6 @@
 """The checks only the whole corpus can make, run on the articles' summaries (a fast build
-never holds the corpus's triples): an entity keeps one type across articles, and the
+never holds the corpus's triples): articles agree on their entities and posts
+(``facts.corpus``), and the
 ontology's consistency rules over what articles say about shared nodes (entities, posts,
 Wikidata items), which ``owl:sameAs`` may join across articles.
 
@@ -20,7 +21,7 @@ from rdflib.namespace import XSD
 
 from ..checks.consistency import Conflict, conflicts_of
 from ..checks.infer import close
-from ..errors import FactsError
+from ..facts.corpus import check_agreement
 from ..rdf.ntriples import nt_term
 from ..rdf.vocab import curie
 from .manifest import Manifest, entities_of
@@ -30,19 +31,10 @@ __all__ = ["check_entity_types", "corpus_conflicts"]
 
 
 def check_entity_types(manifest: Manifest) -> None:
-    """An entity keeps one id and one type across articles (as ``load_corpus`` checks)."""
-    seen: dict[str, tuple[str, str]] = {}
-    for entry in manifest.articles.values():
-        for entity_id, kind, line in entities_of(entry):
-            first = seen.setdefault(entity_id, (kind, entry["facts_path"]))
-            if first[0] != kind:
-                raise FactsError(
-                    f"entity {entity_id!r} is a {kind} here but a {first[0]} in {first[1]}",
-                    path=entry["facts_path"],
-                    line=line,
-                    fact_id=entity_id,
-                    hint="an entity keeps one id and one type across articles",
-                )
+    """Articles agree on the entities and posts they share, as ``load_corpus`` checks (one
+    type, label and Wikidata item per entity, one entity per item, one title per post IRI,
+    no part_of cycle), on the summaries: no article is loaded again."""
+    check_agreement(entities_of(entry) for entry in manifest.articles.values())
 
 
 def _term(term):
@@ -64,7 +56,7 @@ def _triples(statements: list[str]) -> list[tuple]:
     ]
 
 
-def corpus_conflicts(manifest: Manifest, base: str) -> list[Conflict]:
+def corpus_conflicts(manifest: Manifest, base: str, *, root: Path | None = None) -> list[Conflict]:
     """The contradictions in the union of the articles' summaries. Skipped (none) when the
     summaries are those of the last build, which was consistent."""
     used = sorted(manifest.used())
@@ -72,7 +64,8 @@ def corpus_conflicts(manifest: Manifest, base: str) -> list[Conflict]:
     fingerprint = hashlib.sha256("\n".join(sorted(statements)).encode()).hexdigest()
     if fingerprint == manifest.consistent:
         return []
-    found = conflicts_of(close(_triples(statements)), _sayer(manifest, base), _namer(base))
+    says = _sayer(manifest, base, root)
+    found = conflicts_of(close(_triples(statements)), says, _namer(base))
     manifest.consistent = None if found else fingerprint
     return found
 
@@ -87,7 +80,7 @@ def _namer(base: str) -> Callable:
     return name
 
 
-def _sayer(manifest: Manifest, base: str) -> Callable:
+def _sayer(manifest: Manifest, base: str, root: Path | None = None) -> Callable:
     """``says(triple)``: (where, statement) from the first article whose summary holds it."""
     index = {s: i for i, s in enumerate(manifest.statements)}
     holders = {slug: set(entry["shared"]) for slug, entry in manifest.articles.items()}
@@ -98,7 +91,7 @@ def _sayer(manifest: Manifest, base: str) -> Callable:
         for slug, numbers in holders.items():
             if number in numbers:
                 path = Path(manifest.articles[slug]["facts_path"])
-                return where_said(path, base, [triple])[triple]
+                return where_said(path, base, [triple], root)[triple]
         return "several articles", " ".join(name(t) for t in triple)
 
     return says

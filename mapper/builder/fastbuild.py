@@ -25,7 +25,8 @@ from rdflib import Graph
 
 from ..checks.consistency import Conflict
 from ..checks.report import Report, Result, conforming_report
-from ..errors import FactsError
+from ..errors import DefrelError, FactsError
+from ..facts.files import read_bytes
 from ..facts.load import FACTS_SUFFIX, find_facts_files
 from ..rdf.vocab import CONTEXT_FILE, DEFAULT_BASE
 from .crosscheck import check_entity_types, corpus_conflicts
@@ -57,11 +58,13 @@ class FastOutcome:
         return self.report.conforms and not self.conflicts
 
 
-def recipe(base: str) -> str:
+def recipe(base: str, root: Path | None = None) -> str:
     """What every article's output depends on besides its own files: defrel's source (all
     of it: a change anywhere rebuilds everything), the bundled shapes, ontology and
-    context, and the base IRI."""
+    context, the base IRI, and the --root folder (an article accepted under one root is
+    checked again under another)."""
     digest = hashlib.sha256(base.encode())
+    digest.update(b"\0root\0" + (str(Path(root).resolve()).encode() if root else b""))
     package = Path(__file__).resolve().parents[1]  # mapper/, every stage
     data = package / "data"
     parts = [
@@ -108,15 +111,16 @@ def _unchanged(path: Path, entry: dict | None, key: str, out: Path) -> list[int]
         stamp = file_stamp(str(path), text_path)
         if stamp == entry.get("stamp"):  # unchanged: not read
             return stamp
-        with open(path, "rb") as facts, open(text_path, "rb") as text:
-            same = content_key(facts.read(), text.read(), key) == entry["key"]
-    except OSError:
+        facts = read_bytes(path, what="facts file")  # never blocks on a FIFO, bounded
+        text = read_bytes(Path(text_path), what="article text")
+        same = content_key(facts, text, key) == entry["key"]
+    except (OSError, DefrelError):  # rebuilt, and the build says what is wrong
         return None
     return stamp if same else None
 
 
 def _run(
-    todo: list[Path], base: str, key: str, jobs: int, staging: Path
+    todo: list[Path], base: str, key: str, jobs: int, staging: Path, root: Path | None = None
 ) -> Iterator[ArticleOutcome]:
     """Build ``todo`` (in order), in ``jobs`` worker processes when there are enough.
 
@@ -126,13 +130,13 @@ def _run(
     chunks = [[str(p) for p in todo[i : i + CHUNK]] for i in range(0, len(todo), CHUNK)]
     if jobs <= 1 or len(chunks) <= 1:
         for chunk in chunks:
-            yield from process(chunk, base, key, str(staging))
+            yield from process(chunk, base, key, str(staging), root and str(root))
         return
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"))
     try:
         pending: deque = deque()
         for chunk in chunks:
-            pending.append(pool.submit(process, chunk, base, key, str(staging)))
+            pending.append(pool.submit(process, chunk, base, key, str(staging), root and str(root)))
             if len(pending) >= AHEAD * jobs:
                 yield from pending.popleft().result()
         while pending:
@@ -142,20 +146,26 @@ def _run(
 
 
 def fast_build(
-    paths: list[Path], *, out: Path, base: str = DEFAULT_BASE, jobs: int | None = None
+    paths: list[Path],
+    *,
+    out: Path,
+    base: str = DEFAULT_BASE,
+    jobs: int | None = None,
+    root: Path | None = None,
 ) -> FastOutcome:
-    """Build ``paths`` into ``out`` (see the module docstring)."""
+    """Build ``paths`` into ``out`` (see the module docstring); article texts must lie beside
+    their facts files, or inside ``root``."""
     with staged_output(out, inputs=paths, command="build") as stage:  # --out checked first
         out = stage.out
         ordered = _ordered(paths)
-        key = recipe(base)
+        key = recipe(base, root)
         previous = read_manifest(out, key) if out.is_dir() else None
         articles = previous.articles if previous else {}
         reuse = {p: _unchanged(p, articles.get(_slug(p)), key, out) for p in ordered}
         if jobs is None:
             todo = sum(stamp is None for stamp in reuse.values())
             jobs = (os.cpu_count() or 1) if todo >= 8 else 1
-        outcome = _build_into(stage.folder, out, ordered, reuse, previous, base, key, jobs)
+        outcome = _build_into(stage.folder, out, ordered, reuse, previous, base, key, jobs, root)
         if outcome.ok:
             outcome.written = [stage.final(p) for p in outcome.written]
         else:
@@ -163,17 +173,17 @@ def fast_build(
     return outcome
 
 
-def _build_into(staging, out, ordered, reuse, previous, base, key, jobs) -> FastOutcome:
+def _build_into(staging, out, ordered, reuse, previous, base, key, jobs, root=None) -> FastOutcome:
     writer = DistWriter(staging, out, base)
-    built = _run([p for p in ordered if reuse[p] is None], base, key, jobs, staging)
+    built = _run([p for p in ordered if reuse[p] is None], base, key, jobs, staging, root)
     try:
-        return _fill(writer, built, staging, ordered, reuse, previous, base, key)
+        return _fill(writer, built, staging, ordered, reuse, previous, base, key, root)
     finally:
         built.close()  # workers stopped before the staging folder can be removed
         writer.abandon()
 
 
-def _fill(writer, built, staging, ordered, reuse, previous, base, key) -> FastOutcome:
+def _fill(writer, built, staging, ordered, reuse, previous, base, key, root=None) -> FastOutcome:
     manifest = Manifest(key, previous.consistent if previous else None)
     if previous is not None:  # unchanged articles keep their numbers in the statement table
         manifest.intern(previous.statements)
@@ -202,7 +212,7 @@ def _fill(writer, built, staging, ordered, reuse, previous, base, key) -> FastOu
                 "facts_path": outcome.facts_path,
                 "triples": outcome.triples,
                 "results": outcome.results,
-                "entities": entities_text(outcome.entities),
+                "entities": entities_text(outcome.summary),
             }
             if outcome.texts is not None:
                 texts = outcome.texts
@@ -215,7 +225,7 @@ def _fill(writer, built, staging, ordered, reuse, previous, base, key) -> FastOu
     check_entity_types(manifest)
     if conforms:
         known = {(c.message, c.axiom) for c in conflicts}
-        for conflict in corpus_conflicts(manifest, base):
+        for conflict in corpus_conflicts(manifest, base, root=root):
             if (conflict.message, conflict.axiom) not in known:
                 conflicts.append(conflict)
         conflicts.sort(key=str)

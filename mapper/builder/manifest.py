@@ -4,15 +4,16 @@ Kept inside the output folder (``.defrel/manifest.json``), so it is replaced tog
 the files it describes. Per article: the content hash it was built from, where its parts sit
 in the dataset files, its triple count, its validation results (warnings), its entities and
 its cross-article summary (indexes into one table of N-Triples statements, shared by all
-articles, so that a statement about Russia is stored once, not once per article).
+articles, so that a statement about Russia is stored once, not once per article), and what
+other articles must agree with (its entities and posts, ``facts.corpus``).
 
 JSON, not pickle: reading it cannot run code. Anything unexpected in it (another recipe,
 another version of this format, dataset files changed since it was written) and it is
 ignored: the build is then a full one.
 
 Kept small, since the parent of a build holds it for every article: an article's summary
-is an array of 32-bit statement numbers (base64 in the file), its entities one string of
-"id type line" lines. Written as a stream, an article at a time.
+is an array of 32-bit statement numbers (base64 in the file), its entities and posts one
+string of JSON arrays, a line each. Written as a stream, an article at a time.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..checks.report import Result
+from ..facts.corpus import EntityNote, PostNote, Summary, slugify
 from .distwriter import BIG
 
 __all__ = [
@@ -34,7 +36,7 @@ __all__ = [
 ]  # fmt: skip
 
 MANIFEST = ".defrel/manifest.json"
-FORMAT = 2
+FORMAT = 3  # 3: an entity's label, Wikidata items and part_of, and posts, in "entities"
 
 
 class Manifest:
@@ -81,16 +83,29 @@ class Manifest:
         return fresh
 
 
-def entities_text(entities: list[tuple[str, str, int]]) -> str:
-    return "".join(f"{entity_id} {kind} {line}\n" for entity_id, kind, line in entities)
+def entities_text(summary: Summary | None) -> str:
+    """An article's entities and posts (``facts.corpus.Summary``), a JSON array a line:
+    ``["e", id, type, line, label, [wikidata...], part_of]`` or ``["p", org, title, line]``."""
+    if summary is None:
+        return ""
+    rows = [
+        ["e", e.id, e.type, e.line, e.label, list(e.wikidata), e.part_of] for e in summary.entities
+    ]
+    rows += [["p", p.organization, p.title, p.line] for p in summary.posts]
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
-def entities_of(entry: dict[str, Any]) -> list[tuple[str, str, int]]:
-    found = []
-    for row in entry["entities"].splitlines():
-        entity_id, kind, line = row.split(" ")
-        found.append((entity_id, kind, int(line)))
-    return found
+def entities_of(entry: dict[str, Any]) -> Summary:
+    """The summary ``entities_text`` wrote for the article ``entry``."""
+    entities, posts = [], []
+    for row in map(json.loads, entry["entities"].splitlines()):
+        if row[0] == "e":
+            _, entity_id, kind, line, label, wikidata, part_of = row
+            entities.append(EntityNote(entity_id, kind, line, label, tuple(wikidata), part_of))
+        else:
+            _, org, title, line = row
+            posts.append(PostNote(org, title, slugify(title), line))
+    return Summary(entry["facts_path"], tuple(entities), tuple(posts))
 
 
 def _numbers(text: str) -> array:

@@ -43,15 +43,20 @@ class BuildOutcome:
         return self.report.conforms and not self.conflicts
 
 
-def build_dataset(paths: list[Path], *, base: str = DEFAULT_BASE) -> tuple[Dataset, dict]:
-    """Load and map the facts files under ``paths``; return the dataset and slug -> graph IRI."""
-    dataset, graphs, _ = _load_and_map(paths, base=base)
+def build_dataset(
+    paths: list[Path], *, base: str = DEFAULT_BASE, root: Path | None = None
+) -> tuple[Dataset, dict]:
+    """Load and map the facts files under ``paths``; return the dataset and slug -> graph IRI.
+    Article texts must lie beside their facts files, or inside ``root``."""
+    dataset, graphs, _ = _load_and_map(paths, base=base, root=root)
     return dataset, graphs
 
 
-def _load_and_map(paths: list[Path], *, base: str) -> tuple[Dataset, dict, list[Article]]:
+def _load_and_map(
+    paths: list[Path], *, base: str, root: Path | None = None
+) -> tuple[Dataset, dict, list[Article]]:
     minter = Minter(base)
-    articles = load_corpus(paths)
+    articles = load_corpus(paths, root=root)
     dataset = map_articles(articles, base=base)
     return dataset, {a.slug: minter.graph(a.slug) for a in articles}, articles
 
@@ -66,14 +71,19 @@ def locate(report: Report, locator: Locator) -> Report:
 
 
 def check_inputs(
-    *, facts: list[Path], rdf: list[Path], base: str = DEFAULT_BASE, engine: str = "pyshacl"
+    *,
+    facts: list[Path],
+    rdf: list[Path],
+    base: str = DEFAULT_BASE,
+    engine: str = "pyshacl",
+    root: Path | None = None,
 ) -> Report:
     """Validate facts files (mapped first) and RDF files together; results from facts files
     name their file and line. ``engine`` as for ``validate_dataset``."""
     dataset = read_rdf(rdf) if rdf else Dataset()
     locator = None
     if facts:
-        mapped, _, articles = _load_and_map(facts, base=base)
+        mapped, _, articles = _load_and_map(facts, base=base, root=root)
         for quad in mapped.quads((None, None, None, None)):
             dataset.add(quad)
         locator = Locator(articles, base=base)
@@ -91,6 +101,7 @@ def build(
     base: str = DEFAULT_BASE,
     infer: bool = False,
     jobs: int | None = None,
+    root: Path | None = None,
 ) -> BuildOutcome | FastOutcome:
     """Load, map, validate and check consistency; write every output into ``out`` only if the
     data conforms and is consistent. With ``infer``, each article's inferred triples go into
@@ -101,8 +112,8 @@ def build(
     rdflib pipeline below, which is also the benchmark's baseline and the reference the
     fast path is tested against."""
     if not infer:
-        return fast_build(paths, out=out, base=base, jobs=jobs)
-    return classic_build(paths, out=out, base=base, infer=infer, jobs=jobs)
+        return fast_build(paths, out=out, base=base, jobs=jobs, root=root)
+    return classic_build(paths, out=out, base=base, infer=infer, jobs=jobs, root=root)
 
 
 def classic_build(
@@ -112,11 +123,12 @@ def classic_build(
     base: str = DEFAULT_BASE,
     infer: bool = False,
     jobs: int | None = None,
+    root: Path | None = None,
 ) -> BuildOutcome:
     """The rdflib pipeline: one Dataset in memory, pySHACL per article graph, rdflib's
     serialisers (see ``build``)."""
     with staged_output(out, inputs=paths, command="build") as stage:  # --out checked first
-        outcome, dataset, graphs = _check_all(paths, base=base, jobs=jobs)
+        outcome, dataset, graphs = _check_all(paths, base=base, jobs=jobs, root=root)
         if not outcome.ok:
             stage.abandon()
             return outcome
@@ -130,10 +142,10 @@ def classic_build(
 
 
 def _check_all(
-    paths: list[Path], *, base: str, jobs: int | None
+    paths: list[Path], *, base: str, jobs: int | None, root: Path | None
 ) -> tuple[BuildOutcome, Dataset, dict]:
     """Load, map, validate and check consistency: the outcome (nothing written yet)."""
-    dataset, graphs, articles = _load_and_map(paths, base=base)
+    dataset, graphs, articles = _load_and_map(paths, base=base, root=root)
     locator = Locator(articles, base=base)
     if jobs is None:  # automatic: one worker per core for a corpus, none for a few articles
         jobs = (os.cpu_count() or 1) if len(graphs) >= PARALLEL_FROM else 1

@@ -2,9 +2,10 @@
 to a list of triples (no rdflib graph), validate it (the compiled SHACL engine), check it
 against the ontology's consistency rules, and render its part of every output file.
 
-What crosses articles is returned as a small summary for the parent to join: the entity
-types (an entity keeps one type across articles) and the statements about shared nodes
-(entities, posts, Wikidata items) that the consistency rules need.
+What crosses articles is returned as a small summary for the parent to join: the entities
+and posts (``facts.corpus``: types, labels, Wikidata items and part_of must agree) and the
+statements about shared nodes (entities, posts, Wikidata items) that the consistency rules
+need.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from ..checks.consistency import Conflict, Locator, conflicts_of, functional_pro
 from ..checks.infer import close, rules
 from ..checks.report import Result
 from ..errors import DefrelError
+from ..facts.corpus import Summary, summary_of
+from ..facts.files import read_bytes
 from ..facts.load import load_facts
 from ..rdf.mapping import map_article
 from ..rdf.mint import Minter
@@ -46,7 +49,7 @@ class ArticleOutcome:
     conforms: bool = True
     results: list[Result] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)  # within this article
-    entities: list[tuple[str, str, int]] = field(default_factory=list)  # id, type, line
+    summary: Summary | None = None  # what other articles must agree with (entities, posts)
     shared: list[str] = field(default_factory=list)  # N-Triples statements, without " ."
     texts: ArticleText | None = None
     error: DefrelError | None = None
@@ -105,20 +108,22 @@ def file_stamp(facts: str, text: str) -> list[int]:
     return _stamp(os.stat(facts)) + _stamp(os.stat(text))
 
 
-def _map(path: Path, base: str, recipe: str) -> tuple[ArticleOutcome, list, object]:
+def _map(
+    path: Path, base: str, recipe: str, root: Path | None = None
+) -> tuple[ArticleOutcome, list, object]:
     """Load and map one article. Its cache key is computed from the very bytes mapped, and
     its stamp (see ``file_stamp``) is left empty if a file changed while it was
     being read, so that the next build reads it again."""
     minter = Minter(base)
     started = perf_counter()
     facts_stat = os.stat(path)
-    facts_bytes = path.read_bytes()
-    article = load_facts(path)
+    facts_bytes = read_bytes(path, what="facts file")  # never blocks, bounded: see files.py
+    article = load_facts(path, root=root)
     loaded = perf_counter()
     outcome = ArticleOutcome(slug=article.slug, facts_path=str(path))
     outcome.text_path = os.path.relpath(article.text_path, path.parent)
     text_stat = os.stat(article.text_path)
-    text_bytes = article.text_path.read_bytes()
+    text_bytes = read_bytes(article.text_path, what=f"article text for {path.name}")
     steady = _stamp(os.stat(path)) == _stamp(facts_stat) and text_bytes == article.text.encode()
     outcome.key = content_key(facts_bytes, text_bytes, recipe) if steady else ""
     outcome.stamp = _stamp(facts_stat) + _stamp(text_stat) if steady else []
@@ -128,7 +133,7 @@ def _map(path: Path, base: str, recipe: str) -> tuple[ArticleOutcome, list, obje
     triples = sink.unique()
     outcome.seconds = {"load facts": loaded - started, "map": perf_counter() - loaded}
     outcome.triples = len(triples)
-    outcome.entities = [(e.id, e.type, e.line) for e in article.entities]
+    outcome.summary = summary_of(article)
     return outcome, triples, article
 
 
@@ -164,11 +169,13 @@ def _consistency(outcome: ArticleOutcome, triples: list, article, base: str) -> 
     outcome.shared = ntriples(summary)
 
 
-def where_said(path: Path, base: str, wanted: list[tuple]) -> dict[tuple, tuple[str, str]]:
+def where_said(
+    path: Path, base: str, wanted: list[tuple], root: Path | None = None
+) -> dict[tuple, tuple[str, str]]:
     """For a cross-article contradiction: where each of ``wanted`` (triples of the article's
     summary) comes from in the facts file ``path``, and the statement behind it (for an
     entailed type, the triple that entails it)."""
-    _, triples, article = _map(path, base, "")
+    _, triples, article = _map(path, base, "", root)
     c, _, _, says = _closure_and_locator(triples, article, base)
     found = {}
     for triple in wanted:
@@ -179,7 +186,7 @@ def where_said(path: Path, base: str, wanted: list[tuple]) -> dict[tuple, tuple[
 
 
 def process(
-    paths: list[str], base: str, recipe: str, staging: str | None = None
+    paths: list[str], base: str, recipe: str, staging: str | None = None, root: str | None = None
 ) -> list[ArticleOutcome]:
     """Build the articles of ``paths`` (a worker's share), in order. With ``staging`` (the
     output folder being written), each article's own two files are written there, by the
@@ -189,7 +196,7 @@ def process(
     for name in paths:
         path = Path(name)
         try:
-            outcome, triples, article = _map(path, base, recipe)
+            outcome, triples, article = _map(path, base, recipe, root and Path(root))
         except DefrelError as err:
             slug = path.name.removesuffix(".facts.yaml")
             done.append(ArticleOutcome(slug=slug, facts_path=name, error=err))

@@ -13,14 +13,14 @@ import click
 from ..builder.pipeline import build, check_inputs
 from ..checks.validate import ENGINES
 from ..errors import DefrelError, InputError
+from ..facts.chars import escaped
 from ..facts.load import FACTS_SUFFIX
 from ..facts.schema import published_schema
 from ..rdf.read import RDF_SUFFIXES, read_rdf
-from ..rdf.vocab import DEFAULT_BASE
 from ..stores.embedded import query_store
 from ..stores.query import GRAPH_FORMATS, TABLE_FORMATS, run_query
 from ..stores.remote import query_endpoint
-from .common import DEFAULT_DATASET, DEFAULT_OUT, DEFAULT_SEEDS
+from .common import DEFAULT_DATASET, DEFAULT_OUT, DEFAULT_SEEDS, base_option, root_option
 from .ontology import ontology_group
 from .store import load_cmd
 
@@ -44,16 +44,12 @@ class DefrelGroup(click.Group):
         try:
             return super().invoke(ctx)
         except DefrelError as err:
-            click.secho(f"Error: {err}", fg="red", err=True)
+            # escaped: a file name or value from an untrusted file must not drive the terminal
+            click.secho(f"Error: {escaped(str(err))}", fg="red", err=True)
             sys.exit(err.exit_code)
 
 
-_base = click.option(
-    "--base",
-    default=DEFAULT_BASE,
-    show_default=True,
-    help="Base IRI under which article, fact and entity IRIs are minted.",
-)
+_base = base_option()
 _paths = click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 
 
@@ -90,7 +86,10 @@ def main() -> None:
     type=click.IntRange(min=1),
     help="Processes validating articles in parallel (default: one per core from 8 articles).",
 )
-def build_cmd(paths: tuple[Path, ...], out: Path, base: str, infer: bool, jobs: int | None) -> None:
+@root_option
+def build_cmd(
+    paths: tuple[Path, ...], out: Path, base: str, infer: bool, jobs: int | None, root: Path | None
+) -> None:
     """Load, map, validate, check consistency and write Turtle, JSON-LD and N-Quads.
 
     PATHS are facts files (*.facts.yaml) or folders of them; default seeds/.
@@ -103,7 +102,9 @@ def build_cmd(paths: tuple[Path, ...], out: Path, base: str, infer: bool, jobs: 
       defrel build seeds/ --out dist/ --base https://example.org/defrel/
       defrel build --infer
     """
-    outcome = build(list(paths) or [DEFAULT_SEEDS], out=out, base=base, infer=infer, jobs=jobs)
+    outcome = build(
+        list(paths) or [DEFAULT_SEEDS], out=out, base=base, infer=infer, jobs=jobs, root=root
+    )
     if not outcome.report.conforms:
         click.echo(outcome.report.text(), nl=False)
     if outcome.conflicts:
@@ -164,7 +165,10 @@ def _split_inputs(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     show_default=True,
     help="SHACL engine: the compiled one (as build) or pySHACL (the reference).",
 )
-def validate_cmd(paths: tuple[Path, ...], fmt: str, base: str, engine: str) -> None:
+@root_option
+def validate_cmd(
+    paths: tuple[Path, ...], fmt: str, base: str, engine: str, root: Path | None
+) -> None:
     """Check facts files or RDF files against the shapes; print a report.
 
     PATHS are facts files, folders of them, or RDF files (.ttl .nt .nq .trig
@@ -177,7 +181,7 @@ def validate_cmd(paths: tuple[Path, ...], fmt: str, base: str, engine: str) -> N
       defrel validate seeds/ --format json
     """
     rdf, facts = _split_inputs(list(paths) or [DEFAULT_SEEDS])
-    report = check_inputs(facts=facts, rdf=rdf, base=base, engine=engine)
+    report = check_inputs(facts=facts, rdf=rdf, base=base, engine=engine, root=root)
     click.echo({"text": report.text, "json": report.json, "turtle": report.turtle}[fmt](), nl=False)
     sys.exit(EXIT_OK if report.conforms else EXIT_NONCONFORMING)
 

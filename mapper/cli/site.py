@@ -11,8 +11,7 @@ import click
 
 from ..errors import InputError
 from ..rdf.read import read_rdf
-from ..rdf.vocab import DEFAULT_BASE
-from .common import DEFAULT_DATASET, DEFAULT_SEEDS
+from .common import DEFAULT_DATASET, DEFAULT_SEEDS, base_option, root_option
 
 DEFAULT_SITE = Path("site")
 
@@ -26,7 +25,7 @@ DEFAULT_SITE = Path("site")
     type=click.Path(path_type=Path),
     help="Site folder (new, empty or an earlier output), replaced whole on success.",
 )
-@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI; the site's home.")
+@base_option("Base IRI; the site's home.")
 @click.option(
     "--license",
     "license_",
@@ -34,7 +33,10 @@ DEFAULT_SITE = Path("site")
     show_default=True,
     help="IRI of the data's licence, stated in the VoID description and on every page.",
 )
-def site_cmd(paths: tuple[Path, ...], out: Path, base: str, license_: str) -> None:
+@root_option
+def site_cmd(
+    paths: tuple[Path, ...], out: Path, base: str, license_: str, root: Path | None
+) -> None:
     """Build a static site: a page per resource with embedded JSON-LD, and beside each
     page its .ttl, .jsonld, .nt and .nq; dumps, VoID, context, ontology and a sitemap.
 
@@ -47,7 +49,9 @@ def site_cmd(paths: tuple[Path, ...], out: Path, base: str, license_: str) -> No
     """
     from ..publish.site import build_site
 
-    outcome = build_site(list(paths) or [DEFAULT_SEEDS], out=out, base=base, license=license_)
+    outcome = build_site(
+        list(paths) or [DEFAULT_SEEDS], out=out, base=base, license=license_, root=root
+    )
     if not outcome.report.conforms:
         click.echo(outcome.report.text(), nl=False)
         click.secho(f"Not built: the data does not conform; {out} is unchanged.", err=True)

@@ -4,7 +4,7 @@ quantities and quotes, turning it into typed objects and collecting every proble
 from __future__ import annotations
 
 import difflib
-from decimal import Decimal
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,9 +18,18 @@ from .kinds import ARTICLE_FIELDS, COMMON_FIELDS, ENTITY_FIELDS, KINDS, QUANTITY
 from .model import Entity, Fact, Quantity, Value
 from .schema import published_schema
 from .when import parse_when
-from .yamlread import line_of
+from .yamlread import exact_number, line_of
 
-__all__ = ["Builder", "check_schema"]
+__all__ = ["LANGUAGE_TAG", "Builder", "check_schema"]
+
+# The shape of a BCP 47 tag (RFC 5646 section 2.1): language, script, region, variants,
+# extensions, private use; or a private-use tag alone
+LANGUAGE_TAG = re.compile(
+    r"^(?:(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*(?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*"
+    r"(?:-x(?:-[a-z0-9]{1,8})+)?|x(?:-[a-z0-9]{1,8})+)\Z",
+    re.ASCII | re.IGNORECASE,
+)
 
 
 def _schema_error(path: Path, doc: Any, err: jsonschema.ValidationError) -> FactsError:
@@ -142,9 +151,9 @@ class Builder:
     def quantity(self, field: Field, raw: dict, where: tuple, owner: str | None) -> Quantity:
         q = Quantity(
             unit=raw["unit"],
-            value=_decimal(raw.get("value")),
-            min=_decimal(raw.get("min")),
-            max=_decimal(raw.get("max")),
+            value=exact_number(raw, "value"),
+            min=exact_number(raw, "min"),
+            max=exact_number(raw, "max"),
             approximate=bool(raw.get("approximate", False)),
             qualifier=raw.get("qualifier"),
         )
@@ -258,9 +267,45 @@ class Builder:
             )
         return tuple(result)
 
+    def no_fact_cycle(self, facts: tuple[Fact, ...]) -> None:
+        """Refuse a cycle of ``part_of`` between facts (a fact's own is refused elsewhere)."""
+        parent = {
+            f.id: f.values["part_of"] for f in facts if isinstance(f.values.get("part_of"), str)
+        }
+        lines = {f.id: f.line for f in facts}
+        done: set[str] = set()
+        for start in sorted(parent):
+            chain: list[str] = []
+            node: str | None = start
+            while node in parent and node not in done and node not in chain:
+                chain.append(node)
+                node = parent[node]
+            done.update(chain)
+            if node in chain and node != parent[node]:
+                ring = chain[chain.index(node) :]
+                places = ", ".join(f"{f} (line {lines[f]})" for f in ring)
+                self.problems.append(
+                    FactsError(
+                        f"part_of forms a cycle: {' -> '.join([*ring, node])}; facts {places}",
+                        path=self.path,
+                        line=lines[ring[0]],
+                        fact_id=ring[0],
+                        hint="a fact cannot be part of itself, even through others: "
+                        "remove one of these part_of",
+                    )
+                )
+
     def metadata(self) -> dict[str, Value]:
         raw = self.doc.get("article") or {}
         values = self.values(ARTICLE_FIELDS, raw, ("article",), None)
+        language = values.get("language")
+        if isinstance(language, str) and not LANGUAGE_TAG.match(language):
+            self.problem(
+                f"article.language {language!r} is not a BCP 47 language tag",
+                ("article", "language"),
+                hint="one tag such as en, fr, pt-BR or zh-Hant (an article has one language)",
+            )
+            del values["language"]
         headline = values.get("headline")
         if isinstance(headline, str) and headline not in self.text:
             self.problem(
@@ -269,7 +314,3 @@ class Builder:
                 hint="copy the headline exactly as the text gives it",
             )
         return values
-
-
-def _decimal(value: Any) -> Decimal | None:
-    return None if value is None else Decimal(str(value))

@@ -11,73 +11,25 @@ import re
 from pathlib import Path
 
 from ..errors import FactsError
+from .chars import check_chars, check_value
 from .check import Builder, check_schema
+from .corpus import check_agreement, summary_of
+from .files import (
+    FACTS_SUFFIX,
+    MAX_BYTES,
+    confined,
+    decode,
+    find_facts_files,
+    read_bytes,
+    read_text,
+)
 from .model import Article
 from .schema import ID_PATTERN
-from .yamlread import read_yaml
+from .yamlread import line_of, read_yaml
 
-__all__ = ["FACTS_SUFFIX", "find_facts_files", "load_corpus", "load_facts", "read_text"]
-
-FACTS_SUFFIX = ".facts.yaml"
-
-
-MAX_BYTES = 16 * 1024 * 1024  # a facts file or an article text larger than this is refused
-
-
-def read_text(path: Path, *, what: str) -> str:
-    """Read a UTF-8 file exactly as written (no newline translation); errors name the fix."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise FactsError(
-                f"{what} is {size:,} bytes, more than the {MAX_BYTES:,} defrel reads",
-                path=path,
-                hint="split the article, or check that this is the file you meant",
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FactsError(f"{what} not found", path=path, hint="check the file name") from None
-    except IsADirectoryError:
-        raise FactsError(f"{what} is a folder, not a file", path=path) from None
-    except OSError as err:
-        raise FactsError(f"cannot read {what}: {err.strerror}", path=path) from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise FactsError(f"{what} is UTF-16", path=path, hint="save it as UTF-8")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise FactsError(
-            f"{what} is not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})",
-            path=path,
-            line=line,
-            hint="save it as UTF-8 (it may be Latin-1 or Windows-1252)",
-        ) from None
-    if text.startswith("\ufeff"):
-        raise FactsError(
-            f"{what} starts with a byte-order mark",
-            path=path,
-            hint="save it as UTF-8 without BOM; a BOM would shift every character offset",
-        )
-    return text
-
-
-def find_facts_files(paths: list[Path]) -> list[Path]:
-    """Facts files named directly, and every ``*.facts.yaml`` under named folders, sorted."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(path.rglob(f"*{FACTS_SUFFIX}")))
-        elif path.exists():
-            found.append(path)
-        else:
-            raise FactsError("no such file or folder", path=path)
-    if not found:
-        raise FactsError(
-            f"no facts files (*{FACTS_SUFFIX}) found in {', '.join(map(str, paths))}",
-            hint="name a facts file or a folder that holds some",
-        )
-    return found
+__all__ = [
+    "FACTS_SUFFIX", "MAX_BYTES", "find_facts_files", "load_corpus", "load_facts", "read_text",
+]  # fmt: skip
 
 
 def _slug(path: Path) -> str:
@@ -85,8 +37,11 @@ def _slug(path: Path) -> str:
     return name[: -len(FACTS_SUFFIX)] if name.endswith(FACTS_SUFFIX) else path.stem
 
 
-def load_facts(path: Path) -> Article:
-    """Load one facts file and its article text; raise FactsError/EvidenceError on bad input."""
+def load_facts(path: Path, *, root: Path | None = None) -> Article:
+    """Load one facts file and its article text; raise FactsError/EvidenceError on bad input.
+
+    The article text must lie inside the facts file's folder, or inside ``root`` if given
+    (see ``files.confined``)."""
     path = Path(path)
     source = read_text(path, what="facts file")
     if not source.strip():
@@ -103,6 +58,7 @@ def load_facts(path: Path) -> Article:
             path=path,
             line=1,
         )
+    check_chars(path, doc)  # lone surrogates: the schema's validators cannot encode them
     check_schema(path, doc)
     article_raw = doc["article"] or {}
     slug = _slug(path)
@@ -112,8 +68,23 @@ def load_facts(path: Path) -> Article:
             path=path,
             hint="name facts files <slug>.facts.yaml with a lowercase-hyphenated slug",
         )
+    line = line_of(doc, ("article", "text"))
+    check_value(path, doc, ("article", "text"), article_raw.get("text", ""))
+    real = confined(path, article_raw.get("text", f"{slug}.txt"), root=root, line=line)
+    allowed = Path(root if root is not None else path.parent).resolve()
     text_path = path.parent / article_raw.get("text", f"{slug}.txt")
-    text = read_text(text_path, what=f"article text for {path.name}")
+    what = f"article text for {path.name}"
+    try:
+        data = read_bytes(real, what=what, follow=False, inside=allowed)
+    except FactsError as err:  # a FIFO, a device, too big: the facts file named it, say where
+        raise FactsError(
+            f"{err.message} ({real})",
+            path=path,
+            line=line,
+            hint=err.hint or "name a regular file beside the facts file",
+        ) from None
+    text = decode(data, path=text_path, what=what)
+    check_chars(path, doc, text)
     builder = Builder(path, doc, text)
     builder.unique("entities")
     builder.unique("facts")
@@ -127,6 +98,7 @@ def load_facts(path: Path) -> Article:
         facts=builder.facts(),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
+    builder.no_fact_cycle(article.facts)
     if builder.problems:
         first, *rest = builder.problems
         first.more = rest
@@ -134,10 +106,10 @@ def load_facts(path: Path) -> Article:
     return article
 
 
-def load_corpus(paths: list[Path]) -> list[Article]:
-    """Load every facts file under ``paths``; entities shared between articles must agree."""
-    articles = [load_facts(p) for p in find_facts_files(paths)]
-    seen: dict[str, tuple[str, Article]] = {}
+def load_corpus(paths: list[Path], *, root: Path | None = None) -> list[Article]:
+    """Load every facts file under ``paths``; articles must agree on the entities and posts
+    they share (see ``corpus.check_agreement``)."""
+    articles = [load_facts(p, root=root) for p in find_facts_files(paths)]
     slugs: dict[str, Path] = {}
     for article in articles:
         if article.slug in slugs:
@@ -147,15 +119,5 @@ def load_corpus(paths: list[Path]) -> list[Article]:
                 hint="article slugs must be unique: rename one file",
             )
         slugs[article.slug] = article.facts_path
-        for entity in article.entities:
-            first = seen.setdefault(entity.id, (entity.type, article))
-            if first[0] != entity.type:
-                raise FactsError(
-                    f"entity {entity.id!r} is a {entity.type} here but a {first[0]} in "
-                    f"{first[1].facts_path}",
-                    path=article.facts_path,
-                    line=entity.line,
-                    fact_id=entity.id,
-                    hint="an entity keeps one id and one type across articles",
-                )
+    check_agreement(summary_of(a) for a in articles)
     return articles

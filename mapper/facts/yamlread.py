@@ -6,6 +6,7 @@ Errors found later (schema, references, quotes) can then name ``file:line``.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -13,14 +14,28 @@ import yaml
 
 from ..errors import FactsError
 
-__all__ = ["LineDict", "LineList", "line_of", "read_yaml"]
+__all__ = ["MAX_DIGITS", "LineDict", "LineList", "exact_number", "line_of", "read_yaml"]
+
+MAX_DIGITS = 60  # a number written out in full (no exponent) may have this many digits
 
 
 class LineDict(dict):
-    """A mapping that remembers its own line and the line of each key (1-based)."""
+    """A mapping that remembers its own line and the line of each key (1-based), and the
+    exact decimal value of each float (a float keeps 17 significant digits, an amount may
+    have more; the schema's validators take floats, not Decimals)."""
 
     line: int = 0
     key_lines: dict[str, int]
+    exact: dict[str, Decimal]
+
+
+def exact_number(mapping: Any, key: str) -> Decimal | None:
+    """The exact value of the number ``mapping[key]`` (None if absent), digits kept."""
+    value = mapping.get(key)
+    if value is None:
+        return None
+    kept = getattr(mapping, "exact", {}).get(key)
+    return kept if kept is not None else Decimal(str(value))
 
 
 class LineList(list):
@@ -70,6 +85,7 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     result = LineDict()
     result.line = node.start_mark.line + 1
     result.key_lines = {}
+    result.exact = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, str | int | float | bool) and key is not None:
@@ -87,8 +103,10 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
                 column=key_node.start_mark.column + 1,
                 hint="remove or merge one of the two",
             )
-        result[key] = loader.construct_object(value_node, deep=True)
+        result[key] = value = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
+        if _finite_float(value, value_node):
+            result.exact[key] = Decimal(value_node.value.replace("_", ""))
     return result
 
 
@@ -99,6 +117,56 @@ def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
     return result
 
 
+_FLOAT = "tag:yaml.org,2002:float"
+
+
+def _finite_float(value: Any, node: yaml.Node) -> bool:
+    """A float written in decimal digits (not .inf, .nan or YAML 1.1's 1:30.5)."""
+    finite = isinstance(value, float) and value == value and abs(value) != float("inf")
+    return finite and node.tag == _FLOAT and ":" not in node.value
+
+
+def _digits(number: Decimal) -> int:
+    """How many digits ``number`` has written out in full (``1e3`` has 4, ``0.001`` 3)."""
+    _, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)
+    return len(digits) + exponent if exponent >= 0 else max(len(digits), -exponent)
+
+
+def _too_long(node: yaml.ScalarNode, what: str) -> FactsError:
+    return FactsError(
+        f"the number {node.value[:20]}{'…' * (len(node.value) > 20)} has more than the {MAX_DIGITS} digits defrel keeps "
+        f"exactly ({what})",
+        line=node.start_mark.line + 1,
+        column=node.start_mark.column + 1,
+        hint=f"round it to at most {MAX_DIGITS} digits, or write it as text in a description",
+    )
+
+
+def _int(loader: _Loader, node: yaml.ScalarNode) -> int:
+    # counted before int() runs: Python refuses to parse ints of over 4,300 digits
+    if sum(c.isdigit() for c in node.value) > MAX_DIGITS:
+        raise _too_long(node, "written out in full")
+    value = yaml.SafeLoader.construct_yaml_int(loader, node)
+    if abs(value) >= 10**MAX_DIGITS:  # 0x, 0b and 1:30 (base 60) say more with fewer digits
+        raise _too_long(node, "written out in decimal")
+    return value
+
+
+def _float(loader: _Loader, node: yaml.ScalarNode) -> float:
+    value = yaml.SafeLoader.construct_yaml_float(loader, node)
+    text = node.value.replace("_", "")
+    if len(text) > 4 * MAX_DIGITS:
+        raise _too_long(node, "written out in full")
+    if value != value or value in (float("inf"), float("-inf")) or ":" in text:
+        return value  # NaN and infinities are refused later with their own message
+    if _digits(Decimal(text)) > MAX_DIGITS:
+        raise _too_long(node, "written out in full, without an exponent")
+    return value  # its exact value is kept beside it: see _mapping
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _int)
+_Loader.add_constructor(_FLOAT, _float)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
 

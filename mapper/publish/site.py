@@ -162,11 +162,17 @@ def site_files(
 
 
 def build_site(
-    paths: list[Path], *, out: Path, base: str = DEFAULT_BASE, license: str = DEFAULT_LICENSE
+    paths: list[Path],
+    *,
+    out: Path,
+    base: str = DEFAULT_BASE,
+    license: str = DEFAULT_LICENSE,
+    root: Path | None = None,
 ) -> SiteOutcome:
-    """Load, map and validate the facts files; write the site into ``out`` only if it conforms."""
+    """Load, map and validate the facts files; write the site into ``out`` only if it conforms.
+    Article texts must lie beside their facts files, or inside ``root``."""
     with staged_output(out, inputs=paths, command="site") as stage:  # --out checked first
-        dataset, graphs = build_dataset(paths, base=base)
+        dataset, graphs = build_dataset(paths, base=base, root=root)
         report = validate_dataset(dataset, base=base)
         outcome = SiteOutcome(report=report, articles=len(graphs))
         if not report.conforms:

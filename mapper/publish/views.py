@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Context, Decimal
 
 from rdflib import RDF, Literal, URIRef
 from rdflib.term import Node
@@ -75,7 +75,8 @@ def relative(here: str, target: str) -> str:
 
 
 def _number(value: Node) -> str:
-    number = Decimal(str(value)).normalize()
+    number = Decimal(str(value))
+    number = number.normalize(Context(prec=max(28, len(number.as_tuple().digits))))  # exact
     return f"{number:,f}" if abs(number) >= 10000 else format(number, "f")
 
 

@@ -10,12 +10,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import urlsplit
 
 from rdflib import URIRef
 
 from ..errors import InputError
+from ..facts.corpus import slugify
 from ..facts.schema import ID_PATTERN
 
 __all__ = ["Minter", "check_base", "slugify"]
@@ -23,27 +23,40 @@ __all__ = ["Minter", "check_base", "slugify"]
 _ID = re.compile(ID_PATTERN)
 
 
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_NOT_IN_IRI = re.compile(r'[\x00-\x20\x7f-\x9f<>"{}|\\^`\u202a-\u202e\u2066-\u2069\ud800-\udfff]')
+
+
 def check_base(base: str) -> str:
-    """Return ``base`` if it can prefix our IRIs: absolute http(s), ending in ``/`` or ``#``."""
-    parts = urlsplit(base)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    """Return ``base`` if it can prefix our IRIs: absolute http(s) with a host, valid
+    %-escapes, no spaces, controls or ``<>"{}|\\^`````, ending in ``/`` or ``#``."""
+    fix = "use something like https://example.org/defrel/"
+    bad = _NOT_IN_IRI.search(base)
+    if bad:
         raise InputError(
-            f"base IRI {base!r} is not an absolute http(s) IRI",
-            hint="use something like https://example.org/defrel/",
+            f"base IRI {base!r} holds U+{ord(bad.group()):04X}, which an IRI cannot hold "
+            '(no spaces, controls or <>"{}|\\^`)',
+            hint=fix,
         )
-    if not base.endswith(("/", "#")) or any(c in base for c in ' <>"{}|\\^`'):
+    escape = _BAD_ESCAPE.search(base)
+    if escape:
         raise InputError(
-            f"base IRI {base!r} must end with '/' or '#' and contain no spaces or <>\"{{}}|\\^`",
-            hint=f"try {base.rstrip('#/')}/",
+            f"base IRI {base!r} has a '%' not followed by two hex digits "
+            f"(at {base[escape.start() : escape.start() + 3]!r})",
+            hint="write a literal % as %25, or " + fix,
+        )
+    try:
+        parts = urlsplit(base)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError as err:
+        raise InputError(f"base IRI {base!r} does not parse: {err}", hint=fix) from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError(f"base IRI {base!r} is not an absolute http(s) IRI", hint=fix)
+    if not base.endswith(("/", "#")):
+        raise InputError(
+            f"base IRI {base!r} must end with '/' or '#'", hint=f"try {base.rstrip('#/')}/"
         )
     return base
-
-
-def slugify(text: str) -> str:
-    """Lowercase words joined by hyphens, accents kept as letters: ``Chief of Army Staff`` ->
-    ``chief-of-army-staff``."""
-    text = unicodedata.normalize("NFC", text).casefold()
-    return re.sub(r"[^\w]+", "-", text).strip("-_") or "untitled"
 
 
 class Minter:

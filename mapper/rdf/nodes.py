@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Context, Decimal
 
 from rdflib import Graph, Literal, URIRef
 
@@ -34,7 +34,9 @@ def precise_date(when: When) -> Literal | None:
 
 def decimal_literal(number: Decimal) -> Literal:
     """An xsd:decimal in canonical form (``75.0``, ``1.5``), as Turtle writes it back."""
-    text = format(number.normalize(), "f")
+    # in a context as wide as the number: the default one would round it to 28 digits
+    wide = Context(prec=max(28, len(number.as_tuple().digits)))
+    text = format(number.normalize(wide), "f")
     return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
 
 
