@@ -155,7 +155,9 @@ def fast_build(
 ) -> FastOutcome:
     """Build ``paths`` into ``out`` (see the module docstring); article texts must lie beside
     their facts files, or inside ``root``."""
-    with staged_output(out, inputs=paths, command="build") as stage:  # --out checked first
+    with staged_output(
+        out, inputs=[*paths, *([root] if root else [])], command="build"
+    ) as stage:  # --out checked first
         out = stage.out
         ordered = _ordered(paths)
         key = recipe(base, root)

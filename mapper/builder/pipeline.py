@@ -127,7 +127,9 @@ def classic_build(
 ) -> BuildOutcome:
     """The rdflib pipeline: one Dataset in memory, pySHACL per article graph, rdflib's
     serialisers (see ``build``)."""
-    with staged_output(out, inputs=paths, command="build") as stage:  # --out checked first
+    with staged_output(
+        out, inputs=[*paths, *([root] if root else [])], command="build"
+    ) as stage:  # --out checked first
         outcome, dataset, graphs = _check_all(paths, base=base, jobs=jobs, root=root)
         if not outcome.ok:
             stage.abandon()

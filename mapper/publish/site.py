@@ -171,7 +171,9 @@ def build_site(
 ) -> SiteOutcome:
     """Load, map and validate the facts files; write the site into ``out`` only if it conforms.
     Article texts must lie beside their facts files, or inside ``root``."""
-    with staged_output(out, inputs=paths, command="site") as stage:  # --out checked first
+    with staged_output(
+        out, inputs=[*paths, *([root] if root else [])], command="site"
+    ) as stage:  # --out checked first
         dataset, graphs = build_dataset(paths, base=base, root=root)
         report = validate_dataset(dataset, base=base)
         outcome = SiteOutcome(report=report, articles=len(graphs))
