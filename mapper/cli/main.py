@@ -3,6 +3,7 @@ prints the result.  Exit codes: 0 ok, 1 data does not conform, 2 bad input or us
 
 from __future__ import annotations
 
+import logging
 import sys
 from importlib.metadata import version
 from importlib.resources import files
@@ -25,6 +26,7 @@ from .ontology import ontology_group
 from .store import load_cmd
 
 EXIT_OK, EXIT_NONCONFORMING, EXIT_BAD_INPUT = 0, 1, 2
+QUIET_LOGGERS = ("rdflib", "pyshacl", "owlready2")
 
 
 def example_queries() -> dict[str, str]:
@@ -41,6 +43,12 @@ class DefrelGroup(click.Group):
     """Turns every DefrelError into one message on stderr and its exit code, in one place."""
 
     def invoke(self, ctx: click.Context):
+        # Libraries' log records (rdflib's "Failed to convert Literal lexical form" for an
+        # ill-typed literal, which SHACL reports as a result) are theirs, not the user's:
+        # the CLI says what matters in its own messages, so they go nowhere.
+        for name in QUIET_LOGGERS:
+            logging.getLogger(name).addHandler(logging.NullHandler())
+            logging.getLogger(name).propagate = False
         try:
             return super().invoke(ctx)
         except DefrelError as err:

@@ -15,6 +15,7 @@ from typing import Any
 from rdflib import Dataset, Graph
 
 from ..errors import InputError
+from .scan import check_rdf_size, check_rdf_text
 
 __all__ = ["RDF_SUFFIXES", "read_rdf"]
 
@@ -86,8 +87,11 @@ def _parse_error(path: Path, err: Exception) -> InputError:
     )
 
 
-def read_rdf(paths: list[Path], *, allow_remote: bool = False) -> Dataset:
+def read_rdf(paths: list[Path], *, allow_remote: bool = False, nonempty: bool = False) -> Dataset:
     """Parse every file into one Dataset: triples into the default graph, quads into theirs.
+
+    With ``nonempty``, a file that adds no triple is an InputError (validating nothing would
+    say that everything conforms).
 
     With ``allow_remote``, remote JSON-LD contexts and RDF/XML entities are the parser's
     business (rdflib may then fetch them); without it they are refused before parsing.
@@ -101,19 +105,28 @@ def read_rdf(paths: list[Path], *, allow_remote: bool = False) -> Dataset:
                 path=path,
                 hint=f"use one of {', '.join(RDF_SUFFIXES)}",
             )
+        check_rdf_size(path)
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             raise InputError("no such file", path=path) from None
         except (OSError, UnicodeDecodeError) as err:
             raise InputError(f"cannot read: {err}", path=path, hint="RDF files are UTF-8") from None
+        check_rdf_text(path, text)  # bounded nesting and literals, before any parser
         if fmt == "json-ld" and not allow_remote:
             _check_jsonld(path, text)
         if fmt == "xml" and not allow_remote:
             _check_rdfxml(path, text)
         target: Graph = dataset if fmt in QUAD_FORMATS else dataset.default_graph
+        before = len(dataset)
         try:
             target.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
         except Exception as err:  # rdflib's parsers raise many unrelated types
             raise _parse_error(path, err) from None
+        if nonempty and len(dataset) == before:
+            raise InputError(
+                "holds no triples (it is empty, or only repeats the files before it)",
+                path=path,
+                hint="give RDF files with data, such as dist/dataset.nq after defrel build",
+            )
     return dataset
