@@ -16,10 +16,11 @@ from ..checks.validate import ENGINES
 from ..errors import DefrelError, InputError
 from ..facts.load import FACTS_SUFFIX
 from ..facts.schema import published_schema
-from ..rdf.read import RDF_SUFFIXES, read_rdf
+from ..rdf.read import RDF_SUFFIXES
 from ..rdf.vocab import DEFAULT_BASE
 from ..stores.embedded import query_store
-from ..stores.query import GRAPH_FORMATS, TABLE_FORMATS, run_query
+from ..stores.memory import DEFAULT_TIMEOUT, query_files
+from ..stores.query import GRAPH_FORMATS, TABLE_FORMATS
 from ..stores.remote import query_endpoint
 from .common import DEFAULT_DATASET, DEFAULT_OUT, DEFAULT_SEEDS
 from .ontology import ontology_group
@@ -228,6 +229,14 @@ def validate_cmd(paths: tuple[Path, ...], fmt: str, base: str, engine: str) -> N
     help="Query the embedded store in this folder (see defrel load) instead of files.",
 )
 @click.option("--endpoint", metavar="URL", help="Query this SPARQL endpoint instead of files.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop a query on files after this long, reading them included (0: no limit).",
+)
 def query_cmd(
     query: str | None,
     query_file: Path | None,
@@ -237,11 +246,14 @@ def query_cmd(
     allow_remote: bool,
     store: Path | None,
     endpoint: str | None,
+    timeout: float,
 ) -> None:
     """Run a SPARQL query over the built dataset, the given files, or a store.
 
     Give the query inline, with -f FILE, or with --example NAME.  Named graphs
     are kept (GRAPH ?g works); the default graph is the union of all graphs.
+    Files are queried with Oxigraph's engine, as a store is; a query on files
+    is stopped after --timeout seconds (exit 2).
 
     \b
     Example:
@@ -267,8 +279,7 @@ def query_cmd(
     paths = list(data) or [DEFAULT_DATASET]
     if not data and not paths[0].exists():
         raise InputError(f"{paths[0]} not found", hint="run `defrel build` first, or pass --data")
-    dataset = read_rdf(paths, allow_remote=allow_remote)
-    outcome = run_query(query, dataset, fmt=fmt, allow_remote=allow_remote)
+    outcome = query_files(query, paths, fmt=fmt, allow_remote=allow_remote, timeout=timeout)
     click.echo(outcome.text, nl=False)
 
 

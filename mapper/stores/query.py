@@ -2,7 +2,8 @@
 
 SELECT and ASK results come in the W3C SPARQL 1.1 result formats (JSON, XML, CSV,
 TSV) or as a text table; CONSTRUCT and DESCRIBE give Turtle, N-Triples or JSON-LD.
-Queries that would reach the network (SERVICE, FROM <url>, LOAD) are refused.
+Queries that would reach the network (SERVICE, FROM <url>, LOAD) are refused.  Queries run
+on Oxigraph's engine (``memory.py`` for files and Datasets, ``embedded.py`` for the store).
 """
 
 from __future__ import annotations
@@ -10,10 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pyparsing import ParseException
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.algebra import traverse
 from rdflib.plugins.sparql.parser import parseUpdate
 from rdflib.query import Result
 
@@ -103,45 +101,6 @@ def is_update(query: str) -> bool:
     return True
 
 
-def _parse(query: str):
-    prefixes = {k: v for k, v in NS.items()}
-    try:
-        return prepareQuery(query, initNs=prefixes)
-    except ParseException as err:
-        if is_update(query):
-            raise QueryError(
-                "SPARQL updates (INSERT, DELETE, LOAD, CLEAR, DROP ...) are refused: "
-                "defrel query is read-only",
-                hint="edit the facts files and rebuild instead",
-            ) from None
-        raise QueryError(
-            f"SPARQL syntax error: {err.msg}",
-            line=err.lineno,
-            column=err.col,
-            hint=f"near: {err.line.strip()[:80]!r}",
-        ) from None
-    except Exception as err:  # rdflib raises plain Exceptions for unknown prefixes etc.
-        raise QueryError(f"SPARQL error: {err}") from None
-
-
-def _refuse_remote(prepared) -> None:
-    def visit(node):
-        name = getattr(node, "name", None)
-        if name == "ServiceGraphPattern":
-            raise QueryError(
-                "SERVICE reaches the network and is refused",
-                hint="pass --allow-remote if you mean it, or query that endpoint directly",
-            )
-        return None
-
-    traverse(prepared.algebra, visitPre=visit)
-    if getattr(prepared.algebra, "datasetClause", None):
-        raise QueryError(
-            "FROM / FROM NAMED would load data from elsewhere and is refused",
-            hint="pass the files with --data instead (or --allow-remote if you mean it)",
-        )
-
-
 def _cell(term) -> str:
     if term is None:
         return ""
@@ -201,22 +160,24 @@ def _delimited(result, fmt: str) -> str:
 
 
 def run_query(
-    query: str, dataset: Dataset, *, fmt: str | None = None, allow_remote: bool = False
+    query: str,
+    dataset: Dataset,
+    *,
+    fmt: str | None = None,
+    allow_remote: bool = False,
+    timeout: float | None = None,
 ) -> QueryOutcome:
     """Run ``query`` over ``dataset`` (default graph = union of all graphs); format the result.
 
+    The engine is Oxigraph's, as for files and the embedded store (``memory.query_dataset``).
     ``fmt`` is one of TABLE_FORMATS for SELECT/ASK, GRAPH_FORMATS for CONSTRUCT/DESCRIBE;
-    None chooses ``table`` or ``turtle``.  SERVICE and FROM are refused unless
-    ``allow_remote`` (rdflib then fetches them).
+    None chooses ``table`` or ``turtle``.  Updates are refused; SERVICE and FROM too, unless
+    ``allow_remote``.  With ``timeout`` (seconds) the query runs in a child process that is
+    killed at the deadline.
     """
-    prepared = _parse(query)
-    if not allow_remote:
-        _refuse_remote(prepared)
-    try:
-        result = dataset.query(prepared)
-    except Exception as err:
-        raise QueryError(f"query failed: {err}") from None
-    return format_result(result, fmt=fmt)
+    from .memory import query_dataset  # memory builds on this module's formatting
+
+    return query_dataset(query, dataset, fmt=fmt, allow_remote=allow_remote, timeout=timeout)
 
 
 def format_result(result: Result, *, fmt: str | None = None) -> QueryOutcome:
