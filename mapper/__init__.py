@@ -11,14 +11,44 @@ The library in five calls, one per stage of the pipeline::
 ``build`` runs the first four.  Every error defrel raises on purpose is a DefrelError.
 """
 
-from .builder.pipeline import BuildOutcome, build, build_dataset
-from .builder.serialize import write_dist
-from .checks.validate import Report, Result, validate_dataset
-from .errors import DefrelError, EvidenceError, FactsError, InputError, OutputError, QueryError
-from .facts.load import load_corpus, load_facts
-from .rdf.mapping import map_articles
-from .rdf.read import read_rdf
-from .stores.query import QueryOutcome, run_query
+from importlib import import_module
+
+# Each name is imported when first used, so that a command needing only one stage (say
+# `defrel query`, which must start in well under a second) does not load every stage.
+_WHERE = {
+    "BuildOutcome": "builder.pipeline",
+    "build": "builder.pipeline",
+    "build_dataset": "builder.pipeline",
+    "write_dist": "builder.serialize",
+    "Report": "checks.validate",
+    "Result": "checks.validate",
+    "validate_dataset": "checks.validate",
+    "DefrelError": "errors",
+    "EvidenceError": "errors",
+    "FactsError": "errors",
+    "InputError": "errors",
+    "OutputError": "errors",
+    "QueryError": "errors",
+    "load_corpus": "facts.load",
+    "load_facts": "facts.load",
+    "map_articles": "rdf.mapping",
+    "read_rdf": "rdf.read",
+    "QueryOutcome": "stores.query",
+    "run_query": "stores.query",
+}
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module 'mapper' has no attribute {name!r}")
+    value = getattr(import_module(f".{_WHERE[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "BuildOutcome",

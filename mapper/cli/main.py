@@ -5,28 +5,25 @@ from __future__ import annotations
 
 import logging
 import sys
-from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
 
 import click
 
-from ..builder.pipeline import build, check_inputs
-from ..checks.validate import ENGINES
 from ..errors import DefrelError, InputError
-from ..facts.load import FACTS_SUFFIX
-from ..facts.schema import published_schema
 from ..rdf.read import RDF_SUFFIXES
 from ..rdf.vocab import DEFAULT_BASE
-from ..stores.embedded import query_store
 from ..stores.memory import DEFAULT_TIMEOUT, query_files
 from ..stores.query import GRAPH_FORMATS, TABLE_FORMATS
-from ..stores.remote import query_endpoint
 from .common import DEFAULT_DATASET, DEFAULT_OUT, DEFAULT_SEEDS
 from .ontology import ontology_group
 from .store import load_cmd
 
 EXIT_OK, EXIT_NONCONFORMING, EXIT_BAD_INPUT = 0, 1, 2
+
+# The stages a command needs are imported inside it: `defrel query` must start in well under
+# a second, and pySHACL, jsonschema, httpx and the reasoner's owlready2 would double that.
+ENGINES = ("compiled", "pyshacl")  # as checks.validate.ENGINES (a test keeps them equal)
 QUIET_LOGGERS = ("rdflib", "pyshacl", "owlready2")
 
 
@@ -67,7 +64,7 @@ _paths = click.argument("paths", nargs=-1, type=click.Path(exists=True, path_typ
 
 
 @click.group(cls=DefrelGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(version("defrel"), prog_name="defrel")
+@click.version_option(package_name="defrel", prog_name="defrel")
 def main() -> None:
     """defrel: publish what news articles say about defence relations as linked data.
 
@@ -112,6 +109,8 @@ def build_cmd(paths: tuple[Path, ...], out: Path, base: str, infer: bool, jobs: 
       defrel build seeds/ --out dist/ --base https://example.org/defrel/
       defrel build --infer
     """
+    from ..builder.pipeline import build
+
     outcome = build(list(paths) or [DEFAULT_SEEDS], out=out, base=base, infer=infer, jobs=jobs)
     if not outcome.report.conforms:
         click.echo(outcome.report.text(), nl=False)
@@ -143,6 +142,8 @@ LIST_AT_MOST = 24  # files listed by name after a build; a corpus's are counted
 
 def _split_inputs(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     """Separate RDF files (by suffix) from facts files and folders."""
+    from ..facts.load import FACTS_SUFFIX
+
     rdf = [p for p in paths if p.is_file() and p.suffix.lower() in RDF_SUFFIXES]
     facts = [p for p in paths if p not in rdf]
     for p in facts:
@@ -185,6 +186,8 @@ def validate_cmd(paths: tuple[Path, ...], fmt: str, base: str, engine: str) -> N
     Example:
       defrel validate seeds/ --format json
     """
+    from ..builder.pipeline import check_inputs
+
     rdf, facts = _split_inputs(list(paths) or [DEFAULT_SEEDS])
     report = check_inputs(facts=facts, rdf=rdf, base=base, engine=engine)
     click.echo({"text": report.text, "json": report.json, "turtle": report.turtle}[fmt](), nl=False)
@@ -272,9 +275,13 @@ def query_cmd(
     if sum(map(bool, (data, store, endpoint))) > 1:
         raise click.UsageError("give one of --data, --store or --endpoint")
     if store is not None:
+        from ..stores.embedded import query_store
+
         outcome = query_store(query, store=store, fmt=fmt, allow_remote=allow_remote)
         return click.echo(outcome.text, nl=False)
     if endpoint is not None:
+        from ..stores.remote import query_endpoint
+
         return click.echo(query_endpoint(query, url=endpoint, fmt=fmt).text, nl=False)
     paths = list(data) or [DEFAULT_DATASET]
     if not data and not paths[0].exists():
@@ -292,6 +299,8 @@ def schema_cmd() -> None:
       defrel schema > facts.schema.json
     """
     import json
+
+    from ..facts.schema import published_schema
 
     click.echo(json.dumps(published_schema(), indent=2, ensure_ascii=False))
 

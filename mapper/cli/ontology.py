@@ -7,9 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..checks.reasoner import check_ontology
 from ..errors import InputError
-from ..publish.docs import write_docs
 from .common import DEFAULT_SEEDS
 
 __all__ = ["ontology_group"]
@@ -59,6 +57,8 @@ def check_cmd(
       defrel ontology check --timing
       defrel ontology check --data dist/dataset.nq
     """
+    from ..checks.reasoner import check_ontology  # owlready2: only when a check runs
+
     outcome = check_ontology(
         ontology=list(ontology) or None, data=list(data), allow_remote=allow_remote
     )
@@ -104,6 +104,8 @@ def docs_cmd(out: Path, examples: tuple[Path, ...]) -> None:
             f"{DEFAULT_EXAMPLES}/ not found: the examples are drawn from facts files",
             hint="run in the checkout, or name facts files or folders with --examples",
         )
+    from ..publish.docs import write_docs
+
     outcome = write_docs(out=out, examples=list(examples) or [DEFAULT_EXAMPLES])
     click.echo(f"Documented {outcome.terms} terms.")
     for path in outcome.written:

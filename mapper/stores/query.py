@@ -12,10 +12,8 @@ import re
 from dataclasses import dataclass
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.plugins.sparql.parser import parseUpdate
 from rdflib.query import Result
 
-from ..builder.serialize import jsonld_text
 from ..errors import QueryError
 from ..rdf.vocab import NS, curie
 
@@ -94,6 +92,8 @@ def uses_service(query: str) -> bool:
 
 def is_update(query: str) -> bool:
     """Whether ``query`` parses as a SPARQL update (INSERT, DELETE, LOAD, ...)."""
+    from rdflib.plugins.sparql.parser import parseUpdate  # rdflib's SPARQL parser: 0.1 s
+
     try:
         parseUpdate(query)
     except Exception:  # not an update either: the query's own syntax error is reported
@@ -197,7 +197,12 @@ def format_result(result: Result, *, fmt: str | None = None) -> QueryOutcome:
         graph: Graph = result.graph
         for prefix, ns in NS.items():
             graph.bind(prefix, ns, override=True, replace=True)
-        text = jsonld_text(graph) if fmt == "jsonld" else graph.serialize(format=fmt)
+        if fmt == "jsonld":
+            from ..builder.serialize import jsonld_text  # the builder's JSON-LD, framed alike
+
+            text = jsonld_text(graph)
+        else:
+            text = graph.serialize(format=fmt)
         return QueryOutcome(kind, text, len(graph))
     fmt = fmt or "table"
     if fmt not in TABLE_FORMATS:
