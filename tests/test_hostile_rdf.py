@@ -334,3 +334,23 @@ def test_the_cli_offers_the_engines_validation_knows() -> None:
     from mapper.cli import main as cli
 
     assert cli.ENGINES == validate.ENGINES
+
+
+def test_files_are_one_dataset_as_a_set(runner, seed_dist: Path, tmp_path: Path) -> None:
+    """The union default graph counts a triple once, however many files and graphs state it;
+    two files' blank nodes with the same label stay two nodes."""
+    count = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
+    nq, jsonld = str(seed_dist / "dataset.nq"), str(seed_dist / "dataset.jsonld")
+    one = _query(runner, count, "--data", nq, "--format", "csv")
+    both = _query(runner, count, "--data", nq, "--data", jsonld, "--format", "csv")
+    assert one.exit_code == both.exit_code == 0, both.output
+    assert one.output == both.output and int(one.output.split()[1]) > 2000
+    for name in ("a.ttl", "b.ttl"):
+        (tmp_path / name).write_text('_:b0 <urn:p> "x" .\n', encoding="utf-8")
+    blanks = _query(
+        runner,
+        "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s <urn:p> ?o }",
+        *("--data", str(tmp_path / "a.ttl"), "--data", str(tmp_path / "b.ttl")),
+        *("--format", "csv"),
+    )
+    assert blanks.output.split() == ["n", "2"]

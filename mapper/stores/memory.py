@@ -16,7 +16,7 @@ import select
 import signal
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -43,34 +43,24 @@ OX_FORMATS = {
 _DEFAULT = ox.DefaultGraph()
 
 
-def _with_union(quads: Iterable[ox.Quad], file_no: int) -> Iterator[ox.Quad]:
-    """Each quad, its blank nodes kept apart file by file, and its triple in the default graph."""
-    for quad in quads:
-        s, o, g = quad.subject, quad.object, quad.graph_name
-        if isinstance(s, ox.BlankNode):
-            s = ox.BlankNode(f"f{file_no}x{s.value}")
-        if isinstance(o, ox.BlankNode):
-            o = ox.BlankNode(f"f{file_no}x{o.value}")
-        if isinstance(g, ox.BlankNode):
-            g = ox.BlankNode(f"f{file_no}x{g.value}")
-        if not isinstance(g, ox.DefaultGraph):
-            yield ox.Quad(s, quad.predicate, o, g)
-        yield ox.Quad(s, quad.predicate, o, _DEFAULT)
+# Oxigraph 0.5 reads a union default graph as a bag (a triple stated by two articles would
+# count twice), so the union is written into the default graph, as a set, as embedded.py does.
+_UNION = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 def store_of_files(paths: list[Path], *, allow_remote: bool = False) -> ox.Store:
     """An in-memory store holding ``paths`` (checked as ``read_checked`` does, then parsed by
-    pyoxigraph, which fetches nothing): named graphs kept, their union in the default graph."""
+    pyoxigraph, which fetches nothing): named graphs kept, their union in the default graph.
+    Each load gives its blank nodes fresh names, so two files' ``_:b0`` stay apart."""
     store = ox.Store()
-    for number, path in enumerate(paths):
+    for path in paths:
         text = read_checked(path, allow_remote=allow_remote)
         try:
-            quads = ox.parse(
+            store.load(
                 input=text.encode("utf-8"),
                 format=OX_FORMATS[path.suffix.lower()],
                 base_iri=path.resolve().as_uri(),
             )
-            store.extend(_with_union(quads, number))
         except SyntaxError as err:
             raise InputError(
                 f"cannot parse RDF: {err.msg}",
@@ -78,6 +68,7 @@ def store_of_files(paths: list[Path], *, allow_remote: bool = False) -> ox.Store
                 line=err.lineno,
                 hint="check the syntax at that line, or the file's suffix",
             ) from None
+    store.update(_UNION)
     return store
 
 
@@ -103,7 +94,8 @@ def store_of_dataset(dataset: Dataset) -> ox.Store:
             yield ox.Quad(_ox_term(s, blanks), _ox_term(p, blanks), _ox_term(o, blanks), name)
 
     store = ox.Store()
-    store.extend(_with_union(quads(), 0))
+    store.extend(quads())
+    store.update(_UNION)
     return store
 
 
