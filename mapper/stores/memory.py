@@ -26,7 +26,7 @@ from rdflib.query import Result
 from ..errors import DefrelError, InputError, QueryError
 from ..rdf.read import read_checked
 from ..rdf.vocab import NS
-from .query import QueryOutcome, format_result, query_form, sparql_keywords
+from .query import UPDATE_WORDS, QueryOutcome, format_result, query_form, sparql_keywords
 
 __all__ = ["DEFAULT_TIMEOUT", "query_dataset", "query_files", "store_of_dataset", "store_of_files"]
 
@@ -117,7 +117,17 @@ def _syntax_error(err: SyntaxError) -> QueryError:
 def check_query(query: str, *, allow_remote: bool) -> str:
     """The query's form, once it is known to be a query that reaches only the given data:
     updates are refused, and SERVICE and FROM unless ``allow_remote``."""
-    kind = query_form(query)
+    try:
+        kind = query_form(query)
+    except QueryError:
+        words = [w for w in sparql_keywords(query) if w not in ("PREFIX", "BASE")]
+        if not words or words[0] in UPDATE_WORDS:
+            raise
+        try:  # neither a query nor an update: Oxigraph's parser says where it goes wrong
+            ox.Store().query(query)
+        except SyntaxError as err:
+            raise _syntax_error(err) from None
+        raise
     words = set(sparql_keywords(query))
     if "SERVICE" in words and not allow_remote:
         raise QueryError(
@@ -282,12 +292,17 @@ def query_files(
 
 def query_dataset(
     query: str,
-    dataset: Dataset,
+    dataset: Dataset | ox.Store,
     *,
     fmt: str | None = None,
     allow_remote: bool = False,
     timeout: float | None = None,
 ) -> QueryOutcome:
-    """Run ``query`` over an rdflib ``dataset`` with Oxigraph, as ``query_files`` does."""
-    make = lambda: store_of_dataset(dataset)  # noqa: E731
+    """Run ``query`` over an rdflib ``dataset`` with Oxigraph, as ``query_files`` does; or
+    over a store made by ``store_of_files`` or ``store_of_dataset``, made once and queried
+    many times (the server's workers do so)."""
+
+    def make() -> ox.Store:
+        return dataset if isinstance(dataset, ox.Store) else store_of_dataset(dataset)
+
     return _run(make, query, fmt=fmt, allow_remote=allow_remote, timeout=timeout)

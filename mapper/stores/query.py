@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pyoxigraph import Store
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 
@@ -161,7 +162,7 @@ def _delimited(result, fmt: str) -> str:
 
 def run_query(
     query: str,
-    dataset: Dataset,
+    dataset: Dataset | Store,
     *,
     fmt: str | None = None,
     allow_remote: bool = False,
@@ -169,7 +170,9 @@ def run_query(
 ) -> QueryOutcome:
     """Run ``query`` over ``dataset`` (default graph = union of all graphs); format the result.
 
-    The engine is Oxigraph's, as for files and the embedded store (``memory.query_dataset``).
+    The engine is Oxigraph's, as for files and the embedded store (``memory.query_dataset``);
+    ``dataset`` may also be an Oxigraph store made by ``memory.store_of_files``, to query the
+    same data many times without converting it each time.
     ``fmt`` is one of TABLE_FORMATS for SELECT/ASK, GRAPH_FORMATS for CONSTRUCT/DESCRIBE;
     None chooses ``table`` or ``turtle``.  Updates are refused; SERVICE and FROM too, unless
     ``allow_remote``.  With ``timeout`` (seconds) the query runs in a child process that is
