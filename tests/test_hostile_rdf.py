@@ -176,13 +176,13 @@ def test_load_refuses_deep_nesting_instead_of_crashing(tmp_path: Path, kind: str
 def test_a_huge_literal_is_refused_by_its_size(runner, tmp_path: Path) -> None:
     path = tmp_path / "long.nt"
     path.write_text(
-        '<urn:a> <urn:p> <urn:o> .\n<urn:a> <urn:p> "' + "x" * (1024 * 1024 + 1) + '" .\n',
+        '<urn:a> <urn:p> <urn:o> .\n<urn:a> <urn:p> "' + "x" * (256 * 1024 + 1) + '" .\n',
         encoding="utf-8",
     )
     for args in (["validate", str(path)], ["query", "ASK {}", "--data", str(path)]):
         result = runner.invoke(main, args)
         assert result.exit_code == 2, result.output
-        assert f"{path}:2: a string longer than 1024 KiB characters is refused" in result.stderr
+        assert f"{path}:2: a string longer than 256 KiB characters is refused" in result.stderr
 
 
 ILL_TYPED = """\
@@ -252,16 +252,18 @@ def test_describe_gives_the_resources_triples(runner, seed_dist: Path) -> None:
     assert len(visits) == 2 and len(described) > 10
 
 
-def test_a_long_literal_is_read_in_linear_time(runner, tmp_path: Path) -> None:
-    """rdflib's N-Quads parser took 63 s over a 3 MB literal; under the 1 MiB limit, Oxigraph
-    reads one in well under a second."""
+def test_a_long_literal_is_read_quickly(runner, tmp_path: Path) -> None:
+    """rdflib's N-Quads parser took 63 s over a 3 MB literal (its time grows with the square of
+    the length); at the 256 KiB limit validate reads one in well under a second of CPU, and
+    query (Oxigraph) in linear time."""
     path = tmp_path / "long.nq"
-    path.write_text(f'<urn:a> <urn:p> "{"y" * (1024 * 1024 - 8)}" <urn:g> .\n', encoding="utf-8")
+    path.write_text(f'<urn:a> <urn:p> "{"y" * (256 * 1024 - 8)}" <urn:g> .\n', encoding="utf-8")
     started = time.monotonic()
     result = _query(runner, "SELECT (STRLEN(?o) AS ?n) { ?s ?p ?o }", "--data", str(path))
     assert result.exit_code == 0, result.output
-    assert "1048568" in result.output
-    assert time.monotonic() - started < 5
+    assert str(256 * 1024 - 8) in result.output
+    assert runner.invoke(main, ["validate", str(path)]).exit_code == 0
+    assert time.monotonic() - started < 8
 
 
 def test_type_patterns_are_quick(runner, seed_dist: Path) -> None:

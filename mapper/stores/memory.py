@@ -219,12 +219,11 @@ def _child(fd: int, work: Callable[[], tuple[str, bytes]]) -> None:
         os._exit(code)  # no atexit handlers, no flushing of the parent's buffers
 
 
-def _read_until(fd: int, pid: int, deadline: float, timeout: float) -> bytes:
+def _read_until(fd: int, deadline: float, timeout: float) -> bytes:
     chunks = []
     while True:
         left = deadline - time.monotonic()
         if left <= 0 or not select.select([fd], [], [], left)[0]:
-            os.kill(pid, signal.SIGKILL)
             raise QueryError(
                 f"the query was stopped after {timeout:g} s, the time limit",
                 hint="make it more selective (fewer patterns, a LIMIT), or raise --timeout",
@@ -250,7 +249,10 @@ def run_with_deadline(
         _child(write_fd, work)
     os.close(write_fd)
     try:
-        data = _read_until(read_fd, pid, time.monotonic() + timeout, timeout)
+        data = _read_until(read_fd, time.monotonic() + timeout, timeout)
+    except BaseException:  # the deadline, or Ctrl-C: the child must not run on
+        os.kill(pid, signal.SIGKILL)
+        raise
     finally:
         os.close(read_fd)
         with_status = os.waitpid(pid, 0)[1]
