@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from rdflib import OWL, RDF, Graph, URIRef
 from test_network import Listener, _no_contact
 
@@ -356,3 +357,30 @@ def test_files_are_one_dataset_as_a_set(runner, seed_dist: Path, tmp_path: Path)
         *("--format", "csv"),
     )
     assert blanks.output.split() == ["n", "2"]
+
+
+@pytest.mark.parametrize("where", ["--data", "--store"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE " + "{" * DEEP + "}" * DEEP,
+        "SELECT * { ?s ?p ?o FILTER (" + "(" * DEEP + "1" + ")" * DEEP + ") }",
+        "SELEC * WHERE " + "{" * DEEP + "}" * DEEP,
+    ],
+    ids=["groups", "parentheses", "misspelt"],
+)
+def test_deeply_nested_queries_are_refused(
+    seed_dist: Path, tmp_path: Path, where: str, query: str
+) -> None:
+    """Oxigraph's SPARQL parser overflows its stack (a segfault): run as a subprocess."""
+    target = str(seed_dist / "dataset.nq")
+    if where == "--store":
+        target = str(tmp_path / "store")
+        CliRunner().invoke(main, ["load", "--store", target, str(seed_dist / "dataset.nq")])
+    done = subprocess.run(
+        [sys.executable, "-m", "mapper.cli.main", "query", query, where, target],
+        capture_output=True, text=True, timeout=120, check=False, cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert "brackets nest deeper than 64 levels" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -21,6 +21,7 @@ __all__ = [
     "NESTING_SUFFIXES",
     "check_rdf_size",
     "check_rdf_text",
+    "too_deep",
 ]
 
 MAX_DEPTH = 64  # [ ( { levels; defrel's own outputs nest fewer than 10
@@ -61,28 +62,49 @@ def check_rdf_text(path: Path, text: str) -> None:
     suffix = path.suffix.lower()
     if suffix in (".rdf", ".owl"):
         return  # XML: read by expat, which keeps its own stack; entities are refused elsewhere
-    pattern = _JSON if suffix == ".jsonld" else _TURTLE
-    nests = suffix in NESTING_SUFFIXES
+    found = _scan(text, json=suffix == ".jsonld", nests=suffix in NESTING_SUFFIXES)
+    if found is None:
+        return
+    what, at = found
+    if what == "string":
+        raise InputError(
+            f"a string longer than {MAX_LITERAL // 1024} KiB characters is refused",
+            path=path,
+            line=_line(text, at),
+            hint="keep long texts out of the RDF (link to them), or shorten this one",
+        )
+    raise InputError(
+        f"brackets nest deeper than {MAX_DEPTH} levels, defrel's limit",
+        path=path,
+        line=_line(text, at),
+        hint="flatten the data: name the nested nodes (IRIs or _:labels) and refer "
+        "to them instead of nesting them",
+    )
+
+
+def too_deep(text: str) -> tuple[int, int] | None:
+    """(line, column) where the brackets of ``text`` (Turtle or SPARQL syntax) first nest
+    deeper than MAX_DEPTH, or None: Oxigraph's SPARQL parser overflows its stack too."""
+    found = _scan(text, json=False, nests=True, strings=False)
+    if found is None:
+        return None
+    at = found[1]
+    return _line(text, at), at - text.rfind("\n", 0, at)
+
+
+def _scan(text: str, *, json: bool, nests: bool, strings: bool = True) -> tuple[str, int] | None:
+    """The first problem in ``text`` ("string" or "depth", and its offset), or None."""
     depth = 0
-    for match in pattern.finditer(text):
+    for match in (_JSON if json else _TURTLE).finditer(text):
         bracket = match.group("b")
         if bracket is None:
-            if match.end() - match.start() > MAX_LITERAL and match.group()[0] in "\"'":
-                raise InputError(
-                    f"a string longer than {MAX_LITERAL // 1024} KiB characters is refused",
-                    path=path,
-                    line=_line(text, match.start()),
-                    hint="keep long texts out of the RDF (link to them), or shorten this one",
-                )
+            long = match.end() - match.start() > MAX_LITERAL and match.group()[0] in "\"'"
+            if long and strings:
+                return "string", match.start()
             continue
         if not nests:
             continue
         depth += 1 if bracket in _OPEN else -1
         if depth > MAX_DEPTH:
-            raise InputError(
-                f"brackets nest deeper than {MAX_DEPTH} levels, defrel's limit",
-                path=path,
-                line=_line(text, match.start()),
-                hint="flatten the data: name the nested nodes (IRIs or _:labels) and refer "
-                "to them instead of nesting them",
-            )
+            return "depth", match.start()
+    return None

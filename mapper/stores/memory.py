@@ -26,7 +26,14 @@ from rdflib.query import Result
 from ..errors import DefrelError, InputError, QueryError
 from ..rdf.read import read_checked
 from ..rdf.vocab import NS
-from .query import UPDATE_WORDS, QueryOutcome, format_result, query_form, sparql_keywords
+from .query import (
+    UPDATE_WORDS,
+    QueryOutcome,
+    format_result,
+    query_form,
+    refuse_deep,
+    sparql_keywords,
+)
 
 __all__ = ["DEFAULT_TIMEOUT", "query_dataset", "query_files", "store_of_dataset", "store_of_files"]
 
@@ -117,6 +124,7 @@ def _syntax_error(err: SyntaxError) -> QueryError:
 def check_query(query: str, *, allow_remote: bool) -> str:
     """The query's form, once it is known to be a query that reaches only the given data:
     updates are refused, and SERVICE and FROM unless ``allow_remote``."""
+    refuse_deep(query)  # before any parser, Oxigraph's included
     try:
         kind = query_form(query)
     except QueryError:

@@ -16,6 +16,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 
 from ..errors import QueryError
+from ..rdf.scan import MAX_DEPTH, too_deep
 from ..rdf.vocab import NS, curie
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "format_result",
     "is_update",
     "query_form",
+    "refuse_deep",
     "run_query",
     "sparql_keywords",
     "uses_service",
@@ -66,12 +68,26 @@ def sparql_keywords(query: str) -> list[str]:
     return found
 
 
+def refuse_deep(query: str) -> None:
+    """A QueryError if the query's brackets nest deeper than MAX_DEPTH levels."""
+    deep = too_deep(query)
+    if deep is not None:
+        raise QueryError(
+            f"brackets nest deeper than {MAX_DEPTH} levels, defrel's limit",
+            line=deep[0],
+            column=deep[1],
+            hint="flatten the query: nested groups and parentheses can usually be written flat",
+        )
+
+
 def query_form(query: str) -> str:
     """SELECT, ASK, CONSTRUCT or DESCRIBE: the first keyword after the prologue.
 
     Read from the tokens, not parsed: for a store whose engine is not rdflib.  An update, or
-    text with no query form, is a QueryError.
+    text with no query form, is a QueryError; so are brackets nested deeper than any parser
+    should be asked to follow (Oxigraph's overflows its stack at a few thousand).
     """
+    refuse_deep(query)
     for word in sparql_keywords(query):
         if word in QUERY_FORMS:
             return word
