@@ -5,8 +5,11 @@ with nothing on stderr but that message."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -17,7 +20,8 @@ from test_network import Listener, _no_contact
 
 from mapper.checks.reasoner import reasoner_input
 from mapper.cli.main import main
-from mapper.errors import QueryError
+from mapper.errors import InputError, QueryError
+from mapper.rdf.imports import resolve_imports
 from mapper.rdf.read import read_rdf
 from mapper.rdf.vocab import NS
 from mapper.stores.query import run_query
@@ -384,3 +388,57 @@ def test_deeply_nested_queries_are_refused(
     assert done.returncode == 2, done.stderr
     assert "brackets nest deeper than 64 levels" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+# --- with --allow-remote, remote things are followed (from a server on 127.0.0.1) ----------
+
+
+@pytest.fixture
+def web(tmp_path: Path):
+    """An HTTP server on 127.0.0.1 serving the folder tmp_path/web; yields (folder, url)."""
+    folder = tmp_path / "web"
+    folder.mkdir()
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield folder, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # the test's output is not the server's log
+        pass
+
+
+def test_allowed_remote_jsonld_contexts_are_fetched(runner, tmp_path: Path, web) -> None:
+    folder, url = web
+    (folder / "ctx.jsonld").write_text(
+        '{"@context": {"name": "http://schema.org/name"}}', encoding="utf-8"
+    )
+    path = tmp_path / "remote.jsonld"
+    path.write_text(
+        f'{{"@context": "{url}/ctx.jsonld", "@id": "urn:a", "name": "x"}}', encoding="utf-8"
+    )
+    query = "SELECT ?name { ?s <http://schema.org/name> ?name }"
+    result = _query(runner, query, "--data", str(path), "--allow-remote", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.output.split() == ["name", "x"]
+
+
+def test_allowed_remote_imports_are_read_by_defrel(tmp_path: Path, web) -> None:
+    folder, url = web
+    (folder / "other.ttl").write_text(
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        f"<{url}/other.ttl> a owl:Ontology .\n<urn:A> a owl:Class .\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "mine.ttl"
+    path.write_text(ONTOLOGY_HEAD.format(target=f"{url}/other.ttl"), encoding="utf-8")
+    graph = Graph().parse(path)
+    with pytest.raises(InputError, match="is not followed"):
+        resolve_imports([(path, graph)], allow_remote=False)
+    added = resolve_imports([(path, graph)], allow_remote=True)
+    assert (URIRef("urn:A"), RDF.type, OWL.Class) in added

@@ -224,7 +224,8 @@ def validate_cmd(paths: tuple[Path, ...], fmt: str, base: str, engine: str) -> N
 @click.option(
     "--allow-remote",
     is_flag=True,
-    help="Let SERVICE, FROM <url> and remote JSON-LD contexts reach the network.",
+    help="Let SERVICE and remote JSON-LD contexts reach the network, and FROM name graphs "
+    "of the data (Oxigraph fetches nothing for FROM).",
 )
 @click.option(
     "--store",

@@ -24,7 +24,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 
 from ..errors import DefrelError, InputError, QueryError
-from ..rdf.read import read_checked
+from ..rdf.read import read_checked, read_rdf
 from ..rdf.vocab import NS
 from .query import (
     UPDATE_WORDS,
@@ -61,6 +61,10 @@ def store_of_files(paths: list[Path], *, allow_remote: bool = False) -> ox.Store
     Each load gives its blank nodes fresh names, so two files' ``_:b0`` stay apart."""
     store = ox.Store()
     for path in paths:
+        if allow_remote and path.suffix.lower() == ".jsonld":
+            # pyoxigraph has no loader for remote contexts: rdflib's parser fetches them
+            store.extend(_quads_of(read_rdf([path], allow_remote=True), {}))
+            continue
         text = read_checked(path, allow_remote=allow_remote)
         try:
             store.load(
@@ -90,18 +94,17 @@ def _ox_term(term, blanks: dict) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     return ox.Literal(str(term), datatype=datatype)
 
 
+def _quads_of(dataset: Dataset, blanks: dict) -> Iterator[ox.Quad]:
+    default = str(dataset.default_graph.identifier)
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        name = _DEFAULT if g is None or str(g) == default else _ox_term(g, blanks)
+        yield ox.Quad(_ox_term(s, blanks), _ox_term(p, blanks), _ox_term(o, blanks), name)
+
+
 def store_of_dataset(dataset: Dataset) -> ox.Store:
     """An in-memory store holding ``dataset``'s graphs, their union in the default graph."""
-    blanks: dict = {}
-    default = str(dataset.default_graph.identifier)
-
-    def quads() -> Iterator[ox.Quad]:
-        for s, p, o, g in dataset.quads((None, None, None, None)):
-            name = _DEFAULT if g is None or str(g) == default else _ox_term(g, blanks)
-            yield ox.Quad(_ox_term(s, blanks), _ox_term(p, blanks), _ox_term(o, blanks), name)
-
     store = ox.Store()
-    store.extend(quads())
+    store.extend(_quads_of(dataset, {}))
     store.update(_UNION)
     return store
 
