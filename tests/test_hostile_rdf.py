@@ -57,6 +57,19 @@ def test_owl_imports_are_not_followed_to_the_network(
     _no_contact(listener)
 
 
+@pytest.mark.parametrize("engine", ["compiled", "pyshacl"])
+def test_validate_and_query_never_follow_owl_imports(
+    runner, tmp_path: Path, listener: Listener, engine: str
+) -> None:
+    path = tmp_path / "mine.ttl"
+    path.write_text(ONTOLOGY_HEAD.format(target=f"{listener.url}/other.owl"), encoding="utf-8")
+    validated = runner.invoke(main, ["validate", str(path), "--engine", engine])
+    assert validated.exit_code == 0, validated.output
+    queried = _query(runner, "ASK { ?o owl:imports ?x }", "--data", str(path))
+    assert queried.output == "yes\n"
+    _no_contact(listener)
+
+
 def test_owl_imports_of_a_file_outside_the_folder_are_refused_unread(
     runner, tmp_path: Path
 ) -> None:
