@@ -26,6 +26,7 @@ from rdflib.query import Result
 from ..errors import DefrelError, InputError, QueryError
 from ..rdf.read import read_checked, read_rdf
 from ..rdf.vocab import NS
+from .embedded import _syntax_error  # Oxigraph's message, its line and column parsed
 from .query import (
     UPDATE_WORDS,
     QueryOutcome,
@@ -59,11 +60,11 @@ def store_of_files(paths: list[Path], *, allow_remote: bool = False) -> ox.Store
     """An in-memory store holding ``paths`` (checked as ``read_checked`` does, then parsed by
     pyoxigraph, which fetches nothing): named graphs kept, their union in the default graph.
     Each load gives its blank nodes fresh names, so two files' ``_:b0`` stay apart."""
-    store = ox.Store()
+    store, blanks = ox.Store(), {}
     for path in paths:
         if allow_remote and path.suffix.lower() == ".jsonld":
             # pyoxigraph has no loader for remote contexts: rdflib's parser fetches them
-            store.extend(_quads_of(read_rdf([path], allow_remote=True), {}))
+            store.extend(_quads_of(read_rdf([path], allow_remote=True), blanks))
             continue
         text = read_checked(path, allow_remote=allow_remote)
         try:
@@ -110,18 +111,6 @@ def store_of_dataset(dataset: Dataset) -> ox.Store:
 
 
 # --- one query, in the store -----------------------------------------------------------------
-
-_WHERE = ("error at ", ": ")
-
-
-def _syntax_error(err: SyntaxError) -> QueryError:
-    text = str(err.msg or err)
-    line = column = None
-    if text.startswith(_WHERE[0]) and _WHERE[1] in text:
-        at, _, text = text[len(_WHERE[0]) :].partition(_WHERE[1])
-        line, _, column = at.partition(":")
-        line, column = int(line), int(column)
-    return QueryError(f"SPARQL syntax error: {text.splitlines()[0]}", line=line, column=column)
 
 
 def check_query(query: str, *, allow_remote: bool) -> str:
