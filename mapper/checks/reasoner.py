@@ -115,9 +115,9 @@ class ReasonerReport:
 
 
 def reasoner_input(graph: Graph) -> tuple[Graph, Counter]:
-    """A copy of ``graph`` without ``owl:imports`` and what HermiT cannot read: literals whose datatype is outside
-    the OWL 2 datatype map, and ranges naming such a datatype; and how many of each were left
-    out (by datatype curie)."""
+    """A copy of ``graph`` without its ``owl:imports`` and what HermiT cannot read: literals
+    whose datatype is outside the OWL 2 datatype map, and ranges naming such a datatype; and
+    how many of each were left out (by datatype curie)."""
     kept, left_out = Graph(), Counter()
     for s, p, o in graph:
         if p == OWL.imports:  # the OWL API would fetch it: imports are resolved before, if at all
