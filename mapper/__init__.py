@@ -12,13 +12,10 @@ The library in five calls, one per stage of the pipeline::
 """
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
 
-from .errors import DefrelError, EvidenceError, FactsError, InputError, OutputError, QueryError
-
-# The API is imported on first use (PEP 562), not with the package: `defrel --help` and
-# every command that needs one stage need not load rdflib, pySHACL and all the others.
-_LAZY = {
+# Each name is imported when first used, so that a command needing only one stage (say
+# `defrel query`, which must start in well under a second) does not load every stage.
+_WHERE = {
     "BuildOutcome": "builder.pipeline",
     "build": "builder.pipeline",
     "build_dataset": "builder.pipeline",
@@ -26,6 +23,12 @@ _LAZY = {
     "Report": "checks.validate",
     "Result": "checks.validate",
     "validate_dataset": "checks.validate",
+    "DefrelError": "errors",
+    "EvidenceError": "errors",
+    "FactsError": "errors",
+    "InputError": "errors",
+    "OutputError": "errors",
+    "QueryError": "errors",
     "load_corpus": "facts.load",
     "load_facts": "facts.load",
     "map_articles": "rdf.mapping",
@@ -34,26 +37,17 @@ _LAZY = {
     "run_query": "stores.query",
 }
 
-if TYPE_CHECKING:
-    from .builder.pipeline import BuildOutcome, build, build_dataset
-    from .builder.serialize import write_dist
-    from .checks.validate import Report, Result, validate_dataset
-    from .facts.load import load_corpus, load_facts
-    from .rdf.mapping import map_articles
-    from .rdf.read import read_rdf
-    from .stores.query import QueryOutcome, run_query
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
+def __getattr__(name: str):
+    if name not in _WHERE:
         raise AttributeError(f"module 'mapper' has no attribute {name!r}")
-    value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    value = getattr(import_module(f".{_WHERE[name]}", __name__), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    return sorted(__all__)
 
 
 __all__ = [

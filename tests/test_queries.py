@@ -36,9 +36,11 @@ def test_who_visited_whom(seed_data) -> None:
 
 
 def test_arms_suppliers_of_india(seed_data) -> None:
+    # Oxigraph keeps numbers by value: 75.0 and 1.9e9 come back in canonical form, as from
+    # the embedded store and the server
     assert rows(seed_data, "arms-suppliers-of-india") == [
-        ("Russia", "major", "75.0", "in certain years", "", "", "", "", "", ""),
-        ("United States", "", "", "", "1900000000.0", "USD", "2014", "", "1", "completed"),
+        ("Russia", "major", "75", "in certain years", "", "", "", "", "", ""),
+        ("United States", "", "", "", "1900000000", "USD", "2014", "", "1", "completed"),
         ("United States", "", "", "", "", "", "August", "1", "", "reported"),
     ]
 
@@ -116,4 +118,5 @@ def test_bad_queries(seed_data, query: str, words: str) -> None:
 def test_syntax_error_has_line_and_column(seed_data) -> None:
     with pytest.raises(QueryError) as caught:
         run_query("SELECT ?s\nWHERE {\n  ?s ?p \n}", seed_data)
-    assert (caught.value.line, caught.value.column) == (3, 3)
+    # where Oxigraph's parser stopped: after the "}" that came instead of the object
+    assert (caught.value.line, caught.value.column) == (4, 2)

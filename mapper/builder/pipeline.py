@@ -80,7 +80,7 @@ def check_inputs(
 ) -> Report:
     """Validate facts files (mapped first) and RDF files together; results from facts files
     name their file and line. ``engine`` as for ``validate_dataset``."""
-    dataset = read_rdf(rdf) if rdf else Dataset()
+    dataset = read_rdf(rdf, nonempty=True) if rdf else Dataset()
     locator = None
     if facts:
         mapped, _, articles = _load_and_map(facts, base=base, root=root)

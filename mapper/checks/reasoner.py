@@ -30,6 +30,7 @@ from owlready2 import reasoning
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 
 from ..errors import InputError, ReasonerError
+from ..rdf.imports import resolve_imports
 from ..rdf.read import read_rdf
 from ..rdf.vocab import curie
 from .report import ontology_graph
@@ -114,11 +115,13 @@ class ReasonerReport:
 
 
 def reasoner_input(graph: Graph) -> tuple[Graph, Counter]:
-    """A copy of ``graph`` without what HermiT cannot read: literals whose datatype is outside
-    the OWL 2 datatype map, and ranges naming such a datatype; and how many of each were left
-    out (by datatype curie)."""
+    """A copy of ``graph`` without its ``owl:imports`` and what HermiT cannot read: literals
+    whose datatype is outside the OWL 2 datatype map, and ranges naming such a datatype; and
+    how many of each were left out (by datatype curie)."""
     kept, left_out = Graph(), Counter()
     for s, p, o in graph:
+        if p == OWL.imports:  # the OWL API would fetch it: imports are resolved before, if at all
+            continue
         if isinstance(o, Literal) and o.datatype is not None and o.datatype not in OWL2_DATATYPES:
             left_out[curie(str(o.datatype))] += 1
             continue
@@ -177,16 +180,23 @@ class OntologyCheck:
         return f"{head}.\n{self.report.text(self.where)}"
 
 
-def check_ontology(*, ontology: list[Path] | None = None, data: list[Path] = ()) -> OntologyCheck:
+def check_ontology(
+    *, ontology: list[Path] | None = None, data: list[Path] = (), allow_remote: bool = False
+) -> OntologyCheck:
     """Check the bundled ontology (or the given ontology files or folders of .ttl files), with
-    the data of the given RDF files if any: consistent, and every class satisfiable."""
+    the data of the given RDF files if any: consistent, and every class satisfiable.
+
+    ``owl:imports`` are never followed by the reasoner: an import of an ontology not given is
+    refused, or with ``allow_remote`` read here (see ``rdf.imports``) and added."""
     graph = Graph()
+    sources: list[tuple[Path, Graph]] = []
     if ontology:
         files_ = [f for p in ontology for f in (sorted(p.glob("*.ttl")) if p.is_dir() else [p])]
         if not files_:
             raise InputError("no ontology files (*.ttl) found", path=ontology[0])
-        for quad in read_rdf(files_).quads():
-            graph.add(quad[:3])
+        for path in files_:
+            sources.append((path, _triples(read_rdf([path]))))
+            graph += sources[-1][1]
     else:
         graph += ontology_graph()
     heads = list(graph.subjects(RDF.type, OWL.Ontology))
@@ -196,8 +206,14 @@ def check_ontology(*, ontology: list[Path] | None = None, data: list[Path] = ())
             path=ontology[0] if ontology else None,
             hint="check the ontology files, not data or shapes",
         )
-    dataset = read_rdf(list(data)) if data else None
-    full = Graph() + graph
+    dataset = Dataset(default_union=True) if data else None
+    for path in data:  # file by file, so that an import is traced to the file naming it
+        part = read_rdf([path])
+        for quad in part.quads():
+            dataset.add(quad)
+        sources.append((path, _triples(part)))
+    imported = resolve_imports(sources, known={str(heads[0])}, allow_remote=allow_remote)
+    full = Graph() + graph + imported
     if dataset is not None:
         for quad in dataset.quads():
             full.add(quad[:3])
@@ -211,6 +227,13 @@ def check_ontology(*, ontology: list[Path] | None = None, data: list[Path] = ())
     }
     version = str(graph.value(heads[0], OWL.versionInfo) or "(none)")
     return OntologyCheck(report, str(heads[0]), version, counts, dataset)
+
+
+def _triples(dataset: Dataset) -> Graph:
+    graph = Graph()
+    for quad in dataset.quads():
+        graph.add(quad[:3])
+    return graph
 
 
 def _ntriples(graph: Graph) -> str:

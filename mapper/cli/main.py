@@ -3,28 +3,28 @@ prints the result.  Exit codes: 0 ok, 1 data does not conform, 2 bad input or us
 
 from __future__ import annotations
 
+import logging
 import sys
-from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
 
 import click
 
-from ..builder.pipeline import build, check_inputs
-from ..checks.validate import ENGINES
 from ..errors import DefrelError, InputError
 from ..facts.chars import escaped
-from ..facts.load import FACTS_SUFFIX
-from ..facts.schema import published_schema
-from ..rdf.read import RDF_SUFFIXES, read_rdf
-from ..stores.embedded import query_store
-from ..stores.query import GRAPH_FORMATS, TABLE_FORMATS, run_query
-from ..stores.remote import query_endpoint
+from ..rdf.read import RDF_SUFFIXES
+from ..stores.memory import DEFAULT_TIMEOUT, query_files
+from ..stores.query import GRAPH_FORMATS, TABLE_FORMATS
 from .common import DEFAULT_DATASET, DEFAULT_OUT, DEFAULT_SEEDS, base_option, root_option
 from .ontology import ontology_group
 from .store import load_cmd
 
 EXIT_OK, EXIT_NONCONFORMING, EXIT_BAD_INPUT = 0, 1, 2
+
+# The stages a command needs are imported inside it: `defrel query` must start in well under
+# a second, and pySHACL, jsonschema, httpx and the reasoner's owlready2 would double that.
+ENGINES = ("compiled", "pyshacl")  # as checks.validate.ENGINES (a test keeps them equal)
+QUIET_LOGGERS = ("rdflib", "pyshacl", "owlready2")
 
 
 def example_queries() -> dict[str, str]:
@@ -41,6 +41,12 @@ class DefrelGroup(click.Group):
     """Turns every DefrelError into one message on stderr and its exit code, in one place."""
 
     def invoke(self, ctx: click.Context):
+        # Libraries' log records (rdflib's "Failed to convert Literal lexical form" for an
+        # ill-typed literal, which SHACL reports as a result) are theirs, not the user's:
+        # the CLI says what matters in its own messages, so they go nowhere.
+        for name in QUIET_LOGGERS:
+            logging.getLogger(name).addHandler(logging.NullHandler())
+            logging.getLogger(name).propagate = False
         try:
             return super().invoke(ctx)
         except DefrelError as err:
@@ -54,7 +60,7 @@ _paths = click.argument("paths", nargs=-1, type=click.Path(exists=True, path_typ
 
 
 @click.group(cls=DefrelGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(version("defrel"), prog_name="defrel")
+@click.version_option(package_name="defrel", prog_name="defrel")
 def main() -> None:
     """defrel: publish what news articles say about defence relations as linked data.
 
@@ -102,6 +108,8 @@ def build_cmd(
       defrel build seeds/ --out dist/ --base https://example.org/defrel/
       defrel build --infer
     """
+    from ..builder.pipeline import build
+
     outcome = build(
         list(paths) or [DEFAULT_SEEDS], out=out, base=base, infer=infer, jobs=jobs, root=root
     )
@@ -135,6 +143,8 @@ LIST_AT_MOST = 24  # files listed by name after a build; a corpus's are counted
 
 def _split_inputs(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     """Separate RDF files (by suffix) from facts files and folders."""
+    from ..facts.load import FACTS_SUFFIX
+
     rdf = [p for p in paths if p.is_file() and p.suffix.lower() in RDF_SUFFIXES]
     facts = [p for p in paths if p not in rdf]
     for p in facts:
@@ -180,6 +190,8 @@ def validate_cmd(
     Example:
       defrel validate seeds/ --format json
     """
+    from ..builder.pipeline import check_inputs
+
     rdf, facts = _split_inputs(list(paths) or [DEFAULT_SEEDS])
     report = check_inputs(facts=facts, rdf=rdf, base=base, engine=engine, root=root)
     click.echo({"text": report.text, "json": report.json, "turtle": report.turtle}[fmt](), nl=False)
@@ -216,7 +228,8 @@ def validate_cmd(
 @click.option(
     "--allow-remote",
     is_flag=True,
-    help="Let SERVICE, FROM <url> and remote JSON-LD contexts reach the network.",
+    help="Let SERVICE and remote JSON-LD contexts reach the network, and FROM name graphs "
+    "of the data (Oxigraph fetches nothing for FROM).",
 )
 @click.option(
     "--store",
@@ -224,6 +237,14 @@ def validate_cmd(
     help="Query the embedded store in this folder (see defrel load) instead of files.",
 )
 @click.option("--endpoint", metavar="URL", help="Query this SPARQL endpoint instead of files.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop a query on files after this long, reading them included (0: no limit).",
+)
 def query_cmd(
     query: str | None,
     query_file: Path | None,
@@ -233,11 +254,14 @@ def query_cmd(
     allow_remote: bool,
     store: Path | None,
     endpoint: str | None,
+    timeout: float,
 ) -> None:
     """Run a SPARQL query over the built dataset, the given files, or a store.
 
     Give the query inline, with -f FILE, or with --example NAME.  Named graphs
     are kept (GRAPH ?g works); the default graph is the union of all graphs.
+    Files are queried with Oxigraph's engine, as a store is; a query on files
+    is stopped after --timeout seconds (exit 2).
 
     \b
     Example:
@@ -256,15 +280,18 @@ def query_cmd(
     if sum(map(bool, (data, store, endpoint))) > 1:
         raise click.UsageError("give one of --data, --store or --endpoint")
     if store is not None:
+        from ..stores.embedded import query_store
+
         outcome = query_store(query, store=store, fmt=fmt, allow_remote=allow_remote)
         return click.echo(outcome.text, nl=False)
     if endpoint is not None:
+        from ..stores.remote import query_endpoint
+
         return click.echo(query_endpoint(query, url=endpoint, fmt=fmt).text, nl=False)
     paths = list(data) or [DEFAULT_DATASET]
     if not data and not paths[0].exists():
         raise InputError(f"{paths[0]} not found", hint="run `defrel build` first, or pass --data")
-    dataset = read_rdf(paths, allow_remote=allow_remote)
-    outcome = run_query(query, dataset, fmt=fmt, allow_remote=allow_remote)
+    outcome = query_files(query, paths, fmt=fmt, allow_remote=allow_remote, timeout=timeout)
     click.echo(outcome.text, nl=False)
 
 
@@ -277,6 +304,8 @@ def schema_cmd() -> None:
       defrel schema > facts.schema.json
     """
     import json
+
+    from ..facts.schema import published_schema
 
     click.echo(json.dumps(published_schema(), indent=2, ensure_ascii=False))
 

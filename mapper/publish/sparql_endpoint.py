@@ -1,5 +1,5 @@
 """The SPARQL 1.1 Protocol endpoint's engine: queries run in worker processes that hold the
-dataset, each killed at a deadline (rdflib cannot be interrupted inside a thread), and results
+dataset, each killed at a deadline (a query cannot be interrupted inside a thread), and results
 in the format the ``Accept`` header chooses.  Read-only: update requests are refused."""
 
 from __future__ import annotations
@@ -68,15 +68,12 @@ class Answer:
 
 
 def _kind(query: str) -> str | None:
-    from rdflib.plugins.sparql import prepareQuery
-
-    from ..rdf.vocab import NS
+    from ..stores.query import query_form  # read from the tokens; Oxigraph parses it
 
     try:
-        name = prepareQuery(query, initNs=dict(NS)).algebra.name
-    except Exception:  # the real error comes from run_query, with line and column
+        return query_form(query)
+    except QueryError:  # the real error comes from run_query, with line and column
         return None
-    return name.removesuffix("Query").upper()
 
 
 def _answer(dataset, query: str, media: dict[str, str | None]) -> tuple:
@@ -107,10 +104,10 @@ def _answer(dataset, query: str, media: dict[str, str | None]) -> tuple:
 def _work(conn, paths: list[str]) -> None:
     """A worker: load the data once, then answer queries until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
-    from ..rdf.read import read_rdf
+    from ..stores.memory import store_of_files  # Oxigraph, as `defrel query` and the store
 
     try:
-        dataset = read_rdf([Path(p) for p in paths])
+        dataset = store_of_files([Path(p) for p in paths])
     except DefrelError as err:
         conn.send(("failed", str(err)))
         return

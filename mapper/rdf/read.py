@@ -15,8 +15,9 @@ from typing import Any
 from rdflib import Dataset, Graph
 
 from ..errors import InputError
+from .scan import check_rdf_size, check_rdf_text
 
-__all__ = ["RDF_SUFFIXES", "read_rdf"]
+__all__ = ["RDF_SUFFIXES", "read_checked", "read_rdf"]
 
 RDF_SUFFIXES = {
     ".ttl": "turtle",
@@ -86,34 +87,55 @@ def _parse_error(path: Path, err: Exception) -> InputError:
     )
 
 
-def read_rdf(paths: list[Path], *, allow_remote: bool = False) -> Dataset:
+def read_checked(path: Path, *, allow_remote: bool = False) -> str:
+    """The text of the RDF file ``path``, once it has passed every check that comes before
+    parsing: a known suffix, bounded size and nesting, and (unless ``allow_remote``) no remote
+    JSON-LD context and no RDF/XML DOCTYPE or ENTITY.  For any parser, rdflib's or Oxigraph's."""
+    fmt = RDF_SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(
+            f"unknown RDF file type {path.suffix!r}",
+            path=path,
+            hint=f"use one of {', '.join(RDF_SUFFIXES)}",
+        )
+    check_rdf_size(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError("no such file", path=path) from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"cannot read: {err}", path=path, hint="RDF files are UTF-8") from None
+    check_rdf_text(path, text)  # bounded nesting and literals, before any parser
+    if fmt == "json-ld" and not allow_remote:
+        _check_jsonld(path, text)
+    if fmt == "xml" and not allow_remote:
+        _check_rdfxml(path, text)
+    return text
+
+
+def read_rdf(paths: list[Path], *, allow_remote: bool = False, nonempty: bool = False) -> Dataset:
     """Parse every file into one Dataset: triples into the default graph, quads into theirs.
+
+    With ``nonempty``, a file that adds no triple is an InputError (validating nothing would
+    say that everything conforms).
 
     With ``allow_remote``, remote JSON-LD contexts and RDF/XML entities are the parser's
     business (rdflib may then fetch them); without it they are refused before parsing.
     """
     dataset = Dataset(default_union=True)
     for path in paths:
-        fmt = RDF_SUFFIXES.get(path.suffix.lower())
-        if fmt is None:
-            raise InputError(
-                f"unknown RDF file type {path.suffix!r}",
-                path=path,
-                hint=f"use one of {', '.join(RDF_SUFFIXES)}",
-            )
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise InputError("no such file", path=path) from None
-        except (OSError, UnicodeDecodeError) as err:
-            raise InputError(f"cannot read: {err}", path=path, hint="RDF files are UTF-8") from None
-        if fmt == "json-ld" and not allow_remote:
-            _check_jsonld(path, text)
-        if fmt == "xml" and not allow_remote:
-            _check_rdfxml(path, text)
+        text = read_checked(path, allow_remote=allow_remote)
+        fmt = RDF_SUFFIXES[path.suffix.lower()]
         target: Graph = dataset if fmt in QUAD_FORMATS else dataset.default_graph
+        before = len(dataset)
         try:
             target.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
         except Exception as err:  # rdflib's parsers raise many unrelated types
             raise _parse_error(path, err) from None
+        if nonempty and len(dataset) == before:
+            raise InputError(
+                "holds no triples (it is empty, or only repeats the files before it)",
+                path=path,
+                hint="give RDF files with data, such as dist/dataset.nq after defrel build",
+            )
     return dataset

@@ -18,6 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import InputError
+from ..rdf.scan import NESTING_SUFFIXES, check_rdf_size, check_rdf_text
 
 __all__ = ["LOAD_SUFFIXES", "GraphInfo", "Staged", "staged"]
 
@@ -110,6 +111,12 @@ def _rows(path: Path, file_no: int) -> Iterator[tuple[str, str]]:
 
 def _stage_file(db: sqlite3.Connection, path: Path, file_no: int) -> None:
     _format(path)  # refuse a wrong suffix before reading anything
+    if path.suffix.lower() in NESTING_SUFFIXES:  # pyoxigraph crashes on deep JSON-LD nesting
+        check_rdf_size(path)
+        try:
+            check_rdf_text(path, path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as err:
+            raise InputError(f"cannot read: {err}", path=path, hint="RDF files are UTF-8") from None
     try:
         db.executemany("INSERT OR IGNORE INTO quads VALUES (?, ?)", _rows(path, file_no))
     except SyntaxError as err:
