@@ -270,3 +270,41 @@ def test_any_unicode_in_text_fields_loads_clean_or_is_refused(tmp_path: Path, ar
     assert said, "nothing loaded"
     for value in said:
         assert not REFUSED.search(value), value
+
+
+# --- RDF inputs: whatever a file holds, a Dataset (or a store) or a DefrelError -------------
+
+anything = st.text(st.characters(codec=None), max_size=40)  # surrogates and controls included
+
+
+def _rdf_documents(value: str, iri: str, lang: str) -> dict[str, str]:
+    """One RDF file per syntax, with ``value`` in a literal, ``iri`` as a node and ``lang`` as
+    a language tag, written the way a hostile file would (no escaping of our own)."""
+    return {
+        "data.ttl": f'<http://ex.org/s> <http://ex.org/p> "{value}"@{lang} .\n<{iri}> a <http://ex.org/C> .\n',
+        "data.nq": f'<http://ex.org/s> <http://ex.org/p> "{value}" <{iri}> .\n',
+        "data.trig": f'<{iri}> {{ <http://ex.org/s> <http://ex.org/p> """{value}""" }}\n',
+        "data.jsonld": json.dumps(
+            {"@id": iri, "http://ex.org/p": {"@value": value, "@language": lang}},
+            ensure_ascii=False,
+        ),
+    }
+
+
+@SETTINGS
+@given(value=anything, iri=anything, lang=anything)
+def test_any_unicode_in_an_rdf_file_reads_or_is_refused(value: str, iri: str, lang: str) -> None:
+    """rdflib (read_rdf: validate, ontology check) and Oxigraph (query on files) each give
+    data or a DefrelError; never another exception (a traceback for the user)."""
+    from mapper.rdf.read import read_rdf
+    from mapper.stores.memory import store_of_files
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, text in _rdf_documents(value, iri, lang).items():
+            path = Path(tmp) / name
+            path.write_bytes(text.encode("utf-8", "surrogatepass"))
+            for read in (read_rdf, store_of_files):
+                try:
+                    read([path])
+                except DefrelError as err:
+                    assert err.path is not None and str(err)
