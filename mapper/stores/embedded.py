@@ -68,14 +68,19 @@ DELETE {{ ?s ?p ?o }} WHERE {{
 }} ;
 DROP SILENT GRAPH <{g}>
 """
+# In one INSERT DATA, so that a blank node is the same node in the graph and in the union.
+_INSERT = " ;\nINSERT DATA {{\n{triples}GRAPH <{g}> {{\n{triples}}}\n}}"
 _REUNITE = "DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 class EmbeddedTarget:
     """Writes graphs into an open embedded store, and their union into its default graph.
 
-    A batch is written with Oxigraph's bulk loader (fast, not one transaction): a load that
-    is interrupted part-way is finished by running it again.
+    Each graph is replaced in one SPARQL Update, which Oxigraph applies as one transaction:
+    its old triples leave (the graph, and the union where no other graph states them) and
+    its new ones arrive together, so a reader, or a load killed part-way, sees the old graph
+    or the new one, never none.  (``bulk_load`` is not transactional; ``extend`` cannot
+    delete.)
     """
 
     batch_triples = 50_000
@@ -89,20 +94,17 @@ class EmbeddedTarget:
             self._store.update(_UNSTATE.format(g=iri))
 
     def write(self, batch: list[GraphInfo], staged: Staged) -> Iterator[str]:
-        quads = []
         for info in batch:
-            graph = f" <{info.iri}> .\n"
-            for line in staged.ntriples(info.iri).decode("utf-8").split("\n")[:-1]:
-                quads += (line[:-1] + graph[1:], line + "\n")  # in its graph, and in the union
-        try:
-            for info in batch:
-                self._unstate(info.iri)
-            self._store.bulk_load(input="".join(quads).encode(), format=ox.RdfFormat.N_QUADS)
-        except OSError as err:
-            error = StoreError(f"writing failed: {err}", path=self.name)
-            error.maybe_written = True
-            raise error from None
-        yield from (info.iri for info in batch)
+            # Staged lines are N-Triples written by pyoxigraph, which SPARQL reads as they are.
+            triples = staged.ntriples(info.iri).decode("utf-8")
+            replace = _UNSTATE.format(g=info.iri) + _INSERT.format(g=info.iri, triples=triples)
+            try:
+                self._store.update(replace)
+            except OSError as err:
+                error = StoreError(f"writing failed: {err}", path=self.name)
+                error.maybe_written = True
+                raise error from None
+            yield info.iri
 
     def graphs(self) -> set[str]:
         return {g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)}
