@@ -107,3 +107,89 @@ def test_lock_file_is_gone_after_a_build(tmp_path: Path) -> None:
 
     build([write_article(tmp_path / "in")], out=tmp_path / "dist")
     assert sorted(os.listdir(tmp_path)) == ["dist", "in"]
+
+
+# --- the embedded store: a re-load killed with SIGKILL ----------------------------------------
+
+RELOAD_ARTICLES = 20
+SIZES = "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+UNION_IS_CONSISTENT = """ASK {
+  { SELECT (COUNT(*) AS ?union) { ?s ?p ?o } }
+  { SELECT (COUNT(*) AS ?distinct) { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } } }
+  FILTER (?union = ?distinct)
+}"""
+
+
+def _load(data: Path, store: Path, tmp: Path) -> subprocess.Popen:
+    """``defrel load`` in its own process, staging in ``tmp`` (not the machine's /tmp)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "mapper.cli.main", "load", str(data), "--store", str(store)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TMPDIR": str(tmp)},
+    )
+
+
+def _sizes(store: Path) -> tuple[dict[str, int], bool]:
+    """Triples per named graph, and whether the default graph is exactly their union."""
+    import pyoxigraph as ox
+
+    db = ox.Store(str(store))
+    sizes = {r["g"].value: int(r["n"].value) for r in db.query(SIZES)}
+    consistent = bool(db.query(UNION_IS_CONSISTENT))
+    del db
+    return sizes, consistent
+
+
+@pytest.fixture(scope="module")
+def reload_case(seed_dist, tmp_path_factory) -> tuple[Path, Path, Path]:
+    """A complete store of 20 articles (old.nq), and new.nq: the same graphs, each half as big."""
+    from stores import copies
+
+    folder = tmp_path_factory.mktemp("reload")
+    old = copies(seed_dist / "dataset.nq", folder / "old.nq", count=RELOAD_ARTICLES)
+    lines = old.read_text(encoding="utf-8").splitlines(keepends=True)
+    (folder / "new.nq").write_text("".join(lines[::2]), encoding="utf-8")
+    (folder / "tmp").mkdir()
+    code, err = _finish(_load(old, folder / "store", folder / "tmp"))
+    assert code == 0, err
+    return folder / "store", old, folder / "new.nq"
+
+
+def test_sigkill_mid_reload_leaves_every_graph_old_or_new(
+    tmp_path: Path, reload_case: tuple[Path, Path, Path]
+) -> None:
+    complete, old, new = reload_case
+    old_sizes, consistent = _sizes(complete)
+    assert len(old_sizes) == RELOAD_ARTICLES and consistent
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    store = tmp_path / "store"
+    shutil.copytree(complete, store)
+    started = time.perf_counter()
+    code, err = _finish(_load(new, store, tmp))
+    assert code == 0, err
+    whole_load = time.perf_counter() - started
+    new_sizes, _ = _sizes(store)
+    assert all(new_sizes[g] < old_sizes[g] for g in old_sizes)
+    mixed = 0
+    for fraction in (0.3, 0.5, 0.65, 0.8, 0.95):
+        shutil.rmtree(store)
+        shutil.copytree(complete, store)
+        proc = _load(new, store, tmp)
+        time.sleep(whole_load * fraction)
+        proc.send_signal(signal.SIGKILL)
+        _finish(proc)
+        sizes, consistent = _sizes(store)
+        assert set(sizes) == set(old_sizes), f"graphs missing after a kill at {fraction}"
+        assert all(sizes[g] in (old_sizes[g], new_sizes[g]) for g in sizes), sizes
+        assert consistent, "the union default graph is not the union of the graphs"
+        mixed += len(set(sizes.items()) - set(old_sizes.items())) not in (0, len(sizes))
+    assert mixed, "no kill landed while graphs were being replaced: the test proved nothing"
+    assert [p.name for p in tmp.iterdir() if p.name.startswith("defrel-staging-")]
+    # the next load finishes the job and removes what the killed ones left in the temporary folder
+    code, err = _finish(_load(new, store, tmp))
+    assert code == 0, err
+    assert _sizes(store) == (new_sizes, True)
+    assert list(tmp.iterdir()) == []

@@ -346,3 +346,52 @@ def test_articles_sharing_entities_count_each_triple_once(seed_dist, tmp_path: P
     load_store([half], store=store, mode="replace")
     stored = json.loads(query_store(count, store=store, fmt="json").text)
     assert stored["results"]["bindings"][0]["n"]["value"] == str(len(lines[::2]))
+
+
+def test_the_next_load_removes_killed_loads_staging_and_nothing_else(
+    seed_dist, tmp_path: Path, monkeypatch
+) -> None:
+    """Staging folders of loads that are gone are removed; anything else is left alone."""
+    import fcntl
+    import os
+    import subprocess
+    import sys
+    import tempfile
+    import time
+
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+
+    def folder(name: str, *, lock: bool = True) -> Path:
+        path = tmp / name
+        path.mkdir()
+        (path / "quads.db").write_bytes(b"spool")
+        if lock:
+            (path / "lock").touch()
+        return path
+
+    killed = folder(f"defrel-staging-{gone.pid}-ab12_x")
+    killed_unlocked = folder(f"defrel-staging-{gone.pid}-old", lock=False)
+    an_hour_ago = time.time() - 3600
+    os.utime(killed_unlocked, (an_hour_ago, an_hour_ago))
+    kept = [
+        folder(f"defrel-staging-{os.getpid()}-running"),  # a live process's
+        folder(f"defrel-staging-{gone.pid}-justmade", lock=False),  # being made this instant
+        folder(f"defrel-staging-{gone.pid}-held"),  # locked: in use from another pid namespace
+        folder("defrel-staging-notes"),
+        folder(f"defrel-staging-{gone.pid}"),
+        folder(f"defrel-staging-{gone.pid}-x.y"),
+    ]
+    (tmp / f"defrel-staging-{gone.pid}-file").write_text("mine", encoding="utf-8")
+    elsewhere = folder("elsewhere")
+    (tmp / f"defrel-staging-{gone.pid}-link").symlink_to(elsewhere)
+    kept += [tmp / f"defrel-staging-{gone.pid}-file", tmp / f"defrel-staging-{gone.pid}-link"]
+    with (kept[2] / "lock").open() as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        load_store([seed_dist / "dataset.nq"], store=tmp_path / "store")
+    assert not killed.exists() and not killed_unlocked.exists()
+    assert sorted(tmp.iterdir()) == sorted([*kept, elsewhere])
+    assert (elsewhere / "quads.db").read_bytes() == b"spool"
