@@ -395,3 +395,28 @@ def test_the_next_load_removes_killed_loads_staging_and_nothing_else(
     assert not killed.exists() and not killed_unlocked.exists()
     assert sorted(tmp.iterdir()) == sorted([*kept, elsewhere])
     assert (elsewhere / "quads.db").read_bytes() == b"spool"
+
+
+def test_inferred_graphs_are_loaded_but_not_counted_as_articles(runner, tmp_path: Path) -> None:
+    """``build --infer`` adds ``{graph}/inferred`` beside each article's graph: not an article."""
+    built = build([write_article(tmp_path / "in")], out=tmp_path / "dist", infer=True)
+    assert built.report.conforms
+    data = tmp_path / "dist" / "dataset.nq"
+    sizes = nq_sizes(data)
+    assert set(sizes) == {f"{GRAPH}mini", f"{GRAPH}mini/inferred"}
+    result = runner.invoke(main, ["load", str(data), "--store", str(tmp_path / "store")])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(
+        f"Loaded 1 article(s) and 1 inferred graph(s), {sum(sizes.values()):,} triples into "
+    )
+    result = runner.invoke(main, ["load", str(data), "--store", str(tmp_path / "store"), "--json"])
+    summary = json.loads(result.output)
+    assert (summary["articles"], summary["inferred_graphs"]) == (1, 1)
+    assert graph_sizes(tmp_path / "store") == sizes
+
+
+def test_only_a_graph_beside_an_article_graph_is_an_inferred_one() -> None:
+    from mapper.stores.loading import inferred_graphs
+
+    graphs = [f"{GRAPH}a", f"{GRAPH}a/inferred", f"{GRAPH}inferred", "http://e/b/inferred"]
+    assert inferred_graphs(graphs) == {f"{GRAPH}a/inferred"}
