@@ -193,3 +193,43 @@ def test_sigkill_mid_reload_leaves_every_graph_old_or_new(
     assert code == 0, err
     assert _sizes(store) == (new_sizes, True)
     assert list(tmp.iterdir()) == []
+
+
+def test_sigkill_mid_first_load_is_started_again_by_the_next(
+    tmp_path: Path, reload_case: tuple[Path, Path, Path]
+) -> None:
+    """A new store is filled by the bulk loader, which is not one transaction: a kill leaves
+    its mark in the store, and the next load empties it and loads everything again."""
+    complete, old, _ = reload_case
+    expected = _sizes(complete)
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    started = time.perf_counter()
+    code, err = _finish(_load(old, tmp_path / "timed", tmp))
+    assert code == 0, err
+    whole_load = time.perf_counter() - started
+    halfway = 0
+    for fraction in (0.5, 0.7, 0.85, 0.95):
+        store = tmp_path / f"store-{fraction}"
+        proc = _load(old, store, tmp)
+        time.sleep(whole_load * fraction)
+        proc.send_signal(signal.SIGKILL)
+        _finish(proc)
+        halfway += (store / "CURRENT").exists() and _graphs(store)[1]
+        code, err = _finish(_load(old, store, tmp))
+        assert code == 0, err
+        assert _sizes(store) == expected, f"after a kill at {fraction}"
+        assert _graphs(store) == (set(expected[0]), False)
+    assert halfway, "no kill landed during the bulk load: the test proved nothing"
+
+
+def _graphs(store: Path) -> tuple[set[str], bool]:
+    """The store's named graphs, and whether the mark of an unfinished bulk load is there."""
+    import pyoxigraph as ox
+
+    from mapper.stores.bulk import MARK
+
+    db = ox.Store(str(store))
+    graphs = {g.value for g in db.named_graphs()}
+    del db
+    return graphs - {MARK.value}, MARK.value in graphs

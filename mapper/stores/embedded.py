@@ -3,6 +3,7 @@ graph by graph like any store and queried with its own SPARQL 1.1 engine."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from collections.abc import Callable, Iterator
@@ -14,6 +15,7 @@ from rdflib.query import Result
 
 from ..errors import InputError, QueryError, StoreError
 from ..rdf.vocab import DEFAULT_BASE, NS
+from .bulk import NotBulkLoadable, bulk_load_new, fits, is_new
 from .loading import LoadOutcome, Progress, load_graphs
 from .query import QueryOutcome, format_result, query_form, uses_service
 from .staging import GraphInfo, Staged
@@ -128,10 +130,22 @@ def load_store(
     base: str = DEFAULT_BASE,
     on_progress: Callable[[Progress], None] | None = None,
 ) -> LoadOutcome:
-    """Load the named graphs of ``paths`` into the embedded store in ``store`` (made if new)."""
-    target = EmbeddedTarget(open_store(store, create=True), store)
-    outcome = load_graphs(paths, target=target, mode=mode, base=base, on_progress=on_progress)
-    target._store.flush()
+    """Load the named graphs of ``paths`` into the embedded store in ``store`` (made if new).
+
+    A new or emptied store is filled by Oxigraph's bulk loader (``bulk``); a store that holds
+    data has each graph replaced in a transaction of its own (``EmbeddedTarget``).
+    """
+    db = open_store(store, create=True)
+    outcome = None
+    if is_new(db) and fits(paths):
+        with contextlib.suppress(NotBulkLoadable):  # emptied again: the staged loader takes it
+            outcome = bulk_load_new(
+                db, paths, name=f"{store} (embedded)", mode=mode, base=base, on_progress=on_progress
+            )
+    if outcome is None:
+        target = EmbeddedTarget(db, store)
+        outcome = load_graphs(paths, target=target, mode=mode, base=base, on_progress=on_progress)
+    db.flush()
     return outcome
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "Progress",
     "Target",
     "article_name",
+    "check_base",
     "inferred_graphs",
     "load_graphs",
 ]
@@ -164,12 +165,13 @@ def _drop(target: Target, staged: Staged, mode: str, base: str) -> list[str]:
     return dropped
 
 
-def _check_base(staged: Staged, mode: str, base: str) -> None:
+def check_base(iris: list[str], mode: str, base: str) -> None:
+    """Refuse ``--drop-missing`` when no input graph is an article graph under ``base``."""
     prefix = f"{base}graph/"
-    if mode == "drop-missing" and not any(g.iri.startswith(prefix) for g in staged.graphs):
+    if mode == "drop-missing" and not any(iri.startswith(prefix) for iri in iris):
         raise InputError(
             f"--drop-missing drops article graphs under {prefix}, but no input graph is there",
-            hint=f"pass the --base the data was built with (the input has {staged.graphs[0].iri})",
+            hint=f"pass the --base the data was built with (the input has {iris[0]})",
         )
 
 
@@ -190,7 +192,7 @@ def load_graphs(
         raise InputError(f"unknown load mode {mode!r}", hint=f"use one of {', '.join(MODES)}")
     started = time.perf_counter()  # staging counts: the rate is the whole load's
     with staged(paths) as stage:
-        _check_base(stage, mode, base)
+        check_base([g.iri for g in stage.graphs], mode, base)
         loaded: list[str] = []
         triples = 0
         sizes = {g.iri: g.triples for g in stage.graphs}
