@@ -145,6 +145,15 @@ def test_progress_is_reported_per_article(seed_dist, mini_dists, tmp_path: Path)
             "data.nq:2: cannot parse RDF",
         ),
         ("data.nq", "", "no named graphs to load"),
+        # what the bulk loader's doubling of lines must not let through
+        ("data.nq", "<http://e/s> <http://e/p> <http://e/o> .\n", "outside any named graph"),
+        (
+            "data.nq",
+            '<http://e/s> <http://e/p> "1"^^<http://e/t> <http://e/g> .\n'
+            '<http://e/s> <http://e/p> "1"^^<http://e/t> .\n',
+            "outside any named graph",
+        ),
+        ("data.nq", "<http://e/s> <http://e/p> <http://e/o> _:g .\n", "graph named by a blank"),
         ("data.csv", "a,b\n", "unknown RDF file type"),
     ],
 )
