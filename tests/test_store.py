@@ -536,3 +536,10 @@ def test_a_store_whose_bulk_load_was_killed_is_loaded_again_from_empty(
     assert stray not in _quads(store)
     _staged_load([mini_dists[0]], tmp_path / "reference")
     assert _quads(store) == _quads(tmp_path / "reference")
+
+
+def test_an_unreadable_input_is_an_input_error_not_a_store_error(tmp_path: Path) -> None:
+    folder = tmp_path / "data.nq"
+    folder.mkdir()  # read as a file: fails like a file without read permission
+    with pytest.raises(InputError, match="cannot read"):
+        load_store([folder], store=tmp_path / "store")

@@ -89,6 +89,13 @@ class _Doubled(io.RawIOBase):
         return b"\n".join(doubled) + b"\n"
 
     def _next(self) -> bytes:
+        try:
+            return self._next_lines()
+        except OSError:  # a file that cannot be read: the staged loader says which, and why
+            self.refused = True
+            raise NotBulkLoadable from None
+
+    def _next_lines(self) -> bytes:
         """The next doubled lines (whole lines only); b"" at the end of the last file."""
         while True:
             if self._file is None:
