@@ -38,7 +38,8 @@ _INFERRED = "/inferred"  # build --infer: the entailments of {graph} in {graph}/
 
 @dataclass(frozen=True)
 class Progress:
-    """How far a load has got, passed to ``on_progress`` after every graph written."""
+    """How far a load has got, passed to ``on_progress`` after every graph written (the bulk
+    load of a new store: after every chunk read, its totals being the counts so far)."""
 
     articles: int
     articles_total: int
