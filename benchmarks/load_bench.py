@@ -2,6 +2,13 @@
 installed) against rdflib, on the seed and on a corpus of copies of it (>= 100,000 triples).
 
     .venv/bin/python benchmarks/load_bench.py [--copies 50] [--repeat 3]
+    .venv/bin/python benchmarks/load_bench.py --articles 10000 [--dataset dist/dataset.nq]
+
+With ``--articles N``, only the embedded store's loaders, on a generated corpus of N articles
+(benchmarks/corpus.py, built with ``defrel build``; ``--dataset`` reuses a build): the bulk
+loader into a new store, against the loader before it (main's: staged, bulk-loaded 50,000
+triples at a time, not atomic), the per-graph transactions that re-loads use, and Oxigraph's
+floor (the file bulk-loaded alone, without the union default graph).
 
 Every figure is measured in the same run, on this machine.  Loads are timed end to end, as
 ``defrel load`` runs them (staging the input included); the staging alone is shown too.
@@ -30,7 +37,8 @@ from mapper.builder.pipeline import build  # noqa: E402
 from mapper.cli.main import example_queries  # noqa: E402
 from mapper.rdf.read import read_rdf  # noqa: E402
 from mapper.rdf.vocab import NS  # noqa: E402
-from mapper.stores.embedded import load_store, query_store  # noqa: E402
+from mapper.stores.embedded import EmbeddedTarget, load_store, open_store, query_store  # noqa: E402
+from mapper.stores.loading import load_graphs  # noqa: E402
 from mapper.stores.memory import query_files  # noqa: E402
 from mapper.stores.query import run_query  # noqa: E402
 from mapper.stores.remote import load_endpoint  # noqa: E402
@@ -125,13 +133,95 @@ def query_table(name: str, data: Path, store: Path, repeat: int) -> None:
     print(f"| all eight | | {cells} | {totals[2] / totals[3]:.0f}x |")
 
 
+class MainTarget(EmbeddedTarget):
+    """main's embedded loader before the bulk path, kept here as the reference: staged batches
+    of 50,000 triples, each written with ``bulk_load`` after the old graphs were dropped."""
+
+    def write(self, batch, staged):
+        quads = []
+        for info in batch:
+            graph = f" <{info.iri}> .\n"
+            for line in staged.ntriples(info.iri).decode("utf-8").split("\n")[:-1]:
+                quads += (line[:-1] + graph[1:], line + "\n")
+        for info in batch:
+            self._unstate(info.iri)
+        self._store.bulk_load(input="".join(quads).encode(), format=ox.RdfFormat.N_QUADS)
+        yield from (info.iri for info in batch)
+
+
+def _staged_into(target_class, data: Path, store: Path) -> float:
+    db = open_store(store, create=True)
+    started = time.perf_counter()
+    load_graphs([data], target=target_class(db, store))
+    db.flush()
+    seconds = time.perf_counter() - started
+    del db
+    return seconds
+
+
+def _floor(data: Path, store: Path) -> float:
+    db = ox.Store(str(store))
+    started = time.perf_counter()
+    db.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS)
+    db.flush()
+    seconds = time.perf_counter() - started
+    del db
+    return seconds
+
+
+def scale_table(data: Path, scratch: Path, *, reload: bool) -> None:
+    """The embedded loaders on one dataset, each into a new store, in the same run."""
+    store = scratch / "bulk"
+    outcome = load_store([data], store=store)
+    triples, articles = outcome.triples, outcome.articles
+    rows = [
+        (
+            "main's loader (staged, 50k-triple bulk batches)",
+            _staged_into(MainTarget, data, scratch / "main"),
+        ),
+        ("per-graph transactions (staged)", _staged_into(EmbeddedTarget, data, scratch / "tx")),
+        ("bulk loader, new store (defrel load)", outcome.seconds),
+        ("Oxigraph floor: bulk_load, no union", _floor(data, scratch / "floor")),
+    ]
+    if reload:
+        rows.append(
+            ("re-load into the full store (per graph)", load_store([data], store=store).seconds)
+        )
+    reference = rows[0][1]
+    print(
+        f"\n## Embedded store: {articles:,} articles, {triples:,} triples ({os.cpu_count()} cores)\n"
+    )
+    print(f"| {'loader':48} | {'seconds':>8} | {'triples/s':>10} | {'vs main':>7} |")
+    print(f"| {'-' * 48} | {'-' * 8}:| {'-' * 10}:| {'-' * 7}:|")
+    for what, seconds in rows:
+        print(
+            f"| {what:48} | {seconds:8.1f} | {triples / seconds:10,.0f} | {reference / seconds:6.2f}x |"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--copies", type=int, default=50, help="copies of the seed (2,345 triples each)"
     )
     parser.add_argument("--repeat", type=int, default=3, help="runs of each query")
+    parser.add_argument("--articles", type=int, help="generated articles: embedded loaders only")
+    parser.add_argument("--dataset", type=Path, help="with --articles: an existing build's .nq")
+    parser.add_argument("--reload", action="store_true", help="with --articles: time a re-load")
     args = parser.parse_args()
+    if args.articles:
+        with tempfile.TemporaryDirectory(prefix="defrel-bench-") as folder:
+            scratch = Path(folder)
+            data = args.dataset
+            if data is None:
+                sys.path.insert(0, str(ROOT / "benchmarks"))
+                from corpus import generate
+
+                generate(scratch / "corpus", articles=args.articles)
+                assert build([scratch / "corpus"], out=scratch / "dist").report.conforms
+                data = scratch / "dist" / "dataset.nq"
+            scale_table(data, scratch, reload=args.reload)
+        return
     with tempfile.TemporaryDirectory(prefix="defrel-bench-") as folder:
         scratch = Path(folder)
         outcome = build([ROOT / "seeds"], out=scratch / "dist")

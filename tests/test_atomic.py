@@ -153,3 +153,130 @@ def test_a_hung_run_killed_leaves_leftovers_the_next_run_removes(
     assert code == 0, err
     assert sorted(os.listdir(tmp_path)) == ["dist", "in"]
     assert (out / "articles" / "mini.ttl").is_file()
+
+
+# --- the embedded store: a re-load killed with SIGKILL ----------------------------------------
+
+RELOAD_ARTICLES = 20
+SIZES = "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+UNION_IS_CONSISTENT = """ASK {
+  { SELECT (COUNT(*) AS ?union) { ?s ?p ?o } }
+  { SELECT (COUNT(*) AS ?distinct) { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } } }
+  FILTER (?union = ?distinct)
+}"""
+
+
+def _load(data: Path, store: Path, tmp: Path) -> subprocess.Popen:
+    """``defrel load`` in its own process, staging in ``tmp`` (not the machine's /tmp)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "mapper.cli.main", "load", str(data), "--store", str(store)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TMPDIR": str(tmp)},
+    )
+
+
+def _sizes(store: Path) -> tuple[dict[str, int], bool]:
+    """Triples per named graph, and whether the default graph is exactly their union."""
+    import pyoxigraph as ox
+
+    db = ox.Store(str(store))
+    sizes = {r["g"].value: int(r["n"].value) for r in db.query(SIZES)}
+    consistent = bool(db.query(UNION_IS_CONSISTENT))
+    del db
+    return sizes, consistent
+
+
+@pytest.fixture(scope="module")
+def reload_case(seed_dist, tmp_path_factory) -> tuple[Path, Path, Path]:
+    """A complete store of 20 articles (old.nq), and new.nq: the same graphs, each half as big."""
+    from stores import copies
+
+    folder = tmp_path_factory.mktemp("reload")
+    old = copies(seed_dist / "dataset.nq", folder / "old.nq", count=RELOAD_ARTICLES)
+    lines = old.read_text(encoding="utf-8").splitlines(keepends=True)
+    (folder / "new.nq").write_text("".join(lines[::2]), encoding="utf-8")
+    (folder / "tmp").mkdir()
+    code, err = _finish(_load(old, folder / "store", folder / "tmp"))
+    assert code == 0, err
+    return folder / "store", old, folder / "new.nq"
+
+
+def test_sigkill_mid_reload_leaves_every_graph_old_or_new(
+    tmp_path: Path, reload_case: tuple[Path, Path, Path]
+) -> None:
+    complete, old, new = reload_case
+    old_sizes, consistent = _sizes(complete)
+    assert len(old_sizes) == RELOAD_ARTICLES and consistent
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    store = tmp_path / "store"
+    shutil.copytree(complete, store)
+    started = time.perf_counter()
+    code, err = _finish(_load(new, store, tmp))
+    assert code == 0, err
+    whole_load = time.perf_counter() - started
+    new_sizes, _ = _sizes(store)
+    assert all(new_sizes[g] < old_sizes[g] for g in old_sizes)
+    mixed = left = 0
+    for fraction in (0.3, 0.5, 0.65, 0.8, 0.95):
+        shutil.rmtree(store)
+        shutil.copytree(complete, store)
+        proc = _load(new, store, tmp)
+        time.sleep(whole_load * fraction)
+        proc.send_signal(signal.SIGKILL)
+        _finish(proc)
+        left += any(p.name.startswith("defrel-staging-") for p in tmp.iterdir())
+        sizes, consistent = _sizes(store)
+        assert set(sizes) == set(old_sizes), f"graphs missing after a kill at {fraction}"
+        assert all(sizes[g] in (old_sizes[g], new_sizes[g]) for g in sizes), sizes
+        assert consistent, "the union default graph is not the union of the graphs"
+        mixed += len(set(sizes.items()) - set(old_sizes.items())) not in (0, len(sizes))
+    assert mixed, "no kill landed while graphs were being replaced: the test proved nothing"
+    assert left, "no killed load left its staging folder behind: the test proved nothing"
+    # the next load finishes the job and removes what the killed ones left in the temporary folder
+    code, err = _finish(_load(new, store, tmp))
+    assert code == 0, err
+    assert _sizes(store) == (new_sizes, True)
+    assert list(tmp.iterdir()) == []
+
+
+def test_sigkill_mid_first_load_is_started_again_by_the_next(
+    tmp_path: Path, reload_case: tuple[Path, Path, Path]
+) -> None:
+    """A new store is filled by the bulk loader, which is not one transaction: a kill leaves
+    its mark in the store, and the next load empties it and loads everything again."""
+    complete, old, _ = reload_case
+    expected = _sizes(complete)
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    started = time.perf_counter()
+    code, err = _finish(_load(old, tmp_path / "timed", tmp))
+    assert code == 0, err
+    whole_load = time.perf_counter() - started
+    halfway = 0
+    for fraction in (0.5, 0.7, 0.85, 0.95):
+        store = tmp_path / f"store-{fraction}"
+        proc = _load(old, store, tmp)
+        time.sleep(whole_load * fraction)
+        proc.send_signal(signal.SIGKILL)
+        _finish(proc)
+        halfway += (store / "CURRENT").exists() and _graphs(store)[1]
+        code, err = _finish(_load(old, store, tmp))
+        assert code == 0, err
+        assert _sizes(store) == expected, f"after a kill at {fraction}"
+        assert _graphs(store) == (set(expected[0]), False)
+    assert halfway, "no kill landed during the bulk load: the test proved nothing"
+
+
+def _graphs(store: Path) -> tuple[set[str], bool]:
+    """The store's named graphs, and whether the mark of an unfinished bulk load is there."""
+    import pyoxigraph as ox
+
+    from mapper.stores.bulk import MARK
+
+    db = ox.Store(str(store))
+    graphs = {g.value for g in db.named_graphs()}
+    del db
+    return graphs - {MARK.value}, MARK.value in graphs

@@ -145,6 +145,15 @@ def test_progress_is_reported_per_article(seed_dist, mini_dists, tmp_path: Path)
             "data.nq:2: cannot parse RDF",
         ),
         ("data.nq", "", "no named graphs to load"),
+        # what the bulk loader's doubling of lines must not let through
+        ("data.nq", "<http://e/s> <http://e/p> <http://e/o> .\n", "outside any named graph"),
+        (
+            "data.nq",
+            '<http://e/s> <http://e/p> "1"^^<http://e/t> <http://e/g> .\n'
+            '<http://e/s> <http://e/p> "1"^^<http://e/t> .\n',
+            "outside any named graph",
+        ),
+        ("data.nq", "<http://e/s> <http://e/p> <http://e/o> _:g .\n", "graph named by a blank"),
         ("data.csv", "a,b\n", "unknown RDF file type"),
     ],
 )
@@ -346,3 +355,191 @@ def test_articles_sharing_entities_count_each_triple_once(seed_dist, tmp_path: P
     load_store([half], store=store, mode="replace")
     stored = json.loads(query_store(count, store=store, fmt="json").text)
     assert stored["results"]["bindings"][0]["n"]["value"] == str(len(lines[::2]))
+
+
+def test_the_next_load_removes_killed_loads_staging_and_nothing_else(
+    seed_dist, tmp_path: Path, monkeypatch
+) -> None:
+    """Staging folders of loads that are gone are removed; anything else is left alone."""
+    import fcntl
+    import os
+    import subprocess
+    import sys
+    import tempfile
+    import time
+
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+
+    def folder(name: str, *, lock: bool = True) -> Path:
+        path = tmp / name
+        path.mkdir()
+        (path / "quads.db").write_bytes(b"spool")
+        if lock:
+            (path / "lock").touch()
+        return path
+
+    killed = folder(f"defrel-staging-{gone.pid}-ab12_x")
+    killed_unlocked = folder(f"defrel-staging-{gone.pid}-old", lock=False)
+    an_hour_ago = time.time() - 3600
+    os.utime(killed_unlocked, (an_hour_ago, an_hour_ago))
+    kept = [
+        folder(f"defrel-staging-{os.getpid()}-running"),  # a live process's
+        folder(f"defrel-staging-{gone.pid}-justmade", lock=False),  # being made this instant
+        folder(f"defrel-staging-{gone.pid}-held"),  # locked: in use from another pid namespace
+        folder("defrel-staging-notes"),
+        folder(f"defrel-staging-{gone.pid}"),
+        folder(f"defrel-staging-{gone.pid}-x.y"),
+    ]
+    (tmp / f"defrel-staging-{gone.pid}-file").write_text("mine", encoding="utf-8")
+    elsewhere = folder("elsewhere")
+    (tmp / f"defrel-staging-{gone.pid}-link").symlink_to(elsewhere)
+    kept += [tmp / f"defrel-staging-{gone.pid}-file", tmp / f"defrel-staging-{gone.pid}-link"]
+    with (kept[2] / "lock").open() as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        load_store([seed_dist / "dataset.nq"], store=tmp_path / "store")
+    assert not killed.exists() and not killed_unlocked.exists()
+    assert sorted(tmp.iterdir()) == sorted([*kept, elsewhere])
+    assert (elsewhere / "quads.db").read_bytes() == b"spool"
+
+
+def test_inferred_graphs_are_loaded_but_not_counted_as_articles(runner, tmp_path: Path) -> None:
+    """``build --infer`` adds ``{graph}/inferred`` beside each article's graph: not an article."""
+    built = build([write_article(tmp_path / "in")], out=tmp_path / "dist", infer=True)
+    assert built.report.conforms
+    data = tmp_path / "dist" / "dataset.nq"
+    sizes = nq_sizes(data)
+    assert set(sizes) == {f"{GRAPH}mini", f"{GRAPH}mini/inferred"}
+    result = runner.invoke(main, ["load", str(data), "--store", str(tmp_path / "store")])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(
+        f"Loaded 1 article(s) and 1 inferred graph(s), {sum(sizes.values()):,} triples into "
+    )
+    result = runner.invoke(main, ["load", str(data), "--store", str(tmp_path / "store"), "--json"])
+    summary = json.loads(result.output)
+    assert (summary["articles"], summary["inferred_graphs"]) == (1, 1)
+    assert graph_sizes(tmp_path / "store") == sizes
+
+
+def test_only_a_graph_beside_an_article_graph_is_an_inferred_one() -> None:
+    from mapper.stores.loading import inferred_graphs
+
+    graphs = [f"{GRAPH}a", f"{GRAPH}a/inferred", f"{GRAPH}inferred", "http://e/b/inferred"]
+    assert inferred_graphs(graphs) == {f"{GRAPH}a/inferred"}
+
+
+# --- the bulk loader, for a new or emptied store ----------------------------------------------
+
+
+def _quads(store: Path) -> set:
+    db = ox.Store(str(store))
+    quads = set(db)
+    del db
+    return quads
+
+
+def _staged_load(paths: list[Path], store: Path) -> None:
+    """The reference: the same input loaded graph by graph, in transactions."""
+    from mapper.stores.embedded import EmbeddedTarget
+    from mapper.stores.loading import load_graphs
+
+    db = open_store(store, create=True)
+    load_graphs(paths, target=EmbeddedTarget(db, store))
+    db.flush()
+    del db
+
+
+@pytest.mark.parametrize("inputs", ["seed", "seed+mini", "copies+inferred"])
+def test_a_new_store_is_bulk_loaded_to_the_same_quads(
+    seed_dist, mini_dists, tmp_path: Path, monkeypatch, inputs: str
+) -> None:
+    from mapper.stores import embedded
+
+    paths = {
+        "seed": [seed_dist / "dataset.nq"],
+        "seed+mini": [seed_dist / "dataset.nq", mini_dists[0]],
+        "copies+inferred": [copies(seed_dist / "dataset.nq", tmp_path / "3.nq", count=3)],
+    }[inputs]
+    if inputs == "copies+inferred":
+        built = build([write_article(tmp_path / "in")], out=tmp_path / "dist", infer=True)
+        assert built.report.conforms
+        paths.append(tmp_path / "dist" / "dataset.nq")
+    bulk_loads, staged_loads = [], []
+    real, staged = embedded.bulk_load_new, embedded.load_graphs
+
+    def spy(calls: list, work):
+        return lambda *args, **options: calls.append(work(*args, **options)) or calls[-1]
+
+    monkeypatch.setattr(embedded, "bulk_load_new", spy(bulk_loads, real))
+    monkeypatch.setattr(embedded, "load_graphs", spy(staged_loads, staged))
+    seen: list[Progress] = []
+    load_store(paths, store=tmp_path / "bulk", on_progress=seen.append)
+    (outcome,) = bulk_loads  # it was the bulk loader, and it alone
+    assert staged_loads == []
+    _staged_load(paths, tmp_path / "staged")
+    assert _quads(tmp_path / "bulk") == _quads(tmp_path / "staged")
+    expected = {}
+    for path in paths:
+        expected.update(nq_sizes(path))
+    inferred = sum(g.endswith("/inferred") for g in expected)
+    assert (outcome.articles, outcome.inferred) == (len(expected) - inferred, inferred)
+    assert outcome.triples == sum(expected.values()) and outcome.dropped == []
+    assert seen[-1].articles == len(expected) and seen[-1].triples == outcome.triples
+
+
+def test_input_the_bulk_loader_does_not_read_goes_graph_by_graph(tmp_path: Path) -> None:
+    """Comments, blank nodes, other spacing: the staged loader takes them, as before."""
+    data = tmp_path / "odd.nq"
+    data.write_text(
+        "# a comment\n"
+        '<http://e/s> <http://e/p> "o" <http://e/g> .\n'
+        "_:b <http://e/p>   <http://e/o> <http://e/g> .\n",
+        encoding="utf-8",
+    )
+    outcome = load_store([data], store=tmp_path / "store")
+    assert (outcome.articles, outcome.triples) == (1, 2)
+    assert graph_sizes(tmp_path / "store") == {"http://e/g": 2}
+    db = ox.Store(str(tmp_path / "store"))
+    assert len(db) == 4  # each triple in its graph and in the union
+    assert not db.contains_named_graph(ox.NamedNode("urn:x-defrel:bulk-load-in-progress"))
+    del db
+
+
+def test_a_refused_bulk_load_leaves_the_new_store_empty(seed_dist, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    with pytest.raises(InputError, match="no input graph is there"):
+        load_store(
+            [seed_dist / "dataset.nq"], store=store, mode="drop-missing", base="https://e.org/"
+        )
+    db = ox.Store(str(store))
+    assert len(db) == 0 and list(db.named_graphs()) == []
+    del db
+    assert load_store([seed_dist / "dataset.nq"], store=store).articles == 1
+
+
+def test_a_store_whose_bulk_load_was_killed_is_loaded_again_from_empty(
+    seed_dist, mini_dists, tmp_path: Path
+) -> None:
+    """The mark of a bulk load that never finished: the next load empties the store first."""
+    from mapper.stores.bulk import MARK
+
+    store = tmp_path / "store"
+    db = ox.Store(str(store))
+    db.add_graph(MARK)
+    stray = ox.Quad(ox.NamedNode("http://e/half"), ox.NamedNode("http://e/p"), ox.Literal("x"))
+    db.add(stray)
+    del db
+    load_store([mini_dists[0]], store=store)
+    assert stray not in _quads(store)
+    _staged_load([mini_dists[0]], tmp_path / "reference")
+    assert _quads(store) == _quads(tmp_path / "reference")
+
+
+def test_an_unreadable_input_is_an_input_error_not_a_store_error(tmp_path: Path) -> None:
+    folder = tmp_path / "data.nq"
+    folder.mkdir()  # read as a file: fails like a file without read permission
+    with pytest.raises(InputError, match="cannot read"):
+        load_store([folder], store=tmp_path / "store")

@@ -60,8 +60,9 @@ def _report(outcome: LoadOutcome, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(outcome.summary(), indent=2))
         return
+    inferred = f" and {outcome.inferred} inferred graph(s)" if outcome.inferred else ""
     click.echo(
-        f"Loaded {outcome.articles} article(s), {outcome.triples:,} triples into "
+        f"Loaded {outcome.articles} article(s){inferred}, {outcome.triples:,} triples into "
         f"{outcome.target} in {outcome.seconds:.2f} s ({outcome.rate:,.0f} triples/s)."
     )
     if outcome.dropped:

@@ -3,6 +3,7 @@ graph by graph like any store and queried with its own SPARQL 1.1 engine."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from collections.abc import Callable, Iterator
@@ -14,6 +15,7 @@ from rdflib.query import Result
 
 from ..errors import InputError, QueryError, StoreError
 from ..rdf.vocab import DEFAULT_BASE, NS
+from .bulk import NotBulkLoadable, bulk_load_new, fits, is_new
 from .loading import LoadOutcome, Progress, load_graphs
 from .query import QueryOutcome, format_result, query_form, uses_service
 from .staging import GraphInfo, Staged
@@ -68,14 +70,19 @@ DELETE {{ ?s ?p ?o }} WHERE {{
 }} ;
 DROP SILENT GRAPH <{g}>
 """
+# In one INSERT DATA, so that a blank node is the same node in the graph and in the union.
+_INSERT = " ;\nINSERT DATA {{\n{triples}GRAPH <{g}> {{\n{triples}}}\n}}"
 _REUNITE = "DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 class EmbeddedTarget:
     """Writes graphs into an open embedded store, and their union into its default graph.
 
-    A batch is written with Oxigraph's bulk loader (fast, not one transaction): a load that
-    is interrupted part-way is finished by running it again.
+    Each graph is replaced in one SPARQL Update, which Oxigraph applies as one transaction:
+    its old triples leave (the graph, and the union where no other graph states them) and
+    its new ones arrive together, so a reader, or a load killed part-way, sees the old graph
+    or the new one, never none.  (``bulk_load`` is not transactional; ``extend`` cannot
+    delete.)
     """
 
     batch_triples = 50_000
@@ -89,20 +96,17 @@ class EmbeddedTarget:
             self._store.update(_UNSTATE.format(g=iri))
 
     def write(self, batch: list[GraphInfo], staged: Staged) -> Iterator[str]:
-        quads = []
         for info in batch:
-            graph = f" <{info.iri}> .\n"
-            for line in staged.ntriples(info.iri).decode("utf-8").split("\n")[:-1]:
-                quads += (line[:-1] + graph[1:], line + "\n")  # in its graph, and in the union
-        try:
-            for info in batch:
-                self._unstate(info.iri)
-            self._store.bulk_load(input="".join(quads).encode(), format=ox.RdfFormat.N_QUADS)
-        except OSError as err:
-            error = StoreError(f"writing failed: {err}", path=self.name)
-            error.maybe_written = True
-            raise error from None
-        yield from (info.iri for info in batch)
+            # Staged lines are N-Triples written by pyoxigraph, which SPARQL reads as they are.
+            triples = staged.ntriples(info.iri).decode("utf-8")
+            replace = _UNSTATE.format(g=info.iri) + _INSERT.format(g=info.iri, triples=triples)
+            try:
+                self._store.update(replace)
+            except OSError as err:
+                error = StoreError(f"writing failed: {err}", path=self.name)
+                error.maybe_written = True
+                raise error from None
+            yield info.iri
 
     def graphs(self) -> set[str]:
         return {g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)}
@@ -126,10 +130,22 @@ def load_store(
     base: str = DEFAULT_BASE,
     on_progress: Callable[[Progress], None] | None = None,
 ) -> LoadOutcome:
-    """Load the named graphs of ``paths`` into the embedded store in ``store`` (made if new)."""
-    target = EmbeddedTarget(open_store(store, create=True), store)
-    outcome = load_graphs(paths, target=target, mode=mode, base=base, on_progress=on_progress)
-    target._store.flush()
+    """Load the named graphs of ``paths`` into the embedded store in ``store`` (made if new).
+
+    A new or emptied store is filled by Oxigraph's bulk loader (``bulk``); a store that holds
+    data has each graph replaced in a transaction of its own (``EmbeddedTarget``).
+    """
+    db = open_store(store, create=True)
+    outcome = None
+    if is_new(db) and fits(paths):
+        with contextlib.suppress(NotBulkLoadable):  # emptied again: the staged loader takes it
+            outcome = bulk_load_new(
+                db, paths, name=f"{store} (embedded)", mode=mode, base=base, on_progress=on_progress
+            )
+    if outcome is None:
+        target = EmbeddedTarget(db, store)
+        outcome = load_graphs(paths, target=target, mode=mode, base=base, on_progress=on_progress)
+    db.flush()
     return outcome
 
 

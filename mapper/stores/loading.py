@@ -17,18 +17,29 @@ from ..errors import InputError, PartialLoadError, StoreError
 from ..rdf.vocab import DEFAULT_BASE
 from .staging import GraphInfo, Staged, staged
 
-__all__ = ["MODES", "LoadOutcome", "Progress", "Target", "article_name", "load_graphs"]
+__all__ = [
+    "MODES",
+    "LoadOutcome",
+    "Progress",
+    "Target",
+    "article_name",
+    "check_base",
+    "inferred_graphs",
+    "load_graphs",
+]
 
 # What happens to graphs in the store that are not in the input: left alone (append),
 # dropped if they are defrel article graphs under the same base (drop-missing), or all
 # dropped, the default graph cleared too, so that the store holds exactly the input (replace).
 MODES = ("append", "drop-missing", "replace")
 SHOWN = 10  # article names listed in a message; --json gives them all
+_INFERRED = "/inferred"  # build --infer: the entailments of {graph} in {graph}/inferred
 
 
 @dataclass(frozen=True)
 class Progress:
-    """How far a load has got, passed to ``on_progress`` after every graph written."""
+    """How far a load has got, passed to ``on_progress`` after every graph written (the bulk
+    load of a new store: after every chunk read, its totals being the counts so far)."""
 
     articles: int
     articles_total: int
@@ -39,7 +50,11 @@ class Progress:
 
 @dataclass
 class LoadOutcome:
-    """What a load did: where, how much, how fast, and which graphs it dropped."""
+    """What a load did: where, how much, how fast, and which graphs it dropped.
+
+    ``articles`` counts article graphs; ``inferred`` the graphs of entailments beside them
+    (``build --infer``), which are loaded too but are not articles.
+    """
 
     target: str
     articles: int
@@ -47,6 +62,7 @@ class LoadOutcome:
     seconds: float
     mode: str
     dropped: list[str] = field(default_factory=list)
+    inferred: int = 0
 
     @property
     def rate(self) -> float:
@@ -60,6 +76,7 @@ class LoadOutcome:
             "target": self.target,
             "mode": self.mode,
             "articles": self.articles,
+            "inferred_graphs": self.inferred,
             "triples": self.triples,
             "seconds": round(self.seconds, 3),
             "triples_per_second": round(self.rate),
@@ -85,6 +102,13 @@ def article_name(iri: str) -> str:
     """The article slug of a ``{base}graph/{slug}`` IRI; any other IRI as it is."""
     head, sep, slug = iri.rpartition("/graph/")
     return slug if sep and head and slug else iri
+
+
+def inferred_graphs(iris: list[str]) -> set[str]:
+    """Those of ``iris`` that hold an article's entailments: ``{graph}/inferred`` beside a
+    ``{graph}`` that is among ``iris`` too (so an article whose slug is ``inferred`` is not)."""
+    present = set(iris)
+    return {i for i in present if i.endswith(_INFERRED) and i[: -len(_INFERRED)] in present}
 
 
 def _names(iris: list[str]) -> str:
@@ -142,12 +166,13 @@ def _drop(target: Target, staged: Staged, mode: str, base: str) -> list[str]:
     return dropped
 
 
-def _check_base(staged: Staged, mode: str, base: str) -> None:
+def check_base(iris: list[str], mode: str, base: str) -> None:
+    """Refuse ``--drop-missing`` when no input graph is an article graph under ``base``."""
     prefix = f"{base}graph/"
-    if mode == "drop-missing" and not any(g.iri.startswith(prefix) for g in staged.graphs):
+    if mode == "drop-missing" and not any(iri.startswith(prefix) for iri in iris):
         raise InputError(
             f"--drop-missing drops article graphs under {prefix}, but no input graph is there",
-            hint=f"pass the --base the data was built with (the input has {staged.graphs[0].iri})",
+            hint=f"pass the --base the data was built with (the input has {iris[0]})",
         )
 
 
@@ -168,7 +193,7 @@ def load_graphs(
         raise InputError(f"unknown load mode {mode!r}", hint=f"use one of {', '.join(MODES)}")
     started = time.perf_counter()  # staging counts: the rate is the whole load's
     with staged(paths) as stage:
-        _check_base(stage, mode, base)
+        check_base([g.iri for g in stage.graphs], mode, base)
         loaded: list[str] = []
         triples = 0
         sizes = {g.iri: g.triples for g in stage.graphs}
@@ -188,4 +213,6 @@ def load_graphs(
                 raise _partial(target, err, stage, loaded, batch) from None
         dropped = _drop(target, stage, mode, base)
         seconds = time.perf_counter() - started
-    return LoadOutcome(target.name, len(loaded), triples, seconds, mode, dropped)
+    inferred = len(inferred_graphs(loaded))
+    articles = len(loaded) - inferred
+    return LoadOutcome(target.name, articles, triples, seconds, mode, dropped, inferred)

@@ -9,7 +9,6 @@ as ``"1"`` and ``xsd:positiveInteger`` as ``xsd:integer``.)
 from __future__ import annotations
 
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ import pyoxigraph as ox
 
 from ..errors import InputError
 from ..rdf.scan import NESTING_SUFFIXES, check_rdf_size, check_rdf_text
+from .scratch import scratch_folder
 
 __all__ = ["LOAD_SUFFIXES", "GraphInfo", "Staged", "staged"]
 
@@ -133,9 +133,10 @@ def _stage_file(db: sqlite3.Connection, path: Path, file_no: int) -> None:
 
 @contextmanager
 def staged(paths: list[Path]) -> Iterator[Staged]:
-    """Read ``paths`` into a temporary spool; yield its graphs; remove it afterwards."""
+    """Read ``paths`` into a temporary spool; yield its graphs; remove it afterwards (and the
+    spools of killed loads: ``scratch``)."""
     with (
-        tempfile.TemporaryDirectory(prefix="defrel-staging-") as folder,
+        scratch_folder() as folder,
         closing(sqlite3.connect(Path(folder) / "quads.db")) as db,
     ):
         db.execute("PRAGMA journal_mode = OFF")  # a scratch file: no crash to recover from
