@@ -96,6 +96,31 @@ def _stop(signum, frame) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="The folder `defrel site` built.",
 )
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Serve from this embedded store (`defrel load`) instead of a site: every page, "
+    "document and answer rendered on request.",
+)
+@click.option(
+    "--base",
+    default=DEFAULT_BASE,
+    show_default=True,
+    help="With --store: the base IRI the data was built with.",
+)
+@click.option(
+    "--license",
+    "license_",
+    default="https://creativecommons.org/licenses/by/4.0/",
+    show_default=True,
+    help="With --store: the data's licence, as `defrel site --license`.",
+)
+@click.option(
+    "--dumps",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="With --store: the folder `defrel build` wrote, whose dataset files are served.",
+)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option(
@@ -114,28 +139,62 @@ def _stop(signum, frame) -> None:
     help="Seconds a client has to send its whole request (line, headers, body).",
 )
 def serve_cmd(
-    site_dir: Path, host: str, port: int, timeout: float, workers: int, request_timeout: float
+    site_dir: Path,
+    store_dir: Path | None,
+    base: str,
+    license_: str,
+    dumps: Path | None,
+    host: str,
+    port: int,
+    timeout: float,
+    workers: int,
+    request_timeout: float,
 ) -> None:
     """Serve a built site with content negotiation (303 from a resource's IRI to the
     document the Accept header wants), CORS, and a read-only SPARQL endpoint.
 
-    Build the site first with `defrel site`.  --port 0 picks a free port.
+    Build the site first with `defrel site`, or serve a store that `defrel load` filled
+    with --store (no site needed).  --port 0 picks a free port.
 
     \b
     Example:
       defrel site && defrel serve --port 8000
+      defrel load && defrel serve --store store --dumps dist
     """
     from ..publish.serve import serve
 
+    ctx = click.get_current_context()
+    site_given = ctx.get_parameter_source("site_dir") == click.core.ParameterSource.COMMANDLINE
+    if store_dir is not None and site_given:
+        raise click.UsageError("give --site or --store, not both")
+    if store_dir is None and (dumps is not None or base != DEFAULT_BASE):
+        raise click.UsageError("--base and --dumps go with --store")
     signal.signal(signal.SIGTERM, _stop)
+    what = store_dir if store_dir is not None else site_dir
 
     def ready(url: str) -> None:
-        click.echo(f"Serving {site_dir} at {url} (SPARQL: {url}sparql); Ctrl-C stops.")
+        click.echo(f"Serving {what} at {url} (SPARQL: {url}sparql); Ctrl-C stops.")
         if host not in ("127.0.0.1", "localhost", "::1"):
             click.secho(f"Warning: listening on {host}, reachable from other machines.", err=True)
         sys.stdout.flush()
 
     try:
+        if store_dir is not None:
+            from ..publish.server import serve_store
+
+            serve_store(
+                store=store_dir,
+                base=base,
+                license=license_,
+                dumps=dumps,
+                host=host,
+                port=port,
+                timeout=timeout,
+                workers=workers,
+                request_timeout=request_timeout,
+                ready=ready,
+            )
+            return
         serve(
             site_dir=site_dir,
             host=host,

@@ -264,3 +264,55 @@ def resource_of(source: QuadSource, iri: URIRef) -> URIRef | None:
         if types and not types <= DETAIL_TYPES:
             return candidate
     return None
+
+
+_TYPES_AND_LABELS = """
+SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} VALUES ?p {{ {props} }} }}
+"""
+_GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"  # the default graph: the union, a set
+_PREDICATES = "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def dataset_files(store_path: str, *, base: str, license: str) -> dict[str, str]:
+    """The home page and the VoID documents of the data in an embedded store, as ``defrel
+    site`` writes them: from its types and labels (what the home page lists) and counts."""
+    from .describe import LABELS
+    from .site import _home, _quads, documents
+    from .views import Layout
+    from .void import void_graph
+
+    store = ox.Store.read_only(store_path)
+    props = " ".join(f"<{p}>" for p in (RDF.type, *LABELS))
+    rows = store.query(_TYPES_AND_LABELS.format(props=props))
+    quads = [
+        (to_rdflib(r["s"]), to_rdflib(r["p"]), to_rdflib(r["o"], r["p"].value), to_rdflib(r["g"]))
+        for r in rows
+    ]
+    cat = _catalogue(quads)
+    del quads
+    cat.triples = int(next(iter(store.query(_TRIPLES)))["n"].value)
+    prefix = f"{base}graph/"
+    sizes = {
+        r["g"].value[len(prefix) :]: (URIRef(r["g"].value), int(r["n"].value))
+        for r in store.query(_GRAPH_SIZES)
+        if r["g"].value.startswith(prefix)
+    }
+    graphs = {slug: iri for slug, (iri, _) in sizes.items()}
+    triples = {slug: n for slug, (_, n) in sizes.items()}
+    predicates = {r["p"].value for r in store.query(_PREDICATES)}
+    void = documents(
+        "void",
+        _quads(
+            void_graph(
+                cat,
+                base=base,
+                license=license,
+                graphs=graphs,
+                triples=triples,
+                predicates=predicates,
+            )
+        ),
+    )
+    void["index.html"] = _home(Layout(base, cat), void, graphs, license)
+    return void
