@@ -9,6 +9,7 @@ server does (``serve.py``); queries run in worker processes (``sparql_endpoint.p
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections import OrderedDict
@@ -20,6 +21,7 @@ from threading import Lock
 from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
+import anyio.to_thread
 from rdflib import URIRef
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -55,6 +57,7 @@ class StoreSite:
     describe_dataset: object = None  # () -> {site path: text} of the home page and VoID
     _cache: OrderedDict = field(default_factory=OrderedDict)
     _lock: Lock = field(default_factory=Lock)
+    _rendering: dict = field(default_factory=dict)  # site path -> the lock of its rendering
 
     @property
     def mount(self) -> str:
@@ -95,6 +98,20 @@ class StoreSite:
             if stem in self._cache:
                 self._cache.move_to_end(stem)
                 return self._cache[stem]
+            rendering = self._rendering.setdefault(stem, Lock())
+        with rendering:  # one rendering per resource at a time: a burst renders it once
+            with self._lock:
+                if stem in self._cache:
+                    return self._cache[stem]
+            docs = self._render(stem)
+            with self._lock:
+                self._cache[stem] = docs
+                self._rendering.pop(stem, None)
+                while len(self._cache) > CACHED:
+                    self._cache.popitem(last=False)
+        return docs
+
+    def _render(self, stem: str) -> dict[str, str]:
         from .pages import resource_page
         from .site import documents
         from .views import Layout
@@ -105,10 +122,6 @@ class StoreSite:
         docs[f"{stem}.html"] = resource_page(
             Layout(self.base, cat), iri, jsonld=docs[f"{stem}.jsonld"], license=self.license
         )
-        with self._lock:
-            self._cache[stem] = docs
-            while len(self._cache) > CACHED:
-                self._cache.popitem(last=False)
         return docs
 
     def dump(self, rel: str) -> Path | None:
@@ -248,7 +261,8 @@ async def _get(request: Request) -> Response:
 def _file(request: Request, path: Path) -> Response:
     """A dump, streamed from disk (Range, ETag and 304 by Starlette's FileResponse)."""
     suffix = path.suffix
-    response = FileResponse(path, media_type=EXTENSIONS.get(suffix, "application/octet-stream"))
+    media = EXTENSIONS.get(suffix, "application/octet-stream")
+    response = FileResponse(path, media_type=media, stat_result=path.stat())
     if _fresh(request, response.headers["etag"]):
         return Response(status_code=304, headers={"ETag": response.headers["etag"]})
     return response
@@ -385,9 +399,19 @@ class _Cors:
 METHODS = ["GET", "HEAD", "POST", "OPTIONS", "PUT", "DELETE", "PATCH"]
 
 
+THREADS = 8  # rendering holds the GIL: more threads only add memory (a malloc arena each)
+
+
+@contextlib.asynccontextmanager
+async def _lifespan(app: Starlette):
+    anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+    yield
+
+
 def make_app(site: StoreSite, pool: QueryPool) -> Starlette:
     """The ASGI app serving ``site``, its queries run by ``pool``."""
     app = Starlette(
+        lifespan=_lifespan,
         routes=[Route("/{path:path}", _any, methods=METHODS)],
         middleware=[Middleware(_Cors), Middleware(GZipMiddleware, minimum_size=1024)],
     )

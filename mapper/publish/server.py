@@ -37,9 +37,13 @@ class DeadlineProtocol(H11Protocol):
     still not read whole, the client gets 408 and the connection is closed."""
 
     request_deadline = 30.0
+    linger = 1.0  # seconds to drain a cut-off client, so that it reads the 408 (no RST)
     _deadline: asyncio.TimerHandle | None = None
+    _cut_off = False
 
     def data_received(self, data: bytes) -> None:
+        if self._cut_off:
+            return  # what a cut-off client still sends is read and dropped
         if self._deadline is None:
             self._deadline = self.loop.call_later(self.request_deadline, self._too_slow)
         super().data_received(data)
@@ -59,8 +63,13 @@ class DeadlineProtocol(H11Protocol):
     def _too_slow(self) -> None:
         self._deadline = None
         if self.conn.their_state in (h11.IDLE, h11.SEND_BODY) and not self.transport.is_closing():
+            # Closing outright with the client's bytes unread would reset the connection,
+            # and the client could lose the 408: send it, half-close, drain, then close.
+            self._cut_off = True
             self.transport.write(_TOO_SLOW)
-            self.transport.close()
+            if self.transport.can_write_eof():
+                self.transport.write_eof()
+            self.loop.call_later(self.linger, self.transport.close)
 
     def connection_lost(self, exc: Exception | None) -> None:
         if self._deadline is not None:
@@ -159,7 +168,7 @@ def serve_store(
         log_config=None,
         access_log=False,
         timeout_keep_alive=5,
-        lifespan="off",
+        lifespan="on",
         server_header=False,
         headers=[("Server", f"defrel/{version('defrel')}")],
     )

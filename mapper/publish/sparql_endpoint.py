@@ -119,11 +119,25 @@ class StoreEngine:
         except QueryError:
             return None
 
+    def _parse(self, query: str) -> None:
+        import pyoxigraph as ox
+
+        from ..stores.embedded import _syntax_error
+
+        try:  # on an empty store: parsed, and run on nothing if it parses
+            ox.Store().query(query, prefixes=self.prefixes)
+        except SyntaxError as err:
+            raise _syntax_error(err) from None
+
     def run(self, query: str, fmt: str | None):
         from ..stores.embedded import _syntax_error, to_result
         from ..stores.query import format_result, query_form, uses_service
 
-        kind = query_form(query)
+        try:
+            kind = query_form(query)
+        except QueryError:
+            self._parse(query)  # Oxigraph's syntax error says where, if there is one
+            raise
         if uses_service(query):
             raise QueryError("SERVICE reaches the network and is refused by this endpoint")
         try:
