@@ -4,6 +4,7 @@ its time limit; HTTP/1.1 keep-alive, ETag and 304, gzip, Range; limits as for ``
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.client
 import json
@@ -40,14 +41,12 @@ def seed_store(seed_dist: Path, tmp_path_factory) -> Path:
     return store
 
 
-@pytest.fixture(scope="module")
-def server(seed_store: Path, seed_dist: Path, tmp_path_factory):
-    """``defrel serve --store`` on the seed store; yields (base URL, pid).  Its stderr must
-    stay empty: no traceback, no log line, whatever the tests send."""
-    log = tmp_path_factory.mktemp("serve-store") / "serve.log"
-    command = [sys.executable, "-m", "mapper.cli.main", "serve", "--store", str(seed_store)]
-    command += ["--dumps", str(seed_dist), "--port", "0", "--timeout", "3"]
-    command += ["--workers", "2", "--request-timeout", "2"]
+@contextlib.contextmanager
+def serving(source: list[str], log: Path):
+    """``defrel serve`` with ``source`` options, in its own process; yields (base URL, pid).
+    Its stderr must stay empty: no traceback, no log line, whatever the tests send."""
+    command = [sys.executable, "-m", "mapper.cli.main", "serve", *source]
+    command += ["--port", "0", "--timeout", "3", "--workers", "2", "--request-timeout", "2"]
     with log.open("w") as err:
         proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=err)
     try:
@@ -60,7 +59,8 @@ def server(seed_store: Path, seed_dist: Path, tmp_path_factory):
         assert b"Serving" in line, log.read_text()
         yield line.decode().split(" at ", 1)[1].split(" ", 1)[0], proc.pid
     finally:
-        os.kill(proc.pid, signal.SIGTERM)
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGTERM)
         try:
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
@@ -68,6 +68,13 @@ def server(seed_store: Path, seed_dist: Path, tmp_path_factory):
             proc.wait()
         proc.stdout.close()
     assert log.read_text() == "", log.read_text()
+
+
+@pytest.fixture(scope="module")
+def server(seed_store: Path, seed_dist: Path, tmp_path_factory):
+    log = tmp_path_factory.mktemp("serve-store") / "serve.log"
+    with serving(["--store", str(seed_store), "--dumps", str(seed_dist)], log) as found:
+        yield found
 
 
 class Client:
@@ -111,6 +118,10 @@ def test_every_page_and_document_is_the_static_sites_byte_for_byte(client, seed_
     """Every file of the site (pages, the four documents of each resource, the home page,
     VoID, ontology, context, style) comes from the store with the same bytes; and every
     resource's IRI redirects to each of its documents.  One connection carries it all."""
+    same_as_the_site(client, seed_site)
+
+
+def same_as_the_site(client: Client, seed_site: Path) -> None:
     files = _site_files(seed_site)
     assert len(files) > 300
     sock = None
@@ -366,6 +377,34 @@ def test_serve_store_needs_a_store_and_not_a_site_too(runner, tmp_path: Path) ->
     assert result.exit_code == 2 and "no store here" in result.output
     assert "defrel load --store" in result.output
     result = runner.invoke(main, ["serve", "--store", str(tmp_path), "--site", str(tmp_path)])
-    assert result.exit_code == 2 and "--site or --store, not both" in result.output
+    assert result.exit_code == 2 and "one of --site, --store or --endpoint" in result.output
     result = runner.invoke(main, ["serve", "--dumps", str(tmp_path)])
-    assert result.exit_code == 2 and "go with --store" in result.output
+    assert result.exit_code == 2 and "go with --store or --endpoint" in result.output
+
+
+# --- a remote store -------------------------------------------------------------------------
+
+
+def test_serve_endpoint_renders_the_same_from_an_oxigraph_server(seed_dist, seed_site, tmp_path):
+    """The same pages and documents, read over the SPARQL Protocol from an Oxigraph server
+    (whose union default graph is a bag: descriptions read GRAPH ?g only)."""
+    from stores import Oxigraph
+
+    from mapper.stores.remote import load_endpoint
+
+    (tmp_path / "oxigraph").mkdir()
+    oxigraph = Oxigraph(tmp_path / "oxigraph").start()
+    try:
+        load_endpoint([seed_dist / "dataset.nq"], url=oxigraph.store_url)
+        with serving(["--endpoint", oxigraph.query_url], tmp_path / "serve.log") as (base, _):
+            c = Client(base)
+            same_as_the_site(c, seed_site)
+            ask = "sparql?" + urlencode({"query": "ASK { ?s a defrel:Visit }"})
+            status, _, body = c.get(ask, Accept="application/sparql-results+json")
+            assert status == 200 and json.loads(body)["boolean"] is True
+            update = urlencode({"query": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"})
+            status, _, body = c.get("sparql?" + update, Accept="text/plain")
+            assert status == 403 and b"read-only" in body
+            c.close()
+    finally:
+        oxigraph.stop()

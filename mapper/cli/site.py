@@ -104,10 +104,16 @@ def _stop(signum, frame) -> None:
     "document and answer rendered on request.",
 )
 @click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Serve from a remote store's SPARQL query endpoint (Oxigraph /query, Virtuoso "
+    "/sparql, QLever) instead of a site, as --store does.",
+)
+@click.option(
     "--base",
     default=DEFAULT_BASE,
     show_default=True,
-    help="With --store: the base IRI the data was built with.",
+    help="With --store or --endpoint: the base IRI the data was built with.",
 )
 @click.option(
     "--license",
@@ -141,6 +147,7 @@ def _stop(signum, frame) -> None:
 def serve_cmd(
     site_dir: Path,
     store_dir: Path | None,
+    endpoint: str | None,
     base: str,
     license_: str,
     dumps: Path | None,
@@ -165,12 +172,13 @@ def serve_cmd(
 
     ctx = click.get_current_context()
     site_given = ctx.get_parameter_source("site_dir") == click.core.ParameterSource.COMMANDLINE
-    if store_dir is not None and site_given:
-        raise click.UsageError("give --site or --store, not both")
-    if store_dir is None and (dumps is not None or base != DEFAULT_BASE):
-        raise click.UsageError("--base and --dumps go with --store")
+    if sum([site_given, store_dir is not None, endpoint is not None]) > 1:
+        raise click.UsageError("give one of --site, --store or --endpoint")
+    from_store = store_dir is not None or endpoint is not None
+    if not from_store and (dumps is not None or base != DEFAULT_BASE):
+        raise click.UsageError("--base and --dumps go with --store or --endpoint")
     signal.signal(signal.SIGTERM, _stop)
-    what = store_dir if store_dir is not None else site_dir
+    what = endpoint or store_dir or site_dir
 
     def ready(url: str) -> None:
         click.echo(f"Serving {what} at {url} (SPARQL: {url}sparql); Ctrl-C stops.")
@@ -179,11 +187,12 @@ def serve_cmd(
         sys.stdout.flush()
 
     try:
-        if store_dir is not None:
+        if from_store:
             from ..publish.server import serve_store
 
             serve_store(
                 store=store_dir,
+                endpoint=endpoint,
                 base=base,
                 license=license_,
                 dumps=dumps,

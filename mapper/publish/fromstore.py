@@ -78,11 +78,13 @@ def integer_types() -> dict[str, str]:
     return {path: next(iter(types)) for path, types in found.items() if len(types) == 1}
 
 
-def _literal(term, predicate: str) -> Literal:
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype, value = term.datatype.value, term.value
-    if datatype == _STRING:
+def restore_literal(
+    value: str, *, language: str | None, datatype: str | None, predicate: str
+) -> Literal:
+    """The literal defrel wrote, from what a store gives back (see ``integer_types``)."""
+    if language:
+        return Literal(value, lang=language)
+    if datatype is None or datatype == _STRING:
         return Literal(value)
     if datatype == _INTEGER:
         datatype = integer_types().get(predicate, datatype)
@@ -95,7 +97,12 @@ def to_rdflib(term, predicate: str = "") -> Node:
     """A pyoxigraph term as the rdflib term the site's parser makes of the same text (for a
     literal, ``predicate`` says which datatype defrel wrote)."""
     if isinstance(term, ox.Literal):
-        return _literal(term, predicate)
+        return restore_literal(
+            term.value,
+            language=term.language,
+            datatype=term.datatype.value,
+            predicate=predicate,
+        )
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -274,33 +281,49 @@ _TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"  # the default graph: th
 _PREDICATES = "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
-def dataset_files(store_path: str, *, base: str, license: str) -> dict[str, str]:
-    """The home page and the VoID documents of the data in an embedded store, as ``defrel
-    site`` writes them: from its types and labels (what the home page lists) and counts."""
+def embedded_select(store_path: str):
+    """A function running a SELECT in the embedded store, rows as rdflib terms."""
+    store = ox.Store.read_only(store_path)
+
+    def select(query: str) -> list[dict[str, Node]]:
+        answer = store.query(query)
+        names = [v.value for v in answer.variables]
+        rows = []
+        for row in answer:
+            p = row["p"].value if "p" in names and row["p"] is not None else ""
+            rows.append({n: to_rdflib(row[n], p) for n in names if row[n] is not None})
+        return rows
+
+    return select
+
+
+_DISTINCT_TRIPLES = (
+    "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+)
+
+
+def dataset_files(
+    select, *, base: str, license: str, union_is_a_set: bool = True
+) -> dict[str, str]:
+    """The home page and the VoID documents of the data a store holds, as ``defrel site``
+    writes them: from its types and labels (what the home page lists) and counts.
+    ``select`` runs a SELECT (rows as rdflib terms); ``union_is_a_set``: the store's default
+    graph holds each triple once (the embedded store), so counting it is enough."""
     from .describe import LABELS
     from .site import _home, _quads, documents
     from .views import Layout
     from .void import void_graph
 
-    store = ox.Store.read_only(store_path)
     props = " ".join(f"<{p}>" for p in (RDF.type, *LABELS))
-    rows = store.query(_TYPES_AND_LABELS.format(props=props))
-    quads = [
-        (to_rdflib(r["s"]), to_rdflib(r["p"]), to_rdflib(r["o"], r["p"].value), to_rdflib(r["g"]))
-        for r in rows
-    ]
-    cat = _catalogue(quads)
-    del quads
-    cat.triples = int(next(iter(store.query(_TRIPLES)))["n"].value)
+    rows = select(_TYPES_AND_LABELS.format(props=props))
+    cat = _catalogue((r["s"], r["p"], r["o"], r["g"]) for r in rows)
+    del rows
+    cat.triples = int(select(_TRIPLES if union_is_a_set else _DISTINCT_TRIPLES)[0]["n"])
     prefix = f"{base}graph/"
-    sizes = {
-        r["g"].value[len(prefix) :]: (URIRef(r["g"].value), int(r["n"].value))
-        for r in store.query(_GRAPH_SIZES)
-        if r["g"].value.startswith(prefix)
-    }
-    graphs = {slug: iri for slug, (iri, _) in sizes.items()}
-    triples = {slug: n for slug, (_, n) in sizes.items()}
-    predicates = {r["p"].value for r in store.query(_PREDICATES)}
+    sizes = {str(r["g"]): int(r["n"]) for r in select(_GRAPH_SIZES)}
+    graphs = {g[len(prefix) :]: URIRef(g) for g in sizes if g.startswith(prefix)}
+    triples = {slug: sizes[str(g)] for slug, g in graphs.items()}
+    predicates = {str(r["p"]) for r in select(_PREDICATES)}
     void = documents(
         "void",
         _quads(
@@ -316,3 +339,8 @@ def dataset_files(store_path: str, *, base: str, license: str) -> dict[str, str]
     )
     void["index.html"] = _home(Layout(base, cat), void, graphs, license)
     return void
+
+
+def embedded_dataset_files(store_path: str, *, base: str, license: str) -> dict[str, str]:
+    """``dataset_files`` of an embedded store (run in a child process by the server)."""
+    return dataset_files(embedded_select(store_path), base=base, license=license)

@@ -23,7 +23,7 @@ from .app import StoreSite, make_app
 from .fromstore import EmbeddedSource
 from .sparql_endpoint import QueryPool
 
-__all__ = ["serve_store"]
+__all__ = ["DeadlineProtocol", "serve_store"]
 
 _TOO_SLOW = b"HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
 
@@ -114,19 +114,22 @@ class _Described:
         self.lock = threading.Lock()
 
     def __call__(self) -> dict[str, str]:
-        from .fromstore import dataset_files
+        from .fromstore import embedded_dataset_files
 
         with self.lock:
             if self.files is None:
                 ctx = multiprocessing.get_context("spawn")
                 with concurrent.futures.ProcessPoolExecutor(1, mp_context=ctx) as pool:
-                    self.files = pool.submit(dataset_files, *self.args, **self.kwargs).result()
+                    self.files = pool.submit(
+                        embedded_dataset_files, *self.args, **self.kwargs
+                    ).result()
             return self.files
 
 
 def serve_store(
     *,
-    store: Path,
+    store: Path | None = None,
+    endpoint: str | None = None,
     base: str,
     license: str,
     host: str,
@@ -137,29 +140,23 @@ def serve_store(
     request_timeout: float = 30.0,
     dumps: Path | None = None,
 ) -> None:
-    """Serve the data in the embedded store ``store`` until interrupted; call ``ready`` with
-    the base's URL once listening.  ``timeout`` bounds a query, ``request_timeout`` the
-    reading of a request."""
-    import pyoxigraph as ox
-
+    """Serve the data in the embedded ``store`` (or at the SPARQL query ``endpoint``) until
+    interrupted; call ``ready`` with the base's URL once listening.  ``timeout`` bounds a
+    query, ``request_timeout`` the reading of a request."""
     from .fromstore import integer_types
 
     check_base(base)
-    if not (Path(store) / "CURRENT").is_file():
-        raise InputError(
-            "no store here", path=store, hint=f"load one first: defrel load --store {store}"
-        )
     integer_types()  # parse the shapes before the first request, not during it
-    site = StoreSite(
-        base=base,
-        source=EmbeddedSource(ox.Store.read_only(str(store))),
-        license=license,
-        query_timeout=timeout,
-        dumps=dumps,
-        describe_dataset=_Described(store, base, license),
-    )
-    sock = _listen(host, port)
-    pool = QueryPool(store=store, workers=workers, timeout=timeout)
+    if endpoint is not None:
+        site, pool = _remote(endpoint, base=base, license=license, timeout=timeout)
+    else:
+        site, pool = _embedded(store, base=base, license=license, timeout=timeout, workers=workers)
+    site.dumps = dumps
+    try:
+        sock = _listen(host, port)
+    except InputError:
+        pool.close()
+        raise
     protocol = type("Deadline", (DeadlineProtocol,), {"request_deadline": request_timeout})
     _quiet()
     config = uvicorn.Config(
@@ -180,3 +177,48 @@ def serve_store(
     finally:
         sock.close()
         pool.close()
+
+
+def _embedded(store: Path, *, base: str, license: str, timeout: float, workers: int):
+    import pyoxigraph as ox
+
+    if not (Path(store) / "CURRENT").is_file():
+        raise InputError(
+            "no store here", path=store, hint=f"load one first: defrel load --store {store}"
+        )
+    site = StoreSite(
+        base=base,
+        source=EmbeddedSource(ox.Store.read_only(str(store))),
+        license=license,
+        query_timeout=timeout,
+        describe_dataset=_Described(store, base, license),
+    )
+    return site, QueryPool(store=store, workers=workers, timeout=timeout)
+
+
+def _remote(endpoint: str, *, base: str, license: str, timeout: float):
+    from ..stores.httpclient import check_url
+    from .fromremote import RemotePool, RemoteSource
+    from .fromstore import dataset_files
+
+    url = check_url(endpoint, option="--endpoint")
+    source = RemoteSource(url, timeout=timeout)
+    source.select("SELECT * WHERE { ?s ?p ?o } LIMIT 1")  # fails now if the store is not there
+    lock, found = threading.Lock(), {}
+
+    def described() -> dict[str, str]:
+        with lock:
+            if not found:
+                found.update(
+                    dataset_files(source.select, base=base, license=license, union_is_a_set=False)
+                )
+            return found
+
+    site = StoreSite(
+        base=base,
+        source=source,
+        license=license,
+        query_timeout=timeout,
+        describe_dataset=described,
+    )
+    return site, RemotePool(endpoint, timeout=timeout)
