@@ -88,7 +88,9 @@ def _quiet() -> None:
 
 def _listen(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY only on sockets that say they are TCP, and
+    # without it a response's second write waits for the client's delayed ACK (40 ms)
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
@@ -152,6 +154,7 @@ def serve_store(
     else:
         site, pool = _embedded(store, base=base, license=license, timeout=timeout, workers=workers)
     site.dumps = dumps
+    site.fixed  # noqa: B018 - the ontology's documents, and the renderer's imports, made now
     try:
         sock = _listen(host, port)
     except InputError:
