@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from http import HTTPStatus
 from pathlib import Path
-from threading import Lock
+from threading import Lock, RLock
 from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
@@ -41,7 +41,8 @@ __all__ = ["MAX_BODY", "StoreSite", "make_app"]
 
 MAX_BODY = 256 * 1024  # bytes of a POSTed query; SPARQL queries are small
 ONTOLOGY_IRI = str(NS["defrel"]).rstrip("#")
-CACHED = 256  # rendered descriptions kept (all five documents of each): a few MB at most
+CACHED = 1024  # rendered documents kept: a few MB
+DESCRIBED = 16  # neighbourhoods kept, for the documents of resources just asked for
 DUMP_NAMES = ("dataset.nq", "dataset.ttl", "dataset.jsonld")
 
 
@@ -58,6 +59,7 @@ class StoreSite:
     _cache: OrderedDict = field(default_factory=OrderedDict)
     _lock: Lock = field(default_factory=Lock)
     _rendering: dict = field(default_factory=dict)  # site path -> the lock of its rendering
+    _described_cache: OrderedDict = field(default_factory=OrderedDict)
 
     @property
     def mount(self) -> str:
@@ -88,41 +90,55 @@ class StoreSite:
         found = resource_of(self.source, URIRef(self.base + stem))
         return None if found is None else str(found)[len(self.base) :]
 
-    def documents(self, stem: str) -> dict[str, str]:
-        """Site path -> text of the five documents of the resource at ``stem``."""
-        if stem == "ontology":
-            return {k: v for k, v in self.fixed.items() if k.startswith("ontology.")}
-        if stem == "void":
-            return self.describe_dataset()
+    def document(self, stem: str, suffix: str) -> str:
+        """The text of the document ``{stem}{suffix}`` of the resource at ``stem``."""
+        if stem in ("ontology", "void"):
+            files = self.fixed if stem == "ontology" else self.describe_dataset()
+            return files["index.html" if (stem, suffix) == ("void", ".html") else stem + suffix]
+        key = stem + suffix
         with self._lock:
-            if stem in self._cache:
-                self._cache.move_to_end(stem)
-                return self._cache[stem]
-            rendering = self._rendering.setdefault(stem, Lock())
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+            rendering = self._rendering.setdefault(stem, RLock())  # .html renders .jsonld
         with rendering:  # one rendering per resource at a time: a burst renders it once
             with self._lock:
-                if stem in self._cache:
-                    return self._cache[stem]
-            docs = self._render(stem)
+                if key in self._cache:
+                    return self._cache[key]
+            text = self._render(stem, suffix)
             with self._lock:
-                self._cache[stem] = docs
+                self._cache[key] = text
                 self._rendering.pop(stem, None)
                 while len(self._cache) > CACHED:
                     self._cache.popitem(last=False)
-        return docs
+        return text
 
-    def _render(self, stem: str) -> dict[str, str]:
-        from .pages import resource_page
-        from .site import documents
-        from .views import Layout
-
+    def _described(self, stem: str):
+        """The catalogue of a resource's neighbourhood and its description's quads (the
+        last few kept: a 303 is followed by a request for one of its documents)."""
+        with self._lock:
+            if stem in self._described_cache:
+                return self._described_cache[stem]
         iri = URIRef(self.base + stem)
         cat = neighbourhood(self.source, iri)
-        docs = documents(stem, cat.describe(iri))
-        docs[f"{stem}.html"] = resource_page(
-            Layout(self.base, cat), iri, jsonld=docs[f"{stem}.jsonld"], license=self.license
-        )
-        return docs
+        found = (cat, cat.describe(iri))
+        with self._lock:
+            self._described_cache[stem] = found
+            while len(self._described_cache) > DESCRIBED:
+                self._described_cache.popitem(last=False)
+        return found
+
+    def _render(self, stem: str, suffix: str) -> str:
+        from .pages import resource_page
+        from .site import WRITERS
+        from .views import Layout
+
+        cat, quads = self._described(stem)
+        if suffix != ".html":
+            return WRITERS[suffix](quads)
+        jsonld = self.document(stem, ".jsonld")
+        iri = URIRef(self.base + stem)
+        return resource_page(Layout(self.base, cat), iri, jsonld=jsonld, license=self.license)
 
     def dump(self, rel: str) -> Path | None:
         """A file of the dumps folder: ``dataset.*`` or ``articles/{slug}.*``, nothing else."""
@@ -225,11 +241,11 @@ async def _document(request: Request, rel: str) -> Response | None:
         return None
     if await run_in_threadpool(site.resource, stem) != stem:
         return None
-    docs = await run_in_threadpool(site.documents, stem)
+    text = await run_in_threadpool(site.document, stem, suffix)
     headers = {"Link": _link(site, _offers(stem), skip=rel)}
     if stem != "void":
         headers["Link"] += f', <{site.base}{stem}>; rel="describes"'
-    return _send(request, 200, docs[rel].encode(), media, headers)
+    return _send(request, 200, text.encode(), media, headers)
 
 
 async def _get(request: Request) -> Response:
