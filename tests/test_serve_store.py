@@ -372,6 +372,18 @@ def test_a_burst_of_2000_requests_from_50_clients_no_errors_no_growth(server) ->
 # --- the command ----------------------------------------------------------------------------
 
 
+def test_garbage_and_oversized_requests_get_4xx_and_the_server_stays_up(server) -> None:
+    base, _ = server
+    host, port = urlsplit(base).hostname, urlsplit(base).port
+    for junk in (b"GARBAGE\r\n\r\n", b"GET / HTTP/1.1\r\nX: " + b"y" * 70_000 + b"\r\n\r\n"):
+        with socket.create_connection((host, port), timeout=10) as conn:
+            conn.sendall(junk)
+            assert conn.recv(4096).split(b" ")[1].startswith(b"4"), junk[:20]
+    c = Client(base)
+    assert c.get(RUSSIA + ".html")[0] == 200
+    c.close()
+
+
 def test_serve_store_needs_a_store_and_not_a_site_too(runner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["serve", "--store", str(tmp_path / "nowhere")])
     assert result.exit_code == 2 and "no store here" in result.output
@@ -380,6 +392,9 @@ def test_serve_store_needs_a_store_and_not_a_site_too(runner, tmp_path: Path) ->
     assert result.exit_code == 2 and "one of --site, --store or --endpoint" in result.output
     result = runner.invoke(main, ["serve", "--dumps", str(tmp_path)])
     assert result.exit_code == 2 and "go with --store or --endpoint" in result.output
+    result = runner.invoke(main, ["serve", "--endpoint", "http://127.0.0.1:9/query"])
+    assert result.exit_code == 3 and "127.0.0.1:9" in result.output
+    assert "Traceback" not in result.output
 
 
 # --- a remote store -------------------------------------------------------------------------
