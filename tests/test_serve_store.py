@@ -189,8 +189,12 @@ def test_gzip_when_asked(client, seed_site) -> None:
     status, headers, body = client.get(RUSSIA + ".html", **{"Accept-Encoding": "gzip"})
     assert status == 200 and headers["Content-Encoding"] == "gzip"
     assert gzip.decompress(body) == (seed_site / f"{RUSSIA}.html").read_bytes()
+    zipped_etag = headers["ETag"]
     _, headers, _ = client.get(RUSSIA + ".html")
     assert "Content-Encoding" not in headers
+    assert zipped_etag != headers["ETag"], "another representation, another strong ETag"
+    revalidate = {"Accept-Encoding": "gzip", "If-None-Match": zipped_etag}
+    assert client.get(RUSSIA + ".html", **revalidate)[0] == 304
 
 
 def test_range_on_a_dump(client, seed_dist) -> None:

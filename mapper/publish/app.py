@@ -175,7 +175,7 @@ def _etag(body: bytes) -> str:
 def _fresh(request: Request, etag: str) -> bool:
     """Whether the client's If-None-Match names ``etag`` (or ``*``)."""
     header = request.headers.get("if-none-match", "")
-    tags = {t.strip().removeprefix("W/") for t in header.split(",")}
+    tags = {t.strip().removeprefix("W/").replace('-gzip"', '"') for t in header.split(",")}
     return etag in tags or "*" in tags
 
 
@@ -389,8 +389,9 @@ async def _any(request: Request) -> Response:
     return _error(request, 501, f"{method} is not supported: this server is read-only")
 
 
-class _Cors:
-    """Every response says any origin may read it, and which headers a script may see."""
+class _Headers:
+    """Every response says any origin may read it and which headers a script may see; a
+    gzipped answer gets its own strong ETag (``"…-gzip"``: another representation)."""
 
     def __init__(self, app) -> None:
         self.app = app
@@ -399,22 +400,22 @@ class _Cors:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
 
-        async def with_cors(message) -> None:
+        async def with_headers(message) -> None:
             if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                message["headers"] = [
-                    *message["headers"],
+                headers = list(message.get("headers", []))
+                if (b"content-encoding", b"gzip") in headers:
+                    headers = [(k, v[:-1] + b'-gzip"' if k == b"etag" else v) for k, v in headers]
+                headers += [
                     (b"access-control-allow-origin", b"*"),
                     (b"access-control-expose-headers", b"Link, Location, Content-Type, Vary"),
                 ]
+                message["headers"] = headers
             await send(message)
 
-        await self.app(scope, receive, with_cors)
+        await self.app(scope, receive, with_headers)
 
 
 METHODS = ["GET", "HEAD", "POST", "OPTIONS", "PUT", "DELETE", "PATCH"]
-
-
 THREADS = 8  # rendering holds the GIL: more threads only add memory (a malloc arena each)
 
 
@@ -429,7 +430,7 @@ def make_app(site: StoreSite, pool: QueryPool) -> Starlette:
     app = Starlette(
         lifespan=_lifespan,
         routes=[Route("/{path:path}", _any, methods=METHODS)],
-        middleware=[Middleware(_Cors), Middleware(GZipMiddleware, minimum_size=1024)],
+        middleware=[Middleware(_Headers), Middleware(GZipMiddleware, minimum_size=1024)],
     )
     app.state.site = site
     app.state.pool = pool
