@@ -10,15 +10,12 @@ server does (``serve.py``); queries run in worker processes (``sparql_endpoint.p
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cached_property
-from http import HTTPStatus
 from pathlib import Path
 from threading import Lock, RLock
-from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
 import anyio.to_thread
@@ -31,15 +28,16 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
-from ..errors import DefrelError, QueryError
+from ..errors import DefrelError
 from ..rdf.vocab import CONTEXT_FILE, NS, context
+from .answers import Headers, error, fresh, send, wants_html
+from .app_sparql import MAX_BODY, post, sparql
 from .fromstore import QuadSource, neighbourhood, resource_of
 from .negotiate import DOCUMENTS, EXTENSIONS, choose
-from .sparql_endpoint import OFFERS, QueryPool, QueryTimeout, ReadOnly, ServerBusy
+from .sparql_endpoint import QueryPool
 
 __all__ = ["MAX_BODY", "StoreSite", "make_app"]
 
-MAX_BODY = 256 * 1024  # bytes of a POSTed query; SPARQL queries are small
 ONTOLOGY_IRI = str(NS["defrel"]).rstrip("#")
 CACHED = 1024  # rendered documents kept: a few MB
 DESCRIBED = 16  # neighbourhoods kept, for the documents of resources just asked for
@@ -168,63 +166,13 @@ def _link(site: StoreSite, docs: dict[str, str], skip: str | None = None) -> str
     )
 
 
-def _etag(body: bytes) -> str:
-    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-
-
-def _fresh(request: Request, etag: str) -> bool:
-    """Whether the client's If-None-Match names ``etag`` (or ``*``)."""
-    header = request.headers.get("if-none-match", "")
-    tags = {t.strip().removeprefix("W/").replace('-gzip"', '"') for t in header.split(",")}
-    return etag in tags or "*" in tags
-
-
-def _send(request: Request, status: int, body: bytes, media: str, headers=None) -> Response:
-    headers = dict(headers or {})
-    if status == 200:
-        headers["ETag"] = _etag(body)
-        if _fresh(request, headers["ETag"]):
-            return Response(status_code=304, headers=headers)
-    return Response(body, status_code=status, media_type=media, headers=headers)
-
-
-def _wants_html(request: Request) -> bool:
-    return choose(request.headers.get("accept"), ["text/html", "text/plain"]) == "text/html"
-
-
-def _error(request: Request, status: int, message: str, headers=None, docs=None) -> Response:
-    from .pages import page
-
-    site: StoreSite = request.app.state.site
-    reason = HTTPStatus(status).phrase
-    if not _wants_html(request):
-        text = f"{status} {reason}: {message}\n"
-        for media, path in (docs or {}).items():
-            text += f"  {media}: {site.mount}{path}\n"
-        return _send(request, status, text.encode(), "text/plain", headers)
-    html = page(
-        "error.html",
-        here="error.html",
-        root=site.mount,
-        title=f"{status} {reason}",
-        jsonld='{"@context": {"schema": "https://schema.org/"}, "@type": "schema:WebPage"}',
-        license=site.license,
-        docs=[],
-        status=status,
-        reason=reason,
-        message=message,
-        options=[{"type": m, "href": site.mount + p} for m, p in (docs or {}).items()],
-    )
-    return _send(request, status, html.encode(), "text/html", headers)
-
-
 def _negotiate(request: Request, stem: str) -> Response:
     site: StoreSite = request.app.state.site
     docs = _offers(stem)
     headers = {"Vary": "Accept", "Link": _link(site, docs)}
     media = choose(request.headers.get("accept"), list(docs))
     if media is None:
-        return _error(request, 406, "none of the formats you accept is available", headers, docs)
+        return error(request, 406, "none of the formats you accept is available", headers, docs)
     return Response(status_code=303, headers={"Location": site.mount + docs[media], **headers})
 
 
@@ -235,7 +183,7 @@ async def _document(request: Request, rel: str) -> Response | None:
     suffix = "." + name.rsplit(".", 1)[-1] if "." in name else ""
     media = EXTENSIONS.get(suffix, "application/octet-stream")
     if rel in site.fixed:
-        return _send(request, 200, site.fixed[rel].encode(), media)
+        return send(request, 200, site.fixed[rel].encode(), media)
     stem = "void" if rel == "index.html" else rel[: -len(suffix)] if suffix else ""
     if suffix not in DOCUMENTS or stem in ("", "ontology") or rel == "void.html":
         return None
@@ -245,7 +193,7 @@ async def _document(request: Request, rel: str) -> Response | None:
     headers = {"Link": _link(site, _offers(stem), skip=rel)}
     if stem != "void":
         headers["Link"] += f', <{site.base}{stem}>; rel="describes"'
-    return _send(request, 200, text.encode(), media, headers)
+    return send(request, 200, text.encode(), media, headers)
 
 
 async def _get(request: Request) -> Response:
@@ -256,11 +204,11 @@ async def _get(request: Request) -> Response:
     if not path.startswith(site.mount):
         if path == "/":
             return Response(status_code=303, headers={"Location": site.mount})
-        return _error(request, 404, f"nothing here: this server publishes {site.base}")
+        return error(request, 404, f"nothing here: this server publishes {site.base}")
     rel = path[len(site.mount) :]
     if rel == "sparql":
-        return await _sparql(request, parse_qs(request.url.query, keep_blank_values=True))
-    if rel == "" and _wants_html(request):
+        return await sparql(request, parse_qs(request.url.query, keep_blank_values=True))
+    if rel == "" and wants_html(request):
         rel = "index.html"
     dump = site.dump(rel)
     if dump is not None:
@@ -270,7 +218,7 @@ async def _get(request: Request) -> Response:
         return found
     stem = await run_in_threadpool(site.resource, rel)
     if stem is None:
-        return _error(request, 404, f"no resource or document {site.base}{rel} here")
+        return error(request, 404, f"no resource or document {site.base}{rel} here")
     return _negotiate(request, stem)
 
 
@@ -279,91 +227,9 @@ def _file(request: Request, path: Path) -> Response:
     suffix = path.suffix
     media = EXTENSIONS.get(suffix, "application/octet-stream")
     response = FileResponse(path, media_type=media, stat_result=path.stat())
-    if _fresh(request, response.headers["etag"]):
+    if fresh(request, response.headers["etag"]):
         return Response(status_code=304, headers={"ETag": response.headers["etag"]})
     return response
-
-
-async def _read_body(request: Request) -> bytes | Response:
-    length = request.headers.get("content-length")
-    if length is None or not length.isdigit():
-        return _error(request, 411, "send the query with a Content-Length header")
-    if int(length) > MAX_BODY:
-        response = _error(request, 413, f"a query may be at most {MAX_BODY} bytes")
-        response.headers["Connection"] = "close"
-        return response
-    body = b""
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_BODY:  # a client sending more than it said
-            return _error(request, 413, f"a query may be at most {MAX_BODY} bytes")
-    return body
-
-
-async def _post(request: Request) -> Response:
-    site: StoreSite = request.app.state.site
-    if request.url.path != site.mount + "sparql":
-        return _error(request, 405, "only the SPARQL endpoint takes POST", {"Allow": "GET, HEAD"})
-    body = await _read_body(request)
-    if isinstance(body, Response):
-        return body
-    text = body.decode("utf-8", errors="replace")
-    media = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
-    if media == "application/x-www-form-urlencoded":
-        return await _sparql(request, parse_qs(text, keep_blank_values=True))
-    if media == "application/sparql-query":
-        return await _sparql(request, {"query": [text]})
-    if media == "application/sparql-update":
-        return _error(request, 403, "updates are not accepted: this endpoint is read-only")
-    return _error(
-        request,
-        415,
-        "POST a query as application/sparql-query or application/x-www-form-urlencoded",
-    )
-
-
-async def _sparql(request: Request, params: dict[str, list[str]]) -> Response:
-    from .sparql_page import form_page, results_body
-
-    site: StoreSite = request.app.state.site
-    pool: QueryPool = request.app.state.pool
-    handler = SimpleNamespace(site=site, query_timeout=site.query_timeout)
-    if "update" in params:
-        return _error(request, 403, "updates are not accepted: this endpoint is read-only")
-    if {"default-graph-uri", "named-graph-uri"} & params.keys():
-        return _error(
-            request,
-            400,
-            "default-graph-uri and named-graph-uri are not supported: the default graph is "
-            "the union of all graphs; use GRAPH <name> { … } for one",
-        )
-    queries = params.get("query", [])
-    if not queries or not queries[0].strip():
-        if _wants_html(request):
-            return _send(request, 200, form_page(handler, "").encode(), "text/html")
-        return _error(request, 400, "no query: give it as ?query=… or POST it")
-    if len(queries) > 1:
-        return _error(request, 400, "give exactly one query parameter")
-    try:
-        answer = await run_in_threadpool(pool.run, queries[0], accept=request.headers.get("accept"))
-    except ReadOnly as err:
-        return _error(request, 403, str(err))
-    except ServerBusy as err:
-        return _error(request, 503, str(err), {"Retry-After": "1"})
-    except QueryTimeout as err:
-        return _error(request, 503, str(err))
-    except QueryError as err:
-        if _wants_html(request):
-            html = form_page(handler, queries[0], error=str(err))
-            return _send(request, 400, html.encode(), "text/html")
-        return _error(request, 400, str(err))
-    if answer.media is None:
-        offers = ", ".join(OFFERS[answer.kind])
-        return _error(request, 406, f"{answer.kind} results come as {offers}", {"Vary": "Accept"})
-    body = answer.text
-    if answer.media == "text/html":
-        body = results_body(handler, queries[0], answer)
-    return _send(request, 200, body.encode(), answer.media, {"Vary": "Accept"})
 
 
 async def _any(request: Request) -> Response:
@@ -372,9 +238,9 @@ async def _any(request: Request) -> Response:
         if method in ("GET", "HEAD"):
             return await _get(request)
         if method == "POST":
-            return await _post(request)
+            return await post(request)
     except DefrelError as err:  # a store that fails mid-request: say so, stay up
-        return _error(request, 503, str(err))
+        return error(request, 503, str(err))
     if method == "OPTIONS":
         allowed = "GET, HEAD, POST, OPTIONS"
         return Response(
@@ -386,33 +252,7 @@ async def _any(request: Request) -> Response:
                 "Access-Control-Max-Age": "86400",
             },
         )
-    return _error(request, 501, f"{method} is not supported: this server is read-only")
-
-
-class _Headers:
-    """Every response says any origin may read it and which headers a script may see; a
-    gzipped answer gets its own strong ETag (``"…-gzip"``: another representation)."""
-
-    def __init__(self, app) -> None:
-        self.app = app
-
-    async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-
-        async def with_headers(message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                if (b"content-encoding", b"gzip") in headers:
-                    headers = [(k, v[:-1] + b'-gzip"' if k == b"etag" else v) for k, v in headers]
-                headers += [
-                    (b"access-control-allow-origin", b"*"),
-                    (b"access-control-expose-headers", b"Link, Location, Content-Type, Vary"),
-                ]
-                message["headers"] = headers
-            await send(message)
-
-        await self.app(scope, receive, with_headers)
+    return error(request, 501, f"{method} is not supported: this server is read-only")
 
 
 METHODS = ["GET", "HEAD", "POST", "OPTIONS", "PUT", "DELETE", "PATCH"]
@@ -430,7 +270,7 @@ def make_app(site: StoreSite, pool: QueryPool) -> Starlette:
     app = Starlette(
         lifespan=_lifespan,
         routes=[Route("/{path:path}", _any, methods=METHODS)],
-        middleware=[Middleware(_Headers), Middleware(GZipMiddleware, minimum_size=1024)],
+        middleware=[Middleware(Headers), Middleware(GZipMiddleware, minimum_size=1024)],
     )
     app.state.site = site
     app.state.pool = pool
