@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -53,7 +54,8 @@ class StoreSite:
     license: str
     query_timeout: float
     dumps: Path | None = None  # a folder `defrel build` wrote, for its dataset files
-    describe_dataset: object = None  # () -> {site path: text} of the home page and VoID
+    # () -> {site path: text} of the home page and the VoID documents (made once, on demand)
+    describe_dataset: Callable[[], dict[str, str]] | None = None
     _cache: OrderedDict = field(default_factory=OrderedDict)
     _lock: Lock = field(default_factory=Lock)
     _rendering: dict = field(default_factory=dict)  # site path -> the lock of its rendering
