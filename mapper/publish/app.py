@@ -40,8 +40,10 @@ from .sparql_endpoint import QueryPool
 __all__ = ["MAX_BODY", "StoreSite", "make_app"]
 
 ONTOLOGY_IRI = str(NS["defrel"]).rstrip("#")
-CACHED = 1024  # rendered documents kept: a few MB
-DESCRIBED = 16  # neighbourhoods kept, for the documents of resources just asked for
+# Bounded by size, not count: a state's page in a large archive lists thousands of facts.
+CACHED_CHARS = 16 * 1024 * 1024  # rendered documents kept, in characters all together
+DESCRIBED = 4  # neighbourhoods kept, for the documents of resources just asked for...
+DESCRIBED_QUADS = 5_000  # ...if they are no larger than this
 DUMP_NAMES = ("dataset.nq", "dataset.ttl", "dataset.jsonld")
 
 
@@ -60,6 +62,7 @@ class StoreSite:
     _lock: Lock = field(default_factory=Lock)
     _rendering: dict = field(default_factory=dict)  # site path -> the lock of its rendering
     _described_cache: OrderedDict = field(default_factory=OrderedDict)
+    _cached_chars: int = 0
 
     @property
     def mount(self) -> str:
@@ -107,10 +110,12 @@ class StoreSite:
                     return self._cache[key]
             text = self._render(stem, suffix)
             with self._lock:
-                self._cache[key] = text
                 self._rendering.pop(stem, None)
-                while len(self._cache) > CACHED:
-                    self._cache.popitem(last=False)
+                if len(text) <= CACHED_CHARS // 8 and key not in self._cache:
+                    self._cache[key] = text
+                    self._cached_chars += len(text)
+                while self._cache and self._cached_chars > CACHED_CHARS:
+                    self._cached_chars -= len(self._cache.popitem(last=False)[1])
         return text
 
     def _described(self, stem: str):
@@ -122,6 +127,8 @@ class StoreSite:
         iri = URIRef(self.base + stem)
         cat = neighbourhood(self.source, iri)
         found = (cat, cat.describe(iri))
+        if len(found[1]) > DESCRIBED_QUADS:
+            return found
         with self._lock:
             self._described_cache[stem] = found
             while len(self._described_cache) > DESCRIBED:
