@@ -73,7 +73,7 @@ def prepare(articles: int, scratch: Path, *, reuse: bool) -> Path:
 
 def start(store: Path) -> tuple[subprocess.Popen, str]:
     command = [sys.executable, "-m", "mapper.cli.main", "serve", "--store", str(store)]
-    command += ["--port", "0", "--workers", "2"]
+    command += ["--port", "0", "--workers", "2", "--timeout", "120"]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     sel = selectors.DefaultSelector()
     sel.register(proc.stdout, selectors.EVENT_READ)
@@ -120,7 +120,11 @@ def sample(client: Client, count: int) -> tuple[list[str], list[str]]:
             client.path + "sparql?" + urlencode({"query": query}),
             headers={"Accept": "application/sparql-results+json"},
         )
-        rows = json.loads(client.conn.getresponse().read())["results"]["bindings"]
+        answer = client.conn.getresponse()
+        body = answer.read()
+        if answer.status != 200:
+            raise SystemExit(f"sampling {kind} failed: {answer.status} {body[:300]!r}")
+        rows = json.loads(body)["results"]["bindings"]
         iris = [r["s"]["value"] for r in rows if r["s"]["value"].startswith(BASE)]
         picked.append(rng.sample(iris, min(len(iris), count // len(KINDS) + 1)))
     pages = [iri[len(BASE) :] for group in picked for iri in group][:count]
