@@ -21,7 +21,6 @@ from urllib.parse import urlencode
 import pytest
 
 from mapper.publish import sparql_endpoint
-from mapper.rdf.read import read_rdf
 
 REQUESTS, CLIENTS = 2000, 50
 
@@ -147,7 +146,7 @@ def test_the_server_answers_after_a_pathological_query(server) -> None:
 
 
 def test_large_results_are_refused_with_a_hint(seed_dist: Path, monkeypatch) -> None:
-    dataset = read_rdf([seed_dist / "dataset.nq"])
+    dataset = sparql_endpoint.FileEngine([str(seed_dist / "dataset.nq")])
     media = {"SELECT": "application/sparql-results+json"}
     query = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
     assert sparql_endpoint._answer(dataset, query, media)[0] == "ok"

@@ -100,6 +100,37 @@ def _stop(signum, frame) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="The folder `defrel site` built.",
 )
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Serve from this embedded store (`defrel load`) instead of a site: every page, "
+    "document and answer rendered on request.",
+)
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Serve from a remote store's SPARQL query endpoint (Oxigraph /query, Virtuoso "
+    "/sparql, QLever) instead of a site, as --store does.",
+)
+@click.option(
+    "--base",
+    default=DEFAULT_BASE,
+    show_default=True,
+    help="With --store or --endpoint: the base IRI the data was built with.",
+)
+@click.option(
+    "--license",
+    "license_",
+    default="https://creativecommons.org/licenses/by/4.0/",
+    show_default=True,
+    help="With --store: the data's licence, as `defrel site --license`.",
+)
+@click.option(
+    "--dumps",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="With --store: the folder `defrel build` wrote, whose dataset files are served.",
+)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option(
@@ -118,28 +149,65 @@ def _stop(signum, frame) -> None:
     help="Seconds a client has to send its whole request (line, headers, body).",
 )
 def serve_cmd(
-    site_dir: Path, host: str, port: int, timeout: float, workers: int, request_timeout: float
+    site_dir: Path,
+    store_dir: Path | None,
+    endpoint: str | None,
+    base: str,
+    license_: str,
+    dumps: Path | None,
+    host: str,
+    port: int,
+    timeout: float,
+    workers: int,
+    request_timeout: float,
 ) -> None:
     """Serve a built site with content negotiation (303 from a resource's IRI to the
     document the Accept header wants), CORS, and a read-only SPARQL endpoint.
 
-    Build the site first with `defrel site`.  --port 0 picks a free port.
+    Build the site first with `defrel site`, or serve a store that `defrel load` filled
+    with --store (no site needed).  --port 0 picks a free port.
 
     \b
     Example:
       defrel site && defrel serve --port 8000
+      defrel load && defrel serve --store store --dumps dist
     """
     from ..publish.serve import serve
 
+    ctx = click.get_current_context()
+    site_given = ctx.get_parameter_source("site_dir") == click.core.ParameterSource.COMMANDLINE
+    if sum([site_given, store_dir is not None, endpoint is not None]) > 1:
+        raise click.UsageError("give one of --site, --store or --endpoint")
+    from_store = store_dir is not None or endpoint is not None
+    if not from_store and (dumps is not None or base != DEFAULT_BASE):
+        raise click.UsageError("--base and --dumps go with --store or --endpoint")
     signal.signal(signal.SIGTERM, _stop)
+    what = endpoint or store_dir or site_dir
 
     def ready(url: str) -> None:
-        click.echo(f"Serving {site_dir} at {url} (SPARQL: {url}sparql); Ctrl-C stops.")
+        click.echo(f"Serving {what} at {url} (SPARQL: {url}sparql); Ctrl-C stops.")
         if host not in ("127.0.0.1", "localhost", "::1"):
             click.secho(f"Warning: listening on {host}, reachable from other machines.", err=True)
         sys.stdout.flush()
 
     try:
+        if from_store:
+            from ..publish.server import serve_store
+
+            serve_store(
+                store=store_dir,
+                endpoint=endpoint,
+                base=base,
+                license=license_,
+                dumps=dumps,
+                host=host,
+                port=port,
+                timeout=timeout,
+                workers=workers,
+                request_timeout=request_timeout,
+                ready=ready,
+            )
+            return
         serve(
             site_dir=site_dir,
             host=host,

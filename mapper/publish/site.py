@@ -52,15 +52,18 @@ def _nt(graph: Graph) -> str:
     )
 
 
+# The four RDF documents of a description, by suffix (a server renders only the one asked).
+WRITERS = {
+    ".ttl": lambda quads: turtle_text(as_graph(quads)),
+    ".jsonld": lambda quads: jsonld_text(as_graph(quads)),
+    ".nt": lambda quads: _nt(as_graph(quads)),
+    ".nq": lambda quads: nquads_text(as_dataset(quads)),
+}
+
+
 def documents(path: str, quads: list[Quad]) -> dict[str, str]:
     """The four RDF documents of one description, by site path."""
-    graph = as_graph(quads)
-    return {
-        f"{path}.ttl": turtle_text(graph),
-        f"{path}.jsonld": jsonld_text(graph),
-        f"{path}.nt": _nt(graph),
-        f"{path}.nq": nquads_text(as_dataset(quads)),
-    }
+    return {f"{path}{suffix}": write(quads) for suffix, write in WRITERS.items()}
 
 
 def _quads(graph: Graph) -> list[Quad]:

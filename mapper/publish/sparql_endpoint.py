@@ -76,14 +76,86 @@ def _kind(query: str) -> str | None:
         return None
 
 
-def _answer(dataset, query: str, media: dict[str, str | None]) -> tuple:
-    from ..stores.query import is_update, run_query
+class FileEngine:
+    """Queries over RDF files (the data of a built site) loaded into an in-memory Oxigraph
+    store once: the same engine as `defrel query` and the embedded store."""
 
-    kind = _kind(query)
+    def __init__(self, paths: list[str]) -> None:
+        from ..stores.memory import store_of_files
+
+        self.dataset = store_of_files([Path(p) for p in paths])
+
+    def kind(self, query: str) -> str | None:
+        return _kind(query)
+
+    def run(self, query: str, fmt: str | None):
+        from ..stores.query import run_query
+
+        return run_query(query, self.dataset, fmt=fmt)
+
+
+class StoreEngine:
+    """Queries over an embedded Oxigraph store opened read-only: several workers read it at
+    once, beside a ``defrel load`` writing it (they see it as it was when they opened it)."""
+
+    def __init__(self, path: str) -> None:
+        import pyoxigraph as ox
+
+        from ..rdf.vocab import NS
+
+        try:
+            self.store = ox.Store.read_only(path)
+        except OSError as err:
+            raise InputError(f"cannot open the store read-only: {err}", path=path) from None
+        self.prefixes = {k: str(v) for k, v in NS.items()}
+
+    def kind(self, query: str) -> str | None:
+        from ..stores.query import query_form
+
+        try:
+            return query_form(query)
+        except QueryError:
+            return None
+
+    def _parse(self, query: str) -> None:
+        import pyoxigraph as ox
+
+        from ..stores.embedded import _syntax_error
+
+        try:  # on an empty store: parsed, and run on nothing if it parses
+            ox.Store().query(query, prefixes=self.prefixes)
+        except SyntaxError as err:
+            raise _syntax_error(err) from None
+
+    def run(self, query: str, fmt: str | None):
+        from ..stores.embedded import _syntax_error, to_result
+        from ..stores.query import format_result, query_form, uses_service
+
+        try:
+            kind = query_form(query)
+        except QueryError:
+            self._parse(query)  # Oxigraph's syntax error says where, if there is one
+            raise
+        if uses_service(query):
+            raise QueryError("SERVICE reaches the network and is refused by this endpoint")
+        try:
+            answer = self.store.query(query, prefixes=self.prefixes)
+            result = to_result(answer, kind)
+        except SyntaxError as err:
+            raise _syntax_error(err) from None
+        except OSError as err:
+            raise QueryError(f"query failed: {err}") from None
+        return format_result(result, fmt=fmt)
+
+
+def _answer(engine, query: str, media: dict[str, str | None]) -> tuple:
+    from ..stores.query import is_update
+
+    kind = engine.kind(query)
     if kind is None:
         if is_update(query):
             return ("refused", "updates are not accepted: this endpoint is read-only")
-        run_query(query, dataset)  # raises the QueryError that says where the syntax fails
+        engine.run(query, None)  # raises the QueryError that says where the syntax fails
         return ("error", "the query's form (SELECT, ASK, CONSTRUCT, DESCRIBE) is unclear")
     chosen = media.get(kind or "")
     if chosen is None:
@@ -91,7 +163,7 @@ def _answer(dataset, query: str, media: dict[str, str | None]) -> tuple:
     fmt = OFFERS[kind][chosen]
     if fmt == "html":
         fmt = "turtle" if kind in ("CONSTRUCT", "DESCRIBE") else "json"
-    text = run_query(query, dataset, fmt=fmt).text
+    text = engine.run(query, fmt).text
     if len(text) > MAX_RESULT:
         return (
             "error",
@@ -101,13 +173,12 @@ def _answer(dataset, query: str, media: dict[str, str | None]) -> tuple:
     return ("ok", kind, chosen, text)
 
 
-def _work(conn, paths: list[str]) -> None:
-    """A worker: load the data once, then answer queries until the pipe closes."""
+def _work(conn, source: tuple[str, list[str]]) -> None:
+    """A worker: open the data once, then answer queries until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
-    from ..stores.memory import store_of_files  # Oxigraph, as `defrel query` and the store
-
+    kind, paths = source
     try:
-        dataset = store_of_files([Path(p) for p in paths])
+        engine = StoreEngine(paths[0]) if kind == "store" else FileEngine(paths)
     except DefrelError as err:
         conn.send(("failed", str(err)))
         return
@@ -118,7 +189,7 @@ def _work(conn, paths: list[str]) -> None:
         except (EOFError, OSError):
             return
         try:
-            conn.send(_answer(dataset, query, media))
+            conn.send(_answer(engine, query, media))
         except QueryError as err:
             conn.send(("error", str(err)))
         except Exception as err:  # a bug must not take the worker down with it
@@ -126,10 +197,10 @@ def _work(conn, paths: list[str]) -> None:
 
 
 class _Worker:
-    def __init__(self, paths: list[Path]) -> None:
+    def __init__(self, source: tuple[str, list[str]]) -> None:
         ctx = multiprocessing.get_context("spawn")  # never fork a threaded server
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_work, args=(child, [str(p) for p in paths]), daemon=True)
+        self.process = ctx.Process(target=_work, args=(child, source), daemon=True)
         self.process.start()
         child.close()
 
@@ -148,10 +219,22 @@ class _Worker:
 
 
 class QueryPool:
-    """``workers`` processes holding the data; a query gets one, or waits for one."""
+    """``workers`` processes holding the data (RDF ``paths``, or an embedded ``store``
+    folder); a query gets one, or waits for one."""
 
-    def __init__(self, paths: list[Path], *, workers: int, timeout: float) -> None:
-        self.paths, self.timeout = paths, timeout
+    def __init__(
+        self,
+        paths: list[Path] | None = None,
+        *,
+        workers: int,
+        timeout: float,
+        store: Path | None = None,
+    ) -> None:
+        self.timeout = timeout
+        if store is not None:
+            self.source = ("store", [str(store)])
+        else:
+            self.source = ("files", [str(p) for p in paths or []])
         self.idle: queue.Queue[_Worker] = queue.Queue()
         self.all: set[_Worker] = set()
         self.lock = threading.Lock()
@@ -161,7 +244,7 @@ class QueryPool:
             self.idle.put(worker)
 
     def _spawn(self) -> _Worker:
-        worker = _Worker(self.paths)
+        worker = _Worker(self.source)
         with self.lock:
             self.all.add(worker)
         return worker

@@ -47,9 +47,18 @@ def _examples(cat: Catalogue) -> list[URIRef]:
 
 
 def void_graph(
-    cat: Catalogue, *, base: str, license: str, graphs: dict[str, URIRef], triples: dict[str, int]
+    cat: Catalogue,
+    *,
+    base: str,
+    license: str,
+    graphs: dict[str, URIRef],
+    triples: dict[str, int],
+    predicates: set[str] | None = None,
 ) -> Graph:
-    """The VoID + DCAT description of the dataset; every node has an IRI below ``{base}void``."""
+    """The VoID + DCAT description of the dataset; every node has an IRI below ``{base}void``.
+
+    ``predicates``: every property the data uses, for a ``cat`` that holds only some of its
+    triples (a server reading a store holds its types and labels); default: those of ``cat``."""
     g = Graph()
     bind_prefixes(g)
     g.bind("void", VOID)
@@ -88,7 +97,7 @@ def void_graph(
         add(dist, DCAT.mediaType, URIRef(MEDIA + media))
         add(dist, DCTERMS.title, Literal(f"{name}: {what}", lang="en"))
         add(dist, DCAT.accessService, service)
-    _partitions(g, cat, ds, base)
+    _partitions(g, cat, ds, base, predicates)
     for slug, graph in sorted(graphs.items()):
         subset = URIRef(f"{base}void#graph-{slug}")
         add(ds, VOID.subset, subset)
@@ -100,7 +109,9 @@ def void_graph(
     return g
 
 
-def _partitions(g: Graph, cat: Catalogue, ds: URIRef, base: str) -> None:
+def _partitions(
+    g: Graph, cat: Catalogue, ds: URIRef, base: str, predicates: set[str] | None
+) -> None:
     """A void:classPartition per class, with how many nodes have it; the vocabularies used."""
     counts = Counter(o for quads in cat.out.values() for _, p, o, _ in quads if p == RDF.type)
     g.add((ds, VOID.classes, Literal(len(counts), datatype=XSD.integer)))
@@ -110,7 +121,9 @@ def _partitions(g: Graph, cat: Catalogue, ds: URIRef, base: str) -> None:
         g.add((part, RDF.type, VOID.Dataset))
         g.add((part, VOID["class"], cls))
         g.add((part, VOID.entities, Literal(n, datatype=XSD.integer)))
-    used = {str(p) for quads in cat.out.values() for _, p, _, _ in quads} | {str(c) for c in counts}
+    if predicates is None:
+        predicates = {str(p) for quads in cat.out.values() for _, p, _, _ in quads}
+    used = predicates | {str(c) for c in counts}
     for ns in sorted({str(n) for n in NS.values()}):
         if any(term.startswith(ns) for term in used):
             g.add((ds, VOID.vocabulary, URIRef(ns)))

@@ -1,0 +1,90 @@
+"""The answers the ``--store`` server shares between its routes: bodies with a strong ETag and
+304, errors in plain text or as a page, and the headers every response carries."""
+
+from __future__ import annotations
+
+import hashlib
+from http import HTTPStatus
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from .negotiate import choose
+
+__all__ = ["Headers", "error", "fresh", "send", "wants_html"]
+
+
+def etag(body: bytes) -> str:
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def fresh(request: Request, etag: str) -> bool:
+    """Whether the client's If-None-Match names ``etag`` (or ``*``)."""
+    header = request.headers.get("if-none-match", "")
+    tags = {t.strip().removeprefix("W/").replace('-gzip"', '"') for t in header.split(",")}
+    return etag in tags or "*" in tags
+
+
+def send(request: Request, status: int, body: bytes, media: str, headers=None) -> Response:
+    headers = dict(headers or {})
+    if status == 200:
+        headers["ETag"] = etag(body)
+        if fresh(request, headers["ETag"]):
+            return Response(status_code=304, headers=headers)
+    return Response(body, status_code=status, media_type=media, headers=headers)
+
+
+def wants_html(request: Request) -> bool:
+    return choose(request.headers.get("accept"), ["text/html", "text/plain"]) == "text/html"
+
+
+def error(request: Request, status: int, message: str, headers=None, docs=None) -> Response:
+    from .pages import page
+
+    site = request.app.state.site
+    reason = HTTPStatus(status).phrase
+    if not wants_html(request):
+        text = f"{status} {reason}: {message}\n"
+        for media, path in (docs or {}).items():
+            text += f"  {media}: {site.mount}{path}\n"
+        return send(request, status, text.encode(), "text/plain", headers)
+    html = page(
+        "error.html",
+        here="error.html",
+        root=site.mount,
+        title=f"{status} {reason}",
+        jsonld='{"@context": {"schema": "https://schema.org/"}, "@type": "schema:WebPage"}',
+        license=site.license,
+        docs=[],
+        status=status,
+        reason=reason,
+        message=message,
+        options=[{"type": m, "href": site.mount + p} for m, p in (docs or {}).items()],
+    )
+    return send(request, status, html.encode(), "text/html", headers)
+
+
+class Headers:
+    """Every response says any origin may read it and which headers a script may see; a
+    gzipped answer gets its own strong ETag (``"…-gzip"``: another representation)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def with_headers(message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                if (b"content-encoding", b"gzip") in headers:
+                    headers = [(k, v[:-1] + b'-gzip"' if k == b"etag" else v) for k, v in headers]
+                headers += [
+                    (b"access-control-allow-origin", b"*"),
+                    (b"access-control-expose-headers", b"Link, Location, Content-Type, Vary"),
+                ]
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, with_headers)

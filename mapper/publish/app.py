@@ -1,0 +1,286 @@
+"""The ASGI application of ``defrel serve --store``: pages, documents, the dataset description
+and the SPARQL endpoint rendered on request from a store, with the static site's code and
+bytes, so an archive needs no site folder and the server's memory does not grow with it.
+
+Starlette does the HTTP: keep-alive, strong ETags and 304, Range and streaming on dump files,
+gzip when asked.  Resource IRIs answer 303 to the document ``Accept`` chooses, as the site
+server does (``serve.py``); queries run in worker processes (``sparql_endpoint.py``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from threading import Lock, RLock
+from urllib.parse import parse_qs, urlsplit
+
+import anyio.to_thread
+from rdflib import URIRef
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
+from starlette.routing import Route
+
+from ..errors import DefrelError
+from ..rdf.vocab import CONTEXT_FILE, NS, context
+from .answers import Headers, error, fresh, send, wants_html
+from .app_sparql import MAX_BODY, post, sparql
+from .fromstore import QuadSource, neighbourhood, resource_of
+from .negotiate import DOCUMENTS, EXTENSIONS, choose
+from .sparql_endpoint import QueryPool
+
+__all__ = ["MAX_BODY", "StoreSite", "make_app"]
+
+ONTOLOGY_IRI = str(NS["defrel"]).rstrip("#")
+# Bounded by size, not count: a state's page in a large archive lists thousands of facts.
+CACHED_CHARS = 16 * 1024 * 1024  # rendered documents kept, in characters all together
+DESCRIBED = 4  # neighbourhoods kept, for the documents of resources just asked for...
+DESCRIBED_QUADS = 5_000  # ...if they are no larger than this
+DUMP_NAMES = ("dataset.nq", "dataset.ttl", "dataset.jsonld")
+
+
+@dataclass
+class StoreSite:
+    """What the app serves: descriptions read from ``source`` for IRIs under ``base``."""
+
+    base: str
+    source: QuadSource
+    license: str
+    query_timeout: float
+    dumps: Path | None = None  # a folder `defrel build` wrote, for its dataset files
+    # () -> {site path: text} of the home page and the VoID documents (made once, on demand)
+    describe_dataset: Callable[[], dict[str, str]] | None = None
+    _cache: OrderedDict = field(default_factory=OrderedDict)
+    _lock: Lock = field(default_factory=Lock)
+    _rendering: dict = field(default_factory=dict)  # site path -> the lock of its rendering
+    _described_cache: OrderedDict = field(default_factory=OrderedDict)
+    _cached_chars: int = 0
+
+    @property
+    def mount(self) -> str:
+        return urlsplit(self.base).path
+
+    @property
+    def ontology_path(self) -> str | None:
+        ontology = urlsplit(ONTOLOGY_IRI)
+        return ontology.path if ontology.netloc == urlsplit(self.base).netloc else None
+
+    @cached_property
+    def fixed(self) -> dict[str, str]:
+        """Files that do not depend on the data: the ontology's documents, style, context."""
+        from .pages import template_text
+        from .site import _ontology
+
+        files = _ontology(self.license)
+        files["style.css"] = template_text("style.css")
+        files[CONTEXT_FILE] = json.dumps(context(), indent=2, ensure_ascii=False) + "\n"
+        return files
+
+    def resource(self, stem: str) -> str | None:
+        """The site path (no suffix) of the resource ``{base}{stem}`` names, else None."""
+        if stem in ("", "void"):
+            return "void"
+        if stem == "ontology":
+            return stem
+        found = resource_of(self.source, URIRef(self.base + stem))
+        return None if found is None else str(found)[len(self.base) :]
+
+    def document(self, stem: str, suffix: str) -> str:
+        """The text of the document ``{stem}{suffix}`` of the resource at ``stem``."""
+        if stem in ("ontology", "void"):
+            files = self.fixed if stem == "ontology" else self.describe_dataset()
+            return files["index.html" if (stem, suffix) == ("void", ".html") else stem + suffix]
+        key = stem + suffix
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+            rendering = self._rendering.setdefault(stem, RLock())  # .html renders .jsonld
+        with rendering:  # one rendering per resource at a time: a burst renders it once
+            with self._lock:
+                if key in self._cache:
+                    return self._cache[key]
+            text = self._render(stem, suffix)
+            with self._lock:
+                self._rendering.pop(stem, None)
+                if len(text) <= CACHED_CHARS // 8 and key not in self._cache:
+                    self._cache[key] = text
+                    self._cached_chars += len(text)
+                while self._cache and self._cached_chars > CACHED_CHARS:
+                    self._cached_chars -= len(self._cache.popitem(last=False)[1])
+        return text
+
+    def _described(self, stem: str):
+        """The catalogue of a resource's neighbourhood and its description's quads (the
+        last few kept: a 303 is followed by a request for one of its documents)."""
+        with self._lock:
+            if stem in self._described_cache:
+                return self._described_cache[stem]
+        iri = URIRef(self.base + stem)
+        cat = neighbourhood(self.source, iri)
+        found = (cat, cat.describe(iri))
+        if len(found[1]) > DESCRIBED_QUADS:
+            return found
+        with self._lock:
+            self._described_cache[stem] = found
+            while len(self._described_cache) > DESCRIBED:
+                self._described_cache.popitem(last=False)
+        return found
+
+    def _render(self, stem: str, suffix: str) -> str:
+        from .pages import resource_page
+        from .site import WRITERS
+        from .views import Layout
+
+        cat, quads = self._described(stem)
+        if suffix != ".html":
+            return WRITERS[suffix](quads)
+        jsonld = self.document(stem, ".jsonld")
+        iri = URIRef(self.base + stem)
+        return resource_page(Layout(self.base, cat), iri, jsonld=jsonld, license=self.license)
+
+    def dump(self, rel: str) -> Path | None:
+        """A file of the dumps folder: ``dataset.*`` or ``articles/{slug}.*``, nothing else."""
+        segments = rel.split("/")
+        allowed = rel in DUMP_NAMES or (len(segments) == 2 and segments[0] == "articles")
+        if self.dumps is None or not allowed or any(s in ("", ".", "..") for s in segments):
+            return None
+        path = self.dumps.joinpath(*segments)
+        root = self.dumps.resolve()
+        return path if path.is_file() and path.resolve().is_relative_to(root) else None
+
+
+def _offers(stem: str) -> dict[str, str]:
+    """Media type -> site path of each document of the resource at ``stem`` (the dataset's
+    page is the home page)."""
+    docs = {media: stem + suffix for suffix, media in DOCUMENTS.items()}
+    if stem == "void":
+        docs["text/html"] = "index.html"
+    return docs
+
+
+def _link(site: StoreSite, docs: dict[str, str], skip: str | None = None) -> str:
+    return ", ".join(
+        f'<{site.mount}{path}>; rel="alternate"; type="{media}"'
+        for media, path in docs.items()
+        if path != skip
+    )
+
+
+def _negotiate(request: Request, stem: str) -> Response:
+    site: StoreSite = request.app.state.site
+    docs = _offers(stem)
+    headers = {"Vary": "Accept", "Link": _link(site, docs)}
+    media = choose(request.headers.get("accept"), list(docs))
+    if media is None:
+        return error(request, 406, "none of the formats you accept is available", headers, docs)
+    return Response(status_code=303, headers={"Location": site.mount + docs[media], **headers})
+
+
+async def _document(request: Request, rel: str) -> Response | None:
+    """The document at site path ``rel`` (``entity/russia.ttl``), if there is one."""
+    site: StoreSite = request.app.state.site
+    name = rel.rsplit("/", 1)[-1]
+    suffix = "." + name.rsplit(".", 1)[-1] if "." in name else ""
+    media = EXTENSIONS.get(suffix, "application/octet-stream")
+    if rel in site.fixed:
+        return send(request, 200, site.fixed[rel].encode(), media)
+    stem = "void" if rel == "index.html" else rel[: -len(suffix)] if suffix else ""
+    if suffix not in DOCUMENTS or stem in ("", "ontology") or rel == "void.html":
+        return None
+    if await run_in_threadpool(site.resource, stem) != stem:
+        return None
+    text = await run_in_threadpool(site.document, stem, suffix)
+    headers = {"Link": _link(site, _offers(stem), skip=rel)}
+    if stem != "void":
+        headers["Link"] += f', <{site.base}{stem}>; rel="describes"'
+    return send(request, 200, text.encode(), media, headers)
+
+
+async def _get(request: Request) -> Response:
+    site: StoreSite = request.app.state.site
+    path = request.url.path
+    if site.ontology_path and path.rstrip("/") == site.ontology_path:
+        return _negotiate(request, "ontology")
+    if not path.startswith(site.mount):
+        if path == "/":
+            return Response(status_code=303, headers={"Location": site.mount})
+        return error(request, 404, f"nothing here: this server publishes {site.base}")
+    rel = path[len(site.mount) :]
+    if rel == "sparql":
+        return await sparql(request, parse_qs(request.url.query, keep_blank_values=True))
+    if rel == "" and wants_html(request):
+        rel = "index.html"
+    dump = site.dump(rel)
+    if dump is not None:
+        return _file(request, dump)
+    found = await _document(request, rel) if rel else None
+    if found is not None:
+        return found
+    stem = await run_in_threadpool(site.resource, rel)
+    if stem is None:
+        return error(request, 404, f"no resource or document {site.base}{rel} here")
+    return _negotiate(request, stem)
+
+
+def _file(request: Request, path: Path) -> Response:
+    """A dump, streamed from disk (Range, ETag and 304 by Starlette's FileResponse)."""
+    suffix = path.suffix
+    media = EXTENSIONS.get(suffix, "application/octet-stream")
+    response = FileResponse(path, media_type=media, stat_result=path.stat())
+    if fresh(request, response.headers["etag"]):
+        return Response(status_code=304, headers={"ETag": response.headers["etag"]})
+    return response
+
+
+async def _any(request: Request) -> Response:
+    method = request.method
+    try:
+        if method in ("GET", "HEAD"):
+            return await _get(request)
+        if method == "POST":
+            return await post(request)
+    except DefrelError as err:  # a store that fails mid-request: say so, stay up
+        return error(request, 503, str(err))
+    if method == "OPTIONS":
+        allowed = "GET, HEAD, POST, OPTIONS"
+        return Response(
+            status_code=204,
+            headers={
+                "Allow": allowed,
+                "Access-Control-Allow-Methods": allowed,
+                "Access-Control-Allow-Headers": "Accept, Content-Type",
+                "Access-Control-Max-Age": "86400",
+            },
+        )
+    return error(request, 501, f"{method} is not supported: this server is read-only")
+
+
+METHODS = ["GET", "HEAD", "POST", "OPTIONS", "PUT", "DELETE", "PATCH"]
+THREADS = 8  # rendering holds the GIL: more threads only add memory (a malloc arena each)
+
+
+@contextlib.asynccontextmanager
+async def _lifespan(app: Starlette):
+    anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+    yield
+
+
+def make_app(site: StoreSite, pool: QueryPool) -> Starlette:
+    """The ASGI app serving ``site``, its queries run by ``pool``."""
+    app = Starlette(
+        lifespan=_lifespan,
+        routes=[Route("/{path:path}", _any, methods=METHODS)],
+        middleware=[Middleware(Headers), Middleware(GZipMiddleware, minimum_size=1024)],
+    )
+    app.state.site = site
+    app.state.pool = pool
+    return app

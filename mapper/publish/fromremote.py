@@ -1,0 +1,140 @@
+"""``defrel serve --endpoint URL``: descriptions and queries from a remote SPARQL 1.1 store
+(Oxigraph server, Virtuoso, QLever) over the SPARQL Protocol, instead of the embedded store.
+
+Descriptions are read with batched ``VALUES`` queries over ``GRAPH ?g`` (named graphs only,
+so a store whose union default graph is a bag changes nothing); the endpoint's queries are
+sent on with defrel's prefixes, and stop at the time limit (the client gives up; the store
+may go on with it until its own limit)."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+from rdflib import BNode, URIRef
+from rdflib.term import Node
+
+from ..errors import QueryError, StoreError
+from ..stores.httpclient import Http
+from ..stores.query import is_update, query_form, uses_service
+from ..stores.remote import query_endpoint
+from .describe import Quad
+from .fromstore import restore_literal
+from .sparql_endpoint import MAX_RESULT, OFFERS, Answer, QueryTimeout, ReadOnly, ResultFormats
+
+__all__ = ["RemotePool", "RemoteSource"]
+
+BATCH = 100  # nodes per VALUES query: small enough for any store's URL and parser limits
+_OUT = "SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {nodes} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+_INTO = "SELECT ?s ?p ?o ?g WHERE {{ VALUES ?o {{ {nodes} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+
+
+def _term(binding: dict, predicate: str = "") -> Node:
+    kind, value = binding["type"], binding["value"]
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value)
+    return restore_literal(
+        value,
+        language=binding.get("xml:lang"),
+        datatype=binding.get("datatype"),
+        predicate=predicate,
+    )
+
+
+def _sparql_term(node: Node) -> str:
+    if isinstance(node, URIRef):
+        return f"<{node}>"
+    raise ValueError(f"only IRIs are looked up, not {node!r}")
+
+
+class RemoteSource:
+    """A QuadSource over a SPARQL query endpoint."""
+
+    def __init__(self, url: httpx.URL, *, timeout: float) -> None:
+        self.url = url
+        self.http = Http(url, retries=1, timeout=timeout)
+
+    def select(self, query: str) -> list[dict[str, Node]]:
+        what = f"query at {self.url}"
+        response = self.http.send(
+            "POST",
+            self.url,
+            what=what,
+            data={"query": query},
+            headers={"Accept": "application/sparql-results+json"},
+        )
+        if not response.is_success:
+            raise self.http.refused(response, what=what, hint="--endpoint is a query endpoint")
+        try:
+            rows = json.loads(response.content)["results"]["bindings"]
+        except (ValueError, KeyError, TypeError) as err:
+            raise StoreError(f"{what}: the answer is not SPARQL JSON results ({err})") from None
+        found = []
+        for row in rows:
+            predicate = row.get("p", {}).get("value", "")
+            found.append({k: _term(v, predicate) for k, v in row.items()})
+        return found
+
+    def _quads(self, template: str, nodes: set[Node]) -> list[Quad]:
+        iris = sorted(n for n in nodes if isinstance(n, URIRef))
+        quads = []
+        for start in range(0, len(iris), BATCH):
+            text = " ".join(_sparql_term(n) for n in iris[start : start + BATCH])
+            for row in self.select(template.format(nodes=text)):
+                if isinstance(row["g"], URIRef):
+                    quads.append((row["s"], row["p"], row["o"], row["g"]))
+        return quads
+
+    def out(self, nodes: set[Node]) -> list[Quad]:
+        return self._quads(_OUT, nodes)
+
+    def into(self, nodes: set[Node]) -> list[Quad]:
+        return self._quads(_INTO, nodes)
+
+
+class RemotePool:
+    """The endpoint's queries, sent on to the remote store (the QueryPool interface)."""
+
+    def __init__(self, url: str, *, timeout: float) -> None:
+        self.url, self.timeout = url, timeout
+
+    def run(self, query: str, *, accept: str | None) -> Answer:
+        try:
+            kind = query_form(query)
+        except QueryError:
+            if is_update(query):
+                raise ReadOnly(
+                    "updates are not accepted: this endpoint is read-only",
+                    hint="send queries (SELECT, ASK, CONSTRUCT, DESCRIBE) only",
+                ) from None
+            raise
+        if uses_service(query):
+            raise QueryError("SERVICE reaches the network and is refused by this endpoint")
+        chosen = ResultFormats.for_accept(accept).by_kind[kind]
+        if chosen is None:
+            return Answer(kind=kind, media=None, text="")
+        fmt = OFFERS[kind][chosen]
+        if fmt == "html":
+            fmt = "turtle" if kind in ("CONSTRUCT", "DESCRIBE") else "json"
+        try:
+            text = query_endpoint(
+                query, url=self.url, fmt=fmt, retries=0, timeout=self.timeout
+            ).text
+        except StoreError as err:
+            if "timed out" in str(err) or "timeout" in str(err).lower():
+                raise QueryTimeout(
+                    f"the query was stopped after {self.timeout:g} s, the server's time limit",
+                    hint="add a LIMIT, narrow the patterns, or run it with `defrel query`",
+                ) from None
+            raise
+        if len(text) > MAX_RESULT:
+            raise QueryError(
+                f"the result is larger than {MAX_RESULT:,} characters, the server's "
+                "limit; add a LIMIT (and OFFSET to page through it)"
+            )
+        return Answer(kind=kind, media=chosen, text=text)
+
+    def close(self) -> None:
+        pass
