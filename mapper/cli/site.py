@@ -11,6 +11,7 @@ import click
 
 from ..errors import InputError
 from ..rdf.read import read_rdf
+from ..rdf.vocab import DEFAULT_BASE
 from .common import DEFAULT_DATASET, DEFAULT_SEEDS, base_option, root_option
 
 DEFAULT_SITE = Path("site")
@@ -113,12 +114,7 @@ def _stop(signum, frame) -> None:
     help="Serve from a remote store's SPARQL query endpoint (Oxigraph /query, Virtuoso "
     "/sparql, QLever) instead of a site, as --store does.",
 )
-@click.option(
-    "--base",
-    default=DEFAULT_BASE,
-    show_default=True,
-    help="With --store or --endpoint: the base IRI the data was built with.",
-)
+@base_option(help="With --store or --endpoint: the base IRI the data was built with.")
 @click.option(
     "--license",
     "license_",
