@@ -15,12 +15,14 @@ incremental rebuilds against full ones.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import MINI_FACTS, ROOT, SEEDS, write_article
+from conftest import MINI_FACTS, MINI_TEXT, ROOT, SEEDS, write_article
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
@@ -261,3 +263,84 @@ def test_build_command_says_what_it_reused_and_counts_the_article_files(
     again = runner.invoke(main, ["build", str(corpus), "--out", str(out), "--jobs", "1"])
     assert again.exit_code == 0, again.output
     assert "Built 40 article(s) (40 unchanged, reused), " in again.output
+
+
+# --- the reuse stamp: size, modification time and inode -----------------------------------
+
+
+def edit_in_place(path: Path, old: bytes, new: bytes) -> None:
+    """Replace ``old`` by ``new`` (as long) inside ``path`` without a new inode or size, and
+    give the file a later modification time (a same-size edit in an editor that writes in
+    place, faster than the clock a rebuild could see)."""
+    assert len(old) == len(new) and old != new
+    before = path.stat()
+    data = path.read_bytes()
+    assert data.count(old) == 1
+    with open(path, "r+b") as stream:
+        stream.seek(data.index(old))
+        stream.write(new)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+    after = path.stat()
+    assert (after.st_size, after.st_ino) == (before.st_size, before.st_ino)
+    assert after.st_mtime_ns != before.st_mtime_ns
+
+
+@pytest.fixture
+def two_built(tmp_path: Path) -> tuple[Path, Path]:
+    """Two small articles, built, then built again so that the manifest holds the stamps
+    of these very files (a rebuild that reads nothing)."""
+    inputs, out = tmp_path / "in", tmp_path / "dist"
+    write_article(inputs, slug="one")
+    write_article(inputs, slug="two")
+    for reused in (0, 2):
+        outcome = fast_build([inputs], out=out, base=DEFAULT_BASE, jobs=1)
+        assert outcome.ok and outcome.reused == reused
+    return inputs, out
+
+
+def test_a_same_size_edit_of_a_facts_file_in_place_is_rebuilt(two_built, tmp_path: Path) -> None:
+    inputs, out = two_built
+    edit_in_place(inputs / "two.facts.yaml", b"label: Russia", b"label: Rossia")
+    rebuild_equals_full(out, inputs, tmp_path, reused=1)
+    assert '"Rossia"@en' in (out / "articles" / "two.ttl").read_text(encoding="utf-8")
+
+
+def test_a_same_size_edit_of_a_text_in_place_is_rebuilt(two_built, tmp_path: Path) -> None:
+    inputs, out = two_built
+    digest = hashlib.sha256(MINI_TEXT.encode()).hexdigest()
+    edit_in_place(inputs / "one.txt", b"Russia.\n", b"Russia!\n")  # in no quote
+    rebuild_equals_full(out, inputs, tmp_path, reused=1)
+    edited = hashlib.sha256((inputs / "one.txt").read_bytes()).hexdigest()
+    assert edited in (out / "articles" / "one.ttl").read_text(encoding="utf-8")
+    assert digest in (out / "articles" / "two.ttl").read_text(encoding="utf-8")
+
+
+def test_a_touched_but_unchanged_file_is_reused_and_its_new_stamp_kept(
+    two_built, tmp_path: Path, monkeypatch
+) -> None:
+    inputs, out = two_built
+    facts = inputs / "one.facts.yaml"
+    stat = facts.stat()
+    os.utime(facts, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    rebuild_equals_full(out, inputs, tmp_path, reused=2)  # its bytes were read and compared
+    read = []
+    monkeypatch.setattr(fastbuild, "content_key", lambda *args: read.append(args))
+    again = fast_build([inputs], out=out, base=DEFAULT_BASE, jobs=1)
+    assert again.ok and again.reused == 2 and read == []  # the new stamp: nothing read
+
+
+def test_a_same_size_edit_of_a_dataset_file_in_place_rebuilds_everything(
+    two_built, tmp_path: Path
+) -> None:
+    # The manifest's byte ranges point into dataset.nq: edited behind its back, it is not
+    # copied from, whatever its size.
+    inputs, out = two_built
+    line = next(
+        line
+        for line in (out / "dataset.nq").read_bytes().splitlines(keepends=True)
+        if b"/article/one> " in line and b"sha256" in line
+    )
+    digest = line.split(b'"')[1]
+    wrong = digest[:-1] + (b"0" if digest[-1:] != b"0" else b"1")
+    edit_in_place(out / "dataset.nq", line, line.replace(digest, wrong))
+    rebuild_equals_full(out, inputs, tmp_path, reused=0)
