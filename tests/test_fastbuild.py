@@ -344,3 +344,46 @@ def test_a_same_size_edit_of_a_dataset_file_in_place_rebuilds_everything(
     wrong = digest[:-1] + (b"0" if digest[-1:] != b"0" else b"1")
     edit_in_place(out / "dataset.nq", line, line.replace(digest, wrong))
     rebuild_equals_full(out, inputs, tmp_path, reused=0)
+
+
+# --- the recipe: what every article's output depends on besides its own files ------------
+
+
+@pytest.fixture
+def package_copy(tmp_path: Path, monkeypatch) -> Path:
+    """A copy of the package's sources and bundled data (links followed), which
+    ``recipe()`` then reads instead of the installed package."""
+    package = Path(fastbuild.__file__).resolve().parents[1]
+    copy = tmp_path / "package" / "mapper"
+    skip = shutil.ignore_patterns("__pycache__", "java", "site", "queries")
+    shutil.copytree(package, copy, ignore=skip)
+    real = fastbuild.recipe(DEFAULT_BASE)
+    monkeypatch.setattr(fastbuild, "__file__", str(copy / "builder" / "fastbuild.py"))
+    assert fastbuild.recipe(DEFAULT_BASE) == real  # the copy is faithful
+    assert fastbuild.recipe("https://example.org/x/") != real
+    return copy
+
+
+RECIPE_PARTS = [
+    "data/shapes/defrel-shapes.ttl",
+    "data/ontology/defrel.ttl",
+    "data/context.jsonld",
+    "rdf/mapping.py",
+]
+
+
+@pytest.mark.parametrize("part", RECIPE_PARTS)
+def test_a_changed_shapes_ontology_context_or_code_rebuilds_everything(
+    package_copy: Path, tmp_path: Path, part: str
+) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "dist"
+    write_article(inputs)
+    assert fast_build([inputs], out=out, base=DEFAULT_BASE, jobs=1).ok
+    before, key = snapshot(out), fastbuild.recipe(DEFAULT_BASE)
+    path = package_copy / part
+    path.write_bytes(path.read_bytes() + b"\n")  # any change, even one that changes no output
+    assert fastbuild.recipe(DEFAULT_BASE) != key
+    again = fast_build([inputs], out=out, base=DEFAULT_BASE, jobs=1)
+    assert again.ok and again.reused == 0
+    assert snapshot(out) == before
+    assert fast_build([inputs], out=out, base=DEFAULT_BASE, jobs=1).reused == 1
