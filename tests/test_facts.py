@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import MINI_FACTS, MINI_TEXT, write_article
+from conftest import MINI_FACTS, MINI_TEXT, triples_of, write_article
 
 from mapper.errors import EvidenceError, FactsError
 from mapper.facts.load import find_facts_files, load_corpus, load_facts
@@ -307,3 +307,32 @@ def test_find_facts_files(tmp_path: Path) -> None:
         find_facts_files([tmp_path / "empty"])
     with pytest.raises(FactsError, match="no such file or folder"):
         find_facts_files([tmp_path / "missing"])
+
+
+def test_a_post_title_composed_or_decomposed_is_one_post(tmp_path: Path) -> None:
+    # "Défense" typed with U+00E9, and with e + U+0301 COMBINING ACUTE ACCENT (as some
+    # keyboards and copy-pastes give it): one title, so one org:Post, held by both.
+    from rdflib import RDF, URIRef
+
+    from mapper import map_articles
+    from mapper.rdf.vocab import DEFAULT_BASE, NS
+
+    composed, decomposed = "D\u00e9fense Minister", "De\u0301fense Minister"
+    assert composed != decomposed
+    posts = ""
+    for number, (holder, title) in enumerate([("raheel-sharif", composed), ("deputy", decomposed)]):
+        posts += (
+            f"  - id: post-{number}\n    kind: post\n    holder: {holder}\n"
+            f"    title: {title}\n    organization: united-states\n"
+            '    evidence: ["Raheel Sharif"]\n'
+        )
+    deputy = "  - id: deputy\n    type: Person\n    label: A deputy\nfacts:\n"
+    write_article(tmp_path / "in", MINI_FACTS.replace("facts:\n", deputy) + posts)
+    dataset = triples_of(map_articles(load_corpus([tmp_path / "in"]), base=DEFAULT_BASE))
+    found = set(dataset.subjects(RDF.type, NS["org"].Post))
+    assert found == {URIRef(f"{DEFAULT_BASE}post/united-states/d\u00e9fense-minister")}
+    (post,) = found
+    assert set(dataset.objects(post, NS["org"].heldBy)) == {
+        URIRef(f"{DEFAULT_BASE}entity/raheel-sharif"),
+        URIRef(f"{DEFAULT_BASE}entity/deputy"),
+    }
