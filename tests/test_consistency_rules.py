@@ -9,10 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import MINI_FACTS, MINI_TEXT, write_article
+from conftest import MINI_FACTS, MINI_TEXT, triples_of, write_article
 from rdflib import OWL, Dataset, Literal, URIRef
 
+from mapper import load_corpus, map_articles
 from mapper.checks.consistency import Locator, find_conflicts
+from mapper.checks.reasoner import check_graph, parse_axiom
+from mapper.checks.validate import ontology_graph
 from mapper.cli.main import main
 from mapper.rdf.vocab import DEFAULT_BASE, NS
 
@@ -72,17 +75,33 @@ def test_reciprocal_located_in_within_one_article(runner, tmp_path: Path) -> Non
     assert f"  {facts}:{dc}: entity 'washington' (type: City): " in output
 
 
+def reciprocal_located_in(folder: Path) -> tuple[Path, Path]:
+    """One article puts Washington in the United States, the other the reverse."""
+    one = add(MINI_FACTS, "Washington", "    located_in: united-states\n")
+    two = add(MINI_FACTS, "United States", "    located_in: washington\n")
+    return write_article(folder, one, slug="one"), write_article(folder, two, slug="two")
+
+
+def located_in_itself(folder: Path) -> tuple[Path, Path]:
+    """One article puts the capital in Washington, the other says they are one place."""
+    one = capital(MINI_FACTS, "    located_in: washington\n")
+    two = capital(MINI_FACTS, "    same_as: wd:Q61\n")
+    return write_article(folder, one, slug="one"), write_article(folder, two, slug="two")
+
+
+def two_digests(folder: Path) -> tuple[Path, Path]:
+    """Each article names the other's IRI as Russia's: the two articles, with two texts, are
+    then one individual with two digests."""
+    one = add(MINI_FACTS, "Russia", f"    same_as: {ARTICLE}two\n")
+    two = add(MINI_FACTS, "Russia", f"    same_as: {ARTICLE}one\n")
+    return (
+        write_article(folder, one, slug="one"),
+        write_article(folder, two, MINI_TEXT + "More.\n", slug="two"),
+    )
+
+
 def test_reciprocal_located_in_across_two_articles(runner, tmp_path: Path) -> None:
-    one = write_article(
-        tmp_path / "in",
-        add(MINI_FACTS, "Washington", "    located_in: united-states\n"),
-        slug="one",
-    )
-    two = write_article(
-        tmp_path / "in",
-        add(MINI_FACTS, "United States", "    located_in: washington\n"),
-        slug="two",
-    )
+    one, two = reciprocal_located_in(tmp_path / "in")
     output = refused(runner, tmp_path, alone_builds=True)
     assert "(defrel:locatedIn a owl:AsymmetricProperty):" in output
     assert (
@@ -116,10 +135,7 @@ def test_located_in_itself_through_same_as_within_one_article(runner, tmp_path: 
 
 
 def test_located_in_itself_across_two_articles(runner, tmp_path: Path) -> None:
-    one = write_article(
-        tmp_path / "in", capital(MINI_FACTS, "    located_in: washington\n"), slug="one"
-    )
-    two = write_article(tmp_path / "in", capital(MINI_FACTS, "    same_as: wd:Q61\n"), slug="two")
+    one, two = located_in_itself(tmp_path / "in")
     output = refused(runner, tmp_path, alone_builds=True)
     assert "is defrel:locatedIn itself (defrel:locatedIn a owl:IrreflexiveProperty):" in output
     assert (
@@ -158,17 +174,7 @@ def test_two_digests_of_one_article_joined_within_one_article(runner, tmp_path: 
 
 
 def test_two_digests_of_one_article_joined_across_two_articles(runner, tmp_path: Path) -> None:
-    # Each article names the other's IRI: alone, each builds; together, the two articles are
-    # one individual with two digests.
-    one = write_article(
-        tmp_path / "in", add(MINI_FACTS, "Russia", f"    same_as: {ARTICLE}two\n"), slug="one"
-    )
-    two = write_article(
-        tmp_path / "in",
-        add(MINI_FACTS, "Russia", f"    same_as: {ARTICLE}one\n"),
-        MINI_TEXT + "More.\n",
-        slug="two",
-    )
+    one, two = two_digests(tmp_path / "in")
     output = refused(runner, tmp_path, alone_builds=True)
     digest_conflict(output, one, two)
     assert f"  {one}:{line_of(one, '  - id: russia')}: entity 'russia' " in output
@@ -194,3 +200,41 @@ def test_two_values_of_a_functional_property_in_one_graph(same: bool) -> None:
         f'data:article/x defrel:sha256 "{"a" * 64}"',
         f'data:article/{"y" if same else "x"} defrel:sha256 "{"b" * 64}"',
     ]
+
+
+# --- an independent oracle: HermiT ----------------------------------------------------------
+
+
+def _statement(text: str) -> object:
+    """A statement as written in a conflict, owl:sameAs read both ways."""
+    left, same, right = text.partition(" owl:sameAs ")
+    return frozenset((left, right)) if same else text
+
+
+@pytest.mark.parametrize("case", [reciprocal_located_in, located_in_itself, two_digests])
+def test_hermit_finds_the_union_inconsistent_for_the_same_statements(case, tmp_path) -> None:
+    # HermiT (OWL 2 DL, not our OWL 2 RL rules) on the ontology and the two articles' triples:
+    # inconsistent, and the assertions of its justification are the statements of one of the
+    # conflicts defrel reports. (The two digests have several justifications, one by the
+    # disjointness of an article and a country that the same join causes: only the verdict
+    # is compared there.)
+    case(tmp_path / "in")
+    articles = load_corpus([tmp_path / "in"])
+    dataset = map_articles(articles, base=DEFAULT_BASE)
+    locator = Locator(articles, base=DEFAULT_BASE)
+    graph = triples_of(dataset)
+    for triple in ontology_graph():
+        graph.add(triple)
+    report = check_graph(graph, classify=False)
+    conflicts = find_conflicts(dataset, locator)
+    assert not report.consistent and conflicts
+    if case is two_digests:
+        assert "defrel:sha256 a owl:FunctionalProperty" in {c.axiom for c in conflicts}
+        return
+    hermit = {
+        _statement(locator.statement(t))
+        for axiom in report.inconsistency
+        for t in parse_axiom(axiom)
+    }
+    ours = [{_statement(s) for _, s in c.statements} for c in conflicts]
+    assert hermit in ours, (report.inconsistency, ours)
