@@ -9,6 +9,7 @@ import pytest
 from conftest import MINI_FACTS, MINI_TEXT, triples_of, write_article
 
 from mapper.errors import EvidenceError, FactsError
+from mapper.facts.evidence import locate
 from mapper.facts.load import find_facts_files, load_corpus, load_facts
 from mapper.facts.when import When
 
@@ -336,3 +337,37 @@ def test_a_post_title_composed_or_decomposed_is_one_post(tmp_path: Path) -> None
         URIRef(f"{DEFAULT_BASE}entity/raheel-sharif"),
         URIRef(f"{DEFAULT_BASE}entity/deputy"),
     }
+
+
+# --- evidence hints, exactly (mutation testing found these unheld) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "hint"),
+    [
+        # the longest common run anchors the passage where the quote would start
+        (
+            "Then Gen. Raheel Sharif visited.",
+            "Maj. Raheel Sharif visited",
+            (5, "Gen. Raheel Sharif visited"),
+        ),
+        # two runs as long: the first in the text wins, even at offset 0
+        ("Big Neat sale, a big Net deal.", "Big Netz", (0, "Big Neat")),
+    ],
+)
+def test_the_nearest_passage_is_aligned_with_the_quote(text: str, quote: str, hint) -> None:
+    with pytest.raises(EvidenceError) as caught:
+        locate(text, quote)
+    assert caught.value.hint == f"the nearest passage (offset {hint[0]}) is {hint[1]!r}"
+
+
+def test_a_lookalike_hint_names_the_first_place_and_three_differences() -> None:
+    text = "He said \u2018a\u2019 \u2018b\u2019, then \u2018a\u2019 \u2018b\u2019 again."
+    with pytest.raises(EvidenceError) as caught:
+        locate(text, "'a' 'b'")
+    left, right = "U+2018 LEFT SINGLE QUOTATION MARK", "U+2019 RIGHT SINGLE QUOTATION MARK"
+    assert caught.value.hint == (
+        f'copy the characters exactly; offset 8: the text has {left} where the quote has "\'"; '
+        f'offset 10: the text has {right} where the quote has "\'"; '
+        f'offset 12: the text has {left} where the quote has "\'"'
+    )
