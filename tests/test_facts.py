@@ -371,3 +371,19 @@ def test_a_lookalike_hint_names_the_first_place_and_three_differences() -> None:
         f'offset 10: the text has {right} where the quote has "\'"; '
         f'offset 12: the text has {left} where the quote has "\'"'
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Chief of Army Staff", "chief-of-army-staff"),
+        ("  (Acting) Chief -- of Staff! ", "acting-chief-of-staff"),  # no hyphen at the ends
+        ("_Deputy_ Minister_", "deputy_-minister"),  # nor underscore
+        ("Ministre de la Défense", "ministre-de-la-défense"),  # accents kept as letters
+        ("!!!", "untitled"),  # nothing left: still a valid IRI segment
+    ],
+)
+def test_post_titles_slugify_to_lowercase_hyphenated_words(title: str, slug: str) -> None:
+    from mapper.rdf.mint import slugify
+
+    assert slugify(title) == slug
