@@ -429,3 +429,27 @@ def test_a_changed_shapes_ontology_context_or_code_rebuilds_everything(
     assert again.ok and again.reused == 0
     assert snapshot(out) == before
     assert fast_build([inputs], out=out, base=DEFAULT_BASE, jobs=1).reused == 1
+
+
+# --- the manifest's statement table -----------------------------------------------------------
+
+
+def test_the_statement_table_is_compacted_once_mostly_unused() -> None:
+    from mapper.builder.manifest import Manifest
+
+    manifest = Manifest("recipe", "consistent")
+    manifest.add("gone", {"key": "g"}, [f"<s> <p> <o{i}>" for i in range(1004)])
+    manifest.add("kept", {"key": "k"}, ["<s> <p> <o5>", "<s> <p> <new>", "<s> <p> <o5>"])
+    manifest.add("also", {"key": "a"}, ["<s> <p> <o6>"])
+    assert list(manifest.articles["kept"]["shared"]) == [5, 1004, 5]  # interned: one number each
+    assert manifest.compacted() is manifest  # 1,005 statements, all used
+    del manifest.articles["gone"]
+    assert manifest.used() == {5, 6, 1004}
+    assert manifest.compacted() is manifest  # 1,002 unused of 1,005: not yet worth a rebuild
+    del manifest.articles["also"]
+    fresh = manifest.compacted()  # 1,003 unused: rebuilt
+    assert fresh is not manifest
+    assert (fresh.recipe, fresh.consistent) == ("recipe", "consistent")
+    assert fresh.statements == ["<s> <p> <o5>", "<s> <p> <new>"]
+    assert list(fresh.articles) == ["kept"] and fresh.articles["kept"]["key"] == "k"
+    assert fresh.shared("kept") == ["<s> <p> <o5>", "<s> <p> <new>", "<s> <p> <o5>"]
