@@ -387,3 +387,20 @@ def test_post_titles_slugify_to_lowercase_hyphenated_words(title: str, slug: str
     from mapper.rdf.mint import slugify
 
     assert slugify(title) == slug
+
+
+@pytest.mark.parametrize(
+    ("part_of", "message", "hint"),
+    [
+        ("visitt", "part_of: unknown fact 'visitt'", "did you mean 'visit'?"),
+        ("treaty", "part_of: unknown fact 'treaty'", "facts refer to facts by id"),
+        ("supply", "part_of: a fact cannot refer to itself", None),
+    ],
+)
+def test_a_fact_refers_to_another_fact_by_id(tmp_path: Path, part_of, message, hint) -> None:
+    facts = MINI_FACTS + f"    part_of: {part_of}\n"  # on the last fact, 'supply'
+    with pytest.raises(FactsError) as caught:
+        _load_with(tmp_path, facts)
+    err = caught.value
+    assert (err.message, err.hint, err.fact_id) == (message, hint, "supply")
+    assert (err.line, err.more) == (len(facts.splitlines()), [])  # the part_of line
