@@ -295,8 +295,25 @@ def test_article_text_encoding(tmp_path: Path, data: bytes, words: str) -> None:
 def test_corpus_entities_must_agree_on_type(tmp_path: Path) -> None:
     write_article(tmp_path, slug="one")
     write_article(tmp_path, MINI_FACTS.replace("    type: City", "    type: Region"), slug="two")
-    with pytest.raises(FactsError, match="'washington' is a Region here but a City"):
+    with pytest.raises(FactsError, match="'washington' is a Region here but a City") as caught:
         load_corpus([tmp_path])
+    err = caught.value
+    assert str(tmp_path / "one.facts.yaml") in err.message  # where it was a City
+    line = MINI_FACTS.splitlines().index("  - id: washington") + 1
+    assert (err.path, err.line, err.fact_id) == (
+        str(tmp_path / "two.facts.yaml"),
+        line,
+        "washington",
+    )
+
+
+def test_two_facts_files_with_one_slug_are_refused(tmp_path: Path) -> None:
+    first = write_article(tmp_path / "a", slug="one")
+    second = write_article(tmp_path / "b", slug="one")
+    with pytest.raises(FactsError, match="two facts files share the slug 'one'") as caught:
+        load_corpus([tmp_path])
+    assert f"(also {first})" in caught.value.message
+    assert caught.value.path == str(second)
 
 
 def test_find_facts_files(tmp_path: Path) -> None:
