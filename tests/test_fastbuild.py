@@ -16,6 +16,7 @@ incremental rebuilds against full ones.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import sys
@@ -453,3 +454,24 @@ def test_the_statement_table_is_compacted_once_mostly_unused() -> None:
     assert fresh.statements == ["<s> <p> <o5>", "<s> <p> <new>"]
     assert list(fresh.articles) == ["kept"] and fresh.articles["kept"]["key"] == "k"
     assert fresh.shared("kept") == ["<s> <p> <o5>", "<s> <p> <new>", "<s> <p> <o5>"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"format": 1},  # an older layout of the manifest
+        {"byteorder": "big" if sys.byteorder == "little" else "little"},  # another machine's
+        {"recipe": "0" * 64},  # another defrel
+        {"statements": None},  # damaged: no table
+        {"statements": [1, 2]},  # damaged: not statements
+        {"statements": []},  # damaged: the articles' numbers point past the table
+    ],
+    ids=["format", "byteorder", "recipe", "no-table", "not-statements", "short-table"],
+)
+def test_a_manifest_from_elsewhere_rebuilds_everything(two_built, tmp_path, change) -> None:
+    inputs, out = two_built
+    data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    (out / MANIFEST).write_text(json.dumps(data | change), encoding="utf-8")
+    rebuild_equals_full(out, inputs, tmp_path, reused=0)
+    again = fast_build([inputs], out=out, base=DEFAULT_BASE, jobs=1)  # its own manifest again
+    assert again.ok and again.reused == 2
