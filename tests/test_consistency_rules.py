@@ -238,3 +238,24 @@ def test_hermit_finds_the_union_inconsistent_for_the_same_statements(case, tmp_p
     }
     ours = [{_statement(s) for _, s in c.statements} for c in conflicts]
     assert hermit in ours, (report.inconsistency, ours)
+
+
+def test_two_values_of_a_functional_object_property_are_one_individual() -> None:
+    # prp-fp on an object property: a fact taken from two articles makes them one article,
+    # which then has two digests. Three values: each joined to the first.
+    fact = URIRef(f"{ARTICLE}x/fact/f")
+    dataset = Dataset()
+    graph = dataset.graph(URIRef(f"{DEFAULT_BASE}graph/x"))
+    for name, digest in (("x", "a"), ("y", "b"), ("z", "b")):
+        graph.add((fact, NS["defrel"].article, URIRef(f"{ARTICLE}{name}")))
+        graph.add((URIRef(f"{ARTICLE}{name}"), NS["defrel"].sha256, Literal(digest * 64)))
+    (conflict,) = find_conflicts(dataset, Locator([], base=DEFAULT_BASE))
+    assert conflict.message == (
+        "data:article/x, the same individual as data:article/y, data:article/z, "
+        "has 2 values of defrel:sha256"
+    )
+    statements = [s for _, s in conflict.statements]
+    assert statements[3:] == [
+        "data:article/x/fact/f defrel:article data:article/y",
+        "data:article/x/fact/f defrel:article data:article/z",
+    ]
