@@ -30,6 +30,7 @@ from rdflib.compare import isomorphic
 import mapper.builder.fastbuild as fastbuild
 from mapper.builder.fastbuild import MANIFEST, fast_build
 from mapper.builder.pipeline import classic_build
+from mapper.errors import FactsError
 from mapper.rdf.vocab import DEFAULT_BASE
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -475,3 +476,14 @@ def test_a_manifest_from_elsewhere_rebuilds_everything(two_built, tmp_path, chan
     rebuild_equals_full(out, inputs, tmp_path, reused=0)
     again = fast_build([inputs], out=out, base=DEFAULT_BASE, jobs=1)  # its own manifest again
     assert again.ok and again.reused == 2
+
+
+def test_two_facts_files_with_one_slug_stop_the_build(tmp_path: Path) -> None:
+    first = write_article(tmp_path / "a", slug="one")
+    second = write_article(tmp_path / "b", slug="one")
+    write_article(tmp_path / "b", slug="two")
+    with pytest.raises(FactsError, match="two facts files share the slug 'one'") as caught:
+        fast_build([tmp_path / "a", tmp_path / "b"], out=tmp_path / "dist", jobs=1)
+    assert f"(also {first})" in caught.value.message and caught.value.path == str(second)
+    assert caught.value.hint == "article slugs must be unique: rename one file"
+    assert not (tmp_path / "dist").exists()
