@@ -193,9 +193,15 @@ def test_two_values_of_a_functional_property_in_one_graph(same: bool) -> None:
     graph.add((article, NS["defrel"].sha256, Literal("a" * 64)))
     if same:
         graph.add((article, OWL.sameAs, other))
+    for other in ("a", "b", "c"):  # articles with one digest each, before and after it
+        graph.add((URIRef(f"{ARTICLE}{other}"), NS["defrel"].sha256, Literal(other * 64)))
     (conflict,) = find_conflicts(dataset, Locator([], base=DEFAULT_BASE))
     assert conflict.axiom == "defrel:sha256 a owl:FunctionalProperty"
-    assert conflict.message.endswith("has 2 values of defrel:sha256")
+    assert conflict.message == (
+        "data:article/x, the same individual as data:article/y, has 2 values of defrel:sha256"
+        if same
+        else "data:article/x has 2 values of defrel:sha256"
+    )
     assert [s for _, s in conflict.statements][:2] == [
         f'data:article/x defrel:sha256 "{"a" * 64}"',
         f'data:article/{"y" if same else "x"} defrel:sha256 "{"b" * 64}"',
@@ -259,3 +265,22 @@ def test_two_values_of_a_functional_object_property_are_one_individual() -> None
         "data:article/x/fact/f defrel:article data:article/y",
         "data:article/x/fact/f defrel:article data:article/z",
     ]
+
+
+@pytest.mark.parametrize(
+    ("prop", "axioms"),
+    [
+        # irreflexive only: a fact given as its own motive
+        ("motivatedBy", ["defrel:motivatedBy a owl:IrreflexiveProperty"]),
+        # irreflexive and asymmetric: a self-loop is one contradiction, not also a reciprocal
+        ("partOfFact", ["defrel:partOfFact a owl:IrreflexiveProperty"]),
+    ],
+)
+def test_a_self_loop_read_from_rdf_is_one_conflict(prop: str, axioms: list[str]) -> None:
+    # The loader refuses a fact that names itself; data read from RDF can still say it.
+    fact = URIRef(f"{ARTICLE}x/fact/f")
+    dataset = Dataset()
+    dataset.graph(URIRef(f"{DEFAULT_BASE}graph/x")).add((fact, NS["defrel"][prop], fact))
+    conflicts = find_conflicts(dataset, Locator([], base=DEFAULT_BASE))
+    assert [c.axiom for c in conflicts] == axioms
+    assert conflicts[0].message == f"data:article/x/fact/f is defrel:{prop} itself"

@@ -466,12 +466,15 @@ def test_the_statement_table_is_compacted_once_mostly_unused() -> None:
         {"statements": None},  # damaged: no table
         {"statements": [1, 2]},  # damaged: not statements
         {"statements": []},  # damaged: the articles' numbers point past the table
+        "one-short",  # damaged: the last statement of the table missing
     ],
-    ids=["format", "byteorder", "recipe", "no-table", "not-statements", "short-table"],
+    ids=["format", "byteorder", "recipe", "no-table", "not-statements", "short-table", "one-short"],
 )
 def test_a_manifest_from_elsewhere_rebuilds_everything(two_built, tmp_path, change) -> None:
     inputs, out = two_built
     data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    if change == "one-short":
+        change = {"statements": data["statements"][:-1]}
     (out / MANIFEST).write_text(json.dumps(data | change), encoding="utf-8")
     rebuild_equals_full(out, inputs, tmp_path, reused=0)
     again = fast_build([inputs], out=out, base=DEFAULT_BASE, jobs=1)  # its own manifest again
@@ -487,3 +490,17 @@ def test_two_facts_files_with_one_slug_stop_the_build(tmp_path: Path) -> None:
     assert f"(also {first})" in caught.value.message and caught.value.path == str(second)
     assert caught.value.hint == "article slugs must be unique: rename one file"
     assert not (tmp_path / "dist").exists()
+
+
+def test_an_unchanged_corpus_is_not_checked_across_articles_again(two_built, monkeypatch) -> None:
+    # The manifest keeps the fingerprint of the summaries last found consistent: a rebuild
+    # with the same summaries skips the cross-article check.
+    import mapper.builder.crosscheck as crosscheck
+
+    inputs, out = two_built
+    calls = []
+    monkeypatch.setattr(crosscheck, "conflicts_of", lambda *args: calls.append(args) or [])
+    again = fast_build([inputs], out=out, base=DEFAULT_BASE, jobs=1)
+    assert again.ok and again.reused == 2 and calls == []
+    write_article(inputs, MINI_FACTS.replace("label: Russia", "label: Rossiya"), slug="three")
+    assert fast_build([inputs], out=out, base=DEFAULT_BASE, jobs=1).ok and len(calls) == 1
