@@ -6,9 +6,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import MINI_FACTS, MINI_TEXT, write_article
+from conftest import MINI_FACTS, MINI_TEXT, triples_of, write_article
 
 from mapper.errors import EvidenceError, FactsError
+from mapper.facts.evidence import locate
 from mapper.facts.load import find_facts_files, load_corpus, load_facts
 from mapper.facts.when import When
 
@@ -294,8 +295,25 @@ def test_article_text_encoding(tmp_path: Path, data: bytes, words: str) -> None:
 def test_corpus_entities_must_agree_on_type(tmp_path: Path) -> None:
     write_article(tmp_path, slug="one")
     write_article(tmp_path, MINI_FACTS.replace("    type: City", "    type: Region"), slug="two")
-    with pytest.raises(FactsError, match="'washington' is a Region here but a City"):
+    with pytest.raises(FactsError, match="'washington' is a Region here but a City") as caught:
         load_corpus([tmp_path])
+    err = caught.value
+    assert str(tmp_path / "one.facts.yaml") in err.message  # where it was a City
+    line = MINI_FACTS.splitlines().index("  - id: washington") + 1
+    assert (err.path, err.line, err.fact_id) == (
+        str(tmp_path / "two.facts.yaml"),
+        line,
+        "washington",
+    )
+
+
+def test_two_facts_files_with_one_slug_are_refused(tmp_path: Path) -> None:
+    first = write_article(tmp_path / "a", slug="one")
+    second = write_article(tmp_path / "b", slug="one")
+    with pytest.raises(FactsError, match="two facts files share the slug 'one'") as caught:
+        load_corpus([tmp_path])
+    assert f"(also {first})" in caught.value.message
+    assert caught.value.path == str(second)
 
 
 def test_find_facts_files(tmp_path: Path) -> None:
@@ -307,3 +325,99 @@ def test_find_facts_files(tmp_path: Path) -> None:
         find_facts_files([tmp_path / "empty"])
     with pytest.raises(FactsError, match="no such file or folder"):
         find_facts_files([tmp_path / "missing"])
+
+
+def test_a_post_title_composed_or_decomposed_is_one_post(tmp_path: Path) -> None:
+    # "Défense" typed with U+00E9, and with e + U+0301 COMBINING ACUTE ACCENT (as some
+    # keyboards and copy-pastes give it): one title, so one org:Post, held by both.
+    from rdflib import RDF, URIRef
+
+    from mapper import map_articles
+    from mapper.rdf.vocab import DEFAULT_BASE, NS
+
+    composed, decomposed = "D\u00e9fense Minister", "De\u0301fense Minister"
+    assert composed != decomposed
+    posts = ""
+    for number, (holder, title) in enumerate([("raheel-sharif", composed), ("deputy", decomposed)]):
+        posts += (
+            f"  - id: post-{number}\n    kind: post\n    holder: {holder}\n"
+            f"    title: {title}\n    organization: united-states\n"
+            '    evidence: ["Raheel Sharif"]\n'
+        )
+    deputy = "  - id: deputy\n    type: Person\n    label: A deputy\nfacts:\n"
+    write_article(tmp_path / "in", MINI_FACTS.replace("facts:\n", deputy) + posts)
+    dataset = triples_of(map_articles(load_corpus([tmp_path / "in"]), base=DEFAULT_BASE))
+    found = set(dataset.subjects(RDF.type, NS["org"].Post))
+    assert found == {URIRef(f"{DEFAULT_BASE}post/united-states/d\u00e9fense-minister")}
+    (post,) = found
+    assert set(dataset.objects(post, NS["org"].heldBy)) == {
+        URIRef(f"{DEFAULT_BASE}entity/raheel-sharif"),
+        URIRef(f"{DEFAULT_BASE}entity/deputy"),
+    }
+
+
+# --- evidence hints, exactly (mutation testing found these unheld) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "hint"),
+    [
+        # the longest common run anchors the passage where the quote would start
+        (
+            "Then Gen. Raheel Sharif visited.",
+            "Maj. Raheel Sharif visited",
+            (5, "Gen. Raheel Sharif visited"),
+        ),
+        # two runs as long: the first in the text wins, even at offset 0
+        ("Big Neat sale, a big Net deal.", "Big Netz", (0, "Big Neat")),
+    ],
+)
+def test_the_nearest_passage_is_aligned_with_the_quote(text: str, quote: str, hint) -> None:
+    with pytest.raises(EvidenceError) as caught:
+        locate(text, quote)
+    assert caught.value.hint == f"the nearest passage (offset {hint[0]}) is {hint[1]!r}"
+
+
+def test_a_lookalike_hint_names_the_first_place_and_three_differences() -> None:
+    text = "He said \u2018a\u2019 \u2018b\u2019, then \u2018a\u2019 \u2018b\u2019 again."
+    with pytest.raises(EvidenceError) as caught:
+        locate(text, "'a' 'b'")
+    left, right = "U+2018 LEFT SINGLE QUOTATION MARK", "U+2019 RIGHT SINGLE QUOTATION MARK"
+    assert caught.value.hint == (
+        f'copy the characters exactly; offset 8: the text has {left} where the quote has "\'"; '
+        f'offset 10: the text has {right} where the quote has "\'"; '
+        f'offset 12: the text has {left} where the quote has "\'"'
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Chief of Army Staff", "chief-of-army-staff"),
+        ("  (Acting) Chief -- of Staff! ", "acting-chief-of-staff"),  # no hyphen at the ends
+        ("_Deputy_ Minister_", "deputy_-minister"),  # nor underscore
+        ("Ministre de la Défense", "ministre-de-la-défense"),  # accents kept as letters
+        ("!!!", "untitled"),  # nothing left: still a valid IRI segment
+    ],
+)
+def test_post_titles_slugify_to_lowercase_hyphenated_words(title: str, slug: str) -> None:
+    from mapper.rdf.mint import slugify
+
+    assert slugify(title) == slug
+
+
+@pytest.mark.parametrize(
+    ("part_of", "message", "hint"),
+    [
+        ("visitt", "part_of: unknown fact 'visitt'", "did you mean 'visit'?"),
+        ("treaty", "part_of: unknown fact 'treaty'", "facts refer to facts by id"),
+        ("supply", "part_of: a fact cannot refer to itself", None),
+    ],
+)
+def test_a_fact_refers_to_another_fact_by_id(tmp_path: Path, part_of, message, hint) -> None:
+    facts = MINI_FACTS + f"    part_of: {part_of}\n"  # on the last fact, 'supply'
+    with pytest.raises(FactsError) as caught:
+        _load_with(tmp_path, facts)
+    err = caught.value
+    assert (err.message, err.hint, err.fact_id) == (message, hint, "supply")
+    assert (err.line, err.more) == (len(facts.splitlines()), [])  # the part_of line

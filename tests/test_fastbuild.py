@@ -15,18 +15,22 @@ incremental rebuilds against full ones.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import MINI_FACTS, ROOT, SEEDS, write_article
+from conftest import MINI_FACTS, MINI_TEXT, ROOT, SEEDS, write_article
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 import mapper.builder.fastbuild as fastbuild
 from mapper.builder.fastbuild import MANIFEST, fast_build
 from mapper.builder.pipeline import classic_build
+from mapper.errors import FactsError
 from mapper.rdf.vocab import DEFAULT_BASE
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -98,7 +102,8 @@ def test_fast_output_is_the_classic_output(tmp_path: Path, corpus: Path) -> None
 
 
 def test_fast_and_classic_reject_the_same_data(tmp_path: Path) -> None:
-    # Russia supplying itself: the shapes' supplier/recipient rule and the ontology agree.
+    # Russia supplying itself: the shapes refuse it (the ontology has no axiom against it,
+    # so neither build finds a conflict; conflicts are compared below).
     facts = MINI_FACTS.replace("recipient: united-states", "recipient: russia")
     source = write_article(tmp_path / "in", facts)
     fast = fast_build([source], out=tmp_path / "fast", base=DEFAULT_BASE, jobs=1)
@@ -107,9 +112,50 @@ def test_fast_and_classic_reject_the_same_data(tmp_path: Path) -> None:
     assert [(r.focus, r.path, r.component, r.shape, r.where) for r in fast.report.results] == [
         (r.focus, r.path, r.component, r.shape, r.where) for r in classic.report.results
     ]
-    assert [(c.message, c.axiom) for c in fast.conflicts] == [
-        (c.message, c.axiom) for c in classic.conflicts
-    ]
+    assert fast.conflicts == classic.conflicts == []
+    assert not (tmp_path / "fast").exists() and not (tmp_path / "classic").exists()
+
+
+def _with(facts: str, label: str, lines: str) -> str:
+    old = f"    label: {label}\n"
+    assert facts.count(old) == 1
+    return facts.replace(old, old + lines)
+
+
+CONTRADICTIONS = {
+    # within one article: a person who is a country (disjoint classes, through same_as)
+    "disjoint": {
+        "one": _with(
+            _with(MINI_FACTS, "Raheel Sharif", "    same_as: wd:Q159\n"),
+            "Russia",
+            "    same_as: wd:Q159\n",
+        )
+    },
+    # within one article: same_as against different_from
+    "different": {
+        "one": _with(
+            _with(MINI_FACTS, "United States", "    same_as: wd:Q30\n"),
+            "Russia",
+            "    same_as: wd:Q30\n    different_from: [united-states]\n",
+        )
+    },
+    # across two articles: reciprocal located_in (asymmetric)
+    "asymmetric": {
+        "one": _with(MINI_FACTS, "Washington", "    located_in: united-states\n"),
+        "two": _with(MINI_FACTS, "United States", "    located_in: washington\n"),
+    },
+}
+
+
+@pytest.mark.parametrize("case", sorted(CONTRADICTIONS))
+def test_fast_and_classic_find_the_same_conflicts(tmp_path: Path, case: str) -> None:
+    for slug, facts in CONTRADICTIONS[case].items():
+        write_article(tmp_path / "in", facts, slug=slug)
+    fast = fast_build([tmp_path / "in"], out=tmp_path / "fast", base=DEFAULT_BASE, jobs=1)
+    classic = classic_build([tmp_path / "in"], out=tmp_path / "classic", jobs=1)
+    assert fast.report.conforms and classic.report.conforms
+    assert len(fast.conflicts) == 1  # not an empty list compared with another
+    assert fast.conflicts == classic.conflicts  # message, axiom, every statement and place
     assert not (tmp_path / "fast").exists() and not (tmp_path / "classic").exists()
 
 
@@ -264,3 +310,200 @@ def test_build_command_says_what_it_reused_and_counts_the_article_files(
     again = runner.invoke(main, ["build", str(corpus), "--out", str(out), "--jobs", "1"])
     assert again.exit_code == 0, again.output
     assert "Built 40 article(s) (40 unchanged, reused), " in again.output
+
+
+# --- the reuse stamp: size, modification time and inode -----------------------------------
+
+
+def edit_in_place(path: Path, old: bytes, new: bytes) -> None:
+    """Replace ``old`` by ``new`` (as long) inside ``path`` without a new inode or size, and
+    give the file a later modification time (a same-size edit in an editor that writes in
+    place, faster than the clock a rebuild could see)."""
+    assert len(old) == len(new) and old != new
+    before = path.stat()
+    data = path.read_bytes()
+    assert data.count(old) == 1
+    with open(path, "r+b") as stream:
+        stream.seek(data.index(old))
+        stream.write(new)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+    after = path.stat()
+    assert (after.st_size, after.st_ino) == (before.st_size, before.st_ino)
+    assert after.st_mtime_ns != before.st_mtime_ns
+
+
+@pytest.fixture
+def two_built(tmp_path: Path) -> tuple[Path, Path]:
+    """Two small articles, built, then built again so that the manifest holds the stamps
+    of these very files (a rebuild that reads nothing)."""
+    inputs, out = tmp_path / "in", tmp_path / "dist"
+    write_article(inputs, slug="one")
+    write_article(inputs, slug="two")
+    for reused in (0, 2):
+        outcome = fast_build([inputs], out=out, base=DEFAULT_BASE, jobs=1)
+        assert outcome.ok and outcome.reused == reused
+    return inputs, out
+
+
+def test_a_same_size_edit_of_a_facts_file_in_place_is_rebuilt(two_built, tmp_path: Path) -> None:
+    inputs, out = two_built
+    edit_in_place(inputs / "two.facts.yaml", b"label: Russia", b"label: Rossia")
+    rebuild_equals_full(out, inputs, tmp_path, reused=1)
+    assert '"Rossia"@en' in (out / "articles" / "two.ttl").read_text(encoding="utf-8")
+
+
+def test_a_same_size_edit_of_a_text_in_place_is_rebuilt(two_built, tmp_path: Path) -> None:
+    inputs, out = two_built
+    digest = hashlib.sha256(MINI_TEXT.encode()).hexdigest()
+    edit_in_place(inputs / "one.txt", b"Russia.\n", b"Russia!\n")  # in no quote
+    rebuild_equals_full(out, inputs, tmp_path, reused=1)
+    edited = hashlib.sha256((inputs / "one.txt").read_bytes()).hexdigest()
+    assert edited in (out / "articles" / "one.ttl").read_text(encoding="utf-8")
+    assert digest in (out / "articles" / "two.ttl").read_text(encoding="utf-8")
+
+
+def test_a_touched_but_unchanged_file_is_reused_and_its_new_stamp_kept(
+    two_built, tmp_path: Path, monkeypatch
+) -> None:
+    inputs, out = two_built
+    facts = inputs / "one.facts.yaml"
+    stat = facts.stat()
+    os.utime(facts, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    rebuild_equals_full(out, inputs, tmp_path, reused=2)  # its bytes were read and compared
+    read = []
+    monkeypatch.setattr(fastbuild, "content_key", lambda *args: read.append(args))
+    again = fast_build([inputs], out=out, base=DEFAULT_BASE, jobs=1)
+    assert again.ok and again.reused == 2 and read == []  # the new stamp: nothing read
+
+
+def test_a_same_size_edit_of_a_dataset_file_in_place_rebuilds_everything(
+    two_built, tmp_path: Path
+) -> None:
+    # The manifest's byte ranges point into dataset.nq: edited behind its back, it is not
+    # copied from, whatever its size.
+    inputs, out = two_built
+    line = next(
+        line
+        for line in (out / "dataset.nq").read_bytes().splitlines(keepends=True)
+        if b"/article/one> " in line and b"sha256" in line
+    )
+    digest = line.split(b'"')[1]
+    wrong = digest[:-1] + (b"0" if digest[-1:] != b"0" else b"1")
+    edit_in_place(out / "dataset.nq", line, line.replace(digest, wrong))
+    rebuild_equals_full(out, inputs, tmp_path, reused=0)
+
+
+# --- the recipe: what every article's output depends on besides its own files ------------
+
+
+@pytest.fixture
+def package_copy(tmp_path: Path, monkeypatch) -> Path:
+    """A copy of the package's sources and bundled data (links followed), which
+    ``recipe()`` then reads instead of the installed package."""
+    package = Path(fastbuild.__file__).resolve().parents[1]
+    copy = tmp_path / "package" / "mapper"
+    skip = shutil.ignore_patterns("__pycache__", "java", "site", "queries")
+    shutil.copytree(package, copy, ignore=skip)
+    real = fastbuild.recipe(DEFAULT_BASE)
+    monkeypatch.setattr(fastbuild, "__file__", str(copy / "builder" / "fastbuild.py"))
+    assert fastbuild.recipe(DEFAULT_BASE) == real  # the copy is faithful
+    assert fastbuild.recipe("https://example.org/x/") != real
+    return copy
+
+
+RECIPE_PARTS = [
+    "data/shapes/defrel-shapes.ttl",
+    "data/ontology/defrel.ttl",
+    "data/context.jsonld",
+    "rdf/mapping.py",
+]
+
+
+@pytest.mark.parametrize("part", RECIPE_PARTS)
+def test_a_changed_shapes_ontology_context_or_code_rebuilds_everything(
+    package_copy: Path, tmp_path: Path, part: str
+) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "dist"
+    write_article(inputs)
+    assert fast_build([inputs], out=out, base=DEFAULT_BASE, jobs=1).ok
+    before, key = snapshot(out), fastbuild.recipe(DEFAULT_BASE)
+    path = package_copy / part
+    path.write_bytes(path.read_bytes() + b"\n")  # any change, even one that changes no output
+    assert fastbuild.recipe(DEFAULT_BASE) != key
+    again = fast_build([inputs], out=out, base=DEFAULT_BASE, jobs=1)
+    assert again.ok and again.reused == 0
+    assert snapshot(out) == before
+    assert fast_build([inputs], out=out, base=DEFAULT_BASE, jobs=1).reused == 1
+
+
+# --- the manifest's statement table -----------------------------------------------------------
+
+
+def test_the_statement_table_is_compacted_once_mostly_unused() -> None:
+    from mapper.builder.manifest import Manifest
+
+    manifest = Manifest("recipe", "consistent")
+    manifest.add("gone", {"key": "g"}, [f"<s> <p> <o{i}>" for i in range(1004)])
+    manifest.add("kept", {"key": "k"}, ["<s> <p> <o5>", "<s> <p> <new>", "<s> <p> <o5>"])
+    manifest.add("also", {"key": "a"}, ["<s> <p> <o6>"])
+    assert list(manifest.articles["kept"]["shared"]) == [5, 1004, 5]  # interned: one number each
+    assert manifest.compacted() is manifest  # 1,005 statements, all used
+    del manifest.articles["gone"]
+    assert manifest.used() == {5, 6, 1004}
+    assert manifest.compacted() is manifest  # 1,002 unused of 1,005: not yet worth a rebuild
+    del manifest.articles["also"]
+    fresh = manifest.compacted()  # 1,003 unused: rebuilt
+    assert fresh is not manifest
+    assert (fresh.recipe, fresh.consistent) == ("recipe", "consistent")
+    assert fresh.statements == ["<s> <p> <o5>", "<s> <p> <new>"]
+    assert list(fresh.articles) == ["kept"] and fresh.articles["kept"]["key"] == "k"
+    assert fresh.shared("kept") == ["<s> <p> <o5>", "<s> <p> <new>", "<s> <p> <o5>"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"format": 1},  # an older layout of the manifest
+        {"byteorder": "big" if sys.byteorder == "little" else "little"},  # another machine's
+        {"recipe": "0" * 64},  # another defrel
+        {"statements": None},  # damaged: no table
+        {"statements": [1, 2]},  # damaged: not statements
+        {"statements": []},  # damaged: the articles' numbers point past the table
+        "one-short",  # damaged: the last statement of the table missing
+    ],
+    ids=["format", "byteorder", "recipe", "no-table", "not-statements", "short-table", "one-short"],
+)
+def test_a_manifest_from_elsewhere_rebuilds_everything(two_built, tmp_path, change) -> None:
+    inputs, out = two_built
+    data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    if change == "one-short":
+        change = {"statements": data["statements"][:-1]}
+    (out / MANIFEST).write_text(json.dumps(data | change), encoding="utf-8")
+    rebuild_equals_full(out, inputs, tmp_path, reused=0)
+    again = fast_build([inputs], out=out, base=DEFAULT_BASE, jobs=1)  # its own manifest again
+    assert again.ok and again.reused == 2
+
+
+def test_two_facts_files_with_one_slug_stop_the_build(tmp_path: Path) -> None:
+    first = write_article(tmp_path / "a", slug="one")
+    second = write_article(tmp_path / "b", slug="one")
+    write_article(tmp_path / "b", slug="two")
+    with pytest.raises(FactsError, match="two facts files share the slug 'one'") as caught:
+        fast_build([tmp_path / "a", tmp_path / "b"], out=tmp_path / "dist", jobs=1)
+    assert f"(also {first})" in caught.value.message and caught.value.path == str(second)
+    assert caught.value.hint == "article slugs must be unique: rename one file"
+    assert not (tmp_path / "dist").exists()
+
+
+def test_an_unchanged_corpus_is_not_checked_across_articles_again(two_built, monkeypatch) -> None:
+    # The manifest keeps the fingerprint of the summaries last found consistent: a rebuild
+    # with the same summaries skips the cross-article check.
+    import mapper.builder.crosscheck as crosscheck
+
+    inputs, out = two_built
+    calls = []
+    monkeypatch.setattr(crosscheck, "conflicts_of", lambda *args: calls.append(args) or [])
+    again = fast_build([inputs], out=out, base=DEFAULT_BASE, jobs=1)
+    assert again.ok and again.reused == 2 and calls == []
+    write_article(inputs, MINI_FACTS.replace("label: Russia", "label: Rossiya"), slug="three")
+    assert fast_build([inputs], out=out, base=DEFAULT_BASE, jobs=1).ok and len(calls) == 1

@@ -131,9 +131,13 @@ def read_manifest(out: Path, recipe: str) -> Manifest | None:
             return None
         manifest = Manifest(recipe, data.get("consistent"))
         manifest.statements = data["statements"]
+        if not all(isinstance(s, str) for s in manifest.statements):
+            return None
         for slug, entry in data["articles"].items():
             entry["results"] = [Result(**r) for r in entry["results"]]
             entry["shared"] = _numbers(entry["shared"])
+            if entry["shared"] and max(entry["shared"]) >= len(manifest.statements):
+                return None  # numbers into a table it does not have
             manifest.articles[slug] = entry
         return manifest
     except (OSError, ValueError, KeyError, TypeError, AttributeError):

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from time import perf_counter
 
-from rdflib import OWL, RDF, URIRef
+from rdflib import OWL, RDF, Literal, URIRef
 
 from ..checks.consistency import Conflict, Locator, conflicts_of, functional_properties
 from ..checks.infer import close, rules
@@ -166,6 +166,10 @@ def _consistency(outcome: ArticleOutcome, triples: list, article, base: str) -> 
         for cls in classes
     ]
     summary += [t for t in c.edges if t[1] in keep and (shared(t[0]) or shared(t[2]))]
+    # The article's own functional values (its sha256): another article's same_as may name
+    # this article's IRI, and one individual cannot have two digests.
+    own = Minter(base).article(article.slug)
+    summary += [t for t in c.edges if t[0] == own and t[1] in keep and isinstance(t[2], Literal)]
     outcome.shared = ntriples(summary)
 
 

@@ -238,12 +238,15 @@ def _property_rules(c: Closure, same: _Same, functional: set, says, name) -> lis
     found = []
     for s, p, o in sorted(t for t in c.edges if t[1] in irreflexive or t[1] in asymmetric):
         if p in irreflexive and not isinstance(o, Literal) and same.find(s) == same.find(o):
+            # s and o may be two names of one individual: the owl:sameAs links say why
+            who = name(s) if s == o else f"{name(s)}, the same individual as {name(o)},"
             found.append(
                 Conflict(
-                    message=f"{name(s)} is {curie(str(p))} itself",
+                    message=f"{who} is {curie(str(p))} itself",
                     axiom=f"{curie(str(p))} a owl:IrreflexiveProperty",
-                    statements=(says((s, p, o)),),
-                    hint="point it at something else",
+                    statements=(says((s, p, o)), *(says(t) for t in same.path(s, o))),
+                    hint="point it at something else; if same_as joins two entities, "
+                    "give each its own Wikidata id",
                 )
             )
         if p in asymmetric and (o, p, s) in c.edges and str(s) < str(o):
@@ -255,16 +258,36 @@ def _property_rules(c: Closure, same: _Same, functional: set, says, name) -> lis
                     hint="keep one direction",
                 )
             )
-    for s, props in sorted((s, ps) for s, ps in c.out.items() if functional & ps.keys()):
-        for p in sorted(functional & props.keys()):
-            values = sorted(v for v in props[p] if isinstance(v, Literal))
-            if len(values) > 1:
-                found.append(
-                    Conflict(
-                        message=f"{name(s)} has {len(values)} values of {curie(str(p))}",
-                        axiom=f"{curie(str(p))} a owl:FunctionalProperty",
-                        statements=tuple(says((s, p, v)) for v in values),
-                        hint="it takes one value; two articles may share a slug or an IRI",
-                    )
-                )
+    found += _functional_values(c, same, functional, says, name)
+    return found
+
+
+def _functional_values(c: Closure, same: _Same, functional: set, says, name) -> list[Conflict]:
+    """prp-fp for datatype properties: one individual (all its owl:sameAs names together)
+    with two values of a functional property."""
+    values: dict = defaultdict(set)  # (individual, property) -> {(name, value)}
+    for s, props in c.out.items():
+        for p in functional & props.keys():
+            values[same.find(s), p].update((s, v) for v in props[p] if isinstance(v, Literal))
+    found = []
+    for (_, p), pairs in values.items():
+        if len({v for _, v in pairs}) < 2:
+            continue
+        pairs = sorted(pairs)
+        nodes = sorted({s for s, _ in pairs})
+        who = name(nodes[0])
+        if len(nodes) > 1:
+            who += f", the same individual as {', '.join(name(n) for n in nodes[1:])},"
+        links = [t for n in nodes[1:] for t in same.path(nodes[0], n)]
+        found.append(
+            Conflict(
+                message=f"{who} has {len({v for _, v in pairs})} values of {curie(str(p))}",
+                axiom=f"{curie(str(p))} a owl:FunctionalProperty",
+                statements=tuple(
+                    dict.fromkeys([*(says((s, p, v)) for s, v in pairs), *(says(t) for t in links)])
+                ),
+                hint="it takes one value; two articles may share a slug or an IRI, "
+                "or same_as may join two different things",
+            )
+        )
     return found
