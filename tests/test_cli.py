@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -308,3 +310,28 @@ def test_schema_prints_the_published_schema(runner) -> None:
     result = runner.invoke(main, ["schema"])
     assert result.exit_code == 0
     assert json.loads(result.output) == published_schema()
+
+
+def _command_paths(group, prefix: tuple[str, ...] = ()):
+    for name, command in sorted(group.commands.items()):
+        yield (*prefix, name)
+        if hasattr(command, "commands"):
+            yield from _command_paths(command, (*prefix, name))
+
+
+HEAVY = ("rdflib", "pyoxigraph", "pyshacl", "owlready2", "httpx", "yaml", "jsonschema",
+         "starlette", "uvicorn", "jinja2")  # fmt: skip
+
+
+@pytest.mark.parametrize("args", [(), *_command_paths(main)], ids=lambda a: " ".join(a) or "defrel")
+def test_help_loads_no_engine(args: tuple[str, ...]) -> None:
+    """`defrel --help` and every command's help start in about 0.1 s: the CLI imports what
+    a command needs when it runs (benchmarks/startup.py measures the time itself)."""
+    code = (
+        "import sys\nfrom mapper.cli.main import main\n"
+        f"try:\n    main({[*args, '--help']!r})\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "Usage:" in done.stdout, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "[]"

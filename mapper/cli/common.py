@@ -7,8 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from ..rdf.mint import check_base
-from ..rdf.vocab import DEFAULT_BASE
+from ..rdf.options import DEFAULT_BASE
 
 __all__ = ["DEFAULT_DATASET", "DEFAULT_OUT", "DEFAULT_SEEDS", "base_option", "root_option"]
 
@@ -19,6 +18,8 @@ DEFAULT_DATASET = DEFAULT_OUT / "dataset.nq"  # what query, load, embed and site
 
 def _check_base(ctx: click.Context, param: click.Parameter, value: str) -> str:
     """Refuse a base IRI that cannot prefix our IRIs before anything runs (exit 2)."""
+    from ..rdf.mint import check_base  # rdflib: loaded only when a command runs
+
     try:
         return check_base(value)
     except InputError as err:

@@ -12,9 +12,8 @@ import click
 
 from ..errors import DefrelError, InputError
 from ..facts.chars import escaped
-from ..rdf.read import RDF_SUFFIXES
-from ..stores.memory import DEFAULT_TIMEOUT, query_files
-from ..stores.query import GRAPH_FORMATS, TABLE_FORMATS
+from ..rdf.options import RDF_SUFFIXES
+from ..stores.options import DEFAULT_TIMEOUT, GRAPH_FORMATS, TABLE_FORMATS
 from .common import DEFAULT_DATASET, DEFAULT_OUT, DEFAULT_SEEDS, base_option, root_option
 from .ontology import ontology_group
 from .store import load_cmd
@@ -291,6 +290,8 @@ def query_cmd(
     paths = list(data) or [DEFAULT_DATASET]
     if not data and not paths[0].exists():
         raise InputError(f"{paths[0]} not found", hint="run `defrel build` first, or pass --data")
+    from ..stores.memory import query_files
+
     outcome = query_files(query, paths, fmt=fmt, allow_remote=allow_remote, timeout=timeout)
     click.echo(outcome.text, nl=False)
 

@@ -10,8 +10,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from ..rdf.read import read_rdf
-from ..rdf.vocab import DEFAULT_BASE
+from ..rdf.options import DEFAULT_BASE
 from .common import DEFAULT_DATASET, DEFAULT_SEEDS, base_option, root_option
 
 DEFAULT_SITE = Path("site")
@@ -85,6 +84,8 @@ def embed_cmd(iri: str, data: tuple[Path, ...]) -> None:
         raise InputError(
             f"{DEFAULT_DATASET} not found", hint="run `defrel build` first, or pass --data"
         )
+    from ..rdf.read import read_rdf
+
     click.echo(embed_snippet(read_rdf(list(data) or [DEFAULT_DATASET]), iri), nl=False)
 
 

@@ -10,16 +10,17 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from ..errors import InputError, PartialLoadError
-from ..rdf.vocab import DEFAULT_BASE
-from ..stores.embedded import DEFAULT_STORE, load_store
-from ..stores.loading import LoadOutcome, Progress, article_name
-from ..stores.remote import PROTOCOLS, load_endpoint
+from ..rdf.options import DEFAULT_BASE
+from ..stores.options import DEFAULT_STORE, PROTOCOLS
 from .common import DEFAULT_DATASET
+
+if TYPE_CHECKING:  # the stores (pyoxigraph, httpx) are imported when `load` runs
+    from ..stores.loading import LoadOutcome, Progress
 
 __all__ = ["load_cmd", "progress_line"]
 
@@ -66,11 +67,15 @@ def _report(outcome: LoadOutcome, as_json: bool) -> None:
         f"{outcome.target} in {outcome.seconds:.2f} s ({outcome.rate:,.0f} triples/s)."
     )
     if outcome.dropped:
+        from ..stores.loading import article_name
+
         names = ", ".join(article_name(g) for g in outcome.dropped)
         click.echo(f"Dropped {len(outcome.dropped)} graph(s) no longer in the input: {names}")
 
 
 def _failure_json(err: PartialLoadError) -> str:
+    from ..stores.loading import article_name
+
     names = lambda iris: [article_name(i) for i in iris]  # noqa: E731
     return json.dumps(
         {
@@ -159,10 +164,14 @@ def load_cmd(
     inputs, bar = list(paths) or [DEFAULT_DATASET], _Bar(sys.stderr)
     try:
         if endpoint is None:
+            from ..stores.embedded import load_store
+
             outcome = load_store(
                 inputs, store=store or DEFAULT_STORE, mode=mode, base=base, on_progress=bar
             )
         else:
+            from ..stores.remote import load_endpoint
+
             outcome = load_endpoint(
                 inputs,
                 url=endpoint,

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FactsError
-from .yamlread import line_of
 
 __all__ = ["REFUSED", "check_chars", "check_value", "describe", "escaped", "refused_in"]
 
@@ -103,6 +102,8 @@ def _check(path: Path, doc: Any, where: tuple, text: str, field: str, refuse) ->
     bad = [c for c in REFUSED.findall(text) if refuse(c)]
     if not bad:
         return
+    from .yamlread import line_of  # PyYAML: not needed by `escaped`, which the CLI imports
+
     raise FactsError(
         f"{_location(where)}: {field} holds {describe(bad[0])}, which a facts file may only "
         "hold in the article text (control characters, bidi overrides and lone surrogates "

@@ -15,20 +15,10 @@ from typing import Any
 from rdflib import Dataset, Graph
 
 from ..errors import InputError
+from .options import QUAD_FORMATS, RDF_SUFFIXES
 from .scan import check_rdf_size, check_rdf_text
 
 __all__ = ["RDF_SUFFIXES", "read_checked", "read_rdf"]
-
-RDF_SUFFIXES = {
-    ".ttl": "turtle",
-    ".nt": "nt",
-    ".nq": "nquads",
-    ".trig": "trig",
-    ".jsonld": "json-ld",
-    ".rdf": "xml",
-    ".owl": "xml",
-}
-QUAD_FORMATS = {"nquads", "trig", "json-ld"}
 
 
 def _remote_contexts(node: Any) -> list[str]:

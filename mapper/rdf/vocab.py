@@ -10,13 +10,14 @@ from typing import Any
 import rdflib
 from rdflib import Namespace, URIRef
 
+from .options import DEFAULT_BASE
+
 __all__ = [
     "CONTEXT_FILE", "DEFAULT_BASE", "NS", "OWL", "RDF", "RDFS", "XSD", "FastNamespace", "context",
     "curie", "expand",
 ]  # fmt: skip
 
 CONTEXT_FILE = "context.jsonld"
-DEFAULT_BASE = "https://w3id.org/defrel/data/"
 
 
 @cache

@@ -17,12 +17,12 @@ from ..errors import InputError, QueryError, StoreError
 from ..rdf.vocab import DEFAULT_BASE, NS
 from .bulk import NotBulkLoadable, bulk_load_new, fits, is_new
 from .loading import LoadOutcome, Progress, load_graphs
+from .options import DEFAULT_STORE
 from .query import QueryOutcome, format_result, query_form, uses_service
 from .staging import GraphInfo, Staged
 
 __all__ = ["DEFAULT_STORE", "EmbeddedTarget", "load_store", "open_store", "query_store"]
 
-DEFAULT_STORE = Path("store")
 _MARK = "CURRENT"  # every RocksDB folder (so every Oxigraph store) has this file
 
 

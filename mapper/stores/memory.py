@@ -27,6 +27,7 @@ from ..errors import DefrelError, InputError, QueryError
 from ..rdf.read import read_checked, read_rdf
 from ..rdf.vocab import NS
 from .embedded import _syntax_error  # Oxigraph's message, its line and column parsed
+from .options import DEFAULT_TIMEOUT
 from .query import (
     UPDATE_WORDS,
     QueryOutcome,
@@ -38,7 +39,6 @@ from .query import (
 
 __all__ = ["DEFAULT_TIMEOUT", "query_dataset", "query_files", "store_of_dataset", "store_of_files"]
 
-DEFAULT_TIMEOUT = 60.0  # seconds for `defrel query` on files: reading them and the query
 OX_FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
     ".nt": ox.RdfFormat.N_TRIPLES,

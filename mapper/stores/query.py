@@ -18,6 +18,7 @@ from rdflib.query import Result
 from ..errors import QueryError
 from ..rdf.scan import MAX_DEPTH, too_deep
 from ..rdf.vocab import NS, curie
+from .options import GRAPH_FORMATS, TABLE_FORMATS
 
 __all__ = [
     "GRAPH_FORMATS",
@@ -31,9 +32,6 @@ __all__ = [
     "sparql_keywords",
     "uses_service",
 ]
-
-TABLE_FORMATS = ("table", "csv", "tsv", "json", "xml")
-GRAPH_FORMATS = ("turtle", "nt", "jsonld")
 
 
 @dataclass

@@ -17,12 +17,12 @@ from ..errors import InputError, QueryError, StoreError
 from ..rdf.vocab import DEFAULT_BASE, NS
 from .httpclient import Http, check_url
 from .loading import LoadOutcome, Progress, load_graphs
+from .options import PROTOCOLS
 from .query import QueryOutcome, format_result, query_form
 from .staging import GraphInfo, Staged
 
 __all__ = ["PROTOCOLS", "load_endpoint", "query_endpoint"]
 
-PROTOCOLS = ("gsp", "update")
 _GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 _RESULTS_JSON = "application/sparql-results+json"
 _RDF_TYPES = {"application/n-triples": "nt", "text/plain": "nt", "text/turtle": "turtle"}
