@@ -8,6 +8,7 @@ without blocking, checks the open descriptor is a regular file and reads at most
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -47,7 +48,7 @@ def read_bytes(path: Path, *, what: str, follow: bool = True, inside: Path | Non
     except FileNotFoundError:
         raise FactsError(f"{what} not found", path=path, hint="check the file name") from None
     except OSError as err:
-        if not follow and err.errno == 40:  # ELOOP: the last component became a symlink
+        if not follow and err.errno == errno.ELOOP:  # the last component became a symlink
             raise FactsError(f"{what} is a symbolic link", path=path) from None
         raise FactsError(f"cannot read {what}: {err.strerror}", path=path) from None
     except ValueError:  # a NUL in the name
