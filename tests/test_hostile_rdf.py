@@ -349,13 +349,6 @@ def test_the_cli_starts_without_the_heavy_stages() -> None:
     assert done.stdout == "[]\n", done.stdout
 
 
-def test_the_cli_offers_the_engines_validation_knows() -> None:
-    from mapper.checks import validate
-    from mapper.cli import main as cli
-
-    assert cli.ENGINES == validate.ENGINES
-
-
 def test_files_are_one_dataset_as_a_set(runner, seed_dist: Path, tmp_path: Path) -> None:
     """The union default graph counts a triple once, however many files and graphs state it;
     two files' blank nodes with the same label stay two nodes."""

@@ -14,6 +14,7 @@ from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.namespace import SH
 
 from ..errors import DefrelError
+from .options import ENGINES
 from .report import (
     Report,
     Result,
@@ -91,9 +92,6 @@ def _in_parallel(graphs: list[Graph], base: str | None, jobs: int):
             report = Graph()
             report.parse(data=report_text, format="nt")
             yield ok, found, report
-
-
-ENGINES = ("compiled", "pyshacl")
 
 
 @cache

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from ..checks.options import ENGINES
 from ..errors import DefrelError, InputError
 from ..facts.chars import escaped
 from ..rdf.options import RDF_SUFFIXES
@@ -22,7 +23,6 @@ EXIT_OK, EXIT_NONCONFORMING, EXIT_BAD_INPUT = 0, 1, 2
 
 # The stages a command needs are imported inside it: `defrel query` must start in well under
 # a second, and pySHACL, jsonschema, httpx and the reasoner's owlready2 would double that.
-ENGINES = ("compiled", "pyshacl")  # as checks.validate.ENGINES (a test keeps them equal)
 QUIET_LOGGERS = ("rdflib", "pyshacl", "owlready2")
 
 
