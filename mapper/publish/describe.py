@@ -16,7 +16,7 @@ link is without fetching it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
@@ -63,16 +63,23 @@ class Catalogue:
 
     @classmethod
     def of(cls, dataset: Dataset) -> Catalogue:
+        def quads() -> Iterator[Quad]:
+            for s, p, o, g in dataset.quads((None, None, None, None)):
+                name = g.identifier if isinstance(g, Graph) else g
+                yield (s, p, o, None if name == DATASET_DEFAULT_GRAPH_ID else name)
+
+        return cls.of_quads(quads())
+
+    @classmethod
+    def of_quads(cls, quads: Iterable[Quad]) -> Catalogue:
+        """The Catalogue of ``quads`` (the default graph named None), in any order: every
+        view of a Catalogue sorts what it shows.  A dataset's, or what a store gave."""
         cat = cls()
         seen: set[tuple[Node, Node, Node]] = set()
-        for s, p, o, g in dataset.quads((None, None, None, None)):
-            name = g.identifier if isinstance(g, Graph) else g
-            if name == DATASET_DEFAULT_GRAPH_ID:
-                name = None
-            quad = (s, p, o, name)
-            cat.out[s].append(quad)
-            cat.into[o].append(quad)
-            seen.add((s, p, o))
+        for quad in quads:
+            cat.out[quad[0]].append(quad)
+            cat.into[quad[2]].append(quad)
+            seen.add(quad[:3])
         cat.triples = len(seen)
         typed = {s for s, quads in cat.out.items() if any(q[1] == RDF.type for q in quads)}
         for s in typed:

@@ -244,27 +244,7 @@ def neighbourhood(source: QuadSource, iri: URIRef) -> Catalogue:
     got.load_out(linked)
     details = [n for n in got.out_done if got.types(n) and got.types(n) <= DETAIL_TYPES]
     got.load_out({p for d in details for p in _prefixes(str(d))})
-    return _catalogue(got.quads)
-
-
-def _catalogue(quads: Iterable[Quad]) -> Catalogue:
-    """A Catalogue of ``quads``, built as ``Catalogue.of`` builds one of a dataset."""
-    cat = Catalogue()
-    seen = set()
-    for quad in quads:  # in any order: every view of a Catalogue sorts what it shows
-        cat.out[quad[0]].append(quad)
-        cat.into[quad[2]].append(quad)
-        seen.add(quad[:3])
-    cat.triples = len(seen)
-    typed = {s for s, quads in cat.out.items() if any(q[1] == TYPE for q in quads)}
-    for s in typed:
-        if isinstance(s, URIRef) and not cat.types(s) <= DETAIL_TYPES:
-            cat.resources.add(s)
-    for s in typed - cat.resources:
-        owner = cat.owner(s) if isinstance(s, URIRef) else None
-        if owner is not None:
-            cat.details[s] = owner
-    return cat
+    return Catalogue.of_quads(got.quads)
 
 
 def resource_of(source: QuadSource, iri: URIRef) -> URIRef | None:
@@ -320,7 +300,7 @@ def dataset_files(
 
     props = " ".join(f"<{p}>" for p in (RDF.type, *LABELS))
     rows = select(_TYPES_AND_LABELS.format(props=props))
-    cat = _catalogue((r["s"], r["p"], r["o"], r["g"]) for r in rows)
+    cat = Catalogue.of_quads((r["s"], r["p"], r["o"], r["g"]) for r in rows)
     del rows
     cat.triples = int(select(_TRIPLES if union_is_a_set else _DISTINCT_TRIPLES)[0]["n"])
     prefix = f"{base}graph/"
