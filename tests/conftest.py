@@ -143,3 +143,19 @@ def seed_server(seed_site: Path, tmp_path_factory):
             os.kill(proc.pid, signal.SIGKILL)
             proc.wait()
         proc.stdout.close()
+
+
+def rss_kib(pid: int) -> int:
+    """Resident memory of a server process and its child processes (query workers), in KiB."""
+    pids = [pid]
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        pids += [int(p) for p in children.read_text().split()]
+    total = 0
+    for p in pids:
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+        except FileNotFoundError:
+            continue
+        total += int(next(x.split()[1] for x in status.splitlines() if x.startswith("VmRSS:")))
+    return total

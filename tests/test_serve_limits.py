@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from conftest import rss_kib
 
 from mapper.publish import sparql_endpoint
 
@@ -69,24 +70,6 @@ def server(seed_site: Path, tmp_path_factory):
         proc.stdout.close()
 
 
-def _rss_kib(pid: int) -> int:
-    """Resident memory of the server and its query workers, in KiB."""
-    pids = [pid]
-    children = Path(f"/proc/{pid}/task/{pid}/children")
-    if children.exists():
-        pids += [int(p) for p in children.read_text().split()]
-    total = 0
-    for p in pids:
-        try:
-            status = Path(f"/proc/{p}/status").read_text()
-        except FileNotFoundError:
-            continue
-        total += int(
-            next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))
-        )
-    return total
-
-
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
@@ -123,11 +106,11 @@ def _burst(base: str, count: int) -> Counter:
 def test_a_burst_of_concurrent_requests_is_served_without_errors_or_growth(server) -> None:
     base, pid = server
     warm = _burst(base, 400)  # first requests fill caches and the workers' heaps
-    before = _rss_kib(pid)
+    before = rss_kib(pid)
     started = time.monotonic()
     codes = _burst(base, REQUESTS)
     elapsed = time.monotonic() - started
-    after = _rss_kib(pid)
+    after = rss_kib(pid)
     assert set(warm) <= {200, 303} and set(codes) <= {200, 303}, codes
     assert sum(codes.values()) == REQUESTS
     assert codes[303] == REQUESTS // 4

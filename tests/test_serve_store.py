@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from conftest import SEED_SLUG
+from conftest import SEED_SLUG, rss_kib
 
 from mapper.cli.main import example_queries, main
 from mapper.publish.app import MAX_BODY
@@ -327,22 +327,6 @@ def test_a_query_past_the_time_limit_is_stopped(client) -> None:
 # --- load -----------------------------------------------------------------------------------
 
 
-def _rss_kib(pid: int) -> int:
-    """Resident memory of the server and its query workers, in KiB."""
-    pids = [pid]
-    children = Path(f"/proc/{pid}/task/{pid}/children")
-    if children.exists():
-        pids += [int(p) for p in children.read_text().split()]
-    total = 0
-    for p in pids:
-        try:
-            status = Path(f"/proc/{p}/status").read_text()
-        except FileNotFoundError:
-            continue
-        total += int(next(x.split()[1] for x in status.splitlines() if x.startswith("VmRSS:")))
-    return total
-
-
 def _burst(base: str, count: int) -> Counter:
     ask = "sparql?" + urlencode({"query": "ASK { ?s a defrel:Visit }"})
     targets = [
@@ -369,9 +353,9 @@ def test_a_burst_of_2000_requests_from_50_clients_no_errors_no_growth(server) ->
     base, pid = server
     expected = Counter({200: 1500, 303: 500})
     assert _burst(base, 2000) == expected  # warm: caches, workers, threads and their heaps
-    before = _rss_kib(pid)
+    before = rss_kib(pid)
     assert _burst(base, 2000) == expected
-    after = _rss_kib(pid)
+    after = rss_kib(pid)
     assert after - before < 30 * 1024, f"memory grew from {before} to {after} KiB"
 
 
