@@ -10,11 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT
-from rdflib import Dataset
 
-from mapper.builder.pipeline import build, build_dataset
-from mapper.facts.kinds import ARTICLE_FIELDS, KINDS
-from mapper.stores.query import run_query
+from mapper.builder.pipeline import build
+from mapper.facts.kinds import ARTICLE_FIELDS
 
 CORPUS = ROOT / "tests" / "corpus"
 QUERIES = ROOT / "queries" / "corpus"
@@ -157,47 +155,4 @@ def test_the_corpus_builds_and_conforms(corpus_build) -> None:
     assert corpus_build.report.conforms, corpus_build.report.text()
     assert corpus_build.ok, [c.message for c in corpus_build.conflicts]
 
-
-# --- competency questions on the corpus ------------------------------------------------------
-
-
-def _questions() -> list[Path]:
-    return sorted(QUERIES.glob("*.rq"))
-
-
-@pytest.fixture(scope="module")
-def corpus_dataset() -> Dataset:
-    """The corpus mapped (what the build writes, before validation), so that the questions
-    are answered even while a shape lags behind the format."""
-    return build_dataset([CORPUS])[0]
-
-
-def test_each_new_kind_of_the_corpus_has_a_question() -> None:
-    """Every kind new in 0.3.0 that a corpus article uses is asked about by its class."""
-    used = {
-        fact["kind"]
-        for path in CORPUS.glob("*.facts.yaml")
-        for fact in yaml.safe_load(path.read_text(encoding="utf-8"))["facts"]
-    }
-    new = {KINDS[k].cls for k in used if KINDS[k].since == "0.3.0"}
-    asked = " ".join(q.read_text(encoding="utf-8") for q in _questions())
-    assert len(new) >= 10
-    assert sorted(c for c in new if not re.search(rf"\ba {c}\b", asked)) == []
-    for query in _questions():
-        comments = re.match(r"(?:#[^\n]*\n)+", query.read_text(encoding="utf-8"))
-        assert comments, f"{query.name} must open with '# Question: ...?'"
-        head = " ".join(line.lstrip("#").strip() for line in comments.group(0).splitlines())
-        assert re.match(r"^Question: [A-Z][^?]*\?", head), query.name
-        text = query.read_text(encoding="utf-8")
-        # entities are matched by IRI, never by label
-        assert "PREFIX data: <https://w3id.org/defrel/data/>" in text, query.name
-        assert not re.search(r"(rdfs:label|skos:altLabel)\s+\"", text), query.name
-        assert query.with_suffix(".csv").is_file(), query.name
-
-
-@pytest.mark.parametrize("query", _questions(), ids=lambda p: p.stem)
-def test_each_corpus_question_gets_its_expected_answer(corpus_dataset, query: Path) -> None:
-    answer = run_query(query.read_text(encoding="utf-8"), corpus_dataset, fmt="csv").text
-    expected = query.with_suffix(".csv").read_text(encoding="utf-8")
-    assert answer.replace("\r\n", "\n") == expected
-    assert expected.count("\n") >= 2, f"{query.name}: an empty expected answer proves little"
+# The corpus's competency questions are checked in test_corpus_competency.py.
