@@ -15,7 +15,6 @@ from mapper.builder.pipeline import build
 from mapper.facts.kinds import ARTICLE_FIELDS
 
 CORPUS = ROOT / "tests" / "corpus"
-QUERIES = ROOT / "queries" / "corpus"
 SENTENCE_ID = r"H|S|P\d+\.\d+"
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 METADATA = {f"article.{f.name}" for f in ARTICLE_FIELDS}
