@@ -18,6 +18,7 @@ from ..errors import InputError, PartialLoadError
 from ..rdf.options import DEFAULT_BASE
 from ..stores.options import DEFAULT_STORE, PROTOCOLS
 from .common import DEFAULT_DATASET
+from .inputs import rdf_inputs, syntax_option
 
 if TYPE_CHECKING:  # the stores (pyoxigraph, httpx) are imported when `load` runs
     from ..stores.loading import LoadOutcome, Progress
@@ -90,7 +91,12 @@ def _failure_json(err: PartialLoadError) -> str:
 
 
 @click.command("load")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "paths",
+    nargs=-1,
+    type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path),
+)
+@syntax_option("PATHS (one with named graphs: nq, trig, jsonld)")
 @click.option(
     "--store",
     type=click.Path(file_okay=False, path_type=Path),
@@ -136,6 +142,7 @@ def _failure_json(err: PartialLoadError) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
 def load_cmd(
     paths: tuple[Path, ...],
+    syntax: str | None,
     store: Path | None,
     endpoint: str | None,
     protocol: str,
@@ -148,12 +155,14 @@ def load_cmd(
     as_json: bool,
 ) -> None:
     """Load article graphs into a store: each graph replaced whole, so loading twice is the
-    same as once.  PATHS are .nq/.trig/.jsonld files; default dist/dataset.nq.  Exit 3 if the
-    store cannot be reached or the load stops part-way (the message names the articles).
+    same as once.  PATHS are .nq/.trig/.jsonld files, or - for stdin with --syntax; default
+    dist/dataset.nq.  Exit 3 if the store cannot be reached or the load stops part-way (the
+    message names the articles).
 
     \b
     Example:
       defrel load --store store/
+      zcat dump.nq.gz | defrel load - --syntax nquads --store store/
       defrel load --endpoint http://127.0.0.1:7878/store --drop-missing \\
           --query-endpoint http://127.0.0.1:7878/query
     """
@@ -161,29 +170,30 @@ def load_cmd(
         raise click.UsageError("give --store PATH or --endpoint URL, not both")
     if not paths and not DEFAULT_DATASET.exists():
         raise InputError(f"{DEFAULT_DATASET} not found", hint="run `defrel build` first")
-    inputs, bar = list(paths) or [DEFAULT_DATASET], _Bar(sys.stderr)
+    bar = _Bar(sys.stderr)
     try:
-        if endpoint is None:
-            from ..stores.embedded import load_store
+        with rdf_inputs(list(paths) or [DEFAULT_DATASET], syntax) as inputs:
+            if endpoint is None:
+                from ..stores.embedded import load_store
 
-            outcome = load_store(
-                inputs, store=store or DEFAULT_STORE, mode=mode, base=base, on_progress=bar
-            )
-        else:
-            from ..stores.remote import load_endpoint
+                outcome = load_store(
+                    inputs, store=store or DEFAULT_STORE, mode=mode, base=base, on_progress=bar
+                )
+            else:
+                from ..stores.remote import load_endpoint
 
-            outcome = load_endpoint(
-                inputs,
-                url=endpoint,
-                protocol=protocol,
-                query_url=query_endpoint,
-                mode=mode,
-                base=base,
-                batch_triples=batch_triples,
-                retries=retries,
-                timeout=timeout,
-                on_progress=bar,
-            )
+                outcome = load_endpoint(
+                    inputs,
+                    url=endpoint,
+                    protocol=protocol,
+                    query_url=query_endpoint,
+                    mode=mode,
+                    base=base,
+                    batch_triples=batch_triples,
+                    retries=retries,
+                    timeout=timeout,
+                    on_progress=bar,
+                )
     except PartialLoadError as err:
         if as_json:
             click.echo(_failure_json(err))
