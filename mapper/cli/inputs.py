@@ -9,8 +9,6 @@ name ``<stdin>`` or the file as given, not the temporary one.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -133,6 +131,9 @@ def rdf_inputs(paths: Sequence[Path], syntax: str | None) -> Iterator[list[Path]
     if syntax is None:
         yield list(paths)
         return
+    import shutil  # here, not at start-up: `defrel --help` stays fast
+    import tempfile
+
     chosen = rdf_syntax(syntax)
     assert chosen is not None  # SyntaxName checked it
     shown: dict[str, str] = {}

@@ -3,8 +3,10 @@ prints the result.  Exit codes: 0 ok, 1 data does not conform, 2 bad input or us
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -16,8 +18,10 @@ from ..rdf.options import RDF_SUFFIXES, SYNTAXES, rdf_syntax
 from .common import DEFAULT_OUT, DEFAULT_SEEDS, base_option, root_option
 from .inputs import STDIN, FormatName, rdf_inputs, syntax_option
 from .ontology import ontology_group
+from .progress import Bar, bar_line
 from .query import example_queries, query_cmd
 from .store import load_cmd
+from .summary import build_summary, json_errors
 
 __all__ = ["example_queries", "main"]
 
@@ -84,8 +88,15 @@ def main() -> None:
     help="Processes validating articles in parallel (default: one per core from 8 articles).",
 )
 @root_option
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary (keys in the README).")
 def build_cmd(
-    paths: tuple[Path, ...], out: Path, base: str, infer: bool, jobs: int | None, root: Path | None
+    paths: tuple[Path, ...],
+    out: Path,
+    base: str,
+    infer: bool,
+    jobs: int | None,
+    root: Path | None,
+    as_json: bool,
 ) -> None:
     """Load, map, validate, check consistency and write Turtle, JSON-LD and N-Quads.
 
@@ -93,17 +104,26 @@ def build_cmd(
     If the data does not conform to the shapes, or contradicts the ontology (an
     entity that is both a Person and a Country), the problems are printed with
     their facts file and line, nothing is written and the exit code is 1.
+    On a terminal a progress bar runs on stderr.  --json prints one object
+    (status, conforms, consistent, articles, reused, triples, inferred_graphs,
+    inferred_triples, out, files, seconds, results, conflicts), on failure too.
 
     \b
     Example:
       defrel build seeds/ --out dist/ --base https://example.org/defrel/
       defrel build --infer
+      defrel build --json | jq .triples
     """
     from ..builder.pipeline import build
 
-    outcome = build(
-        list(paths) or [DEFAULT_SEEDS], out=out, base=base, infer=infer, jobs=jobs, root=root
-    )
+    started, bar = time.monotonic(), Bar(sys.stderr, build_line)
+    with json_errors(as_json), bar:
+        outcome = build(list(paths) or [DEFAULT_SEEDS], out=out, base=base, infer=infer,
+                        jobs=jobs, root=root, on_progress=bar)  # fmt: skip
+    if as_json:
+        summary = build_summary(outcome, out, time.monotonic() - started)
+        click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
+        sys.exit(EXIT_OK if outcome.ok else EXIT_NONCONFORMING)
     if not outcome.report.conforms:
         click.echo(outcome.report.text(), nl=False)
     if outcome.conflicts:
@@ -130,6 +150,15 @@ def build_cmd(
 
 
 LIST_AT_MOST = 24  # files listed by name after a build; a corpus's are counted
+
+
+def build_line(p) -> str:
+    """The build's progress bar: articles, triples, rate (and how many were reused)."""
+    rate = p.articles / p.seconds if p.seconds > 0 else 0
+    reused = f" ({p.reused:,} reused)" if p.reused else ""
+    return bar_line(
+        p.articles, p.articles_total, f"{p.triples:,} triples  {rate:,.1f} articles/s{reused}"
+    )
 
 
 def _split_inputs(paths: list[Path], syntax: str | None) -> tuple[list[Path], list[Path]]:
@@ -222,9 +251,10 @@ def validate_cmd(
 
     if as_json:
         fmt = "json"
-    rdf, facts = _split_inputs(list(paths) or [DEFAULT_SEEDS], syntax)
-    with rdf_inputs(rdf, syntax) as rdf_files:
-        report = check_inputs(facts=facts, rdf=rdf_files, base=base, engine=engine, root=root)
+    with json_errors(fmt == "json"):
+        rdf, facts = _split_inputs(list(paths) or [DEFAULT_SEEDS], syntax)
+        with rdf_inputs(rdf, syntax) as rdf_files:
+            report = check_inputs(facts=facts, rdf=rdf_files, base=base, engine=engine, root=root)
     fmt = _report_format(fmt)
     if fmt in ("text", "json"):
         text = report.text() if fmt == "text" else report.json()

@@ -11,6 +11,7 @@ import click
 from ..errors import InputError
 from .common import DEFAULT_SEEDS
 from .inputs import rdf_inputs, syntax_option
+from .summary import json_errors
 
 __all__ = ["ontology_group"]
 
@@ -73,7 +74,7 @@ def check_cmd(
     """
     from ..checks.reasoner import check_ontology  # owlready2: only when a check runs
 
-    with rdf_inputs(data, syntax) as data_files:
+    with json_errors(as_json), rdf_inputs(data, syntax) as data_files:
         outcome = check_ontology(
             ontology=list(ontology) or None, data=data_files, allow_remote=allow_remote
         )

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +18,8 @@ from ..rdf.options import DEFAULT_BASE
 from ..stores.options import DEFAULT_STORE, PROTOCOLS
 from .common import DEFAULT_DATASET
 from .inputs import rdf_inputs, syntax_option
+from .progress import Bar, bar_line
+from .summary import json_errors
 
 if TYPE_CHECKING:  # the stores (pyoxigraph, httpx) are imported when `load` runs
     from ..stores.loading import LoadOutcome, Progress
@@ -28,34 +29,9 @@ __all__ = ["load_cmd", "progress_line"]
 
 def progress_line(p: Progress, *, width: int = 24) -> str:
     """One line of the progress bar: ``[####----]  3/8 articles  7,035 triples  9,210 t/s``."""
-    done = round(width * p.articles / p.articles_total) if p.articles_total else width
     rate = p.triples / p.seconds if p.seconds > 0 else 0
-    return (
-        f"[{'#' * done}{'-' * (width - done)}] {p.articles}/{p.articles_total} articles  "
-        f"{p.triples:,}/{p.triples_total:,} triples  {rate:,.0f} triples/s"
-    )
-
-
-class _Bar:
-    """Redraws ``progress_line`` on a terminal at most ten times a second; silent elsewhere."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self._stream, self._last, self._drawn = stream, 0.0, False
-        self.live = stream.isatty()
-
-    def __call__(self, progress: Progress) -> None:
-        now = time.monotonic()
-        if not self.live or (
-            now - self._last < 0.1 and progress.articles < progress.articles_total
-        ):
-            return
-        self._stream.write("\r" + progress_line(progress))
-        self._stream.flush()
-        self._last, self._drawn = now, True
-
-    def close(self) -> None:
-        if self._drawn:
-            self._stream.write("\n")
+    rest = f"{p.triples:,}/{p.triples_total:,} triples  {rate:,.0f} triples/s"
+    return bar_line(p.articles, p.articles_total, rest, width=width)
 
 
 def _report(outcome: LoadOutcome, as_json: bool) -> None:
@@ -170,9 +146,9 @@ def load_cmd(
         raise click.UsageError("give --store PATH or --endpoint URL, not both")
     if not paths and not DEFAULT_DATASET.exists():
         raise InputError(f"{DEFAULT_DATASET} not found", hint="run `defrel build` first")
-    bar = _Bar(sys.stderr)
+    bar = Bar(sys.stderr, progress_line)
     try:
-        with rdf_inputs(list(paths) or [DEFAULT_DATASET], syntax) as inputs:
+        with json_errors(as_json), rdf_inputs(list(paths) or [DEFAULT_DATASET], syntax) as inputs:
             if endpoint is None:
                 from ..stores.embedded import load_store
 
