@@ -9,6 +9,7 @@ name ``<stdin>`` or the file as given, not the temporary one.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -90,7 +91,7 @@ def _limit() -> int:
 def read_stdin_bytes(what: str) -> bytes:
     """All of stdin, refused past the size limit of an RDF file read whole."""
     limit = _limit()
-    data = click.get_binary_stream("stdin").read(limit + 1)
+    data = sys.stdin.buffer.read(limit + 1)
     if len(data) > limit:
         raise InputError(
             f"{what} on stdin is larger than {limit // 2**20} MiB, the limit",
@@ -148,7 +149,7 @@ def rdf_inputs(paths: Sequence[Path], syntax: str | None) -> Iterator[list[Path]
             if str(path) == STDIN:
                 target = target.with_name(f"stdin{chosen.suffixes[0]}")
                 with target.open("wb") as copy:  # in chunks: a load streams what it reads
-                    shutil.copyfileobj(click.get_binary_stream("stdin"), copy, 1 << 20)
+                    shutil.copyfileobj(sys.stdin.buffer, copy, 1 << 20)
                 shown[str(target)] = "<stdin>"
             else:
                 target.symlink_to(path.resolve())
