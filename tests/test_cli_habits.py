@@ -8,6 +8,7 @@ import io
 import json
 import os
 import pty
+import re
 import select
 import subprocess
 import sys
@@ -406,3 +407,27 @@ def test_build_draws_a_bar_on_a_terminal(tmp_path: Path) -> None:
 def test_build_prints_no_bar_in_a_pipe(tmp_path: Path) -> None:
     out, err = _build_in(tmp_path, terminal=False)
     assert err == "" and "Built 1 article(s)" in out
+
+
+# --- the README's command reference -------------------------------------------------------
+
+
+def _commands(group, prefix: tuple[str, ...] = ()):
+    for name, command in sorted(group.commands.items()):
+        if hasattr(command, "commands"):
+            yield from _commands(command, (*prefix, name))
+        else:
+            yield (*prefix, name), command
+
+
+def test_every_long_option_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [
+        f"defrel {' '.join(path)} {opt}"
+        for path, command in _commands(main)
+        for param in command.params
+        for opt in getattr(param, "opts", [])
+        if opt.startswith("--") and opt != "--help"
+        and not re.search(re.escape(opt) + r"(?![\w-])", readme)
+    ]  # fmt: skip
+    assert missing == []
