@@ -169,6 +169,14 @@ def test_a_wrong_format_exits_2(runner, seed_dist: Path, query, fmt, words) -> N
     assert result.exit_code == 2 and words in result.output
 
 
+def test_rdfxml_that_cannot_be_written_exits_2(runner, seed_dist: Path) -> None:
+    query = "CONSTRUCT { ?s <http://example.org/1> ?o } WHERE { ?s a ?o } LIMIT 1"
+    data = str(seed_dist / "dataset.nq")
+    result = runner.invoke(main, ["query", query, "--data", data, "--format", "rdf/xml"])
+    assert result.exit_code == 2 and "cannot be written as RDF/XML" in result.output
+    assert "use --format turtle" in result.output and "Traceback" not in result.output
+
+
 # --- query: stdin, --query FILE, and a file name given as the query -------------------------
 
 

@@ -251,7 +251,7 @@ def validate_cmd(
 
     if as_json:
         fmt = "json"
-    with json_errors(fmt == "json"):
+    with json_errors(fmt.lower() == "json"):
         rdf, facts = _split_inputs(list(paths) or [DEFAULT_SEEDS], syntax)
         with rdf_inputs(rdf, syntax) as rdf_files:
             report = check_inputs(facts=facts, rdf=rdf_files, base=base, engine=engine, root=root)

@@ -26,7 +26,7 @@ def example_queries() -> dict[str, str]:
     }
 
 
-QUERY_SUFFIXES = (".rq", ".sparql", ".rq.txt", ".txt", ".ru")  # what a query file is called
+QUERY_SUFFIXES = (".rq", ".sparql", ".ru", ".txt")  # what a query file is called
 
 
 def _looks_like_a_file(query: str) -> bool:
