@@ -68,7 +68,7 @@ def test_every_public_name_resolves_and_importing_mapper_stays_light() -> None:
 
 def test_published_schema_is_the_generated_one() -> None:
     assert published_schema() == json.loads(json.dumps(generate_schema())), (
-        "regenerate mapper/data/facts.schema.json from mapper/facts/kinds.py"
+        "regenerate mapper/data/facts.schema.json from mapper/facts/kinds/"
     )
 
 

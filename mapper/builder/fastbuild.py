@@ -29,6 +29,7 @@ from ..checks.report import Report, Result, conforming_report
 from ..errors import DefrelError, FactsError
 from ..facts.files import read_bytes
 from ..facts.load import FACTS_SUFFIX, find_facts_files
+from ..facts.registry import find_registry
 from ..rdf.vocab import CONTEXT_FILE, DEFAULT_BASE
 from .crosscheck import check_entity_types, corpus_conflicts
 from .distwriter import BIG, DistWriter
@@ -74,13 +75,18 @@ class FastOutcome:
         return self.report.conforms and not self.conflicts
 
 
-def recipe(base: str, root: Path | None = None) -> str:
+def recipe(base: str, root: Path | None = None, registries: tuple[Path, ...] = ()) -> str:
     """What every article's output depends on besides its own files: defrel's source (all
     of it: a change anywhere rebuilds everything), the bundled shapes, ontology and
-    context, the base IRI, and the --root folder (an article accepted under one root is
-    checked again under another)."""
+    context, the base IRI, the --root folder (an article accepted under one root is
+    checked again under another) and the entity registries the articles use (an edited
+    registry rebuilds every article)."""
     digest = hashlib.sha256(base.encode())
     digest.update(b"\0root\0" + (str(Path(root).resolve()).encode() if root else b""))
+    for path in registries:
+        digest.update(
+            b"\0registry\0" + str(path).encode() + b"\0" + read_bytes(path, what="entity registry")
+        )
     package = Path(__file__).resolve().parents[1]  # mapper/, every stage
     data = package / "data"
     parts = [
@@ -92,6 +98,14 @@ def recipe(base: str, root: Path | None = None) -> str:
     for path in parts:
         digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def _registries(facts: list[Path], root: Path | None) -> tuple[Path, ...]:
+    """Every registry file that some article of the build uses."""
+    found: dict[Path, None] = {}
+    for folder in sorted({p.parent for p in facts}):
+        found.update(dict.fromkeys(find_registry(folder / "x", root)))
+    return tuple(found)
 
 
 def _slug(path: Path) -> str:
@@ -177,7 +191,7 @@ def fast_build(
     ) as stage:  # --out checked first
         out = stage.out
         ordered = _ordered(paths)
-        key = recipe(base, root)
+        key = recipe(base, root, _registries(ordered, root))
         previous = read_manifest(out, key) if out.is_dir() else None
         articles = previous.articles if previous else {}
         reuse = {p: _unchanged(p, articles.get(_slug(p)), key, out) for p in ordered}

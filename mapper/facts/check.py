@@ -3,8 +3,10 @@ quantities and quotes, turning it into typed objects and collecting every proble
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -14,10 +16,18 @@ import jsonschema_rs
 
 from ..errors import DefrelError, EvidenceError, FactsError
 from .evidence import Span, locate
-from .kinds import ARTICLE_FIELDS, COMMON_FIELDS, ENTITY_FIELDS, KINDS, QUANTITY_UNITS, Field
+from .kinds import (
+    ARTICLE_FIELDS,
+    COMMON_FIELDS,
+    ENTITY_FIELDS,
+    KINDS,
+    QUANTITY_UNITS,
+    REMOVED_FIELDS,
+    Field,
+)
 from .model import Entity, Fact, Quantity, Value
 from .schema import published_schema
-from .when import parse_when
+from .when import When, parse_when
 from .yamlread import exact_number, line_of
 
 __all__ = ["LANGUAGE_TAG", "Builder", "check_schema"]
@@ -50,6 +60,9 @@ def _schema_error(path: Path, doc: Any, err: jsonschema.ValidationError) -> Fact
         hint = "; ".join(f"did you mean {g[0]!r}?" for g in guesses if g) or (
             f"allowed keys: {', '.join(allowed)}"
         )
+        removed = [REMOVED_FIELDS[u] for u in unknown if u in REMOVED_FIELDS]
+        if removed:
+            hint = "; ".join(removed)
         where = (*where, unknown[0])
     elif err.validator == "pattern" and "id" in str(where[-1:]):
         hint = "ids are lowercase letters and digits joined by single hyphens, e.g. raheel-sharif"
@@ -91,10 +104,13 @@ def check_schema(path: Path, doc: Any) -> None:
 class Builder:
     """Turns a schema-valid document into typed objects, collecting every problem found."""
 
-    def __init__(self, path: Path, doc: Any, text: str) -> None:
+    def __init__(self, path: Path, doc: Any, text: str, registry: Any = None) -> None:
         self.path, self.doc, self.text = path, doc, text
         self.problems: list[DefrelError] = []
-        self.entity_types = {e["id"]: e["type"] for e in doc.get("entities") or []}
+        self.registry = registry
+        known = registry.entities if registry is not None else {}
+        self.entity_types = {i: e.type for i, e in known.items()}
+        self.entity_types.update({e["id"]: e["type"] for e in doc.get("entities") or []})
         self.fact_ids = {f["id"] for f in doc["facts"]}
 
     def problem(self, message: str, where: tuple, *, fact_id=None, hint=None, cls=FactsError):
@@ -102,6 +118,12 @@ class Builder:
         self.problems.append(cls(message, path=self.path, line=line, fact_id=fact_id, hint=hint))
 
     def value(self, field: Field, raw: Any, where: tuple, owner: str | None) -> Value | None:
+        if field.shape == "choices":
+            return tuple(raw) if isinstance(raw, list) else (raw,)
+        if field.shape == "count":
+            return self.count(raw)
+        if field.shape == "when" and isinstance(raw, dict):
+            return self.said(field, raw, where, owner)
         if field.shape in ("entity", "entities", "fact", "facts", "texts"):
             items = tuple(raw) if isinstance(raw, list) else (raw,)
             if field.shape.startswith("entit"):
@@ -118,6 +140,30 @@ class Builder:
         if field.shape == "quantity":
             return self.quantity(field, raw, where, owner)
         return raw
+
+    def count(self, raw: Any) -> Quantity:
+        if isinstance(raw, int):
+            return Quantity(unit="count", value=Decimal(raw))
+        return Quantity(
+            unit="count",
+            value=exact_number(raw, "value"),
+            min=exact_number(raw, "min"),
+            max=exact_number(raw, "max"),
+            approximate=bool(raw.get("approximate", False)),
+            qualifier=raw.get("qualifier"),
+        )
+
+    def said(self, field: Field, raw: dict, where: tuple, owner: str | None) -> When | None:
+        """A time in the article's words, with the date it stands for where one is given."""
+        said, vague = raw["said"], bool(raw.get("vague", False))
+        if "resolved" not in raw:
+            return When(said, said=said, vague=vague)
+        try:
+            when = parse_when(raw["resolved"])
+        except ValueError as err:
+            self.problem(f"{field.name}.resolved: {err}", (*where, "resolved"), fact_id=owner)
+            return None
+        return dataclasses.replace(when, said=said, vague=vague)
 
     def check_entities(self, field: Field, ids: tuple, where: tuple, owner: str | None) -> None:
         for entity_id in ids:
@@ -230,6 +276,15 @@ class Builder:
                         (*where, key),
                         fact_id=raw["id"],
                     )
+            for field in ENTITY_FIELDS:
+                if field.types and field.name in raw and raw["type"] not in field.types:
+                    self.problem(
+                        f"{field.name}: only a {' or '.join(field.types)} has a {field.name}, "
+                        f"and {raw['id']!r} is a {raw['type']}",
+                        (*where, field.name),
+                        fact_id=raw["id"],
+                        hint=f"remove {field.name}, or fix the entity's type",
+                    )
             result.append(
                 Entity(
                     id=raw["id"],
@@ -306,11 +361,4 @@ class Builder:
                 hint="one tag such as en, fr, pt-BR or zh-Hant (an article has one language)",
             )
             del values["language"]
-        headline = values.get("headline")
-        if isinstance(headline, str) and headline not in self.text:
-            self.problem(
-                "article.headline is not in the article text",
-                ("article", "headline"),
-                hint="copy the headline exactly as the text gives it",
-            )
         return values

@@ -24,6 +24,7 @@ from .files import (
     read_text,
 )
 from .model import Article
+from .registry import Registry, find_registry, load_registry, with_registry
 from .schema import ID_PATTERN
 from .yamlread import line_of, read_yaml
 
@@ -37,12 +38,17 @@ def _slug(path: Path) -> str:
     return name[: -len(FACTS_SUFFIX)] if name.endswith(FACTS_SUFFIX) else path.stem
 
 
-def load_facts(path: Path, *, root: Path | None = None) -> Article:
+def load_facts(
+    path: Path, *, root: Path | None = None, registry: Registry | None = None
+) -> Article:
     """Load one facts file and its article text; raise FactsError/EvidenceError on bad input.
 
     The article text must lie inside the facts file's folder, or inside ``root`` if given
-    (see ``files.confined``)."""
+    (see ``files.confined``). Entities it refers to but does not declare come from the
+    archive's registry (``registry``, or found beside it: see ``registry.py``)."""
     path = Path(path)
+    if registry is None:
+        registry = load_registry(find_registry(path, root))
     source = read_text(path, what="facts file")
     if not source.strip():
         raise FactsError(
@@ -85,17 +91,21 @@ def load_facts(path: Path, *, root: Path | None = None) -> Article:
         ) from None
     text = decode(data, path=text_path, what=what)
     check_chars(path, doc, text)
-    builder = Builder(path, doc, text)
+    builder = Builder(path, doc, text, registry)
     builder.unique("entities")
     builder.unique("facts")
+    metadata, inline = builder.metadata(), builder.entities()
+    facts = builder.facts()
+    entities, clashes = with_registry(path, registry, inline, facts, metadata)
+    builder.problems.extend(clashes)
     article = Article(
         slug=slug,
         facts_path=path,
         text_path=text_path,
         text=text,
-        metadata=builder.metadata(),
-        entities=builder.entities(),
-        facts=builder.facts(),
+        metadata=metadata,
+        entities=entities,
+        facts=facts,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
     builder.no_fact_cycle(article.facts)

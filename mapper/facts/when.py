@@ -34,15 +34,19 @@ class When:
     day: int | None = None
     weekday: str | None = None
     qualifier: str | None = None
+    said: str | None = None  # the article's own words, when they are not a date ("last year")
+    vague: bool = False  # a vague period ("in recent years"): never resolved
 
     @property
     def unit(self) -> str:
-        """The finest unit known: day, month, year or weekday."""
+        """The finest unit known: day, month, year or weekday; unknown for words alone."""
         if self.weekday:
             return "weekday"
         if self.day:
             return "day"
-        return "month" if self.month else "year"
+        if self.month:
+            return "month"
+        return "year" if self.year is not None else "unknown"
 
 
 def parse_when(text: str) -> When:

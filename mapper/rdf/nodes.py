@@ -45,7 +45,13 @@ def add_time(g: Graph, owner: URIRef, name: str, when: When, lang: str) -> URIRe
     instant = Minter.below(owner, "time", name)
     desc = Minter.below(instant, "description")
     g.add((instant, RDF.type, TIME.Instant))
-    g.add((instant, RDFS.label, Literal(when.text, lang=lang)))
+    g.add((instant, RDFS.label, Literal(when.said or when.text, lang=lang)))
+    if when.said is not None:
+        g.add((instant, DEFREL.dateText, Literal(when.said, lang=lang)))
+    if when.vague:
+        g.add((instant, DEFREL.vague, Literal(True)))
+    if when.unit == "unknown":
+        return instant
     g.add((instant, TIME.inDateTime, desc))
     g.add((desc, RDF.type, TIME.DateTimeDescription))
     g.add((desc, TIME.unitType, TIME[_UNIT_TYPES[when.unit]]))
