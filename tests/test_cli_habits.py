@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import MINI_FACTS, ROOT, write_article
+from conftest import MINI_FACTS, ROOT, SEEDS, write_article
 from rdflib import Dataset, Graph
 
 from mapper.cli.main import main
@@ -28,6 +28,7 @@ from mapper.stores.options import RESULT_FORMATS, output_format
 VISITS = "CONSTRUCT { ?s a defrel:Visit } WHERE { ?s a defrel:Visit }"
 SELECT = "SELECT ?label WHERE { ?v a defrel:Visit ; rdfs:label ?label } ORDER BY ?label"
 SHOIGU = "Sergei Shoigu's visit to Pakistan"
+BROKEN = "@prefix defrel: <https://w3id.org/defrel/ontology#> .\n<https://example.org/v> a defrel:Visit .\n"
 
 
 # --- one table of formats, as Oxigraph reads the same names --------------------------------
@@ -256,8 +257,7 @@ def test_validate_stdin_and_any_suffix(runner, seed_dist: Path, tmp_path: Path) 
     turtle = (seed_dist / "dataset.ttl").read_text(encoding="utf-8")
     result = runner.invoke(main, ["validate", "-", "--syntax", "turtle"], input=turtle)
     assert result.exit_code == 0 and result.output.startswith("Conforms"), result.output
-    broken = "@prefix defrel: <https://w3id.org/defrel/ontology#> .\n<https://example.org/v> a defrel:Visit .\n"
-    result = runner.invoke(main, ["validate", "-", "--syntax", "text/turtle"], input=broken)
+    result = runner.invoke(main, ["validate", "-", "--syntax", "text/turtle"], input=BROKEN)
     assert result.exit_code == 1 and "Does not conform" in result.output
     odd = tmp_path / "data.txt"
     odd.write_bytes((seed_dist / "dataset.nq").read_bytes())
@@ -269,21 +269,27 @@ def test_validate_stdin_and_any_suffix(runner, seed_dist: Path, tmp_path: Path) 
     ("fmt", "parse_as"),
     [("ttl", "turtle"), ("rdf/xml", "xml"), ("jsonld", "json-ld"), ("application/n-triples", "nt")],
 )
-def test_validate_report_in_any_rdf_syntax(runner, mini: Path, fmt: str, parse_as: str) -> None:
-    result = runner.invoke(main, ["validate", str(mini), "--format", fmt])
+def test_validate_report_in_any_rdf_syntax(
+    runner, seed_dist: Path, fmt: str, parse_as: str
+) -> None:
+    result = runner.invoke(main, ["validate", str(seed_dist / "dataset.nq"), "--format", fmt])
     assert result.exit_code == 0, result.output
     report = Graph().parse(data=result.stdout, format=parse_as)
     assert len(report) >= 2  # a ValidationReport that conforms
 
 
 def test_validate_json_flag(runner, tmp_path: Path) -> None:
-    facts = write_article(
-        tmp_path, MINI_FACTS.replace("recipient: united-states", "recipient: russia")
-    )
-    result = runner.invoke(main, ["validate", str(facts), "--json"])
+    broken = tmp_path / "broken.ttl"
+    broken.write_text(BROKEN, encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(broken), "--json"])
     assert result.exit_code == 1
     report = json.loads(result.stdout)
-    assert report["conforms"] is False and report["results"][0]["where"].startswith(str(facts))
+    assert report["conforms"] is False
+    assert {r["focus"] for r in report["results"]} == {"https://example.org/v"}
+    result = runner.invoke(
+        main, ["validate", str(tmp_path / "broken.ttl"), "--json", "--syntax", "nt"]
+    )
+    assert result.exit_code == 2 and json.loads(result.stdout)["status"] == "error"
 
 
 def test_load_from_stdin(runner, seed_dist: Path, tmp_path: Path) -> None:
@@ -292,7 +298,7 @@ def test_load_from_stdin(runner, seed_dist: Path, tmp_path: Path) -> None:
     args = ["load", "-", "--syntax", "application/n-quads", "--store", str(store), "--json"]
     result = runner.invoke(main, args, input=nquads)
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["triples"] == 2345
+    assert json.loads(result.stdout)["triples"] == len(set(nquads.splitlines()))
     turtle = (seed_dist / "dataset.ttl").read_text(encoding="utf-8")
     args = ["load", "-", "--syntax", "ttl", "--store", str(store), "--json"]
     result = runner.invoke(main, args, input=turtle)
@@ -315,15 +321,15 @@ BUILD_KEYS = {"status", "conforms", "consistent", "articles", "reused", "triples
               "conflicts"}  # fmt: skip
 
 
-def test_build_json(runner, mini: Path, tmp_path: Path) -> None:
+def test_build_json(runner, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = runner.invoke(main, ["build", str(mini), "--out", str(out), "--json"])
+    result = runner.invoke(main, ["build", str(SEEDS), "--out", str(out), "--json"])
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert set(summary) == BUILD_KEYS
     assert summary["status"] == "built" and summary["articles"] == 1 and summary["files"] >= 6
     again = json.loads(
-        runner.invoke(main, ["build", str(mini), "--out", str(out), "--json"]).stdout
+        runner.invoke(main, ["build", str(SEEDS), "--out", str(out), "--json"]).stdout
     )
     assert again["reused"] == 1 and again["triples"] == summary["triples"]
 
@@ -336,16 +342,19 @@ def test_build_json_when_it_fails(runner, tmp_path: Path) -> None:
     assert result.exit_code == 1
     summary = json.loads(result.stdout)
     assert summary["status"] == "not_conforming" and summary["results"] and summary["files"] == 0
-    bad = write_article(tmp_path / "bad", MINI_FACTS.replace("date: Thursday", "date: 2014-02-30"))
+
+
+def test_build_json_on_bad_input(runner, tmp_path: Path) -> None:
+    bad = write_article(tmp_path / "bad", "\n")
     result = runner.invoke(main, ["build", str(bad), "--out", str(tmp_path / "o"), "--json"])
-    assert result.exit_code == 2
+    assert result.exit_code == 2 and "Error:" in result.stderr
     error = json.loads(result.stdout)
-    assert error["status"] == "error" and "does not exist" in error["error"]
-    assert error["where"] == f"{bad}:24" and error["exit_code"] == 2
+    assert error["status"] == "error" and "the facts file is empty" in error["error"]
+    assert error["where"].startswith(str(bad)) and error["exit_code"] == 2
 
 
-def test_site_json(runner, mini: Path, tmp_path: Path) -> None:
-    result = runner.invoke(main, ["site", str(mini), "--out", str(tmp_path / "site"), "--json"])
+def test_site_json(runner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["site", str(SEEDS), "--out", str(tmp_path / "site"), "--json"])
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert summary["status"] == "built" and summary["pages"] > 1 and summary["articles"] == 1
@@ -380,8 +389,7 @@ def test_the_bar_draws_only_when_live() -> None:
 
 def _build_in(tmp_path: Path, *, terminal: bool) -> tuple[str, str]:
     """Run ``defrel build`` as a process, stderr a pseudo-terminal or a pipe: (stdout, stderr)."""
-    facts = write_article(tmp_path / "in")
-    args = [sys.executable, "-m", "mapper.cli", "build", str(facts), "--out", str(tmp_path / "o")]
+    args = [sys.executable, "-m", "mapper.cli", "build", str(SEEDS), "--out", str(tmp_path / "o")]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     if not terminal:
         done = subprocess.run(args, capture_output=True, text=True, timeout=120, env=env)
