@@ -245,7 +245,7 @@ def validate_cmd(
     \b
     Example:
       defrel validate seeds/ --format json
-      defrel query 'CONSTRUCT WHERE { ?s ?p ?o }' --format nt | defrel validate - --syntax nt
+      curl -s https://example.org/their-data.nt | defrel validate - --syntax ntriples
     """
     from ..builder.pipeline import check_inputs
 

@@ -70,7 +70,7 @@ def check_cmd(
     Example:
       defrel ontology check --timing
       defrel ontology check --data dist/dataset.nq --json
-      defrel query 'CONSTRUCT WHERE { ?s ?p ?o }' | defrel ontology check --data - --syntax ttl
+      curl -s https://example.org/their-data.ttl | defrel ontology check --data - --syntax ttl
     """
     from ..checks.reasoner import check_ontology  # owlready2: only when a check runs
 
