@@ -371,6 +371,81 @@ def entities_cmd(
         sys.exit(EXIT_NONCONFORMING)
 
 
+@main.command("draft")
+@click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--published",
+    metavar="DATE",
+    help="Publication date (YYYY-MM-DD): resolves 'last year', 'on Monday'.",
+)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path),
+    metavar="FACTS.yaml",
+    help="Where to write the draft (default: <slug>.facts.yaml beside the article).",
+)
+@click.option(
+    "--model",
+    "model_url",
+    metavar="URL",
+    help="An OpenAI-compatible chat endpoint "
+    "(llama.cpp server, Ollama, vLLM) to draft with, instead of the offline rules.",
+)
+@click.option(
+    "--model-name", default="default", show_default=True, help="The model to ask for at --model."
+)
+@click.option("--model-timeout", type=float, default=300, show_default=True, metavar="SECONDS")
+@root_option
+def draft_cmd(
+    article: Path,
+    published: str | None,
+    out: Path | None,
+    model_url: str | None,
+    model_name: str,
+    model_timeout: float,
+    root: Path | None,
+) -> None:
+    """Draft the facts of ARTICLE (a .txt file) for a person to confirm.
+
+    Writes <slug>.facts.yaml beside the article: the article block, the entities (reusing the
+    registry's ids) and the facts the rules (or --model) find, each quoting the text verbatim
+    and marked with a draft: block. `defrel build` refuses the file until a person has
+    checked each entry and deleted its draft: block. Never overwrites a facts file a person
+    has edited. Deterministic offline: the same text gives the same draft.
+
+    \b
+    Examples:
+      defrel draft archive/kenya-loi.txt --published 2024-03-07
+      defrel draft article.txt --model http://127.0.0.1:8080/v1 --out draft.facts.yaml
+    """
+    from ..draft.drafter import write_draft
+    from ..facts.when import parse_when
+
+    if published is not None:
+        try:
+            when = parse_when(published)
+        except ValueError as err:
+            raise click.BadParameter(str(err), param_hint="--published") from None
+        if when.day is None:
+            raise click.BadParameter(
+                f"{published!r} is not a day: write YYYY-MM-DD", param_hint="--published"
+            )
+    model = None
+    if model_url is not None:
+        from ..draft.model import ChatModel
+
+        model = ChatModel(model_url, model=model_name, timeout=model_timeout)
+    path, draft = write_draft(article, out=out, published=published, root=root, model=model)
+    click.echo(
+        f"Drafted {len(draft.entities)} entities and {len(draft.facts)} facts into {path}"
+        f" ({draft.by}); every entry is unconfirmed."
+    )
+    for dropped in draft.dropped:
+        click.echo(f"  dropped: {escaped(dropped)}", err=True)
+    click.echo(f"Next: defrel review {path}, then delete each confirmed entry's draft: block.")
+
+
 main.add_command(load_cmd)
 
 main.add_command(ontology_group)
