@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
 
@@ -77,9 +77,25 @@ def load_gazetteer(registry: Registry | None = None) -> Gazetteer:
         org = Known(o["id"], o["type"], o["label"], same_as=wd)
         for name in (o["label"], *o.get("aliases", ())):
             g.add(name, org)
+    bundled = dict(g.names)
+    moved: dict[str, Known] = {}  # a bundled id -> the registry entity that is the same one
     for entity_id, e in (registry.entities if registry else {}).items():
         same = next((s for s in e.same_as if s.startswith("wd:")), "")
         known = Known(entity_id, e.type, str(e.values["label"]), same_as=same, from_registry=True)
         for name in (e.values["label"], *e.values.get("aliases", ())):
+            old = bundled.get(str(name))
+            if old is not None and old.type == e.type:
+                moved[old.id] = known
             g.add(str(name), known, replace=True)
+        for old in bundled.values():
+            if same and old.same_as == same:
+                moved[old.id] = known
+    if moved:  # demonyms, capitals and every name of a moved entity follow it
+        g.demonyms = {w: moved.get(k.id, k) for w, k in g.demonyms.items()}
+        g.names = {
+            w: moved.get(
+                k.id, replace(k, located_in=moved[k.located_in].id) if k.located_in in moved else k
+            )
+            for w, k in g.names.items()
+        }
     return g

@@ -92,13 +92,13 @@ class _Finder:
         return known if known is not None and known.type == "Country" else None
 
     def people(self) -> None:
-        states = _alternation(
-            [*self.g.demonyms, *(n for n, k in self.g.names.items() if k.type == "Country")]
-        )
+        countries = (n for n, k in self.g.names.items() if k.type == "Country")
+        states = _alternation([*self.g.demonyms, *countries])
         pattern = re.compile(
-            rf"(?:(?P<state>{states})(?:[’']s)?\s+)?(?P<title>{_alternation(TITLES)})\s+"
-            rf"(?P<name>{_NAME})"
+            rf"(?:(?P<state>{states})(?:[’']s)?\s+)?(?P<title>{_alternation(TITLES)})"
+            rf"(?:\s+(?P<hon>{_alternation(HONORIFICS)}))?\s+(?P<name>{_NAME})"
         )
+        people: list[tuple[int, Known, str]] = []  # (where named in full, person, honorific)
         for m in pattern.finditer(self.text):
             start, end = m.start("name"), m.end("name")
             name = m.group("name")
@@ -107,15 +107,34 @@ class _Finder:
             person = Known(slug(name), "Person", name)
             proposal = self.take(start, end, person, 0.8)
             title = m.group("title")
-            if title in HONORIFICS:
-                proposal.honorific = proposal.honorific or title
+            honorific = m.group("hon") or (title if title in HONORIFICS else "")
+            proposal.honorific = proposal.honorific or honorific
             state = self.state_of(m.group("state")) if m.group("state") else None
             if state is not None and title not in HONORIFICS and proposal.post is None:
                 proposal.post = (title[0].upper() + title[1:], state.id, m.start(), m.end())
-            surname = name.split()[-1]
+            people.append((start, person, honorific))
+        # later mentions by surname: the person of that surname named most recently before
+        # (the one with the same honorific, if the mention has one: "Gen. Sharif")
+        surnames = {p.label.split()[-1] for _, p, _ in people}
+        for surname in sorted(surnames):
             for later in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", self.text):
-                if later.start() > end and self.free(later.start(), later.end()):
-                    self.take(later.start(), later.end(), person, 0.8)
+                if not self.free(later.start(), later.end()):
+                    continue
+                head = self.text[max(0, later.start() - 12) : later.start()]
+                if re.search(r"[A-Z][a-z]+\s+$", head) and not re.search(
+                    r"(?:Gen|Adm|Col|Capt)\.\s+$", head
+                ):
+                    continue  # another person's given name: "Raheel Sharif"
+                hon = next((h for h in HONORIFICS if head.rstrip().endswith(h)), "")
+                before = [
+                    (at, p, h)
+                    for at, p, h in people
+                    if at < later.start() and p.label.split()[-1] == surname
+                ]
+                if hon:
+                    before = [x for x in before if x[2] == hon] or before
+                if before:
+                    self.take(later.start(), later.end(), before[-1][1], 0.7)
 
     def forces(self) -> None:
         states = [*self.g.demonyms, *(n for n, k in self.g.names.items() if k.type == "Country")]
