@@ -446,6 +446,50 @@ def draft_cmd(
     click.echo(f"Next: defrel review {path}, then delete each confirmed entry's draft: block.")
 
 
+@main.command("review")
+@click.argument("facts", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path),
+    metavar="PAGE.html",
+    help="Where to write the page (default: <slug>.review.html beside the facts file).",
+)
+@click.option("--serve", is_flag=True, help="Also serve the page on 127.0.0.1 until Ctrl-C.")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=0, help="Port for --serve (0: any free one)."
+)
+def review_cmd(facts: Path, out: Path | None, serve: bool, port: int) -> None:
+    """Write one HTML page to confirm FACTS by: the article with every quote highlighted in
+    the colour of its fact's kind, each entry's fields beside it, unconfirmed entries marked,
+    and the line of the facts file to edit.
+
+    \b
+    Examples:
+      defrel review archive/kenya-loi.facts.yaml
+      defrel review draft.facts.yaml --serve
+    """
+    import os
+    import tempfile
+
+    from ..draft.review import review_page
+
+    page = review_page(facts)
+    out = out or facts.with_name(facts.name.removesuffix(".facts.yaml") + ".review.html")
+    if out.is_symlink() or (out.exists() and not out.is_file()):
+        raise InputError(f"{out} is not a regular file", hint="name another --out")
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent or ".")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(page)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, out)
+    click.echo(f"Wrote {out}")
+    if serve:
+        from ..draft.serve_review import serve_page
+
+        serve_page(page.encode("utf-8"), port=port, announce=click.echo)
+
+
 main.add_command(load_cmd)
 
 main.add_command(ontology_group)
