@@ -116,8 +116,14 @@ def draft_text(
         article["draft"] = {"note": "headline guessed from the first sentence: give the real one"}
     taken: set[str] = set()
     facts, by_sentence = [], {s.id: [] for s in sentences}
+    ids: dict[int, str] = {}
     for d in drafted:
-        fact_id = _fact_id(d, taken)
+        fact_id = ids[id(d)] = _fact_id(d, taken)
+    for d in drafted:
+        for key, other in d.links.items():
+            d.values[key] = ids[id(other)]
+    for d in drafted:
+        fact_id = ids[id(d)]
         by_sentence.setdefault(d.sentence, []).append(fact_id)
         facts.append(
             {

@@ -49,9 +49,10 @@ class Gazetteer:
 
     def pattern(self) -> re.Pattern:
         """One regex of every name and demonym, longest first, on word boundaries."""
-        words = sorted({*self.names, *self.demonyms}, key=lambda w: (-len(w), w))
-        alternation = "|".join(re.escape(w) for w in words)
-        return re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w-])")
+        names = "|".join(re.escape(w) for w in sorted(self.names, key=lambda w: (-len(w), w)))
+        demonyms = "|".join(re.escape(w) for w in sorted(self.demonyms, key=lambda w: (-len(w), w)))
+        # a demonym may lead a compound: "Chinese-made", "American-led"
+        return re.compile(rf"(?<![\w’'-])(?:{names})(?![\w-])|(?<![\w’'-])(?:{demonyms})(?![\w])")
 
 
 @cache

@@ -30,7 +30,8 @@ TITLES = (
 )  # fmt: skip
 HONORIFICS = {"Gen.", "Lt. Gen.", "Maj. Gen.", "Brig. Gen.", "Adm.", "Vice Adm.", "Rear Adm.",
               "Col.", "Lt. Col.", "Capt.", "Sen.", "General", "Admiral", "Colonel", "Captain"}  # fmt: skip
-_WORD = r"(?:[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.)"
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĘĚŁŃŇŐŘŚŠŤŰŹŻŽ"
+_WORD = rf"(?:[{_UPPER}][^\W\d_]+(?:[’'\-][^\W\d_]+)?|[A-Z]\.)"
 _NAME = rf"{_WORD}(?:\s+(?:{_WORD}|van|von|de|da|bin|al-[A-Z][a-z]+)){{1,3}}"
 _COMPANY_ENDS = (
     "Aerospace", "Industries", "Systems", "Shipbuilding", "Shipyards", "Dynamics", "Corporation",
@@ -136,6 +137,115 @@ class _Finder:
                 if before:
                     self.take(later.start(), later.end(), before[-1][1], 0.7)
 
+    def appositives(self) -> None:
+        """People named beside a lowercase title: "the Japanese ambassador, Kenji Morimoto",
+        "Arif Santoso, the ministry's spokesman", "said Teresa Villanueva"."""
+        countries = [n for n, k in self.g.names.items() if k.type == "Country"]
+        states = _alternation([*self.g.demonyms, *countries])
+        titles = _alternation(TITLES)
+        before = re.compile(
+            rf"(?:[Tt]he |[Aa] |[Aa]n )?(?:(?P<state>{states})(?:[’']s)?\s+)?(?P<title>(?i:{titles}))"
+            rf"(?:\s+(?:of|to|for) [A-Z][\w ]{{2,40}}?)?,\s+(?P<name>{_NAME})(?=[,.;]|\s+(?:said|told|says))"
+        )
+        after = re.compile(
+            rf"(?P<name>{_NAME}),\s+(?:[Tt]he |[Aa] |[Aa]n )?(?:(?P<state>{states})(?:[’']s)?\s+)?"
+            rf"(?:[\w’'-]+\s+){{0,2}}?(?P<title>(?i:{titles}))\b"
+        )
+        said = re.compile(
+            rf"\b(?:said|says|told|according to|[Rr]eporting by|by)\s+(?P<name>{_NAME})(?=[,.;]|\s*$)",
+            re.M,
+        )
+        for pattern in (before, after, said):
+            for m in pattern.finditer(self.text):
+                name = m.group("name")
+                start, end = m.start("name"), m.end("name")
+                first = name.split()[0]
+                if not self.free(start, end) or first in ("The", "A", "An") or self.state_of(first):
+                    continue
+                if any(name.endswith(w) for w in ("Ministry", "Navy", "Army", "Force", "Agency")):
+                    continue
+                person = Known(slug(name), "Person", name)
+                proposal = self.take(start, end, person, 0.65)
+                title = m.groupdict().get("title")
+                state = self.state_of(m.group("state")) if m.groupdict().get("state") else None
+                if title and state is not None and proposal.post is None:
+                    span = (min(m.start(), start), max(m.end(), end))
+                    proposal.post = (title[0].upper() + title[1:], state.id, *span)
+                self.surname_mentions(person, end)
+
+    def surname_mentions(self, person: Known, after: int) -> None:
+        surname = person.label.split()[-1]
+        for later in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", self.text):
+            if later.start() > after and self.free(later.start(), later.end()):
+                head = self.text[max(0, later.start() - 12) : later.start()]
+                if not re.search(r"[A-Z][a-z]+\s+$", head):
+                    self.take(later.start(), later.end(), person, 0.6)
+
+    def organisations(self) -> None:
+        """Bodies named by their last word ("Export-Import Bank of Korea", "Vistula Security
+        Forum", "Department of National Defense", "PLA Southern Theater Command")."""
+        ends = {
+            "Bank": "Organization", "Administration": "GovernmentOrganization",
+            "Agency": "GovernmentOrganization", "Centre": "Organization", "Center": "Organization",
+            "Institute": "Organization", "Forum": "Organization", "Council": "GovernmentOrganization",
+            "Command": "MilitaryOrganization", "Office": "GovernmentOrganization",
+            "Board": "Organization", "Committee": "GovernmentOrganization",
+            "Commission": "GovernmentOrganization", "University": "Organization",
+            "Foundation": "Organization", "Parliament": "GovernmentOrganization",
+            "Guard": "MilitaryOrganization", "Corps": "MilitaryOrganization",
+        }  # fmt: skip
+        countries = [n for n, k in self.g.names.items() if k.type == "Country"]
+        states = _alternation([*self.g.demonyms, *countries])
+        pattern = re.compile(
+            rf"(?:{_CAP}\s+){{0,4}}(?:{_alternation(ends)})(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})?"
+            rf"|(?:(?:{states})\s+)?(?:Department|Ministry) of (?:the )?{_CAP}(?:\s+{_CAP}){{0,3}}"
+        )
+        for m in pattern.finditer(self.text):
+            words = m.group()
+            lead = words.split()[0]
+            if lead in ("The", "A", "An", "In", "On", "At", "By", "Under", "With", "But", "And"):
+                words = words.split(" ", 1)[1] if " " in words else ""
+            if not words or words in ends or not self.free(m.end() - len(words), m.end()):
+                continue
+            last = next((w for w in ends if re.search(rf"\b{w}\b", words)), "")
+            etype = ends.get(last, "GovernmentOrganization")
+            if words.split()[0] in ("Department", "Ministry") or "Ministry" in words:
+                etype = "GovernmentOrganization"
+            start = m.end() - len(words)
+            self.take(start, m.end(), Known(slug(words), etype, words), 0.55)
+
+    def weapons(self) -> None:
+        """Weapon designations: S-400, F-35, KF-21, MI-35 Hind."""
+        pattern = re.compile(
+            r"\b[A-Z]{1,4}-\d{1,4}[A-Z]?(?:\s+[A-Z][a-z]+)?\b(?!\s+(?:programme|program))"
+        )
+        for m in pattern.finditer(self.text):
+            if self.free(m.start(), m.end()):
+                words = m.group()
+                self.take(m.start(), m.end(), Known(slug(words), "WeaponSystem", words), 0.6)
+
+    def cities(self) -> None:
+        """A capitalised word after "in", "at", "near" or a dateline: a city, as a guess."""
+        stop = {"January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
+                "Thursday", "Friday", "Saturday", "Sunday", "The", "This", "That", "Parliament",
+                "Congress"}  # fmt: skip
+        pattern = re.compile(
+            r"(?:\b(?:in|at|near|port of|city of)\s+|^)(?P<city>[A-Z][a-z]{3,})(?![\w’'-])(?!\s+[A-Z])",
+            re.M,
+        )
+        dateline = re.compile(r"^(?P<city>[A-Z]{4,})\s+[—–-]", re.M)
+        for m in [*pattern.finditer(self.text), *dateline.finditer(self.text)]:
+            word = m.group("city")
+            label = word.title() if word.isupper() else word
+            if label in stop or label in self.g.names or label in self.g.demonyms:
+                continue
+            at_line_start = m.start("city") == 0 or self.text[m.start("city") - 1] == "\n"
+            if at_line_start and not word.isupper():
+                continue  # a sentence's first word
+            if self.free(m.start("city"), m.end("city")):
+                self.take(m.start("city"), m.end("city"), Known(slug(label), "City", label), 0.4)
+
     def forces(self) -> None:
         states = [*self.g.demonyms, *(n for n, k in self.g.names.items() if k.type == "Country")]
         for force in self.g.forces:
@@ -149,27 +259,50 @@ class _Finder:
                     continue
                 if force["suffix"] == "government" and not m.group("own"):
                     continue
-                label = f"{m.group('state')} {force['label']}"
-                if m.group("state") in self.g.names:
-                    label = f"{state.label} {force['label']}"
+                words = " ".join(w[:1].upper() + w[1:] for w in m.group("force").split())
+                if m.group("own"):  # "Kenya's defence ministry": the Kenyan Defence Ministry
+                    demonym = next((d for d, k in self.g.demonyms.items() if k.id == state.id), "")
+                    label = f"{demonym or state.label} {words}"
+                else:  # as written: "Indonesian Navy", "Kenya Air Force"
+                    label = f"{m.group('state')} {words}"
                 known = Known(slug(label), force["type"], label, part_of=state.id)
                 self.take(m.start(), m.end(), known, 0.7)
 
     def by_ending(self, ends, etype: str, confidence: float) -> None:
-        pattern = re.compile(rf"(?:{_CAP}\s+){{1,3}}(?:{_alternation(ends)})(?![\w-])")
+        pattern = re.compile(
+            rf"(?:{_CAP}\s+(?:&\s+|and\s+)?){{1,3}}(?:{_alternation(ends)})(?![\w-])"
+        )
         for m in pattern.finditer(self.text):
             words = m.group()
             first = words.split()[0]
-            if first in ("The", "A", "An", "In", "On", "At", "By", "Under", "With"):
-                continue
-            if self.free(m.start(), m.end()):
-                self.take(m.start(), m.end(), Known(slug(words), etype, words), confidence)
+            if first in ("The", "A", "An", "In", "On", "At", "By", "Under", "With", "But"):
+                words = words.split(" ", 1)[1]
+                if words.split()[0] in ends:
+                    continue
+            start = m.end() - len(words)
+            kind = etype
+            if etype == "Company" and re.search(
+                r"state[- ]owned|state[- ]run", self.text[max(0, start - 40) : start]
+            ):
+                kind = "StateOwnedEnterprise"
+            if self.free(start, m.end()):
+                ident = slug(words.replace("&", "and"))
+                self.take(start, m.end(), Known(ident, kind, words), confidence)
 
     def programmes(self) -> None:
-        pattern = re.compile(rf"Project\s+{_CAP}|{_CAP}(?:\s+{_CAP})?\s+(?:programme|program)\b")
+        pattern = re.compile(
+            rf"Project\s+{_CAP}|(?:[A-Z][\w-]*\s+)?{_CAP}\s+(?:programme|program)\b"
+        )
         for m in pattern.finditer(self.text):
-            if self.free(m.start(), m.end()):
-                self.take(m.start(), m.end(), Known(slug(m.group()), "Programme", m.group()), 0.6)
+            words = m.group()
+            head = words.split()[0]
+            if len(words.split()) > 2 and (
+                head.endswith(("-led", "-run")) or head in self.g.demonyms
+            ):
+                words = words.split(" ", 1)[1]
+            start = m.end() - len(words)
+            if self.free(start, m.end()):
+                self.take(start, m.end(), Known(slug(words), "Programme", words), 0.6)
 
     def names(self) -> None:
         for m in self.g.pattern().finditer(self.text):
@@ -192,10 +325,18 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> tuple[list[Mention], dict[
     """Every entity mention in ``text`` (in text order) and the entities they propose."""
     finder = _Finder(text, gazetteer)
     finder.people()
+    finder.appositives()
     finder.forces()
     finder.by_ending(_FACILITY_ENDS, "Facility", 0.6)
     finder.by_ending(_COMPANY_ENDS, "Company", 0.6)
+    finder.by_ending(("Sea", "Ocean", "Strait", "Gulf", "Bay", "Channel"), "WaterBody", 0.6)
+    finder.by_ending(
+        ("Shoal", "Reef", "Islands", "Island", "Territory", "Province", "Peninsula"), "Region", 0.55
+    )
     finder.programmes()
+    finder.organisations()
+    finder.weapons()
     finder.names()
+    finder.cities()
     mentions = sorted(finder.mentions, key=lambda m: m.start)
     return mentions, finder.proposals

@@ -159,7 +159,12 @@ def _agreement(c: _Context, t: re.Match) -> list[Drafted]:
     roles = [m for m in c.mentions if m.id in parties[:4]]
     fact = _fact("agreement", values, c, t, roles, 0.6)
     fact.end = max(fact.end, noun.end())
-    return [fact]
+    made = [fact]
+    if verb.startswith(("sign", "ink")):
+        signing = _fact("signing", {"agreement": "", "signatories": parties[:4]}, c, t, roles, 0.55)
+        signing.links["agreement"] = fact  # its id is known once the agreement has one
+        made.append(signing)
+    return made
 
 
 def _transfers(c: _Context, t: re.Match) -> list[Drafted]:
@@ -290,7 +295,7 @@ def _simple(kind: str, c: _Context, t: re.Match) -> list[Drafted]:
         ),
         "military_operation": lambda: who and {"conducted_by": [who.id]},
     }
-    values = rules[kind]()
+    values = rules[kind]() if kind in rules else None  # e.g. announcement: needs its facts
     if not values or any(v in (None, "", []) for v in values.values()):
         return []
     roles = [m for m in c.mentions if m.id in _flat(values)]
@@ -299,6 +304,15 @@ def _simple(kind: str, c: _Context, t: re.Match) -> list[Drafted]:
             kind, values, c, t, roles, 0.45 if kind in ("statement", "military_operation") else 0.5
         )
     ]
+
+
+def _speaker(c: _Context, t: re.Match) -> Mention | None:
+    """Who says it: named just before the verb ("the ministry said", "Sato told") or just
+    after it ("said Gen. Sato"); a person rather than a state where both are near."""
+    near = [m for m in c.mentions if 0 <= t.start() - m.end <= 30 and c.types[m.id] in AGENT]
+    near += [m for m in c.mentions if 0 <= m.start - t.end() <= 30 and c.types[m.id] in AGENT]
+    people = [m for m in near if c.types[m.id] == "Person"]
+    return (people or near or [None])[0]
 
 
 def _flat(values: dict) -> set:
@@ -387,10 +401,12 @@ def propose_facts(
         for kind, trigger in TRIGGERS.items():
             for t in trigger.finditer(text, s.start, s.end):
                 if kind == "agreement":
-                    found += _agreement(c, t)
+                    made = _agreement(c, t)
                 elif kind == "arms_transfer":
-                    found += _transfers(c, t)
+                    made = _transfers(c, t)
                 else:
-                    found += _simple(kind, c, t)
-                break  # one fact of a kind per sentence: the first trigger
+                    made = _simple(kind, c, t)
+                found += made
+                if made:
+                    break  # one fact of a kind per sentence: the first trigger that gives one
     return sorted(found, key=lambda d: (d.start, d.kind))
