@@ -36,7 +36,15 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"blacklist\w*)\b"
     ),
     "exercise": _re(r"\b(exercises?|drills?|war games|manoeuvres|maneuvers)\b"),
-    "aid": _re(r"\b(military aid|security assistance|aid package|donat\w+|gift(?:ed)?)\b"),
+    "aid": _re(
+        r"\b(military aid|security assistance|aid package|donat\w+|gift(?:ed)?|grant(?:ed)?|"
+        r"will give|gave|give|provid(?:e|ed|es|ing)|fund(?:ed|s|ing)?|financ\w+|loan)\b"
+    ),
+    "agreement_step": _re(
+        r"\b(ratif(?:y|ied|ies|ication)|entered into force|enter into force|approv(?:ed|al)|"
+        r"suspend(?:ed|s)?|withdr[ae]w(?:n)? from|terminat(?:ed|es)|expir(?:ed|es|y)|"
+        r"extend(?:ed|s)?|renew(?:ed|s)?)\b"
+    ),
     "training": _re(r"\b(train(?:ing|ed|s)?|instructors?)\b"),
     "membership": _re(r"\b(join(?:ed|s|ing)?|accession|admitted|membership|member)\b"),
     "programme_participation": _re(

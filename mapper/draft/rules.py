@@ -54,6 +54,7 @@ class _Context:
     def __init__(self, text: str, s: Sentence, mentions: list[Mention], types: dict[str, str]):
         self.text, self.s, self.types = text, s, types
         self.mentions = [m for m in mentions if s.start <= m.start and m.end <= s.end]
+        self.last_agreement: Drafted | None = None
 
     def before(self, at: int, kinds: set[str], skip: set[str] = frozenset()) -> Mention | None:
         found = [
@@ -294,8 +295,17 @@ def _simple(kind: str, c: _Context, t: re.Match) -> list[Drafted]:
             len(c.all(AGENT)) >= 2 and {"partners": _ids(c.all(AGENT))[:4], "product": _rest(c, t)}
         ),
         "military_operation": lambda: who and {"conducted_by": [who.id]},
+        "agreement_step": lambda: (
+            who
+            and c.last_agreement is not None
+            and {"agreement": "", "step": _step(t.group(1)), "by": [who.id]}
+        ),
     }
     values = rules[kind]() if kind in rules else None  # e.g. announcement: needs its facts
+    if kind == "agreement_step" and values:
+        fact = _fact(kind, values, c, t, [who], 0.45)
+        fact.links["agreement"] = c.last_agreement
+        return [fact]
     if not values or any(v in (None, "", []) for v in values.values()):
         return []
     roles = [m for m in c.mentions if m.id in _flat(values)]
@@ -343,6 +353,17 @@ def _participation(verb: str) -> str:
     return "participating"
 
 
+def _step(word: str) -> str:
+    w = word.lower()
+    for prefix, step in (("ratif", "ratification"), ("enter", "entry-into-force"),
+                         ("approv", "approval"), ("suspend", "suspension"), ("withdr", "withdrawal"),
+                         ("terminat", "termination"), ("expir", "expiry"), ("extend", "extension"),
+                         ("renew", "extension")):  # fmt: skip
+        if w.startswith(prefix):
+            return step
+    return "approval"
+
+
 def _conference(word: str) -> str:
     w = word.lower()
     return {
@@ -386,6 +407,36 @@ def _posts(proposals: dict[str, Proposal], sentences: list[Sentence]) -> list[Dr
     return out
 
 
+def _acts(text: str, m: Mention) -> bool:
+    """Whether the place named at ``m`` is the subject of a verb (not "in Jakarta")."""
+    head = text[max(0, m.start - 5) : m.start].lower()
+    tail = text[m.end : m.end + 30].lower()
+    return not re.search(r"\b(in|at|to|from|near|of)\s+$", head) and bool(
+        re.match(r"[’']s\b|\s+(has|have|had|is|was|says|said|will|would|wants|signed|plans|"
+                 r"rejected|denied|warned|sees|called|announced|accused|spread|bought|ordered)\b", tail)
+    )  # fmt: skip
+
+
+ASSESSMENT_CUES = re.compile(
+    r"\b(analysts?|experts?|observers?|seen as|signals?|message|likely|unlikely|appears?|suggests?|"
+    r"risks?|concerns?|reflects?|underscores?|highlights?|marks? the|first time|largest|biggest|"
+    r"remains?|comes as|amid|because|since|largely|mostly|increasingly|growing|long-standing)\b",
+    re.IGNORECASE,
+)
+
+
+def _assessment(c: _Context, taken: bool) -> list[Drafted]:
+    """A sentence that judges rather than reports (and gave no other fact): the article's
+    assessment of the entities it names, its words kept as the summary to rewrite."""
+    cue = ASSESSMENT_CUES.search(c.s.text)
+    subjects = _ids(c.all(AGENT | PLACE | {"Programme", "WeaponSystem"}))[:3]
+    if taken or cue is None or not subjects:
+        return []
+    summary = " ".join(c.s.text.split())
+    values = {"subject": subjects, "summary": summary[:300]}
+    return [Drafted("assessment", values, c.s.start, c.s.end, 0.3, c.s.id, "rewrite the summary")]
+
+
 def propose_facts(
     text: str,
     sentences: list[Sentence],
@@ -395,9 +446,23 @@ def propose_facts(
 ) -> list[Drafted]:
     """Every fact the rules find, in text order."""
     types = {i: p.known.type for i, p in proposals.items()}
+    capitals = {
+        p.known.id: p.known.located_in
+        for p in proposals.values()
+        if p.known.type == "City" and p.known.located_in
+    }
+    # a capital that acts stands for its state: "Jakarta has spread its orders", "Beijing says"
+    mentions = [
+        Mention(m.start, m.end, capitals[m.id])
+        if m.id in capitals and _acts(text, m) and capitals[m.id] in types
+        else m
+        for m in mentions
+    ]
     found = _posts(proposals, sentences)
+    last_agreement = None
     for s in sentences:
         c = _Context(text, s, mentions, types)
+        c.last_agreement = last_agreement
         for kind, trigger in TRIGGERS.items():
             for t in trigger.finditer(text, s.start, s.end):
                 if kind == "agreement":
@@ -407,6 +472,9 @@ def propose_facts(
                 else:
                     made = _simple(kind, c, t)
                 found += made
+                last_agreement = next((d for d in made if d.kind == "agreement"), last_agreement)
+                c.last_agreement = last_agreement
                 if made:
                     break  # one fact of a kind per sentence: the first trigger that gives one
+        found += _assessment(c, any(d.sentence == s.id for d in found))
     return sorted(found, key=lambda d: (d.start, d.kind))
