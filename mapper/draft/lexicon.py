@@ -29,7 +29,8 @@ TRIGGERS: dict[str, re.Pattern] = {
     ),
     "arms_transfer": _re(
         r"\b(order(?:ed|s)?|buy(?:ing|s)?|bought|purchas\w+|acquir\w+|procur\w+|deliver\w*|"
-        r"sell(?:ing|s)?|sold|sale|export\w*|import\w*|suppl(?:y|ies|ied))\b"
+        r"sell(?:ing|s)?|sold|sale|export\w*|import\w*|suppl(?:y|ies|ied)|"
+        r"letter of intent|contract|deal)\b"
     ),
     "sanction": _re(
         r"\b(sanction(?:s|ed|ing)?|embargo(?:es)?|asset freezes?|travel bans?|export controls?|"
@@ -99,6 +100,7 @@ WEAPONS = _re(
     r"armou?red (?:vehicles|personnel carriers)|howitzers?|artillery|rocket launchers|"
     r"(?:anti-ship |cruise |ballistic |ship-launched anti-ship )?missiles?|"
     r"air[- ]defen[cs]e systems?|radars?|rifles|ammunition)\b"
+    r"(?!\s+(?:makers?|manufacturers?|builders?|industry|company|firms?|programme|program|carrier))"
 )
 _CATEGORIES = (
     ("air-defence-systems", r"air[- ]defen"),

@@ -238,6 +238,10 @@ class _Finder:
         for m in [*pattern.finditer(self.text), *dateline.finditer(self.text)]:
             word = m.group("city")
             label = word.title() if word.isupper() else word
+            known = self.g.names.get(label)
+            if known is not None and word.isupper() and self.free(m.start("city"), m.end("city")):
+                self.take(m.start("city"), m.end("city"), known, 0.9)  # a dateline: NAIROBI —
+                continue
             if label in stop or label in self.g.names or label in self.g.demonyms:
                 continue
             at_line_start = m.start("city") == 0 or self.text[m.start("city") - 1] == "\n"

@@ -100,7 +100,9 @@ def counts_before(text: str, noun_start: int, window: int = 40) -> Count | None:
     """The count written just before a noun ("two frigates", "up to four aircraft")."""
     lo = max(0, noun_start - window)
     best = None
-    for m in _COUNT.finditer(text, lo, noun_start):
+    for m in _COUNT.finditer(text, lo):
+        if m.end() > noun_start:
+            break
         n = m.group("n").lower()
         value = _WORDS.get(n) if n in _WORDS else int(n.replace(",", ""))
         if value is None or (isinstance(value, int) and 1900 <= value <= 2100):

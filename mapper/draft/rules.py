@@ -106,6 +106,8 @@ class _Context:
         if not found:
             return None, at, at
         best = min(found, key=lambda t: abs(t.start - at))
+        if abs(best.start - at) > 60:
+            return None, at, at
         if best.resolved and best.said.split()[0] in ("in",):
             return best.resolved, best.start, best.end
         value: dict = {"said": best.said}
@@ -142,7 +144,15 @@ def _agreement(c: _Context, t: re.Match) -> list[Drafted]:
     noun = AGREEMENT_NOUNS.search(c.text, t.end(), min(c.s.end, t.end() + 70))
     if noun is None:
         return []
-    parties = _ids(c.all(AGENT))
+    subject = c.before(t.start(), AGENT - {"Person"})
+    with_ = re.search(r"\bwith\b", c.text[t.end() : c.s.end])
+    other = None
+    if with_:
+        other = c.after(t.end() + with_.end(), AGENT - {"Person"}, within=70)
+        if other is not None and c.types.get(other.id) == "Country":
+            other = c.after(other.end, {"Company", "StateOwnedEnterprise"}, within=40) or other
+    parties = _ids([subject, other]) if subject and other and subject.id != other.id else []
+    parties = parties or _ids(c.all(AGENT - {"Person"}))
     if len(parties) < 2:
         return []
     verb = t.group(1).lower()
@@ -180,9 +190,12 @@ def _transfers(c: _Context, t: re.Match) -> list[Drafted]:
         adjective = c.before(w.start(), {"Country"})
         supplier = adjective if adjective and w.start() - adjective.end <= 25 else None
         if supplier is None:
-            frm = re.search(r"\bfrom\b", c.text[t.end() : c.s.end])
+            frm = re.search(r"\b(?:from|with)\b", c.text[t.end() : c.s.end])
             if frm:
-                supplier = c.after(t.end() + frm.end(), AGENT)
+                supplier = c.after(t.end() + frm.end(), AGENT - {"Person"}, within=70)
+                if supplier is not None and c.types.get(supplier.id) == "Country":
+                    maker = c.after(supplier.end, {"Company", "StateOwnedEnterprise"}, within=40)
+                    supplier = maker or supplier
         if recipient is None or supplier is None or supplier.id == recipient.id:
             continue
         values: dict = {
@@ -196,7 +209,7 @@ def _transfers(c: _Context, t: re.Match) -> list[Drafted]:
             values["number_ordered"] = count.as_yaml()
         verb = t.group(1).lower()
         values["status"] = "delivered" if verb.startswith("deliver") else "ordered"
-        if c.modality(t.start()).get("aspect") == "planned":
+        if c.modality(t.start()).get("aspect") == "planned" or verb == "letter of intent":
             values["status"] = "planned"
         fact = _fact("arms_transfer", values, c, t, [recipient, supplier], 0.55)
         fact.start = min(fact.start, count.start if count else w.start())
