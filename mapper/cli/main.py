@@ -281,70 +281,16 @@ def schema_cmd() -> None:
     click.echo(json.dumps(published_schema(), indent=2, ensure_ascii=False))
 
 
-@main.command("entities")
-@click.argument("query", required=False, default="")
-@click.option(
-    "--in",
-    "paths",
-    multiple=True,
-    type=click.Path(exists=True, path_type=Path),
-    help="Facts files or folders of the archive (repeatable; default: seeds).",
-)
-@click.option("--type", "entity_type", metavar="TYPE", help="Only entities of this type.")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
-@root_option
-def entities_cmd(
-    query: str, paths: tuple[Path, ...], entity_type: str | None, as_json: bool, root: Path | None
-) -> None:
-    """List the archive's entities, or find them by id, label, alias or Wikidata item.
-
-    Reads the entity registry (entities.yaml or entities/ beside the facts files, or above
-    them up to --root) and the facts files' own entities. Use it before writing a facts
-    file, to reuse an existing id. Exit 0 if something matched, 1 if nothing did, 2 on a
-    file that cannot be read.
-
-    \b
-    Examples:
-      defrel entities --in archive/ pakistan
-      defrel entities --in archive/ Q843 --json
-      defrel entities --in archive/ --type Person
-    """
-    import json
-
-    from ..facts.kinds import ENTITY_TYPES
-    from ..facts.lookup import find_entities
-
-    if entity_type is not None and entity_type not in ENTITY_TYPES:
-        raise click.BadParameter(
-            f"{entity_type!r} is not an entity type; use one of {', '.join(ENTITY_TYPES)}",
-            param_hint="--type",
-        )
-    found, problems = find_entities(
-        list(paths) or [DEFAULT_SEEDS], query, root=root, entity_type=entity_type
-    )
-    for problem in problems:
-        click.secho(f"Error: {escaped(str(problem))}", fg="red", err=True)
-    if as_json:
-        click.echo(json.dumps([r.as_dict() for r in found], indent=2, ensure_ascii=False))
-    else:
-        for r in found:
-            where = r.registry or (r.declared_in[0] if r.declared_in else "")
-            extra = f"  [{', '.join(r.wikidata)}]" if r.wikidata else ""
-            click.echo(
-                escaped(f"{r.id}\t{r.type}\t{r.label}{extra}\t{r.articles} article(s)\t{where}")
-            )
-        if not found:
-            click.echo(f"No entity matches {query!r}." if query else "No entities.", err=True)
-    if problems:
-        sys.exit(EXIT_BAD_INPUT)
-    if not found:
-        sys.exit(EXIT_NONCONFORMING)
-
-
 main.add_command(query_cmd)
 main.add_command(load_cmd)
 
 main.add_command(ontology_group)
+
+from .drafting import draft_cmd, entities_cmd, review_cmd  # noqa: E402 - an analyst's commands
+
+main.add_command(entities_cmd)
+main.add_command(draft_cmd)
+main.add_command(review_cmd)
 
 from .site import embed_cmd, serve_cmd, site_cmd  # noqa: E402 - commands of the site
 

@@ -10,7 +10,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from ..errors import FactsError
+from ..errors import FactsError, UnconfirmedError
 from .chars import check_chars, check_value
 from .check import Builder, check_schema
 from .corpus import check_agreement, summary_of
@@ -39,7 +39,11 @@ def _slug(path: Path) -> str:
 
 
 def load_facts(
-    path: Path, *, root: Path | None = None, registry: Registry | None = None
+    path: Path,
+    *,
+    root: Path | None = None,
+    registry: Registry | None = None,
+    allow_unconfirmed: bool = False,
 ) -> Article:
     """Load one facts file and its article text; raise FactsError/EvidenceError on bad input.
 
@@ -66,6 +70,8 @@ def load_facts(
         )
     check_chars(path, doc)  # lone surrogates: the schema's validators cannot encode them
     check_schema(path, doc)
+    if not allow_unconfirmed:
+        refuse_unconfirmed(path, doc)
     article_raw = doc["article"] or {}
     slug = _slug(path)
     if not re.match(ID_PATTERN, slug):
@@ -114,6 +120,44 @@ def load_facts(
         first.more = rest
         raise first
     return article
+
+
+def refuse_unconfirmed(path: Path, doc: dict) -> None:
+    """A drafted entry (one with a ``draft:`` block) is published only once a person has
+    confirmed it: name every one still unconfirmed, in file order."""
+    found = [
+        UnconfirmedError(
+            f"{'entity' if section == 'entities' else 'fact'} {item['id']!r} is a draft no one "
+            "has confirmed",
+            path=path,
+            line=line_of(doc, (section, i, "draft")),
+            hint="check it against the article (defrel review shows it), then delete its "
+            "draft: block",
+        )
+        for section in ("entities", "facts")
+        for i, item in enumerate(doc.get(section) or [])
+        if "draft" in item
+    ]
+    if isinstance(doc.get("article"), dict) and "draft" in doc["article"]:
+        found.append(
+            UnconfirmedError(
+                "the article block is a draft no one has confirmed",
+                path=path,
+                line=line_of(doc, ("article", "draft")),
+                hint="check the headline and the other metadata, then delete its draft: block",
+            )
+        )
+    if found:
+        found.sort(key=lambda e: e.line or 0)
+        first, *rest = found
+        for other in rest:
+            other.hint = None  # said once, on the first
+        first.message = (
+            f"{len(found)} drafted entr{'y' if len(found) == 1 else 'ies'} unconfirmed; "
+            f"{first.message}"
+        )
+        first.more = rest
+        raise first
 
 
 def load_corpus(paths: list[Path], *, root: Path | None = None) -> list[Article]:
