@@ -38,7 +38,7 @@ def entities_cmd(
     file that cannot be read.
 
     \b
-    Examples:
+    Example:
       defrel entities --in archive/ pakistan
       defrel entities --in archive/ Q843 --json
       defrel entities --in archive/ --type Person
@@ -119,7 +119,7 @@ def draft_cmd(
     has edited. Deterministic offline: the same text gives the same draft.
 
     \b
-    Examples:
+    Example:
       defrel draft archive/kenya-loi.txt --published 2024-03-07
       defrel draft article.txt --model http://127.0.0.1:8080/v1 --out draft.facts.yaml
     """
@@ -169,7 +169,7 @@ def review_cmd(facts: Path, out: Path | None, serve: bool, port: int) -> None:
     and the line of the facts file to edit.
 
     \b
-    Examples:
+    Example:
       defrel review archive/kenya-loi.facts.yaml
       defrel review draft.facts.yaml --serve
     """
