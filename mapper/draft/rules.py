@@ -54,6 +54,7 @@ class _Context:
     def __init__(self, text: str, s: Sentence, mentions: list[Mention], types: dict[str, str]):
         self.text, self.s, self.types = text, s, types
         self.mentions = [m for m in mentions if s.start <= m.start and m.end <= s.end]
+        self.every = mentions
         self.last_agreement: Drafted | None = None
 
     def before(self, at: int, kinds: set[str], skip: set[str] = frozenset()) -> Mention | None:
@@ -126,7 +127,7 @@ def _span(*points) -> tuple[int, int]:
 
 
 def _fact(kind, values, c: _Context, trigger: re.Match, roles, confidence, note=""):
-    ends = [(m.start, m.end) for m in roles if m is not None]
+    ends = [(m.start, m.end) for m in roles if m is not None and c.s.start <= m.start < c.s.end]
     start, end = _span(trigger.start(), trigger.end(), *(s for s, _ in ends), *(e for _, e in ends))
     values = {**c.modality(trigger.start()), **values}
     source = c.according_to()
@@ -335,7 +336,12 @@ def _speaker(c: _Context, t: re.Match) -> Mention | None:
     near = [m for m in c.mentions if 0 <= t.start() - m.end <= 30 and c.types[m.id] in AGENT]
     near += [m for m in c.mentions if 0 <= m.start - t.end() <= 30 and c.types[m.id] in AGENT]
     people = [m for m in near if c.types[m.id] == "Person"]
-    return (people or near or [None])[0]
+    if people or near:
+        return (people or near)[0]
+    if re.search(r"\b(?:[Hh]e|[Ss]he)\s+(?:said|says|told|added|noted)\b", c.s.text):
+        earlier = [m for m in c.every if m.end <= c.s.start and c.types.get(m.id) == "Person"]
+        return earlier[-1] if earlier else None  # "he said": the last person named before
+    return None
 
 
 def _flat(values: dict) -> set:
