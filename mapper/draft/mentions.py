@@ -23,7 +23,9 @@ TITLES = (
     "Navy Chief", "Commander", "Admiral", "Vice Admiral", "Rear Admiral", "Adm.", "Vice Adm.",
     "Rear Adm.", "General", "Lieutenant General", "Major General", "Brigadier General",
     "Gen.", "Lt. Gen.", "Maj. Gen.", "Brig. Gen.", "Brigadier", "Colonel", "Col.", "Lt. Col.",
-    "Captain", "Capt.", "Ambassador", "Envoy", "Senator", "Sen.", "Chancellor", "King",
+    "Captain", "Capt.", "Air Commodore", "Commodore", "Air Marshal", "Air Vice Marshal",
+    "Air Chief Marshal", "Group Captain", "Wing Commander", "Lieutenant Colonel", "Major",
+    "Lieutenant", "Sergeant", "Ambassador", "Envoy", "Senator", "Sen.", "Chancellor", "King",
     "Crown Prince", "Emir", "Director General", "Director-General", "Secretary-General",
     "Secretary General", "High Representative", "Commissioner", "Chief Executive", "CEO",
     "spokesperson", "spokesman", "spokeswoman", "Spokesperson", "analyst",
@@ -61,6 +63,19 @@ class Mention:
     start: int
     end: int
     id: str
+
+
+_NOT_NAME_START = {"The", "A", "An", "In", "On", "At", "By", "Under", "With", "But", "And", "From",
+                   "For", "To", "Of", "As", "After", "Before", "While", "When", "If"}  # fmt: skip
+
+
+def _trim(words: str) -> str:
+    """A name without the words before it that are not part of it: "Korea's Defense ...",
+    "In Washington", "The ..."."""
+    parts = words.split(" ")
+    while len(parts) > 1 and (parts[0] in _NOT_NAME_START or parts[0].endswith(("’s", "'s"))):
+        parts = parts[1:]
+    return " ".join(parts)
 
 
 def _alternation(words) -> str:
@@ -160,7 +175,7 @@ class _Finder:
                 name = m.group("name")
                 start, end = m.start("name"), m.end("name")
                 first = name.split()[0]
-                if not self.free(start, end) or first in ("The", "A", "An") or self.state_of(first):
+                if not self.free(start, end) or first in _NOT_NAME_START or self.state_of(first):
                     continue
                 if any(name.endswith(w) for w in ("Ministry", "Navy", "Army", "Force", "Agency")):
                     continue
@@ -201,10 +216,7 @@ class _Finder:
             rf"|(?:(?:{states})\s+)?(?:Department|Ministry) of (?:the )?{_CAP}(?:\s+{_CAP}){{0,3}}"
         )
         for m in pattern.finditer(self.text):
-            words = m.group()
-            lead = words.split()[0]
-            if lead in ("The", "A", "An", "In", "On", "At", "By", "Under", "With", "But", "And"):
-                words = words.split(" ", 1)[1] if " " in words else ""
+            words = _trim(m.group())
             if not words or words in ends or not self.free(m.end() - len(words), m.end()):
                 continue
             last = next((w for w in ends if re.search(rf"\b{w}\b", words)), "")
@@ -277,12 +289,9 @@ class _Finder:
             rf"(?:{_CAP}\s+(?:&\s+|and\s+)?){{1,3}}(?:{_alternation(ends)})(?![\w-])"
         )
         for m in pattern.finditer(self.text):
-            words = m.group()
-            first = words.split()[0]
-            if first in ("The", "A", "An", "In", "On", "At", "By", "Under", "With", "But"):
-                words = words.split(" ", 1)[1]
-                if words.split()[0] in ends:
-                    continue
+            words = _trim(m.group())
+            if words.split()[0] in ends:
+                continue
             start = m.end() - len(words)
             kind = etype
             if etype == "Company" and re.search(
