@@ -55,6 +55,7 @@ class _Context:
         self.text, self.s, self.types = text, s, types
         self.mentions = [m for m in mentions if s.start <= m.start and m.end <= s.end]
         self.every = mentions
+        self.part_of: dict[str, str] = {}
         self.last_agreement: Drafted | None = None
 
     def before(self, at: int, kinds: set[str], skip: set[str] = frozenset()) -> Mention | None:
@@ -182,6 +183,8 @@ def _agreement(c: _Context, t: re.Match) -> list[Drafted]:
 def _transfers(c: _Context, t: re.Match) -> list[Drafted]:
     out = []
     recipient = c.before(t.start(), STATE_LIKE | {"Company"})
+    if recipient is not None and c.part_of.get(recipient.id):
+        recipient = Mention(recipient.start, recipient.end, c.part_of[recipient.id])
     seen: set[str] = set()
     for w in WEAPONS.finditer(c.text, c.s.start, c.s.end):
         noun = w.group(1)
@@ -426,6 +429,68 @@ def _posts(proposals: dict[str, Proposal], sentences: list[Sentence]) -> list[Dr
     return out
 
 
+_TITLE_WORDS = r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,3}"
+
+
+def _org_posts(
+    text: str, mentions: list[Mention], types: dict[str, str], sentences, labels: dict[str, str]
+) -> list[Drafted]:
+    """Posts in an organisation, written around a person's name: "Tammi's president, Jari
+    Lehtonen", "Mihai Dumitrescu, UMC's chief executive", "Ingrid Solberg, a senior fellow at
+    the Bergen Centre"."""
+    orgs = {"Organization", "Company", "StateOwnedEnterprise", "GovernmentOrganization",
+            "MilitaryOrganization", "InternationalOrganization", "NewsOrganization"}  # fmt: skip
+
+    def org_ending(at: int, among) -> Mention | None:
+        found = next((x for x in among if x.end == at and types.get(x.id) in orgs), None)
+        if found is None:  # a short name of a body named in full elsewhere: "Tammi's"
+            word = re.search(r"([A-Z][\w-]+)$", text[max(0, at - 30) : at])
+            short = word.group(1) if word else ""
+            match = [i for i, label in labels.items() if short and label.startswith(short + " ")]
+            if len(match) == 1 and types.get(match[0]) in orgs:
+                found = Mention(at - len(short), at, match[0])
+        return found
+
+    def org_starting(at: int, among) -> Mention | None:
+        return next((x for x in among if x.start == at and types.get(x.id) in orgs), None)
+
+    out = []
+    for i, person in enumerate(mentions):
+        if types.get(person.id) != "Person":
+            continue
+        head = text[max(0, person.start - 60) : person.start]
+        tail = text[person.end : person.end + 90]
+        found = None
+        m = re.search(rf"[’']s (?P<title>{_TITLE_WORDS}), $", head)
+        if m:  # "ORG's title, NAME"
+            org = org_ending(person.start - len(head) + m.start(), reversed(mentions[:i]))
+            found = org and (m.group("title"), org, org.start, person.end)
+        m = re.match(
+            rf", (?:the )?(?P<org>[A-Z][\w&-]*(?: [A-Z][\w&-]*){{0,4}})[’']s (?P<title>{_TITLE_WORDS})\b",
+            tail,
+        )
+        if not found and m:  # "NAME, ORG's title"
+            org = org_ending(person.end + m.end("org"), mentions[i + 1 :])
+            found = org and (m.group("title"), org, person.start, person.end + m.end("title"))
+        m = re.match(
+            rf", (?:the |a |an )?(?P<title>{_TITLE_WORDS}) (?:at|of|for|with) (?:the )?", tail
+        )
+        if not found and m:  # "NAME, a title at the ORG"
+            org = org_starting(person.end + m.end(), mentions[i + 1 :])
+            found = org and (m.group("title"), org, person.start, org.end)
+        if not found:
+            continue
+        title, org, start, end = found
+        sentence = next((s.id for s in sentences if s.start <= start < s.end), "")
+        values = {
+            "holder": person.id,
+            "title": title[0].upper() + title[1:],
+            "organization": org.id,
+        }
+        out.append(Drafted("post", values, start, end, 0.6, sentence))
+    return out
+
+
 def _acts(text: str, m: Mention) -> bool:
     """Whether the place named at ``m`` is the subject of a verb (not "in Jakarta")."""
     head = text[max(0, m.start - 5) : m.start].lower()
@@ -448,8 +513,8 @@ def _assessment(c: _Context, taken: bool) -> list[Drafted]:
     """A sentence that judges rather than reports (and gave no other fact): the article's
     assessment of the entities it names, its words kept as the summary to rewrite."""
     cue = ASSESSMENT_CUES.search(c.s.text)
-    subjects = _ids(c.all(AGENT | PLACE | {"Programme", "WeaponSystem"}))[:3]
-    if taken or cue is None or not subjects:
+    subjects = _ids(c.all(AGENT | PLACE | {"Programme", "WeaponSystem"}))[:6]
+    if not subjects or (cue is None and taken):
         return []
     summary = " ".join(c.s.text.split())
     values = {"subject": subjects, "summary": summary[:300]}
@@ -478,9 +543,14 @@ def propose_facts(
         for m in mentions
     ]
     found = _posts(proposals, sentences)
+    posted = {d.values["holder"] for d in found}
+    labels = {i: p.known.label for i, p in proposals.items()}
+    drafted_posts = _org_posts(text, mentions, types, sentences, labels)
+    found += [d for d in drafted_posts if d.values["holder"] not in posted]
     last_agreement = None
     for s in sentences:
         c = _Context(text, s, mentions, types)
+        c.part_of = {i: p.known.part_of for i, p in proposals.items() if p.known.part_of in types}
         c.last_agreement = last_agreement
         for kind, trigger in TRIGGERS.items():
             for t in trigger.finditer(text, s.start, s.end):
