@@ -29,6 +29,7 @@ __all__ = [
     "QueryError",
     "ReasonerError",
     "PartialLoadError",
+    "UnconfirmedError",
     "StoreError",
 ]
 
@@ -82,6 +83,12 @@ class InputError(DefrelError):
 
 class FactsError(InputError):
     """A facts file is malformed, breaks the schema, or refers to something unknown."""
+
+
+class UnconfirmedError(FactsError):
+    """A facts file still holds drafted entries no person has confirmed (``draft:``)."""
+
+    exit_code = 1
 
 
 class EvidenceError(InputError):

@@ -104,10 +104,13 @@ def check_schema(path: Path, doc: Any) -> None:
 class Builder:
     """Turns a schema-valid document into typed objects, collecting every problem found."""
 
-    def __init__(self, path: Path, doc: Any, text: str) -> None:
+    def __init__(self, path: Path, doc: Any, text: str, registry: Any = None) -> None:
         self.path, self.doc, self.text = path, doc, text
         self.problems: list[DefrelError] = []
-        self.entity_types = {e["id"]: e["type"] for e in doc.get("entities") or []}
+        self.registry = registry
+        known = registry.entities if registry is not None else {}
+        self.entity_types = {i: e.type for i, e in known.items()}
+        self.entity_types.update({e["id"]: e["type"] for e in doc.get("entities") or []})
         self.fact_ids = {f["id"] for f in doc["facts"]}
 
     def problem(self, message: str, where: tuple, *, fact_id=None, hint=None, cls=FactsError):

@@ -10,7 +10,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from ..errors import FactsError
+from ..errors import FactsError, UnconfirmedError
 from .chars import check_chars, check_value
 from .check import Builder, check_schema
 from .corpus import check_agreement, summary_of
@@ -24,6 +24,7 @@ from .files import (
     read_text,
 )
 from .model import Article
+from .registry import Registry, find_registry, load_registry, with_registry
 from .schema import ID_PATTERN
 from .yamlread import line_of, read_yaml
 
@@ -37,12 +38,21 @@ def _slug(path: Path) -> str:
     return name[: -len(FACTS_SUFFIX)] if name.endswith(FACTS_SUFFIX) else path.stem
 
 
-def load_facts(path: Path, *, root: Path | None = None) -> Article:
+def load_facts(
+    path: Path,
+    *,
+    root: Path | None = None,
+    registry: Registry | None = None,
+    allow_unconfirmed: bool = False,
+) -> Article:
     """Load one facts file and its article text; raise FactsError/EvidenceError on bad input.
 
     The article text must lie inside the facts file's folder, or inside ``root`` if given
-    (see ``files.confined``)."""
+    (see ``files.confined``). Entities it refers to but does not declare come from the
+    archive's registry (``registry``, or found beside it: see ``registry.py``)."""
     path = Path(path)
+    if registry is None:
+        registry = load_registry(find_registry(path, root))
     source = read_text(path, what="facts file")
     if not source.strip():
         raise FactsError(
@@ -60,6 +70,8 @@ def load_facts(path: Path, *, root: Path | None = None) -> Article:
         )
     check_chars(path, doc)  # lone surrogates: the schema's validators cannot encode them
     check_schema(path, doc)
+    if not allow_unconfirmed:
+        refuse_unconfirmed(path, doc)
     article_raw = doc["article"] or {}
     slug = _slug(path)
     if not re.match(ID_PATTERN, slug):
@@ -85,17 +97,21 @@ def load_facts(path: Path, *, root: Path | None = None) -> Article:
         ) from None
     text = decode(data, path=text_path, what=what)
     check_chars(path, doc, text)
-    builder = Builder(path, doc, text)
+    builder = Builder(path, doc, text, registry)
     builder.unique("entities")
     builder.unique("facts")
+    metadata, inline = builder.metadata(), builder.entities()
+    facts = builder.facts()
+    entities, clashes = with_registry(path, registry, inline, facts, metadata)
+    builder.problems.extend(clashes)
     article = Article(
         slug=slug,
         facts_path=path,
         text_path=text_path,
         text=text,
-        metadata=builder.metadata(),
-        entities=builder.entities(),
-        facts=builder.facts(),
+        metadata=metadata,
+        entities=entities,
+        facts=facts,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
     builder.no_fact_cycle(article.facts)
@@ -104,6 +120,44 @@ def load_facts(path: Path, *, root: Path | None = None) -> Article:
         first.more = rest
         raise first
     return article
+
+
+def refuse_unconfirmed(path: Path, doc: dict) -> None:
+    """A drafted entry (one with a ``draft:`` block) is published only once a person has
+    confirmed it: name every one still unconfirmed, in file order."""
+    found = [
+        UnconfirmedError(
+            f"{'entity' if section == 'entities' else 'fact'} {item['id']!r} is a draft no one "
+            "has confirmed",
+            path=path,
+            line=line_of(doc, (section, i, "draft")),
+            hint="check it against the article (defrel review shows it), then delete its "
+            "draft: block",
+        )
+        for section in ("entities", "facts")
+        for i, item in enumerate(doc.get(section) or [])
+        if "draft" in item
+    ]
+    if isinstance(doc.get("article"), dict) and "draft" in doc["article"]:
+        found.append(
+            UnconfirmedError(
+                "the article block is a draft no one has confirmed",
+                path=path,
+                line=line_of(doc, ("article", "draft")),
+                hint="check the headline and the other metadata, then delete its draft: block",
+            )
+        )
+    if found:
+        found.sort(key=lambda e: e.line or 0)
+        first, *rest = found
+        for other in rest:
+            other.hint = None  # said once, on the first
+        first.message = (
+            f"{len(found)} drafted entr{'y' if len(found) == 1 else 'ies'} unconfirmed; "
+            f"{first.message}"
+        )
+        first.more = rest
+        raise first
 
 
 def load_corpus(paths: list[Path], *, root: Path | None = None) -> list[Article]:

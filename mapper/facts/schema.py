@@ -144,6 +144,21 @@ def _said() -> dict[str, Any]:
     }
 
 
+def _draft() -> dict[str, Any]:
+    return {
+        "type": "object",
+        "description": "Drafted by defrel draft and not yet confirmed: remove this block once "
+        "a person has checked the entry (build refuses a file that still has one).",
+        "properties": {
+            "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+            "by": {"enum": ["rules", "model"]},
+            "sentence": {"type": "string", "description": "The sentence it was drafted from."},
+            "note": {**_TEXT, "description": "Why it was proposed, or what to check."},
+        },
+        "additionalProperties": False,
+    }
+
+
 def _evidence() -> dict[str, Any]:
     quote = {**_TEXT, "description": "Words of the article, exactly as written."}
     item = {
@@ -172,6 +187,7 @@ def generate_schema() -> dict[str, Any]:
                 {"type": "string", "pattern": r"^(wd:Q[1-9][0-9]*|https?://\S+)$"}
             ),
             "evidence": evidence,
+            "draft": {"$ref": "#/$defs/draft"},
         },
         ["id", "type"],
     )
@@ -180,7 +196,13 @@ def generate_schema() -> dict[str, Any]:
         common = {f.name: {"$ref": f"#/$defs/common-{f.name}"} for f in COMMON_FIELDS}
         variant = _object(
             kind.fields,
-            {"id": _ID, "kind": {"const": kind.name}, "evidence": evidence, **common},
+            {
+                "id": _ID,
+                "kind": {"const": kind.name},
+                "evidence": evidence,
+                "draft": {"$ref": "#/$defs/draft"},
+                **common,
+            },
             ["id", "kind", "evidence"],
             kind.one_of,
         )
@@ -188,7 +210,14 @@ def generate_schema() -> dict[str, Any]:
         fact_variants.append(
             {"if": {"properties": {"kind": {"const": kind.name}}}, "then": variant}
         )
-    article = _object(ARTICLE_FIELDS, {"text": {**_TEXT, "description": "Article text file"}}, [])
+    article = _object(
+        ARTICLE_FIELDS,
+        {
+            "text": {**_TEXT, "description": "Article text file"},
+            "draft": {"$ref": "#/$defs/draft"},
+        },
+        [],
+    )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -204,6 +233,7 @@ def generate_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "$defs": {
             "evidence": _evidence(),
+            "draft": _draft(),
             "quantity": _quantity(),
             "count": _count(),
             "said": _said(),
