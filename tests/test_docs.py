@@ -291,3 +291,20 @@ def test_new_terms_show_plover_cameo_and_deprecation(docs: Path) -> None:
     assert "(deprecated)" in modality and "defrel:aspect" in modality
     covers = section_of(html, "covers", "term")
     assert 'href="#underAgreement"' in covers  # its inverse
+
+
+def test_examples_are_whole_facts_as_written() -> None:
+    """Each example cut from a facts file is one whole fact: it parses alone to a list of one
+    fact of its kind, with the author's evidence (the corpus has one of almost every kind)."""
+    import yaml
+
+    from mapper.facts.kinds import KINDS
+    from mapper.publish.docs_kinds import kind_examples
+
+    found = kind_examples([SEEDS, SEEDS.parent / "tests" / "corpus"])
+    assert len(found) >= len(KINDS) - 3, sorted(set(KINDS) - set(found))
+    for kind, (source, text) in found.items():
+        assert source.endswith(".facts.yaml"), kind
+        (fact,) = yaml.safe_load(text)
+        assert fact["kind"] == kind and fact["evidence"], kind
+        assert not text.rstrip().endswith(":"), kind  # not cut in the middle of a value
