@@ -280,7 +280,7 @@ def test_each_kind_carries_its_plover_type_and_cameo_code(graph: Graph) -> None:
     }
     assert sorted(concepts.values()) == sorted(PLOVER)
     for concept in concepts:
-        assert (scheme, SKOS.hasTopConcept, concept) in graph
+        assert (concept, SKOS.topConceptOf, scheme) in graph
         assert graph.value(concept, SKOS.definition) is not None, concept
     by_notation = {v: k for k, v in concepts.items()}
     for kind in KINDS.values():

@@ -241,7 +241,7 @@ def plover_section(g: Graph, link: Callable) -> str:
     """The PLOVER concept scheme of the ontology, each concept with the classes that refine
     it; ``link`` renders a term as a link to its section."""
     items = []
-    for concept in sorted(g.objects(SCHEME, SKOS.hasTopConcept), key=str):
+    for concept in sorted(g.subjects(SKOS.topConceptOf, SCHEME), key=str):
         kinds = sorted(s for s in g.subjects(PLOVER_TYPE, concept) if isinstance(s, URIRef))
         items.append(
             f'<section class="term" id="{escape(str(concept)[len(OWN) :])}">'
