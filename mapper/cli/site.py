@@ -70,13 +70,24 @@ def site_cmd(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="RDF files to read (repeatable); default dist/dataset.nq.",
 )
-def embed_cmd(iri: str, data: tuple[Path, ...]) -> None:
-    """Print a resource's JSON-LD as a <script> element to paste into another page:
-    the same description its page on the site embeds.
+@click.option(
+    "--profile",
+    type=click.Choice(["schema", "full"]),
+    default="schema",
+    show_default=True,
+    help="schema: the compact schema.org object the resource's page embeds (plain names and "
+    "strings, evidence as links to the article page); full: its whole description, as its "
+    ".jsonld document (Web Annotation selectors and all).",
+)
+@base_option(help="The base IRI the data was built with, for a slug given as IRI.")
+def embed_cmd(iri: str, data: tuple[Path, ...], profile: str, base: str) -> None:
+    """Print a resource's JSON-LD as a <script> element to paste into another page.
+    IRI is the resource's IRI, or its slug (russia, entity/russia, article/SLUG).
 
     \b
-    Example:
+    Examples:
       defrel embed https://w3id.org/defrel/data/entity/russia > russia-jsonld.html
+      defrel embed russia --profile full
     """
     from ..publish.site import embed_snippet
 
@@ -86,7 +97,8 @@ def embed_cmd(iri: str, data: tuple[Path, ...]) -> None:
         )
     from ..rdf.read import read_rdf
 
-    click.echo(embed_snippet(read_rdf(list(data) or [DEFAULT_DATASET]), iri), nl=False)
+    dataset = read_rdf(list(data) or [DEFAULT_DATASET])
+    click.echo(embed_snippet(dataset, iri, profile=profile, base=base), nl=False)
 
 
 def _stop(signum, frame) -> None:

@@ -125,7 +125,8 @@ class _ArticleMapper:
         event = kind.schema_cls == "schema:Event"
         label = f.values.get("label") or f.id.replace("-", " ")
         self.add(s, RDFS.label, Literal(label, lang=self.lang))
-        self.add(s, SCHEMA.name, Literal(fact_name(kind, f, self.labels), lang=self.lang))
+        if "name" not in f.values:  # a name: field maps to schema:name itself
+            self.add(s, SCHEMA.name, Literal(fact_name(kind, f, self.labels), lang=self.lang))
         if event:
             add_event(self.g, s, kind, f, self.m.entity)
         for field in COMMON_FIELDS + kind.fields:

@@ -58,9 +58,9 @@ def calendar_date(when: Value | None) -> Literal | None:
 
 
 def fact_name(kind: Kind, fact: Fact, labels: Mapping[str, str]) -> str:
-    """The fact's label, or a name made from its kind and the entities in its roles
-    ("Visit: Sergei Shoigu, Pakistan")."""
-    label = fact.values.get("label")
+    """The fact's name (``name:``, which the mapper writes itself), else its label, else a
+    name made from its kind and the entities in its roles ("Visit: Sergei Shoigu, Pakistan")."""
+    label = fact.values.get("name") or fact.values.get("label")
     if isinstance(label, str) and label:
         return label
     names: list[str] = []
@@ -91,17 +91,15 @@ def add_article(
 
 
 def add_event(g: Graph, s: URIRef, kind: Kind, fact: Fact, entity: Callable[[str], URIRef]) -> None:
-    """An event's participants in schema.org's terms, and a location where the fact names only
-    a destination. ``entity`` mints an entity's IRI from its id."""
+    """An event's participants in schema.org's terms (``entity`` mints an entity's IRI from
+    its id). Its location is its places: the shapes hold schema:location equal to
+    defrel:place, so a visit's destination (a state or an organisation) is not one."""
     for role, prop in ROLES.items():
         value = fact.values.get(role)
         if any(f.name == role for f in kind.fields):
             for item in value if isinstance(value, tuple) else (value,):
                 if isinstance(item, str):
                     g.add((s, prop, entity(item)))
-    destination = fact.values.get("destination")
-    if "places" not in fact.values and isinstance(destination, str):
-        g.add((s, SCHEMA.location, entity(destination)))
 
 
 def add_post(g: Graph, holder: URIRef, org: URIRef, title: str, lang: str) -> None:
