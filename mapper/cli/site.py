@@ -79,13 +79,13 @@ def site_cmd(
     "strings, evidence as links to the article page); full: its whole description, as its "
     ".jsonld document (Web Annotation selectors and all).",
 )
-@base_option(help="The base IRI the data was built with, for a slug given as IRI.")
+@base_option(help="The base IRI the data was built with (a slug is looked up under it).")
 def embed_cmd(iri: str, data: tuple[Path, ...], profile: str, base: str) -> None:
     """Print a resource's JSON-LD as a <script> element to paste into another page.
     IRI is the resource's IRI, or its slug (russia, entity/russia, article/SLUG).
 
     \b
-    Examples:
+    Example:
       defrel embed https://w3id.org/defrel/data/entity/russia > russia-jsonld.html
       defrel embed russia --profile full
     """

@@ -208,7 +208,7 @@ def embed_snippet(
         known = sorted(str(r) for r in cat.resources)[:3]
         raise InputError(
             f"no resource {iri!r} in the data",
-            hint="give the IRI of an article, entity, fact or post, e.g. "
+            hint="give the IRI (or slug, as entity/russia) of an article, entity, fact or post, e.g. "
             + (", ".join(known) if known else "run `defrel build` first"),
         )
     quads = cat.describe(URIRef(iri))

@@ -156,7 +156,7 @@ class _ArticleMapper:
         self.add(post, ORG.postIn, self.m.entity(org))
         self.add(post, ORG.heldBy, self.m.entity(holder))
         self.add(self.m.entity(holder), ORG.holds, post)
-        add_post(self.g, self.m.entity(holder), self.m.entity(org), title, self.lang)
+        add_post(self.g, post, self.m.entity(holder), self.m.entity(org), title, self.lang)
 
 
 def map_article(article: Article, *, minter: Minter, graph: Graph) -> None:

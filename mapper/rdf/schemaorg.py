@@ -102,7 +102,9 @@ def add_event(g: Graph, s: URIRef, kind: Kind, fact: Fact, entity: Callable[[str
                     g.add((s, prop, entity(item)))
 
 
-def add_post(g: Graph, holder: URIRef, org: URIRef, title: str, lang: str) -> None:
-    """The post's holder has it as a job title, in the organisation or state it is in."""
+def add_post(g: Graph, post: URIRef, holder: URIRef, org: URIRef, title: str, lang: str) -> None:
+    """The post's holder has it as a job title, in the organisation or state it is in; the
+    post itself is named by its title."""
+    g.add((post, SCHEMA.name, Literal(title, lang=lang)))
     g.add((holder, SCHEMA.jobTitle, Literal(title, lang=lang)))
     g.add((holder, SCHEMA.affiliation, org))
