@@ -260,7 +260,7 @@ def test_void_describes_size_classes_examples_dumps_endpoint_licence(seed_site, 
     g = Graph().parse(seed_site / "void.ttl")
     ds = URIRef(f"{DEFAULT_BASE}void#dataset")
     assert (ds, RDF.type, VOID.Dataset) in g and (ds, RDF.type, DCAT.Dataset) in g
-    assert g.value(ds, VOID.triples).toPython() == catalogue.triples == 2411
+    assert g.value(ds, VOID.triples).toPython() == catalogue.triples == 2415
     assert g.value(ds, VOID.sparqlEndpoint) == URIRef(f"{DEFAULT_BASE}sparql")
     assert str(g.value(ds, VOID.uriSpace)) == DEFAULT_BASE
     assert g.value(ds, NS["dcterms"].license) == URIRef(
@@ -338,4 +338,4 @@ def test_embed_prints_what_the_page_embeds(runner, seed_site: Path) -> None:
     result = runner.invoke(main, ["embed", f"{DEFAULT_BASE}entity/atlantis", "--data", data])
     assert result.exit_code == 2
     assert "no resource 'https://w3id.org/defrel/data/entity/atlantis'" in result.output
-    assert "hint: give the IRI of an article, entity, fact or post" in result.output
+    assert "hint: give the IRI (or slug, as entity/russia) of an article" in result.output
