@@ -349,6 +349,33 @@ def test_the_pages_json_ld_stays_within_its_budget(seed_site: Path) -> None:
     assert article * 10 < full
 
 
+def test_values_of_two_languages_or_datatypes_stay_exact() -> None:
+    """When one property has values no single term definition fits, every value that is not
+    a string of the page's language is written as a value object, and nothing is lost."""
+    from rdflib import RDF
+
+    from mapper.publish.describe import Catalogue
+    from mapper.publish.schemajson import schema_jsonld
+    from mapper.publish.views import Layout
+
+    iri = URIRef(f"{BASE}article/a/fact/e")
+    quads = [
+        (iri, RDF.type, SCHEMA.Event, None),
+        (iri, SCHEMA.name, Literal("Talks", lang="en"), None),
+        (iri, SCHEMA.name, Literal("Pourparlers", lang="fr"), None),
+        (iri, SCHEMA.startDate, Literal("2014", datatype=XSD.gYear), None),
+    ]
+    text = schema_jsonld(Layout(BASE, Catalogue.of_quads(quads)), iri, quads)
+    doc = json.loads(text)
+    assert doc["@type"] == "Event"
+    assert sorted(doc["name"], key=str) == sorted(
+        ["Talks", {"@value": "Pourparlers", "@language": "fr"}], key=str
+    )
+    assert doc["startDate"] == {"@value": "2014", "@type": "xsd:gYear"}
+    graph = Graph().parse(data=text, format="json-ld")
+    assert set(graph) == {(s, p, o) for s, p, o, _ in quads}
+
+
 # --- Google's reading -----------------------------------------------------------------------
 
 

@@ -241,7 +241,9 @@ def test_sparql_post_forms_and_errors(seed_server) -> None:
     assert status == 413
     status, _, body = request(url, accept="text/html")
     assert status == 200 and b'<form method="post"' in body and b"<textarea" in body
-    form = urlencode({"query": "SELECT ?n WHERE { ?p schema:name ?n } ORDER BY ?n LIMIT 2"})
+    form = urlencode(
+        {"query": "SELECT ?n WHERE { ?p a schema:Country ; schema:name ?n } ORDER BY ?n LIMIT 2"}
+    )
     status, _, body = request(url, method="POST", data=form.encode(), accept="text/html")
     assert status == 200 and b"<td>Afghanistan</td>" in body
 

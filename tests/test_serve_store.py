@@ -293,7 +293,9 @@ def test_sparql_post_formats_and_refusals(client) -> None:
     assert status == 400 and b"SERVICE" in body
     status, _, body = client.get("sparql", Accept="text/html")
     assert status == 200 and b'<form method="post"' in body
-    form = urlencode({"query": "SELECT ?n WHERE { ?p schema:name ?n } ORDER BY ?n LIMIT 2"})
+    form = urlencode(
+        {"query": "SELECT ?n WHERE { ?p a schema:Country ; schema:name ?n } ORDER BY ?n LIMIT 2"}
+    )
     form_type = {"Content-Type": "application/x-www-form-urlencoded"}
     status, _, body = client.get("sparql", "POST", form.encode(), Accept="text/html", **form_type)
     assert status == 200 and b"<td>Afghanistan</td>" in body

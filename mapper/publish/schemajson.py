@@ -47,8 +47,8 @@ def _is_schema(term: Node) -> bool:
 
 
 class _Builder:
-    def __init__(self, layout: Layout, quads: Iterable[Quad], lang: str) -> None:
-        self.layout, self.lang = layout, lang
+    def __init__(self, layout: Layout, quads: Iterable[Quad], lang: str, exact: bool) -> None:
+        self.layout, self.lang, self.exact = layout, lang, exact
         self.out: dict[Node, set[tuple[Node, Node]]] = defaultdict(set)
         for s, p, o, _ in quads:
             self.out[s].add((p, o))
@@ -71,7 +71,11 @@ class _Builder:
         return None if not names else names[0] if len(names) == 1 else names
 
     def literal(self, key: str, value: Literal):
-        """A plain JSON value; the term's datatype or language goes into the context."""
+        """A plain JSON value; the term's datatype or language goes into the context (or,
+        ``exact``, into a value object of its own unless it is a string of the page's
+        language)."""
+        if self.exact:
+            return self.value_object(value)
         if value.language is not None:
             kind = ("lang", value.language)
         elif value.datatype in (None, XSD.string):
@@ -83,6 +87,19 @@ class _Builder:
             self.prefixes.add(kind[1].split(":", 1)[0])
         self.kinds[key].add(kind)
         return str(value)
+
+    def value_object(self, value: Literal):
+        if value.language == self.lang:
+            return str(value)
+        if value.language is not None:
+            return {"@value": str(value), "@language": value.language}
+        if value.datatype == XSD.boolean:
+            return bool(value.toPython())
+        if value.datatype in (None, XSD.string):
+            return {"@value": str(value)}
+        name = curie(str(value.datatype))
+        self.prefixes.add(name.split(":", 1)[0])
+        return {"@value": str(value), "@type": name}
 
     def link(self, node: Node) -> dict:
         """Another resource: its IRI, type and name, as the description states them."""
@@ -172,31 +189,15 @@ def schema_jsonld(layout: Layout, iri: URIRef, quads: Iterable[Quad]) -> str:
     quads = list(quads)
     langs = sorted(str(o) for s, p, o, _ in quads if s == iri and p == SCHEMA.inLanguage)
     lang = langs[0] if langs else "en"
-    builder = _Builder(layout, quads, lang)
-    try:
+    for exact in (False, True):
+        builder = _Builder(layout, quads, lang, exact)
         item = builder.node(iri, root=True)
-        context = builder.context()
-    except _Mixed:
-        # rare: a property with values of two datatypes; keep them exact as value objects
-        builder = _Builder(layout, quads, lang)
-        builder.literal = _exact_literal.__get__(builder)  # type: ignore[method-assign]
-        item = builder.node(iri, root=True)
-        context = builder.context()
+        try:
+            context = builder.context()
+            break
+        except _Mixed:  # rare: a property with values of two datatypes or languages
+            continue
     return json.dumps(_ordered({"@context": context, **item}), indent=2, ensure_ascii=False) + "\n"
-
-
-def _exact_literal(self: _Builder, key: str, value: Literal):
-    if value.language == self.lang:
-        return str(value)
-    if value.language is not None:
-        return {"@value": str(value), "@language": value.language}
-    if value.datatype == XSD.boolean:
-        return bool(value.toPython())
-    if value.datatype in (None, XSD.string):
-        return {"@value": str(value)}
-    name = curie(str(value.datatype))
-    self.prefixes.add(name.split(":", 1)[0])
-    return {"@value": str(value), "@type": name}
 
 
 def base_of(iri: str) -> str:
