@@ -71,9 +71,9 @@ BAD_FACTS = [
     ),
     (
         "unknown-key",
-        lambda f: f.replace("modality: completed", "modalty: completed"),
+        lambda f: f.replace("aspect: completed", "aspekt: completed"),
         FactsError,
-        "unknown key(s) 'modalty'",
+        "unknown key(s) 'aspekt'",
         25,
     ),
     (
@@ -261,6 +261,16 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
         _load_with(tmp_path, facts)
     text = str(caught.value)
     assert "does not exist" in text and "quote not found" in text
+
+
+def test_a_headline_is_metadata_and_need_not_be_in_the_text(tmp_path: Path) -> None:
+    # 0.3.0: the captured text may be the body only; headline and standfirst are metadata
+    facts = MINI_FACTS.replace(
+        "headline: Big News", "headline: Small News\n  alternative_headline: A standfirst"
+    )
+    article = _load_with(tmp_path, facts)
+    assert article.metadata["headline"] == "Small News"
+    assert article.metadata["alternative_headline"] == "A standfirst"
 
 
 def test_empty_file(tmp_path: Path) -> None:
