@@ -115,7 +115,7 @@ BAD_FACTS = [
         "bad-id",
         lambda f: f.replace("id: visit\n", "id: Visit Two\n"),
         FactsError,
-        "does not match",
+        "'Visit Two' is not an id",
         20,
     ),
     (

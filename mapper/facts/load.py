@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from typing import NoReturn
 
 from ..errors import FactsError
 from .chars import check_chars, check_value
@@ -25,6 +26,7 @@ from .files import (
 )
 from .model import Article
 from .schema import ID_PATTERN
+from .timeline import check_timeline
 from .yamlread import line_of, read_yaml
 
 __all__ = [
@@ -59,7 +61,35 @@ def load_facts(path: Path, *, root: Path | None = None) -> Article:
             line=1,
         )
     check_chars(path, doc)  # lone surrogates: the schema's validators cannot encode them
-    check_schema(path, doc)
+    schema = check_schema(path, doc)
+    if schema.problems and not schema.walkable(doc):
+        _raise_all(schema.problems)
+    try:
+        slug, text_path, text = _article_text(path, doc, root)
+    except FactsError as err:  # said with what the schema found before it
+        _raise_all([*schema.problems, err])
+    builder = Builder(path, doc, text, bad=schema.bad)
+    builder.unique("entities")
+    builder.unique("facts")
+    article = Article(
+        slug=slug,
+        facts_path=path,
+        text_path=text_path,
+        text=text,
+        metadata=builder.metadata(),
+        entities=builder.entities(),
+        facts=builder.facts(),
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    )
+    builder.no_fact_cycle(article.facts)
+    problems = [*schema.problems, *builder.problems, *check_timeline(path, doc, article.facts)]
+    if problems:
+        _raise_all(problems)
+    return article
+
+
+def _article_text(path: Path, doc: dict, root: Path | None) -> tuple[str, Path, str]:
+    """The article's slug, the path of its text and the text, read and checked."""
     article_raw = doc["article"] or {}
     slug = _slug(path)
     if not re.match(ID_PATTERN, slug):
@@ -85,25 +115,14 @@ def load_facts(path: Path, *, root: Path | None = None) -> Article:
         ) from None
     text = decode(data, path=text_path, what=what)
     check_chars(path, doc, text)
-    builder = Builder(path, doc, text)
-    builder.unique("entities")
-    builder.unique("facts")
-    article = Article(
-        slug=slug,
-        facts_path=path,
-        text_path=text_path,
-        text=text,
-        metadata=builder.metadata(),
-        entities=builder.entities(),
-        facts=builder.facts(),
-        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-    )
-    builder.no_fact_cycle(article.facts)
-    if builder.problems:
-        first, *rest = builder.problems
-        first.more = rest
-        raise first
-    return article
+    return slug, text_path, text
+
+
+def _raise_all(problems: list) -> NoReturn:
+    """Raise the first problem in file order, carrying every other one (``more``)."""
+    first, *rest = sorted(problems, key=lambda p: p.line or 0)
+    first.more = rest
+    raise first
 
 
 def load_corpus(paths: list[Path], *, root: Path | None = None) -> list[Article]:
