@@ -263,7 +263,8 @@ class Builder:
             for field in ENTITY_FIELDS:
                 if field.types and field.name in raw and raw["type"] not in field.types:
                     self.problem(
-                        f"{field.name}: only a {' or '.join(field.types)} has a {field.name}, "
+                        f"{field.name}: only a {' or '.join(field.types)} has "
+                        f"{'an' if field.name[0] in 'aeiou' else 'a'} {field.name}, "
                         f"and {raw['id']!r} is a {raw['type']}",
                         (*where, field.name),
                         fact_id=raw["id"],

@@ -163,8 +163,10 @@ def why_not_a_date(text: str, *, year: int | None = None) -> str:
         return (
             f"write dates as YYYY-MM-DD ({text!r} could be day/month or month/day): e.g. {c}-MM-DD"
         )
-    if re.fullmatch(r"\d{1,3}|\d{5,}", text):
-        return f"{text!r} is not a year: write a year with four digits, in quotes: '2019'"
+    if re.fullmatch(r"\d{2}", text):
+        return f"{text!r} is not a year: write the year with four digits: '20{text}' or '19{text}'"
+    if re.fullmatch(r"\d{1}|\d{3}|\d{5,}", text):
+        return f"{text!r} is not a year: write the year with four digits, in quotes: '2019'"
     lower = text.lower()
     for name in (*MONTHS, *WEEKDAYS):
         if lower == name.lower() or lower.endswith(" " + name.lower()):
