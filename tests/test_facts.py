@@ -624,3 +624,20 @@ def test_cli_lists_every_problem_and_exits_2(tmp_path: Path, runner) -> None:
         assert f"{path}:33: 'supply': quote not found" in out
         assert out.index(":24:") < out.index(":33:")
     assert runner.invoke(main, ["validate", str(write_article(tmp_path / "ok"))]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (("kind: visit", "kind: {a: b}"), "is not one of"),  # a mapping where a name goes
+        (("id: supply", "id: {a: b}"), "is not of type 'string'"),
+        (("id: visit\n", "id: [visit]\n"), "is not of type 'string'"),
+        (("    type: City\n", "    type: [City]\n"), "is not one of"),
+    ],
+)
+def test_odd_values_where_names_go_are_errors_not_crashes(tmp_path: Path, change, words):
+    # found by fuzzing: the checks after the schema must not trip over what it refused
+    facts = MINI_FACTS.replace(*change) + "    before: [visit]\n"
+    with pytest.raises(FactsError) as caught:
+        _load_with(tmp_path, facts)
+    assert words in str(caught.value)

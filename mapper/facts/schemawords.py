@@ -106,7 +106,8 @@ class SchemaCheck:
         return (
             isinstance(doc.get("facts"), list)
             and isinstance(doc.get("entities") or [], list)
-            and isinstance(doc.get("article") or {}, dict)
+            and "article" in doc
+            and isinstance(doc["article"] or {}, dict)
             and ("article", "text") not in self.bad
         )
 
@@ -181,7 +182,8 @@ def _field_at(doc: Any, where: tuple) -> Field | None:
         if where[0] == "entities":
             fields = ENTITY_FIELDS
         else:
-            kind = KINDS.get(item.get("kind")) if isinstance(item, dict) else None
+            kind_name = item.get("kind") if isinstance(item, dict) else None
+            kind = KINDS.get(kind_name) if isinstance(kind_name, str) else None
             fields = COMMON_FIELDS + (kind.fields if kind else ())
     elif len(where) >= 2 and where[0] == "article":
         fields, name = ARTICLE_FIELDS, where[1]

@@ -56,7 +56,10 @@ def _dates(fact: Fact) -> str:
 def check_timeline(path: Path, doc, facts: tuple[Fact, ...]) -> list[FactsError]:
     """Every cycle of before/after links, and every link its facts' dates contradict."""
     by_id = {f.id: (i, f) for i, f in enumerate(facts)}
-    index = {f["id"]: i for i, f in enumerate(doc["facts"]) if isinstance(f, dict) and "id" in f}
+    index: dict[str, int] = {}
+    for i, raw in enumerate(doc["facts"]):
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            index.setdefault(raw["id"], i)
     edges = _edges(facts)
     problems = []
 
