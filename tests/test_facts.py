@@ -641,3 +641,21 @@ def test_odd_values_where_names_go_are_errors_not_crashes(tmp_path: Path, change
     with pytest.raises(FactsError) as caught:
         _load_with(tmp_path, facts)
     assert words in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("three years", "write P3Y for three years"),
+        ("3 years and 2 months", "write P3Y2M for 3 years and 2 months"),
+        ("two weeks", "write P2W for two weeks"),
+        ("1Y", "write P1Y for 1Y"),
+        ("forever", "write P3Y for three years, P6M six months"),
+    ],
+)
+def test_a_duration_in_words_gets_its_iso_form(tmp_path: Path, written, hint) -> None:
+    facts = MINI_FACTS.replace("date: Thursday", f"date: Thursday\n    duration: {written}")
+    with pytest.raises(FactsError) as caught:
+        _load_with(tmp_path, facts)
+    assert caught.value.message == f"facts.0.duration: {written!r} is not an ISO 8601 duration"
+    assert caught.value.hint.startswith(hint)

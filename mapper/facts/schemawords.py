@@ -21,15 +21,16 @@ import jsonschema_rs
 from ..errors import FactsError
 from .kinds import ARTICLE_FIELDS, COMMON_FIELDS, ENTITY_FIELDS, KINDS, REMOVED_FIELDS, Field
 from .schema import published_schema
-from .when import why_not_a_date
+from .when import NUMBER_WORDS, why_not_a_date
 from .yamlread import line_of
 
 __all__ = ["SchemaCheck", "check_schema", "schema_errors"]
 
 _IDS = ("entity", "entities", "fact", "facts")
-_DURATION_WORDS = re.compile(
-    r"^(?:(?:a|an|one|\d+)\s*-?\s*(?:years?|y|months?|mo|weeks?|w|days?|d)\b[\s,and]*)+$", re.I
-)
+_AMOUNT = rf"(?P<n>\d+|(?:{'|'.join(NUMBER_WORDS)})(?=[\s-]))"  # "and" is no "an d"
+_UNIT = r"(?P<unit>years?|y|months?|mo|weeks?|w|days?|d)"
+_DURATION_PART = re.compile(rf"\b{_AMOUNT}\s*-?\s*{_UNIT}\b", re.I)
+_DURATION_WORDS = re.compile(rf"^(?:{_DURATION_PART.pattern}(?:,|\s|\band\b)*)+$", re.I)
 _CURRENCIES = {
     "$": "USD", "dollar": "USD", "dollars": "USD", "us$": "USD", "€": "EUR", "euro": "EUR",
     "euros": "EUR", "£": "GBP", "pound": "GBP", "pounds": "GBP", "¥": "JPY", "yen": "JPY",
@@ -349,11 +350,12 @@ def _duration(value: Any) -> tuple[str, str]:
     text = str(value)
     forms = "P3Y for three years, P6M six months, P2W two weeks, P1D one day, PT12H twelve hours"
     if _DURATION_WORDS.match(text.strip()):
-        parts = re.findall(r"(a|an|one|\d+)\s*-?\s*(y|mo|w|d)", text.lower())
-        iso = "P" + "".join(
-            f"{1 if n in ('a', 'an', 'one') else int(n)}{'M' if u == 'mo' else u.upper()}"
-            for n, u in parts
-        )
+        amounts: dict[str, int] = {}
+        for m in _DURATION_PART.finditer(text):
+            n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"].lower()]
+            unit = "M" if m["unit"].lower().startswith("mo") else m["unit"][0].upper()
+            amounts[unit] = amounts.get(unit, 0) + n
+        iso = "P" + "".join(f"{amounts[u]}{u}" for u in "YMWD" if u in amounts)
         return f"{text!r} is not an ISO 8601 duration", f"write {iso} for {text.strip()}"
     if re.fullmatch(r"(?i)p?[\dymwdths]+", text) and text.upper() != text:
         return f"{text!r} is not an ISO 8601 duration", f"write it in capitals: {text.upper()}"

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-__all__ = ["WHEN_PATTERN", "When", "parse_when", "resolve", "why_not_a_date"]
+__all__ = ["NUMBER_WORDS", "WHEN_PATTERN", "When", "parse_when", "resolve", "why_not_a_date"]
 
 QUALIFIERS = ("early", "mid", "late", "before", "after", "circa")
 MONTHS = tuple(calendar.month_name[1:])
@@ -189,7 +189,7 @@ _VAGUE = re.compile(
     r"lately|for (?:years|decades)|some time ago|years ago)$",
     re.I,
 )
-_NUMBERS = {
+NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
@@ -311,7 +311,7 @@ def _relative_day(words: str, said: str, pub: dt.date | None, planned: bool) -> 
     if m := _WEEKDAY.match(words):
         return _day(_weekday(pub, m["weekday"].capitalize(), m["which"], planned), said)
     if m := _WITHIN.match(words):
-        n = int(m["n"]) if m["n"].isdigit() else _NUMBERS.get(m["n"].lower())
+        n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS.get(m["n"].lower())
         if n is None:
             return None
         unit = m["unit"].lower()
