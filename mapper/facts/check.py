@@ -38,7 +38,8 @@ LANGUAGE_TAG = re.compile(
 
 
 class Builder:
-    """Turns a schema-valid document into typed objects, collecting every problem found."""
+    """Turns a document into typed objects, collecting every problem found; it reads only
+    what the schema accepted (``bad``: the places of the schema's errors)."""
 
     def __init__(self, path: Path, doc: Any, text: str, *, bad: frozenset[tuple] = frozenset()):
         self.path, self.doc, self.text, self.bad = path, doc, text, bad
@@ -111,7 +112,7 @@ class Builder:
         one given. Words of the article's own metadata are not resolved."""
         said, vague = raw["said"], bool(raw.get("vague", False))
         computed = When(said, said=said)
-        if owner is not None:
+        if where[0] == "facts":
             computed = resolve(said, published=self.published, planned=self.planned)
         vague = vague or computed.vague
         if "resolved" not in raw:
