@@ -623,6 +623,7 @@ def test_cli_lists_every_problem_and_exits_2(tmp_path: Path, runner) -> None:
         assert "hint: write the year in quotes: '2019'" in out
         assert f"{path}:33: 'supply': quote not found" in out
         assert out.index(":24:") < out.index(":33:")
+        assert out.rstrip().endswith("2 problems, in file order.")
     assert runner.invoke(main, ["validate", str(write_article(tmp_path / "ok"))]).exit_code == 0
 
 
