@@ -98,6 +98,18 @@ def test_words_that_cannot_be_resolved_are_kept(said, published) -> None:
     assert when.unit == "unknown" and when.said == said and not when.vague
 
 
+@pytest.mark.parametrize(
+    ("said", "published", "text"),
+    [
+        ("February 29", "2024-03-10", "2024-02-29"),
+        ("February 29", "2024-01-10", "February 29"),  # 2023 had none: kept as words
+        ("February 30", "2024-03-10", "February 30"),
+    ],
+)
+def test_a_day_that_does_not_exist_stays_words(said, published, text) -> None:
+    assert resolve(said, published=parse_when(published)).text == text
+
+
 def test_resolution_is_deterministic_across_a_year_end() -> None:
     new_year = parse_when("2024-01-02")  # a Tuesday
     assert resolve("last month", published=new_year).text == "2023-12"

@@ -218,11 +218,10 @@ _WITHIN = re.compile(
 _QUALIFIER_WORDS = {"early": "early", "mid-": "mid", "mid": "mid", "late": "late"}
 
 
-def _day(date: dt.date, said: str, *, relative: bool = True) -> When:
-    return When(
-        date.isoformat(), year=date.year, month=date.month, day=date.day, said=said,
-        relative=relative,
-    )  # fmt: skip
+def _day(date: dt.date, said: str) -> When:
+    """A day worked out from the publication date."""
+    iso = date.isoformat()
+    return When(iso, year=date.year, month=date.month, day=date.day, said=said, relative=True)
 
 
 def _add_months(date: dt.date, months: int) -> dt.date:
@@ -301,45 +300,58 @@ def _relative_month(words: str, said: str, published: When) -> When | None:
     return When(text, year=first.year, month=first.month, said=said, relative=True)
 
 
+_DAY_SHIFT = {"yesterday": -1, "today": 0, "tomorrow": 1}
+
+
 def _relative_day(words: str, said: str, pub: dt.date | None, planned: bool) -> When | None:
-    """Days named relative to the publication day, and dates without their year."""
+    """Days named relative to the publication day, deadlines, and dates without a year."""
     if pub is None:
-        return _month_without_year(words, said, None, planned)
+        return None
     if m := _DAYWORD.match(words):
-        return _day(pub + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[
-            m["which"].lower()]), said)  # fmt: skip
+        return _day(pub + dt.timedelta(days=_DAY_SHIFT[m["which"].lower()]), said)
     if m := _WEEKDAY.match(words):
         return _day(_weekday(pub, m["weekday"].capitalize(), m["which"], planned), said)
     if m := _WITHIN.match(words):
-        n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS.get(m["n"].lower())
-        if n is None:
-            return None
-        unit = m["unit"].lower()
-        if unit in ("year", "month"):
-            end = _add_months(pub, n * (12 if unit == "year" else 1))
-        else:
-            end = pub + dt.timedelta(days=n * (7 if unit == "week" else 1))
-        return replace(_day(end, said), text=f"before {end.isoformat()}", qualifier="before",
-                       bound="end")  # fmt: skip
+        return _deadline(m, said, pub)
     if m := _DAY_MONTH.match(words):
-        month = _month_number(m["month"] or m["month2"])
-        day = int(m["day"] or m["day2"])
-        if month is None:
-            return None
-        try:
-            date = dt.date(pub.year, month, day)
-        except ValueError:
-            return None
-        if date > pub and not planned:
-            date = date.replace(year=pub.year - 1)
-        elif date < pub and planned:
-            date = date.replace(year=pub.year + 1)
-        return _day(date, said)
+        return _day_without_year(m, said, pub, planned)
     return _month_without_year(words, said, pub, planned)
 
 
-def _month_without_year(words: str, said: str, pub: dt.date | None, planned: bool):
-    if pub is None or not (m := _MONTH_ONLY.match(words)):
+def _deadline(m: re.Match, said: str, pub: dt.date) -> When | None:
+    """ "within a year": before the publication day plus the span."""
+    n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS.get(m["n"].lower())
+    if n is None:
+        return None
+    unit = m["unit"].lower()
+    if unit in ("year", "month"):
+        end = _add_months(pub, n * (12 if unit == "year" else 1))
+    else:
+        end = pub + dt.timedelta(days=n * (7 if unit == "week" else 1))
+    day = _day(end, said)
+    return replace(day, text=f"before {day.text}", qualifier="before", bound="end")
+
+
+def _day_without_year(m: re.Match, said: str, pub: dt.date, planned: bool) -> When | None:
+    """ "September 12": in the publication year, unless that puts a past fact after the
+    publication day (then the year before) or a planned one before it (the year after)."""
+    month, day = _month_number(m["month"] or m["month2"]), int(m["day"] or m["day2"])
+    if month is None:
+        return None
+    year = pub.year
+    if (month, day) > (pub.month, pub.day) and not planned:
+        year -= 1
+    elif (month, day) < (pub.month, pub.day) and planned:
+        year += 1
+    try:
+        return _day(dt.date(year, month, day), said)
+    except ValueError:  # February 30, or February 29 of a common year: no such day
+        return None
+
+
+def _month_without_year(words: str, said: str, pub: dt.date, planned: bool) -> When | None:
+    """ "in August": in the publication year, or the one before or after as for a day."""
+    if not (m := _MONTH_ONLY.match(words)):
         return None
     month = MONTHS.index(m["month"].capitalize()) + 1
     year = pub.year
