@@ -293,3 +293,18 @@ def test_dates_that_allow_the_order_pass(tmp_path: Path) -> None:
         "date: Thursday", "date: {said: last year}"
     )
     _load(tmp_path, facts)
+
+
+@pytest.mark.parametrize("text", ["0000", "0000-01", "0000-01-01"])
+def test_there_is_no_year_zero(text) -> None:
+    with pytest.raises(ValueError, match="years run from 0001"):
+        parse_when(text)
+    assert resolve(f"in {text}", published=PUB).unit == "unknown"
+
+
+@pytest.mark.parametrize("published", ["9999-12-31", "9999", "0001-01-01"])
+def test_words_at_the_calendars_ends_stay_words(published) -> None:
+    pub = parse_when(published)
+    for said in ("next year", "tomorrow", "within a year", "next month", "last year"):
+        when = resolve(said, published=pub)
+        assert when.span() is None or when.span()[0] <= when.span()[1]

@@ -61,7 +61,7 @@ class When:
     def span(self) -> tuple[dt.date, dt.date] | None:
         """The first and last day it can be, when its year is known (a qualifier such as
         late narrows it, before/after open it: both are taken at their widest)."""
-        if self.year is None or self.qualifier == "circa":
+        if self.year is None or self.qualifier == "circa" or not 1 <= self.year <= 9999:
             return None
         if self.day:
             first = last = dt.date(self.year, self.month or 1, self.day)
@@ -71,9 +71,9 @@ class When:
         else:
             first, last = dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
         if self.qualifier == "before":
-            return dt.date.min, first - dt.timedelta(days=1)
+            return dt.date.min, first
         if self.qualifier == "after":
-            return last + dt.timedelta(days=1), dt.date.max
+            return last, dt.date.max
         return first, last
 
 
@@ -97,6 +97,8 @@ def parse_when(text: str) -> When:
     year, month, day = parts + [None] * (3 - len(parts))
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"{text!r} has month {month:02d}; months run from 01 to 12")
+    if year == 0:
+        raise ValueError(f"{text!r} has year 0000; the calendar's years run from 0001")
     if day is not None:
         try:
             dt.date(year, month, day)
@@ -262,24 +264,27 @@ def resolve(said: str, *, published: When | None, planned: bool = False) -> When
     absolute = _absolute(words, said)
     if absolute is not None:
         return absolute
-    if published is None or published.year is None:
+    if published is None or published.year is None or published.year < 1:
         return kept
-    found = _relative_year(words, said, published) or _relative_month(words, said, published)
-    if found is None:
-        found = _relative_day(words, said, _pub_date(published), planned)
+    try:
+        found = _relative_year(words, said, published) or _relative_month(words, said, published)
+        if found is None:
+            found = _relative_day(words, said, _pub_date(published), planned)
+    except (ValueError, OverflowError):  # a day past the calendar's end (year 9999)
+        return kept
     return found or kept
 
 
 def _absolute(words: str, said: str) -> When | None:
     """Words that hold their own date: in 2014, late 2013, from 2014 onwards."""
-    if m := _YEAR.match(words):
-        qualifier = _QUALIFIER_WORDS.get((m["q"] or "").strip().lower())
-        year = int(m["year"])
-        text = f"{qualifier} {year}" if qualifier else str(year)
-        return When(text, year=year, qualifier=qualifier, said=said)
-    if m := _FROM.match(words):
+    m = _YEAR.match(words) or _FROM.match(words)
+    if m is None or m["year"] == "0000":  # no year 0 in the calendar
+        return None
+    if m.re is _FROM:
         return When(m["year"], year=int(m["year"]), said=said, bound="start")
-    return None
+    qualifier = _QUALIFIER_WORDS.get((m["q"] or "").strip().lower())
+    text = f"{qualifier} {m['year']}" if qualifier else m["year"]
+    return When(text, year=int(m["year"]), qualifier=qualifier, said=said)
 
 
 def _relative_year(words: str, said: str, published: When) -> When | None:
