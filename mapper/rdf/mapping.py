@@ -57,7 +57,7 @@ class _ArticleMapper:
         if shape in ("fact", "facts"):
             return self.m.fact(self.a.slug, item)
         if shape == "when":
-            return add_time(self.g, subject, field.name, item, self.lang)
+            return add_time(self.g, subject, field.name, item, self.lang, article=self.iri)
         if shape in ("quantity", "count"):
             assert isinstance(item, Quantity)
             return add_quantity(self.g, subject, field.name, item)
