@@ -568,7 +568,7 @@ def test_a_currency_is_its_iso_code(tmp_path: Path) -> None:
         ),
         (
             "kind: threat\n    speaker: russia\n",
-            "a threat says what is threatened: give threatened_action or threatened_fact",
+            "a threat says what is threatened: give threatened_action, threatened_fact or condition",
         ),
     ],
 )

@@ -308,3 +308,35 @@ def test_words_at_the_calendars_ends_stay_words(published) -> None:
     for said in ("next year", "tomorrow", "within a year", "next month", "last year"):
         when = resolve(said, published=pub)
         assert when.span() is None or when.span()[0] <= when.span()[1]
+
+
+def test_the_end_of_an_ongoing_fact_may_lie_ahead(tmp_path: Path) -> None:
+    facts = _visit_date("{said: on Monday}").replace("aspect: completed", "aspect: ongoing")
+    facts = facts.replace("    date: {said: on Monday}\n", "    end: {said: March 20}\n")
+    end = _load(tmp_path, facts).facts[0].values["end"]
+    assert end.text == "2024-03-20"  # an exercise that "will end on March 20": not 2023
+
+
+def test_words_that_count_from_another_fact_keep_its_date(tmp_path: Path) -> None:
+    # "today" in a quote counts from the day it was said, "within 90 days" from a decision
+    facts = _visit_date('{said: today, resolved: "2024-03-07", counted_from: supply}')
+    date = _load(tmp_path, facts).facts[0].values["date"]
+    assert (date.text, date.counted_from, date.relative) == ("2024-03-07", "supply", False)
+    from mapper import map_articles
+    from mapper.rdf.vocab import DEFAULT_BASE, NS
+
+    graph = triples_of(map_articles([_load(tmp_path, facts)], base=DEFAULT_BASE))
+    anchors = set(graph.objects(None, NS["defrel"].countedFrom))
+    assert [str(a) for a in anchors] == [f"{DEFAULT_BASE}article/mini/fact/supply"]
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("{said: today, counted_from: supply}", "counted_from needs the date the words stand for"),
+        ('{said: today, resolved: "2024-03-07", counted_from: suply}', "unknown fact 'suply'"),
+    ],
+)
+def test_counted_from_needs_a_date_and_a_known_fact(tmp_path: Path, value, message) -> None:
+    with pytest.raises(FactsError, match=message):
+        _load(tmp_path, _visit_date(value))

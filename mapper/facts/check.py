@@ -65,6 +65,7 @@ class Builder:
         self.fact_ids = {f["id"] for _, f in self.items("facts", whole=False)}
         self.published: When | None = None  # the article's date_published, once read
         self.planned = False  # whether the fact being read is planned (aspect: planned)
+        self.unfinished = False  # whether it is ongoing (its end may lie after publication)
 
     def items(self, section: str, *, whole: bool = True):
         """``(index, item)`` of the section's items the schema lets the checks read: mappings
@@ -125,8 +126,13 @@ class Builder:
         one given. Words of the article's own metadata are not resolved."""
         said, vague = raw["said"], bool(raw.get("vague", False))
         computed = When(said, said=said)
+        anchor = raw.get("counted_from")
+        if anchor is not None:
+            return self.counted(field, raw, where, owner, anchor)
         if where[0] == "facts":
-            computed = resolve(said, published=self.published, planned=self.planned)
+            # a planned fact's dates, and the end of an ongoing one, may lie ahead
+            ahead = self.planned or (self.unfinished and field.name == "end")
+            computed = resolve(said, published=self.published, planned=ahead)
         vague = vague or computed.vague
         if "resolved" not in raw:
             return replace(computed, vague=vague)
@@ -157,6 +163,27 @@ class Builder:
             relative=computed.relative and part is None,
             bound=computed.bound,
         )
+
+    def counted(self, field: Field, raw: dict, where: tuple, owner: str | None, anchor: str):
+        """Words that count from another fact's date ("today" in a quote, "within 90 days"
+        of a decision): the date is the one given, linked to that fact; not checked against
+        the publication date."""
+        self.check_facts(field, (anchor,), (*where, "counted_from"), owner)
+        if "resolved" not in raw:
+            self.problem(
+                f"{field.name}: counted_from needs the date the words stand for",
+                (*where, "counted_from"),
+                fact_id=owner,
+                hint="add resolved: YYYY-MM-DD (or YYYY-MM, YYYY), worked out from that fact's date",
+            )
+            return None
+        try:
+            given = parse_when(raw["resolved"])
+        except ValueError as err:
+            self.problem(f"{field.name}.resolved: {err}", (*where, "resolved"), fact_id=owner)
+            return None
+        vague = bool(raw.get("vague", False))
+        return replace(given, said=raw["said"], vague=vague, counted_from=anchor)
 
     def check_entities(self, field: Field, ids: tuple, where: tuple, owner: str | None) -> None:
         for entity_id in ids:
@@ -301,6 +328,7 @@ class Builder:
         for i, raw in self.items("facts"):
             where, kind = ("facts", i), KINDS[raw["kind"]]
             self.planned = raw.get("aspect") == "planned"
+            self.unfinished = raw.get("aspect") in ("ongoing", "state")
             values = self.values(COMMON_FIELDS + kind.fields, raw, where, raw["id"])
             quotation = values.get("quotation")
             if isinstance(quotation, str) and quotation not in self.text:

@@ -41,6 +41,7 @@ class When:
     vague: bool = False  # a vague period ("in recent years"): never resolved
     relative: bool = False  # resolved against the article's publication date
     bound: Literal["start", "end"] | None = None  # "from 2014 onwards", "within a year"
+    counted_from: str | None = None  # the fact whose date the words count from, if not publication
 
     @property
     def unit(self) -> str:

@@ -41,7 +41,14 @@ def decimal_literal(number: Decimal) -> Literal:
 
 
 def add_time(
-    g: Graph, owner: URIRef, name: str, when: When, lang: str, *, article: URIRef | None = None
+    g: Graph,
+    owner: URIRef,
+    name: str,
+    when: When,
+    lang: str,
+    *,
+    article: URIRef | None = None,
+    anchor: URIRef | None = None,
 ) -> URIRef:
     """A time:Instant described, as far as the text says, by a time:DateTimeDescription.
 
@@ -61,6 +68,8 @@ def add_time(
         g.add((instant, DEFREL.resolvedFrom, Minter.below(article, "time", "date_published")))
     if when.bound:
         g.add((instant, DEFREL.bound, Literal(when.bound)))
+    if anchor is not None:  # the words count from that fact's date, not from publication
+        g.add((instant, DEFREL.countedFrom, anchor))
     if when.unit == "unknown":
         return instant
     g.add((instant, TIME.inDateTime, desc))
