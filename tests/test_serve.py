@@ -197,7 +197,7 @@ def test_sparqlwrapper_gets_what_defrel_query_gives(seed_server, seed_site, runn
 
 def test_sparqlwrapper_ask_construct_and_csv(seed_server, seed_site, runner) -> None:
     client = endpoint(seed_server)
-    client.setQuery('ASK { ?deal a defrel:ArmsTransfer ; defrel:modality "planned" }')
+    client.setQuery('ASK { ?deal a defrel:ArmsTransfer ; defrel:aspect "planned" }')
     client.setReturnFormat(JSON)
     assert client.query().convert()["boolean"] is False
     query = "CONSTRUCT { ?v a defrel:Visit ; defrel:visitor ?p } WHERE { ?v a defrel:Visit ; defrel:visitor ?p }"

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -36,10 +37,25 @@ from .manifest import MANIFEST, Manifest, entities_text, read_manifest, write_ma
 from .outdir import staged_output
 from .shard import ArticleOutcome, content_key, file_stamp, process
 
-__all__ = ["MANIFEST", "FastOutcome", "fast_build", "recipe"]
+__all__ = ["MANIFEST", "BuildProgress", "FastOutcome", "fast_build", "recipe"]
 
 CHUNK = 32  # articles per worker task
 AHEAD = 3  # chunks in flight per worker
+
+
+@dataclass(frozen=True)
+class BuildProgress:
+    """How far a build has got, passed to ``on_progress`` after every article joined (built
+    by a worker or reused from the previous output)."""
+
+    articles: int
+    articles_total: int
+    triples: int
+    reused: int
+    seconds: float
+
+
+OnProgress = Callable[[BuildProgress], None]
 
 
 @dataclass
@@ -166,9 +182,10 @@ def fast_build(
     base: str = DEFAULT_BASE,
     jobs: int | None = None,
     root: Path | None = None,
+    on_progress: OnProgress | None = None,
 ) -> FastOutcome:
     """Build ``paths`` into ``out`` (see the module docstring); article texts must lie beside
-    their facts files, or inside ``root``."""
+    their facts files, or inside ``root``.  ``on_progress`` is told after every article."""
     with staged_output(
         out, inputs=[*paths, *([root] if root else [])], command="build"
     ) as stage:  # --out checked first
@@ -181,7 +198,9 @@ def fast_build(
         if jobs is None:
             todo = sum(stamp is None for stamp in reuse.values())
             jobs = (os.cpu_count() or 1) if todo >= 8 else 1
-        outcome = _build_into(stage.folder, out, ordered, reuse, previous, base, key, jobs, root)
+        outcome = _build_into(
+            stage.folder, out, ordered, reuse, previous, base, key, jobs, root, on_progress
+        )
         if outcome.ok:
             outcome.written = [stage.final(p) for p in outcome.written]
         else:
@@ -189,23 +208,41 @@ def fast_build(
     return outcome
 
 
-def _build_into(staging, out, ordered, reuse, previous, base, key, jobs, root=None) -> FastOutcome:
+def _build_into(
+    staging, out, ordered, reuse, previous, base, key, jobs, root=None, on_progress=None
+) -> FastOutcome:
     writer = DistWriter(staging, out, base)
     built = _run([p for p in ordered if reuse[p] is None], base, key, jobs, staging, root)
+    tell = _teller(len(ordered), on_progress)
     try:
-        return _fill(writer, built, staging, ordered, reuse, previous, base, key, root)
+        return _fill(writer, built, staging, ordered, reuse, previous, base, key, root, tell)
     finally:
         built.close()  # workers stopped before the staging folder can be removed
         writer.abandon()
 
 
-def _fill(writer, built, staging, ordered, reuse, previous, base, key, root=None) -> FastOutcome:
+def _teller(total: int, on_progress: OnProgress | None) -> Callable[[int, int, int], None]:
+    """A function of (articles, triples, reused) so far that tells ``on_progress``, if any."""
+    started = time.monotonic()
+
+    def tell(articles: int, triples: int, reused: int) -> None:
+        if on_progress is not None:
+            seconds = time.monotonic() - started
+            on_progress(BuildProgress(articles, total, triples, reused, seconds))
+
+    return tell
+
+
+def _fill(
+    writer, built, staging, ordered, reuse, previous, base, key, root=None, tell=None
+) -> FastOutcome:
+    tell = tell or _teller(len(ordered), None)
     manifest = Manifest(key, previous.consistent if previous else None)
     if previous is not None:  # unchanged articles keep their numbers in the statement table
         manifest.intern(previous.statements)
     results: list[Result] = []
     conflicts: list[Conflict] = []
-    conforms, triples = True, 0
+    conforms, triples, reused = True, 0, 0
     seconds: dict[str, float] = {}
     for path in ordered:
         slug = _slug(path)
@@ -237,6 +274,8 @@ def _fill(writer, built, staging, ordered, reuse, previous, base, key, root=None
             manifest.add(slug, entry, outcome.shared)
         results += entry["results"]
         triples += entry["triples"]
+        reused += reuse[path] is not None
+        tell(len(manifest.articles), triples, reused)
     writer.close()
     check_entity_types(manifest)
     if conforms:

@@ -3,8 +3,10 @@ resource's embeddable JSON-LD, and serve the site with content negotiation and S
 
 from __future__ import annotations
 
+import json
 import signal
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -12,6 +14,8 @@ import click
 from ..errors import InputError
 from ..rdf.options import DEFAULT_BASE
 from .common import DEFAULT_DATASET, DEFAULT_SEEDS, base_option, root_option
+from .inputs import rdf_inputs, syntax_option
+from .summary import json_errors, site_summary
 
 DEFAULT_SITE = Path("site")
 
@@ -34,24 +38,37 @@ DEFAULT_SITE = Path("site")
     help="IRI of the data's licence, stated in the VoID description and on every page.",
 )
 @root_option
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary (keys in the README).")
 def site_cmd(
-    paths: tuple[Path, ...], out: Path, base: str, license_: str, root: Path | None
+    paths: tuple[Path, ...], out: Path, base: str, license_: str, root: Path | None, as_json: bool
 ) -> None:
     """Build a static site: a page per resource with embedded JSON-LD, and beside each
     page its .ttl, .jsonld, .nt and .nq; dumps, VoID, context, ontology and a sitemap.
 
     PATHS are facts files or folders of them (default seeds/).  Host the folder at
     the base IRI; every link in it is relative.  Exit 1 if the data does not conform.
+    --json prints one object (status, conforms, articles, triples, pages, out,
+    files, seconds, results), on failure too.
 
     \b
     Example:
       defrel site seeds/ --out site/ --base https://example.org/defrel/
+      defrel site --json | jq .pages
     """
     from ..publish.site import build_site
 
-    outcome = build_site(
-        list(paths) or [DEFAULT_SEEDS], out=out, base=base, license=license_, root=root
-    )
+    started = time.monotonic()
+    with json_errors(as_json):
+        outcome = build_site(
+            list(paths) or [DEFAULT_SEEDS], out=out, base=base, license=license_, root=root
+        )
+    if as_json:
+        click.echo(
+            json.dumps(
+                site_summary(outcome, out, time.monotonic() - started), indent=2, ensure_ascii=False
+            )
+        )
+        sys.exit(0 if outcome.report.conforms else 1)
     if not outcome.report.conforms:
         click.echo(outcome.report.text(), nl=False)
         click.secho(f"Not built: the data does not conform; {out} is unchanged.", err=True)
@@ -67,8 +84,8 @@ def site_cmd(
 @click.option(
     "--data",
     multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="RDF files to read (repeatable); default dist/dataset.nq.",
+    type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path),
+    help="RDF files to read (repeatable; - for stdin, with --syntax); default dist/dataset.nq.",
 )
 @click.option(
     "--profile",
@@ -80,7 +97,10 @@ def site_cmd(
     ".jsonld document (Web Annotation selectors and all).",
 )
 @base_option(help="The base IRI the data was built with (a slug is looked up under it).")
-def embed_cmd(iri: str, data: tuple[Path, ...], profile: str, base: str) -> None:
+@syntax_option("--data files")
+def embed_cmd(
+    iri: str, data: tuple[Path, ...], profile: str, base: str, syntax: str | None
+) -> None:
     """Print a resource's JSON-LD as a <script> element to paste into another page.
     IRI is the resource's IRI, or its slug (russia, entity/russia, article/SLUG).
 
@@ -97,7 +117,8 @@ def embed_cmd(iri: str, data: tuple[Path, ...], profile: str, base: str) -> None
         )
     from ..rdf.read import read_rdf
 
-    dataset = read_rdf(list(data) or [DEFAULT_DATASET])
+    with rdf_inputs(list(data) or [DEFAULT_DATASET], syntax) as files:
+        dataset = read_rdf(files)
     click.echo(embed_snippet(dataset, iri, profile=profile, base=base), nl=False)
 
 

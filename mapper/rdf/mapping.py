@@ -59,7 +59,16 @@ class _ArticleMapper:
         if shape in ("fact", "facts"):
             return self.m.fact(self.a.slug, item)
         if shape == "when":
-            return add_time(self.g, subject, field.name, item, self.lang)
+            anchor = item.counted_from and self.m.fact(self.a.slug, item.counted_from)
+            return add_time(
+                self.g,
+                subject,
+                field.name,
+                item,
+                self.lang,
+                article=self.iri,
+                anchor=anchor or None,
+            )
         if shape in ("quantity", "count"):
             assert isinstance(item, Quantity)
             return add_quantity(self.g, subject, field.name, item)
