@@ -26,6 +26,7 @@ from ..rdf.mint import check_base
 from ..rdf.vocab import DEFAULT_BASE, NS
 from .describe import Catalogue, Quad, as_dataset, as_graph
 from .pages import index_groups, ontology_view, page, resource_page, template_text
+from .schemajson import base_of, resolve_resource, schema_jsonld
 from .views import Layout
 from .void import DESCRIPTION, DUMPS, TITLE, dataset_iri, sitemap_xml, void_graph
 
@@ -113,11 +114,12 @@ def _home(layout: Layout, void: dict[str, str], graphs: dict, license: str) -> s
         ],
         "groups": index_groups(layout),
     }
+    described = _quads(Graph().parse(data=void["void.nt"], format="nt"))
     return page(
         "index.html",
         here="index.html",
         title=TITLE,
-        jsonld=void["void.jsonld"],
+        jsonld=schema_jsonld(layout, dataset_iri(layout.base), described),
         license=license,
         canonical=layout.base,
         docs=[{"href": f"void{s}", "type": t, "name": n} for s, t, n in _VOID_DOCS],
@@ -145,9 +147,10 @@ def site_files(
         path = layout.path(iri)
         if path is None:
             continue
-        docs = documents(path, cat.describe(iri))
+        quads = cat.describe(iri)
+        docs = documents(path, quads)
         docs[f"{path}.html"] = resource_page(
-            layout, iri, jsonld=docs[f"{path}.jsonld"], license=license
+            layout, iri, jsonld=schema_jsonld(layout, iri, quads), license=license
         )
         files.update(docs)
         pages.append(f"{path}.html")
@@ -191,17 +194,28 @@ def build_site(
     return outcome
 
 
-def embed_snippet(dataset: Dataset, iri: str) -> str:
-    """The ``<script type="application/ld+json">`` element a resource's page embeds."""
+def embed_snippet(
+    dataset: Dataset, iri: str, *, profile: str = "schema", base: str | None = None
+) -> str:
+    """The ``<script type="application/ld+json">`` element of a resource: ``schema``, the
+    compact object its page embeds, or ``full``, its whole description (its .jsonld).
+    ``iri`` may be a slug (``russia``, ``article/x``) under ``base``."""
     from .pages import script_json
 
     cat = Catalogue.of(dataset)
+    iri = resolve_resource(cat, iri, base)
     if URIRef(iri) not in cat.resources:
         known = sorted(str(r) for r in cat.resources)[:3]
         raise InputError(
             f"no resource {iri!r} in the data",
-            hint="give the IRI of an article, entity, fact or post, e.g. "
+            hint="give the IRI (or slug, as entity/russia) of an article, entity, fact or post, e.g. "
             + (", ".join(known) if known else "run `defrel build` first"),
         )
-    text = jsonld_text(as_graph(cat.describe(URIRef(iri))))
+    quads = cat.describe(URIRef(iri))
+    if profile == "full":
+        text = jsonld_text(as_graph(quads))
+    else:
+        under = base if base and iri.startswith(base) else base_of(iri)
+        layout = Layout(check_base(under), cat)
+        text = schema_jsonld(layout, URIRef(iri), quads)
     return f'<script type="application/ld+json">\n{script_json(text)}</script>\n'
