@@ -14,6 +14,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 from conftest import SEED_SLUG
+from protocol import check_protocol
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from SPARQLWrapper import CSV, JSON, TURTLE, SPARQLWrapper
@@ -290,3 +291,8 @@ def test_serve_binds_to_loopback_and_needs_a_site(seed_server, runner, tmp_path:
     result = runner.invoke(main, ["serve", "--site", str(tmp_path / "nowhere")])
     assert result.exit_code == 2
     assert "is not a site built by defrel" in result.output and "run `defrel site`" in result.output
+
+
+def test_the_sparql_protocol_in_full(seed_server, seed_site) -> None:
+    """Datasets named by the request or FROM, every format, the Service Description."""
+    check_protocol(seed_server, seed_site / "dataset.nq")

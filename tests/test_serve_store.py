@@ -23,6 +23,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 from conftest import SEED_SLUG, rss_kib
+from protocol import check_protocol
 
 from mapper.cli.main import example_queries, main
 from mapper.publish.app import MAX_BODY
@@ -299,6 +300,11 @@ def test_sparql_post_formats_and_refusals(client) -> None:
     assert status == 200 and b"<td>Afghanistan</td>" in body
 
 
+def test_the_sparql_protocol_in_full(server, seed_dist) -> None:
+    """Datasets named by the request or FROM, every format, the Service Description."""
+    check_protocol(server[0], seed_dist / "dataset.nq")
+
+
 def test_request_bodies_are_capped(server) -> None:
     c = Client(server[0])
     headers = {"Content-Type": "application/sparql-query", "Content-Length": str(MAX_BODY + 1)}
@@ -404,6 +410,7 @@ def test_serve_endpoint_renders_the_same_from_an_oxigraph_server(seed_dist, seed
         with serving(["--endpoint", oxigraph.query_url], tmp_path / "serve.log") as (base, _):
             c = Client(base)
             same_as_the_site(c, seed_site)
+            check_protocol(base, seed_dist / "dataset.nq")
             ask = "sparql?" + urlencode({"query": "ASK { ?s a defrel:Visit }"})
             status, _, body = c.get(ask, Accept="application/sparql-results+json")
             assert status == 200 and json.loads(body)["boolean"] is True
