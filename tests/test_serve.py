@@ -31,6 +31,7 @@ FORMATS = {
     "application/ld+json": ".jsonld",
     "application/n-triples": ".nt",
     "application/n-quads": ".nq",
+    "application/rdf+xml": ".rdf",
 }
 
 
@@ -89,7 +90,7 @@ def test_a_resource_iri_redirects_to_the_document_accept_chooses(seed_server, se
     assert f'<{DEFAULT_BASE}{RUSSIA}>; rel="describes"' in headers["Link"]
     assert body == (seed_site / f"{RUSSIA}{FORMATS[media]}").read_bytes()
     if media != "text/html":
-        fmt = {".ttl": "turtle", ".jsonld": "json-ld", ".nt": "nt", ".nq": "nquads"}
+        fmt = {".ttl": "turtle", ".jsonld": "json-ld", ".nt": "nt", ".nq": "nquads", ".rdf": "xml"}
         parsed = Dataset().parse(data=body.decode(), format=fmt[FORMATS[media]])
         expected = Graph().parse(seed_site / f"{RUSSIA}.ttl")
         merged = Graph()
@@ -115,7 +116,7 @@ def test_q_values_and_wildcards(seed_server, accept, suffix) -> None:
 
 
 def test_406_when_nothing_acceptable(seed_server) -> None:
-    status, headers, body = request(seed_server + RUSSIA, accept="application/rdf+xml")
+    status, headers, body = request(seed_server + RUSSIA, accept="image/png")
     assert status == 406
     assert headers["Vary"] == "Accept"
     text = body.decode()
@@ -296,3 +297,16 @@ def test_serve_binds_to_loopback_and_needs_a_site(seed_server, runner, tmp_path:
 def test_the_sparql_protocol_in_full(seed_server, seed_site) -> None:
     """Datasets named by the request or FROM, every format, the Service Description."""
     check_protocol(seed_server, seed_site / "dataset.nq")
+
+
+def test_protege_gets_the_ontology_as_rdf_xml(seed_server) -> None:
+    """Protégé asks for application/rdf+xml: it gets RDF/XML, the ontology's triples."""
+    ontology = origin(seed_server) + "/defrel/ontology"
+    status, headers, _ = request(ontology, accept="application/rdf+xml, */*;q=0.1")
+    assert status == 303 and headers["Location"].endswith("ontology.rdf")
+    document = origin(seed_server) + headers["Location"]
+    status, headers, body = request(document)
+    assert status == 200 and headers["Content-Type"].startswith("application/rdf+xml")
+    _, _, turtle = request(document.removesuffix(".rdf") + ".ttl")
+    theirs = Graph().parse(data=body.decode(), format="xml")
+    assert isomorphic(theirs, Graph().parse(data=turtle.decode(), format="turtle"))

@@ -12,6 +12,7 @@ DOCUMENTS = {
     ".jsonld": "application/ld+json",
     ".nt": "application/n-triples",
     ".nq": "application/n-quads",
+    ".rdf": "application/rdf+xml",  # what Protégé and SPARQLWrapper ask for
 }
 NAMES = {
     ".html": "HTML",
@@ -19,6 +20,7 @@ NAMES = {
     ".jsonld": "JSON-LD",
     ".nt": "N-Triples",
     ".nq": "N-Quads",
+    ".rdf": "RDF/XML",
 }
 # Content types of the other files a site holds, by suffix.
 EXTENSIONS = {

@@ -52,17 +52,28 @@ def _nt(graph: Graph) -> str:
     )
 
 
-# The four RDF documents of a description, by suffix (a server renders only the one asked).
+def _rdfxml(graph: Graph) -> str:
+    """RDF/XML with the same bytes on every run: pyoxigraph's writer, fed sorted triples
+    (rdflib's walks its subjects in hash order, which changes from process to process)."""
+    import pyoxigraph as ox
+
+    triples = ox.parse(_nt(graph).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    prefixes = {p: str(ns) for p, ns in NS.items()}
+    return ox.serialize(triples, format=ox.RdfFormat.RDF_XML, prefixes=prefixes).decode("utf-8")
+
+
+# The five RDF documents of a description, by suffix (a server renders only the one asked).
 WRITERS = {
     ".ttl": lambda quads: turtle_text(as_graph(quads)),
     ".jsonld": lambda quads: jsonld_text(as_graph(quads)),
     ".nt": lambda quads: _nt(as_graph(quads)),
     ".nq": lambda quads: nquads_text(as_dataset(quads)),
+    ".rdf": lambda quads: _rdfxml(as_graph(quads)),
 }
 
 
 def documents(path: str, quads: list[Quad]) -> dict[str, str]:
-    """The four RDF documents of one description, by site path."""
+    """The RDF documents of one description, by site path."""
     return {f"{path}{suffix}": write(quads) for suffix, write in WRITERS.items()}
 
 
@@ -130,6 +141,7 @@ _VOID_DOCS = (
     (".jsonld", "application/ld+json", "JSON-LD"),
     (".nt", "application/n-triples", "N-Triples"),
     (".nq", "application/n-quads", "N-Quads"),
+    (".rdf", "application/rdf+xml", "RDF/XML"),
 )
 
 
