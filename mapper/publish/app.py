@@ -34,7 +34,7 @@ from ..rdf.vocab import CONTEXT_FILE, NS, context
 from .answers import Headers, error, fresh, send, wants_html
 from .app_sparql import MAX_BODY, post, sparql
 from .fromstore import QuadSource, neighbourhood, resource_of
-from .negotiate import DOCUMENTS, EXTENSIONS, choose
+from .negotiate import DOCUMENTS, EXTENSIONS, WELL_KNOWN, choose
 from .sparql_endpoint import QueryPool
 
 __all__ = ["MAX_BODY", "StoreSite", "make_app"]
@@ -210,6 +210,8 @@ async def _get(request: Request) -> Response:
     path = request.url.path
     if site.ontology_path and path.rstrip("/") == site.ontology_path:
         return _negotiate(request, "ontology")
+    if path in ("/" + WELL_KNOWN, site.mount + WELL_KNOWN):
+        return _negotiate(request, "void")
     if not path.startswith(site.mount):
         if path == "/":
             return Response(status_code=303, headers={"Location": site.mount})

@@ -3,7 +3,15 @@ one of them for an ``Accept`` header (RFC 9110 §12.5.1: q-values, ``type/*``, `
 
 from __future__ import annotations
 
-__all__ = ["DOCUMENTS", "EXTENSIONS", "NAMES", "asks_html", "choose", "parse_accept"]
+__all__ = [
+    "DOCUMENTS",
+    "EXTENSIONS",
+    "NAMES",
+    "WELL_KNOWN",
+    "asks_html",
+    "choose",
+    "parse_accept",
+]
 
 # Every resource's documents, in the server's order of preference: suffix -> media type.
 DOCUMENTS = {
@@ -22,6 +30,8 @@ NAMES = {
     ".nq": "N-Quads",
     ".rdf": "RDF/XML",
 }
+# Where RFC 8615 and VoID (§7.2) look for a host's VoID description, below the root.
+WELL_KNOWN = ".well-known/void"
 # Content types of the other files a site holds, by suffix.
 EXTENSIONS = {
     **DOCUMENTS,

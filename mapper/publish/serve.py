@@ -26,7 +26,7 @@ from rdflib.namespace import VOID
 
 from ..errors import InputError, QueryError
 from ..rdf.vocab import NS
-from .negotiate import DOCUMENTS, EXTENSIONS, asks_html, choose
+from .negotiate import DOCUMENTS, EXTENSIONS, WELL_KNOWN, asks_html, choose
 from .sparql_endpoint import OFFERS, QueryPool, QueryTimeout, ReadOnly, ServerBusy
 from .sparql_protocol import SD_OFFERS, request_dataset, service_answer
 
@@ -206,6 +206,8 @@ class Handler(BaseHTTPRequestHandler):
         site = self.site
         if site.ontology_path and path.rstrip("/") == site.ontology_path:
             return self._negotiate("ontology")
+        if path in ("/" + WELL_KNOWN, site.mount + WELL_KNOWN):
+            return self._negotiate("void")  # RFC 8615's place for VoID: its documents
         if not path.startswith(site.mount):
             if path == "/":
                 return self._redirect(site.mount)

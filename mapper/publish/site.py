@@ -24,12 +24,20 @@ from ..errors import InputError
 from ..rdf.mapping import bind_prefixes
 from ..rdf.mint import check_base
 from ..rdf.vocab import DEFAULT_BASE, NS
+from .dcat import Publisher, dump_file
 from .describe import Catalogue, Quad, as_dataset, as_graph
+from .negotiate import WELL_KNOWN
 from .pages import index_groups, ontology_view, page, resource_page, template_text
 from .views import Layout
 from .void import DESCRIPTION, DUMPS, TITLE, dataset_iri, sitemap_xml, void_graph
 
-__all__ = ["DEFAULT_LICENSE", "SiteOutcome", "build_site", "embed_snippet", "site_files"]
+__all__ = [
+    "DEFAULT_LICENSE",
+    "SiteOutcome",
+    "build_site",
+    "embed_snippet",
+    "site_files",
+]
 
 DEFAULT_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 ONTOLOGY_FILE = "defrel.ttl"
@@ -112,7 +120,7 @@ def _home(layout: Layout, void: dict[str, str], graphs: dict, license: str) -> s
         "endpoint": f"{layout.base}sparql",
         "dumps": [
             {"href": name, "name": name, "type": media, "what": what}
-            for name, (media, what) in DUMPS.items()
+            for name, (media, _, what) in DUMPS.items()
         ]
         + [
             {
@@ -146,7 +154,12 @@ _VOID_DOCS = (
 
 
 def site_files(
-    dataset: Dataset, graphs: dict[str, URIRef], *, base: str, license: str = DEFAULT_LICENSE
+    dataset: Dataset,
+    graphs: dict[str, URIRef],
+    *,
+    base: str,
+    license: str = DEFAULT_LICENSE,
+    publisher: Publisher | None = None,
 ) -> dict[str, str]:
     """Every file of the site by relative path (pages, documents, dumps, VoID, sitemap)."""
     cat = Catalogue.of(dataset)
@@ -164,11 +177,19 @@ def site_files(
         files.update(docs)
         pages.append(f"{path}.html")
     per_graph = {slug: len(dataset.graph(g)) for slug, g in graphs.items()}
-    void = documents(
-        "void",
-        _quads(void_graph(cat, base=base, license=license, graphs=graphs, triples=per_graph)),
+    dumps = {name: dump_file(files[name].encode("utf-8")) for name in DUMPS if name in files}
+    graph = void_graph(
+        cat,
+        base=base,
+        license=license,
+        graphs=graphs,
+        triples=per_graph,
+        publisher=publisher,
+        dumps=dumps,
     )
+    void = documents("void", _quads(graph))
     files.update(void)
+    files[WELL_KNOWN] = void["void.ttl"]  # RFC 8615's place for VoID, if hosted at the root
     files["index.html"] = _home(layout, void, graphs, license)
     files.update(_ontology(license))
     files["style.css"] = template_text("style.css")
@@ -183,6 +204,7 @@ def build_site(
     base: str = DEFAULT_BASE,
     license: str = DEFAULT_LICENSE,
     root: Path | None = None,
+    publisher: Publisher | None = None,
 ) -> SiteOutcome:
     """Load, map and validate the facts files; write the site into ``out`` only if it conforms.
     Article texts must lie beside their facts files, or inside ``root``."""
@@ -195,7 +217,7 @@ def build_site(
         if not report.conforms:
             stage.abandon()
             return outcome
-        files = site_files(dataset, graphs, base=base, license=license)
+        files = site_files(dataset, graphs, base=base, license=license, publisher=publisher)
         outcome.triples = Catalogue.of(dataset).triples
         outcome.pages = sum(1 for name in files if name.endswith(".html"))
         write_files(files, stage.folder)
