@@ -310,3 +310,11 @@ def test_protege_gets_the_ontology_as_rdf_xml(seed_server) -> None:
     _, _, turtle = request(document.removesuffix(".rdf") + ".ttl")
     theirs = Graph().parse(data=body.decode(), format="xml")
     assert isomorphic(theirs, Graph().parse(data=turtle.decode(), format="turtle"))
+
+
+def test_well_known_void_leads_to_the_dataset_description(seed_server) -> None:
+    for url in (origin(seed_server) + "/.well-known/void", seed_server + ".well-known/void"):
+        status, headers, _ = request(url, accept="text/turtle")
+        assert status == 303 and headers["Location"].endswith("/defrel/data/void.ttl")
+    status, headers, _ = request(origin(seed_server) + "/.well-known/void", accept="text/html")
+    assert status == 303 and headers["Location"].endswith("/defrel/data/index.html")
