@@ -318,3 +318,9 @@ def test_well_known_void_leads_to_the_dataset_description(seed_server) -> None:
         assert status == 303 and headers["Location"].endswith("/defrel/data/void.ttl")
     status, headers, _ = request(origin(seed_server) + "/.well-known/void", accept="text/html")
     assert status == 303 and headers["Location"].endswith("/defrel/data/index.html")
+
+
+def test_the_shapes_are_served(seed_server, seed_site) -> None:
+    status, headers, body = request(seed_server + "shapes.ttl")
+    assert status == 200 and headers["Content-Type"].startswith("text/turtle")
+    assert body == (seed_site / "shapes.ttl").read_bytes()

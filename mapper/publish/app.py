@@ -75,11 +75,13 @@ class StoreSite:
 
     @cached_property
     def fixed(self) -> dict[str, str]:
-        """Files that do not depend on the data: the ontology's documents, style, context."""
+        """Files that do not depend on the data: the ontology's documents, the shapes, style,
+        context."""
         from .pages import template_text
-        from .site import _ontology
+        from .site import SHAPES_FILE, _ontology, shapes_text
 
         files = _ontology(self.license)
+        files[SHAPES_FILE] = shapes_text()
         files["style.css"] = template_text("style.css")
         files[CONTEXT_FILE] = json.dumps(context(), indent=2, ensure_ascii=False) + "\n"
         return files

@@ -41,6 +41,7 @@ __all__ = [
 
 DEFAULT_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 ONTOLOGY_FILE = "defrel.ttl"
+SHAPES_FILE = "shapes.ttl"
 
 
 @dataclass
@@ -109,6 +110,11 @@ def _ontology(license: str) -> dict[str, str]:
     return docs
 
 
+def shapes_text() -> str:
+    """The SHACL shapes, published as they are (``shapes.ttl``) for anyone to check the data."""
+    return (package_files("mapper.data") / "shapes" / "defrel-shapes.ttl").read_text("utf-8")
+
+
 def _home(layout: Layout, void: dict[str, str], graphs: dict, license: str) -> str:
     summary = {
         "title": TITLE,
@@ -128,7 +134,14 @@ def _home(layout: Layout, void: dict[str, str], graphs: dict, license: str) -> s
                 "name": "context.jsonld",
                 "type": "application/ld+json",
                 "what": "the JSON-LD context",
-            }
+            },
+            {
+                "href": SHAPES_FILE,
+                "name": SHAPES_FILE,
+                "type": "text/turtle",
+                "what": "the SHACL shapes the data conforms to: "
+                "pyshacl -s shapes.ttl -e ontology.ttl dataset.ttl",
+            },
         ],
         "groups": index_groups(layout),
     }
@@ -192,6 +205,7 @@ def site_files(
     files[WELL_KNOWN] = void["void.ttl"]  # RFC 8615's place for VoID, if hosted at the root
     files["index.html"] = _home(layout, void, graphs, license)
     files.update(_ontology(license))
+    files[SHAPES_FILE] = shapes_text()
     files["style.css"] = template_text("style.css")
     files["sitemap.xml"] = sitemap_xml([base + p for p in pages if p != "index.html"] + [base])
     return files
