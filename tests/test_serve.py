@@ -324,3 +324,37 @@ def test_the_shapes_are_served(seed_server, seed_site) -> None:
     status, headers, body = request(seed_server + "shapes.ttl")
     assert status == 200 and headers["Content-Type"].startswith("text/turtle")
     assert body == (seed_site / "shapes.ttl").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("query", "default", "named"),
+    [
+        ("SELECT * FROM <urn:a> FROM NAMED <urn:b> WHERE { ?s ?p ?o }", ["urn:a"], ["urn:b"]),
+        ("PREFIX g: <urn:g:>\nSELECT * FROM g:one { ?s ?p ?o }", ["urn:g:one"], []),
+        ("BASE <http://x.org/>\nSELECT * FROM <a> {}", ["http://x.org/a"], []),
+        ("SELECT ?from WHERE { ?from ?p 'FROM <urn:no>' } # FROM <urn:no>", [], []),
+        ("SELECT * FROM defrel:x {}", ["https://w3id.org/defrel/ontology#x"], []),
+    ],
+)
+def test_the_graphs_a_query_names(query, default, named) -> None:
+    from mapper.publish.sparql_protocol import from_clauses
+    from mapper.rdf.vocab import NS
+
+    found = from_clauses(query, {k: str(v) for k, v in NS.items()})
+    assert (list(found.default), list(found.named)) == (default, named)
+    assert found.given == bool(default or named)
+
+
+# SPARQLWrapper parses RDF/XML into rdflib's ConjunctiveGraph, which rdflib 7 deprecates
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+def test_sparqlwrappers_defaults_get_answers(seed_server) -> None:
+    """SPARQLWrapper asks for XML by default: SPARQL XML results, and RDF/XML for CONSTRUCT."""
+    client = endpoint(seed_server)
+    client.setQuery(
+        "CONSTRUCT { ?v a defrel:Visit ; defrel:visitor ?p } "
+        "WHERE { ?v a defrel:Visit ; defrel:visitor ?p }"
+    )
+    graph = client.query().convert()
+    assert isinstance(graph, Graph) and len(graph) == 4
+    client.setQuery("SELECT ?s WHERE { ?s a defrel:Visit }")
+    assert client.query().convert().getElementsByTagName("result").length == 2

@@ -58,10 +58,10 @@ def request_dataset(params: dict[str, list[str]]) -> QueryDataset | None:
 
 
 # The tokens that matter for reading a prologue and FROM clauses: strings and comments are
-# skipped whole, so that a "FROM" inside them is not read as one.
+# skipped whole, and variables, so that a "FROM" inside them, or ?from, is not read as one.
 _TOKEN = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""|' + r"'''(?:[^'\\]|\\.|'(?!''))*'''|"
-    r'"(?:[^"\\\n]|\\.)*"|' + r"'(?:[^'\\\n]|\\.)*'|#[^\n]*|"
+    r'"(?:[^"\\\n]|\\.)*"|' + r"'(?:[^'\\\n]|\\.)*'|#[^\n]*|[?$]\w+|"
     r"(?P<iri><[^<>\"{}|^`\\\s]*>)|(?P<word>[\w.-]*:[\w.:%-]*|[A-Za-z_]\w*)"
 )
 
