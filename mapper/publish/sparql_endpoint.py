@@ -46,7 +46,7 @@ GRAPH_OFFERS = {
     "application/n-triples": "nt",
     "application/ld+json": "jsonld",
     "application/rdf+xml": "rdfxml",
-    "application/n-quads": "nquads",
+    "application/n-quads": "nq",
     "application/trig": "trig",
     "text/html": "html",
     "application/xml": "rdfxml",
@@ -89,26 +89,10 @@ class Answer:
 
 
 def render(result, fmt: str) -> str:
-    """A query ``Result`` in ``fmt``: `defrel query`'s formats, and RDF/XML, N-Quads and TriG
-    for a graph (its triples, in the default graph)."""
+    """A query ``Result`` in ``fmt``, as `defrel query --format` writes it."""
     from ..stores.query import format_result
 
-    if fmt not in ("rdfxml", "nquads", "trig"):
-        return format_result(result, fmt=fmt).text
-    if fmt == "nquads":  # N-Triples lines are N-Quads lines in the default graph
-        return format_result(result, fmt="nt").text
-    from rdflib import Dataset
-
-    from ..rdf.vocab import NS
-
-    graph = result.graph
-    if fmt == "trig":
-        graph, triples = Dataset(), graph
-        for triple in triples:
-            graph.add(triple)
-    for prefix, ns in NS.items():
-        graph.bind(prefix, ns, override=True, replace=True)
-    return graph.serialize(format="xml" if fmt == "rdfxml" else "trig")
+    return format_result(result, fmt=fmt).text
 
 
 class StoreEngine:
