@@ -137,3 +137,8 @@ def test_publisher_and_contact_from_the_options(runner, tmp_path: Path) -> None:
 def test_a_bad_publisher_option_is_exit_2(runner, tmp_path: Path, option, value) -> None:
     result = runner.invoke(main, ["site", str(SEEDS), "--out", str(tmp_path / "s"), option, value])
     assert result.exit_code == 2 and option in result.output and "e.g." in result.output
+
+
+def test_a_site_states_its_publisher_so_serve_site_takes_none(runner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["serve", "--site", str(tmp_path), "--publisher", "X"])
+    assert result.exit_code == 2 and "publisher options go with --store" in result.output
