@@ -27,7 +27,7 @@ from .sparql_endpoint import (
     QueryTimeout,
     ReadOnly,
     ResultFormats,
-    graph_format,
+    answer_format,
     render,
 )
 from .sparql_protocol import QueryDataset, from_clauses, unknown_graphs_error
@@ -159,7 +159,7 @@ class RemotePool:
         if chosen is None:
             return Answer(kind=kind, media=None, text="")
         by_protocol = dataset if dataset is not None and dataset.by_protocol else None
-        text = render(self._result(query, by_protocol), graph_format(kind, chosen))
+        text = render(self._result(query, by_protocol), answer_format(kind, chosen))
         if len(text) > MAX_RESULT:
             raise QueryError(
                 f"the result is larger than {MAX_RESULT:,} characters, the server's "

@@ -23,7 +23,7 @@ __all__ = [
     "QueryTimeout",
     "ResultFormats",
     "ServerBusy",
-    "graph_format",
+    "answer_format",
     "render",
 ]
 
@@ -144,9 +144,13 @@ class StoreEngine:
         """A QueryError if the dataset names a graph the store does not hold."""
         import pyoxigraph as ox
 
-        missing = [
-            g for g in dataset.graphs if not self.store.contains_named_graph(ox.NamedNode(g))
-        ]
+        def held(graph: str) -> bool:
+            try:
+                return self.store.contains_named_graph(ox.NamedNode(graph))
+            except ValueError:  # not an IRI Oxigraph takes (a relative one, without BASE)
+                return False
+
+        missing = [g for g in dataset.graphs if not held(g)]
         if missing:
             example = next(iter(self.store.named_graphs()), None)
             raise unknown_graphs_error(missing, example.value if example else None)
@@ -178,7 +182,7 @@ class StoreEngine:
         return render(result, fmt)
 
 
-def graph_format(kind: str, media: str) -> str:
+def answer_format(kind: str, media: str) -> str:
     """The format a query's answer is rendered in for ``media`` (the results page shows a
     SELECT's SPARQL JSON, a graph's Turtle)."""
     fmt = OFFERS[kind][media]
@@ -202,7 +206,7 @@ def _answer(engine: StoreEngine, query: str, media: dict, dataset: QueryDataset 
     chosen = media.get(kind or "")
     if chosen is None:
         return ("ok", kind, None, "")
-    text = engine.run(query, graph_format(kind, chosen), dataset)
+    text = engine.run(query, answer_format(kind, chosen), dataset)
     if len(text) > MAX_RESULT:
         return (
             "error",
