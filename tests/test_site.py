@@ -339,3 +339,23 @@ def test_embed_prints_what_the_page_embeds(runner, seed_site: Path) -> None:
     assert result.exit_code == 2
     assert "no resource 'https://w3id.org/defrel/data/entity/atlantis'" in result.output
     assert "hint: give the IRI (or slug, as entity/russia) of an article" in result.output
+
+
+def test_the_shapes_are_published_and_stock_pyshacl_checks_the_data(seed_site: Path) -> None:
+    """shapes.ttl is the package's shapes; stock pySHACL, given the ontology as its shapes
+    file's header says (-e), finds the site's data conforming; without it, it would not."""
+    import pyshacl
+
+    from mapper.publish.site import shapes_text
+
+    shapes = (seed_site / "shapes.ttl").read_text(encoding="utf-8")
+    assert shapes == shapes_text() and "pyshacl -s shapes.ttl -e ontology.ttl" in shapes
+    data = Graph().parse(seed_site / "dataset.ttl", format="turtle")
+    shapes_graph = Graph().parse(data=shapes, format="turtle")
+    ontology = Graph().parse(seed_site / "ontology.ttl", format="turtle")
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes_graph, ont_graph=ontology)
+    assert conforms, text
+    conforms, _, _ = pyshacl.validate(data, shacl_graph=shapes_graph)
+    assert not conforms  # the reason the header says to pass the ontology
+    home = (seed_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="shapes.ttl"' in home

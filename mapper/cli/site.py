@@ -20,6 +20,40 @@ from .summary import json_errors, site_summary
 DEFAULT_SITE = Path("site")
 
 
+def publisher_options(command):
+    """``--publisher``, ``--publisher-url`` and ``--contact``: who the DCAT-AP catalogue says
+    publishes the data, and whom to ask (default: the base IRI's host, and its home page)."""
+    for option in reversed(
+        [
+            click.option(
+                "--publisher",
+                metavar="NAME",
+                help="Who publishes the data, for the DCAT-AP catalogue [default: the base "
+                "IRI's host].",
+            ),
+            click.option(
+                "--publisher-url",
+                metavar="URL",
+                help="The publisher's home page [default: the base IRI's host].",
+            ),
+            click.option(
+                "--contact",
+                metavar="EMAIL|URL",
+                help="Whom to ask about the data: an e-mail address or a web page [default: "
+                "the publisher's home page].",
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def _publisher(base: str, name: str | None, url: str | None, contact: str | None):
+    from ..publish.dcat import Publisher
+
+    return Publisher.of(base=base, name=name, url=url, contact=contact)
+
+
 @click.command("site")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option(
@@ -39,8 +73,17 @@ DEFAULT_SITE = Path("site")
 )
 @root_option
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary (keys in the README).")
+@publisher_options
 def site_cmd(
-    paths: tuple[Path, ...], out: Path, base: str, license_: str, root: Path | None, as_json: bool
+    paths: tuple[Path, ...],
+    out: Path,
+    base: str,
+    license_: str,
+    root: Path | None,
+    as_json: bool,
+    publisher: str | None,
+    publisher_url: str | None,
+    contact: str | None,
 ) -> None:
     """Build a static site: a page per resource with embedded JSON-LD, and beside each
     page its .ttl, .jsonld, .nt and .nq; dumps, VoID, context, ontology and a sitemap.
@@ -60,7 +103,12 @@ def site_cmd(
     started = time.monotonic()
     with json_errors(as_json):
         outcome = build_site(
-            list(paths) or [DEFAULT_SEEDS], out=out, base=base, license=license_, root=root
+            list(paths) or [DEFAULT_SEEDS],
+            out=out,
+            base=base,
+            license=license_,
+            root=root,
+            publisher=_publisher(base, publisher, publisher_url, contact),
         )
     if as_json:
         click.echo(
@@ -178,6 +226,7 @@ def _stop(signum, frame) -> None:
     type=click.FloatRange(0.1, 3600),
     help="Seconds a client has to send its whole request (line, headers, body).",
 )
+@publisher_options
 def serve_cmd(
     site_dir: Path,
     store_dir: Path | None,
@@ -190,6 +239,9 @@ def serve_cmd(
     timeout: float,
     workers: int,
     request_timeout: float,
+    publisher: str | None,
+    publisher_url: str | None,
+    contact: str | None,
 ) -> None:
     """Serve a built site with content negotiation (303 from a resource's IRI to the
     document the Accept header wants), CORS, and a read-only SPARQL endpoint.
@@ -209,8 +261,12 @@ def serve_cmd(
     if sum([site_given, store_dir is not None, endpoint is not None]) > 1:
         raise click.UsageError("give one of --site, --store or --endpoint")
     from_store = store_dir is not None or endpoint is not None
-    if not from_store and (dumps is not None or base != DEFAULT_BASE):
-        raise click.UsageError("--base and --dumps go with --store or --endpoint")
+    described = (publisher, publisher_url, contact)
+    if not from_store and (dumps is not None or base != DEFAULT_BASE or any(described)):
+        raise click.UsageError(
+            "--base, --dumps and the publisher options go with --store or --endpoint "
+            "(a site states them as `defrel site` was given them)"
+        )
     signal.signal(signal.SIGTERM, _stop)
     what = endpoint or store_dir or site_dir
 
@@ -236,6 +292,7 @@ def serve_cmd(
                 workers=workers,
                 request_timeout=request_timeout,
                 ready=ready,
+                publisher=_publisher(base, *described),
             )
             return
         serve(
