@@ -3,6 +3,7 @@ resource's embeddable JSON-LD, and serve the site with content negotiation and S
 
 from __future__ import annotations
 
+import json
 import signal
 import sys
 from pathlib import Path
@@ -34,14 +35,30 @@ DEFAULT_SITE = Path("site")
     help="IRI of the data's licence, stated in the VoID description and on every page.",
 )
 @root_option
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: one per core from 8 changed articles).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary instead of a sentence.")
 def site_cmd(
-    paths: tuple[Path, ...], out: Path, base: str, license_: str, root: Path | None
+    paths: tuple[Path, ...],
+    out: Path,
+    base: str,
+    license_: str,
+    root: Path | None,
+    jobs: int | None,
+    as_json: bool,
 ) -> None:
     """Build a static site: a page per resource with embedded JSON-LD, and beside each
     page its .ttl, .jsonld, .nt and .nq; dumps, VoID, context, ontology and a sitemap.
 
     PATHS are facts files or folders of them (default seeds/).  Host the folder at
-    the base IRI; every link in it is relative.  Exit 1 if the data does not conform.
+    the base IRI; every link in it is relative.  Exit 1 if the data does not conform
+    or contradicts the ontology.  A rebuild renders only what changed: the pages of
+    edited articles and of the entities they mention (the folder is the one a full
+    build writes).
 
     \b
     Example:
@@ -50,16 +67,58 @@ def site_cmd(
     from ..publish.site import build_site
 
     outcome = build_site(
-        list(paths) or [DEFAULT_SEEDS], out=out, base=base, license=license_, root=root
+        list(paths) or [DEFAULT_SEEDS],
+        out=out,
+        base=base,
+        license=license_,
+        root=root,
+        jobs=jobs,
+        on_progress=progress_line() if sys.stderr.isatty() else None,
     )
     if not outcome.report.conforms:
         click.echo(outcome.report.text(), nl=False)
-        click.secho(f"Not built: the data does not conform; {out} is unchanged.", err=True)
+    if outcome.conflicts:
+        click.echo(f"Inconsistent with the ontology: {len(outcome.conflicts)} problem(s).")
+        click.echo("\n".join(map(str, outcome.conflicts)))
+    if not outcome.ok:
+        problems = ["does not conform"] * (not outcome.report.conforms)
+        problems += ["contradicts the ontology"] * bool(outcome.conflicts)
+        click.secho(f"Not built: the data {' and '.join(problems)}; {out} is unchanged.", err=True)
         sys.exit(1)
+    if as_json:
+        summary = {
+            "status": "built",
+            "out": str(out),
+            "articles": outcome.articles,
+            "articles_reused": outcome.reused,
+            "triples": outcome.triples,
+            "pages": outcome.pages,
+            "files_written": outcome.rendered,
+            "seconds": round(outcome.seconds, 3),
+        }
+        click.echo(json.dumps(summary, indent=2))
+        return
     click.echo(
         f"Built a site of {outcome.pages} pages for {outcome.articles} article(s), "
         f"{outcome.triples} triples, in {out}/."
     )
+
+
+def progress_line():
+    """A progress callback that rewrites one line of stderr (for a terminal only)."""
+    shown = {"stage": None}
+
+    def show(stage: str, done: int, total: int) -> None:
+        if stage != shown["stage"] and shown["stage"] is not None:
+            sys.stderr.write("\n")
+        shown["stage"] = stage
+        sys.stderr.write(f"\r{stage}: {done:,}/{total:,}")
+        if done == total:
+            sys.stderr.write("\n")
+            shown["stage"] = None
+        sys.stderr.flush()
+
+    return show
 
 
 @click.command("embed")

@@ -136,8 +136,8 @@ class StoreSite:
         return found
 
     def _render(self, stem: str, suffix: str) -> str:
+        from .documents import WRITERS
         from .pages import resource_page
-        from .site import WRITERS
         from .views import Layout
 
         cat, quads = self._described(stem)

@@ -9,8 +9,9 @@ them (``.../fact/visit/evidence/1/quote`` belongs to ``.../fact/visit``).
 The description of a resource is: its own triples and those of its details; the full evidence
 (annotation, target, selectors) of every ``defrel:evidence`` link it has, wherever that
 annotation lives; the triples of other resources that point at it; and for every resource it
-links to or is linked from, that resource's types and labels, so that a consumer sees what a
-link is without fetching it.
+links to or is linked from, that resource's types and labels in the graphs of those links,
+so that a consumer sees what a link is without fetching it (and a page that links to a
+state named by thousands of articles does not carry thousands of copies of its name).
 """
 
 from __future__ import annotations
@@ -161,11 +162,17 @@ class Catalogue:
             subjects.update(self.subtree(ann))
         quads = {q for s in subjects for q in self.out.get(s, ())}
         quads.update(q for q in self.into.get(iri, ()) if q[0] in self.resources)
-        linked = {q[2] for q in quads if q[2] in self.resources} | {
-            q[0] for q in quads if q[0] in self.resources
-        }
-        for other in linked - subjects:
-            quads.update(q for q in self.out.get(other, ()) if q[1] == RDF.type or q[1] in LABELS)
+        linked: dict[Node, set] = defaultdict(set)  # resource -> graphs that link to it
+        for s, _, o, g in quads:
+            for node in (s, o):
+                if node in self.resources and node not in subjects:
+                    linked[node].add(g)
+        for other, graphs in linked.items():
+            quads.update(
+                q
+                for q in self.out.get(other, ())
+                if (q[1] == RDF.type or q[1] in LABELS) and q[3] in graphs
+            )
         return sorted(quads, key=lambda q: tuple(str(t) for t in q))
 
 

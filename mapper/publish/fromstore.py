@@ -294,9 +294,7 @@ def dataset_files(
     ``select`` runs a SELECT (rows as rdflib terms); ``union_is_a_set``: the store's default
     graph holds each triple once (the embedded store), so counting it is enough."""
     from .describe import LABELS
-    from .site import _home, _quads, documents
-    from .views import Layout
-    from .void import void_graph
+    from .site import dataset_pages, overview_of
 
     props = " ".join(f"<{p}>" for p in (RDF.type, *LABELS))
     rows = select(_TYPES_AND_LABELS.format(props=props))
@@ -308,21 +306,8 @@ def dataset_files(
     graphs = {g[len(prefix) :]: URIRef(g) for g in sizes if g.startswith(prefix)}
     triples = {slug: sizes[str(g)] for slug, g in graphs.items()}
     predicates = {str(r["p"]) for r in select(_PREDICATES)}
-    void = documents(
-        "void",
-        _quads(
-            void_graph(
-                cat,
-                base=base,
-                license=license,
-                graphs=graphs,
-                triples=triples,
-                predicates=predicates,
-            )
-        ),
-    )
-    void["index.html"] = _home(Layout(base, cat), void, graphs, license)
-    return void
+    overview = overview_of(cat, base, predicates)
+    return dataset_pages(overview, base=base, license=license, graphs=graphs, triples=triples)
 
 
 def embedded_dataset_files(store_path: str, *, base: str, license: str) -> dict[str, str]:

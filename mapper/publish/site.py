@@ -16,20 +16,31 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 
-from ..builder.outdir import staged_output
-from ..builder.pipeline import build_dataset
-from ..builder.serialize import dist_files, jsonld_text, nquads_text, turtle_text, write_files
-from ..checks.validate import Report, validate_dataset
+from ..checks.report import Report
 from ..errors import InputError
 from ..rdf.mapping import bind_prefixes
-from ..rdf.mint import check_base
 from ..rdf.vocab import DEFAULT_BASE, NS
-from .describe import Catalogue, Quad, as_dataset, as_graph
-from .pages import index_groups, ontology_view, page, resource_page, template_text
+from .describe import Catalogue, Quad
+from .documents import WRITERS
+from .pages import index_groups, index_row, ontology_view, page
 from .views import Layout
-from .void import DESCRIPTION, DUMPS, TITLE, dataset_iri, sitemap_xml, void_graph
+from .void import (
+    DESCRIPTION,
+    DUMPS,
+    EXAMPLE_CLASSES,
+    TITLE,
+    Overview,
+    class_counts,
+    dataset_iri,
+    void_graph,
+)
 
-__all__ = ["DEFAULT_LICENSE", "SiteOutcome", "build_site", "embed_snippet", "site_files"]
+SCHEMA = NS["schema"]
+
+__all__ = [
+    "DEFAULT_LICENSE", "SiteOutcome", "build_site", "dataset_pages", "documents", "embed_snippet",
+    "overview_of",
+]  # fmt: skip
 
 DEFAULT_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 ONTOLOGY_FILE = "defrel.ttl"
@@ -37,28 +48,23 @@ ONTOLOGY_FILE = "defrel.ttl"
 
 @dataclass
 class SiteOutcome:
-    """What ``build_site`` did: the validation report, and (if it conforms) what it wrote."""
+    """What ``build_site`` did: the validation report, the contradictions with the ontology,
+    and (if neither found a problem) the pages: how many, how many written anew (the others
+    unchanged since the last build), and the files of the folder."""
 
     report: Report
     articles: int = 0
     triples: int = 0
     pages: int = 0
+    rendered: int = 0  # pages rendered in this run (the others reused)
     written: list[Path] = field(default_factory=list)
+    conflicts: list = field(default_factory=list)
+    reused: int = 0  # articles unchanged since the last build
+    seconds: float = 0.0
 
-
-def _nt(graph: Graph) -> str:
-    return "".join(
-        sorted(f"{line}\n" for line in graph.serialize(format="nt").splitlines() if line)
-    )
-
-
-# The four RDF documents of a description, by suffix (a server renders only the one asked).
-WRITERS = {
-    ".ttl": lambda quads: turtle_text(as_graph(quads)),
-    ".jsonld": lambda quads: jsonld_text(as_graph(quads)),
-    ".nt": lambda quads: _nt(as_graph(quads)),
-    ".nq": lambda quads: nquads_text(as_dataset(quads)),
-}
+    @property
+    def ok(self) -> bool:
+        return self.report.conforms and not self.conflicts
 
 
 def documents(path: str, quads: list[Quad]) -> dict[str, str]:
@@ -90,15 +96,34 @@ def _ontology(license: str) -> dict[str, str]:
     return docs
 
 
-def _home(layout: Layout, void: dict[str, str], graphs: dict, license: str) -> str:
+def overview_of(cat: Catalogue, base: str, predicates: set[str] | None = None) -> Overview:
+    """The ``Overview`` of the dataset ``cat`` indexes (``predicates``: every property the
+    data uses, for a ``cat`` that holds only its types and labels, as a server reads them)."""
+    layout = Layout(base, cat)
+    found = Overview(triples=cat.triples, resources=len(cat.resources))
+    found.classes = class_counts(cat)
+    found.predicates = predicates or {str(p) for quads in cat.out.values() for _, p, _, _ in quads}
+    found.articles = [str(r) for r in cat.resources if SCHEMA.NewsArticle in cat.types(r)]
+    for cls in EXAMPLE_CLASSES:
+        typed = [r for r in cat.resources if cls in cat.types(r)]
+        if typed:
+            found.firsts[str(cls)] = str(min(typed))
+    found.rows = [index_row(layout, r) for r in cat.resources if layout.path(r) is not None]
+    return found
+
+
+def home_page(
+    overview: Overview, *, base: str, void: dict[str, str], graphs: dict, license: str
+) -> str:
+    """The site's home page: what the dataset is, its dumps, and every resource by group."""
     summary = {
         "title": TITLE,
         "description": DESCRIPTION,
-        "iri": str(dataset_iri(layout.base)),
-        "triples": layout.cat.triples,
-        "resources": len(layout.cat.resources),
+        "iri": str(dataset_iri(base)),
+        "triples": overview.triples,
+        "resources": overview.resources,
         "articles": sorted(graphs),
-        "endpoint": f"{layout.base}sparql",
+        "endpoint": f"{base}sparql",
         "dumps": [
             {"href": name, "name": name, "type": media, "what": what}
             for name, (media, what) in DUMPS.items()
@@ -111,7 +136,7 @@ def _home(layout: Layout, void: dict[str, str], graphs: dict, license: str) -> s
                 "what": "the JSON-LD context",
             }
         ],
-        "groups": index_groups(layout),
+        "groups": index_groups(overview.rows),
     }
     return page(
         "index.html",
@@ -119,10 +144,27 @@ def _home(layout: Layout, void: dict[str, str], graphs: dict, license: str) -> s
         title=TITLE,
         jsonld=void["void.jsonld"],
         license=license,
-        canonical=layout.base,
+        canonical=base,
         docs=[{"href": f"void{s}", "type": t, "name": n} for s, t, n in _VOID_DOCS],
         d=summary,
     )
+
+
+def dataset_pages(
+    overview: Overview,
+    *,
+    base: str,
+    license: str,
+    graphs: dict[str, URIRef],
+    triples: dict[str, int],
+) -> dict[str, str]:
+    """The VoID documents (``void.ttl`` …) and the home page (``index.html``)."""
+    void = documents(
+        "void",
+        _quads(void_graph(overview, base=base, license=license, graphs=graphs, triples=triples)),
+    )
+    void["index.html"] = home_page(overview, base=base, void=void, graphs=graphs, license=license)
+    return void
 
 
 _VOID_DOCS = (
@@ -133,37 +175,6 @@ _VOID_DOCS = (
 )
 
 
-def site_files(
-    dataset: Dataset, graphs: dict[str, URIRef], *, base: str, license: str = DEFAULT_LICENSE
-) -> dict[str, str]:
-    """Every file of the site by relative path (pages, documents, dumps, VoID, sitemap)."""
-    cat = Catalogue.of(dataset)
-    layout = Layout(check_base(base), cat)
-    files = dist_files(dataset, graphs)
-    pages = ["index.html", "ontology.html"]
-    for iri in sorted(cat.resources):
-        path = layout.path(iri)
-        if path is None:
-            continue
-        docs = documents(path, cat.describe(iri))
-        docs[f"{path}.html"] = resource_page(
-            layout, iri, jsonld=docs[f"{path}.jsonld"], license=license
-        )
-        files.update(docs)
-        pages.append(f"{path}.html")
-    per_graph = {slug: len(dataset.graph(g)) for slug, g in graphs.items()}
-    void = documents(
-        "void",
-        _quads(void_graph(cat, base=base, license=license, graphs=graphs, triples=per_graph)),
-    )
-    files.update(void)
-    files["index.html"] = _home(layout, void, graphs, license)
-    files.update(_ontology(license))
-    files["style.css"] = template_text("style.css")
-    files["sitemap.xml"] = sitemap_xml([base + p for p in pages if p != "index.html"] + [base])
-    return files
-
-
 def build_site(
     paths: list[Path],
     *,
@@ -171,24 +182,17 @@ def build_site(
     base: str = DEFAULT_BASE,
     license: str = DEFAULT_LICENSE,
     root: Path | None = None,
+    jobs: int | None = None,
+    on_progress=None,
 ) -> SiteOutcome:
-    """Load, map and validate the facts files; write the site into ``out`` only if it conforms.
-    Article texts must lie beside their facts files, or inside ``root``."""
-    with staged_output(
-        out, inputs=[*paths, *([root] if root else [])], command="site"
-    ) as stage:  # --out checked first
-        dataset, graphs = build_dataset(paths, base=base, root=root)
-        report = validate_dataset(dataset, base=base)
-        outcome = SiteOutcome(report=report, articles=len(graphs))
-        if not report.conforms:
-            stage.abandon()
-            return outcome
-        files = site_files(dataset, graphs, base=base, license=license)
-        outcome.triples = Catalogue.of(dataset).triples
-        outcome.pages = sum(1 for name in files if name.endswith(".html"))
-        write_files(files, stage.folder)
-    outcome.written = [Path(out) / name for name in files]
-    return outcome
+    """Build the articles of ``paths`` (as ``defrel build``) and write the site into ``out``,
+    only if they conform and are consistent; see ``sitebuild.py``. Article texts must lie
+    beside their facts files, or inside ``root``."""
+    from .sitebuild import site_build
+
+    return site_build(
+        paths, out=out, base=base, license=license, root=root, jobs=jobs, on_progress=on_progress
+    )
 
 
 def embed_snippet(dataset: Dataset, iri: str) -> str:
@@ -203,5 +207,5 @@ def embed_snippet(dataset: Dataset, iri: str) -> str:
             hint="give the IRI of an article, entity, fact or post, e.g. "
             + (", ".join(known) if known else "run `defrel build` first"),
         )
-    text = jsonld_text(as_graph(cat.describe(URIRef(iri))))
+    text = WRITERS[".jsonld"](cat.describe(URIRef(iri)))
     return f'<script type="application/ld+json">\n{script_json(text)}</script>\n'
