@@ -62,3 +62,43 @@ def classic_build(
         write_files(files, stage.folder)
     outcome.written = [Path(out) / name for name in files]
     return outcome
+
+
+def reference_site(nquads: Path, *, base: str, license: str) -> dict[str, str]:
+    """The pages, documents, VoID and home page of a site, rendered as the first ``defrel
+    site`` did: from one Catalogue of the whole dataset (read by rdflib), with the product's
+    page and document code. ``defrel site`` renders article by article; this is what it must
+    give."""
+    from rdflib import Dataset
+
+    from mapper.publish.describe import Catalogue
+    from mapper.publish.pages import resource_page
+    from mapper.publish.site import dataset_pages, documents, overview_of
+    from mapper.publish.views import Layout
+
+    dataset = Dataset()
+    dataset.parse(nquads, format="nquads")
+    cat = Catalogue.of(dataset)
+    layout = Layout(base, cat)
+    files: dict[str, str] = {}
+    for iri in sorted(cat.resources):
+        path = layout.path(iri)
+        if path is None:
+            continue
+        docs = documents(path, cat.describe(iri))
+        docs[f"{path}.html"] = resource_page(
+            layout, iri, jsonld=docs[f"{path}.jsonld"], license=license
+        )
+        files.update(docs)
+    prefix = f"{base}graph/"
+    graphs = {
+        str(g.identifier)[len(prefix) :]: g.identifier
+        for g in dataset.graphs()
+        if str(g.identifier).startswith(prefix) and len(g)
+    }
+    triples = {slug: len(dataset.graph(iri)) for slug, iri in graphs.items()}
+    overview = overview_of(cat, base)
+    files.update(
+        dataset_pages(overview, base=base, license=license, graphs=graphs, triples=triples)
+    )
+    return files
