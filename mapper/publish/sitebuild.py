@@ -158,15 +158,9 @@ class _Pages:
             previous = {"articles": {}, "shared": []}
         before = previous["articles"]
         entries = manifest.articles
-        same = [s for s, e in entries.items() if before.get(s) == e["key"]]
-        changed = [s for s in entries if before.get(s) != entries[s]["key"]]
+        same = [s for s, e in entries.items() if before.get(s) == e["key"] and self._kept(s)]
+        changed = [s for s in entries if s not in set(same)]
         self.work.mkdir(parents=True, exist_ok=True)
-        for slug in same:  # linked from the previous site: pages and side file
-            info = _read_json(self.old / SIDECARS / f"{slug}.json")
-            for path in info["pages"]:
-                for suffix in SUFFIXES:
-                    _link(self.old, self.stage, path + suffix)
-            _link(self.old, self.stage, f"{SIDECARS}/{slug}.json")
         touched: set[str] = set()
         for slug in [*changed, *(s for s in before if s not in entries)]:
             info = _read_json(self.old / SIDECARS / f"{slug}.json") if self.old else None
@@ -199,6 +193,18 @@ class _Pages:
         shared = self._shared(touched, mentions, previous) if agreed else self._everything()
         overview = self._overview(infos, entries) if agreed else None
         self._finish(manifest, outcome, infos, shared, overview, recipe, agreed)
+
+    def _kept(self, slug: str) -> bool:
+        """Link an unchanged article's pages and side file from the previous site; False
+        (and rendered again) if any of them is missing there."""
+        info = _read_json(self.old / SIDECARS / f"{slug}.json")
+        try:
+            names = [p + x for p in info["pages"] for x in SUFFIXES]
+            for name in [*names, f"{SIDECARS}/{slug}.json"]:
+                _link(self.old, self.stage, name)
+        except (OSError, TypeError, KeyError):
+            return False
+        return True
 
     def _spool(self, buckets, shares: list, touched: set[str]) -> None:
         for r, lines in shares:

@@ -209,6 +209,7 @@ def render_articles(
             if pages:
                 side = stage_path / SIDECARS / f"{slug}.json"
                 side.parent.mkdir(parents=True, exist_ok=True)
+                side.unlink(missing_ok=True)  # never written into the previous site's
                 side.write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
             done.append((slug, written, shares))
     return done
