@@ -30,6 +30,7 @@ from ..rdf.vocab import NS
 __all__ = ["DETAIL_TYPES", "LABELS", "Catalogue", "Quad", "as_dataset", "as_graph"]
 
 SCHEMA, OA, TIME, DEFREL = NS["schema"], NS["oa"], NS["time"], NS["defrel"]
+_TYPE = RDF.type
 
 # Types of nodes that only exist as part of another resource's description.
 DETAIL_TYPES = frozenset(
@@ -61,6 +62,9 @@ class Catalogue:
     resources: set[URIRef] = field(default_factory=set)
     details: dict[URIRef, URIRef] = field(default_factory=dict)  # detail -> its resource
     triples: int = 0
+    # memos of types() and values(): a Catalogue is not changed once made (``of_quads``)
+    _types: dict = field(default_factory=dict, repr=False)
+    _values: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, dataset: Dataset) -> Catalogue:
@@ -93,10 +97,19 @@ class Catalogue:
         return cat
 
     def types(self, node: Node) -> set[Node]:
-        return {o for _, p, o, _ in self.out.get(node, ()) if p == RDF.type}
+        found = self._types.get(node)
+        if found is None:
+            found = self._types[node] = {o for _, p, o, _ in self.out.get(node, ()) if p == _TYPE}
+        return found
 
     def values(self, node: Node, prop: URIRef) -> list[Node]:
-        return sorted({o for _, p, o, _ in self.out.get(node, ()) if p == prop})
+        key = (node, prop)
+        found = self._values.get(key)
+        if found is None:
+            found = self._values[key] = sorted(
+                {o for _, p, o, _ in self.out.get(node, ()) if p == prop}
+            )
+        return found
 
     def value(self, node: Node, prop: URIRef) -> Node | None:
         found = self.values(node, prop)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 import pyoxigraph as ox
 from rdflib import RDF, BNode, Literal
@@ -31,15 +31,11 @@ _PREFIXES = {prefix: str(ns) for prefix, ns in NS.items()}
 _TYPE = RDF.type
 
 
+_text = lru_cache(maxsize=1 << 16)(nt_term)  # a term's N-Triples text, made once
+
+
 def _lines(quads: Iterable[tuple], *, graphs: bool) -> list[str]:
-    cache: dict = {}
-
-    def text(term) -> str:
-        found = cache.get(term)
-        if found is None:
-            found = cache[term] = nt_term(term)
-        return found
-
+    text = _text
     lines = set()
     for s, p, o, g in quads:
         line = f"{text(s)} {text(p)} {text(o)}"
@@ -95,12 +91,12 @@ def _key(value: dict) -> str:
 
 @cache
 def _context_text() -> str:
-    text = json.dumps(context()["@context"], indent=2, ensure_ascii=False, sort_keys=True)
-    return text.replace("\n", "\n  ")
+    return json.dumps(context()["@context"], indent=2, ensure_ascii=False, sort_keys=True)
 
 
 def jsonld_document(quads: Iterable[tuple]) -> str:
-    """Compact JSON-LD of the triples of ``quads`` (graphs merged), the context inline."""
+    """Compact JSON-LD of the triples of ``quads`` (graphs merged), the context inline, one
+    node object a line (json's C encoder: ``indent=`` would use the Python one)."""
     nodes: dict[str, dict] = {}
     for s, p, o, _ in quads:
         node = nodes.setdefault(_id(s), {})
@@ -109,20 +105,18 @@ def jsonld_document(quads: Iterable[tuple]) -> str:
         else:
             node.setdefault(_compact(str(p)), {}).setdefault(_key(v := _value(o)), v)
     items = []
-    for subject, props in sorted(nodes.items()):
+    for subject, props in nodes.items():
         node: dict = {"@id": subject}
-        for key in sorted(props):
-            found = props[key]
+        for key, found in props.items():
             if key == "@type":
                 types = sorted(found)
                 node[key] = types[0] if len(types) == 1 else types
             else:
                 values = [found[k] for k in sorted(found)]
                 node[key] = values[0] if len(values) == 1 else values
-        items.append(node)
-    items.sort(key=_key)
-    graph = json.dumps(items, indent=2, ensure_ascii=False, sort_keys=True).replace("\n", "\n  ")
-    return '{\n  "@context": ' + _context_text() + ',\n  "@graph": ' + graph + "\n}\n"
+        items.append(_key(node))
+    graph = ",\n".join(sorted(items))
+    return '{"@context": ' + _context_text() + ',\n"@graph": [\n' + graph + "\n]}\n"
 
 
 # The documents of a description, by suffix (a server renders only the one asked for).

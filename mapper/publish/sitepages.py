@@ -30,6 +30,7 @@ from rdflib.namespace import XSD
 
 from ..rdf.ntriples import nt_term
 from .describe import LABELS, Catalogue, Quad
+from .documents import _text
 from .fromstore import neighbourhood
 from .pages import index_row, resource_page
 from .site import documents
@@ -115,7 +116,7 @@ def write_files(stage: Path, old: Path | None, files: dict[str, str]) -> int:
 
 def _lines(quads) -> list[str]:
     """N-Quads statements (no " ."), sorted, each once."""
-    return sorted({" ".join(nt_term(t) for t in q if t is not None) for q in quads})
+    return sorted({" ".join(_text(t) for t in q if t is not None) for q in quads})
 
 
 def _digest(cat: Catalogue, node) -> str:
