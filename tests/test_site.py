@@ -466,3 +466,13 @@ def test_progress_on_a_terminal(tmp_path: Path) -> None:
     os.close(leader)
     assert done.returncode == 0 and done.stdout.startswith(b"Built a site of ")
     assert "articles: 9/9" in shown and "shared pages: " in shown, shown
+
+
+def test_pages_missing_from_the_previous_site_are_rendered_again(site_copy, tmp_path) -> None:
+    inputs, site = site_copy
+    (site / "entity" / "state-000.html").unlink(missing_ok=True)
+    shared = sorted((site / "entity").glob("*.nq"))[0]
+    shared.unlink()
+    (site / "article" / "article-000002.ttl").unlink()
+    rebuilt_is_full(inputs, site, tmp_path, reused=25)  # no article changed
+    assert shared.is_file() and (site / "article" / "article-000002.ttl").is_file()

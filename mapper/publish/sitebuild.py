@@ -178,6 +178,9 @@ class _Pages:
                 for r in info["shared"]:
                     mentions.setdefault(r, []).append(slug)
             touched &= set(mentions)
+            for r in mentions:  # a page gone from the previous site is rendered again
+                if r not in touched and not self._there(r[len(self.base) :]):
+                    touched.add(r)
             wanted: dict[str, list[str]] = {}
             for r in touched:
                 for slug in mentions[r]:
@@ -205,6 +208,11 @@ class _Pages:
         except (OSError, TypeError, KeyError):
             return False
         return True
+
+    def _there(self, path: str) -> bool:
+        return self.old is not None and all(
+            os.path.isfile(self.old / (path + suffix)) for suffix in SUFFIXES
+        )
 
     def _spool(self, buckets, shares: list, touched: set[str]) -> None:
         for r, lines in shares:

@@ -101,6 +101,7 @@ def write_files(stage: Path, old: Path | None, files: dict[str, str]) -> int:
         data = text.encode("utf-8")
         target = stage / name
         target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)  # a link to the previous site's file: never written into
         if old is not None:
             try:
                 if os.path.getsize(old / name) == len(data) and (old / name).read_bytes() == data:
@@ -108,7 +109,6 @@ def write_files(stage: Path, old: Path | None, files: dict[str, str]) -> int:
                     continue
             except OSError:
                 pass
-        target.unlink(missing_ok=True)  # a link to the previous site's file: never written into
         target.write_bytes(data)
         written += 1
     return written
