@@ -25,7 +25,10 @@ from rdflib.namespace import XSD
 from ..rdf.ntriples import nt_term
 from ..rdf.vocab import NS, context
 
-__all__ = ["WRITERS", "jsonld_document", "nquads_document", "ntriples_document", "turtle_document"]
+__all__ = [
+    "WRITERS", "all_documents", "jsonld_document", "nquads_document", "ntriples_document",
+    "turtle_document",
+]  # fmt: skip
 
 _PREFIXES = {prefix: str(ns) for prefix, ns in NS.items()}
 _TYPE = RDF.type
@@ -103,7 +106,7 @@ def jsonld_document(quads: Iterable[tuple]) -> str:
         if p == _TYPE and not isinstance(o, Literal):
             node.setdefault("@type", set()).add(_id(o))
         else:
-            node.setdefault(_compact(str(p)), {}).setdefault(_key(v := _value(o)), v)
+            node.setdefault(_compact(str(p)), {}).setdefault(o, None)
     items = []
     for subject, props in nodes.items():
         node: dict = {"@id": subject}
@@ -111,12 +114,26 @@ def jsonld_document(quads: Iterable[tuple]) -> str:
             if key == "@type":
                 types = sorted(found)
                 node[key] = types[0] if len(types) == 1 else types
+            elif len(found) == 1:
+                node[key] = _value(next(iter(found)))
             else:
-                values = [found[k] for k in sorted(found)]
-                node[key] = values[0] if len(values) == 1 else values
+                node[key] = sorted(map(_value, found), key=_key)
         items.append(_key(node))
     graph = ",\n".join(sorted(items))
     return '{"@context": ' + _context_text() + ',\n"@graph": [\n' + graph + "\n]}\n"
+
+
+def all_documents(quads: list[tuple]) -> dict[str, str]:
+    """The four documents of one description by suffix, its statements written once."""
+    triples = _lines(quads, graphs=False)
+    nt = "".join(triples)
+    parsed = ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return {
+        ".ttl": ox.serialize(parsed, format=ox.RdfFormat.TURTLE, prefixes=_PREFIXES).decode(),
+        ".jsonld": jsonld_document(quads),
+        ".nt": nt,
+        ".nq": nquads_document(quads),
+    }
 
 
 # The documents of a description, by suffix (a server renders only the one asked for).

@@ -21,7 +21,7 @@ from ..errors import InputError
 from ..rdf.mapping import bind_prefixes
 from ..rdf.vocab import DEFAULT_BASE, NS
 from .describe import Catalogue, Quad
-from .documents import WRITERS
+from .documents import WRITERS, all_documents
 from .pages import index_groups, index_row, ontology_view, page
 from .views import Layout
 from .void import (
@@ -69,7 +69,7 @@ class SiteOutcome:
 
 def documents(path: str, quads: list[Quad]) -> dict[str, str]:
     """The four RDF documents of one description, by site path."""
-    return {f"{path}{suffix}": write(quads) for suffix, write in WRITERS.items()}
+    return {f"{path}{suffix}": text for suffix, text in all_documents(quads).items()}
 
 
 def _quads(graph: Graph) -> list[Quad]:
