@@ -171,7 +171,7 @@ def test_the_server_answers_the_examples_as_the_files_do(seeded, seed_nq: Path, 
     ("args", "expected"),
     [
         (["--example", "arms-transfers", "--format", "csv"], "supplier,recipient,designation"),
-        (["ASK { ?d a defrel:ArmsTransfer ; defrel:modality 'planned' }"], "no\n"),
+        (["ASK { ?d a defrel:ArmsTransfer ; defrel:aspect 'planned' }"], "no\n"),
         (["CONSTRUCT WHERE { ?d a defrel:ArmsTransfer }", "--format", "nt"], "#ArmsTransfer> ."),
         (["DESCRIBE <https://w3id.org/defrel/data/entity/russia>"], "rdfs:label"),
         (["SELECT ?g { GRAPH ?g { ?d a defrel:ArmsTransfer } }", "--format", "tsv"], "?g\n<"),

@@ -200,7 +200,7 @@ def test_sparqlwrapper_gets_what_defrel_query_gives(seed_server, seed_site, runn
 
 def test_sparqlwrapper_ask_construct_and_csv(seed_server, seed_site, runner) -> None:
     client = endpoint(seed_server)
-    client.setQuery('ASK { ?deal a defrel:ArmsTransfer ; defrel:modality "planned" }')
+    client.setQuery('ASK { ?deal a defrel:ArmsTransfer ; defrel:aspect "planned" }')
     client.setReturnFormat(JSON)
     assert client.query().convert()["boolean"] is False
     query = "CONSTRUCT { ?v a defrel:Visit ; defrel:visitor ?p } WHERE { ?v a defrel:Visit ; defrel:visitor ?p }"
@@ -227,7 +227,7 @@ def test_sparql_post_forms_and_errors(seed_server) -> None:
             url, method="POST", data=data, accept=json_results, headers={"Content-Type": media}
         )
         assert status == 200 and headers["Content-Type"] == json_results
-        assert json.loads(body)["results"]["bindings"][0]["n"]["value"] == "2345"
+        assert json.loads(body)["results"]["bindings"][0]["n"]["value"] == "2344"
     status, _, body = request(url + "?" + urlencode({"query": "SELEC x"}), accept=json_results)
     assert status == 400 and b"SPARQL syntax error" in body
     status, _, body = request(url + "?" + urlencode({"query": query}), accept="image/png")

@@ -17,9 +17,11 @@ from ..rdf.mapping import map_articles
 from ..rdf.mint import Minter
 from ..rdf.read import read_rdf
 from ..rdf.vocab import DEFAULT_BASE
-from .fastbuild import FastOutcome, fast_build
+from .fastbuild import BuildProgress, FastOutcome, OnProgress, fast_build
 
-__all__ = ["BuildOutcome", "build", "build_dataset", "check_inputs", "locate"]
+__all__ = [
+    "BuildOutcome", "BuildProgress", "build", "build_dataset", "check_inputs", "locate",
+]  # fmt: skip
 
 
 BuildOutcome = FastOutcome  # what a build did: report, conflicts, files written
@@ -81,11 +83,15 @@ def build(
     infer: bool = False,
     jobs: int | None = None,
     root: Path | None = None,
+    on_progress: OnProgress | None = None,
 ) -> FastOutcome:
     """Load, map, validate and check consistency; write every output into ``out`` only if the
     data conforms and is consistent. With ``infer``, each article's inferred triples go into
     its own graph ``{base}graph/{slug}/inferred`` of the N-Quads and JSON-LD datasets.
 
     Articles are built in worker processes, validated by the compiled SHACL engine, streamed
-    into the output and reused when unchanged (``fastbuild.py``); ``--infer`` too."""
-    return fast_build(paths, out=out, base=base, jobs=jobs, root=root, infer=infer)
+    into the output and reused when unchanged (``fastbuild.py``); ``--infer`` too.
+    ``on_progress`` is told how far the build has got, after every article."""
+    return fast_build(
+        paths, out=out, base=base, jobs=jobs, root=root, on_progress=on_progress, infer=infer
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import signal
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -13,6 +14,8 @@ import click
 from ..errors import InputError
 from ..rdf.options import DEFAULT_BASE
 from .common import DEFAULT_DATASET, DEFAULT_SEEDS, base_option, root_option
+from .inputs import rdf_inputs, syntax_option
+from .summary import json_errors, site_summary
 
 DEFAULT_SITE = Path("site")
 
@@ -41,7 +44,7 @@ DEFAULT_SITE = Path("site")
     default=None,
     help="Worker processes (default: one per core from 8 changed articles).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary instead of a sentence.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary (keys in the README).")
 def site_cmd(
     paths: tuple[Path, ...],
     out: Path,
@@ -58,23 +61,34 @@ def site_cmd(
     the base IRI; every link in it is relative.  Exit 1 if the data does not conform
     or contradicts the ontology.  A rebuild renders only what changed: the pages of
     edited articles and of the entities they mention (the folder is the one a full
-    build writes).
+    build writes).  Progress on a terminal (stderr).  --json prints one object (keys in
+    the README), on failure too.
 
     \b
     Example:
       defrel site seeds/ --out site/ --base https://example.org/defrel/
+      defrel site --json | jq .pages
     """
     from ..publish.site import build_site
 
-    outcome = build_site(
-        list(paths) or [DEFAULT_SEEDS],
-        out=out,
-        base=base,
-        license=license_,
-        root=root,
-        jobs=jobs,
-        on_progress=progress_line() if sys.stderr.isatty() else None,
-    )
+    started = time.monotonic()
+    with json_errors(as_json):
+        outcome = build_site(
+            list(paths) or [DEFAULT_SEEDS],
+            out=out,
+            base=base,
+            license=license_,
+            root=root,
+            jobs=jobs,
+            on_progress=progress_line() if sys.stderr.isatty() else None,
+        )
+    if as_json:
+        click.echo(
+            json.dumps(
+                site_summary(outcome, out, time.monotonic() - started), indent=2, ensure_ascii=False
+            )
+        )
+        sys.exit(0 if outcome.ok else 1)
     if not outcome.report.conforms:
         click.echo(outcome.report.text(), nl=False)
     if outcome.conflicts:
@@ -85,19 +99,6 @@ def site_cmd(
         problems += ["contradicts the ontology"] * bool(outcome.conflicts)
         click.secho(f"Not built: the data {' and '.join(problems)}; {out} is unchanged.", err=True)
         sys.exit(1)
-    if as_json:
-        summary = {
-            "status": "built",
-            "out": str(out),
-            "articles": outcome.articles,
-            "articles_reused": outcome.reused,
-            "triples": outcome.triples,
-            "pages": outcome.pages,
-            "files_written": outcome.rendered,
-            "seconds": round(outcome.seconds, 3),
-        }
-        click.echo(json.dumps(summary, indent=2))
-        return
     click.echo(
         f"Built a site of {outcome.pages} pages for {outcome.articles} article(s), "
         f"{outcome.triples} triples, in {out}/."
@@ -126,10 +127,11 @@ def progress_line():
 @click.option(
     "--data",
     multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="RDF files to read (repeatable); default dist/dataset.nq.",
+    type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path),
+    help="RDF files to read (repeatable; - for stdin, with --syntax); default dist/dataset.nq.",
 )
-def embed_cmd(iri: str, data: tuple[Path, ...]) -> None:
+@syntax_option("--data files")
+def embed_cmd(iri: str, data: tuple[Path, ...], syntax: str | None) -> None:
     """Print a resource's JSON-LD as a <script> element to paste into another page:
     the same description its page on the site embeds.
 
@@ -145,7 +147,9 @@ def embed_cmd(iri: str, data: tuple[Path, ...]) -> None:
         )
     from ..rdf.read import read_rdf
 
-    click.echo(embed_snippet(read_rdf(list(data) or [DEFAULT_DATASET]), iri), nl=False)
+    with rdf_inputs(list(data) or [DEFAULT_DATASET], syntax) as files:
+        dataset = read_rdf(files)
+    click.echo(embed_snippet(dataset, iri), nl=False)
 
 
 def _stop(signum, frame) -> None:

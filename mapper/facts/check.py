@@ -5,22 +5,27 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import cache
+from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-import jsonschema_rs
-
 from ..errors import DefrelError, EvidenceError, FactsError
 from .evidence import Span, locate
-from .kinds import ARTICLE_FIELDS, COMMON_FIELDS, ENTITY_FIELDS, KINDS, QUANTITY_UNITS, Field
+from .kinds import (
+    ARTICLE_FIELDS,
+    COMMON_FIELDS,
+    ENTITY_FIELDS,
+    KINDS,
+    QUANTITY_UNITS,
+    Field,
+)
 from .model import Entity, Fact, Quantity, Value
-from .schema import published_schema
-from .when import parse_when
+from .schemawords import SchemaCheck, check_schema
+from .when import When, contradiction, parse_when, resolve
 from .yamlread import exact_number, line_of
 
-__all__ = ["LANGUAGE_TAG", "Builder", "check_schema"]
+__all__ = ["LANGUAGE_TAG", "Builder", "SchemaCheck", "check_schema"]
 
 # The shape of a BCP 47 tag (RFC 5646 section 2.1): language, script, region, variants,
 # extensions, private use; or a private-use tag alone
@@ -32,76 +37,60 @@ LANGUAGE_TAG = re.compile(
 )
 
 
-def _schema_error(path: Path, doc: Any, err: jsonschema.ValidationError) -> FactsError:
-    """Turn the most relevant JSON Schema error into a message naming the line and the fix."""
-    where = tuple(err.absolute_path)
-    fact_id = None
-    if len(where) >= 2 and where[0] in ("facts", "entities") and isinstance(where[1], int):
-        item = doc[where[0]][where[1]]
-        fact_id = item.get("id") if isinstance(item, dict) else None
-    location = ".".join(str(p) for p in where) or "top level"
-    hint = None
-    message = f"{location}: {err.message}"
-    if err.validator == "additionalProperties":
-        allowed = sorted(err.schema.get("properties", {}))
-        unknown = sorted(set(err.instance) - set(allowed))
-        guesses = [difflib.get_close_matches(u, allowed, n=1) for u in unknown]
-        message = f"{location}: unknown key(s) {', '.join(map(repr, unknown))}"
-        hint = "; ".join(f"did you mean {g[0]!r}?" for g in guesses if g) or (
-            f"allowed keys: {', '.join(allowed)}"
-        )
-        where = (*where, unknown[0])
-    elif err.validator == "pattern" and "id" in str(where[-1:]):
-        hint = "ids are lowercase letters and digits joined by single hyphens, e.g. raheel-sharif"
-    elif err.validator == "enum":
-        hint = f"use one of: {', '.join(map(str, err.validator_value))}"
-    elif err.validator == "minItems":
-        hint = f"list at least {err.validator_value}, e.g. [first-id, second-id]"
-    elif err.validator == "const":
-        hint = f"this field takes {err.validator_value!r} only"
-    return FactsError(message, path=path, line=line_of(doc, where), fact_id=fact_id, hint=hint)
-
-
-@cache
-def _validators() -> tuple[Any, jsonschema.Draft202012Validator]:
-    schema = published_schema()
-    return jsonschema_rs.validator_for(schema), jsonschema.Draft202012Validator(schema)
-
-
-def check_schema(path: Path, doc: Any) -> None:
-    """Check ``doc`` against the facts schema; raise the most telling error, with its line.
-
-    jsonschema-rs (Rust, ~150x faster) answers "valid?" first; only a document it rejects
-    goes through the Python validator, which stays the reference: it picks the error
-    shown, and a document that it accepts is accepted."""
-    fast, full = _validators()
-    if fast.is_valid(doc):
-        return
-    errors = list(full.iter_errors(doc))
-    if errors:
-        best = jsonschema.exceptions.best_match(errors)
-        while best.validator in ("oneOf", "anyOf") and best.context:
-            # "not valid under any of the given schemas" says little: name the closest miss,
-            # preferring a branch of the value's own type (a string's, not an object's)
-            same_type = [e for e in best.context if e.validator != "type"] or best.context
-            best = jsonschema.exceptions.best_match(same_type)
-        raise _schema_error(path, doc, best)
-
-
 class Builder:
-    """Turns a schema-valid document into typed objects, collecting every problem found."""
+    """Turns a document into typed objects, collecting every problem found; it reads only
+    what the schema accepted (``bad``: the places of the schema's errors)."""
 
-    def __init__(self, path: Path, doc: Any, text: str) -> None:
-        self.path, self.doc, self.text = path, doc, text
+    def __init__(
+        self,
+        path: Path,
+        doc: Any,
+        text: str,
+        registry: Any = None,
+        *,
+        bad: frozenset[tuple] = frozenset(),
+    ):
+        self.path, self.doc, self.text, self.bad = path, doc, text, bad
         self.problems: list[DefrelError] = []
-        self.entity_types = {e["id"]: e["type"] for e in doc.get("entities") or []}
-        self.fact_ids = {f["id"] for f in doc["facts"]}
+        self.registry = registry  # the archive's entities, which the file may refer to
+        known = registry.entities if registry is not None else {}
+        self.entity_types: dict[str, str | None] = {i: e.type for i, e in known.items()}
+        # an entity whose type the schema refused is still known by its id (type None)
+        self.entity_types.update(
+            {
+                e["id"]: e.get("type") if ("entities", i, "type") not in bad else None
+                for i, e in self.items("entities", whole=False)
+            }
+        )
+        self.fact_ids = {f["id"] for _, f in self.items("facts", whole=False)}
+        self.published: When | None = None  # the article's date_published, once read
+        self.planned = False  # whether the fact being read is planned (aspect: planned)
+        self.unfinished = False  # whether it is ongoing (its end may lie after publication)
+
+    def items(self, section: str, *, whole: bool = True):
+        """``(index, item)`` of the section's items the schema lets the checks read: mappings
+        with a valid id and, if ``whole``, a valid kind (facts) or type (entities)."""
+        for i, item in enumerate(self.doc.get(section) or []):
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                continue
+            if (section, i, "id") in self.bad:
+                continue
+            key = "kind" if section == "facts" else "type"
+            if whole and ((section, i, key) in self.bad or key not in item):
+                continue
+            yield i, item
 
     def problem(self, message: str, where: tuple, *, fact_id=None, hint=None, cls=FactsError):
         line = line_of(self.doc, where)
         self.problems.append(cls(message, path=self.path, line=line, fact_id=fact_id, hint=hint))
 
     def value(self, field: Field, raw: Any, where: tuple, owner: str | None) -> Value | None:
+        if field.shape == "choices":
+            return tuple(raw) if isinstance(raw, list) else (raw,)
+        if field.shape == "count":
+            return self.count(raw)
+        if field.shape == "when" and isinstance(raw, dict):
+            return self.said(field, raw, where, owner)
         if field.shape in ("entity", "entities", "fact", "facts", "texts"):
             items = tuple(raw) if isinstance(raw, list) else (raw,)
             if field.shape.startswith("entit"):
@@ -119,16 +108,94 @@ class Builder:
             return self.quantity(field, raw, where, owner)
         return raw
 
+    def count(self, raw: Any) -> Quantity:
+        if isinstance(raw, int):
+            return Quantity(unit="count", value=Decimal(raw))
+        return Quantity(
+            unit="count",
+            value=exact_number(raw, "value"),
+            min=exact_number(raw, "min"),
+            max=exact_number(raw, "max"),
+            approximate=bool(raw.get("approximate", False)),
+            qualifier=raw.get("qualifier"),
+        )
+
+    def said(self, field: Field, raw: dict, where: tuple, owner: str | None) -> When | None:
+        """A time in the article's words: the date they stand for, computed from the
+        publication date where the words allow (``when.resolve``) and checked against the
+        one given. Words of the article's own metadata are not resolved."""
+        said, vague = raw["said"], bool(raw.get("vague", False))
+        computed = When(said, said=said)
+        anchor = raw.get("counted_from")
+        if anchor is not None:
+            return self.counted(field, raw, where, owner, anchor)
+        if where[0] == "facts":
+            # a planned fact's dates, and the end of an ongoing one, may lie ahead
+            ahead = self.planned or (self.unfinished and field.name == "end")
+            computed = resolve(said, published=self.published, planned=ahead)
+        vague = vague or computed.vague
+        if "resolved" not in raw:
+            return replace(computed, vague=vague)
+        try:
+            given = parse_when(raw["resolved"])
+        except ValueError as err:
+            self.problem(f"{field.name}.resolved: {err}", (*where, "resolved"), fact_id=owner)
+            return None
+        part = contradiction(given, computed) if computed.unit != "unknown" else None
+        if part is not None:
+            basis = (
+                f"the publication date {self.published.text}"
+                if computed.relative and self.published
+                else "the words"
+            )
+            self.problem(
+                f"{field.name}: resolved {given.text!r} contradicts {said!r}, which "
+                f"{basis} makes {computed.text!r} (the {part} differs)",
+                (*where, "resolved"),
+                fact_id=owner,
+                hint=f"write resolved: {computed.text!r}, or leave resolved out (defrel works "
+                "it out), or correct the words or the article's date_published",
+            )
+        return replace(
+            given,
+            said=said,
+            vague=vague,
+            relative=computed.relative and part is None,
+            bound=computed.bound,
+        )
+
+    def counted(self, field: Field, raw: dict, where: tuple, owner: str | None, anchor: str):
+        """Words that count from another fact's date ("today" in a quote, "within 90 days"
+        of a decision): the date is the one given, linked to that fact; not checked against
+        the publication date."""
+        self.check_facts(field, (anchor,), (*where, "counted_from"), owner)
+        if "resolved" not in raw:
+            self.problem(
+                f"{field.name}: counted_from needs the date the words stand for",
+                (*where, "counted_from"),
+                fact_id=owner,
+                hint="add resolved: YYYY-MM-DD (or YYYY-MM, YYYY), worked out from that fact's date",
+            )
+            return None
+        try:
+            given = parse_when(raw["resolved"])
+        except ValueError as err:
+            self.problem(f"{field.name}.resolved: {err}", (*where, "resolved"), fact_id=owner)
+            return None
+        vague = bool(raw.get("vague", False))
+        return replace(given, said=raw["said"], vague=vague, counted_from=anchor)
+
     def check_entities(self, field: Field, ids: tuple, where: tuple, owner: str | None) -> None:
         for entity_id in ids:
-            etype = self.entity_types.get(entity_id)
-            if etype is None:
+            if entity_id not in self.entity_types:
                 near = difflib.get_close_matches(entity_id, self.entity_types, n=1)
                 hint = f"did you mean {near[0]!r}?" if near else "declare it under entities:"
                 self.problem(
                     f"{field.name}: unknown entity {entity_id!r}", where, fact_id=owner, hint=hint
                 )
-            elif field.targets and etype not in field.targets:
+                continue
+            etype = self.entity_types[entity_id]
+            if etype is not None and field.targets and etype not in field.targets:
                 self.problem(
                     f"{field.name}: {entity_id!r} is a {etype}, but {field.name} takes "
                     f"{' or '.join(field.targets)}",
@@ -181,7 +248,7 @@ class Builder:
     def values(self, fields: tuple[Field, ...], raw: dict, where: tuple, owner: str | None):
         values: dict[str, Value] = {}
         for f in fields:
-            if f.name in raw:
+            if f.name in raw and (*where, f.name) not in self.bad:
                 v = self.value(f, raw[f.name], (*where, f.name), owner)
                 if v is not None:
                     values[f.name] = v
@@ -189,6 +256,8 @@ class Builder:
 
     def evidence(self, raw: list | None, where: tuple, owner: str) -> tuple[Span, ...]:
         spans: list[Span] = []
+        if (*where, "evidence") in self.bad:
+            return ()
         for i, item in enumerate(raw or []):
             quote, occurrence = (
                 (item, None) if isinstance(item, str) else (item["quote"], item["occurrence"])
@@ -207,7 +276,7 @@ class Builder:
 
     def unique(self, section: str) -> None:
         seen: dict[str, int] = {}
-        for i, item in enumerate(self.doc.get(section) or []):
+        for i, item in self.items(section, whole=False):
             if item["id"] in seen:
                 self.problem(
                     f"duplicate id {item['id']!r} in {section} (first at {section}[{seen[item['id']]}])",
@@ -219,16 +288,28 @@ class Builder:
 
     def entities(self) -> tuple[Entity, ...]:
         result = []
-        for i, raw in enumerate(self.doc.get("entities") or []):
+        for i, raw in self.items("entities"):
             where = ("entities", i)
-            same_as = raw.get("same_as", [])
+            same_as = raw.get("same_as", []) if (*where, "same_as") not in self.bad else []
             for key in ("located_in", "part_of", "different_from"):
                 refs = raw.get(key, [])
-                if raw["id"] in (refs if isinstance(refs, list) else [refs]):
+                if (*where, key) not in self.bad and raw["id"] in (
+                    refs if isinstance(refs, list) else [refs]
+                ):
                     self.problem(
                         f"{key}: an entity cannot be {key.replace('_', ' ')} itself",
                         (*where, key),
                         fact_id=raw["id"],
+                    )
+            for field in ENTITY_FIELDS:
+                if field.types and field.name in raw and raw["type"] not in field.types:
+                    self.problem(
+                        f"{field.name}: only a {' or '.join(field.types)} has "
+                        f"{'an' if field.name[0] in 'aeiou' else 'a'} {field.name}, "
+                        f"and {raw['id']!r} is a {raw['type']}",
+                        (*where, field.name),
+                        fact_id=raw["id"],
+                        hint=f"remove {field.name}, or fix the entity's type",
                     )
             result.append(
                 Entity(
@@ -244,8 +325,10 @@ class Builder:
 
     def facts(self) -> tuple[Fact, ...]:
         result = []
-        for i, raw in enumerate(self.doc["facts"]):
+        for i, raw in self.items("facts"):
             where, kind = ("facts", i), KINDS[raw["kind"]]
+            self.planned = raw.get("aspect") == "planned"
+            self.unfinished = raw.get("aspect") in ("ongoing", "state")
             values = self.values(COMMON_FIELDS + kind.fields, raw, where, raw["id"])
             quotation = values.get("quotation")
             if isinstance(quotation, str) and quotation not in self.text:
@@ -298,6 +381,8 @@ class Builder:
     def metadata(self) -> dict[str, Value]:
         raw = self.doc.get("article") or {}
         values = self.values(ARTICLE_FIELDS, raw, ("article",), None)
+        published = values.get("date_published")
+        self.published = published if isinstance(published, When) else None
         language = values.get("language")
         if isinstance(language, str) and not LANGUAGE_TAG.match(language):
             self.problem(
@@ -306,11 +391,4 @@ class Builder:
                 hint="one tag such as en, fr, pt-BR or zh-Hant (an article has one language)",
             )
             del values["language"]
-        headline = values.get("headline")
-        if isinstance(headline, str) and headline not in self.text:
-            self.problem(
-                "article.headline is not in the article text",
-                ("article", "headline"),
-                hint="copy the headline exactly as the text gives it",
-            )
         return values

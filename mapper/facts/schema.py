@@ -46,12 +46,14 @@ def _field_schema(field: Field) -> dict[str, Any]:
         "facts": _one_or_more({**_ID, "description": "a fact id"}, field.min_items),
         "text": _TEXT,
         "texts": _one_or_more(_TEXT, field.min_items),
-        "when": {"type": "string", "pattern": WHEN_PATTERN},
+        "when": {"oneOf": [{"type": "string", "pattern": WHEN_PATTERN}, {"$ref": "#/$defs/said"}]},
         "duration": {"type": "string", "pattern": DURATION_PATTERN},
         "quantity": _quantity_of(field.unit),
         "integer": {"type": "integer", "minimum": 1},
         "boolean": {"type": "boolean"},
         "choice": {"enum": list(field.choices)},
+        "choices": _one_or_more({"enum": list(field.choices)}, field.min_items),
+        "count": {"oneOf": [{"type": "integer", "minimum": 0}, {"$ref": "#/$defs/count"}]},
     }
     return {**shapes[field.shape], "description": field.doc}
 
@@ -64,15 +66,23 @@ def _quantity_of(unit: str | None) -> dict[str, Any]:
     return {"allOf": [{"$ref": "#/$defs/quantity"}, {"properties": {"unit": units[unit]}}]}
 
 
-def _object(fields: tuple[Field, ...], extra: dict[str, Any], required: list[str]) -> dict:
+def _object(
+    fields: tuple[Field, ...],
+    extra: dict[str, Any],
+    required: list[str],
+    one_of: tuple[tuple[str, ...], ...] = (),
+) -> dict:
     properties = dict(extra)
     properties.update({f.name: _field_schema(f) for f in fields})
-    return {
+    result: dict[str, Any] = {
         "type": "object",
         "properties": properties,
         "required": required + [f.name for f in fields if f.required],
         "additionalProperties": False,
     }
+    if one_of:
+        result["allOf"] = [{"anyOf": [{"required": [n]} for n in names]} for names in one_of]
+    return result
 
 
 def _quantity() -> dict[str, Any]:
@@ -95,6 +105,62 @@ def _quantity() -> dict[str, Any]:
         },
         "required": ["unit"],
         "anyOf": [{"required": ["value"]}, {"required": ["min"]}, {"required": ["max"]}],
+        "additionalProperties": False,
+    }
+
+
+def _count() -> dict[str, Any]:
+    number = {"type": "integer", "minimum": 0}
+    return {
+        "type": "object",
+        "description": "How many, as the article bounds or qualifies it: {max: 4, qualifier: up to}.",
+        "properties": {
+            "value": number,
+            "min": number,
+            "max": number,
+            "approximate": {"type": "boolean"},
+            "qualifier": {**_TEXT, "description": "As the article qualifies it."},
+        },
+        "anyOf": [{"required": ["value"]}, {"required": ["min"]}, {"required": ["max"]}],
+        "additionalProperties": False,
+    }
+
+
+def _said() -> dict[str, Any]:
+    return {
+        "type": "object",
+        "description": "A time as the article words it, resolved to a date where possible.",
+        "properties": {
+            "said": {**_TEXT, "description": "The article's words: last year, on Monday."},
+            "resolved": {
+                "type": "string",
+                "pattern": WHEN_PATTERN,
+                "description": "The date it stands for, at the precision the words allow.",
+            },
+            "vague": {"type": "boolean", "description": "A vague period (in recent years)."},
+            "counted_from": {
+                **_ID,
+                "description": "The fact whose date the words count from, when it is not the "
+                "article's publication: 'today' in a quote counts from the day it was said, "
+                "'within 90 days' from the decision. resolved is then given, not worked out.",
+            },
+        },
+        "required": ["said"],
+        "additionalProperties": False,
+    }
+
+
+def _draft() -> dict[str, Any]:
+    return {
+        "type": "object",
+        "description": "Drafted by defrel draft and not yet confirmed: remove this block once "
+        "a person has checked the entry (build refuses a file that still has one).",
+        "properties": {
+            "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+            "by": {"enum": ["rules", "model"]},
+            "sentence": {"type": "string", "description": "The sentence it was drafted from."},
+            "note": {**_TEXT, "description": "Why it was proposed, or what to check."},
+        },
         "additionalProperties": False,
     }
 
@@ -127,21 +193,37 @@ def generate_schema() -> dict[str, Any]:
                 {"type": "string", "pattern": r"^(wd:Q[1-9][0-9]*|https?://\S+)$"}
             ),
             "evidence": evidence,
+            "draft": {"$ref": "#/$defs/draft"},
         },
         ["id", "type"],
     )
     fact_variants = []
     for kind in KINDS.values():
+        common = {f.name: {"$ref": f"#/$defs/common-{f.name}"} for f in COMMON_FIELDS}
         variant = _object(
-            COMMON_FIELDS + kind.fields,
-            {"id": _ID, "kind": {"const": kind.name}, "evidence": evidence},
+            kind.fields,
+            {
+                "id": _ID,
+                "kind": {"const": kind.name},
+                "evidence": evidence,
+                "draft": {"$ref": "#/$defs/draft"},
+                **common,
+            },
             ["id", "kind", "evidence"],
+            kind.one_of,
         )
         variant["description"] = kind.doc
         fact_variants.append(
             {"if": {"properties": {"kind": {"const": kind.name}}}, "then": variant}
         )
-    article = _object(ARTICLE_FIELDS, {"text": {**_TEXT, "description": "Article text file"}}, [])
+    article = _object(
+        ARTICLE_FIELDS,
+        {
+            "text": {**_TEXT, "description": "Article text file"},
+            "draft": {"$ref": "#/$defs/draft"},
+        },
+        [],
+    )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -157,7 +239,11 @@ def generate_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "$defs": {
             "evidence": _evidence(),
+            "draft": _draft(),
             "quantity": _quantity(),
+            "count": _count(),
+            "said": _said(),
+            **{f"common-{f.name}": _field_schema(f) for f in COMMON_FIELDS},
             "fact": {
                 "type": "object",
                 "properties": {"kind": {"enum": list(KINDS)}},

@@ -56,7 +56,8 @@ class SiteOutcome:
     articles: int = 0
     triples: int = 0
     pages: int = 0
-    rendered: int = 0  # pages rendered in this run (the others reused)
+    rendered: int = 0  # pages and documents written in this run (the others linked)
+    files: int = 0  # published in the folder (its build state in .defrel/ aside)
     written: list[Path] = field(default_factory=list)
     conflicts: list = field(default_factory=list)
     reused: int = 0  # articles unchanged since the last build

@@ -111,6 +111,7 @@ def site_build(
         built = build_into(stage.folder, stage.out, paths, base, jobs, root)
         outcome = SiteOutcome(report=built.report, articles=built.articles, triples=built.triples)
         outcome.conflicts, outcome.reused = built.conflicts, built.reused
+        outcome.files = len(built.written)
         if not built.ok:
             stage.abandon()
             return outcome
@@ -327,6 +328,7 @@ class _Pages:
         self.work.rmdir()
         outcome.pages = len(pages) + 2
         outcome.rendered = self.written
+        outcome.files += 5 * len(pages) + len(files)  # and the build's, counted before
         outcome.triples = overview.triples
         outcome.written = sorted(files)
 

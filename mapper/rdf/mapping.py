@@ -57,8 +57,17 @@ class _ArticleMapper:
         if shape in ("fact", "facts"):
             return self.m.fact(self.a.slug, item)
         if shape == "when":
-            return add_time(self.g, subject, field.name, item, self.lang)
-        if shape == "quantity":
+            anchor = item.counted_from and self.m.fact(self.a.slug, item.counted_from)
+            return add_time(
+                self.g,
+                subject,
+                field.name,
+                item,
+                self.lang,
+                article=self.iri,
+                anchor=anchor or None,
+            )
+        if shape in ("quantity", "count"):
             assert isinstance(item, Quantity)
             return add_quantity(self.g, subject, field.name, item)
         if shape == "duration":
@@ -66,7 +75,7 @@ class _ArticleMapper:
         if shape == "integer":
             return Literal(item, datatype=XSD.positiveInteger)
         if shape in ("text", "texts"):
-            if field.name == "url":
+            if field.name in ("url", "image_url"):
                 return Literal(item, datatype=XSD.anyURI)
             if field.name in PLAIN_TEXT or field.prop.startswith("defrel:"):
                 return Literal(item)
@@ -81,14 +90,17 @@ class _ArticleMapper:
         self.add(s, SCHEMA.articleBody, Literal(self.a.text, lang=self.lang))
         self.add(s, DEFREL.sha256, Literal(self.a.sha256))
         for field in ARTICLE_FIELDS:
-            if field.name in meta and field.name not in ("language", "image_credit"):
+            if field.name in meta and field.name not in ("language", "image_credit", "image_url"):
                 self.field(s, field, meta[field.name], event=False)
-        credit = meta.get("image_credit")
-        if isinstance(credit, str):
+        credit, url = meta.get("image_credit"), meta.get("image_url")
+        if isinstance(credit, str) or isinstance(url, str):
             image = Minter.below(s, "image")
             self.add(s, SCHEMA.image, image)
             self.add(image, RDF.type, SCHEMA.ImageObject)
-            self.add(image, SCHEMA.creditText, Literal(credit, lang=self.lang))
+            if isinstance(credit, str):
+                self.add(image, SCHEMA.creditText, Literal(credit, lang=self.lang))
+            if isinstance(url, str):
+                self.add(image, SCHEMA.contentUrl, Literal(url, datatype=XSD.anyURI))
 
     def entity(self, e: Entity) -> None:
         s = self.m.entity(e.id)
