@@ -157,6 +157,7 @@ class _Pages:
         previous = _read_json(self.old / SITE_MANIFEST) if self.old else None
         if not previous or previous.get("recipe") != recipe or previous.get("global"):
             previous = {"articles": {}, "shared": []}
+        self.same_recipe = bool(previous["articles"])
         before = previous["articles"]
         entries = manifest.articles
         same = [s for s, e in entries.items() if before.get(s) == e["key"] and self._kept(s)]
@@ -209,6 +210,9 @@ class _Pages:
         except (OSError, TypeError, KeyError):
             return False
         return True
+
+    def _there_file(self, name: str) -> bool:
+        return self.old is not None and os.path.isfile(self.old / name)
 
     def _there(self, path: str) -> bool:
         return self.old is not None and all(
@@ -313,8 +317,13 @@ class _Pages:
         files = dataset_pages(
             overview, base=self.base, license=self.license, graphs=graphs, triples=triples
         )
-        files.update(_ontology(self.license))
-        files["style.css"] = template_text("style.css")
+        fixed = [f"ontology{x}" for x in SUFFIXES] + ["style.css"]
+        if not (self.same_recipe and all(self._there_file(name) for name in fixed)):
+            files.update(_ontology(self.license))  # the same while the recipe is: else linked
+            files["style.css"] = template_text("style.css")
+        else:
+            for name in fixed:
+                _link(self.old, self.stage, name)
         local = [p for info in infos.values() for p in info["pages"]] if agreed else []
         pages = sorted({*local, *shared})
         urls = [self.base + p + ".html" for p in pages]
@@ -329,6 +338,7 @@ class _Pages:
         outcome.pages = len(pages) + 2
         outcome.rendered = self.written
         outcome.files += 5 * len(pages) + len(files)  # and the build's, counted before
+        outcome.files += 0 if "style.css" in files else len(fixed)
         outcome.triples = overview.triples
         outcome.written = sorted(files)
 
