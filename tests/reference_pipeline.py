@@ -73,6 +73,7 @@ def reference_site(nquads: Path, *, base: str, license: str) -> dict[str, str]:
 
     from mapper.publish.describe import Catalogue
     from mapper.publish.pages import resource_page
+    from mapper.publish.schemajson import schema_jsonld
     from mapper.publish.site import dataset_pages, documents, overview_of
     from mapper.publish.views import Layout
 
@@ -85,10 +86,10 @@ def reference_site(nquads: Path, *, base: str, license: str) -> dict[str, str]:
         path = layout.path(iri)
         if path is None:
             continue
-        docs = documents(path, cat.describe(iri))
-        docs[f"{path}.html"] = resource_page(
-            layout, iri, jsonld=docs[f"{path}.jsonld"], license=license
-        )
+        quads = cat.describe(iri)
+        docs = documents(path, quads)
+        jsonld = schema_jsonld(layout, iri, quads)
+        docs[f"{path}.html"] = resource_page(layout, iri, jsonld=jsonld, license=license)
         files.update(docs)
     prefix = f"{base}graph/"
     graphs = {

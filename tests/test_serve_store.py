@@ -275,7 +275,7 @@ def test_sparql_post_formats_and_refusals(client) -> None:
             "sparql", "POST", body, Accept=json_results, **{"Content-Type": media}
         )
         assert status == 200 and headers["Content-Type"] == json_results
-        assert json.loads(answer)["results"]["bindings"][0]["n"]["value"] == "2344"
+        assert json.loads(answer)["results"]["bindings"][0]["n"]["value"] == "2415"
     status, _, body = client.get("sparql?" + urlencode({"query": "SELEC x"}), Accept=json_results)
     assert status == 400 and b"SPARQL syntax error" in body
     update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
@@ -293,7 +293,9 @@ def test_sparql_post_formats_and_refusals(client) -> None:
     assert status == 400 and b"SERVICE" in body
     status, _, body = client.get("sparql", Accept="text/html")
     assert status == 200 and b'<form method="post"' in body
-    form = urlencode({"query": "SELECT ?n WHERE { ?p schema:name ?n } ORDER BY ?n LIMIT 2"})
+    form = urlencode(
+        {"query": "SELECT ?n WHERE { ?p a schema:Country ; schema:name ?n } ORDER BY ?n LIMIT 2"}
+    )
     form_type = {"Content-Type": "application/x-www-form-urlencoded"}
     status, _, body = client.get("sparql", "POST", form.encode(), Accept="text/html", **form_type)
     assert status == 200 and b"<td>Afghanistan</td>" in body

@@ -130,14 +130,27 @@ def progress_line():
     type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path),
     help="RDF files to read (repeatable; - for stdin, with --syntax); default dist/dataset.nq.",
 )
+@click.option(
+    "--profile",
+    type=click.Choice(["schema", "full"]),
+    default="schema",
+    show_default=True,
+    help="schema: the compact schema.org object the resource's page embeds (plain names and "
+    "strings, evidence as links to the article page); full: its whole description, as its "
+    ".jsonld document (Web Annotation selectors and all).",
+)
+@base_option(help="The base IRI the data was built with (a slug is looked up under it).")
 @syntax_option("--data files")
-def embed_cmd(iri: str, data: tuple[Path, ...], syntax: str | None) -> None:
-    """Print a resource's JSON-LD as a <script> element to paste into another page:
-    the same description its page on the site embeds.
+def embed_cmd(
+    iri: str, data: tuple[Path, ...], profile: str, base: str, syntax: str | None
+) -> None:
+    """Print a resource's JSON-LD as a <script> element to paste into another page.
+    IRI is the resource's IRI, or its slug (russia, entity/russia, article/SLUG).
 
     \b
     Example:
       defrel embed https://w3id.org/defrel/data/entity/russia > russia-jsonld.html
+      defrel embed russia --profile full
     """
     from ..publish.site import embed_snippet
 
@@ -149,7 +162,7 @@ def embed_cmd(iri: str, data: tuple[Path, ...], syntax: str | None) -> None:
 
     with rdf_inputs(list(data) or [DEFAULT_DATASET], syntax) as files:
         dataset = read_rdf(files)
-    click.echo(embed_snippet(dataset, iri), nl=False)
+    click.echo(embed_snippet(dataset, iri, profile=profile, base=base), nl=False)
 
 
 def _stop(signum, frame) -> None:

@@ -138,14 +138,16 @@ class StoreSite:
     def _render(self, stem: str, suffix: str) -> str:
         from .documents import WRITERS
         from .pages import resource_page
+        from .schemajson import schema_jsonld
         from .views import Layout
 
         cat, quads = self._described(stem)
         if suffix != ".html":
             return WRITERS[suffix](quads)
-        jsonld = self.document(stem, ".jsonld")
         iri = URIRef(self.base + stem)
-        return resource_page(Layout(self.base, cat), iri, jsonld=jsonld, license=self.license)
+        layout = Layout(self.base, cat)
+        jsonld = schema_jsonld(layout, iri, quads)
+        return resource_page(layout, iri, jsonld=jsonld, license=self.license)
 
     def dump(self, rel: str) -> Path | None:
         """A file of the dumps folder: ``dataset.*`` or ``articles/{slug}.*``, nothing else."""

@@ -19,10 +19,12 @@ from rdflib.compare import to_canonical_graph
 from ..checks.report import Report
 from ..errors import InputError
 from ..rdf.mapping import bind_prefixes
+from ..rdf.mint import check_base
 from ..rdf.vocab import DEFAULT_BASE, NS
 from .describe import Catalogue, Quad
 from .documents import WRITERS, all_documents
 from .pages import index_groups, index_row, ontology_view, page
+from .schemajson import base_of, resolve_resource, schema_jsonld
 from .views import Layout
 from .void import (
     DESCRIPTION,
@@ -139,11 +141,13 @@ def home_page(
         ],
         "groups": index_groups(overview.rows),
     }
+    described = _quads(Graph().parse(data=void["void.nt"], format="nt"))
+    layout = Layout(base, Catalogue())  # for anchors only: the description is all it reads
     return page(
         "index.html",
         here="index.html",
         title=TITLE,
-        jsonld=void["void.jsonld"],
+        jsonld=schema_jsonld(layout, dataset_iri(base), described),
         license=license,
         canonical=base,
         docs=[{"href": f"void{s}", "type": t, "name": n} for s, t, n in _VOID_DOCS],
@@ -196,17 +200,28 @@ def build_site(
     )
 
 
-def embed_snippet(dataset: Dataset, iri: str) -> str:
-    """The ``<script type="application/ld+json">`` element a resource's page embeds."""
+def embed_snippet(
+    dataset: Dataset, iri: str, *, profile: str = "schema", base: str | None = None
+) -> str:
+    """The ``<script type="application/ld+json">`` element of a resource: ``schema``, the
+    compact object its page embeds, or ``full``, its whole description (its .jsonld).
+    ``iri`` may be a slug (``russia``, ``article/x``) under ``base``."""
     from .pages import script_json
 
     cat = Catalogue.of(dataset)
+    iri = resolve_resource(cat, iri, base)
     if URIRef(iri) not in cat.resources:
         known = sorted(str(r) for r in cat.resources)[:3]
         raise InputError(
             f"no resource {iri!r} in the data",
-            hint="give the IRI of an article, entity, fact or post, e.g. "
+            hint="give the IRI (or slug, as entity/russia) of an article, entity, fact or post, e.g. "
             + (", ".join(known) if known else "run `defrel build` first"),
         )
-    text = WRITERS[".jsonld"](cat.describe(URIRef(iri)))
+    quads = cat.describe(URIRef(iri))
+    if profile == "full":
+        text = WRITERS[".jsonld"](quads)
+    else:
+        under = base if base and iri.startswith(base) else base_of(iri)
+        layout = Layout(check_base(under), cat)
+        text = schema_jsonld(layout, URIRef(iri), quads)
     return f'<script type="application/ld+json">\n{script_json(text)}</script>\n'

@@ -33,6 +33,7 @@ from .describe import LABELS, Catalogue, Quad
 from .documents import _text
 from .fromstore import neighbourhood
 from .pages import index_row, resource_page
+from .schemajson import schema_jsonld
 from .site import documents
 from .views import Layout
 from .void import EXAMPLE_CLASSES
@@ -88,10 +89,10 @@ def write_page(stage: Path, old: Path | None, layout: Layout, iri: URIRef, licen
     """Write the page of ``iri`` and its four documents into ``stage``; a file whose bytes
     are those of the previous site ``old`` is linked from there. Returns files written."""
     path = layout.path(iri)
-    docs = documents(path, layout.cat.describe(iri))
-    docs[f"{path}.html"] = resource_page(
-        layout, iri, jsonld=docs[f"{path}.jsonld"], license=license
-    )
+    quads = layout.cat.describe(iri)
+    docs = documents(path, quads)
+    jsonld = schema_jsonld(layout, iri, quads)  # what a page embeds: the schema.org reading
+    docs[f"{path}.html"] = resource_page(layout, iri, jsonld=jsonld, license=license)
     return write_files(stage, old, docs)
 
 
