@@ -158,6 +158,9 @@ def test_404_and_no_way_out_of_the_site(seed_server) -> None:
     ):
         status, body = raw(seed_server, path + sneaky)
         assert status == 404 and b"root:" not in body, sneaky
+    # the site's build state names the facts files on this machine: not published
+    for hidden in (".defrel/manifest.json", ".defrel/site.json", ".defrel-output"):
+        assert request(seed_server + hidden)[0] == 404, hidden
 
 
 def test_cors_preflight_and_read_only_methods(seed_server) -> None:

@@ -113,7 +113,7 @@ def _site_files(site: Path) -> list[str]:
         if (
             path.is_file()
             and rel not in NOT_SERVED
-            and not rel.startswith(("dataset.", "articles/"))
+            and not rel.startswith(("dataset.", "articles/", ".defrel/"))
         ):
             found.append(rel)
     return found

@@ -6,16 +6,18 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin
 
 import pytest
-from conftest import MINI_FACTS, MINI_TEXT, SEED_SLUG, SEEDS, write_article
+from conftest import MINI_FACTS, MINI_TEXT, ROOT, SEED_SLUG, SEEDS, write_article
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, VOID
+from reference_pipeline import reference_site
 
 from mapper.cli.main import main
 from mapper.publish.describe import Catalogue
@@ -294,14 +296,24 @@ def test_site_command_builds_and_is_deterministic(runner, mini: Path, tmp_path: 
         result = runner.invoke(main, ["site", str(mini), "--out", str(out), "--base", BASE])
         assert result.exit_code == 0, result.output
     assert result.output.startswith("Built a site of ")
-    files = sorted(p.relative_to(outs[0]) for p in outs[0].rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(outs[1]) for p in outs[1].rglob("*") if p.is_file())
+    files = sorted(published(outs[0]))
+    assert files == sorted(published(outs[1]))
     for name in files:
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
     assert f"<loc>{BASE}entity/russia.html</loc>" in (outs[0] / "sitemap.xml").read_text()
 
 
 BASE = "https://example.org/news/"
+
+
+def published(site: Path) -> dict[str, bytes]:
+    """Every file of a site by relative path, but the build's state in ``.defrel/`` (its
+    manifests hold the inputs' modification times)."""
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in site.rglob("*")
+        if p.is_file() and not p.relative_to(site).as_posix().startswith(".defrel/")
+    }
 
 
 def test_site_command_refuses_bad_data_and_bad_base(runner, tmp_path: Path) -> None:
@@ -359,3 +371,142 @@ def test_the_shapes_are_published_and_stock_pyshacl_checks_the_data(seed_site: P
     assert not conforms  # the reason the header says to pass the ontology
     home = (seed_site / "index.html").read_text(encoding="utf-8")
     assert 'href="shapes.ttl"' in home
+
+
+# --- article by article, and incremental --------------------------------------------------
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from corpus import generate  # noqa: E402
+
+LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+BUILT = ("dataset.", "articles/", ".defrel", "context.jsonld")  # what `defrel build` writes
+FIXED = ("ontology.", "style.css", "sitemap.xml")  # not rendered from the data's quads
+
+
+def pages_of(site: Path, *, fixed: bool = False) -> dict[str, bytes]:
+    """The files a site renders: pages, documents, VoID, home page (``fixed``: and the
+    ontology's documents, the style sheet and the sitemap)."""
+    skip = BUILT if fixed else BUILT + FIXED
+    return {name: data for name, data in published(site).items() if not name.startswith(skip)}
+
+
+def assert_is_the_reference(site: Path, base: str = DEFAULT_BASE) -> None:
+    reference = reference_site(site / "dataset.nq", base=base, license=LICENSE)
+    ours = pages_of(site)
+    assert sorted(ours) == sorted(reference)
+    for name, text in reference.items():
+        assert ours[name] == text.encode("utf-8"), name
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory) -> tuple[Path, Path]:
+    """Generated articles sharing states, people and weapons, with the mini article; a site."""
+    folder = tmp_path_factory.mktemp("corpus")
+    generate(folder / "in", articles=24, seed=11)
+    write_article(folder / "in")
+    outcome = build_site([folder / "in"], out=folder / "site", jobs=2)
+    assert outcome.ok and outcome.articles == 25, outcome.report.text()
+    return folder / "in", folder / "site"
+
+
+def test_article_by_article_pages_are_the_whole_datasets(corpus_site) -> None:
+    inputs, site = corpus_site
+    assert_is_the_reference(site)
+    about = json.loads((site / ".defrel" / "site.json").read_text(encoding="utf-8"))
+    assert about["global"] is False  # rendered article by article, not from the whole
+
+
+@pytest.fixture
+def site_copy(corpus_site, tmp_path: Path) -> tuple[Path, Path]:
+    import shutil
+
+    inputs, site = corpus_site
+    shutil.copytree(inputs, tmp_path / "in")
+    shutil.copytree(site, tmp_path / "site")
+    return tmp_path / "in", tmp_path / "site"
+
+
+def rebuilt_is_full(inputs: Path, site: Path, tmp_path: Path, *, reused: int):
+    before = pages_of(site, fixed=True)
+    again = build_site([inputs], out=site, jobs=1)
+    assert again.ok and again.reused == reused
+    full = build_site([inputs], out=tmp_path / "full", jobs=1)
+    assert full.ok and full.reused == 0
+    assert published(site) == published(tmp_path / "full")
+    after = pages_of(site, fixed=True)
+    changed = {name for name, data in after.items() if before.get(name) != data}
+    assert again.rendered == len(changed)  # every other page linked from the last build
+    assert full.rendered == len(after)
+    return changed
+
+
+def test_editing_one_article_rewrites_only_the_pages_that_changed(site_copy, tmp_path) -> None:
+    inputs, site = site_copy
+    facts = inputs / "article-000007.facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    assert "- id: fact-1\n" in text
+    facts.write_text(text.replace("- id: fact-1\n", "- id: fact-1\n  label: Edited\n", 1))
+    changed = rebuilt_is_full(inputs, site, tmp_path, reused=24)
+    assert "article/article-000007/fact/fact-1.html" in changed
+    assert "index.html" in changed and "article/article-000003.html" not in changed
+    assert 5 < len(changed) < len(pages_of(site)) / 4
+
+
+def test_removing_and_adding_articles(site_copy, tmp_path) -> None:
+    inputs, site = site_copy
+    for suffix in (".facts.yaml", ".txt"):
+        (inputs / f"article-000005{suffix}").unlink()
+    write_article(inputs, MINI_FACTS.replace("max: 75", "max: 60"), slug="zz-new")
+    changed = rebuilt_is_full(inputs, site, tmp_path, reused=24)
+    assert "article/zz-new.html" in changed and not (site / "article/article-000005.html").exists()
+    assert_is_the_reference(site)
+
+
+def test_articles_naming_each_others_nodes_are_rendered_from_the_whole(tmp_path: Path) -> None:
+    other = f"{BASE}article/one/elsewhere"  # an IRI below another article's
+    write_article(tmp_path / "in", slug="one")
+    facts = MINI_FACTS.replace("    label: Russia\n", f"    label: Russia\n    same_as: {other}\n")
+    write_article(tmp_path / "in", facts, slug="two")
+    outcome = build_site([tmp_path / "in"], out=tmp_path / "site", base=BASE)
+    assert outcome.ok, outcome.report.text()
+    about = json.loads((tmp_path / "site" / ".defrel" / "site.json").read_text(encoding="utf-8"))
+    assert about["global"] is True
+    assert_is_the_reference(tmp_path / "site", base=BASE)
+
+
+def test_progress_goes_to_a_terminal_only(runner, mini: Path, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["site", str(mini), "--out", str(tmp_path / "s"), "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["articles"] == 1 and summary["pages"] > 5
+    assert summary["files_written"] == len(pages_of(tmp_path / "s", fixed=True))
+    assert result.stderr == ""
+
+
+def test_progress_on_a_terminal(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    inputs = tmp_path / "in"
+    for n in range(9):  # enough for worker processes
+        write_article(inputs, slug=f"a{n}")
+    leader, follower = os.openpty()
+    command = [sys.executable, "-m", "mapper.cli.main", "site", str(inputs), "--out"]
+    done = subprocess.run(
+        [*command, str(tmp_path / "s")], stderr=follower, stdout=subprocess.PIPE, timeout=300
+    )
+    os.close(follower)
+    shown = os.read(leader, 65536).decode()
+    os.close(leader)
+    assert done.returncode == 0 and done.stdout.startswith(b"Built a site of ")
+    assert "articles: 9/9" in shown and "shared pages: " in shown, shown
+
+
+def test_pages_missing_from_the_previous_site_are_rendered_again(site_copy, tmp_path) -> None:
+    inputs, site = site_copy
+    (site / "entity" / "state-000.html").unlink(missing_ok=True)
+    shared = sorted((site / "entity").glob("*.nq"))[0]
+    shared.unlink()
+    (site / "article" / "article-000002.ttl").unlink()
+    rebuilt_is_full(inputs, site, tmp_path, reused=25)  # no article changed
+    assert shared.is_file() and (site / "article" / "article-000002.ttl").is_file()

@@ -72,6 +72,12 @@ def _publisher(base: str, name: str | None, url: str | None, contact: str | None
     help="IRI of the data's licence, stated in the VoID description and on every page.",
 )
 @root_option
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: one per core from 8 changed articles).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary (keys in the README).")
 @publisher_options
 def site_cmd(
@@ -80,6 +86,7 @@ def site_cmd(
     base: str,
     license_: str,
     root: Path | None,
+    jobs: int | None,
     as_json: bool,
     publisher: str | None,
     publisher_url: str | None,
@@ -89,9 +96,11 @@ def site_cmd(
     page its .ttl, .jsonld, .nt and .nq; dumps, VoID, context, ontology and a sitemap.
 
     PATHS are facts files or folders of them (default seeds/).  Host the folder at
-    the base IRI; every link in it is relative.  Exit 1 if the data does not conform.
-    --json prints one object (status, conforms, articles, triples, pages, out,
-    files, seconds, results), on failure too.
+    the base IRI; every link in it is relative.  Exit 1 if the data does not conform
+    or contradicts the ontology.  A rebuild renders only what changed: the pages of
+    edited articles and of the entities they mention (the folder is the one a full
+    build writes).  Progress on a terminal (stderr).  --json prints one object (keys in
+    the README), on failure too.
 
     \b
     Example:
@@ -109,6 +118,8 @@ def site_cmd(
             license=license_,
             root=root,
             publisher=_publisher(base, publisher, publisher_url, contact),
+            jobs=jobs,
+            on_progress=progress_line() if sys.stderr.isatty() else None,
         )
     if as_json:
         click.echo(
@@ -116,15 +127,38 @@ def site_cmd(
                 site_summary(outcome, out, time.monotonic() - started), indent=2, ensure_ascii=False
             )
         )
-        sys.exit(0 if outcome.report.conforms else 1)
+        sys.exit(0 if outcome.ok else 1)
     if not outcome.report.conforms:
         click.echo(outcome.report.text(), nl=False)
-        click.secho(f"Not built: the data does not conform; {out} is unchanged.", err=True)
+    if outcome.conflicts:
+        click.echo(f"Inconsistent with the ontology: {len(outcome.conflicts)} problem(s).")
+        click.echo("\n".join(map(str, outcome.conflicts)))
+    if not outcome.ok:
+        problems = ["does not conform"] * (not outcome.report.conforms)
+        problems += ["contradicts the ontology"] * bool(outcome.conflicts)
+        click.secho(f"Not built: the data {' and '.join(problems)}; {out} is unchanged.", err=True)
         sys.exit(1)
     click.echo(
         f"Built a site of {outcome.pages} pages for {outcome.articles} article(s), "
         f"{outcome.triples} triples, in {out}/."
     )
+
+
+def progress_line():
+    """A progress callback that rewrites one line of stderr (for a terminal only)."""
+    shown = {"stage": None}
+
+    def show(stage: str, done: int, total: int) -> None:
+        if stage != shown["stage"] and shown["stage"] is not None:
+            sys.stderr.write("\n")
+        shown["stage"] = stage
+        sys.stderr.write(f"\r{stage}: {done:,}/{total:,}")
+        if done == total:
+            sys.stderr.write("\n")
+            shown["stage"] = None
+        sys.stderr.flush()
+
+    return show
 
 
 @click.command("embed")

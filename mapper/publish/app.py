@@ -138,9 +138,9 @@ class StoreSite:
         return found
 
     def _render(self, stem: str, suffix: str) -> str:
+        from .documents import WRITERS
         from .pages import resource_page
         from .schemajson import schema_jsonld
-        from .site import WRITERS
         from .views import Layout
 
         cat, quads = self._described(stem)

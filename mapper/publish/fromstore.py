@@ -303,9 +303,7 @@ def dataset_files(
     ``publisher``: a ``dcat.Publisher``; ``dumps``: the folder of the dumps served, if any."""
     from .dcat import dumps_in
     from .describe import LABELS
-    from .site import _home, _quads, documents
-    from .views import Layout
-    from .void import void_graph
+    from .site import dataset_pages, overview_of
 
     props = " ".join(f"<{p}>" for p in (RDF.type, *LABELS))
     rows = select(_TYPES_AND_LABELS.format(props=props))
@@ -317,23 +315,16 @@ def dataset_files(
     graphs = {g[len(prefix) :]: URIRef(g) for g in sizes if g.startswith(prefix)}
     triples = {slug: sizes[str(g)] for slug, g in graphs.items()}
     predicates = {str(r["p"]) for r in select(_PREDICATES)}
-    void = documents(
-        "void",
-        _quads(
-            void_graph(
-                cat,
-                base=base,
-                license=license,
-                graphs=graphs,
-                triples=triples,
-                predicates=predicates,
-                publisher=publisher,
-                dumps=dumps_in(dumps),
-            )
-        ),
+    overview = overview_of(cat, base, predicates)
+    return dataset_pages(
+        overview,
+        base=base,
+        license=license,
+        graphs=graphs,
+        triples=triples,
+        publisher=publisher,
+        dumps=dumps_in(dumps),
     )
-    void["index.html"] = _home(Layout(base, cat), void, graphs, license)
-    return void
 
 
 def embedded_dataset_files(

@@ -65,9 +65,10 @@ class Site:
         return cls(root.resolve(), str(base), parts.path, ontology_path, str(license or ""))
 
     def file(self, rel: str) -> Path | None:
-        """The file at site path ``rel``, never outside the site."""
+        """The file at site path ``rel``, never outside the site, nor a hidden one (the build's
+        state in ``.defrel/`` names the facts files on this machine)."""
         segments = rel.split("/")
-        if not rel or rel.startswith("/") or any(s in ("", ".", "..") for s in segments):
+        if not rel or rel.startswith("/") or any(s == "" or s.startswith(".") for s in segments):
             return None
         path = self.root.joinpath(*segments)
         return path if path.is_file() and path.resolve().is_relative_to(self.root) else None

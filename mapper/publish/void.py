@@ -4,6 +4,7 @@ and DCAT-AP (``dcat.py``), and list the site's pages in a sitemap.xml."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
@@ -15,7 +16,7 @@ from ..rdf.vocab import NS, curie
 from .dcat import DUMPS, DumpFile, Publisher, add_catalogue
 from .describe import Catalogue
 
-__all__ = ["DUMPS", "dataset_iri", "sitemap_xml", "void_graph"]
+__all__ = ["DUMPS", "Overview", "class_counts", "dataset_iri", "sitemap_xml", "void_graph"]
 
 DCTERMS, SCHEMA, DEFREL = NS["dcterms"], NS["schema"], NS["defrel"]
 TITLE = "defrel: defence relations in the news"
@@ -31,32 +32,50 @@ def dataset_iri(base: str) -> URIRef:
     return URIRef(f"{base}void#dataset")
 
 
-def _examples(cat: Catalogue) -> list[URIRef]:
-    """The articles, and the first person, country and event by IRI."""
-    picks = sorted(r for r in cat.resources if SCHEMA.NewsArticle in cat.types(r))
-    for cls in (SCHEMA.Person, SCHEMA.Country, SCHEMA.Event):
-        found = sorted(r for r in cat.resources if cls in cat.types(r))
-        picks += found[:1]
-    return picks
+EXAMPLE_CLASSES = (SCHEMA.Person, SCHEMA.Country, SCHEMA.Event)
+
+
+@dataclass
+class Overview:
+    """What the home page and the VoID description say of the whole dataset: its size, its
+    example resources, how many nodes each class has, the properties it uses, and the home
+    page's list of resources (``pages.index_row``: label, kind, group and link of each)."""
+
+    triples: int
+    resources: int
+    classes: Counter = field(default_factory=Counter)  # class IRI -> nodes of it
+    predicates: set[str] = field(default_factory=set)
+    articles: list[str] = field(default_factory=list)  # article resources (IRIs)
+    firsts: dict[str, str] = field(default_factory=dict)  # example class -> first of it by IRI
+    rows: list[tuple] = field(default_factory=list)
+
+    def examples(self) -> list[URIRef]:
+        """The articles, and the first person, country and event by IRI."""
+        picks = sorted(self.articles)
+        picks += [self.firsts[str(c)] for c in EXAMPLE_CLASSES if str(c) in self.firsts]
+        return [URIRef(p) for p in picks]
+
+
+def class_counts(cat: Catalogue) -> Counter:
+    """Nodes of each class, each once however many graphs type it."""
+    return Counter(
+        o for quads in cat.out.values() for o in {q[2] for q in quads if q[1] == RDF.type}
+    )
 
 
 def void_graph(
-    cat: Catalogue,
+    overview: Overview,
     *,
     base: str,
     license: str,
     graphs: dict[str, URIRef],
     triples: dict[str, int],
-    predicates: set[str] | None = None,
     publisher: Publisher | None = None,
     dumps: dict[str, DumpFile] | None = None,
 ) -> Graph:
     """The VoID + DCAT-AP description of the dataset; every node has an IRI below
-    ``{base}void``.
-
-    ``predicates``: every property the data uses, for a ``cat`` that holds only some of its
-    triples (a server reading a store holds its types and labels); default: those of ``cat``.
-    ``publisher``: default, the base IRI's host; ``dumps``: the dumps' sizes and checksums."""
+    ``{base}void``. ``publisher``: default, the base IRI's host; ``dumps``: the dumps' sizes
+    and checksums."""
     g = Graph()
     bind_prefixes(g)
     g.bind("void", VOID)
@@ -77,10 +96,10 @@ def void_graph(
     add(ds, DCTERMS.conformsTo, ontology)
     add(ontology, RDF.type, DCTERMS.Standard)
     add(ds, VOID.uriSpace, Literal(base))
-    add(ds, VOID.triples, Literal(cat.triples, datatype=XSD.integer))
-    add(ds, VOID.entities, Literal(len(cat.resources), datatype=XSD.integer))
+    add(ds, VOID.triples, Literal(overview.triples, datatype=XSD.integer))
+    add(ds, VOID.entities, Literal(overview.resources, datatype=XSD.integer))
     add(ds, VOID.sparqlEndpoint, URIRef(f"{base}sparql"))
-    for example in _examples(cat):
+    for example in overview.examples():
         add(ds, VOID.exampleResource, example)
     for name in DUMPS:
         add(ds, VOID.dataDump, URIRef(base + name))
@@ -95,7 +114,7 @@ def void_graph(
         publisher=publisher,
         dumps=dumps,
     )
-    _partitions(g, cat, ds, base, predicates)
+    _partitions(g, overview, ds, base)
     for slug, graph in sorted(graphs.items()):
         subset = URIRef(f"{base}void#graph-{slug}")
         add(ds, VOID.subset, subset)
@@ -107,21 +126,17 @@ def void_graph(
     return g
 
 
-def _partitions(
-    g: Graph, cat: Catalogue, ds: URIRef, base: str, predicates: set[str] | None
-) -> None:
+def _partitions(g: Graph, overview: Overview, ds: URIRef, base: str) -> None:
     """A void:classPartition per class, with how many nodes have it; the vocabularies used."""
-    counts = Counter(o for quads in cat.out.values() for _, p, o, _ in quads if p == RDF.type)
+    counts = overview.classes
     g.add((ds, VOID.classes, Literal(len(counts), datatype=XSD.integer)))
     for cls, n in sorted(counts.items()):
         part = URIRef(f"{base}void#class-{slugify(curie(str(cls)))}")
         g.add((ds, VOID.classPartition, part))
         g.add((part, RDF.type, VOID.Dataset))
-        g.add((part, VOID["class"], cls))
+        g.add((part, VOID["class"], URIRef(cls)))
         g.add((part, VOID.entities, Literal(n, datatype=XSD.integer)))
-    if predicates is None:
-        predicates = {str(p) for quads in cat.out.values() for _, p, _, _ in quads}
-    used = predicates | {str(c) for c in counts}
+    used = overview.predicates | {str(c) for c in counts}
     for ns in sorted({str(n) for n in NS.values()}):
         if any(term.startswith(ns) for term in used):
             g.add((ds, VOID.vocabulary, URIRef(ns)))
