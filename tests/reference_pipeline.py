@@ -99,7 +99,18 @@ def reference_site(nquads: Path, *, base: str, license: str) -> dict[str, str]:
     }
     triples = {slug: len(dataset.graph(iri)) for slug, iri in graphs.items()}
     overview = overview_of(cat, base)
+    from mapper.publish.dcat import dumps_in
+    from mapper.publish.negotiate import WELL_KNOWN
+
     files.update(
-        dataset_pages(overview, base=base, license=license, graphs=graphs, triples=triples)
+        dataset_pages(
+            overview,
+            base=base,
+            license=license,
+            graphs=graphs,
+            triples=triples,
+            dumps=dumps_in(nquads.parent),
+        )
     )
+    files[WELL_KNOWN] = files["void.ttl"]
     return files

@@ -380,7 +380,7 @@ from corpus import generate  # noqa: E402
 
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 BUILT = ("dataset.", "articles/", ".defrel", "context.jsonld")  # what `defrel build` writes
-FIXED = ("ontology.", "style.css", "sitemap.xml")  # not rendered from the data's quads
+FIXED = ("ontology.", "style.css", "sitemap.xml", "shapes.ttl")  # not rendered from the data
 
 
 def pages_of(site: Path, *, fixed: bool = False) -> dict[str, bytes]:
