@@ -74,6 +74,8 @@ class DefrelError(Exception):
             text = f"{text}\n  hint: {self.hint}"
         for other in self.more:
             text = f"{text}\n{other}"
+        if self.more:
+            text = f"{text}\n{len(self.more) + 1} problems, in file order."
         return text
 
 

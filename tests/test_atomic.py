@@ -113,7 +113,7 @@ def test_lock_file_is_gone_after_a_build(tmp_path: Path) -> None:
 # writes to), after the lock is taken and the staging folder made.
 HANGS_IN = {
     "build": ("mapper.builder.fastbuild", "process"),
-    "site": ("mapper.publish.site", "build_dataset"),
+    "site": ("mapper.publish.sitebuild", "build_into"),
 }
 
 

@@ -358,8 +358,10 @@ def test_site_json(runner, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert summary["status"] == "built" and summary["pages"] > 1 and summary["articles"] == 1
-    assert set(summary) == {"status", "conforms", "articles", "triples", "pages", "out", "files",
-                            "seconds", "results"}  # fmt: skip
+    assert set(summary) == {"status", "conforms", "consistent", "articles", "reused", "triples",
+                            "pages", "out", "files", "files_written", "seconds", "results",
+                            "conflicts"}  # fmt: skip
+    assert summary["files"] > 5 * summary["pages"] and summary["files_written"] > 0
 
 
 def test_ontology_check_json(runner, seed_dist: Path) -> None:

@@ -26,10 +26,10 @@ import pytest
 from conftest import MINI_FACTS, MINI_TEXT, ROOT, SEEDS, write_article
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
+from reference_pipeline import classic_build
 
 import mapper.builder.fastbuild as fastbuild
 from mapper.builder.fastbuild import MANIFEST, fast_build
-from mapper.builder.pipeline import classic_build
 from mapper.errors import FactsError
 from mapper.rdf.vocab import DEFAULT_BASE
 

@@ -17,9 +17,9 @@ import pytest
 from conftest import ROOT
 from rdflib import Dataset
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from reference_pipeline import classic_build
 
 from mapper.builder.fastbuild import fast_build
-from mapper.builder.pipeline import classic_build
 from mapper.rdf.vocab import DEFAULT_BASE
 
 CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if p.is_dir())

@@ -9,6 +9,7 @@ import owlrl
 import pytest
 from conftest import MINI_FACTS, write_article
 from rdflib import OWL, RDF, BNode, Dataset, Graph, URIRef
+from rdflib.compare import isomorphic
 
 from mapper.checks.infer import add_inferences, inferred_graph_iri, inferred_triples, rules
 from mapper.checks.validate import ontology_graph
@@ -199,3 +200,60 @@ def test_agrees_with_owlrl_on_every_named_class_and_property(mini_built) -> None
     assert set(ours) <= theirs, set(ours) - theirs
     missing = theirs - set(ours)
     assert not missing, sorted(missing)[:10]
+
+
+# --- the per-article build against the reference pipeline ---------------------------------
+
+
+def _graphs(path: Path, fmt: str) -> dict:
+    dataset = Dataset()
+    dataset.parse(path, format=fmt)
+    return {str(g.identifier): g for g in dataset.graphs() if len(g)}
+
+
+def test_inferred_graphs_are_the_reference_pipelines(tmp_path: Path) -> None:
+    """Inference runs per article in the build's workers: the same graphs, graph by graph,
+    as the in-memory pipeline's ``add_inferences`` over the whole dataset."""
+    import shutil
+
+    from conftest import SEEDS
+    from reference_pipeline import classic_build
+
+    from mapper.builder.fastbuild import fast_build
+
+    inputs = tmp_path / "in"
+    shutil.copytree(SEEDS, inputs)
+    write_article(inputs, FACTS_WITH_POSTS)
+    fast = fast_build([inputs], out=tmp_path / "fast", base=BASE, jobs=2, infer=True)
+    classic = classic_build([inputs], out=tmp_path / "classic", base=BASE, infer=True)
+    assert fast.ok and classic.ok
+    assert fast.inferred == classic.inferred and len(fast.inferred) == 2
+    assert fast.inferred_triples == classic.inferred_triples > 200
+    for name, fmt in (("dataset.nq", "nquads"), ("dataset.jsonld", "json-ld")):
+        ours, theirs = (
+            _graphs(tmp_path / "fast" / name, fmt),
+            _graphs(tmp_path / "classic" / name, fmt),
+        )
+        assert sorted(ours) == sorted(theirs) and len(ours) == 4, name
+        for iri in ours:
+            assert isomorphic(ours[iri], theirs[iri]), (name, iri)
+
+
+def test_an_inferring_rebuild_is_incremental(tmp_path: Path) -> None:
+    from mapper.builder.fastbuild import fast_build
+
+    inputs, out = tmp_path / "in", tmp_path / "dist"
+    write_article(inputs, FACTS_WITH_POSTS, slug="one")
+    write_article(inputs, FACTS_WITH_POSTS, slug="two")
+    assert fast_build([inputs], out=out, base=BASE, jobs=1, infer=True).reused == 0
+    write_article(inputs, FACTS_WITH_POSTS.replace("max: 75", "max: 60"), slug="two")
+    again = fast_build([inputs], out=out, base=BASE, jobs=1, infer=True)
+    assert again.ok and again.reused == 1 and len(again.inferred) == 2
+    full = fast_build([inputs], out=tmp_path / "full", base=BASE, jobs=1, infer=True)
+    for name in ("dataset.nq", "dataset.jsonld", "dataset.ttl"):
+        assert (out / name).read_bytes() == (tmp_path / "full" / name).read_bytes(), name
+    assert again.inferred_triples == full.inferred_triples
+    # without --infer the recipe differs: everything is built again, with no inferred graph
+    plain = fast_build([inputs], out=out, base=BASE, jobs=1)
+    assert plain.ok and plain.reused == 0 and not plain.inferred
+    assert b"/inferred>" not in (out / "dataset.nq").read_bytes()

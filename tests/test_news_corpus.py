@@ -154,4 +154,5 @@ def test_the_corpus_builds_and_conforms(corpus_build) -> None:
     assert corpus_build.report.conforms, corpus_build.report.text()
     assert corpus_build.ok, [c.message for c in corpus_build.conflicts]
 
+
 # The corpus's competency questions are checked in test_corpus_competency.py.

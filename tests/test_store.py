@@ -244,7 +244,7 @@ def test_the_store_keeps_numbers_by_value(seed_store: Path) -> None:
 @pytest.mark.parametrize(
     ("query", "fmt", "expected"),
     [
-        ('ASK { ?d a defrel:ArmsTransfer ; defrel:modality "planned" }', None, "no\n"),
+        ('ASK { ?d a defrel:ArmsTransfer ; defrel:aspect "planned" }', None, "no\n"),
         ("ASK { ?d a defrel:ArmsTransfer }", "json", '"boolean": true'),
         ("CONSTRUCT WHERE { ?d a defrel:ArmsTransfer }", "nt", "#ArmsTransfer> ."),
         ("DESCRIBE <https://w3id.org/defrel/data/entity/russia>", "turtle", "rdfs:label"),

@@ -29,6 +29,7 @@ _TYPE = RDF.type
 
 __all__ = [
     "ArticleText",
+    "add_inferred",
     "article_texts",
     "dataset_jsonld_head",
     "dataset_jsonld_tail",
@@ -116,6 +117,24 @@ def dataset_jsonld_tail() -> str:
     return "\n]\n}\n"
 
 
+def _items(nodes: list[dict]) -> str:
+    # one node a line: readable, and json's C encoder (indent= would use the Python one)
+    return ",\n".join(json.dumps(node, ensure_ascii=False) for node in nodes)
+
+
+def _graph_object(graph: str, items: str) -> str:
+    return f'{{"@id": {json.dumps(graph)}, "@graph": [\n{items}\n]}}'
+
+
+def add_inferred(texts: ArticleText, pairs: list[tuple[str, tuple]], graph: str) -> None:
+    """Add the article's inferred graph ``graph`` (its triples as ``article_texts`` takes
+    them) to its parts of the N-Quads and JSON-LD datasets, after its own graph; the Turtle
+    (one graph) and the article's own files keep to what the article says."""
+    name = f" <{graph}> ."
+    texts.nquads += "".join(f"{line}{name}\n" for line, _ in pairs)
+    texts.jsonld += ",\n" + _graph_object(graph, _items(jsonld_nodes(pairs)))
+
+
 @dataclass
 class ArticleText:
     """An article's part of each dataset file, and its own two files."""
@@ -141,9 +160,8 @@ def article_texts(
     turtle = _turtle_body(lines, base)
     ttl_done = perf_counter()
     nodes = jsonld_nodes(pairs)
-    # one node a line: readable, and json's C encoder (indent= would use the Python one)
-    items = ",\n".join(json.dumps(node, ensure_ascii=False) for node in nodes)
-    graph_object = f'{{"@id": {json.dumps(graph)}, "@graph": [\n{items}\n]}}'
+    items = _items(nodes)
+    graph_object = _graph_object(graph, items)
     document = '{"@context": ' + _context_text() + ',\n"@graph": [\n' + items + "\n]}\n"
     if seconds is not None:
         seconds["serialise N-Quads"] = nq_done - started

@@ -25,11 +25,13 @@ from pathlib import Path
 from rdflib import Graph
 
 from ..checks.consistency import Conflict
+from ..checks.infer import inferred_graph_iri
 from ..checks.report import Report, Result, conforming_report
 from ..errors import DefrelError, FactsError
 from ..facts.files import read_bytes
 from ..facts.load import FACTS_SUFFIX, find_facts_files
 from ..facts.registry import find_registry
+from ..rdf.mint import Minter
 from ..rdf.vocab import CONTEXT_FILE, DEFAULT_BASE
 from .crosscheck import check_entity_types, corpus_conflicts
 from .distwriter import BIG, DistWriter
@@ -37,7 +39,7 @@ from .manifest import MANIFEST, Manifest, entities_text, read_manifest, write_ma
 from .outdir import staged_output
 from .shard import ArticleOutcome, content_key, file_stamp, process
 
-__all__ = ["MANIFEST", "BuildProgress", "FastOutcome", "fast_build", "recipe"]
+__all__ = ["MANIFEST", "BuildProgress", "FastOutcome", "build_into", "fast_build", "recipe"]
 
 CHUNK = 32  # articles per worker task
 AHEAD = 3  # chunks in flight per worker
@@ -67,21 +69,26 @@ class FastOutcome:
     conflicts: list[Conflict] = field(default_factory=list)
     reused: int = 0
     seconds: dict[str, float] = field(default_factory=dict)  # stage -> summed over articles
-    inferred: dict = field(default_factory=dict)
+    inferred: dict = field(default_factory=dict)  # slug -> its inferred graph (``infer``)
     inferred_triples: int = 0
+    manifest: Manifest | None = None  # what was built, article by article
 
     @property
     def ok(self) -> bool:
         return self.report.conforms and not self.conflicts
 
 
-def recipe(base: str, root: Path | None = None, registries: tuple[Path, ...] = ()) -> str:
+def recipe(
+    base: str, root: Path | None = None, registries: tuple[Path, ...] = (), infer: bool = False
+) -> str:
     """What every article's output depends on besides its own files: defrel's source (all
     of it: a change anywhere rebuilds everything), the bundled shapes, ontology and
     context, the base IRI, the --root folder (an article accepted under one root is
-    checked again under another) and the entity registries the articles use (an edited
-    registry rebuilds every article)."""
+    checked again under another), the entity registries the articles use (an edited
+    registry rebuilds every article) and whether inferences are written."""
     digest = hashlib.sha256(base.encode())
+    if infer:
+        digest.update(b"\0infer")
     digest.update(b"\0root\0" + (str(Path(root).resolve()).encode() if root else b""))
     for path in registries:
         digest.update(
@@ -150,7 +157,13 @@ def _unchanged(path: Path, entry: dict | None, key: str, out: Path) -> list[int]
 
 
 def _run(
-    todo: list[Path], base: str, key: str, jobs: int, staging: Path, root: Path | None = None
+    todo: list[Path],
+    base: str,
+    key: str,
+    jobs: int,
+    staging: Path,
+    root: Path | None = None,
+    infer: bool = False,
 ) -> Iterator[ArticleOutcome]:
     """Build ``todo`` (in order), in ``jobs`` worker processes when there are enough.
 
@@ -158,15 +171,16 @@ def _run(
     memory waiting for the parent; on any error the chunks not yet started are cancelled
     and the workers are gone before this returns (the caller then removes ``staging``)."""
     chunks = [[str(p) for p in todo[i : i + CHUNK]] for i in range(0, len(todo), CHUNK)]
+    args = (base, key, str(staging), root and str(root), infer)
     if jobs <= 1 or len(chunks) <= 1:
         for chunk in chunks:
-            yield from process(chunk, base, key, str(staging), root and str(root))
+            yield from process(chunk, *args)
         return
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"))
     try:
         pending: deque = deque()
         for chunk in chunks:
-            pending.append(pool.submit(process, chunk, base, key, str(staging), root and str(root)))
+            pending.append(pool.submit(process, chunk, *args))
             if len(pending) >= AHEAD * jobs:
                 yield from pending.popleft().result()
         while pending:
@@ -183,23 +197,17 @@ def fast_build(
     jobs: int | None = None,
     root: Path | None = None,
     on_progress: OnProgress | None = None,
+    infer: bool = False,
 ) -> FastOutcome:
     """Build ``paths`` into ``out`` (see the module docstring); article texts must lie beside
-    their facts files, or inside ``root``.  ``on_progress`` is told after every article."""
+    their facts files, or inside ``root``.  ``on_progress`` is told after every article.
+    With ``infer``, each article's inferred triples go into its own graph
+    ``{base}graph/{slug}/inferred`` of the N-Quads and JSON-LD."""
     with staged_output(
         out, inputs=[*paths, *([root] if root else [])], command="build"
     ) as stage:  # --out checked first
-        out = stage.out
-        ordered = _ordered(paths)
-        key = recipe(base, root, _registries(ordered, root))
-        previous = read_manifest(out, key) if out.is_dir() else None
-        articles = previous.articles if previous else {}
-        reuse = {p: _unchanged(p, articles.get(_slug(p)), key, out) for p in ordered}
-        if jobs is None:
-            todo = sum(stamp is None for stamp in reuse.values())
-            jobs = (os.cpu_count() or 1) if todo >= 8 else 1
-        outcome = _build_into(
-            stage.folder, out, ordered, reuse, previous, base, key, jobs, root, on_progress
+        outcome = build_into(
+            stage.folder, stage.out, paths, base, jobs, root, infer=infer, on_progress=on_progress
         )
         if outcome.ok:
             outcome.written = [stage.final(p) for p in outcome.written]
@@ -208,14 +216,32 @@ def fast_build(
     return outcome
 
 
-def _build_into(
-    staging, out, ordered, reuse, previous, base, key, jobs, root=None, on_progress=None
+def build_into(
+    staging: Path,
+    out: Path,
+    paths: list[Path],
+    base: str,
+    jobs: int | None,
+    root: Path | None = None,
+    *,
+    infer: bool = False,
+    on_progress: OnProgress | None = None,
 ) -> FastOutcome:
+    """Build ``paths`` into the folder ``staging``, reusing what the previous output ``out``
+    holds of unchanged articles (``defrel site`` builds its dumps with this too)."""
+    ordered = _ordered(paths)
+    key = recipe(base, root, _registries(ordered, root), infer)
+    previous = read_manifest(out, key) if out.is_dir() else None
+    articles = previous.articles if previous else {}
+    reuse = {p: _unchanged(p, articles.get(_slug(p)), key, out) for p in ordered}
+    if jobs is None:
+        todo = sum(stamp is None for stamp in reuse.values())
+        jobs = (os.cpu_count() or 1) if todo >= 8 else 1
     writer = DistWriter(staging, out, base)
-    built = _run([p for p in ordered if reuse[p] is None], base, key, jobs, staging, root)
+    built = _run([p for p in ordered if reuse[p] is None], base, key, jobs, staging, root, infer)
     tell = _teller(len(ordered), on_progress)
     try:
-        return _fill(writer, built, staging, ordered, reuse, previous, base, key, root, tell)
+        return _fill(writer, built, staging, ordered, reuse, previous, base, key, root, tell, infer)
     finally:
         built.close()  # workers stopped before the staging folder can be removed
         writer.abandon()
@@ -234,7 +260,7 @@ def _teller(total: int, on_progress: OnProgress | None) -> Callable[[int, int, i
 
 
 def _fill(
-    writer, built, staging, ordered, reuse, previous, base, key, root=None, tell=None
+    writer, built, staging, ordered, reuse, previous, base, key, root=None, tell=None, infer=False
 ) -> FastOutcome:
     tell = tell or _teller(len(ordered), None)
     manifest = Manifest(key, previous.consistent if previous else None)
@@ -266,6 +292,7 @@ def _fill(
                 "triples": outcome.triples,
                 "results": outcome.results,
                 "entities": entities_text(outcome.summary),
+                "inferred": outcome.inferred,
             }
             if outcome.texts is not None:
                 texts = outcome.texts
@@ -289,6 +316,11 @@ def _fill(
     outcome.conflicts = conflicts
     outcome.reused = sum(stamp is not None for stamp in reuse.values())
     outcome.seconds = seconds
+    outcome.manifest = manifest
+    if infer:  # one graph of inferred triples per article
+        graphs = {slug: Minter(base).graph(slug) for slug in manifest.articles}
+        outcome.inferred = {slug: inferred_graph_iri(g) for slug, g in graphs.items()}
+        outcome.inferred_triples = sum(e.get("inferred", 0) for e in manifest.articles.values())
     if outcome.ok:
         write_manifest(manifest.compacted(), staging)
         outcome.written = [staging / name for name in writer.names]

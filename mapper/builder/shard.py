@@ -20,7 +20,7 @@ from time import perf_counter
 from rdflib import OWL, RDF, Literal, URIRef
 
 from ..checks.consistency import Conflict, Locator, conflicts_of, functional_properties
-from ..checks.infer import close, rules
+from ..checks.infer import close, inferred_graph_iri, rules
 from ..checks.report import Result
 from ..errors import DefrelError
 from ..facts.corpus import Summary, summary_of
@@ -29,10 +29,11 @@ from ..facts.load import load_facts
 from ..rdf.mapping import map_article
 from ..rdf.mint import Minter
 from ..rdf.ntriples import TripleList, ntriples, ntriples_pairs
-from .chunks import ArticleText, article_texts
+from .chunks import ArticleText, add_inferred, article_texts
 
 __all__ = [
-    "ArticleOutcome", "content_key", "file_stamp", "process", "shared_predicates", "where_said",
+    "ArticleOutcome", "content_key", "entailed", "file_stamp", "process", "shared_predicates",
+    "where_said",
 ]  # fmt: skip
 
 
@@ -54,6 +55,7 @@ class ArticleOutcome:
     texts: ArticleText | None = None
     error: DefrelError | None = None
     seconds: dict[str, float] = field(default_factory=dict)  # stage -> time spent on it
+    inferred: int = 0  # triples in the article's /inferred graph (``infer``)
 
 
 def content_key(facts: bytes, text: bytes, recipe: str) -> str:
@@ -147,7 +149,8 @@ def _closure_and_locator(triples: list, article, base: str):
     return close(triples, ordered=True), locator, graph, says  # mapper's order: fixed
 
 
-def _consistency(outcome: ArticleOutcome, triples: list, article, base: str) -> None:
+def _consistency(outcome: ArticleOutcome, triples: list, article, base: str):
+    """The article's consistency check and cross-article summary; returns its closure."""
     c, locator, graph, says = _closure_and_locator(triples, article, base)
     outcome.results = [
         replace(r, where=locator.source(graph, URIRef(r.focus)) or r.where) for r in outcome.results
@@ -171,6 +174,21 @@ def _consistency(outcome: ArticleOutcome, triples: list, article, base: str) -> 
     own = Minter(base).article(article.slug)
     summary += [t for t in c.edges if t[0] == own and t[1] in keep and isinstance(t[2], Literal)]
     outcome.shared = ntriples(summary)
+    return c
+
+
+def entailed(c, triples: list) -> list[tuple]:
+    """What the closure ``c`` of ``triples`` adds to them (``checks.infer.inferred_triples``
+    on the article's graph): the article's ``/inferred`` graph."""
+    stated = set(triples)
+    found = [
+        (node, RDF.type, cls)
+        for node, classes in c.types.items()
+        for cls in classes
+        if (node, RDF.type, cls) not in stated
+    ]
+    found += [t for t in c.edges if t not in stated]
+    return found
 
 
 def where_said(
@@ -190,11 +208,17 @@ def where_said(
 
 
 def process(
-    paths: list[str], base: str, recipe: str, staging: str | None = None, root: str | None = None
+    paths: list[str],
+    base: str,
+    recipe: str,
+    staging: str | None = None,
+    root: str | None = None,
+    infer: bool = False,
 ) -> list[ArticleOutcome]:
     """Build the articles of ``paths`` (a worker's share), in order. With ``staging`` (the
     output folder being written), each article's own two files are written there, by the
-    worker, instead of being handed back."""
+    worker, instead of being handed back. With ``infer``, what the ontology entails about
+    each article goes into its graph ``{graph}/inferred`` of the N-Quads and JSON-LD."""
     done: list[ArticleOutcome] = []
     mapped = []
     for name in paths:
@@ -216,11 +240,17 @@ def process(
     for (outcome, triples, article), (ok, results) in zip(mapped, verdicts, strict=True):
         outcome.conforms, outcome.results = ok, results
         started = perf_counter()
-        _consistency(outcome, triples, article, base)
+        closure = _consistency(outcome, triples, article, base)
         outcome.seconds |= {"validate": share, "consistency": perf_counter() - started}
         if ok and not outcome.conflicts:
             graph = str(minter.graph(outcome.slug))
             texts = article_texts(ntriples_pairs(triples), graph, base, seconds=outcome.seconds)
+            if infer:
+                started = perf_counter()
+                extra = entailed(closure, triples)
+                outcome.inferred = len(extra)
+                add_inferred(texts, ntriples_pairs(extra), str(inferred_graph_iri(URIRef(graph))))
+                outcome.seconds["infer"] = perf_counter() - started
             if staging is not None:
                 _write_own_files(Path(staging), outcome.slug, texts)
             outcome.texts = texts

@@ -61,16 +61,25 @@ def build_summary(outcome, out: Path, seconds: float) -> dict[str, Any]:
 
 
 def site_summary(outcome, out: Path, seconds: float) -> dict[str, Any]:
-    """``defrel site --json``: status (built|not_conforming), the counts, the folder, the
-    number of files written and the SHACL results."""
+    """``defrel site --json``: status (built|not_conforming|inconsistent), the counts (articles
+    reused from the last build, pages, files in the folder, pages and documents written
+    anew: the others were unchanged), the folder, the SHACL results and ontology conflicts."""
+    if outcome.ok:
+        status = "built"
+    else:
+        status = "not_conforming" if not outcome.report.conforms else "inconsistent"
     return {
-        "status": "built" if outcome.report.conforms else "not_conforming",
+        "status": status,
         "conforms": outcome.report.conforms,
+        "consistent": not outcome.conflicts,
         "articles": outcome.articles,
+        "reused": outcome.reused,
         "triples": outcome.triples,
         "pages": outcome.pages,
         "out": str(out),
-        "files": len(outcome.written),
+        "files": outcome.files,
+        "files_written": outcome.rendered,
         "seconds": round(seconds, 3),
         "results": _results(outcome.report),
+        "conflicts": [str(c) for c in outcome.conflicts],
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from typing import NoReturn
 
 from ..errors import FactsError, UnconfirmedError
 from .chars import check_chars, check_value
@@ -26,6 +27,7 @@ from .files import (
 from .model import Article
 from .registry import Registry, find_registry, load_registry, with_registry
 from .schema import ID_PATTERN
+from .timeline import check_timeline
 from .yamlread import line_of, read_yaml
 
 __all__ = [
@@ -49,7 +51,8 @@ def load_facts(
 
     The article text must lie inside the facts file's folder, or inside ``root`` if given
     (see ``files.confined``). Entities it refers to but does not declare come from the
-    archive's registry (``registry``, or found beside it: see ``registry.py``)."""
+    archive's registry (``registry``, or found beside it: see ``registry.py``). A file with
+    drafted entries no one has confirmed is refused unless ``allow_unconfirmed``."""
     path = Path(path)
     if registry is None:
         registry = load_registry(find_registry(path, root))
@@ -69,9 +72,41 @@ def load_facts(
             line=1,
         )
     check_chars(path, doc)  # lone surrogates: the schema's validators cannot encode them
-    check_schema(path, doc)
-    if not allow_unconfirmed:
+    schema = check_schema(path, doc)
+    if not allow_unconfirmed and not schema.problems:
         refuse_unconfirmed(path, doc)
+    if schema.problems and not schema.walkable(doc):
+        _raise_all(schema.problems)
+    try:
+        slug, text_path, text = _article_text(path, doc, root)
+    except FactsError as err:  # said with what the schema found before it
+        _raise_all([*schema.problems, err])
+    builder = Builder(path, doc, text, registry, bad=schema.bad)
+    builder.unique("entities")
+    builder.unique("facts")
+    metadata, inline = builder.metadata(), builder.entities()
+    facts = builder.facts()
+    entities, clashes = with_registry(path, registry, inline, facts, metadata)
+    builder.problems.extend(clashes)
+    article = Article(
+        slug=slug,
+        facts_path=path,
+        text_path=text_path,
+        text=text,
+        metadata=metadata,
+        entities=entities,
+        facts=facts,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    )
+    builder.no_fact_cycle(article.facts)
+    problems = [*schema.problems, *builder.problems, *check_timeline(path, doc, article.facts)]
+    if problems:
+        _raise_all(problems)
+    return article
+
+
+def _article_text(path: Path, doc: dict, root: Path | None) -> tuple[str, Path, str]:
+    """The article's slug, the path of its text and the text, read and checked."""
     article_raw = doc["article"] or {}
     slug = _slug(path)
     if not re.match(ID_PATTERN, slug):
@@ -97,29 +132,14 @@ def load_facts(
         ) from None
     text = decode(data, path=text_path, what=what)
     check_chars(path, doc, text)
-    builder = Builder(path, doc, text, registry)
-    builder.unique("entities")
-    builder.unique("facts")
-    metadata, inline = builder.metadata(), builder.entities()
-    facts = builder.facts()
-    entities, clashes = with_registry(path, registry, inline, facts, metadata)
-    builder.problems.extend(clashes)
-    article = Article(
-        slug=slug,
-        facts_path=path,
-        text_path=text_path,
-        text=text,
-        metadata=metadata,
-        entities=entities,
-        facts=facts,
-        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-    )
-    builder.no_fact_cycle(article.facts)
-    if builder.problems:
-        first, *rest = builder.problems
-        first.more = rest
-        raise first
-    return article
+    return slug, text_path, text
+
+
+def _raise_all(problems: list) -> NoReturn:
+    """Raise the first problem in file order, carrying every other one (``more``)."""
+    first, *rest = sorted(problems, key=lambda p: p.line or 0)
+    first.more = rest
+    raise first
 
 
 def refuse_unconfirmed(path: Path, doc: dict) -> None:

@@ -19,11 +19,12 @@ import jsonschema
 
 from ..errors import FactsError
 from .chars import check_chars
-from .check import Builder, _schema_error
+from .check import Builder
 from .corpus import wikidata_ids
 from .files import read_text
 from .model import Entity
 from .schema import published_schema
+from .schemawords import schema_errors
 from .yamlread import line_of, read_yaml
 
 __all__ = ["REGISTRY_DIR", "REGISTRY_FILE", "Registry", "find_registry", "load_registry"]
@@ -114,7 +115,7 @@ def _parse_file(path: Path) -> Any:
         _raise_all(problems)
     errors = list(_validator().iter_errors(doc))
     if errors:
-        raise _schema_error(path, doc, jsonschema.exceptions.best_match(errors))
+        _raise_all(schema_errors(path, doc, errors))
     return doc
 
 

@@ -138,6 +138,12 @@ def _said() -> dict[str, Any]:
                 "description": "The date it stands for, at the precision the words allow.",
             },
             "vague": {"type": "boolean", "description": "A vague period (in recent years)."},
+            "counted_from": {
+                **_ID,
+                "description": "The fact whose date the words count from, when it is not the "
+                "article's publication: 'today' in a quote counts from the day it was said, "
+                "'within 90 days' from the decision. resolved is then given, not worked out.",
+            },
         },
         "required": ["said"],
         "additionalProperties": False,

@@ -9,8 +9,9 @@ them (``.../fact/visit/evidence/1/quote`` belongs to ``.../fact/visit``).
 The description of a resource is: its own triples and those of its details; the full evidence
 (annotation, target, selectors) of every ``defrel:evidence`` link it has, wherever that
 annotation lives; the triples of other resources that point at it; and for every resource it
-links to or is linked from, that resource's types and labels, so that a consumer sees what a
-link is without fetching it.
+links to or is linked from, that resource's types and labels in the graphs of those links,
+so that a consumer sees what a link is without fetching it (and a page that links to a
+state named by thousands of articles does not carry thousands of copies of its name).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from ..rdf.vocab import NS
 __all__ = ["DETAIL_TYPES", "LABELS", "Catalogue", "Quad", "as_dataset", "as_graph"]
 
 SCHEMA, OA, TIME, DEFREL = NS["schema"], NS["oa"], NS["time"], NS["defrel"]
+_TYPE = RDF.type
 
 # Types of nodes that only exist as part of another resource's description.
 DETAIL_TYPES = frozenset(
@@ -60,6 +62,9 @@ class Catalogue:
     resources: set[URIRef] = field(default_factory=set)
     details: dict[URIRef, URIRef] = field(default_factory=dict)  # detail -> its resource
     triples: int = 0
+    # memos of types() and values(): a Catalogue is not changed once made (``of_quads``)
+    _types: dict = field(default_factory=dict, repr=False)
+    _values: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, dataset: Dataset) -> Catalogue:
@@ -92,10 +97,19 @@ class Catalogue:
         return cat
 
     def types(self, node: Node) -> set[Node]:
-        return {o for _, p, o, _ in self.out.get(node, ()) if p == RDF.type}
+        found = self._types.get(node)
+        if found is None:
+            found = self._types[node] = {o for _, p, o, _ in self.out.get(node, ()) if p == _TYPE}
+        return found
 
     def values(self, node: Node, prop: URIRef) -> list[Node]:
-        return sorted({o for _, p, o, _ in self.out.get(node, ()) if p == prop})
+        key = (node, prop)
+        found = self._values.get(key)
+        if found is None:
+            found = self._values[key] = sorted(
+                {o for _, p, o, _ in self.out.get(node, ()) if p == prop}
+            )
+        return found
 
     def value(self, node: Node, prop: URIRef) -> Node | None:
         found = self.values(node, prop)
@@ -161,11 +175,17 @@ class Catalogue:
             subjects.update(self.subtree(ann))
         quads = {q for s in subjects for q in self.out.get(s, ())}
         quads.update(q for q in self.into.get(iri, ()) if q[0] in self.resources)
-        linked = {q[2] for q in quads if q[2] in self.resources} | {
-            q[0] for q in quads if q[0] in self.resources
-        }
-        for other in linked - subjects:
-            quads.update(q for q in self.out.get(other, ()) if q[1] == RDF.type or q[1] in LABELS)
+        linked: dict[Node, set] = defaultdict(set)  # resource -> graphs that link to it
+        for s, _, o, g in quads:
+            for node in (s, o):
+                if node in self.resources and node not in subjects:
+                    linked[node].add(g)
+        for other, graphs in linked.items():
+            quads.update(
+                q
+                for q in self.out.get(other, ())
+                if (q[1] == RDF.type or q[1] in LABELS) and q[3] in graphs
+            )
         return sorted(quads, key=lambda q: tuple(str(t) for t in q))
 
 

@@ -15,7 +15,9 @@ from ..rdf.vocab import NS
 from .negotiate import DOCUMENTS, NAMES
 from .views import Layout, article_text, kind_of, relative, resource_view
 
-__all__ = ["LICENSES", "page", "resource_page", "script_json", "template_text"]
+__all__ = [
+    "LICENSES", "index_groups", "index_row", "page", "resource_page", "script_json", "template_text",
+]  # fmt: skip
 
 SCHEMA, DEFREL, DCTERMS = NS["schema"], NS["defrel"], NS["dcterms"]
 LICENSES = {
@@ -121,26 +123,27 @@ GROUPS = (
 )
 
 
-def index_groups(layout: Layout) -> list[dict]:
-    """Every resource with a page, grouped for the home page (facts that are not events last)."""
-    cat, placed = layout.cat, set()
+OTHERS = "Relations, statements and other facts"
+
+
+def index_row(layout: Layout, iri: URIRef) -> tuple[str, str, str, int, str]:
+    """A resource as the home page lists it: (IRI, label, kind, group number, link)."""
+    cat, types = layout.cat, layout.cat.types(iri)
+    group = next((n for n, (_, kinds) in enumerate(GROUPS) if types & kinds), len(GROUPS))
+    return (str(iri), cat.label(iri), kind_of(cat, iri), group, layout.href("index.html", iri))
+
+
+def index_groups(rows: list[tuple]) -> list[dict]:
+    """The home page's list of resources (``index_row``s), grouped, each group by label."""
+    names = [name for name, _ in GROUPS] + [OTHERS]
     groups = []
-    pages = sorted((r for r in cat.resources if layout.path(r) is not None), key=cat.label)
-    for name, types in (*GROUPS, ("Relations, statements and other facts", None)):
-        items = [r for r in pages if r not in placed and (types is None or cat.types(r) & types)]
-        placed.update(items)
+    for number, name in enumerate(names):
+        items = sorted((r for r in rows if r[3] == number), key=lambda r: (r[1], r[0]))
         if items:
             groups.append(
                 {
                     "name": name,
-                    "items": [
-                        {
-                            "href": layout.href("index.html", r),
-                            "label": cat.label(r),
-                            "kind": kind_of(cat, r),
-                        }
-                        for r in items
-                    ],
+                    "items": [{"href": r[4], "label": r[1], "kind": r[2]} for r in items],
                 }
             )
     return groups

@@ -16,54 +16,66 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 
-from ..builder.outdir import staged_output
-from ..builder.pipeline import build_dataset
-from ..builder.serialize import dist_files, jsonld_text, nquads_text, turtle_text, write_files
-from ..checks.validate import Report, validate_dataset
+from ..checks.report import Report
 from ..errors import InputError
 from ..rdf.mapping import bind_prefixes
 from ..rdf.mint import check_base
 from ..rdf.vocab import DEFAULT_BASE, NS
-from .describe import Catalogue, Quad, as_dataset, as_graph
-from .pages import index_groups, ontology_view, page, resource_page, template_text
+from .dcat import Publisher
+from .describe import Catalogue, Quad
+from .documents import WRITERS, all_documents
+from .pages import index_groups, index_row, ontology_view, page
+from .schemajson import base_of, resolve_resource, schema_jsonld
 from .views import Layout
-from .void import DESCRIPTION, DUMPS, TITLE, dataset_iri, sitemap_xml, void_graph
+from .void import (
+    DESCRIPTION,
+    DUMPS,
+    EXAMPLE_CLASSES,
+    TITLE,
+    Overview,
+    class_counts,
+    dataset_iri,
+    void_graph,
+)
 
-__all__ = ["DEFAULT_LICENSE", "SiteOutcome", "build_site", "embed_snippet", "site_files"]
+SCHEMA = NS["schema"]
+
+__all__ = [
+    "DEFAULT_LICENSE", "SiteOutcome", "build_site", "dataset_pages", "documents", "embed_snippet",
+    "overview_of", "shapes_text",
+]  # fmt: skip
 
 DEFAULT_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 ONTOLOGY_FILE = "defrel.ttl"
+SHAPES_FILE = "shapes.ttl"
 
 
 @dataclass
 class SiteOutcome:
-    """What ``build_site`` did: the validation report, and (if it conforms) what it wrote."""
+    """What ``build_site`` did: the validation report, the contradictions with the ontology,
+    and (if neither found a problem) the pages: how many, how many written anew (the others
+    unchanged since the last build), and the files of the folder."""
 
     report: Report
     articles: int = 0
     triples: int = 0
     pages: int = 0
+    rendered: int = 0  # pages and documents written in this run (the others linked)
+    files: int = 0  # published in the folder (its build state in .defrel/ aside)
     written: list[Path] = field(default_factory=list)
+    conflicts: list = field(default_factory=list)
+    reused: int = 0  # articles unchanged since the last build
+    seconds: float = 0.0
 
-
-def _nt(graph: Graph) -> str:
-    return "".join(
-        sorted(f"{line}\n" for line in graph.serialize(format="nt").splitlines() if line)
-    )
-
-
-# The four RDF documents of a description, by suffix (a server renders only the one asked).
-WRITERS = {
-    ".ttl": lambda quads: turtle_text(as_graph(quads)),
-    ".jsonld": lambda quads: jsonld_text(as_graph(quads)),
-    ".nt": lambda quads: _nt(as_graph(quads)),
-    ".nq": lambda quads: nquads_text(as_dataset(quads)),
-}
+    @property
+    def ok(self) -> bool:
+        return self.report.conforms and not self.conflicts
 
 
 def documents(path: str, quads: list[Quad]) -> dict[str, str]:
-    """The four RDF documents of one description, by site path."""
-    return {f"{path}{suffix}": write(quads) for suffix, write in WRITERS.items()}
+    """The RDF documents of one description (Turtle, JSON-LD, N-Triples, N-Quads, RDF/XML),
+    by site path."""
+    return {f"{path}{suffix}": text for suffix, text in all_documents(quads).items()}
 
 
 def _quads(graph: Graph) -> list[Quad]:
@@ -90,18 +102,42 @@ def _ontology(license: str) -> dict[str, str]:
     return docs
 
 
-def _home(layout: Layout, void: dict[str, str], graphs: dict, license: str) -> str:
+def shapes_text() -> str:
+    """The SHACL shapes, published as they are (``shapes.ttl``) for anyone to check the data."""
+    return (package_files("mapper.data") / "shapes" / "defrel-shapes.ttl").read_text("utf-8")
+
+
+def overview_of(cat: Catalogue, base: str, predicates: set[str] | None = None) -> Overview:
+    """The ``Overview`` of the dataset ``cat`` indexes (``predicates``: every property the
+    data uses, for a ``cat`` that holds only its types and labels, as a server reads them)."""
+    layout = Layout(base, cat)
+    found = Overview(triples=cat.triples, resources=len(cat.resources))
+    found.classes = class_counts(cat)
+    found.predicates = predicates or {str(p) for quads in cat.out.values() for _, p, _, _ in quads}
+    found.articles = [str(r) for r in cat.resources if SCHEMA.NewsArticle in cat.types(r)]
+    for cls in EXAMPLE_CLASSES:
+        typed = [r for r in cat.resources if cls in cat.types(r)]
+        if typed:
+            found.firsts[str(cls)] = str(min(typed))
+    found.rows = [index_row(layout, r) for r in cat.resources if layout.path(r) is not None]
+    return found
+
+
+def home_page(
+    overview: Overview, *, base: str, void: dict[str, str], graphs: dict, license: str
+) -> str:
+    """The site's home page: what the dataset is, its dumps, and every resource by group."""
     summary = {
         "title": TITLE,
         "description": DESCRIPTION,
-        "iri": str(dataset_iri(layout.base)),
-        "triples": layout.cat.triples,
-        "resources": len(layout.cat.resources),
+        "iri": str(dataset_iri(base)),
+        "triples": overview.triples,
+        "resources": overview.resources,
         "articles": sorted(graphs),
-        "endpoint": f"{layout.base}sparql",
+        "endpoint": f"{base}sparql",
         "dumps": [
             {"href": name, "name": name, "type": media, "what": what}
-            for name, (media, what) in DUMPS.items()
+            for name, (media, _, what) in DUMPS.items()
         ]
         + [
             {
@@ -109,20 +145,55 @@ def _home(layout: Layout, void: dict[str, str], graphs: dict, license: str) -> s
                 "name": "context.jsonld",
                 "type": "application/ld+json",
                 "what": "the JSON-LD context",
-            }
+            },
+            {
+                "href": SHAPES_FILE,
+                "name": SHAPES_FILE,
+                "type": "text/turtle",
+                "what": "the SHACL shapes the data conforms to: "
+                "pyshacl -s shapes.ttl -e ontology.ttl dataset.ttl",
+            },
         ],
-        "groups": index_groups(layout),
+        "groups": index_groups(overview.rows),
     }
+    described = _quads(Graph().parse(data=void["void.nt"], format="nt"))
+    layout = Layout(base, Catalogue())  # for anchors only: the description is all it reads
     return page(
         "index.html",
         here="index.html",
         title=TITLE,
-        jsonld=void["void.jsonld"],
+        jsonld=schema_jsonld(layout, dataset_iri(base), described),
         license=license,
-        canonical=layout.base,
+        canonical=base,
         docs=[{"href": f"void{s}", "type": t, "name": n} for s, t, n in _VOID_DOCS],
         d=summary,
     )
+
+
+def dataset_pages(
+    overview: Overview,
+    *,
+    base: str,
+    license: str,
+    graphs: dict[str, URIRef],
+    triples: dict[str, int],
+    publisher: Publisher | None = None,
+    dumps: dict | None = None,
+) -> dict[str, str]:
+    """The VoID + DCAT-AP documents (``void.ttl`` …, and at ``/.well-known/void``) and the
+    home page (``index.html``); ``dumps``: the dumps' sizes and checksums."""
+    graph = void_graph(
+        overview,
+        base=base,
+        license=license,
+        graphs=graphs,
+        triples=triples,
+        publisher=publisher,
+        dumps=dumps,
+    )
+    void = documents("void", _quads(graph))
+    void["index.html"] = home_page(overview, base=base, void=void, graphs=graphs, license=license)
+    return void
 
 
 _VOID_DOCS = (
@@ -130,38 +201,8 @@ _VOID_DOCS = (
     (".jsonld", "application/ld+json", "JSON-LD"),
     (".nt", "application/n-triples", "N-Triples"),
     (".nq", "application/n-quads", "N-Quads"),
+    (".rdf", "application/rdf+xml", "RDF/XML"),
 )
-
-
-def site_files(
-    dataset: Dataset, graphs: dict[str, URIRef], *, base: str, license: str = DEFAULT_LICENSE
-) -> dict[str, str]:
-    """Every file of the site by relative path (pages, documents, dumps, VoID, sitemap)."""
-    cat = Catalogue.of(dataset)
-    layout = Layout(check_base(base), cat)
-    files = dist_files(dataset, graphs)
-    pages = ["index.html", "ontology.html"]
-    for iri in sorted(cat.resources):
-        path = layout.path(iri)
-        if path is None:
-            continue
-        docs = documents(path, cat.describe(iri))
-        docs[f"{path}.html"] = resource_page(
-            layout, iri, jsonld=docs[f"{path}.jsonld"], license=license
-        )
-        files.update(docs)
-        pages.append(f"{path}.html")
-    per_graph = {slug: len(dataset.graph(g)) for slug, g in graphs.items()}
-    void = documents(
-        "void",
-        _quads(void_graph(cat, base=base, license=license, graphs=graphs, triples=per_graph)),
-    )
-    files.update(void)
-    files["index.html"] = _home(layout, void, graphs, license)
-    files.update(_ontology(license))
-    files["style.css"] = template_text("style.css")
-    files["sitemap.xml"] = sitemap_xml([base + p for p in pages if p != "index.html"] + [base])
-    return files
 
 
 def build_site(
@@ -171,37 +212,49 @@ def build_site(
     base: str = DEFAULT_BASE,
     license: str = DEFAULT_LICENSE,
     root: Path | None = None,
+    jobs: int | None = None,
+    on_progress=None,
+    publisher: Publisher | None = None,
 ) -> SiteOutcome:
-    """Load, map and validate the facts files; write the site into ``out`` only if it conforms.
-    Article texts must lie beside their facts files, or inside ``root``."""
-    with staged_output(
-        out, inputs=[*paths, *([root] if root else [])], command="site"
-    ) as stage:  # --out checked first
-        dataset, graphs = build_dataset(paths, base=base, root=root)
-        report = validate_dataset(dataset, base=base)
-        outcome = SiteOutcome(report=report, articles=len(graphs))
-        if not report.conforms:
-            stage.abandon()
-            return outcome
-        files = site_files(dataset, graphs, base=base, license=license)
-        outcome.triples = Catalogue.of(dataset).triples
-        outcome.pages = sum(1 for name in files if name.endswith(".html"))
-        write_files(files, stage.folder)
-    outcome.written = [Path(out) / name for name in files]
-    return outcome
+    """Build the articles of ``paths`` (as ``defrel build``) and write the site into ``out``,
+    only if they conform and are consistent; see ``sitebuild.py``. Article texts must lie
+    beside their facts files, or inside ``root``."""
+    from .sitebuild import site_build
+
+    return site_build(
+        paths,
+        out=out,
+        base=base,
+        license=license,
+        root=root,
+        jobs=jobs,
+        on_progress=on_progress,
+        publisher=publisher,
+    )
 
 
-def embed_snippet(dataset: Dataset, iri: str) -> str:
-    """The ``<script type="application/ld+json">`` element a resource's page embeds."""
+def embed_snippet(
+    dataset: Dataset, iri: str, *, profile: str = "schema", base: str | None = None
+) -> str:
+    """The ``<script type="application/ld+json">`` element of a resource: ``schema``, the
+    compact object its page embeds, or ``full``, its whole description (its .jsonld).
+    ``iri`` may be a slug (``russia``, ``article/x``) under ``base``."""
     from .pages import script_json
 
     cat = Catalogue.of(dataset)
+    iri = resolve_resource(cat, iri, base)
     if URIRef(iri) not in cat.resources:
         known = sorted(str(r) for r in cat.resources)[:3]
         raise InputError(
             f"no resource {iri!r} in the data",
-            hint="give the IRI of an article, entity, fact or post, e.g. "
+            hint="give the IRI (or slug, as entity/russia) of an article, entity, fact or post, e.g. "
             + (", ".join(known) if known else "run `defrel build` first"),
         )
-    text = jsonld_text(as_graph(cat.describe(URIRef(iri))))
+    quads = cat.describe(URIRef(iri))
+    if profile == "full":
+        text = WRITERS[".jsonld"](quads)
+    else:
+        under = base if base and iri.startswith(base) else base_of(iri)
+        layout = Layout(check_base(under), cat)
+        text = schema_jsonld(layout, URIRef(iri), quads)
     return f'<script type="application/ld+json">\n{script_json(text)}</script>\n'

@@ -71,7 +71,13 @@ class Layout:
 
 def relative(here: str, target: str) -> str:
     """``target`` (a site path) as seen from the page at site path ``here``."""
-    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+    start, path = here.split("/")[:-1], target.split("/")
+    if any(s in ("", ".", "..") for s in (*start, *path)):  # not a plain path: the slow way
+        return posixpath.relpath(target, posixpath.dirname(here) or ".")
+    common = 0  # what posixpath.relpath does, for plain paths, without its abspath calls
+    while common < min(len(start), len(path)) and start[common] == path[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + path[common:]) or "."
 
 
 def _number(value: Node) -> str:

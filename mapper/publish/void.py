@@ -1,9 +1,10 @@
-"""Describe the published dataset in VoID and DCAT (size, classes, examples, dumps, endpoint,
-licence) and list the site's pages in a sitemap.xml."""
+"""Describe the published dataset in VoID (size, classes, examples, dumps, endpoint, graphs)
+and DCAT-AP (``dcat.py``), and list the site's pages in a sitemap.xml."""
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
@@ -12,9 +13,10 @@ from rdflib.namespace import DCAT, VOID
 from ..rdf.mapping import bind_prefixes
 from ..rdf.mint import slugify
 from ..rdf.vocab import NS, curie
+from .dcat import DUMPS, DumpFile, Publisher, add_catalogue
 from .describe import Catalogue
 
-__all__ = ["DUMPS", "dataset_iri", "sitemap_xml", "void_graph"]
+__all__ = ["DUMPS", "Overview", "class_counts", "dataset_iri", "sitemap_xml", "void_graph"]
 
 DCTERMS, SCHEMA, DEFREL = NS["dcterms"], NS["schema"], NS["defrel"]
 TITLE = "defrel: defence relations in the news"
@@ -24,41 +26,56 @@ DESCRIPTION = (
     "of the article that support it."
 )
 RIGHTS = "Article texts are quoted from their publishers and remain theirs."
-# Dataset dumps in the site (the files of ``defrel build``): name -> (media type, what it is)
-DUMPS = {
-    "dataset.nq": ("application/n-quads", "every triple, one named graph per article"),
-    "dataset.ttl": ("text/turtle", "every triple, graphs merged"),
-    "dataset.jsonld": ("application/ld+json", "every graph, compact JSON-LD"),
-}
-MEDIA = "https://www.iana.org/assignments/media-types/"
 
 
 def dataset_iri(base: str) -> URIRef:
     return URIRef(f"{base}void#dataset")
 
 
-def _examples(cat: Catalogue) -> list[URIRef]:
-    """The articles, and the first person, country and event by IRI."""
-    picks = sorted(r for r in cat.resources if SCHEMA.NewsArticle in cat.types(r))
-    for cls in (SCHEMA.Person, SCHEMA.Country, SCHEMA.Event):
-        found = sorted(r for r in cat.resources if cls in cat.types(r))
-        picks += found[:1]
-    return picks
+EXAMPLE_CLASSES = (SCHEMA.Person, SCHEMA.Country, SCHEMA.Event)
+
+
+@dataclass
+class Overview:
+    """What the home page and the VoID description say of the whole dataset: its size, its
+    example resources, how many nodes each class has, the properties it uses, and the home
+    page's list of resources (``pages.index_row``: label, kind, group and link of each)."""
+
+    triples: int
+    resources: int
+    classes: Counter = field(default_factory=Counter)  # class IRI -> nodes of it
+    predicates: set[str] = field(default_factory=set)
+    articles: list[str] = field(default_factory=list)  # article resources (IRIs)
+    firsts: dict[str, str] = field(default_factory=dict)  # example class -> first of it by IRI
+    rows: list[tuple] = field(default_factory=list)
+
+    def examples(self) -> list[URIRef]:
+        """The articles, and the first person, country and event by IRI."""
+        picks = sorted(self.articles)
+        picks += [self.firsts[str(c)] for c in EXAMPLE_CLASSES if str(c) in self.firsts]
+        return [URIRef(p) for p in picks]
+
+
+def class_counts(cat: Catalogue) -> Counter:
+    """Nodes of each class, each once however many graphs type it."""
+    return Counter(
+        o for quads in cat.out.values() for o in {q[2] for q in quads if q[1] == RDF.type}
+    )
 
 
 def void_graph(
-    cat: Catalogue,
+    overview: Overview,
     *,
     base: str,
     license: str,
     graphs: dict[str, URIRef],
     triples: dict[str, int],
-    predicates: set[str] | None = None,
+    publisher: Publisher | None = None,
+    dumps: dict[str, DumpFile] | None = None,
 ) -> Graph:
-    """The VoID + DCAT description of the dataset; every node has an IRI below ``{base}void``.
-
-    ``predicates``: every property the data uses, for a ``cat`` that holds only some of its
-    triples (a server reading a store holds its types and labels); default: those of ``cat``."""
+    """The VoID + DCAT-AP description of the dataset; every node has an IRI below
+    ``{base}void``. ``publisher``: default, the base IRI's host; ``dumps``: the dumps' sizes
+    and checksums."""
     g = Graph()
     bind_prefixes(g)
     g.bind("void", VOID)
@@ -67,37 +84,37 @@ def void_graph(
     add = lambda s, p, o: g.add((s, p, o))  # noqa: E731
     for cls in (VOID.Dataset, DCAT.Dataset, SCHEMA.Dataset):
         add(ds, RDF.type, cls)
+    title, description = Literal(TITLE, lang="en"), Literal(DESCRIPTION, lang="en")
     for prop in (DCTERMS.title, SCHEMA.name):
-        add(ds, prop, Literal(TITLE, lang="en"))
+        add(ds, prop, title)
     for prop in (DCTERMS.description, SCHEMA.description):
-        add(ds, prop, Literal(DESCRIPTION, lang="en"))
+        add(ds, prop, description)
     add(ds, DCTERMS.rights, Literal(RIGHTS, lang="en"))
     for prop in (DCTERMS.license, SCHEMA.license):
         add(ds, prop, URIRef(license))
-    add(ds, DCTERMS.conformsTo, URIRef(str(DEFREL).rstrip("#")))
+    ontology = URIRef(str(DEFREL).rstrip("#"))
+    add(ds, DCTERMS.conformsTo, ontology)
+    add(ontology, RDF.type, DCTERMS.Standard)
     add(ds, VOID.uriSpace, Literal(base))
-    add(ds, VOID.triples, Literal(cat.triples, datatype=XSD.integer))
-    add(ds, VOID.entities, Literal(len(cat.resources), datatype=XSD.integer))
-    endpoint = URIRef(f"{base}sparql")
-    add(ds, VOID.sparqlEndpoint, endpoint)
-    service = URIRef(f"{base}void#sparql")
-    add(service, RDF.type, DCAT.DataService)
-    add(service, DCAT.endpointURL, endpoint)
-    add(service, DCAT.servesDataset, ds)
-    add(service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/"))
-    for example in _examples(cat):
+    add(ds, VOID.triples, Literal(overview.triples, datatype=XSD.integer))
+    add(ds, VOID.entities, Literal(overview.resources, datatype=XSD.integer))
+    add(ds, VOID.sparqlEndpoint, URIRef(f"{base}sparql"))
+    for example in overview.examples():
         add(ds, VOID.exampleResource, example)
-    for name, (media, what) in DUMPS.items():
-        url = URIRef(base + name)
-        dist = URIRef(f"{base}void#{slugify(name)}")
-        add(ds, VOID.dataDump, url)
-        add(ds, DCAT.distribution, dist)
-        add(dist, RDF.type, DCAT.Distribution)
-        add(dist, DCAT.downloadURL, url)
-        add(dist, DCAT.mediaType, URIRef(MEDIA + media))
-        add(dist, DCTERMS.title, Literal(f"{name}: {what}", lang="en"))
-        add(dist, DCAT.accessService, service)
-    _partitions(g, cat, ds, base, predicates)
+    for name in DUMPS:
+        add(ds, VOID.dataDump, URIRef(base + name))
+    publisher = publisher or Publisher.of(base=base, name=None, url=None, contact=None)
+    add_catalogue(
+        g,
+        ds,
+        base=base,
+        title=title,
+        description=description,
+        license=license,
+        publisher=publisher,
+        dumps=dumps,
+    )
+    _partitions(g, overview, ds, base)
     for slug, graph in sorted(graphs.items()):
         subset = URIRef(f"{base}void#graph-{slug}")
         add(ds, VOID.subset, subset)
@@ -109,21 +126,17 @@ def void_graph(
     return g
 
 
-def _partitions(
-    g: Graph, cat: Catalogue, ds: URIRef, base: str, predicates: set[str] | None
-) -> None:
+def _partitions(g: Graph, overview: Overview, ds: URIRef, base: str) -> None:
     """A void:classPartition per class, with how many nodes have it; the vocabularies used."""
-    counts = Counter(o for quads in cat.out.values() for _, p, o, _ in quads if p == RDF.type)
+    counts = overview.classes
     g.add((ds, VOID.classes, Literal(len(counts), datatype=XSD.integer)))
     for cls, n in sorted(counts.items()):
         part = URIRef(f"{base}void#class-{slugify(curie(str(cls)))}")
         g.add((ds, VOID.classPartition, part))
         g.add((part, RDF.type, VOID.Dataset))
-        g.add((part, VOID["class"], cls))
+        g.add((part, VOID["class"], URIRef(cls)))
         g.add((part, VOID.entities, Literal(n, datatype=XSD.integer)))
-    if predicates is None:
-        predicates = {str(p) for quads in cat.out.values() for _, p, _, _ in quads}
-    used = predicates | {str(c) for c in counts}
+    used = overview.predicates | {str(c) for c in counts}
     for ns in sorted({str(n) for n in NS.values()}):
         if any(term.startswith(ns) for term in used):
             g.add((ds, VOID.vocabulary, URIRef(ns)))

@@ -1,0 +1,119 @@
+"""The site benchmark: ``defrel build`` and ``defrel site`` on the same generated archive of N
+articles, and ``defrel site`` again after editing one article, in one run.
+
+    .venv/bin/python benchmarks/site_bench.py --articles 1000
+    .venv/bin/python benchmarks/site_bench.py --articles 10000 --scratch /tmp/sb --no-check
+
+* corpus: ``corpus.py`` (seed 7), as ``scale.py`` generates it;
+* build: ``defrel build CORPUS --out DIST`` into a new folder;
+* site: ``defrel site CORPUS --out SITE`` into a new folder (it builds the dumps too), and
+  its ratio to the build (target: at most 3x);
+* edit: the middle article's first fact given a label of its own (as ``scale.py`` does),
+  then ``defrel site`` into the same folder (target at 10,000 articles: at most 10 s);
+  with ``--check`` (the default) a full site of the edited corpus is built into a new
+  folder and compared with it file by file (``diff -r``, the build state aside).
+
+Each command runs as a whole process (``python -m mapper.cli.main``), wall time measured;
+peak memory is the largest resident set of the process and its workers (``/usr/bin/time``
+is not needed: ``resource.getrusage`` of the children). Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from corpus import generate  # noqa: E402
+from scale import _edit_one, _same_files  # noqa: E402
+
+
+def _defrel(*args: str) -> tuple[float, dict | str]:
+    command = [sys.executable, "-m", "mapper.cli.main", *args]
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(
+            f"{' '.join(args)} failed ({done.returncode}):\n{done.stdout}{done.stderr}"
+        )
+    out = done.stdout
+    return wall, json.loads(out) if out.lstrip().startswith("{") else out.strip()
+
+
+def _files(folder: Path) -> tuple[int, int]:
+    count = size = 0
+    for path in folder.rglob("*"):
+        if path.is_file():
+            count += 1
+            size += path.stat().st_size
+    return count, size
+
+
+def run(articles: int, scratch: Path, check: bool, jobs: int | None) -> dict:
+    corpus, dist, site = scratch / "corpus", scratch / "dist", scratch / "site"
+    for folder in (corpus, dist, site, scratch / "full"):
+        shutil.rmtree(folder, ignore_errors=True)
+    generate(corpus, articles=articles, seed=7)
+    more = ["--jobs", str(jobs)] if jobs else []
+    build_s, said = _defrel("build", str(corpus), "--out", str(dist), *more)
+    print(f"build: {build_s:.1f} s  ({said.splitlines()[0]})", flush=True)
+    site_s, summary = _defrel("site", str(corpus), "--out", str(site), "--json", *more)
+    files, size = _files(site)
+    print(
+        f"site: {site_s:.1f} s = {site_s / build_s:.2f}x build  ({summary['pages']:,} pages, "
+        f"{files:,} files, {size / 2**20:,.0f} MiB)",
+        flush=True,
+    )
+    _edit_one(corpus)
+    edit_s, edited = _defrel("site", str(corpus), "--out", str(site), "--json", *more)
+    print(
+        f"site after editing one article: {edit_s:.1f} s  ({edited['articles_reused']:,} "
+        f"articles reused, {edited['files_written']:,} files written)",
+        flush=True,
+    )
+    same = None
+    if check:
+        _defrel("site", str(corpus), "--out", str(scratch / "full"), *more)
+        same = _same_files(site, scratch / "full")
+        print(f"edited site = a full site of the edited corpus: {same}", flush=True)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak resident set of one process: {peak:,.0f} MiB")
+    return {
+        "articles": articles,
+        "triples": summary["triples"],
+        "build_s": round(build_s, 2),
+        "site_s": round(site_s, 2),
+        "site_vs_build": round(site_s / build_s, 2),
+        "pages": summary["pages"],
+        "files": files,
+        "mib": round(size / 2**20),
+        "edit_s": round(edit_s, 2),
+        "edit_files_written": edited["files_written"],
+        "same_as_full": same,
+        "peak_mib": round(peak),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--scratch", type=Path, default=Path("/tmp/defrel-site-bench"))
+    parser.add_argument("--check", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument("--jobs", type=int, default=None)
+    args = parser.parse_args()
+    args.scratch.mkdir(parents=True, exist_ok=True)
+    result = run(args.articles, args.scratch, args.check, args.jobs)
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,373 @@
+"""``defrel site`` on the build's per-article path: the dumps are built as ``defrel build``
+builds them (into the site folder, reusing unchanged articles), then the pages are rendered
+article by article in worker processes (``sitepages.py``) and written as they come.
+
+* An article's own pages (the article, its facts) are rendered from its part of
+  ``dataset.nq`` alone. That is the page the whole dataset gives because every article
+  says the same of the nodes it shares with others (types and labels: checked here on what
+  each article reported) and no article names another's nodes; were either ever not so, the
+  pages are rendered from the whole dataset instead (slower, the same bytes).
+* A shared resource's page (an entity, a post) is rendered from the union of what each
+  article that mentions it contributes (spooled to disk, a bucket per worker task).
+* Incremental: the site keeps ``.defrel/site.json`` (each article's content hash, the
+  recipe) and a side file per article. An unchanged article's pages are linked from the
+  previous site, as are the pages of the shared resources no changed article mentions; a
+  page rendered again but unchanged is linked too. The folder is the very one a full build
+  writes (tests/test_site.py compares), and it replaces the previous one whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import zlib
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from importlib.resources import files as package_files
+from multiprocessing import get_context
+from pathlib import Path
+from time import perf_counter
+
+from rdflib import URIRef
+
+from ..builder.fastbuild import build_into
+from ..builder.outdir import staged_output
+from ..rdf.mint import Minter, check_base
+from .dcat import dumps_in
+from .describe import Catalogue
+from .negotiate import WELL_KNOWN
+from .pages import template_text
+from .site import SHAPES_FILE, SiteOutcome, _ontology, dataset_pages, overview_of, shapes_text
+from .sitepages import SIDECARS, parse_quads, render_articles, write_files, write_page
+from .views import Layout
+from .void import Overview, sitemap_xml
+
+__all__ = ["SITE_MANIFEST", "site_build"]
+
+SITE_MANIFEST = ".defrel/site.json"
+SUFFIXES = (".html", ".ttl", ".jsonld", ".nt", ".nq", ".rdf")
+CHUNK = 16  # articles per worker task
+BUCKETS = 32  # spool files of shared resources' contributions
+Progress = Callable[[str, int, int], None]
+
+
+def site_recipe(build_recipe: str, base: str, license: str) -> str:
+    """What every page depends on besides the data: the build's recipe (defrel's code, the
+    ontology …), the site's templates, the base IRI and the licence."""
+    digest = hashlib.sha256(f"{build_recipe}\0{base}\0{license}".encode())
+    folder = package_files("mapper.data") / "site"
+    for item in sorted(folder.iterdir(), key=lambda i: i.name):
+        digest.update(item.name.encode() + b"\0" + item.read_bytes())
+    return digest.hexdigest()
+
+
+def _pool_map(fn, tasks: list, jobs: int) -> Iterator:
+    """``fn(task)`` for each task, in order; in ``jobs`` processes when there are enough."""
+    if jobs <= 1 or len(tasks) <= 1:
+        yield from map(fn, tasks)
+        return
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"))
+    try:
+        pending: deque = deque()
+        for task in tasks:
+            pending.append(pool.submit(fn, task))
+            if len(pending) >= 3 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _read_json(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _link(old: Path, stage: Path, name: str) -> None:
+    target = stage / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.link(old / name, target)
+
+
+def site_build(
+    paths: list[Path],
+    *,
+    out: Path,
+    base: str,
+    license: str,
+    root: Path | None = None,
+    jobs: int | None = None,
+    on_progress: Progress | None = None,
+    publisher=None,
+) -> SiteOutcome:
+    """See the module docstring; ``on_progress(stage, done, total)`` is told how far."""
+    check_base(base)
+    started = perf_counter()
+    inputs = [*paths, *([root] if root else [])]
+    with staged_output(out, inputs=inputs, command="site") as stage:  # --out checked first
+        built = build_into(stage.folder, stage.out, paths, base, jobs, root)
+        outcome = SiteOutcome(report=built.report, articles=built.articles, triples=built.triples)
+        outcome.conflicts, outcome.reused = built.conflicts, built.reused
+        outcome.files = len(built.written)
+        if not built.ok:
+            stage.abandon()
+            return outcome
+        if jobs is None:
+            jobs = (os.cpu_count() or 1) if built.articles - built.reused >= 8 else 1
+        pages = _Pages(stage.folder, stage.out, base, license, jobs, on_progress or _quiet)
+        pages.publisher = publisher
+        pages.run(built.manifest, outcome)
+    outcome.seconds = perf_counter() - started
+    outcome.written = [Path(out) / name for name in outcome.written]
+    return outcome
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    pass
+
+
+class _Pages:
+    """The pages of one site build (see the module docstring)."""
+
+    def __init__(self, stage: Path, out: Path, base: str, license: str, jobs: int, progress):
+        self.stage, self.base, self.license, self.jobs = stage, base, license, jobs
+        self.publisher = None  # a dcat.Publisher: default, the base IRI's host
+        self.progress = progress
+        self.old = out if out.is_dir() else None
+        self.nquads = stage / "dataset.nq"
+        self.work = stage / ".defrel" / "spool"
+        self.written = 0
+
+    def _render(self, tasks: list, chunked: bool = True) -> Iterator[tuple[str, int, list]]:
+        fn = partial(
+            render_articles,
+            nquads=str(self.nquads),
+            base=self.base,
+            license=self.license,
+            stage=str(self.stage),
+            old=str(self.old) if self.old else None,
+        )
+        chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
+        for done in _pool_map(fn, chunks, self.jobs):
+            yield from done
+
+    def run(self, manifest, outcome: SiteOutcome) -> None:
+        recipe = site_recipe(manifest.recipe, self.base, self.license)
+        previous = _read_json(self.old / SITE_MANIFEST) if self.old else None
+        if not previous or previous.get("recipe") != recipe or previous.get("global"):
+            previous = {"articles": {}, "shared": []}
+        self.same_recipe = bool(previous["articles"])
+        before = previous["articles"]
+        entries = manifest.articles
+        same = [s for s, e in entries.items() if before.get(s) == e["key"] and self._kept(s)]
+        changed = [s for s in entries if s not in set(same)]
+        self.work.mkdir(parents=True, exist_ok=True)
+        touched: set[str] = set()
+        for slug in [*changed, *(s for s in before if s not in entries)]:
+            info = _read_json(self.old / SIDECARS / f"{slug}.json") if self.old else None
+            touched.update(info["shared"] if info else [])
+        buckets = [open(self.work / f"{k}.txt", "w", encoding="utf-8") for k in range(BUCKETS)]  # noqa: SIM115
+        try:
+            tasks = [(s, *entries[s]["ranges"]["dataset.nq"], True, None) for s in changed]
+            for n, (_, written, shares) in enumerate(self._render(tasks), start=1):
+                self.written += written
+                self._spool(buckets, shares, touched)
+                self.progress("articles", n, len(tasks))
+            infos = {s: _read_json(self.stage / SIDECARS / f"{s}.json") for s in entries}
+            mentions: dict[str, list[str]] = {}
+            for slug, info in infos.items():
+                for r in info["shared"]:
+                    mentions.setdefault(r, []).append(slug)
+            touched &= set(mentions)
+            for r in mentions:  # a page gone from the previous site is rendered again
+                if r not in touched and not self._there(r[len(self.base) :]):
+                    touched.add(r)
+            wanted: dict[str, list[str]] = {}
+            for r in touched:
+                for slug in mentions[r]:
+                    if slug in same:
+                        wanted.setdefault(slug, []).append(r)
+            tasks = [(s, *entries[s]["ranges"]["dataset.nq"], False, wanted[s]) for s in wanted]
+            for _, _, shares in self._render(tasks):
+                self._spool(buckets, shares, touched)
+        finally:
+            for bucket in buckets:
+                bucket.close()
+        agreed = self._agreed(infos)
+        shared = self._shared(touched, mentions, previous) if agreed else self._everything()
+        overview = self._overview(infos, entries) if agreed else None
+        self._finish(manifest, outcome, infos, shared, overview, recipe, agreed)
+
+    def _kept(self, slug: str) -> bool:
+        """Link an unchanged article's pages and side file from the previous site; False
+        (and rendered again) if any of them is missing there."""
+        info = _read_json(self.old / SIDECARS / f"{slug}.json")
+        try:
+            names = [p + x for p in info["pages"] for x in SUFFIXES]
+            for name in [*names, f"{SIDECARS}/{slug}.json"]:
+                _link(self.old, self.stage, name)
+        except (OSError, TypeError, KeyError):
+            return False
+        return True
+
+    def _there_file(self, name: str) -> bool:
+        return self.old is not None and os.path.isfile(self.old / name)
+
+    def _there(self, path: str) -> bool:
+        return self.old is not None and all(
+            os.path.isfile(self.old / (path + suffix)) for suffix in SUFFIXES
+        )
+
+    def _spool(self, buckets, shares: list, touched: set[str]) -> None:
+        for r, lines in shares:
+            touched.add(r)
+            bucket = buckets[zlib.crc32(r.encode()) % BUCKETS]
+            bucket.writelines(f"{r}\t{line}\n" for line in lines)
+
+    def _agreed(self, infos: dict) -> bool:
+        """Does every article say the same of the nodes it shares, and own its own nodes?"""
+        said: dict[str, str] = {}
+        for info in infos.values():
+            if info["crossrefs"]:
+                return False
+            for node, digest in info["said"].items():
+                if said.setdefault(node, digest) != digest:
+                    return False
+        return True
+
+    def _shared(self, touched: set[str], mentions: dict, previous: dict) -> list[str]:
+        """Render the shared pages of ``touched`` (from the spool), link the others."""
+        paths = sorted(r[len(self.base) :] for r in mentions)
+        for path in paths:
+            if self.base + path not in touched:
+                for suffix in SUFFIXES:
+                    _link(self.old, self.stage, path + suffix)
+        fn = partial(
+            render_shared,
+            base=self.base,
+            license=self.license,
+            stage=str(self.stage),
+            old=str(self.old) if self.old else None,
+        )
+        tasks = [str(self.work / f"{k}.txt") for k in range(BUCKETS)]
+        for n, written in enumerate(_pool_map(fn, tasks, self.jobs), start=1):
+            self.written += written
+            self.progress("shared pages", n, len(tasks))
+        return paths
+
+    def _everything(self) -> list[str]:
+        """Every page from the whole dataset (when articles do not agree on what they share,
+        or name each other's nodes: see the module docstring)."""
+        cat = Catalogue.of_quads(parse_quads(self.nquads.read_bytes()))
+        layout = Layout(self.base, cat)
+        found = []
+        for r in sorted(cat.resources):
+            path = layout.path(r)
+            if path is not None:
+                for suffix in SUFFIXES:  # (linked from the previous site: never written into)
+                    (self.stage / (path + suffix)).unlink(missing_ok=True)
+                self.written += write_page(self.stage, self.old, layout, r, self.license)
+                found.append(path)
+        self.whole = cat
+        return found
+
+    def _overview(self, infos: dict, entries: dict) -> Overview:
+        """The home page's and VoID's view of the whole, from the articles' side files."""
+        rows: dict[str, tuple] = {}
+        classes: Counter = Counter()
+        foreign_types: set[str] = set()
+        lines: Counter = Counter()
+        overview = Overview(triples=0, resources=0)
+        for info in infos.values():
+            for row in info["rows"]:
+                rows[row[0]] = tuple(row)
+            classes.update(info["classes"])
+            foreign_types.update(info["foreign_classes"])
+            lines.update(info["foreign_lines"])
+            overview.predicates.update(info["predicates"])
+            overview.articles += info["articles"]
+            for cls, first in info["firsts"].items():
+                if cls not in overview.firsts or first < overview.firsts[cls]:
+                    overview.firsts[cls] = first
+        classes.update(line.rsplit(" ", 1)[1][1:-1] for line in foreign_types)
+        overview.classes = classes
+        overview.rows = sorted(rows.values())
+        overview.resources = self._resources(infos)
+        stated = sum(e["triples"] for e in entries.values())
+        overview.triples = stated - sum(n - 1 for n in lines.values())
+        overview.articles = sorted(set(overview.articles))
+        return overview
+
+    def _resources(self, infos: dict) -> int:
+        """Resources, with a page or not (a resource outside the base has none)."""
+        found = set()
+        for info in infos.values():
+            found.update(row[0] for row in info["rows"])
+            found.update(info["others"])
+        return len(found)
+
+    def _finish(self, manifest, outcome, infos, shared, overview, recipe, agreed) -> None:
+        minter = Minter(self.base)
+        graphs = {slug: URIRef(minter.graph(slug)) for slug in manifest.articles}
+        triples = {slug: e["triples"] for slug, e in manifest.articles.items()}
+        if overview is None:
+            cat = self.whole
+            overview = overview_of(cat, self.base)
+        files = dataset_pages(
+            overview,
+            base=self.base,
+            license=self.license,
+            graphs=graphs,
+            triples=triples,
+            publisher=self.publisher,
+            dumps=dumps_in(self.stage),
+        )
+        files[WELL_KNOWN] = files["void.ttl"]  # RFC 8615's place for VoID, if hosted at the root
+        files[SHAPES_FILE] = shapes_text()
+        fixed = [f"ontology{x}" for x in SUFFIXES] + ["style.css"]
+        if not (self.same_recipe and all(self._there_file(name) for name in fixed)):
+            files.update(_ontology(self.license))  # the same while the recipe is: else linked
+            files["style.css"] = template_text("style.css")
+        else:
+            for name in fixed:
+                _link(self.old, self.stage, name)
+        local = [p for info in infos.values() for p in info["pages"]] if agreed else []
+        pages = sorted({*local, *shared})
+        urls = [self.base + p + ".html" for p in pages]
+        files["sitemap.xml"] = sitemap_xml([*urls, self.base + "ontology.html", self.base])
+        self.written += write_files(self.stage, self.old, files)
+        articles = {slug: e["key"] for slug, e in manifest.articles.items()}
+        about = {"recipe": recipe, "global": not agreed, "articles": articles}
+        (self.stage / SITE_MANIFEST).write_text(json.dumps(about), encoding="utf-8")
+        for spool in self.work.iterdir():
+            spool.unlink()
+        self.work.rmdir()
+        outcome.pages = len(pages) + 2
+        outcome.rendered = self.written
+        outcome.files += len(SUFFIXES) * len(pages) + len(files)  # and the build's, before
+        outcome.files += 0 if "style.css" in files else len(fixed)
+        outcome.triples = overview.triples
+        outcome.written = sorted(files)
+
+
+def render_shared(bucket: str, *, base: str, license: str, stage: str, old: str | None) -> int:
+    """Render the shared pages whose contributions ``bucket`` holds (``resource<TAB>quad``
+    lines, in any order); returns the files written."""
+    grouped: dict[str, set[str]] = {}
+    with open(bucket, encoding="utf-8") as stream:
+        for line in stream:
+            r, quad = line.rstrip("\n").split("\t", 1)
+            grouped.setdefault(r, set()).add(quad)
+    written = 0
+    for r in sorted(grouped):
+        data = "".join(f"{q} .\n" for q in sorted(grouped[r])).encode("utf-8")
+        cat = Catalogue.of_quads(parse_quads(data))
+        layout = Layout(base, cat)
+        written += write_page(Path(stage), Path(old) if old else None, layout, URIRef(r), license)
+    return written

@@ -1,0 +1,217 @@
+"""The per-article half of ``defrel site``, run in worker processes: read an article's part of
+the build's ``dataset.nq``, render the pages of the resources that belong to it (the article
+and its facts, ``{base}article/{slug}…``) and write them into the site being built, and put
+aside, in a small file beside them (``.defrel/site/{slug}.json``), what the rest of the site
+needs from this article:
+
+* for each shared resource it mentions (an entity, a post): the quads of the article that
+  the resource's page reads (``fromstore.neighbourhood`` on this article's graph alone);
+  a shared page is rendered from the union of these over the articles that mention it;
+* the types and labels it gives every node it does not own, so that the parent can check
+  that every article says the same of them (what makes a page from one article's graph
+  the page the whole dataset gives);
+* the home page's rows, the classes and properties it uses, its statements about nodes it
+  does not own (the parent counts the union's triples from them), and its page paths.
+
+A page whose bytes are those of the previous site is hard-linked from it, not written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import Counter
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import RDF, BNode, Literal, URIRef
+from rdflib.namespace import XSD
+
+from ..rdf.ntriples import nt_term
+from .describe import LABELS, Catalogue, Quad
+from .documents import _text
+from .fromstore import neighbourhood
+from .pages import index_row, resource_page
+from .schemajson import schema_jsonld
+from .site import documents
+from .views import Layout
+from .void import EXAMPLE_CLASSES
+
+__all__ = ["SIDECARS", "CatalogueSource", "parse_quads", "render_articles", "write_page"]
+
+SIDECARS = ".defrel/site"  # inside the site folder: one JSON file per article
+NEWS_ARTICLE = URIRef("https://schema.org/NewsArticle")
+_STRING = str(XSD.string)
+
+
+def parse_quads(data: bytes) -> list[Quad]:
+    """N-Quads (as the build writes them) as rdflib terms, the default graph named None."""
+    made: dict = {}
+
+    def term(t):
+        key = (type(t), t.value, getattr(t, "language", None), getattr(t, "datatype", None))
+        found = made.get(key)
+        if found is None:
+            if isinstance(t, ox.NamedNode):
+                found = URIRef(t.value)
+            elif isinstance(t, ox.BlankNode):
+                found = BNode(t.value)
+            elif t.language:
+                found = Literal(t.value, lang=t.language)
+            else:
+                dt = t.datatype.value
+                found = Literal(t.value, datatype=None if dt == _STRING else URIRef(dt))
+            made[key] = found
+        return found
+
+    quads = []
+    for q in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+        graph = None if isinstance(q.graph_name, ox.DefaultGraph) else term(q.graph_name)
+        quads.append((term(q.subject), term(q.predicate), term(q.object), graph))
+    return quads
+
+
+class CatalogueSource:
+    """A ``fromstore.QuadSource`` over a Catalogue (one article's graph)."""
+
+    def __init__(self, cat: Catalogue) -> None:
+        self.cat = cat
+
+    def out(self, nodes: set) -> list[Quad]:
+        return [q for n in nodes for q in self.cat.out.get(n, ())]
+
+    def into(self, nodes: set) -> list[Quad]:
+        return [q for n in nodes for q in self.cat.into.get(n, ())]
+
+
+def write_page(stage: Path, old: Path | None, layout: Layout, iri: URIRef, license: str) -> int:
+    """Write the page of ``iri`` and its four documents into ``stage``; a file whose bytes
+    are those of the previous site ``old`` is linked from there. Returns files written."""
+    path = layout.path(iri)
+    quads = layout.cat.describe(iri)
+    docs = documents(path, quads)
+    jsonld = schema_jsonld(layout, iri, quads)  # what a page embeds: the schema.org reading
+    docs[f"{path}.html"] = resource_page(layout, iri, jsonld=jsonld, license=license)
+    return write_files(stage, old, docs)
+
+
+def write_files(stage: Path, old: Path | None, files: dict[str, str]) -> int:
+    written = 0
+    for name, text in files.items():
+        data = text.encode("utf-8")
+        target = stage / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)  # a link to the previous site's file: never written into
+        if old is not None:
+            try:
+                if os.path.getsize(old / name) == len(data) and (old / name).read_bytes() == data:
+                    os.link(old / name, target)
+                    continue
+            except OSError:
+                pass
+        target.write_bytes(data)
+        written += 1
+    return written
+
+
+def _lines(quads) -> list[str]:
+    """N-Quads statements (no " ."), sorted, each once."""
+    return sorted({" ".join(_text(t) for t in q if t is not None) for q in quads})
+
+
+def _digest(cat: Catalogue, node) -> str:
+    """What the article says a node it does not own is: its types and its labels."""
+    said = sorted(
+        f"{nt_term(q[1])} {nt_term(q[2])}"
+        for q in cat.out.get(node, ())
+        if q[1] == RDF.type or q[1] in LABELS
+    )
+    return hashlib.sha256("\n".join(dict.fromkeys(said)).encode()).hexdigest()[:16]
+
+
+def _article(data: bytes, slug: str, base: str) -> tuple[Catalogue, Layout, str]:
+    cat = Catalogue.of_quads(parse_quads(data))
+    return cat, Layout(base, cat), f"{base}article/{slug}"
+
+
+def _owned(node, own: str) -> bool:
+    text = str(node)
+    return isinstance(node, URIRef) and (text == own or text.startswith(own + "/"))
+
+
+def _info(cat: Catalogue, layout: Layout, own: str, base: str) -> dict:
+    """What the parent needs of the article (see the module docstring)."""
+    local, shared, foreign = [], [], set()
+    for node in set(cat.out) | set(cat.into):
+        if isinstance(node, URIRef) and not _owned(node, own):
+            foreign.add(node)
+    for r in sorted(cat.resources):
+        if layout.path(r) is not None:
+            (local if _owned(r, own) else shared).append(r)
+    classes = Counter()
+    for node, quads in cat.out.items():
+        if _owned(node, own):
+            classes.update({str(q[2]) for q in quads if q[1] == RDF.type})
+    firsts = {}
+    for cls in EXAMPLE_CLASSES:
+        typed = [r for r in local + shared if cls in cat.types(r)]
+        if typed:
+            firsts[str(cls)] = str(min(typed))
+    foreign_lines = [q for n in foreign for q in cat.out.get(n, ())]
+    return {
+        "pages": [layout.path(r) for r in local],
+        "shared": [str(r) for r in shared],
+        "rows": [index_row(layout, r) for r in local + shared],
+        "others": sorted(str(r) for r in cat.resources if layout.path(r) is None),
+        "articles": [str(r) for r in local + shared if NEWS_ARTICLE in cat.types(r)],
+        "firsts": firsts,
+        "classes": dict(classes),
+        "foreign_classes": _lines(
+            (q[0], q[1], q[2], None) for q in foreign_lines if q[1] == RDF.type
+        ),
+        "predicates": sorted({str(q[1]) for quads in cat.out.values() for q in quads}),
+        "foreign_lines": _lines((q[0], q[1], q[2], None) for q in foreign_lines),
+        "said": {str(n): _digest(cat, n) for n in sorted(foreign)},
+        "crossrefs": sorted(str(n) for n in foreign if str(n).startswith(f"{base}article/")),
+    }
+
+
+def render_articles(
+    tasks: list[tuple[str, int, int, bool, list[str] | None]],
+    *,
+    nquads: str,
+    base: str,
+    license: str,
+    stage: str,
+    old: str | None,
+) -> list[tuple[str, int, list]]:
+    """Render the articles of ``tasks``: (slug, start, length of its part in ``nquads``,
+    whether to write its pages and side file, the shared resources to return the quads of
+    (None: none)). Returns (slug, files written, [(resource, N-Quads lines)...]) each."""
+    done = []
+    stage_path, old_path = Path(stage), Path(old) if old else None
+    with open(nquads, "rb") as stream:
+        for slug, start, length, pages, wanted in tasks:
+            stream.seek(start)
+            cat, layout, own = _article(stream.read(length), slug, base)
+            written = 0
+            info = _info(cat, layout, own, base)
+            if pages:
+                for path in info["pages"]:
+                    iri = URIRef(base + path)
+                    written += write_page(stage_path, old_path, layout, iri, license)
+            source = CatalogueSource(cat)
+            shares = []
+            for r in info["shared"] if pages else (wanted or []):
+                if r in info["shared"]:
+                    quads = neighbourhood(source, URIRef(r)).out
+                    found = {q for qs in quads.values() for q in qs}
+                    shares.append((r, _lines(found)))
+            if pages:
+                side = stage_path / SIDECARS / f"{slug}.json"
+                side.parent.mkdir(parents=True, exist_ok=True)
+                side.unlink(missing_ok=True)  # never written into the previous site's
+                side.write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
+            done.append((slug, written, shares))
+    return done
