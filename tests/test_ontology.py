@@ -16,7 +16,15 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
-from mapper.facts.kinds import ARTICLE_FIELDS, COMMON_FIELDS, ENTITY_FIELDS, ENTITY_TYPES, KINDS
+from mapper.facts.kinds import (
+    ARTICLE_FIELDS,
+    COMMON_FIELDS,
+    ENTITY_FIELDS,
+    ENTITY_TYPES,
+    KINDS,
+    PLOVER,
+    REMOVED_FIELDS,
+)
 
 ONTOLOGY = files("mapper.data") / "ontology" / "defrel.ttl"
 CONTEXT = json.loads((files("mapper.data") / "context.jsonld").read_text(encoding="utf-8"))[
@@ -34,12 +42,15 @@ EXTRA_PROPERTIES = {
     "sha256": OWL.DatatypeProperty,
     "qualifier": OWL.DatatypeProperty,
     "approximate": OWL.DatatypeProperty,
+    "dateText": OWL.DatatypeProperty,
+    "vague": OWL.DatatypeProperty,
 }
-OBJECT_SHAPES = {"entity", "entities", "fact", "facts", "when", "quantity"}
+OBJECT_SHAPES = {"entity", "entities", "fact", "facts", "when", "quantity", "count"}
 DATATYPE_RANGES = {
     "text": XSD.string,
     "texts": XSD.string,
     "choice": XSD.string,
+    "choices": XSD.string,
     "integer": XSD.positiveInteger,
     "boolean": XSD.boolean,
     "duration": XSD.duration,
@@ -117,10 +128,10 @@ def test_header(graph: Graph) -> None:
     assert (ONTOLOGY_IRI, RDF.type, OWL.Ontology) in graph
     assert list(graph.subjects(RDF.type, OWL.Ontology)) == [ONTOLOGY_IRI]
     header = {p: graph.value(ONTOLOGY_IRI, p) for p in (OWL.versionIRI, OWL.versionInfo)}
-    assert header[OWL.versionIRI] == URIRef("https://w3id.org/defrel/ontology/0.2.0")
-    assert header[OWL.versionInfo] == Literal("0.2.0")
+    assert header[OWL.versionIRI] == URIRef("https://w3id.org/defrel/ontology/0.3.0")
+    assert header[OWL.versionInfo] == Literal("0.3.0")
     assert graph.value(ONTOLOGY_IRI, OWL.priorVersion) == URIRef(
-        "https://w3id.org/defrel/ontology/0.1.0"
+        "https://w3id.org/defrel/ontology/0.2.0"
     )
     assert graph.value(ONTOLOGY_IRI, DCTERMS.license) == URIRef(
         "https://creativecommons.org/licenses/by/4.0/"
@@ -188,6 +199,8 @@ def test_every_field_property_is_declared_with_its_kind_and_range(graph: Graph) 
             ok = rng == expand("time:Instant")
         elif field.shape == "quantity":
             ok = rng == expand("schema:StructuredValue")
+        elif field.shape == "count":  # how many: a QuantitativeValue in units (C62)
+            ok = rng == expand("schema:QuantitativeValue")
         elif field.shape in ("fact", "facts"):
             ok = expand("defrel:Fact") in superclasses(graph, rng)
         else:  # entity, entities: the range admits every allowed entity type
@@ -205,16 +218,35 @@ def test_every_field_property_is_declared_with_its_kind_and_range(graph: Graph) 
 
 
 def test_choice_properties_list_their_values(graph: Graph) -> None:
+    """A property's comment lists every value any field mapped to it may take (incident's
+    plover_type takes two of the PLOVER types, event's all of them: the comment lists all)."""
+    values: dict[str, set[str]] = {}
     for _, field in all_fields():
-        if field.shape == "choice":
-            comment = str(graph.value(expand(field.prop), RDFS.comment))
-            assert set(re.findall(r'"([^"]+)"', comment)) == set(field.choices), field.prop
+        if field.shape in ("choice", "choices"):
+            values.setdefault(field.prop, set()).update(field.choices)
+    assert len(values) > 25
+    for prop, expected in values.items():
+        comment = str(graph.value(expand(prop), RDFS.comment))
+        assert set(re.findall(r'"([^"]+)"', comment)) == expected, prop
+
+
+def deprecated(g: Graph) -> set[URIRef]:
+    return {s for s in g.subjects(OWL.deprecated, Literal(True)) if isinstance(s, URIRef)}
+
+
+def test_removed_fields_are_deprecated_with_a_migration_note(graph: Graph) -> None:
+    """A key the facts format dropped keeps its property, deprecated, with how to migrate."""
+    assert deprecated(graph) == {expand(f"defrel:{name}") for name in REMOVED_FIELDS}
+    for term in deprecated(graph):
+        comment = str(graph.value(term, RDFS.comment))
+        assert "Deprecated since 0.3.0" in comment and "defrel:aspect" in comment, term
 
 
 def test_no_defrel_property_is_left_over(graph: Graph) -> None:
     used = {expand(f.prop) for _, f in all_fields() if f.prop.startswith("defrel:")}
     used |= {URIRef(DEFREL + name) for name in EXTRA_PROPERTIES}
-    assert defrel_terms(graph, OWL.ObjectProperty, OWL.DatatypeProperty) == used
+    declared_now = defrel_terms(graph, OWL.ObjectProperty, OWL.DatatypeProperty)
+    assert declared_now - deprecated(graph) == used
     for name, kind in EXTRA_PROPERTIES.items():
         assert (URIRef(DEFREL + name), RDF.type, kind) in graph, name
 
@@ -234,6 +266,29 @@ def test_classes_align_with_the_schema_org_types_of_the_facts_format(graph: Grap
         group = {"event": event, "relation": relation}.get(kind.group)
         if group:
             assert group in superclasses(graph, cls), kind.name
+        if kind.parent:  # the speech acts are statements
+            assert expand(kind.parent) in superclasses(graph, cls), kind.name
+
+
+PLOVER_TYPE, CAMEO = expand("defrel:ploverEventType"), expand("defrel:defaultCameoCode")
+
+
+def test_each_kind_carries_its_plover_type_and_cameo_code(graph: Graph) -> None:
+    scheme = expand("defrel:PloverEventTypes")
+    concepts = {
+        c: str(graph.value(c, SKOS.notation)) for c in graph.subjects(SKOS.inScheme, scheme)
+    }
+    assert sorted(concepts.values()) == sorted(PLOVER)
+    for concept in concepts:
+        assert (concept, SKOS.topConceptOf, scheme) in graph
+        assert graph.value(concept, SKOS.definition) is not None, concept
+    by_notation = {v: k for k, v in concepts.items()}
+    for kind in KINDS.values():
+        cls = expand(kind.cls)
+        plover = graph.value(cls, PLOVER_TYPE)
+        assert plover == (by_notation[kind.plover] if kind.plover else None), kind.name
+        cameo = graph.value(cls, CAMEO)
+        assert cameo == (Literal(kind.cameo) if kind.cameo else None), kind.name
 
 
 # --- 4. OWL 2 DL hygiene --------------------------------------------------------------
@@ -335,7 +390,7 @@ TYPICAL_DATA = """
     time:unitType time:unitDay ; time:dayOfWeek time:Thursday ] .
 :visit a defrel:Visit , schema:Event , prov:Activity ; defrel:visitor :shoigu ;
     defrel:destination :pakistan ; defrel:host :pakistan ; defrel:place :islamabad ;
-    defrel:date :thu ; defrel:duration "P1D"^^xsd:duration ; defrel:modality "completed" ;
+    defrel:date :thu ; defrel:duration "P1D"^^xsd:duration ; defrel:aspect "completed" ;
     defrel:cameoCode "042" ; defrel:article :art ; defrel:evidence :ev1 .
 :ev1 a defrel:Evidence , oa:Annotation ; oa:motivatedBy oa:describing ;
     oa:hasTarget [ a oa:SpecificResource ; oa:hasSource :art ;
@@ -349,12 +404,14 @@ TYPICAL_DATA = """
 :p a org:Post ; org:postIn :russia ; org:heldBy :shoigu .
 :mou a defrel:Agreement ; defrel:party :russia , :pakistan ;
     defrel:agreementType "memorandum-of-understanding" ; defrel:underpins :partnership .
-:signing a defrel:Signing ; defrel:signedAgreement :mou ; defrel:modality "planned" .
+:signing a defrel:Signing ; defrel:signedAgreement :mou ; defrel:aspect "planned" ;
+    defrel:certainty "hedged" ; defrel:before :deal .
 :partnership a defrel:Partnership ; defrel:party :russia , :pakistan ; defrel:trend "growing" .
 :rivalry a defrel:Rivalry ; defrel:party :india , :pakistan .
 :deal a defrel:ArmsTransfer ; defrel:supplier :russia ; defrel:recipient :pakistan ;
     defrel:designation :mi35 ; defrel:weaponDescription "helicopter" ;
-    defrel:numberOrdered "4"^^xsd:positiveInteger ; defrel:orderDate :t2014 ;
+    defrel:numberOrdered [ a schema:QuantitativeValue ; schema:maxValue 4 ; schema:unitCode "C62" ;
+                           defrel:qualifier "up to" ] ; defrel:orderDate :t2014 ;
     defrel:transferStatus "ordered" ; defrel:concurrentWith :courtship ;
     defrel:value [ a schema:MonetaryAmount ; schema:value 153.0 ; schema:currency "USD" ] .
 :supply a defrel:ArmsSupplyRelation ; defrel:supplier :russia ; defrel:recipient :india ;
@@ -372,6 +429,71 @@ TYPICAL_DATA = """
 :op a defrel:MilitaryOperation ; schema:name "Zarb-e-Azb" ; defrel:conductedBy :army ;
     defrel:operationType "offensive" ; defrel:start :t2014 ; defrel:period "P2Y"^^xsd:duration .
 :judged a defrel:Assessment ; defrel:subject :pakistan ; defrel:summary "Pakistan hedges." .
+"""
+
+# The kinds of 0.3.0, written as the mapper writes them.
+NEW_KINDS_DATA = """
+@prefix : <https://example.org/id/> .
+:japan a defrel:Country . :mongolia a defrel:Country . :eu a defrel:InternationalOrganization .
+:nato a defrel:InternationalOrganization . :cyprus a defrel:Country .
+:maker a defrel:Company ; defrel:ownedBy :japan .
+:yard a defrel:StateOwnedEnterprise ; defrel:ownedBy :japan ; defrel:partOf :japan .
+:base a defrel:Facility ; defrel:facilityType "naval-base" ; defrel:operatedBy :navy ;
+    defrel:locatedIn :japan .
+:navy a defrel:MilitaryOrganization ; defrel:partOf :japan .
+:shoal a defrel:WaterBody ; defrel:mentionedIn :art .
+:halberd a defrel:Programme ; defrel:managedBy :maker ; defrel:evidence :ev .
+:act a defrel:LegalInstrument ; defrel:instrumentType "regulation" ; defrel:issuedBy :eu .
+:frigate a defrel:WeaponSystem ; defrel:weaponCategory "ships" ; defrel:manufacturer :yard .
+:art a defrel:Article ; defrel:dateModified :t ; schema:sourceOrganization :maker ;
+    schema:locationCreated :base ; schema:isAccessibleForFree true .
+:t a time:Instant ; rdfs:label "last year"@en ; defrel:dateText "last year"@en ;
+    defrel:vague false .
+:ev a defrel:Evidence .
+:contract a defrel:Agreement ; defrel:party :japan , :mongolia ; defrel:agreementType "contract" ;
+    defrel:agreementStage "signed" ; defrel:covers :sale , :aid ; defrel:supersedes :loi .
+:loi a defrel:Agreement ; defrel:party :japan , :mongolia ; defrel:agreementType "letter-of-intent" .
+:ratified a defrel:AgreementStep ; defrel:stepOf :contract ; defrel:agreementStep "ratification" ;
+    defrel:stepBy :mongolia ; defrel:after :signed .
+:signed a defrel:Signing ; defrel:signedAgreement :contract ; defrel:signatory :japan .
+:sale a defrel:ArmsTransfer ; defrel:supplier :japan ; defrel:recipient :mongolia ;
+    defrel:designation :frigate ; defrel:underAgreement :contract ; defrel:endUser :navy ;
+    defrel:numberDelivered [ a schema:QuantitativeValue ; schema:value 2 ; schema:unitCode "C62" ] ;
+    defrel:firstDelivery :t ; defrel:financing "loan" , "grant" ; defrel:licensedProduction true ;
+    defrel:productionSite :base ; defrel:cameoCode "163" .
+:aid a defrel:MilitaryAid ; defrel:provider :japan ; defrel:recipient :mongolia ;
+    defrel:aidType "equipment" ; defrel:system :frigate ; defrel:programme :halberd .
+:course a defrel:Training ; defrel:trainer :japan ; defrel:trainee :navy ;
+    defrel:numberTrained [ a schema:QuantitativeValue ; schema:minValue 40 ; defrel:approximate true ] .
+:jv a defrel:Coproduction ; defrel:coproductionPartner :maker , :yard ; defrel:jointVenture :yard ;
+    defrel:technologyTransfer true .
+:drill a defrel:Exercise ; defrel:participant :japan , :mongolia ; defrel:host :mongolia ;
+    defrel:observer :eu ; defrel:exerciseDomain "maritime" ; defrel:edition 3 ; defrel:place :shoal .
+:access a defrel:BasingAccess ; defrel:basingUser :japan ; defrel:basingHost :mongolia ;
+    defrel:facility :base ; defrel:accessType "port-calls" .
+:listing a defrel:Sanction ; defrel:imposer :eu ; defrel:sanctionTarget :maker ;
+    defrel:sanctionAction "imposed" ; defrel:measure "asset-freeze" ; defrel:legalBasis :act .
+:ramming a defrel:Incident ; defrel:actor :navy ; defrel:incidentType "ramming" ;
+    defrel:ploverType "COERCE" ; defrel:place :shoal .
+:rally a defrel:Protest ; defrel:protester :cyprus ; defrel:against :japan .
+:probe a defrel:Investigation ; defrel:investigator :eu ; defrel:investigatedFact :ramming .
+:pullback a defrel:OtherEvent ; defrel:ploverType "RETREAT" ; defrel:actor :japan ;
+    defrel:summary "Japan pulls back." .
+:summit a defrel:Conference ; defrel:conferenceType "summit" ; defrel:host :japan ;
+    defrel:invitee :cyprus .
+:joins a defrel:Membership ; defrel:member :cyprus ; defrel:memberOf :nato ;
+    defrel:membershipAction "joined" .
+:expelled a defrel:ProgrammeParticipation ; defrel:programmeParticipant :maker ;
+    defrel:programme :halberd ; defrel:participationAction "expelled" ; defrel:decidedBy :japan .
+:warns a defrel:Threat ; defrel:speaker :japan ; defrel:threatened :maker ;
+    defrel:threatenedFact :listing ; defrel:certainty "hedged" .
+:asks a defrel:Demand ; defrel:speaker :eu ; defrel:demandedOf :japan ; defrel:demandText "stop" .
+:invites a defrel:Invitation ; defrel:speaker :japan ; defrel:invitee :cyprus ;
+    defrel:invitedTo :summit .
+:says a defrel:Announcement ; defrel:speaker :japan ; defrel:announces :contract .
+:condemns a defrel:Condemnation ; defrel:speaker :cyprus ; defrel:condemnedFact :ramming .
+:welcomes a defrel:Endorsement ; defrel:speaker :eu ; defrel:endorsedFact :contract .
+:refuses a defrel:Rejection ; defrel:speaker :japan ; defrel:rejectedFact :asks .
 """
 
 
@@ -405,8 +527,14 @@ def test_hermit_finds_the_ontology_consistent_and_every_class_satisfiable(
 
 
 def test_hermit_finds_typical_mapper_output_consistent(tmp_path: Path) -> None:
-    world = reason(tmp_path, TYPICAL_DATA)
+    world = reason(tmp_path, TYPICAL_DATA + NEW_KINDS_DATA)
     assert list(world.inconsistent_classes()) == []
+    # what the reasoner adds: the inverse of covers, the speech act as a statement
+    sale, contract = (world["https://example.org/id/" + n] for n in ("sale", "contract"))
+    assert contract in sale.underAgreement
+    assert world[DEFREL + "Statement"] in world["https://example.org/id/warns"].is_a or (
+        world[DEFREL + "Statement"] in world["https://example.org/id/warns"].INDIRECT_is_a
+    )
 
 
 MISTAKES = {
@@ -416,7 +544,9 @@ MISTAKES = {
     "person-as-weapon": (
         "<urn:p> a defrel:Person . <urn:x> a defrel:ArmsTransfer ; defrel:designation <urn:p> ."
     ),
-    "zero-ordered": '<urn:x> defrel:numberOrdered "0"^^xsd:integer .',
+    "person-as-weapon-category-holder": (
+        '<urn:p> a defrel:Person . <urn:p> defrel:weaponCategory "ships" .'
+    ),
     # Added in 0.2.0.
     "post-held-by-a-country": "<urn:c> a defrel:Country . <urn:p> a org:Post ; org:heldBy <urn:c> .",
     "two-digests-of-one-article": '<urn:a> defrel:sha256 "00aa" , "00bb" .',
@@ -425,6 +555,25 @@ MISTAKES = {
         "<urn:p> a defrel:Person ; owl:sameAs <urn:q> . <urn:q> a defrel:Country ."
     ),
     "visit-and-meeting": "<urn:x> a defrel:Visit , defrel:Meeting .",
+    # Added in 0.3.0.
+    "two-aspects": '<urn:x> defrel:aspect "planned" , "completed" .',
+    "before-and-after-each-other": (
+        "<urn:a> a defrel:Visit ; defrel:before <urn:b> . <urn:b> defrel:before <urn:a> ."
+    ),
+    "before-written-both-ways": (
+        "<urn:a> a defrel:Visit ; defrel:before <urn:b> . <urn:a> defrel:after <urn:b> ."
+    ),
+    "agreement-covers-itself": "<urn:a> a defrel:Agreement ; defrel:covers <urn:a> .",
+    "threat-and-demand": "<urn:x> a defrel:Threat , defrel:Demand .",
+    "signing-and-step": "<urn:x> a defrel:Signing , defrel:AgreementStep .",
+    "programme-as-visitor": (
+        "<urn:p> a defrel:Programme . <urn:x> a defrel:Visit ; defrel:visitor <urn:p> ."
+    ),
+    "facility-as-organisation": "<urn:x> a defrel:Facility , defrel:Company .",
+    "transfer-under-a-signing": (
+        "<urn:s> a defrel:Signing . <urn:x> a defrel:ArmsTransfer ; defrel:underAgreement <urn:s> ."
+    ),
+    "exercise-as-relation": "<urn:x> a defrel:Exercise , defrel:BasingAccess .",
 }
 
 

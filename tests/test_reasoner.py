@@ -41,8 +41,8 @@ def test_the_ontology_is_consistent_and_every_class_satisfiable(runner) -> None:
     assert result.exit_code == 0, result.output
     head, verdict = result.stdout.splitlines()[:2]
     assert re.fullmatch(
-        r"Ontology <https://w3id.org/defrel/ontology> version 0\.2\.0: 37 classes, "
-        r"49 object properties, 25 datatype properties; \d+ axioms \(\d+ logical\)\.",
+        r"Ontology <https://w3id.org/defrel/ontology> version 0\.3\.0: 66 classes, "
+        r"111 object properties, 64 datatype properties; \d+ axioms \(\d+ logical\)\.",
         head,
     ), head
     assert verdict == "Consistent; every class is satisfiable."
@@ -58,8 +58,9 @@ def test_an_individual_in_two_disjoint_classes_fails_with_the_axioms(runner, tmp
     assert result.exit_code == 1, result.output
     assert result.stdout.splitlines()[1:] == [
         "Inconsistent: no interpretation satisfies these axioms together:",
-        "    DisjointClasses(defrel:City defrel:Country defrel:Group defrel:Organization "
-        "defrel:Person defrel:Region defrel:WeaponSystem)",
+        "    DisjointClasses(defrel:City defrel:Country defrel:Facility defrel:Group "
+        "defrel:LegalInstrument defrel:Organization defrel:Person defrel:Programme "
+        "defrel:Region defrel:WaterBody defrel:WeaponSystem)",
         "    ClassAssertion(defrel:Country <https://example.org/sharif>)",
         "    ClassAssertion(defrel:Person <https://example.org/sharif>)",
         "  hint: remove or correct one of them",
@@ -254,7 +255,8 @@ def test_build_reports_a_person_who_is_also_a_country_with_both_sources(runner, 
         "data:entity/russia, the same individual as data:entity/raheel-sharif, is both "
         "defrel:Country and defrel:Person, which the ontology says are disjoint "
         "(owl:AllDisjointClasses (defrel:Person defrel:Country defrel:City defrel:Region "
-        "defrel:Organization defrel:Group defrel:WeaponSystem)):",
+        "defrel:Organization defrel:Group defrel:WeaponSystem defrel:Facility defrel:WaterBody "
+        "defrel:Programme defrel:LegalInstrument)):",
         f"  {facts}:{russia}: entity 'russia' (type: Country): "
         "data:entity/russia rdf:type defrel:Country",
         f"  {facts}:{sharif}: entity 'raheel-sharif' (type: Person): "

@@ -1,8 +1,9 @@
 """The ontology's reference documentation: one static HTML page with a section per class and
-property (IRI, label, definition, super- and sub-terms, domain and range, the SHACL
-constraints that apply, a real example from the seed data in Turtle), a class diagram in
-SVG, the competency questions with their answers, and the ontology to download as Turtle,
-JSON-LD and RDF/XML."""
+property (IRI, label, definition, super- and sub-terms, domain and range, PLOVER type and
+CAMEO code, the SHACL constraints that apply, a real example from the seed data in Turtle),
+the PLOVER concept scheme, a class diagram in SVG, the competency questions with their
+answers, the ontology to download as Turtle, JSON-LD and RDF/XML, and a guide to the facts
+format kind by kind (``docs_kinds``)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,11 @@ from ..builder.serialize import write_files
 from ..checks.competency import competency_questions
 from ..checks.infer import add_inferences
 from ..checks.report import ontology_graph
+from ..facts.kinds import KINDS as FACT_KINDS
 from ..rdf.mapping import bind_prefixes
 from ..rdf.vocab import DEFAULT_BASE, curie
 from .diagram import class_diagram
+from .docs_kinds import KINDS_PAGE, kind_examples, kinds_page, plover_section
 from .docs_shapes import constraints_for
 
 __all__ = ["DOWNLOADS", "DocsOutcome", "write_docs"]
@@ -31,10 +34,14 @@ KINDS = {
     OWL.Class: "Classes",
     OWL.ObjectProperty: "Object properties",
     OWL.DatatypeProperty: "Datatype properties",
+    OWL.AnnotationProperty: "Annotation properties",
 }
+SKOS_CLOSE = SKOS.closeMatch
 CHARACTERISTICS = (OWL.FunctionalProperty, OWL.SymmetricProperty, OWL.IrreflexiveProperty,
                    OWL.AsymmetricProperty, OWL.TransitiveProperty)  # fmt: skip
 LONG = 160  # literals longer than this are cut in examples
+OWN = "https://w3id.org/defrel/ontology#"
+PLOVER_TYPE, CAMEO = URIRef(OWN + "ploverEventType"), URIRef(OWN + "defaultCameoCode")
 
 
 @dataclass
@@ -105,6 +112,7 @@ class _Page:
             ("Creator", escape(str(g.value(iri, DCTERMS.creator) or "—"))),
             ("Namespace", f"<code>{escape(self.own)}</code> (prefix <code>defrel:</code>)"),
             ("Download", " · ".join(f'<a href="{n}" download>{n}</a>' for n in DOWNLOADS)),
+            ("Facts format", f'<a href="{KINDS_PAGE}">the kinds of fact, field by field</a>'),
         ]
         head = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
         sections = [self.section(kind, term) for kind in KINDS for term in self.terms[kind]]
@@ -114,7 +122,7 @@ class _Page:
             head=head,
             toc=self.toc(),
             diagram=diagram,
-            sections="\n".join(sections),
+            sections="\n".join(sections) + plover_section(g, self.link),
             questions=self.questions(),
             external=self.external(),
         )
@@ -128,6 +136,7 @@ class _Page:
                 for t in self.terms[kind]
             )
             parts.append(f'<li><a href="#{ident}">{name}</a><ol>{items}</ol></li>')
+        parts.append('<li><a href="#plover-event-types">PLOVER event types</a></li>')
         parts.append('<li><a href="#competency-questions">Competency questions</a></li>')
         parts.append('<li><a href="#external-terms">External terms</a></li>')
         return "<ol>" + "".join(parts) + "</ol>"
@@ -148,10 +157,12 @@ class _Page:
             rows += self.property_rows(term)
         rows.append(("SHACL constraints", constraints_for(term, kind, g, self.link)))
         comment = g.value(term, RDFS.comment)
+        old = " <em>(deprecated)</em>" if (term, OWL.deprecated, Literal(True)) in g else ""
         body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
         return (
             f'{heading}<section class="term" id="{escape(self.anchor(term))}">'
-            f"<h3>{escape(self.label(term))} <small><code>{escape(curie(str(term)))}</code></small></h3>"
+            f"<h3>{escape(self.label(term))} <small><code>{escape(curie(str(term)))}</code></small>"
+            f"{old}</h3>"
             f'<p class="definition">{escape(str(g.value(term, SKOS.definition) or ""))}</p>'
             + (f'<p class="comment">{escape(str(comment))}</p>' if comment else "")
             + f"<table>{body}</table><h4>Example</h4>{self.example(kind, term)}</section>"
@@ -177,11 +188,31 @@ class _Page:
         rows = [("Superclasses", self.links(supers)), ("Subclasses", self.links(subs))]
         for equivalent in g.objects(term, OWL.equivalentClass):
             rows.append(("Defined as (equivalent to)", self.link(equivalent)))
+        rows += self.kind_rows(term)
         rows += [
             ("Disjoint with", self.links(disjoint)),
             ("In the domain of", self.links(domain_of)),
             ("In the range of", self.links(range_of)),
         ]
+        return rows
+
+    def kind_rows(self, term: URIRef) -> list[tuple[str, str]]:
+        """PLOVER type, CAMEO code and close matches; for a kind of fact, its guide."""
+        g, rows = self.g, []
+        for prop, name in ((PLOVER_TYPE, "PLOVER event type"), (CAMEO, "Default CAMEO code")):
+            value = g.value(term, prop)
+            if value is not None:
+                rows.append((name, self.link(value) if isinstance(value, URIRef) else
+                             f"<code>{escape(str(value))}</code>"))  # fmt: skip
+        close = list(g.objects(term, SKOS_CLOSE))
+        if close:
+            rows.append(("Close match", self.links(close)))
+        kinds = [k.name for k in FACT_KINDS.values() if k.cls == curie(str(term))]
+        if kinds:
+            links = ", ".join(
+                f'<a href="{KINDS_PAGE}#{k}"><code>kind: {k}</code></a>' for k in kinds
+            )
+            rows.append(("In facts files", links))
         return rows
 
     def _mentions(self, expr, term: URIRef) -> bool:
@@ -299,6 +330,7 @@ def write_docs(*, out: Path, examples: list[Path], base: str = DEFAULT_BASE) -> 
         files = {
             "index.html": page.html(diagram),
             "diagram.svg": class_diagram(g, own=page.own, href="index.html"),
+            KINDS_PAGE: kinds_page(kind_examples(examples)),
         }
         for name, fmt in DOWNLOADS.items():
             copy = Graph()
