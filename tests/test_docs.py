@@ -24,7 +24,7 @@ from mapper.cli.main import main
 from mapper.rdf.vocab import curie
 
 OWN = "https://w3id.org/defrel/ontology#"
-TERMS = 243  # the ontology's own classes and properties (0.3.0)
+TERMS = 246  # the ontology's own classes and properties (0.3.0)
 KINDS = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -44,6 +44,9 @@ EXTRA_PROPERTIES = {
     "approximate": OWL.DatatypeProperty,
     "dateText": OWL.DatatypeProperty,
     "vague": OWL.DatatypeProperty,
+    "resolvedFrom": OWL.ObjectProperty,
+    "countedFrom": OWL.ObjectProperty,
+    "bound": OWL.DatatypeProperty,
 }
 OBJECT_SHAPES = {"entity", "entities", "fact", "facts", "when", "quantity", "count"}
 DATATYPE_RANGES = {
