@@ -1380,3 +1380,45 @@ def test_code_lists_match_the_mapper(shapes: Graph) -> None:
     assert listed("QuantitativeValue-unitText") == {Literal(t) for _, t in QUANTITY_UNITS.values()}
     units = {term(f"time:{u}") for u in ("unitYear", "unitMonth", "unitDay")}
     assert listed("DateTimeDescription-unitType") == units
+
+
+def test_every_one_of_requirement_is_a_node_shape(shapes: Graph) -> None:
+    """Kind.one_of: a node shape targeting the kind's class whose sh:or lists exactly one
+    [sh:path P ; sh:minCount 1] per field of the group."""
+    problems = []
+    for kind in KINDS.values():
+        fields = {f.name: f for f in kind.fields}
+        for group in kind.one_of:
+            wanted = {expand(fields[name].prop) for name in group}
+            found = False
+            for shape in shapes.subjects(SH.targetClass, expand(kind.cls)):
+                alternatives = shapes.value(shape, SH["or"])
+                if alternatives is None:
+                    continue
+                members = list(shapes.items(alternatives))
+                paths = {shapes.value(m, SH.path) for m in members}
+                mins = {shapes.value(m, SH.minCount) for m in members}
+                found |= paths == wanted and len(members) == len(wanted) and mins == {Literal(1)}
+            if not found:
+                problems.append(f"{kind.name}: no node shape requires one of {group}")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_count_field_is_a_count(shapes: Graph) -> None:
+    """Count fields are quantities with unit C62 and whole numbers (dsh:CountShape)."""
+    counted = set(shapes.objects(term("dsh:CountShape"), SH.targetObjectsOf))
+    fields = [f for k in KINDS.values() for f in k.fields if f.shape == "count"]
+    assert fields
+    assert {expand(f.prop) for f in fields} == counted
+
+
+def test_covers_admits_exactly_the_kinds_under_an_agreement(shapes: Graph) -> None:
+    """covers: (defrel:covers) points at facts of the kinds that have under_agreement:, its
+    inverse."""
+    covered = {
+        expand(k.cls)
+        for k in KINDS.values()
+        if any(f.prop == "defrel:underAgreement" for f in k.fields)
+    }
+    alternatives = shapes.value(term("dsh:Agreement-covers"), SH["or"])
+    assert {shapes.value(a, SH["class"]) for a in shapes.items(alternatives)} == covered
