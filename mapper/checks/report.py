@@ -9,12 +9,19 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from importlib.resources import files
 
-from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from ..rdf.vocab import curie
 
-__all__ = ["Report", "Result", "conforming_report", "ontology_graph", "shapes_graph"]
+__all__ = [
+    "Report",
+    "Result",
+    "class_hierarchy",
+    "conforming_report",
+    "ontology_graph",
+    "shapes_graph",
+]
 
 
 @cache
@@ -34,6 +41,22 @@ def shapes_graph() -> Graph:
 def ontology_graph() -> Graph:
     """The defrel ontology in ``ontology/``, merged."""
     return _bundled("ontology")
+
+
+@cache
+def class_hierarchy() -> Graph:
+    """What SHACL validation reads of the ontology: its named rdfs:subClassOf axioms.
+
+    Validation runs with inference "none", so the ontology counts only where sh:class and
+    sh:targetClass follow rdfs:subClassOf. pySHACL copies its ont_graph into every data graph
+    it validates, deep-copying each owl:NamedIndividual with everything linked to it; handed
+    the whole ontology (annotations, the PLOVER concept scheme) it spends minutes per article
+    on the copy. Both engines are handed this graph, so their verdicts stay the same."""
+    graph = Graph()
+    for s, o in ontology_graph().subject_objects(RDFS.subClassOf):
+        if isinstance(s, URIRef) and isinstance(o, URIRef):
+            graph.add((s, RDFS.subClassOf, o))
+    return graph
 
 
 @dataclass(frozen=True)

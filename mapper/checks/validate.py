@@ -21,6 +21,7 @@ from .report import (
     _sh,
     _term,
     _where,
+    class_hierarchy,
     conforming_report,
     ontology_graph,
     shapes_graph,
@@ -64,7 +65,7 @@ def validate_graph(graph: Graph, *, graph_name: str | None = None, base: str | N
         conforms, report, _ = shacl_validate(
             graph,
             shacl_graph=shapes_graph(),
-            ont_graph=ontology_graph(),
+            ont_graph=class_hierarchy(),
             inference="none",
             abort_on_first=False,
             allow_warnings=True,

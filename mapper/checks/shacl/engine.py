@@ -14,7 +14,7 @@ from rdflib.namespace import SH
 from rdflib.util import from_n3
 
 from ...rdf.vocab import NS
-from ..report import Result, _sh, _term, _where, ontology_graph, shapes_graph
+from ..report import Result, _sh, _term, _where, class_hierarchy, shapes_graph
 from .compile import CompiledShape, compile_shapes
 from .index import _EMPTY, _SUBCLASS, _TYPE, GraphIndex, _Schema, key, plain
 from .sparql import compile_sparql, nquads_term, run_batch
@@ -73,7 +73,7 @@ class FastValidator:
     def __init__(self, shapes: Graph | None = None, ontology: Graph | None = None):
         self._args = (shapes, ontology)
         sg = shapes_graph() if shapes is None else shapes
-        og = ontology_graph() if ontology is None else ontology
+        og = class_hierarchy() if ontology is None else ontology
         self.constraints: list = []
         keys: dict = {}
 
