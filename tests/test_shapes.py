@@ -1111,7 +1111,8 @@ def case_groups() -> tuple[tuple[tuple[Case, frozenset, frozenset], ...], ...]:
         subjects = {s for s, _ in pairs}
         for group in groups:
             if len(group) < GROUP_SIZE and all(
-                not (pairs & other_pairs) and not (typed & other_subjects)
+                not (pairs & other_pairs)
+                and not (typed & other_subjects)
                 and not (other_typed & subjects)
                 for _, other_pairs, other_subjects, other_typed, _, _ in group
             ):
@@ -1152,9 +1153,7 @@ def group_validation(index: int):
 @functools.cache
 def alone_validation(case: Case):
     try:
-        return validate_graph(
-            mutated(base_graph(), case), graph_name=GRAPH_NAME, base=DEFAULT_BASE
-        )
+        return validate_graph(mutated(base_graph(), case), graph_name=GRAPH_NAME, base=DEFAULT_BASE)
     except DefrelError:
         return None
 
