@@ -85,7 +85,7 @@ def _article(world: World, rng: random.Random, n: int) -> tuple[dict, str]:
                 "designation": w[0],
                 "number_ordered": number,
                 "status": "ordered",
-                "modality": "completed",
+                "aspect": "completed",
             },
         )
 
@@ -109,7 +109,7 @@ def _article(world: World, rng: random.Random, n: int) -> tuple[dict, str]:
                 "visitor": p[0],
                 "destination": b[0],
                 "date": str(year),
-                "modality": "completed",
+                "aspect": "completed",
             },
         ),
         lambda i: say(
@@ -137,7 +137,7 @@ def _article(world: World, rng: random.Random, n: int) -> tuple[dict, str]:
         ),
         lambda i: say(
             f"{b[1]} and {a[1]} plan a defence partnership (item {i}).",
-            {"kind": "partnership", "parties": [a[0], b[0]], "modality": "planned"},
+            {"kind": "partnership", "parties": [a[0], b[0]], "aspect": "planned"},
         ),
     ]
     for i in range(rng.randint(3, 10)):

@@ -29,6 +29,7 @@ __all__ = [
     "QueryError",
     "ReasonerError",
     "PartialLoadError",
+    "UnconfirmedError",
     "StoreError",
 ]
 
@@ -73,6 +74,8 @@ class DefrelError(Exception):
             text = f"{text}\n  hint: {self.hint}"
         for other in self.more:
             text = f"{text}\n{other}"
+        if self.more:
+            text = f"{text}\n{len(self.more) + 1} problems, in file order."
         return text
 
 
@@ -82,6 +85,12 @@ class InputError(DefrelError):
 
 class FactsError(InputError):
     """A facts file is malformed, breaks the schema, or refers to something unknown."""
+
+
+class UnconfirmedError(FactsError):
+    """A facts file still holds drafted entries no person has confirmed (``draft:``)."""
+
+    exit_code = 1
 
 
 class EvidenceError(InputError):

@@ -44,7 +44,7 @@ facts:
     visitor: raheel-sharif
     destination: washington
     date: Thursday
-    modality: completed
+    aspect: completed
     evidence: ["visited Washington on Thursday"]
   - id: supply
     kind: arms_supply

@@ -20,7 +20,11 @@ BASE = "https://example.org/news/"
 
 def test_every_command_has_help_with_an_example(runner) -> None:
     site = {"site", "embed", "serve"}
-    assert set(main.commands) == {"build", "validate", "query", "schema", "ontology", "load"} | site
+    analyst = {"entities", "draft", "review"}
+    assert (
+        set(main.commands)
+        == {"build", "validate", "query", "schema", "ontology", "load"} | site | analyst
+    )
     for name in main.commands:
         result = runner.invoke(main, [name, "--help"])
         assert result.exit_code == 0, name

@@ -71,9 +71,9 @@ BAD_FACTS = [
     ),
     (
         "unknown-key",
-        lambda f: f.replace("modality: completed", "modalty: completed"),
+        lambda f: f.replace("aspect: completed", "aspekt: completed"),
         FactsError,
-        "unknown key(s) 'modalty'",
+        "unknown key(s) 'aspekt'",
         25,
     ),
     (
@@ -115,7 +115,7 @@ BAD_FACTS = [
         "bad-id",
         lambda f: f.replace("id: visit\n", "id: Visit Two\n"),
         FactsError,
-        "does not match",
+        "'Visit Two' is not an id",
         20,
     ),
     (
@@ -261,6 +261,16 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
         _load_with(tmp_path, facts)
     text = str(caught.value)
     assert "does not exist" in text and "quote not found" in text
+
+
+def test_a_headline_is_metadata_and_need_not_be_in_the_text(tmp_path: Path) -> None:
+    # 0.3.0: the captured text may be the body only; headline and standfirst are metadata
+    facts = MINI_FACTS.replace(
+        "headline: Big News", "headline: Small News\n  alternative_headline: A standfirst"
+    )
+    article = _load_with(tmp_path, facts)
+    assert article.metadata["headline"] == "Small News"
+    assert article.metadata["alternative_headline"] == "A standfirst"
 
 
 def test_empty_file(tmp_path: Path) -> None:
@@ -421,3 +431,232 @@ def test_a_fact_refers_to_another_fact_by_id(tmp_path: Path, part_of, message, h
     err = caught.value
     assert (err.message, err.hint, err.fact_id) == (message, hint, "supply")
     assert (err.line, err.more) == (len(facts.splitlines()), [])  # the part_of line
+
+
+# --- every problem at once, in file order and in words ----------------------------------------
+
+
+def test_schema_and_later_problems_come_together_in_file_order(tmp_path: Path) -> None:
+    facts = (
+        MINI_FACTS.replace("    same_as: wd:Q61\n", "    same_as: Q61\n")  # schema, line 11
+        .replace("visitor: raheel-sharif", "visitor: raheel-sharef")  # reference, line 22
+        .replace("date: Thursday", "date: 2019")  # schema, line 24
+        .replace("aspect: completed", "modality: completed")  # schema, line 25
+        .replace('["up to 75 percent"]', '["not there"]')  # evidence, line 33
+    )
+    with pytest.raises(FactsError) as caught:
+        _load_with(tmp_path, facts)
+    problems = [caught.value, *caught.value.more]
+    assert [(p.line, p.fact_id) for p in problems] == [
+        (11, "washington"),
+        (22, "visit"),
+        (24, "visit"),
+        (25, "visit"),
+        (33, "supply"),
+    ]
+    assert "write wd:Q61" in problems[0].hint
+    assert "unknown entity 'raheel-sharef'" in problems[1].message
+    assert "write the year in quotes: '2019'" in problems[2].hint
+    assert "aspect: planned, ongoing or completed" in problems[3].hint
+    assert "quote not found" in problems[4].message
+
+
+def test_a_bad_field_does_not_hide_the_rest_of_its_fact(tmp_path: Path) -> None:
+    # the date is refused by the schema; the destination is still checked
+    facts = MINI_FACTS.replace("date: Thursday", "date: someday").replace(
+        "destination: washington", "destination: raheel-sharif"
+    )
+    with pytest.raises(FactsError) as caught:
+        _load_with(tmp_path, facts)
+    messages = [p.message for p in (caught.value, *caught.value.more)]
+    assert len(messages) == 2
+    assert "'raheel-sharif' is a Person, but destination takes" in messages[0]
+    assert "'someday' is not a date" in messages[1]
+
+
+def test_a_value_that_fits_no_form_is_said_once(tmp_path: Path) -> None:
+    # an entity list with a bad id: one error (not one per form of the field), at the id
+    facts = MINI_FACTS.replace("visitor: raheel-sharif", "visitor: [Raheel Sharif]")
+    with pytest.raises(FactsError) as caught:
+        _load_with(tmp_path, facts)
+    err = caught.value
+    assert err.more == []
+    assert err.message == "facts.0.visitor.0: 'Raheel Sharif' is not an id"
+    assert err.hint.endswith("write 'raheel-sharif'")
+
+
+@pytest.mark.parametrize(
+    ("change", "message", "hint"),
+    [
+        (
+            ("date: Thursday", "date: 2019"),
+            "2019 is a number, not a date",
+            "write the year in quotes: '2019'",
+        ),
+        (
+            ("date: Thursday", "date: September 12"),
+            "'September 12' needs a year: write YYYY-09-12, or September",
+            "{said: ..., resolved: ...}",
+        ),
+        (
+            ("date: Thursday", "date: {said: last year, resolved: 2023/05/01}"),
+            "write dates as YYYY-MM-DD: 2023-05-01",
+            None,
+        ),
+        (("id: visit\n", "id: Visit_2\n"), "'Visit_2' is not an id", "write 'visit-2'"),
+        (("destination: washington", "destination: Washington"), "is not an id", None),
+        (
+            ("date: Thursday", "date: Thursday\n    duration: 3 years"),
+            "'3 years' is not an ISO 8601 duration",
+            "write P3Y for 3 years",
+        ),
+        (
+            ("date: Thursday", "date: Thursday\n    duration: p1d"),
+            "'p1d' is not an ISO 8601 duration",
+            "write it in capitals: P1D",
+        ),
+        (("same_as: wd:Q61", "same_as: q61"), "'q61' is not a Wikidata id", "write wd:Q61"),
+        (
+            ("same_as: wd:Q61", "same_as: www.example.org"),
+            "is not a Wikidata id or an IRI",
+            "or a full IRI starting http:// or https://",
+        ),
+        (
+            ("label: Russia", "label: '   '"),
+            "is blank",
+            "write some text, or leave the key out",
+        ),
+    ],
+)
+def test_pattern_errors_are_said_in_words(tmp_path: Path, change, message, hint) -> None:
+    with pytest.raises(FactsError) as caught:
+        _load_with(tmp_path, MINI_FACTS.replace(*change))
+    err = caught.value
+    text = str(err)
+    assert message in err.message
+    if hint:
+        assert hint in err.hint
+    assert "does not match" not in text and "^" not in text and "\\d" not in text
+
+
+def test_a_currency_is_its_iso_code(tmp_path: Path) -> None:
+    deal = (
+        "  - id: deal\n    kind: arms_transfer\n    supplier: russia\n    recipient: united-states\n"
+        "    weapon_category: aircraft\n    value: {value: 5, unit: dollars}\n"
+        '    evidence: ["Big News"]\n'
+    )
+    with pytest.raises(FactsError) as caught:
+        _load_with(tmp_path, MINI_FACTS + deal)
+    err = caught.value
+    assert err.more == []  # the quantity's unit and the money field's: said once
+    assert err.message == "facts.2.value.unit: 'dollars' is not a unit"
+    assert err.hint == "write the currency as its ISO 4217 code in capitals (USD, EUR, INR): USD"
+
+
+@pytest.mark.parametrize(
+    ("fact", "message"),
+    [
+        (
+            "kind: arms_transfer\n    supplier: russia\n    recipient: united-states\n",
+            "an arms_transfer names its weapon: give designation, weapon_category or "
+            "weapon_description",
+        ),
+        (
+            "kind: conference\n    event_type: summit\n",
+            "a conference names who hosts, takes part or is invited: give host, participants "
+            "or invitees",
+        ),
+        (
+            "kind: threat\n    speaker: russia\n",
+            "a threat says what is threatened: give threatened_action, threatened_fact or condition",
+        ),
+    ],
+)
+def test_one_of_a_kinds_fields_is_required_in_words(tmp_path: Path, fact, message) -> None:
+    facts = MINI_FACTS + f'  - id: extra\n    {fact}    evidence: ["Big News"]\n'
+    with pytest.raises(FactsError) as caught:
+        _load_with(tmp_path, facts)
+    err = caught.value
+    assert err.message == f"facts.2: {message}"
+    assert (err.fact_id, err.line) == ("extra", 34)
+
+
+@pytest.mark.parametrize(
+    ("entity", "message"),
+    [
+        (
+            "type: Person\n    label: A\n    facility_type: plant",
+            "facility_type: only a Facility has a facility_type, and 'extra' is a Person",
+        ),
+        (
+            "type: Country\n    label: A\n    owned_by: russia",
+            "owned_by: only a Company or StateOwnedEnterprise has an owned_by, and 'extra' is "
+            "a Country",
+        ),
+        (
+            "type: Facility\n    label: A\n    weapon_category: ships",
+            "weapon_category: only a WeaponSystem has a weapon_category, and 'extra' is a Facility",
+        ),
+    ],
+)
+def test_an_entity_field_of_another_type_is_refused(tmp_path: Path, entity, message) -> None:
+    facts = MINI_FACTS.replace("facts:\n", f"  - id: extra\n    {entity}\nfacts:\n")
+    with pytest.raises(FactsError) as caught:
+        _load_with(tmp_path, facts)
+    err = caught.value
+    assert err.message == message and err.fact_id == "extra"
+    assert err.line == 22 and err.hint.startswith("remove ")
+
+
+def test_cli_lists_every_problem_and_exits_2(tmp_path: Path, runner) -> None:
+    from mapper.cli.main import main
+
+    facts = MINI_FACTS.replace("date: Thursday", "date: 2019").replace(
+        '["up to 75 percent"]', '["not there"]'
+    )
+    path = write_article(tmp_path, facts)
+    for command in (["validate", str(path)], ["build", str(path), "--out", str(tmp_path / "o")]):
+        result = runner.invoke(main, command)
+        assert result.exit_code == 2, result.output
+        out = result.output
+        assert f"{path}:24: 'visit': facts.0.date: 2019 is a number" in out
+        assert "hint: write the year in quotes: '2019'" in out
+        assert f"{path}:33: 'supply': quote not found" in out
+        assert out.index(":24:") < out.index(":33:")
+        assert out.rstrip().endswith("2 problems, in file order.")
+    assert runner.invoke(main, ["validate", str(write_article(tmp_path / "ok"))]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (("kind: visit", "kind: {a: b}"), "is not one of"),  # a mapping where a name goes
+        (("id: supply", "id: {a: b}"), "is not of type 'string'"),
+        (("id: visit\n", "id: [visit]\n"), "is not of type 'string'"),
+        (("    type: City\n", "    type: [City]\n"), "is not one of"),
+    ],
+)
+def test_odd_values_where_names_go_are_errors_not_crashes(tmp_path: Path, change, words):
+    # found by fuzzing: the checks after the schema must not trip over what it refused
+    facts = MINI_FACTS.replace(*change) + "    before: [visit]\n"
+    with pytest.raises(FactsError) as caught:
+        _load_with(tmp_path, facts)
+    assert words in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("three years", "write P3Y for three years"),
+        ("3 years and 2 months", "write P3Y2M for 3 years and 2 months"),
+        ("two weeks", "write P2W for two weeks"),
+        ("1Y", "write P1Y for 1Y"),
+        ("forever", "write P3Y for three years, P6M six months"),
+    ],
+)
+def test_a_duration_in_words_gets_its_iso_form(tmp_path: Path, written, hint) -> None:
+    facts = MINI_FACTS.replace("date: Thursday", f"date: Thursday\n    duration: {written}")
+    with pytest.raises(FactsError) as caught:
+        _load_with(tmp_path, facts)
+    assert caught.value.message == f"facts.0.duration: {written!r} is not an ISO 8601 duration"
+    assert caught.value.hint.startswith(hint)

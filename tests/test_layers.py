@@ -1,5 +1,5 @@
 """The package's folders are the pipeline's stages: a stage imports only itself and the stages
-before it (facts -> rdf -> checks -> builder -> stores -> publish -> cli), so there is no import
+before it (facts -> draft -> rdf -> checks -> builder -> stores -> publish -> cli), so there is no import
 cycle between them and a reader can follow the data flow folder by folder."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 import mapper
 
 PACKAGE = Path(mapper.__file__).parent
-STAGES = ["errors", "facts", "rdf", "checks", "builder", "stores", "publish", "cli"]
+STAGES = ["errors", "facts", "draft", "rdf", "checks", "builder", "stores", "publish", "cli"]
 
 
 def _stage(module: str) -> str:

@@ -170,3 +170,29 @@ def test_allow_remote_is_needed_to_reach_out(runner, seed_dist: Path, listener: 
     runner.invoke(main, ["query", query, "--data", str(seed_dist / "dataset.nq"), "--allow-remote"])
     listener._stop.wait(0.3)
     assert listener.connections >= 1  # asked for, so it went out (to our own listener)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"query": "SELECT * FROM <{url}/data.ttl> WHERE { ?s ?p ?o }"},
+        {"query": "SELECT * FROM NAMED <{url}/d.ttl> WHERE { GRAPH ?g { ?s ?p ?o } }"},
+        {"query": "SELECT * WHERE { ?s ?p ?o }", "default-graph-uri": "{url}/data.ttl"},
+        {"query": "SELECT * WHERE { ?s ?p ?o }", "named-graph-uri": "{url}/data.ttl"},
+    ],
+)
+def test_the_endpoint_fetches_no_graph_a_query_names(seed_server, listener, params) -> None:
+    """FROM and the protocol's graph parameters name graphs of the data only: a URL is
+    refused in plain text, and nothing is fetched."""
+    import urllib.error
+    import urllib.request
+    from urllib.parse import urlencode
+
+    query = urlencode({k: v.replace("{url}", listener.url) for k, v in params.items()})
+    request = urllib.request.Request(f"{seed_server}sparql?{query}", headers={"Accept": "*/*"})
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        urllib.request.urlopen(request, timeout=30)
+    assert caught.value.code == 400
+    assert caught.value.headers["Content-Type"].startswith("text/plain")
+    assert b"no graph" in caught.value.read()
+    _no_contact(listener)

@@ -108,6 +108,7 @@ def test_wheel_installs_and_runs_from_any_directory(tmp_path: Path) -> None:
         "mapper/data/facts.schema.json",
         "mapper/data/queries/who-visited-whom.rq",
         "mapper/data/queries/competency/01-arms-suppliers-of-india.csv",
+        "mapper/data/queries/corpus/41-aid-to-sri-lanka.csv",
         "mapper/data/ontology/versions/defrel-0.1.0.ttl",
         "mapper/data/site/base.html",
         "mapper/data/site/style.css",

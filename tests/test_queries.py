@@ -39,9 +39,9 @@ def test_arms_suppliers_of_india(seed_data) -> None:
     # Oxigraph keeps numbers by value: 75.0 and 1.9e9 come back in canonical form, as from
     # the embedded store and the server
     assert rows(seed_data, "arms-suppliers-of-india") == [
-        ("Russia", "major", "75", "in certain years", "", "", "", "", "", ""),
-        ("United States", "", "", "", "1900000000", "USD", "2014", "", "1", "completed"),
-        ("United States", "", "", "", "", "", "August", "1", "", "reported"),
+        ("Russia", "major", "75", "in certain years", "", "", "", "", "", "", ""),
+        ("United States", "", "", "", "1900000000", "USD", "2014", "", "1", "completed", ""),
+        ("United States", "", "", "", "", "", "August", "1", "", "", "hedged"),
     ]
 
 

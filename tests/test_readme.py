@@ -60,3 +60,37 @@ def test_transcript(runner, workdir: Path, monkeypatch, command: str, expected: 
     assert args[0] == "defrel"
     result = runner.invoke(main, args[1:])
     assert result.output == expected
+
+
+GUIDE_TEXT = (
+    "Kenya’s defence ministry said on Tuesday it had signed a letter of intent with Aerovale "
+    "for up to four transport aircraft.\n"
+)
+
+
+def test_the_guide_s_example_builds_and_conforms(runner, tmp_path: Path) -> None:
+    from mapper.cli.main import main
+
+    guide = README[README.index("### A guide for the analyst") :]
+    example = re.search(r"```yaml\n(.*?)```", guide, flags=re.S).group(1)
+    assert GUIDE_TEXT.strip() in " ".join(guide.split()), "the README quotes the example's text"
+    (tmp_path / "kenya.txt").write_text(GUIDE_TEXT, encoding="utf-8")
+    (tmp_path / "kenya.facts.yaml").write_text(example, encoding="utf-8")
+    result = runner.invoke(main, ["build", str(tmp_path), "--out", str(tmp_path / "dist")])
+    assert result.exit_code == 0, result.output
+
+
+def test_the_table_of_kinds_is_the_kinds_table() -> None:
+    import subprocess
+    import sys
+
+    check = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "readme_guide.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stdout
+    from mapper.facts.kinds import KINDS
+
+    for name in KINDS:
+        assert f"| `{name}` |" in README, f"the README's guide does not list kind {name}"

@@ -171,7 +171,7 @@ def test_the_server_answers_the_examples_as_the_files_do(seeded, seed_nq: Path, 
     ("args", "expected"),
     [
         (["--example", "arms-transfers", "--format", "csv"], "supplier,recipient,designation"),
-        (["ASK { ?d a defrel:ArmsTransfer ; defrel:modality 'planned' }"], "no\n"),
+        (["ASK { ?d a defrel:ArmsTransfer ; defrel:aspect 'planned' }"], "no\n"),
         (["CONSTRUCT WHERE { ?d a defrel:ArmsTransfer }", "--format", "nt"], "#ArmsTransfer> ."),
         (["DESCRIBE <https://w3id.org/defrel/data/entity/russia>"], "rdfs:label"),
         (["SELECT ?g { GRAPH ?g { ?d a defrel:ArmsTransfer } }", "--format", "tsv"], "?g\n<"),
@@ -183,6 +183,26 @@ def test_query_endpoint_from_the_cli(runner, seeded, seed_nq: Path, args, expect
     assert expected in served.output
     if "--example" in args:  # exactly what the files give, to the byte
         assert served.output == runner.invoke(main, ["query", *args, "--data", str(seed_nq)]).output
+
+
+def test_the_protocols_dataset_reaches_the_store(seeded, seed_size: int) -> None:
+    """default-graph-uri and named-graph-uri go to the store with the query (the SPARQL
+    Protocol's dataset, which ``serve --endpoint`` passes on)."""
+    from rdflib import Variable
+
+    from mapper.stores.remote import endpoint_result
+
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    in_graphs = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    n = Variable("n")
+    for query, dataset, expected in (
+        (count, ([SEED_GRAPH], []), seed_size),
+        (count, ([], [SEED_GRAPH]), 0),
+        (in_graphs, ([], [SEED_GRAPH]), seed_size),
+        (in_graphs, (["https://example.org/elsewhere"], ["https://example.org/none"]), 0),
+    ):
+        result = endpoint_result(query, url=seeded.query_url, dataset=dataset)
+        assert int(next(iter(result.bindings))[n]) == expected, (query, dataset)
 
 
 def test_a_query_the_server_refuses_is_exit_2(runner, seeded) -> None:

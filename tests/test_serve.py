@@ -14,6 +14,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 from conftest import SEED_SLUG
+from protocol import check_protocol
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from SPARQLWrapper import CSV, JSON, TURTLE, SPARQLWrapper
@@ -30,6 +31,7 @@ FORMATS = {
     "application/ld+json": ".jsonld",
     "application/n-triples": ".nt",
     "application/n-quads": ".nq",
+    "application/rdf+xml": ".rdf",
 }
 
 
@@ -88,7 +90,7 @@ def test_a_resource_iri_redirects_to_the_document_accept_chooses(seed_server, se
     assert f'<{DEFAULT_BASE}{RUSSIA}>; rel="describes"' in headers["Link"]
     assert body == (seed_site / f"{RUSSIA}{FORMATS[media]}").read_bytes()
     if media != "text/html":
-        fmt = {".ttl": "turtle", ".jsonld": "json-ld", ".nt": "nt", ".nq": "nquads"}
+        fmt = {".ttl": "turtle", ".jsonld": "json-ld", ".nt": "nt", ".nq": "nquads", ".rdf": "xml"}
         parsed = Dataset().parse(data=body.decode(), format=fmt[FORMATS[media]])
         expected = Graph().parse(seed_site / f"{RUSSIA}.ttl")
         merged = Graph()
@@ -114,7 +116,7 @@ def test_q_values_and_wildcards(seed_server, accept, suffix) -> None:
 
 
 def test_406_when_nothing_acceptable(seed_server) -> None:
-    status, headers, body = request(seed_server + RUSSIA, accept="application/rdf+xml")
+    status, headers, body = request(seed_server + RUSSIA, accept="image/png")
     assert status == 406
     assert headers["Vary"] == "Accept"
     text = body.decode()
@@ -197,7 +199,7 @@ def test_sparqlwrapper_gets_what_defrel_query_gives(seed_server, seed_site, runn
 
 def test_sparqlwrapper_ask_construct_and_csv(seed_server, seed_site, runner) -> None:
     client = endpoint(seed_server)
-    client.setQuery('ASK { ?deal a defrel:ArmsTransfer ; defrel:modality "planned" }')
+    client.setQuery('ASK { ?deal a defrel:ArmsTransfer ; defrel:aspect "planned" }')
     client.setReturnFormat(JSON)
     assert client.query().convert()["boolean"] is False
     query = "CONSTRUCT { ?v a defrel:Visit ; defrel:visitor ?p } WHERE { ?v a defrel:Visit ; defrel:visitor ?p }"
@@ -224,7 +226,7 @@ def test_sparql_post_forms_and_errors(seed_server) -> None:
             url, method="POST", data=data, accept=json_results, headers={"Content-Type": media}
         )
         assert status == 200 and headers["Content-Type"] == json_results
-        assert json.loads(body)["results"]["bindings"][0]["n"]["value"] == "2345"
+        assert json.loads(body)["results"]["bindings"][0]["n"]["value"] == "2415"
     status, _, body = request(url + "?" + urlencode({"query": "SELEC x"}), accept=json_results)
     assert status == 400 and b"SPARQL syntax error" in body
     status, _, body = request(url + "?" + urlencode({"query": query}), accept="image/png")
@@ -241,7 +243,9 @@ def test_sparql_post_forms_and_errors(seed_server) -> None:
     assert status == 413
     status, _, body = request(url, accept="text/html")
     assert status == 200 and b'<form method="post"' in body and b"<textarea" in body
-    form = urlencode({"query": "SELECT ?n WHERE { ?p schema:name ?n } ORDER BY ?n LIMIT 2"})
+    form = urlencode(
+        {"query": "SELECT ?n WHERE { ?p a schema:Country ; schema:name ?n } ORDER BY ?n LIMIT 2"}
+    )
     status, _, body = request(url, method="POST", data=form.encode(), accept="text/html")
     assert status == 200 and b"<td>Afghanistan</td>" in body
 
@@ -290,3 +294,69 @@ def test_serve_binds_to_loopback_and_needs_a_site(seed_server, runner, tmp_path:
     result = runner.invoke(main, ["serve", "--site", str(tmp_path / "nowhere")])
     assert result.exit_code == 2
     assert "is not a site built by defrel" in result.output and "run `defrel site`" in result.output
+
+
+def test_the_sparql_protocol_in_full(seed_server, seed_site) -> None:
+    """Datasets named by the request or FROM, every format, the Service Description."""
+    check_protocol(seed_server, seed_site / "dataset.nq")
+
+
+def test_protege_gets_the_ontology_as_rdf_xml(seed_server) -> None:
+    """Protégé asks for application/rdf+xml: it gets RDF/XML, the ontology's triples."""
+    ontology = origin(seed_server) + "/defrel/ontology"
+    status, headers, _ = request(ontology, accept="application/rdf+xml, */*;q=0.1")
+    assert status == 303 and headers["Location"].endswith("ontology.rdf")
+    document = origin(seed_server) + headers["Location"]
+    status, headers, body = request(document)
+    assert status == 200 and headers["Content-Type"].startswith("application/rdf+xml")
+    _, _, turtle = request(document.removesuffix(".rdf") + ".ttl")
+    theirs = Graph().parse(data=body.decode(), format="xml")
+    assert isomorphic(theirs, Graph().parse(data=turtle.decode(), format="turtle"))
+
+
+def test_well_known_void_leads_to_the_dataset_description(seed_server) -> None:
+    for url in (origin(seed_server) + "/.well-known/void", seed_server + ".well-known/void"):
+        status, headers, _ = request(url, accept="text/turtle")
+        assert status == 303 and headers["Location"].endswith("/defrel/data/void.ttl")
+    status, headers, _ = request(origin(seed_server) + "/.well-known/void", accept="text/html")
+    assert status == 303 and headers["Location"].endswith("/defrel/data/index.html")
+
+
+def test_the_shapes_are_served(seed_server, seed_site) -> None:
+    status, headers, body = request(seed_server + "shapes.ttl")
+    assert status == 200 and headers["Content-Type"].startswith("text/turtle")
+    assert body == (seed_site / "shapes.ttl").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("query", "default", "named"),
+    [
+        ("SELECT * FROM <urn:a> FROM NAMED <urn:b> WHERE { ?s ?p ?o }", ["urn:a"], ["urn:b"]),
+        ("PREFIX g: <urn:g:>\nSELECT * FROM g:one { ?s ?p ?o }", ["urn:g:one"], []),
+        ("BASE <http://x.org/>\nSELECT * FROM <a> {}", ["http://x.org/a"], []),
+        ("SELECT ?from WHERE { ?from ?p 'FROM <urn:no>' } # FROM <urn:no>", [], []),
+        ("SELECT * FROM defrel:x {}", ["https://w3id.org/defrel/ontology#x"], []),
+    ],
+)
+def test_the_graphs_a_query_names(query, default, named) -> None:
+    from mapper.publish.sparql_protocol import from_clauses
+    from mapper.rdf.vocab import NS
+
+    found = from_clauses(query, {k: str(v) for k, v in NS.items()})
+    assert (list(found.default), list(found.named)) == (default, named)
+    assert found.given == bool(default or named)
+
+
+# SPARQLWrapper parses RDF/XML into rdflib's ConjunctiveGraph, which rdflib 7 deprecates
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+def test_sparqlwrappers_defaults_get_answers(seed_server) -> None:
+    """SPARQLWrapper asks for XML by default: SPARQL XML results, and RDF/XML for CONSTRUCT."""
+    client = endpoint(seed_server)
+    client.setQuery(
+        "CONSTRUCT { ?v a defrel:Visit ; defrel:visitor ?p } "
+        "WHERE { ?v a defrel:Visit ; defrel:visitor ?p }"
+    )
+    graph = client.query().convert()
+    assert isinstance(graph, Graph) and len(graph) == 4
+    client.setQuery("SELECT ?s WHERE { ?s a defrel:Visit }")
+    assert client.query().convert().getElementsByTagName("result").length == 2

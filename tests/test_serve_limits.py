@@ -129,12 +129,12 @@ def test_the_server_answers_after_a_pathological_query(server) -> None:
 
 
 def test_large_results_are_refused_with_a_hint(seed_dist: Path, monkeypatch) -> None:
-    dataset = sparql_endpoint.FileEngine([str(seed_dist / "dataset.nq")])
+    dataset = sparql_endpoint.StoreEngine.of_files([str(seed_dist / "dataset.nq")])
     media = {"SELECT": "application/sparql-results+json"}
     query = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
-    assert sparql_endpoint._answer(dataset, query, media)[0] == "ok"
+    assert sparql_endpoint._answer(dataset, query, media, None)[0] == "ok"
     monkeypatch.setattr(sparql_endpoint, "MAX_RESULT", 10_000)
-    status, message = sparql_endpoint._answer(dataset, query, media)
+    status, message = sparql_endpoint._answer(dataset, query, media, None)
     assert status == "error" and "add a LIMIT" in message
 
 

@@ -9,6 +9,7 @@ import gzip
 import http.client
 import json
 import os
+import re
 import select
 import selectors
 import signal
@@ -23,6 +24,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 from conftest import SEED_SLUG, rss_kib
+from protocol import check_protocol
 
 from mapper.cli.main import example_queries, main
 from mapper.publish.app import MAX_BODY
@@ -30,8 +32,9 @@ from mapper.publish.negotiate import DOCUMENTS
 
 RUSSIA = "entity/russia"
 # sitemap.xml: a list of every page, the site's, not the store server's; .defrel-output:
-# the marker that says the folder is a defrel output (so a later run may replace it)
-NOT_SERVED = {"sitemap.xml", ".defrel-output"}
+# the marker that says the folder is a defrel output (so a later run may replace it);
+# .well-known/void: the server answers it with a 303 to the VoID document Accept chooses
+NOT_SERVED = {"sitemap.xml", ".defrel-output", ".well-known/void"}
 
 
 @pytest.fixture(scope="module")
@@ -123,6 +126,42 @@ def test_every_page_and_document_is_the_static_sites_byte_for_byte(client, seed_
     same_as_the_site(client, seed_site)
 
 
+# The dataset description's facts about the dump files (sizes, checksums): a server states
+# them for the dumps it serves (--dumps, a `defrel build` folder), the site for its own.
+DESCRIPTIONS = {f"void{suffix}" for suffix in DOCUMENTS} | {"index.html"}
+_SCRIPT = re.compile(rb'(<script type="application/ld\+json">)(.*?)(</script>)', re.S)
+_RDF = {".ttl": "turtle", ".jsonld": "json-ld", ".nt": "nt", ".nq": "nquads", ".rdf": "xml"}
+
+
+def _without_dump_facts(text: bytes, fmt: str):
+    from rdflib import Dataset, Graph
+    from rdflib.compare import to_isomorphic
+    from test_dcat import SPDX
+
+    ds = Dataset()
+    ds.parse(data=text.decode(), format=fmt)
+    g = Graph()
+    for s, p, o, _ in ds.quads():
+        if (
+            p not in (SPDX.checksum, SPDX.algorithm, SPDX.checksumValue)
+            and not str(p).endswith("#byteSize")
+            and SPDX.Checksum not in (s, o)
+            and s != SPDX.checksumAlgorithm_sha256
+        ):
+            g.add((s, p, o))
+    return to_isomorphic(g)
+
+
+def same_description(rel: str, body: bytes, expected: bytes) -> None:
+    if rel == "index.html":
+        found, wanted = _SCRIPT.search(body), _SCRIPT.search(expected)
+        assert _SCRIPT.sub(b"", body) == _SCRIPT.sub(b"", expected)
+        body, expected, rel = found[2], wanted[2], "void.jsonld"
+    fmt = _RDF[rel.removeprefix("void")]
+    found, wanted = _without_dump_facts(body, fmt), _without_dump_facts(expected, fmt)
+    assert found == wanted, (rel, sorted(set(found) ^ set(wanted))[:6])
+
+
 def same_as_the_site(client: Client, seed_site: Path) -> None:
     files = _site_files(seed_site)
     assert len(files) > 300
@@ -130,7 +169,10 @@ def same_as_the_site(client: Client, seed_site: Path) -> None:
     for rel in files:
         status, headers, body = client.get(rel)
         assert status == 200, rel
-        assert body == (seed_site / rel).read_bytes(), rel
+        if rel in DESCRIPTIONS:
+            same_description(rel, body, (seed_site / rel).read_bytes())
+        else:
+            assert body == (seed_site / rel).read_bytes(), rel
         sock = sock or client.conn.sock
         assert client.conn.sock is sock, "the connection is kept alive"
     resources = [f.removesuffix(".html") for f in files if f.endswith(".html")]
@@ -162,7 +204,7 @@ def test_404_406_and_methods(client, server) -> None:
     for sneaky in ("../../../etc/passwd", "%2e%2e/%2e%2e/etc/passwd", "articles/../../x"):
         status, _, body = client.get(sneaky)
         assert status == 404 and b"root:" not in body, sneaky
-    status, headers, body = client.get(RUSSIA, Accept="application/rdf+xml")
+    status, headers, body = client.get(RUSSIA, Accept="image/png")
     assert status == 406 and headers["Vary"] == "Accept" and b"text/turtle" in body
     status, headers, _ = client.get("sparql", method="OPTIONS")
     assert status == 204 and "POST" in headers["Access-Control-Allow-Methods"]
@@ -275,7 +317,7 @@ def test_sparql_post_formats_and_refusals(client) -> None:
             "sparql", "POST", body, Accept=json_results, **{"Content-Type": media}
         )
         assert status == 200 and headers["Content-Type"] == json_results
-        assert json.loads(answer)["results"]["bindings"][0]["n"]["value"] == "2345"
+        assert json.loads(answer)["results"]["bindings"][0]["n"]["value"] == "2415"
     status, _, body = client.get("sparql?" + urlencode({"query": "SELEC x"}), Accept=json_results)
     assert status == 400 and b"SPARQL syntax error" in body
     update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
@@ -293,10 +335,17 @@ def test_sparql_post_formats_and_refusals(client) -> None:
     assert status == 400 and b"SERVICE" in body
     status, _, body = client.get("sparql", Accept="text/html")
     assert status == 200 and b'<form method="post"' in body
-    form = urlencode({"query": "SELECT ?n WHERE { ?p schema:name ?n } ORDER BY ?n LIMIT 2"})
+    form = urlencode(
+        {"query": "SELECT ?n WHERE { ?p a schema:Country ; schema:name ?n } ORDER BY ?n LIMIT 2"}
+    )
     form_type = {"Content-Type": "application/x-www-form-urlencoded"}
     status, _, body = client.get("sparql", "POST", form.encode(), Accept="text/html", **form_type)
     assert status == 200 and b"<td>Afghanistan</td>" in body
+
+
+def test_the_sparql_protocol_in_full(server, seed_dist) -> None:
+    """Datasets named by the request or FROM, every format, the Service Description."""
+    check_protocol(server[0], seed_dist / "dataset.nq")
 
 
 def test_request_bodies_are_capped(server) -> None:
@@ -404,6 +453,7 @@ def test_serve_endpoint_renders_the_same_from_an_oxigraph_server(seed_dist, seed
         with serving(["--endpoint", oxigraph.query_url], tmp_path / "serve.log") as (base, _):
             c = Client(base)
             same_as_the_site(c, seed_site)
+            check_protocol(base, seed_dist / "dataset.nq")
             ask = "sparql?" + urlencode({"query": "ASK { ?s a defrel:Visit }"})
             status, _, body = c.get(ask, Accept="application/sparql-results+json")
             assert status == 200 and json.loads(body)["boolean"] is True
@@ -413,3 +463,24 @@ def test_serve_endpoint_renders_the_same_from_an_oxigraph_server(seed_dist, seed
             c.close()
     finally:
         oxigraph.stop()
+
+
+def test_the_dataset_description_is_dcat_ap_and_well_known(client, seed_dist) -> None:
+    """The store server's VoID/DCAT-AP validates against the DCAT-AP 3 shapes, with the
+    dumps' sizes and checksums; /.well-known/void leads to it."""
+    import hashlib
+
+    from rdflib import Graph
+    from test_dcat import SPDX, dcat_ap_results
+
+    status, _, body = client.get("void.ttl")
+    assert status == 200
+    g = Graph().parse(data=body.decode(), format="turtle")
+    assert dcat_ap_results(g).get("Violation", []) == []
+    sums = {str(o) for o in g.objects(None, SPDX.checksumValue)}
+    assert hashlib.sha256((seed_dist / "dataset.nq").read_bytes()).hexdigest() in sums
+    for path in ("/.well-known/void", client.path + ".well-known/void"):
+        client.conn.request("GET", path, headers={"Accept": "text/turtle"})
+        resp = client.conn.getresponse()
+        resp.read()
+        assert resp.status == 303 and resp.headers["Location"] == client.path + "void.ttl"

@@ -186,25 +186,24 @@ def test_pages_are_accessible_and_every_relative_link_resolves(seed_site: Path) 
 
 
 def test_embedded_jsonld_is_one_object_typed_for_schema_org(seed_site: Path) -> None:
-    doc = jsonld_of(seed_site, f"{ARTICLE}.html")
-    assert isinstance(doc, dict) and "@context" in doc and "@graph" in doc
-    art = nodes(doc)[DEFAULT_BASE + ARTICLE]
-    assert {"schema:NewsArticle", "defrel:Article"} <= types(art)
-    assert art["schema:headline"]["@value"] == "Pakistan Courts Both US and Russia on Defense"
-    about = {a["@id"] for a in art["schema:about"]}
-    assert f"{DEFAULT_BASE}entity/pakistan" in about and len(art["schema:mentions"]) > 10
-    pakistan = nodes(doc)[f"{DEFAULT_BASE}entity/pakistan"]
-    assert "schema:Country" in types(pakistan) and pakistan["schema:name"]["@value"] == "Pakistan"
-    person = nodes(jsonld_of(seed_site, "entity/sergei-shoigu.html"))
-    assert "schema:Person" in types(person[f"{DEFAULT_BASE}entity/sergei-shoigu"])
-    meeting = nodes(jsonld_of(seed_site, f"{ARTICLE}/fact/shoigu-meets-nawaz-sharif.html"))
-    event = meeting[f"{DEFAULT_BASE}{ARTICLE}/fact/shoigu-meets-nawaz-sharif"]
-    assert "schema:Event" in types(event)
-    place = meeting[event["schema:location"]["@id"]]
-    assert "schema:City" in types(place) and place["schema:name"]["@value"] == "Islamabad"
-    assert jsonld_of(seed_site, f"{ARTICLE}.html") == json.loads(
-        (seed_site / f"{ARTICLE}.jsonld").read_text(encoding="utf-8")
-    )
+    """The page embeds the compact schema.org object (the full description is the .jsonld)."""
+    art = jsonld_of(seed_site, f"{ARTICLE}.html")
+    assert art["@id"] == DEFAULT_BASE + ARTICLE and art["@type"] == "NewsArticle"
+    assert art["@context"]["@vocab"] == "https://schema.org/"
+    assert art["@context"]["@language"] == "en" and "@version" not in art["@context"]
+    assert art["headline"] == "Pakistan Courts Both US and Russia on Defense"
+    about = {a["@id"]: a for a in art["about"]}
+    pakistan = about[f"{DEFAULT_BASE}entity/pakistan"]
+    assert pakistan == {"@id": pakistan["@id"], "@type": "Country", "name": "Pakistan"}
+    assert len(art["mentions"]) > 10
+    person = jsonld_of(seed_site, "entity/sergei-shoigu.html")
+    assert person["@type"] == "Person" and person["name"] == "Sergei Shoigu"
+    event = jsonld_of(seed_site, f"{ARTICLE}/fact/shoigu-meets-nawaz-sharif.html")
+    assert event["@type"] == "Event"
+    assert event["location"]["@type"] == "City" and event["location"]["name"] == "Islamabad"
+    assert {a["name"] for a in event["attendee"]} == {"Sergei Shoigu", "Nawaz Sharif"}
+    full = json.loads((seed_site / f"{ARTICLE}.jsonld").read_text(encoding="utf-8"))
+    assert "@graph" in full and art != full
 
 
 HOSTILE = "Raheel </script><script>alert('x')</script> & <b>Sharif</b>"
@@ -235,19 +234,23 @@ def test_labels_and_text_are_escaped_in_html_and_in_the_script(hostile_site: Pat
     html = (hostile_site / "entity/raheel-sharif.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;Sharif" in html
     assert "\\u003cscript\\u003ealert" in html
-    doc = jsonld_of(hostile_site, "entity/raheel-sharif.html")
-    person = nodes(doc)["https://example.org/news/entity/raheel-sharif"]
-    assert person["schema:name"]["@value"] == HOSTILE
+    person = jsonld_of(hostile_site, "entity/raheel-sharif.html")
+    assert person["@id"] == "https://example.org/news/entity/raheel-sharif"
+    assert person["name"] == HOSTILE
     article = page(hostile_site, "article/mini.html")
     assert article.article_text == MINI_TEXT.replace("Big News", "Big <i>News</i> & </script>", 1)
 
 
 def test_an_event_with_a_date_carries_schema_dates(hostile_site: Path) -> None:
-    doc = nodes(jsonld_of(hostile_site, "article/mini/fact/visit.html"))
-    visit = doc["https://example.org/news/article/mini/fact/visit"]
-    assert visit["schema:startDate"] == {"@type": "xsd:date", "@value": "2014-11-20"}
-    place = doc[visit["schema:location"]["@id"]]
-    assert place["schema:name"]["@value"] == "Washington" and "schema:City" in types(place)
+    visit = jsonld_of(hostile_site, "article/mini/fact/visit.html")
+    assert visit["@id"] == "https://example.org/news/article/mini/fact/visit"
+    assert visit["startDate"] == "2014-11-20"
+    assert visit["@context"]["startDate"] == {
+        "@id": "https://schema.org/startDate",
+        "@type": "xsd:date",
+    }
+    place = visit["location"]
+    assert place["name"] == "Washington" and place["@type"] == "City"
 
 
 # --- dataset description --------------------------------------------------------------------
@@ -257,7 +260,7 @@ def test_void_describes_size_classes_examples_dumps_endpoint_licence(seed_site, 
     g = Graph().parse(seed_site / "void.ttl")
     ds = URIRef(f"{DEFAULT_BASE}void#dataset")
     assert (ds, RDF.type, VOID.Dataset) in g and (ds, RDF.type, DCAT.Dataset) in g
-    assert g.value(ds, VOID.triples).toPython() == catalogue.triples == 2345
+    assert g.value(ds, VOID.triples).toPython() == catalogue.triples == 2415
     assert g.value(ds, VOID.sparqlEndpoint) == URIRef(f"{DEFAULT_BASE}sparql")
     assert str(g.value(ds, VOID.uriSpace)) == DEFAULT_BASE
     assert g.value(ds, NS["dcterms"].license) == URIRef(
@@ -320,8 +323,39 @@ def test_embed_prints_what_the_page_embeds(runner, seed_site: Path) -> None:
     result = runner.invoke(main, ["embed", iri, "--data", data])
     assert result.exit_code == 0, result.output
     assert result.output.startswith('<script type="application/ld+json">\n')
-    assert result.output in (seed_site / "entity" / "russia.html").read_text(encoding="utf-8")
+    html = (seed_site / "entity" / "russia.html").read_text(encoding="utf-8")
+    assert result.output in html
+    for slug in ("russia", "entity/russia"):  # a slug names the resource too
+        by_slug = runner.invoke(main, ["embed", slug, "--data", data])
+        assert by_slug.exit_code == 0 and by_slug.output == result.output, by_slug.output
+    full = runner.invoke(main, ["embed", "russia", "--profile", "full", "--data", data])
+    assert full.exit_code == 0, full.output
+    body = full.output.removeprefix('<script type="application/ld+json">\n')
+    assert json.loads(body.removesuffix("</script>\n")) == json.loads(
+        (seed_site / "entity" / "russia.jsonld").read_text(encoding="utf-8")
+    )
+    assert full.output not in html
     result = runner.invoke(main, ["embed", f"{DEFAULT_BASE}entity/atlantis", "--data", data])
     assert result.exit_code == 2
     assert "no resource 'https://w3id.org/defrel/data/entity/atlantis'" in result.output
-    assert "hint: give the IRI of an article, entity, fact or post" in result.output
+    assert "hint: give the IRI (or slug, as entity/russia) of an article" in result.output
+
+
+def test_the_shapes_are_published_and_stock_pyshacl_checks_the_data(seed_site: Path) -> None:
+    """shapes.ttl is the package's shapes; stock pySHACL, given the ontology as its shapes
+    file's header says (-e), finds the site's data conforming; without it, it would not."""
+    import pyshacl
+
+    from mapper.publish.site import shapes_text
+
+    shapes = (seed_site / "shapes.ttl").read_text(encoding="utf-8")
+    assert shapes == shapes_text() and "pyshacl -s shapes.ttl -e ontology.ttl" in shapes
+    data = Graph().parse(seed_site / "dataset.ttl", format="turtle")
+    shapes_graph = Graph().parse(data=shapes, format="turtle")
+    ontology = Graph().parse(seed_site / "ontology.ttl", format="turtle")
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes_graph, ont_graph=ontology)
+    assert conforms, text
+    conforms, _, _ = pyshacl.validate(data, shacl_graph=shapes_graph)
+    assert not conforms  # the reason the header says to pass the ontology
+    home = (seed_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="shapes.ttl"' in home

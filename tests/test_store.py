@@ -244,7 +244,7 @@ def test_the_store_keeps_numbers_by_value(seed_store: Path) -> None:
 @pytest.mark.parametrize(
     ("query", "fmt", "expected"),
     [
-        ('ASK { ?d a defrel:ArmsTransfer ; defrel:modality "planned" }', None, "no\n"),
+        ('ASK { ?d a defrel:ArmsTransfer ; defrel:aspect "planned" }', None, "no\n"),
         ("ASK { ?d a defrel:ArmsTransfer }", "json", '"boolean": true'),
         ("CONSTRUCT WHERE { ?d a defrel:ArmsTransfer }", "nt", "#ArmsTransfer> ."),
         ("DESCRIBE <https://w3id.org/defrel/data/entity/russia>", "turtle", "rdfs:label"),
@@ -279,7 +279,8 @@ def test_query_takes_one_source(runner, seed_store: Path, seed_dist) -> None:
 
 
 def test_progress_bar_draws_on_a_terminal_only() -> None:
-    from mapper.cli.store import _Bar, progress_line
+    from mapper.cli.progress import Bar
+    from mapper.cli.store import progress_line
 
     line = progress_line(Progress(3, 4, 7035, 9380, 0.5), width=8)
     assert line == "[######--] 3/4 articles  7,035/9,380 triples  14,070 triples/s"
@@ -289,7 +290,7 @@ def test_progress_bar_draws_on_a_terminal_only() -> None:
             return True
 
     for stream, drawn in ((Terminal(), True), (io.StringIO(), False)):
-        bar = _Bar(stream)
+        bar = Bar(stream, progress_line)
         bar(Progress(1, 1, 10, 10, 1.0))
         bar.close()
         assert (

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -28,6 +29,7 @@ from ..checks.report import Report, Result, conforming_report
 from ..errors import DefrelError, FactsError
 from ..facts.files import read_bytes
 from ..facts.load import FACTS_SUFFIX, find_facts_files
+from ..facts.registry import find_registry
 from ..rdf.vocab import CONTEXT_FILE, DEFAULT_BASE
 from .crosscheck import check_entity_types, corpus_conflicts
 from .distwriter import BIG, DistWriter
@@ -35,10 +37,25 @@ from .manifest import MANIFEST, Manifest, entities_text, read_manifest, write_ma
 from .outdir import staged_output
 from .shard import ArticleOutcome, content_key, file_stamp, process
 
-__all__ = ["MANIFEST", "FastOutcome", "fast_build", "recipe"]
+__all__ = ["MANIFEST", "BuildProgress", "FastOutcome", "fast_build", "recipe"]
 
 CHUNK = 32  # articles per worker task
 AHEAD = 3  # chunks in flight per worker
+
+
+@dataclass(frozen=True)
+class BuildProgress:
+    """How far a build has got, passed to ``on_progress`` after every article joined (built
+    by a worker or reused from the previous output)."""
+
+    articles: int
+    articles_total: int
+    triples: int
+    reused: int
+    seconds: float
+
+
+OnProgress = Callable[[BuildProgress], None]
 
 
 @dataclass
@@ -58,13 +75,18 @@ class FastOutcome:
         return self.report.conforms and not self.conflicts
 
 
-def recipe(base: str, root: Path | None = None) -> str:
+def recipe(base: str, root: Path | None = None, registries: tuple[Path, ...] = ()) -> str:
     """What every article's output depends on besides its own files: defrel's source (all
     of it: a change anywhere rebuilds everything), the bundled shapes, ontology and
-    context, the base IRI, and the --root folder (an article accepted under one root is
-    checked again under another)."""
+    context, the base IRI, the --root folder (an article accepted under one root is
+    checked again under another) and the entity registries the articles use (an edited
+    registry rebuilds every article)."""
     digest = hashlib.sha256(base.encode())
     digest.update(b"\0root\0" + (str(Path(root).resolve()).encode() if root else b""))
+    for path in registries:
+        digest.update(
+            b"\0registry\0" + str(path).encode() + b"\0" + read_bytes(path, what="entity registry")
+        )
     package = Path(__file__).resolve().parents[1]  # mapper/, every stage
     data = package / "data"
     parts = [
@@ -76,6 +98,14 @@ def recipe(base: str, root: Path | None = None) -> str:
     for path in parts:
         digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def _registries(facts: list[Path], root: Path | None) -> tuple[Path, ...]:
+    """Every registry file that some article of the build uses."""
+    found: dict[Path, None] = {}
+    for folder in sorted({p.parent for p in facts}):
+        found.update(dict.fromkeys(find_registry(folder / "x", root)))
+    return tuple(found)
 
 
 def _slug(path: Path) -> str:
@@ -152,22 +182,25 @@ def fast_build(
     base: str = DEFAULT_BASE,
     jobs: int | None = None,
     root: Path | None = None,
+    on_progress: OnProgress | None = None,
 ) -> FastOutcome:
     """Build ``paths`` into ``out`` (see the module docstring); article texts must lie beside
-    their facts files, or inside ``root``."""
+    their facts files, or inside ``root``.  ``on_progress`` is told after every article."""
     with staged_output(
         out, inputs=[*paths, *([root] if root else [])], command="build"
     ) as stage:  # --out checked first
         out = stage.out
         ordered = _ordered(paths)
-        key = recipe(base, root)
+        key = recipe(base, root, _registries(ordered, root))
         previous = read_manifest(out, key) if out.is_dir() else None
         articles = previous.articles if previous else {}
         reuse = {p: _unchanged(p, articles.get(_slug(p)), key, out) for p in ordered}
         if jobs is None:
             todo = sum(stamp is None for stamp in reuse.values())
             jobs = (os.cpu_count() or 1) if todo >= 8 else 1
-        outcome = _build_into(stage.folder, out, ordered, reuse, previous, base, key, jobs, root)
+        outcome = _build_into(
+            stage.folder, out, ordered, reuse, previous, base, key, jobs, root, on_progress
+        )
         if outcome.ok:
             outcome.written = [stage.final(p) for p in outcome.written]
         else:
@@ -175,23 +208,41 @@ def fast_build(
     return outcome
 
 
-def _build_into(staging, out, ordered, reuse, previous, base, key, jobs, root=None) -> FastOutcome:
+def _build_into(
+    staging, out, ordered, reuse, previous, base, key, jobs, root=None, on_progress=None
+) -> FastOutcome:
     writer = DistWriter(staging, out, base)
     built = _run([p for p in ordered if reuse[p] is None], base, key, jobs, staging, root)
+    tell = _teller(len(ordered), on_progress)
     try:
-        return _fill(writer, built, staging, ordered, reuse, previous, base, key, root)
+        return _fill(writer, built, staging, ordered, reuse, previous, base, key, root, tell)
     finally:
         built.close()  # workers stopped before the staging folder can be removed
         writer.abandon()
 
 
-def _fill(writer, built, staging, ordered, reuse, previous, base, key, root=None) -> FastOutcome:
+def _teller(total: int, on_progress: OnProgress | None) -> Callable[[int, int, int], None]:
+    """A function of (articles, triples, reused) so far that tells ``on_progress``, if any."""
+    started = time.monotonic()
+
+    def tell(articles: int, triples: int, reused: int) -> None:
+        if on_progress is not None:
+            seconds = time.monotonic() - started
+            on_progress(BuildProgress(articles, total, triples, reused, seconds))
+
+    return tell
+
+
+def _fill(
+    writer, built, staging, ordered, reuse, previous, base, key, root=None, tell=None
+) -> FastOutcome:
+    tell = tell or _teller(len(ordered), None)
     manifest = Manifest(key, previous.consistent if previous else None)
     if previous is not None:  # unchanged articles keep their numbers in the statement table
         manifest.intern(previous.statements)
     results: list[Result] = []
     conflicts: list[Conflict] = []
-    conforms, triples = True, 0
+    conforms, triples, reused = True, 0, 0
     seconds: dict[str, float] = {}
     for path in ordered:
         slug = _slug(path)
@@ -223,6 +274,8 @@ def _fill(writer, built, staging, ordered, reuse, previous, base, key, root=None
             manifest.add(slug, entry, outcome.shared)
         results += entry["results"]
         triples += entry["triples"]
+        reused += reuse[path] is not None
+        tell(len(manifest.articles), triples, reused)
     writer.close()
     check_entity_types(manifest)
     if conforms:

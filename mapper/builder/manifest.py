@@ -85,11 +85,22 @@ class Manifest:
 
 def entities_text(summary: Summary | None) -> str:
     """An article's entities and posts (``facts.corpus.Summary``), a JSON array a line:
-    ``["e", id, type, line, label, [wikidata...], part_of]`` or ``["p", org, title, line]``."""
+    ``["e", id, type, line, label, [wikidata...], part_of]`` (and the registry file the
+    entity is declared in, if any) or ``["p", org, title, line]``."""
     if summary is None:
         return ""
     rows = [
-        ["e", e.id, e.type, e.line, e.label, list(e.wikidata), e.part_of] for e in summary.entities
+        [
+            "e",
+            e.id,
+            e.type,
+            e.line,
+            e.label,
+            list(e.wikidata),
+            e.part_of,
+            *([e.path] if e.path else []),
+        ]
+        for e in summary.entities
     ]
     rows += [["p", p.organization, p.title, p.line] for p in summary.posts]
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
@@ -100,8 +111,10 @@ def entities_of(entry: dict[str, Any]) -> Summary:
     entities, posts = [], []
     for row in map(json.loads, entry["entities"].splitlines()):
         if row[0] == "e":
-            _, entity_id, kind, line, label, wikidata, part_of = row
-            entities.append(EntityNote(entity_id, kind, line, label, tuple(wikidata), part_of))
+            _, entity_id, kind, line, label, wikidata, part_of, *path = row
+            entities.append(
+                EntityNote(entity_id, kind, line, label, tuple(wikidata), part_of, *path)
+            )
         else:
             _, org, title, line = row
             posts.append(PostNote(org, title, slugify(title), line))

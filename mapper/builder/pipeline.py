@@ -18,11 +18,19 @@ from ..rdf.mapping import map_articles
 from ..rdf.mint import Minter
 from ..rdf.read import read_rdf
 from ..rdf.vocab import DEFAULT_BASE
-from .fastbuild import FastOutcome, fast_build
+from .fastbuild import BuildProgress, FastOutcome, OnProgress, fast_build
 from .outdir import staged_output
 from .serialize import dist_files, write_files
 
-__all__ = ["BuildOutcome", "build", "build_dataset", "check_inputs", "classic_build", "locate"]
+__all__ = [
+    "BuildOutcome",
+    "BuildProgress",
+    "build",
+    "build_dataset",
+    "check_inputs",
+    "classic_build",
+    "locate",
+]
 
 
 @dataclass
@@ -102,6 +110,7 @@ def build(
     infer: bool = False,
     jobs: int | None = None,
     root: Path | None = None,
+    on_progress: OnProgress | None = None,
 ) -> BuildOutcome | FastOutcome:
     """Load, map, validate and check consistency; write every output into ``out`` only if the
     data conforms and is consistent. With ``infer``, each article's inferred triples go into
@@ -110,10 +119,16 @@ def build(
     Without ``infer`` the fast, incremental path builds (``fastbuild.py``: articles in worker
     processes, compiled SHACL, streamed output, unchanged articles reused); with it, the
     rdflib pipeline below, which is also the benchmark's baseline and the reference the
-    fast path is tested against."""
+    fast path is tested against.
+
+    ``on_progress`` is told how far the build has got: after every article on the fast path,
+    once all are checked on the other."""
     if not infer:
-        return fast_build(paths, out=out, base=base, jobs=jobs, root=root)
-    return classic_build(paths, out=out, base=base, infer=infer, jobs=jobs, root=root)
+        return fast_build(paths, out=out, base=base, jobs=jobs, root=root, on_progress=on_progress)
+    outcome = classic_build(paths, out=out, base=base, infer=infer, jobs=jobs, root=root)
+    if on_progress is not None:
+        on_progress(BuildProgress(outcome.articles, outcome.articles, outcome.triples, 0, 0.0))
+    return outcome
 
 
 def classic_build(

@@ -1,13 +1,19 @@
-"""The ontology's competency questions: the questions it must answer, each a SPARQL query
-with its expected answer on the seed article (``queries/competency/NN-name.rq`` and ``.csv``)."""
+"""The ontology's competency questions: the questions it must answer, each a SPARQL query with
+its expected answer. Two suites: ``competency`` on the seed article (``queries/competency/``)
+and ``corpus`` on the news corpus of ``tests/corpus/`` (``queries/corpus/``), each question a
+``NN-name.rq`` with its answer in ``NN-name.csv``."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from importlib.resources import files
+from typing import Literal
 
-__all__ = ["Question", "competency_questions"]
+__all__ = ["SUITES", "Question", "competency_questions"]
+
+Suite = Literal["competency", "corpus"]
+SUITES: tuple[Suite, ...] = ("competency", "corpus")
 
 
 @dataclass(frozen=True)
@@ -31,9 +37,12 @@ def _comments(query: str) -> list[str]:
     return lines
 
 
-def competency_questions() -> list[Question]:
-    """Every competency question, in order of name."""
-    folder = files("mapper.data") / "queries" / "competency"
+def competency_questions(*, suite: Suite = "competency") -> list[Question]:
+    """Every question of ``suite``, in order of name: ``competency`` (answered on the seed
+    article) or ``corpus`` (answered on the news corpus)."""
+    if suite not in SUITES:
+        raise ValueError(f"unknown suite {suite!r}: use one of {', '.join(SUITES)}")
+    folder = files("mapper.data") / "queries" / suite
     found = []
     for resource in sorted(folder.iterdir(), key=lambda r: r.name):
         if not resource.name.endswith(".rq"):
@@ -42,7 +51,7 @@ def competency_questions() -> list[Question]:
         head = " ".join(_comments(query))
         match = re.match(r"Question: (.+?\?)\s*(.*)$", head)
         if not match:
-            raise ValueError(f"{resource.name} must open with '# Question: ...?'")
+            raise ValueError(f"{suite}/{resource.name} must open with '# Question: ...?'")
         answer = folder / resource.name.replace(".rq", ".csv")
         found.append(
             Question(

@@ -179,6 +179,29 @@ class OntologyCheck:
             head += f", with {self.report.counts.get('individuals', 0)} individuals of data"
         return f"{head}.\n{self.report.text(self.where)}"
 
+    def summary(self) -> dict:
+        """A JSON-ready summary (``defrel ontology check --json``): the verdict, the counts,
+        each problem's axioms (with the data graphs that state them) and HermiT's times."""
+        report = self.report
+
+        def axioms(found: list[str]) -> list[dict]:
+            return [{"axiom": render_axiom(a), "from": self.where(a)} for a in found]
+
+        return {
+            "status": "ok" if report.ok else "problems",
+            "ontology": self.iri,
+            "version": self.version,
+            "terms": self.own_terms,
+            "axioms": report.counts.get("axioms", 0),
+            "logical_axioms": report.counts.get("logicalAxioms", 0),
+            "individuals": report.counts.get("individuals", 0) if self.data is not None else None,
+            "consistent": report.consistent,
+            "inconsistency": axioms(report.inconsistency),
+            "unsatisfiable": {curie(c): axioms(a) for c, a in report.unsatisfiable.items()},
+            "literals_kept_out": dict(report.kept_out),
+            "seconds": {k: v / 1000 for k, v in report.times_ms.items()},
+        }
+
 
 def check_ontology(
     *, ontology: list[Path] | None = None, data: list[Path] = (), allow_remote: bool = False

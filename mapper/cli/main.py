@@ -3,9 +3,10 @@ prints the result.  Exit codes: 0 ok, 1 data does not conform, 2 bad input or us
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
-from importlib.resources import files
+import time
 from pathlib import Path
 
 import click
@@ -13,27 +14,22 @@ import click
 from ..checks.options import ENGINES
 from ..errors import DefrelError, InputError
 from ..facts.chars import escaped
-from ..rdf.options import RDF_SUFFIXES
-from ..stores.options import DEFAULT_TIMEOUT, GRAPH_FORMATS, TABLE_FORMATS
-from .common import DEFAULT_DATASET, DEFAULT_OUT, DEFAULT_SEEDS, base_option, root_option
+from ..rdf.options import RDF_SUFFIXES, SYNTAXES, rdf_syntax
+from .common import DEFAULT_OUT, DEFAULT_SEEDS, base_option, root_option
+from .inputs import STDIN, FormatName, rdf_inputs, syntax_option
 from .ontology import ontology_group
+from .progress import Bar, bar_line
+from .query import example_queries, query_cmd
 from .store import load_cmd
+from .summary import build_summary, json_errors
+
+__all__ = ["example_queries", "main"]
 
 EXIT_OK, EXIT_NONCONFORMING, EXIT_BAD_INPUT = 0, 1, 2
 
 # The stages a command needs are imported inside it: `defrel query` must start in well under
 # a second, and pySHACL, jsonschema, httpx and the reasoner's owlready2 would double that.
 QUIET_LOGGERS = ("rdflib", "pyshacl", "owlready2")
-
-
-def example_queries() -> dict[str, str]:
-    """Bundled example queries (``queries/*.rq``) by name."""
-    folder = files("mapper.data") / "queries"
-    return {
-        r.name.removesuffix(".rq"): r.read_text(encoding="utf-8")
-        for r in sorted(folder.iterdir(), key=lambda r: r.name)
-        if r.name.endswith(".rq")
-    }
 
 
 class DefrelGroup(click.Group):
@@ -92,8 +88,15 @@ def main() -> None:
     help="Processes validating articles in parallel (default: one per core from 8 articles).",
 )
 @root_option
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary (keys in the README).")
 def build_cmd(
-    paths: tuple[Path, ...], out: Path, base: str, infer: bool, jobs: int | None, root: Path | None
+    paths: tuple[Path, ...],
+    out: Path,
+    base: str,
+    infer: bool,
+    jobs: int | None,
+    root: Path | None,
+    as_json: bool,
 ) -> None:
     """Load, map, validate, check consistency and write Turtle, JSON-LD and N-Quads.
 
@@ -101,17 +104,26 @@ def build_cmd(
     If the data does not conform to the shapes, or contradicts the ontology (an
     entity that is both a Person and a Country), the problems are printed with
     their facts file and line, nothing is written and the exit code is 1.
+    On a terminal a progress bar runs on stderr.  --json prints one object
+    (status, conforms, consistent, articles, reused, triples, inferred_graphs,
+    inferred_triples, out, files, seconds, results, conflicts), on failure too.
 
     \b
     Example:
       defrel build seeds/ --out dist/ --base https://example.org/defrel/
       defrel build --infer
+      defrel build --json | jq .triples
     """
     from ..builder.pipeline import build
 
-    outcome = build(
-        list(paths) or [DEFAULT_SEEDS], out=out, base=base, infer=infer, jobs=jobs, root=root
-    )
+    started, bar = time.monotonic(), Bar(sys.stderr, build_line)
+    with json_errors(as_json), bar:
+        outcome = build(list(paths) or [DEFAULT_SEEDS], out=out, base=base, infer=infer,
+                        jobs=jobs, root=root, on_progress=bar)  # fmt: skip
+    if as_json:
+        summary = build_summary(outcome, out, time.monotonic() - started)
+        click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
+        sys.exit(EXIT_OK if outcome.ok else EXIT_NONCONFORMING)
     if not outcome.report.conforms:
         click.echo(outcome.report.text(), nl=False)
     if outcome.conflicts:
@@ -140,32 +152,69 @@ def build_cmd(
 LIST_AT_MOST = 24  # files listed by name after a build; a corpus's are counted
 
 
-def _split_inputs(paths: list[Path]) -> tuple[list[Path], list[Path]]:
-    """Separate RDF files (by suffix) from facts files and folders."""
+def build_line(p) -> str:
+    """The build's progress bar: articles, triples, rate (and how many were reused)."""
+    rate = p.articles / p.seconds if p.seconds > 0 else 0
+    reused = f" ({p.reused:,} reused)" if p.reused else ""
+    return bar_line(
+        p.articles, p.articles_total, f"{p.triples:,} triples  {rate:,.1f} articles/s{reused}"
+    )
+
+
+def _split_inputs(paths: list[Path], syntax: str | None) -> tuple[list[Path], list[Path]]:
+    """Separate RDF files (by suffix; with --syntax, every file not a facts file; ``-``, stdin)
+    from facts files and folders."""
     from ..facts.load import FACTS_SUFFIX
 
-    rdf = [p for p in paths if p.is_file() and p.suffix.lower() in RDF_SUFFIXES]
+    facts_names = (FACTS_SUFFIX, ".yaml", ".yml")
+
+    def rdf_file(p: Path) -> bool:
+        if str(p) == STDIN:
+            return True
+        if not p.is_file():
+            return False
+        return p.suffix.lower() in RDF_SUFFIXES or (
+            syntax is not None and not p.name.endswith(facts_names)
+        )
+
+    rdf = [p for p in paths if rdf_file(p)]
     facts = [p for p in paths if p not in rdf]
     for p in facts:
-        if p.is_file() and not p.name.endswith((FACTS_SUFFIX, ".yaml", ".yml")):
+        if p.is_file() and not p.name.endswith(facts_names):
             raise InputError(
                 "not a facts file or an RDF file",
                 path=p,
-                hint=f"facts files end in {FACTS_SUFFIX}; RDF files in {', '.join(RDF_SUFFIXES)}",
+                hint=f"facts files end in {FACTS_SUFFIX}; RDF files in {', '.join(RDF_SUFFIXES)} "
+                "(or name the syntax with --syntax)",
             )
     return rdf, facts
 
 
+REPORT_FORMATS = ("text", "json", *(s.name for s in SYNTAXES))
+
+
+def _report_format(value: str) -> str:
+    """text, json, or the RDF syntax of the SHACL report graph, by any of its names."""
+    syntax = rdf_syntax(value)
+    return value.lower() if value.lower() in ("text", "json") else syntax.name  # type: ignore[union-attr]
+
+
 @main.command("validate")
-@_paths
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True, path_type=Path))
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "turtle"]),
+    type=FormatName(
+        lambda v: v.lower() in ("text", "json") or rdf_syntax(v) is not None,
+        ", ".join(REPORT_FORMATS),
+    ),  # fmt: skip
     default="text",
     show_default=True,
-    help="Report format.",
+    help="Report format: text, json, or the SHACL report graph in an RDF syntax "
+    f"({', '.join(REPORT_FORMATS[2:])}; Jena's and Oxigraph's names and media types too).",
 )
+@click.option("--json", "as_json", is_flag=True, help="The report as JSON: --format json.")
+@syntax_option("RDF files among PATHS")
 @_base
 @click.option(
     "--engine",
@@ -176,124 +225,45 @@ def _split_inputs(paths: list[Path]) -> tuple[list[Path], list[Path]]:
 )
 @root_option
 def validate_cmd(
-    paths: tuple[Path, ...], fmt: str, base: str, engine: str, root: Path | None
+    paths: tuple[Path, ...],
+    fmt: str,
+    as_json: bool,
+    syntax: str | None,
+    base: str,
+    engine: str,
+    root: Path | None,
 ) -> None:
     """Check facts files or RDF files against the shapes; print a report.
 
     PATHS are facts files, folders of them, or RDF files (.ttl .nt .nq .trig
-    .jsonld); default seeds/.  Exit 0 if everything conforms, 1 if not.
+    .jsonld .rdf, or any name with --syntax; - for stdin); default seeds/.  Exit 0
+    if everything conforms, 1 if not.  --json prints {"conforms": bool, "results":
+    [{"focus", "path", "message", "severity", "where", ...}]}.
     --engine pyshacl validates with pySHACL, the reference the compiled engine
     (the default, as in build) is tested against; same verdicts, ~100x slower.
 
     \b
     Example:
       defrel validate seeds/ --format json
+      curl -s https://example.org/their-data.nt | defrel validate - --syntax ntriples
     """
     from ..builder.pipeline import check_inputs
 
-    rdf, facts = _split_inputs(list(paths) or [DEFAULT_SEEDS])
-    report = check_inputs(facts=facts, rdf=rdf, base=base, engine=engine, root=root)
-    click.echo({"text": report.text, "json": report.json, "turtle": report.turtle}[fmt](), nl=False)
+    if as_json:
+        fmt = "json"
+    with json_errors(fmt.lower() == "json"):
+        rdf, facts = _split_inputs(list(paths) or [DEFAULT_SEEDS], syntax)
+        with rdf_inputs(rdf, syntax) as rdf_files:
+            report = check_inputs(facts=facts, rdf=rdf_files, base=base, engine=engine, root=root)
+    fmt = _report_format(fmt)
+    if fmt in ("text", "json"):
+        text = report.text() if fmt == "text" else report.json()
+    else:
+        from ..stores.query import graph_text
+
+        text = graph_text(report.graph, fmt)
+    click.echo(text, nl=False)
     sys.exit(EXIT_OK if report.conforms else EXIT_NONCONFORMING)
-
-
-@main.command("query")
-@click.argument("query", required=False)
-@click.option(
-    "-f",
-    "--file",
-    "query_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Read the query from a file.",
-)
-@click.option(
-    "--example",
-    type=click.Choice(sorted(example_queries())),
-    help="Run one of the bundled example queries.",
-)
-@click.option(
-    "--data",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="RDF files to query (repeatable); default dist/dataset.nq.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(TABLE_FORMATS + GRAPH_FORMATS),
-    help="Result format: table|csv|tsv|json|xml for SELECT/ASK, "
-    "turtle|nt|jsonld for CONSTRUCT/DESCRIBE.",
-)
-@click.option(
-    "--allow-remote",
-    is_flag=True,
-    help="Let SERVICE and remote JSON-LD contexts reach the network, and FROM name graphs "
-    "of the data (Oxigraph fetches nothing for FROM).",
-)
-@click.option(
-    "--store",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Query the embedded store in this folder (see defrel load) instead of files.",
-)
-@click.option("--endpoint", metavar="URL", help="Query this SPARQL endpoint instead of files.")
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0),
-    default=DEFAULT_TIMEOUT,
-    show_default=True,
-    metavar="SECONDS",
-    help="Stop a query on files after this long, reading them included (0: no limit).",
-)
-def query_cmd(
-    query: str | None,
-    query_file: Path | None,
-    example: str | None,
-    data: tuple[Path, ...],
-    fmt: str | None,
-    allow_remote: bool,
-    store: Path | None,
-    endpoint: str | None,
-    timeout: float,
-) -> None:
-    """Run a SPARQL query over the built dataset, the given files, or a store.
-
-    Give the query inline, with -f FILE, or with --example NAME.  Named graphs
-    are kept (GRAPH ?g works); the default graph is the union of all graphs.
-    Files are queried with Oxigraph's engine, as a store is; a query on files
-    is stopped after --timeout seconds (exit 2).
-
-    \b
-    Example:
-      defrel query 'SELECT ?s WHERE { ?s a defrel:Visit }'
-      defrel query --example arms-suppliers-of-india --format csv
-      defrel query --store store/ --example posts-held
-      defrel query --endpoint http://127.0.0.1:7878/query --example posts-held
-    """
-    given = [q for q in (query, query_file, example) if q is not None]
-    if len(given) != 1:
-        raise click.UsageError("give exactly one of QUERY, -f FILE or --example NAME")
-    if query_file is not None:
-        query = query_file.read_text(encoding="utf-8")
-    elif example is not None:
-        query = example_queries()[example]
-    if sum(map(bool, (data, store, endpoint))) > 1:
-        raise click.UsageError("give one of --data, --store or --endpoint")
-    if store is not None:
-        from ..stores.embedded import query_store
-
-        outcome = query_store(query, store=store, fmt=fmt, allow_remote=allow_remote)
-        return click.echo(outcome.text, nl=False)
-    if endpoint is not None:
-        from ..stores.remote import query_endpoint
-
-        return click.echo(query_endpoint(query, url=endpoint, fmt=fmt).text, nl=False)
-    paths = list(data) or [DEFAULT_DATASET]
-    if not data and not paths[0].exists():
-        raise InputError(f"{paths[0]} not found", hint="run `defrel build` first, or pass --data")
-    from ..stores.memory import query_files
-
-    outcome = query_files(query, paths, fmt=fmt, allow_remote=allow_remote, timeout=timeout)
-    click.echo(outcome.text, nl=False)
 
 
 @main.command("schema")
@@ -311,9 +281,16 @@ def schema_cmd() -> None:
     click.echo(json.dumps(published_schema(), indent=2, ensure_ascii=False))
 
 
+main.add_command(query_cmd)
 main.add_command(load_cmd)
 
 main.add_command(ontology_group)
+
+from .drafting import draft_cmd, entities_cmd, review_cmd  # noqa: E402 - an analyst's commands
+
+main.add_command(entities_cmd)
+main.add_command(draft_cmd)
+main.add_command(review_cmd)
 
 from .site import embed_cmd, serve_cmd, site_cmd  # noqa: E402 - commands of the site
 

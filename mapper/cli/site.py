@@ -3,8 +3,10 @@ resource's embeddable JSON-LD, and serve the site with content negotiation and S
 
 from __future__ import annotations
 
+import json
 import signal
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -12,8 +14,44 @@ import click
 from ..errors import InputError
 from ..rdf.options import DEFAULT_BASE
 from .common import DEFAULT_DATASET, DEFAULT_SEEDS, base_option, root_option
+from .inputs import rdf_inputs, syntax_option
+from .summary import json_errors, site_summary
 
 DEFAULT_SITE = Path("site")
+
+
+def publisher_options(command):
+    """``--publisher``, ``--publisher-url`` and ``--contact``: who the DCAT-AP catalogue says
+    publishes the data, and whom to ask (default: the base IRI's host, and its home page)."""
+    for option in reversed(
+        [
+            click.option(
+                "--publisher",
+                metavar="NAME",
+                help="Who publishes the data, for the DCAT-AP catalogue [default: the base "
+                "IRI's host].",
+            ),
+            click.option(
+                "--publisher-url",
+                metavar="URL",
+                help="The publisher's home page [default: the base IRI's host].",
+            ),
+            click.option(
+                "--contact",
+                metavar="EMAIL|URL",
+                help="Whom to ask about the data: an e-mail address or a web page [default: "
+                "the publisher's home page].",
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def _publisher(base: str, name: str | None, url: str | None, contact: str | None):
+    from ..publish.dcat import Publisher
+
+    return Publisher.of(base=base, name=name, url=url, contact=contact)
 
 
 @click.command("site")
@@ -34,24 +72,51 @@ DEFAULT_SITE = Path("site")
     help="IRI of the data's licence, stated in the VoID description and on every page.",
 )
 @root_option
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary (keys in the README).")
+@publisher_options
 def site_cmd(
-    paths: tuple[Path, ...], out: Path, base: str, license_: str, root: Path | None
+    paths: tuple[Path, ...],
+    out: Path,
+    base: str,
+    license_: str,
+    root: Path | None,
+    as_json: bool,
+    publisher: str | None,
+    publisher_url: str | None,
+    contact: str | None,
 ) -> None:
     """Build a static site: a page per resource with embedded JSON-LD, and beside each
     page its .ttl, .jsonld, .nt and .nq; dumps, VoID, context, ontology and a sitemap.
 
     PATHS are facts files or folders of them (default seeds/).  Host the folder at
     the base IRI; every link in it is relative.  Exit 1 if the data does not conform.
+    --json prints one object (status, conforms, articles, triples, pages, out,
+    files, seconds, results), on failure too.
 
     \b
     Example:
       defrel site seeds/ --out site/ --base https://example.org/defrel/
+      defrel site --json | jq .pages
     """
     from ..publish.site import build_site
 
-    outcome = build_site(
-        list(paths) or [DEFAULT_SEEDS], out=out, base=base, license=license_, root=root
-    )
+    started = time.monotonic()
+    with json_errors(as_json):
+        outcome = build_site(
+            list(paths) or [DEFAULT_SEEDS],
+            out=out,
+            base=base,
+            license=license_,
+            root=root,
+            publisher=_publisher(base, publisher, publisher_url, contact),
+        )
+    if as_json:
+        click.echo(
+            json.dumps(
+                site_summary(outcome, out, time.monotonic() - started), indent=2, ensure_ascii=False
+            )
+        )
+        sys.exit(0 if outcome.report.conforms else 1)
     if not outcome.report.conforms:
         click.echo(outcome.report.text(), nl=False)
         click.secho(f"Not built: the data does not conform; {out} is unchanged.", err=True)
@@ -67,16 +132,30 @@ def site_cmd(
 @click.option(
     "--data",
     multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="RDF files to read (repeatable); default dist/dataset.nq.",
+    type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path),
+    help="RDF files to read (repeatable; - for stdin, with --syntax); default dist/dataset.nq.",
 )
-def embed_cmd(iri: str, data: tuple[Path, ...]) -> None:
-    """Print a resource's JSON-LD as a <script> element to paste into another page:
-    the same description its page on the site embeds.
+@click.option(
+    "--profile",
+    type=click.Choice(["schema", "full"]),
+    default="schema",
+    show_default=True,
+    help="schema: the compact schema.org object the resource's page embeds (plain names and "
+    "strings, evidence as links to the article page); full: its whole description, as its "
+    ".jsonld document (Web Annotation selectors and all).",
+)
+@base_option(help="The base IRI the data was built with (a slug is looked up under it).")
+@syntax_option("--data files")
+def embed_cmd(
+    iri: str, data: tuple[Path, ...], profile: str, base: str, syntax: str | None
+) -> None:
+    """Print a resource's JSON-LD as a <script> element to paste into another page.
+    IRI is the resource's IRI, or its slug (russia, entity/russia, article/SLUG).
 
     \b
     Example:
       defrel embed https://w3id.org/defrel/data/entity/russia > russia-jsonld.html
+      defrel embed russia --profile full
     """
     from ..publish.site import embed_snippet
 
@@ -86,7 +165,9 @@ def embed_cmd(iri: str, data: tuple[Path, ...]) -> None:
         )
     from ..rdf.read import read_rdf
 
-    click.echo(embed_snippet(read_rdf(list(data) or [DEFAULT_DATASET]), iri), nl=False)
+    with rdf_inputs(list(data) or [DEFAULT_DATASET], syntax) as files:
+        dataset = read_rdf(files)
+    click.echo(embed_snippet(dataset, iri, profile=profile, base=base), nl=False)
 
 
 def _stop(signum, frame) -> None:
@@ -145,6 +226,7 @@ def _stop(signum, frame) -> None:
     type=click.FloatRange(0.1, 3600),
     help="Seconds a client has to send its whole request (line, headers, body).",
 )
+@publisher_options
 def serve_cmd(
     site_dir: Path,
     store_dir: Path | None,
@@ -157,6 +239,9 @@ def serve_cmd(
     timeout: float,
     workers: int,
     request_timeout: float,
+    publisher: str | None,
+    publisher_url: str | None,
+    contact: str | None,
 ) -> None:
     """Serve a built site with content negotiation (303 from a resource's IRI to the
     document the Accept header wants), CORS, and a read-only SPARQL endpoint.
@@ -176,8 +261,12 @@ def serve_cmd(
     if sum([site_given, store_dir is not None, endpoint is not None]) > 1:
         raise click.UsageError("give one of --site, --store or --endpoint")
     from_store = store_dir is not None or endpoint is not None
-    if not from_store and (dumps is not None or base != DEFAULT_BASE):
-        raise click.UsageError("--base and --dumps go with --store or --endpoint")
+    described = (publisher, publisher_url, contact)
+    if not from_store and (dumps is not None or base != DEFAULT_BASE or any(described)):
+        raise click.UsageError(
+            "--base, --dumps and the publisher options go with --store or --endpoint "
+            "(a site states them as `defrel site` was given them)"
+        )
     signal.signal(signal.SIGTERM, _stop)
     what = endpoint or store_dir or site_dir
 
@@ -203,6 +292,7 @@ def serve_cmd(
                 workers=workers,
                 request_timeout=request_timeout,
                 ready=ready,
+                publisher=_publisher(base, *described),
             )
             return
         serve(

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,6 +17,9 @@ from ..errors import InputError, PartialLoadError
 from ..rdf.options import DEFAULT_BASE
 from ..stores.options import DEFAULT_STORE, PROTOCOLS
 from .common import DEFAULT_DATASET
+from .inputs import rdf_inputs, syntax_option
+from .progress import Bar, bar_line
+from .summary import json_errors
 
 if TYPE_CHECKING:  # the stores (pyoxigraph, httpx) are imported when `load` runs
     from ..stores.loading import LoadOutcome, Progress
@@ -27,34 +29,9 @@ __all__ = ["load_cmd", "progress_line"]
 
 def progress_line(p: Progress, *, width: int = 24) -> str:
     """One line of the progress bar: ``[####----]  3/8 articles  7,035 triples  9,210 t/s``."""
-    done = round(width * p.articles / p.articles_total) if p.articles_total else width
     rate = p.triples / p.seconds if p.seconds > 0 else 0
-    return (
-        f"[{'#' * done}{'-' * (width - done)}] {p.articles}/{p.articles_total} articles  "
-        f"{p.triples:,}/{p.triples_total:,} triples  {rate:,.0f} triples/s"
-    )
-
-
-class _Bar:
-    """Redraws ``progress_line`` on a terminal at most ten times a second; silent elsewhere."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self._stream, self._last, self._drawn = stream, 0.0, False
-        self.live = stream.isatty()
-
-    def __call__(self, progress: Progress) -> None:
-        now = time.monotonic()
-        if not self.live or (
-            now - self._last < 0.1 and progress.articles < progress.articles_total
-        ):
-            return
-        self._stream.write("\r" + progress_line(progress))
-        self._stream.flush()
-        self._last, self._drawn = now, True
-
-    def close(self) -> None:
-        if self._drawn:
-            self._stream.write("\n")
+    rest = f"{p.triples:,}/{p.triples_total:,} triples  {rate:,.0f} triples/s"
+    return bar_line(p.articles, p.articles_total, rest, width=width)
 
 
 def _report(outcome: LoadOutcome, as_json: bool) -> None:
@@ -90,7 +67,12 @@ def _failure_json(err: PartialLoadError) -> str:
 
 
 @click.command("load")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "paths",
+    nargs=-1,
+    type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path),
+)
+@syntax_option("PATHS (one with named graphs: nq, trig, jsonld)")
 @click.option(
     "--store",
     type=click.Path(file_okay=False, path_type=Path),
@@ -136,6 +118,7 @@ def _failure_json(err: PartialLoadError) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
 def load_cmd(
     paths: tuple[Path, ...],
+    syntax: str | None,
     store: Path | None,
     endpoint: str | None,
     protocol: str,
@@ -148,12 +131,14 @@ def load_cmd(
     as_json: bool,
 ) -> None:
     """Load article graphs into a store: each graph replaced whole, so loading twice is the
-    same as once.  PATHS are .nq/.trig/.jsonld files; default dist/dataset.nq.  Exit 3 if the
-    store cannot be reached or the load stops part-way (the message names the articles).
+    same as once.  PATHS are .nq/.trig/.jsonld files, or - for stdin with --syntax; default
+    dist/dataset.nq.  Exit 3 if the store cannot be reached or the load stops part-way (the
+    message names the articles).
 
     \b
     Example:
       defrel load --store store/
+      zcat dump.nq.gz | defrel load - --syntax nquads --store store/
       defrel load --endpoint http://127.0.0.1:7878/store --drop-missing \\
           --query-endpoint http://127.0.0.1:7878/query
     """
@@ -161,29 +146,30 @@ def load_cmd(
         raise click.UsageError("give --store PATH or --endpoint URL, not both")
     if not paths and not DEFAULT_DATASET.exists():
         raise InputError(f"{DEFAULT_DATASET} not found", hint="run `defrel build` first")
-    inputs, bar = list(paths) or [DEFAULT_DATASET], _Bar(sys.stderr)
+    bar = Bar(sys.stderr, progress_line)
     try:
-        if endpoint is None:
-            from ..stores.embedded import load_store
+        with json_errors(as_json), rdf_inputs(list(paths) or [DEFAULT_DATASET], syntax) as inputs:
+            if endpoint is None:
+                from ..stores.embedded import load_store
 
-            outcome = load_store(
-                inputs, store=store or DEFAULT_STORE, mode=mode, base=base, on_progress=bar
-            )
-        else:
-            from ..stores.remote import load_endpoint
+                outcome = load_store(
+                    inputs, store=store or DEFAULT_STORE, mode=mode, base=base, on_progress=bar
+                )
+            else:
+                from ..stores.remote import load_endpoint
 
-            outcome = load_endpoint(
-                inputs,
-                url=endpoint,
-                protocol=protocol,
-                query_url=query_endpoint,
-                mode=mode,
-                base=base,
-                batch_triples=batch_triples,
-                retries=retries,
-                timeout=timeout,
-                on_progress=bar,
-            )
+                outcome = load_endpoint(
+                    inputs,
+                    url=endpoint,
+                    protocol=protocol,
+                    query_url=query_endpoint,
+                    mode=mode,
+                    base=base,
+                    batch_triples=batch_triples,
+                    retries=retries,
+                    timeout=timeout,
+                    on_progress=bar,
+                )
     except PartialLoadError as err:
         if as_json:
             click.echo(_failure_json(err))

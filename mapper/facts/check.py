@@ -3,16 +3,12 @@ quantities and quotes, turning it into typed objects and collecting every proble
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import re
+from dataclasses import replace
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
 from typing import Any
-
-import jsonschema
-import jsonschema_rs
 
 from ..errors import DefrelError, EvidenceError, FactsError
 from .evidence import Span, locate
@@ -22,15 +18,14 @@ from .kinds import (
     ENTITY_FIELDS,
     KINDS,
     QUANTITY_UNITS,
-    REMOVED_FIELDS,
     Field,
 )
 from .model import Entity, Fact, Quantity, Value
-from .schema import published_schema
-from .when import When, parse_when
+from .schemawords import SchemaCheck, check_schema
+from .when import When, contradiction, parse_when, resolve
 from .yamlread import exact_number, line_of
 
-__all__ = ["LANGUAGE_TAG", "Builder", "check_schema"]
+__all__ = ["LANGUAGE_TAG", "Builder", "SchemaCheck", "check_schema"]
 
 # The shape of a BCP 47 tag (RFC 5646 section 2.1): language, script, region, variants,
 # extensions, private use; or a private-use tag alone
@@ -42,73 +37,48 @@ LANGUAGE_TAG = re.compile(
 )
 
 
-def _schema_error(path: Path, doc: Any, err: jsonschema.ValidationError) -> FactsError:
-    """Turn the most relevant JSON Schema error into a message naming the line and the fix."""
-    where = tuple(err.absolute_path)
-    fact_id = None
-    if len(where) >= 2 and where[0] in ("facts", "entities") and isinstance(where[1], int):
-        item = doc[where[0]][where[1]]
-        fact_id = item.get("id") if isinstance(item, dict) else None
-    location = ".".join(str(p) for p in where) or "top level"
-    hint = None
-    message = f"{location}: {err.message}"
-    if err.validator == "additionalProperties":
-        allowed = sorted(err.schema.get("properties", {}))
-        unknown = sorted(set(err.instance) - set(allowed))
-        guesses = [difflib.get_close_matches(u, allowed, n=1) for u in unknown]
-        message = f"{location}: unknown key(s) {', '.join(map(repr, unknown))}"
-        hint = "; ".join(f"did you mean {g[0]!r}?" for g in guesses if g) or (
-            f"allowed keys: {', '.join(allowed)}"
-        )
-        removed = [REMOVED_FIELDS[u] for u in unknown if u in REMOVED_FIELDS]
-        if removed:
-            hint = "; ".join(removed)
-        where = (*where, unknown[0])
-    elif err.validator == "pattern" and "id" in str(where[-1:]):
-        hint = "ids are lowercase letters and digits joined by single hyphens, e.g. raheel-sharif"
-    elif err.validator == "enum":
-        hint = f"use one of: {', '.join(map(str, err.validator_value))}"
-    elif err.validator == "minItems":
-        hint = f"list at least {err.validator_value}, e.g. [first-id, second-id]"
-    elif err.validator == "const":
-        hint = f"this field takes {err.validator_value!r} only"
-    return FactsError(message, path=path, line=line_of(doc, where), fact_id=fact_id, hint=hint)
-
-
-@cache
-def _validators() -> tuple[Any, jsonschema.Draft202012Validator]:
-    schema = published_schema()
-    return jsonschema_rs.validator_for(schema), jsonschema.Draft202012Validator(schema)
-
-
-def check_schema(path: Path, doc: Any) -> None:
-    """Check ``doc`` against the facts schema; raise the most telling error, with its line.
-
-    jsonschema-rs (Rust, ~150x faster) answers "valid?" first; only a document it rejects
-    goes through the Python validator, which stays the reference: it picks the error
-    shown, and a document that it accepts is accepted."""
-    fast, full = _validators()
-    if fast.is_valid(doc):
-        return
-    errors = list(full.iter_errors(doc))
-    if errors:
-        best = jsonschema.exceptions.best_match(errors)
-        while best.validator in ("oneOf", "anyOf") and best.context:
-            # "not valid under any of the given schemas" says little: name the closest miss,
-            # preferring a branch of the value's own type (a string's, not an object's)
-            same_type = [e for e in best.context if e.validator != "type"] or best.context
-            best = jsonschema.exceptions.best_match(same_type)
-        raise _schema_error(path, doc, best)
-
-
 class Builder:
-    """Turns a schema-valid document into typed objects, collecting every problem found."""
+    """Turns a document into typed objects, collecting every problem found; it reads only
+    what the schema accepted (``bad``: the places of the schema's errors)."""
 
-    def __init__(self, path: Path, doc: Any, text: str) -> None:
-        self.path, self.doc, self.text = path, doc, text
+    def __init__(
+        self,
+        path: Path,
+        doc: Any,
+        text: str,
+        registry: Any = None,
+        *,
+        bad: frozenset[tuple] = frozenset(),
+    ):
+        self.path, self.doc, self.text, self.bad = path, doc, text, bad
         self.problems: list[DefrelError] = []
-        self.entity_types = {e["id"]: e["type"] for e in doc.get("entities") or []}
-        self.fact_ids = {f["id"] for f in doc["facts"]}
+        self.registry = registry  # the archive's entities, which the file may refer to
+        known = registry.entities if registry is not None else {}
+        self.entity_types: dict[str, str | None] = {i: e.type for i, e in known.items()}
+        # an entity whose type the schema refused is still known by its id (type None)
+        self.entity_types.update(
+            {
+                e["id"]: e.get("type") if ("entities", i, "type") not in bad else None
+                for i, e in self.items("entities", whole=False)
+            }
+        )
+        self.fact_ids = {f["id"] for _, f in self.items("facts", whole=False)}
+        self.published: When | None = None  # the article's date_published, once read
+        self.planned = False  # whether the fact being read is planned (aspect: planned)
+        self.unfinished = False  # whether it is ongoing (its end may lie after publication)
+
+    def items(self, section: str, *, whole: bool = True):
+        """``(index, item)`` of the section's items the schema lets the checks read: mappings
+        with a valid id and, if ``whole``, a valid kind (facts) or type (entities)."""
+        for i, item in enumerate(self.doc.get(section) or []):
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                continue
+            if (section, i, "id") in self.bad:
+                continue
+            key = "kind" if section == "facts" else "type"
+            if whole and ((section, i, key) in self.bad or key not in item):
+                continue
+            yield i, item
 
     def problem(self, message: str, where: tuple, *, fact_id=None, hint=None, cls=FactsError):
         line = line_of(self.doc, where)
@@ -151,27 +121,81 @@ class Builder:
         )
 
     def said(self, field: Field, raw: dict, where: tuple, owner: str | None) -> When | None:
-        """A time in the article's words, with the date it stands for where one is given."""
+        """A time in the article's words: the date they stand for, computed from the
+        publication date where the words allow (``when.resolve``) and checked against the
+        one given. Words of the article's own metadata are not resolved."""
         said, vague = raw["said"], bool(raw.get("vague", False))
+        computed = When(said, said=said)
+        anchor = raw.get("counted_from")
+        if anchor is not None:
+            return self.counted(field, raw, where, owner, anchor)
+        if where[0] == "facts":
+            # a planned fact's dates, and the end of an ongoing one, may lie ahead
+            ahead = self.planned or (self.unfinished and field.name == "end")
+            computed = resolve(said, published=self.published, planned=ahead)
+        vague = vague or computed.vague
         if "resolved" not in raw:
-            return When(said, said=said, vague=vague)
+            return replace(computed, vague=vague)
         try:
-            when = parse_when(raw["resolved"])
+            given = parse_when(raw["resolved"])
         except ValueError as err:
             self.problem(f"{field.name}.resolved: {err}", (*where, "resolved"), fact_id=owner)
             return None
-        return dataclasses.replace(when, said=said, vague=vague)
+        part = contradiction(given, computed) if computed.unit != "unknown" else None
+        if part is not None:
+            basis = (
+                f"the publication date {self.published.text}"
+                if computed.relative and self.published
+                else "the words"
+            )
+            self.problem(
+                f"{field.name}: resolved {given.text!r} contradicts {said!r}, which "
+                f"{basis} makes {computed.text!r} (the {part} differs)",
+                (*where, "resolved"),
+                fact_id=owner,
+                hint=f"write resolved: {computed.text!r}, or leave resolved out (defrel works "
+                "it out), or correct the words or the article's date_published",
+            )
+        return replace(
+            given,
+            said=said,
+            vague=vague,
+            relative=computed.relative and part is None,
+            bound=computed.bound,
+        )
+
+    def counted(self, field: Field, raw: dict, where: tuple, owner: str | None, anchor: str):
+        """Words that count from another fact's date ("today" in a quote, "within 90 days"
+        of a decision): the date is the one given, linked to that fact; not checked against
+        the publication date."""
+        self.check_facts(field, (anchor,), (*where, "counted_from"), owner)
+        if "resolved" not in raw:
+            self.problem(
+                f"{field.name}: counted_from needs the date the words stand for",
+                (*where, "counted_from"),
+                fact_id=owner,
+                hint="add resolved: YYYY-MM-DD (or YYYY-MM, YYYY), worked out from that fact's date",
+            )
+            return None
+        try:
+            given = parse_when(raw["resolved"])
+        except ValueError as err:
+            self.problem(f"{field.name}.resolved: {err}", (*where, "resolved"), fact_id=owner)
+            return None
+        vague = bool(raw.get("vague", False))
+        return replace(given, said=raw["said"], vague=vague, counted_from=anchor)
 
     def check_entities(self, field: Field, ids: tuple, where: tuple, owner: str | None) -> None:
         for entity_id in ids:
-            etype = self.entity_types.get(entity_id)
-            if etype is None:
+            if entity_id not in self.entity_types:
                 near = difflib.get_close_matches(entity_id, self.entity_types, n=1)
                 hint = f"did you mean {near[0]!r}?" if near else "declare it under entities:"
                 self.problem(
                     f"{field.name}: unknown entity {entity_id!r}", where, fact_id=owner, hint=hint
                 )
-            elif field.targets and etype not in field.targets:
+                continue
+            etype = self.entity_types[entity_id]
+            if etype is not None and field.targets and etype not in field.targets:
                 self.problem(
                     f"{field.name}: {entity_id!r} is a {etype}, but {field.name} takes "
                     f"{' or '.join(field.targets)}",
@@ -224,7 +248,7 @@ class Builder:
     def values(self, fields: tuple[Field, ...], raw: dict, where: tuple, owner: str | None):
         values: dict[str, Value] = {}
         for f in fields:
-            if f.name in raw:
+            if f.name in raw and (*where, f.name) not in self.bad:
                 v = self.value(f, raw[f.name], (*where, f.name), owner)
                 if v is not None:
                     values[f.name] = v
@@ -232,6 +256,8 @@ class Builder:
 
     def evidence(self, raw: list | None, where: tuple, owner: str) -> tuple[Span, ...]:
         spans: list[Span] = []
+        if (*where, "evidence") in self.bad:
+            return ()
         for i, item in enumerate(raw or []):
             quote, occurrence = (
                 (item, None) if isinstance(item, str) else (item["quote"], item["occurrence"])
@@ -250,7 +276,7 @@ class Builder:
 
     def unique(self, section: str) -> None:
         seen: dict[str, int] = {}
-        for i, item in enumerate(self.doc.get(section) or []):
+        for i, item in self.items(section, whole=False):
             if item["id"] in seen:
                 self.problem(
                     f"duplicate id {item['id']!r} in {section} (first at {section}[{seen[item['id']]}])",
@@ -262,12 +288,14 @@ class Builder:
 
     def entities(self) -> tuple[Entity, ...]:
         result = []
-        for i, raw in enumerate(self.doc.get("entities") or []):
+        for i, raw in self.items("entities"):
             where = ("entities", i)
-            same_as = raw.get("same_as", [])
+            same_as = raw.get("same_as", []) if (*where, "same_as") not in self.bad else []
             for key in ("located_in", "part_of", "different_from"):
                 refs = raw.get(key, [])
-                if raw["id"] in (refs if isinstance(refs, list) else [refs]):
+                if (*where, key) not in self.bad and raw["id"] in (
+                    refs if isinstance(refs, list) else [refs]
+                ):
                     self.problem(
                         f"{key}: an entity cannot be {key.replace('_', ' ')} itself",
                         (*where, key),
@@ -276,7 +304,8 @@ class Builder:
             for field in ENTITY_FIELDS:
                 if field.types and field.name in raw and raw["type"] not in field.types:
                     self.problem(
-                        f"{field.name}: only a {' or '.join(field.types)} has a {field.name}, "
+                        f"{field.name}: only a {' or '.join(field.types)} has "
+                        f"{'an' if field.name[0] in 'aeiou' else 'a'} {field.name}, "
                         f"and {raw['id']!r} is a {raw['type']}",
                         (*where, field.name),
                         fact_id=raw["id"],
@@ -296,8 +325,10 @@ class Builder:
 
     def facts(self) -> tuple[Fact, ...]:
         result = []
-        for i, raw in enumerate(self.doc["facts"]):
+        for i, raw in self.items("facts"):
             where, kind = ("facts", i), KINDS[raw["kind"]]
+            self.planned = raw.get("aspect") == "planned"
+            self.unfinished = raw.get("aspect") in ("ongoing", "state")
             values = self.values(COMMON_FIELDS + kind.fields, raw, where, raw["id"])
             quotation = values.get("quotation")
             if isinstance(quotation, str) and quotation not in self.text:
@@ -350,6 +381,8 @@ class Builder:
     def metadata(self) -> dict[str, Value]:
         raw = self.doc.get("article") or {}
         values = self.values(ARTICLE_FIELDS, raw, ("article",), None)
+        published = values.get("date_published")
+        self.published = published if isinstance(published, When) else None
         language = values.get("language")
         if isinstance(language, str) and not LANGUAGE_TAG.match(language):
             self.problem(

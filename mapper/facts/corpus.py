@@ -39,6 +39,7 @@ class EntityNote:
     label: str
     wikidata: tuple[str, ...] = ()
     part_of: str = ""
+    path: str = ""  # where it is declared, if not the article's facts file (the registry)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ def summary_of(article: Article) -> Summary:
             label=str(e.values.get("label", "")),
             wikidata=wikidata_ids(e.same_as),
             part_of=str(e.values.get("part_of", "")),
+            path=e.origin or "",
         )
         for e in article.entities
     )
@@ -105,13 +107,12 @@ def check_agreement(summaries: Iterable[Summary]) -> None:
     edges: dict[str, list[tuple[str, str, int]]] = {}
     for summary in summaries:
         for note in summary.entities:
-            _same_entity(first.setdefault(note.id, (note, summary.path)), note, summary.path)
+            path = note.path or summary.path
+            _same_entity(first.setdefault(note.id, (note, path)), note, path)
             for item in note.wikidata:
-                _one_entity_per_item(
-                    items.setdefault(item, (note, summary.path)), item, note, summary.path
-                )
+                _one_entity_per_item(items.setdefault(item, (note, path)), item, note, path)
             if note.part_of:
-                edges.setdefault(note.id, []).append((note.part_of, summary.path, note.line))
+                edges.setdefault(note.id, []).append((note.part_of, path, note.line))
         for post in summary.posts:
             _same_title(
                 posts.setdefault((post.organization, post.slug), (post, summary.path)),

@@ -9,8 +9,9 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from typing import NoReturn
 
-from ..errors import FactsError
+from ..errors import FactsError, UnconfirmedError
 from .chars import check_chars, check_value
 from .check import Builder, check_schema
 from .corpus import check_agreement, summary_of
@@ -24,7 +25,9 @@ from .files import (
     read_text,
 )
 from .model import Article
+from .registry import Registry, find_registry, load_registry, with_registry
 from .schema import ID_PATTERN
+from .timeline import check_timeline
 from .yamlread import line_of, read_yaml
 
 __all__ = [
@@ -37,12 +40,22 @@ def _slug(path: Path) -> str:
     return name[: -len(FACTS_SUFFIX)] if name.endswith(FACTS_SUFFIX) else path.stem
 
 
-def load_facts(path: Path, *, root: Path | None = None) -> Article:
+def load_facts(
+    path: Path,
+    *,
+    root: Path | None = None,
+    registry: Registry | None = None,
+    allow_unconfirmed: bool = False,
+) -> Article:
     """Load one facts file and its article text; raise FactsError/EvidenceError on bad input.
 
     The article text must lie inside the facts file's folder, or inside ``root`` if given
-    (see ``files.confined``)."""
+    (see ``files.confined``). Entities it refers to but does not declare come from the
+    archive's registry (``registry``, or found beside it: see ``registry.py``). A file with
+    drafted entries no one has confirmed is refused unless ``allow_unconfirmed``."""
     path = Path(path)
+    if registry is None:
+        registry = load_registry(find_registry(path, root))
     source = read_text(path, what="facts file")
     if not source.strip():
         raise FactsError(
@@ -59,7 +72,41 @@ def load_facts(path: Path, *, root: Path | None = None) -> Article:
             line=1,
         )
     check_chars(path, doc)  # lone surrogates: the schema's validators cannot encode them
-    check_schema(path, doc)
+    schema = check_schema(path, doc)
+    if not allow_unconfirmed and not schema.problems:
+        refuse_unconfirmed(path, doc)
+    if schema.problems and not schema.walkable(doc):
+        _raise_all(schema.problems)
+    try:
+        slug, text_path, text = _article_text(path, doc, root)
+    except FactsError as err:  # said with what the schema found before it
+        _raise_all([*schema.problems, err])
+    builder = Builder(path, doc, text, registry, bad=schema.bad)
+    builder.unique("entities")
+    builder.unique("facts")
+    metadata, inline = builder.metadata(), builder.entities()
+    facts = builder.facts()
+    entities, clashes = with_registry(path, registry, inline, facts, metadata)
+    builder.problems.extend(clashes)
+    article = Article(
+        slug=slug,
+        facts_path=path,
+        text_path=text_path,
+        text=text,
+        metadata=metadata,
+        entities=entities,
+        facts=facts,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    )
+    builder.no_fact_cycle(article.facts)
+    problems = [*schema.problems, *builder.problems, *check_timeline(path, doc, article.facts)]
+    if problems:
+        _raise_all(problems)
+    return article
+
+
+def _article_text(path: Path, doc: dict, root: Path | None) -> tuple[str, Path, str]:
+    """The article's slug, the path of its text and the text, read and checked."""
     article_raw = doc["article"] or {}
     slug = _slug(path)
     if not re.match(ID_PATTERN, slug):
@@ -85,25 +132,52 @@ def load_facts(path: Path, *, root: Path | None = None) -> Article:
         ) from None
     text = decode(data, path=text_path, what=what)
     check_chars(path, doc, text)
-    builder = Builder(path, doc, text)
-    builder.unique("entities")
-    builder.unique("facts")
-    article = Article(
-        slug=slug,
-        facts_path=path,
-        text_path=text_path,
-        text=text,
-        metadata=builder.metadata(),
-        entities=builder.entities(),
-        facts=builder.facts(),
-        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-    )
-    builder.no_fact_cycle(article.facts)
-    if builder.problems:
-        first, *rest = builder.problems
+    return slug, text_path, text
+
+
+def _raise_all(problems: list) -> NoReturn:
+    """Raise the first problem in file order, carrying every other one (``more``)."""
+    first, *rest = sorted(problems, key=lambda p: p.line or 0)
+    first.more = rest
+    raise first
+
+
+def refuse_unconfirmed(path: Path, doc: dict) -> None:
+    """A drafted entry (one with a ``draft:`` block) is published only once a person has
+    confirmed it: name every one still unconfirmed, in file order."""
+    found = [
+        UnconfirmedError(
+            f"{'entity' if section == 'entities' else 'fact'} {item['id']!r} is a draft no one "
+            "has confirmed",
+            path=path,
+            line=line_of(doc, (section, i, "draft")),
+            hint="check it against the article (defrel review shows it), then delete its "
+            "draft: block",
+        )
+        for section in ("entities", "facts")
+        for i, item in enumerate(doc.get(section) or [])
+        if "draft" in item
+    ]
+    if isinstance(doc.get("article"), dict) and "draft" in doc["article"]:
+        found.append(
+            UnconfirmedError(
+                "the article block is a draft no one has confirmed",
+                path=path,
+                line=line_of(doc, ("article", "draft")),
+                hint="check the headline and the other metadata, then delete its draft: block",
+            )
+        )
+    if found:
+        found.sort(key=lambda e: e.line or 0)
+        first, *rest = found
+        for other in rest:
+            other.hint = None  # said once, on the first
+        first.message = (
+            f"{len(found)} drafted entr{'y' if len(found) == 1 else 'ies'} unconfirmed; "
+            f"{first.message}"
+        )
         first.more = rest
         raise first
-    return article
 
 
 def load_corpus(paths: list[Path], *, root: Path | None = None) -> list[Article]:

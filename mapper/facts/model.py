@@ -41,6 +41,7 @@ class Entity:
     same_as: tuple[str, ...] = ()
     evidence: tuple[Span, ...] = ()
     line: int | None = None
+    origin: str | None = None  # the registry file it was declared in, if not the facts file
 
 
 @dataclass(frozen=True)

@@ -138,8 +138,29 @@ def _said() -> dict[str, Any]:
                 "description": "The date it stands for, at the precision the words allow.",
             },
             "vague": {"type": "boolean", "description": "A vague period (in recent years)."},
+            "counted_from": {
+                **_ID,
+                "description": "The fact whose date the words count from, when it is not the "
+                "article's publication: 'today' in a quote counts from the day it was said, "
+                "'within 90 days' from the decision. resolved is then given, not worked out.",
+            },
         },
         "required": ["said"],
+        "additionalProperties": False,
+    }
+
+
+def _draft() -> dict[str, Any]:
+    return {
+        "type": "object",
+        "description": "Drafted by defrel draft and not yet confirmed: remove this block once "
+        "a person has checked the entry (build refuses a file that still has one).",
+        "properties": {
+            "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+            "by": {"enum": ["rules", "model"]},
+            "sentence": {"type": "string", "description": "The sentence it was drafted from."},
+            "note": {**_TEXT, "description": "Why it was proposed, or what to check."},
+        },
         "additionalProperties": False,
     }
 
@@ -172,6 +193,7 @@ def generate_schema() -> dict[str, Any]:
                 {"type": "string", "pattern": r"^(wd:Q[1-9][0-9]*|https?://\S+)$"}
             ),
             "evidence": evidence,
+            "draft": {"$ref": "#/$defs/draft"},
         },
         ["id", "type"],
     )
@@ -180,7 +202,13 @@ def generate_schema() -> dict[str, Any]:
         common = {f.name: {"$ref": f"#/$defs/common-{f.name}"} for f in COMMON_FIELDS}
         variant = _object(
             kind.fields,
-            {"id": _ID, "kind": {"const": kind.name}, "evidence": evidence, **common},
+            {
+                "id": _ID,
+                "kind": {"const": kind.name},
+                "evidence": evidence,
+                "draft": {"$ref": "#/$defs/draft"},
+                **common,
+            },
             ["id", "kind", "evidence"],
             kind.one_of,
         )
@@ -188,7 +216,14 @@ def generate_schema() -> dict[str, Any]:
         fact_variants.append(
             {"if": {"properties": {"kind": {"const": kind.name}}}, "then": variant}
         )
-    article = _object(ARTICLE_FIELDS, {"text": {**_TEXT, "description": "Article text file"}}, [])
+    article = _object(
+        ARTICLE_FIELDS,
+        {
+            "text": {**_TEXT, "description": "Article text file"},
+            "draft": {"$ref": "#/$defs/draft"},
+        },
+        [],
+    )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -204,6 +239,7 @@ def generate_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "$defs": {
             "evidence": _evidence(),
+            "draft": _draft(),
             "quantity": _quantity(),
             "count": _count(),
             "said": _said(),

@@ -9,7 +9,7 @@ from http import HTTPStatus
 from starlette.requests import Request
 from starlette.responses import Response
 
-from .negotiate import choose
+from .negotiate import asks_html, choose
 
 __all__ = ["Headers", "error", "fresh", "send", "wants_html"]
 
@@ -43,7 +43,7 @@ def error(request: Request, status: int, message: str, headers=None, docs=None) 
 
     site = request.app.state.site
     reason = HTTPStatus(status).phrase
-    if not wants_html(request):
+    if not asks_html(request.headers.get("accept")):
         text = f"{status} {reason}: {message}\n"
         for media, path in (docs or {}).items():
             text += f"  {media}: {site.mount}{path}\n"

@@ -34,7 +34,7 @@ from ..rdf.vocab import CONTEXT_FILE, NS, context
 from .answers import Headers, error, fresh, send, wants_html
 from .app_sparql import MAX_BODY, post, sparql
 from .fromstore import QuadSource, neighbourhood, resource_of
-from .negotiate import DOCUMENTS, EXTENSIONS, choose
+from .negotiate import DOCUMENTS, EXTENSIONS, WELL_KNOWN, choose
 from .sparql_endpoint import QueryPool
 
 __all__ = ["MAX_BODY", "StoreSite", "make_app"]
@@ -75,11 +75,13 @@ class StoreSite:
 
     @cached_property
     def fixed(self) -> dict[str, str]:
-        """Files that do not depend on the data: the ontology's documents, style, context."""
+        """Files that do not depend on the data: the ontology's documents, the shapes, style,
+        context."""
         from .pages import template_text
-        from .site import _ontology
+        from .site import SHAPES_FILE, _ontology, shapes_text
 
         files = _ontology(self.license)
+        files[SHAPES_FILE] = shapes_text()
         files["style.css"] = template_text("style.css")
         files[CONTEXT_FILE] = json.dumps(context(), indent=2, ensure_ascii=False) + "\n"
         return files
@@ -137,15 +139,17 @@ class StoreSite:
 
     def _render(self, stem: str, suffix: str) -> str:
         from .pages import resource_page
+        from .schemajson import schema_jsonld
         from .site import WRITERS
         from .views import Layout
 
         cat, quads = self._described(stem)
         if suffix != ".html":
             return WRITERS[suffix](quads)
-        jsonld = self.document(stem, ".jsonld")
         iri = URIRef(self.base + stem)
-        return resource_page(Layout(self.base, cat), iri, jsonld=jsonld, license=self.license)
+        layout = Layout(self.base, cat)
+        jsonld = schema_jsonld(layout, iri, quads)
+        return resource_page(layout, iri, jsonld=jsonld, license=self.license)
 
     def dump(self, rel: str) -> Path | None:
         """A file of the dumps folder: ``dataset.*`` or ``articles/{slug}.*``, nothing else."""
@@ -210,6 +214,8 @@ async def _get(request: Request) -> Response:
     path = request.url.path
     if site.ontology_path and path.rstrip("/") == site.ontology_path:
         return _negotiate(request, "ontology")
+    if path in ("/" + WELL_KNOWN, site.mount + WELL_KNOWN):
+        return _negotiate(request, "void")
     if not path.startswith(site.mount):
         if path == "/":
             return Response(status_code=303, headers={"Location": site.mount})

@@ -11,8 +11,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ..errors import QueryError
-from .answers import error, send, wants_html
+from .answers import error, send
+from .negotiate import asks_html
 from .sparql_endpoint import OFFERS, QueryTimeout, ReadOnly, ServerBusy
+from .sparql_protocol import SD_OFFERS, request_dataset, service_answer
 
 __all__ = ["MAX_BODY", "post", "sparql"]
 
@@ -63,24 +65,28 @@ async def sparql(request: Request, params: dict[str, list[str]]) -> Response:
     site = request.app.state.site
     pool = request.app.state.pool
     handler = SimpleNamespace(site=site, query_timeout=site.query_timeout)
+    accept = request.headers.get("accept")
     if "update" in params:
         return error(request, 403, "updates are not accepted: this endpoint is read-only")
-    if {"default-graph-uri", "named-graph-uri"} & params.keys():
-        return error(
-            request,
-            400,
-            "default-graph-uri and named-graph-uri are not supported: the default graph is "
-            "the union of all graphs; use GRAPH <name> { … } for one",
-        )
     queries = params.get("query", [])
     if not queries or not queries[0].strip():
-        if wants_html(request):
+        if request.method == "POST" and not asks_html(accept):
+            return error(request, 400, "no query: give it as ?query=… or POST it")
+        if request.method == "POST":
             return send(request, 200, form_page(handler, "").encode(), "text/html")
-        return error(request, 400, "no query: give it as ?query=… or POST it")
+        found = service_answer(accept, base=site.base)
+        if found is None:
+            offers = ", ".join(SD_OFFERS)
+            return error(request, 406, f"the service description comes as {offers}")
+        media, text = found
+        if text is None:
+            return send(request, 200, form_page(handler, "").encode(), "text/html")
+        return send(request, 200, text.encode(), media, {"Vary": "Accept"})
     if len(queries) > 1:
         return error(request, 400, "give exactly one query parameter")
     try:
-        answer = await run_in_threadpool(pool.run, queries[0], accept=request.headers.get("accept"))
+        dataset = request_dataset(params)
+        answer = await run_in_threadpool(pool.run, queries[0], accept=accept, dataset=dataset)
     except ReadOnly as err:
         return error(request, 403, str(err))
     except ServerBusy as err:
@@ -88,7 +94,7 @@ async def sparql(request: Request, params: dict[str, list[str]]) -> Response:
     except QueryTimeout as err:
         return error(request, 503, str(err))
     except QueryError as err:
-        if wants_html(request):
+        if asks_html(accept):
             html = form_page(handler, queries[0], error=str(err))
             return send(request, 400, html.encode(), "text/html")
         return error(request, 400, str(err))

@@ -11,21 +11,33 @@ from __future__ import annotations
 import json
 
 import httpx
-from rdflib import BNode, URIRef
+from rdflib import BNode, URIRef, Variable
 from rdflib.term import Node
 
 from ..errors import QueryError, StoreError
+from ..rdf.vocab import NS
 from ..stores.httpclient import Http
 from ..stores.query import is_update, query_form, uses_service
-from ..stores.remote import query_endpoint
+from ..stores.remote import endpoint_result
 from .describe import Quad
 from .fromstore import restore_literal
-from .sparql_endpoint import MAX_RESULT, OFFERS, Answer, QueryTimeout, ReadOnly, ResultFormats
+from .sparql_endpoint import (
+    MAX_RESULT,
+    Answer,
+    QueryTimeout,
+    ReadOnly,
+    ResultFormats,
+    answer_format,
+    render,
+)
+from .sparql_protocol import QueryDataset, from_clauses, unknown_graphs_error
 
 __all__ = ["RemotePool", "RemoteSource"]
 
 BATCH = 100  # nodes per VALUES query: small enough for any store's URL and parser limits
 _OUT = "SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {nodes} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+_HELD = "SELECT DISTINCT ?g WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+_G = Variable("g")
 _INTO = "SELECT ?s ?p ?o ?g WHERE {{ VALUES ?o {{ {nodes} }} GRAPH ?g {{ ?s ?p ?o }} }}"
 
 
@@ -99,8 +111,38 @@ class RemotePool:
 
     def __init__(self, url: str, *, timeout: float) -> None:
         self.url, self.timeout = url, timeout
+        self.prefixes = {k: str(v) for k, v in NS.items()}
 
-    def run(self, query: str, *, accept: str | None) -> Answer:
+    def _result(self, query: str, dataset: QueryDataset | None = None):
+        try:
+            return endpoint_result(
+                query,
+                url=self.url,
+                retries=0,
+                timeout=self.timeout,
+                dataset=(dataset.default, dataset.named) if dataset else None,
+            )
+        except StoreError as err:
+            if "timed out" in str(err) or "timeout" in str(err).lower():
+                raise QueryTimeout(
+                    f"the query was stopped after {self.timeout:g} s, the server's time limit",
+                    hint="add a LIMIT, narrow the patterns, or run it with `defrel query`",
+                ) from None
+            raise
+
+    def _check_dataset(self, dataset: QueryDataset) -> None:
+        """A QueryError if the dataset names a graph the store does not hold."""
+        if not dataset.graphs:
+            return
+        values = " ".join(f"<{g}>" for g in dataset.graphs)
+        held = self._result(_HELD.format(values=values))
+        found = {str(row[_G]) for row in held.bindings}
+        missing = [g for g in dataset.graphs if g not in found]
+        if missing:
+            some = self._result("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1").bindings
+            raise unknown_graphs_error(missing, str(some[0][_G]) if some else None)
+
+    def run(self, query: str, *, accept: str | None, dataset: QueryDataset | None = None) -> Answer:
         try:
             kind = query_form(query)
         except QueryError:
@@ -112,23 +154,12 @@ class RemotePool:
             raise
         if uses_service(query):
             raise QueryError("SERVICE reaches the network and is refused by this endpoint")
+        self._check_dataset(dataset or from_clauses(query, self.prefixes))
         chosen = ResultFormats.for_accept(accept).by_kind[kind]
         if chosen is None:
             return Answer(kind=kind, media=None, text="")
-        fmt = OFFERS[kind][chosen]
-        if fmt == "html":
-            fmt = "turtle" if kind in ("CONSTRUCT", "DESCRIBE") else "json"
-        try:
-            text = query_endpoint(
-                query, url=self.url, fmt=fmt, retries=0, timeout=self.timeout
-            ).text
-        except StoreError as err:
-            if "timed out" in str(err) or "timeout" in str(err).lower():
-                raise QueryTimeout(
-                    f"the query was stopped after {self.timeout:g} s, the server's time limit",
-                    hint="add a LIMIT, narrow the patterns, or run it with `defrel query`",
-                ) from None
-            raise
+        by_protocol = dataset if dataset is not None and dataset.by_protocol else None
+        text = render(self._result(query, by_protocol), answer_format(kind, chosen))
         if len(text) > MAX_RESULT:
             raise QueryError(
                 f"the result is larger than {MAX_RESULT:,} characters, the server's "

@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Protocol
 
 import pyoxigraph as ox
@@ -287,12 +288,20 @@ _DISTINCT_TRIPLES = (
 
 
 def dataset_files(
-    select, *, base: str, license: str, union_is_a_set: bool = True
+    select,
+    *,
+    base: str,
+    license: str,
+    union_is_a_set: bool = True,
+    publisher=None,
+    dumps: Path | None = None,
 ) -> dict[str, str]:
     """The home page and the VoID documents of the data a store holds, as ``defrel site``
     writes them: from its types and labels (what the home page lists) and counts.
     ``select`` runs a SELECT (rows as rdflib terms); ``union_is_a_set``: the store's default
-    graph holds each triple once (the embedded store), so counting it is enough."""
+    graph holds each triple once (the embedded store), so counting it is enough.
+    ``publisher``: a ``dcat.Publisher``; ``dumps``: the folder of the dumps served, if any."""
+    from .dcat import dumps_in
     from .describe import LABELS
     from .site import _home, _quads, documents
     from .views import Layout
@@ -318,6 +327,8 @@ def dataset_files(
                 graphs=graphs,
                 triples=triples,
                 predicates=predicates,
+                publisher=publisher,
+                dumps=dumps_in(dumps),
             )
         ),
     )
@@ -325,6 +336,14 @@ def dataset_files(
     return void
 
 
-def embedded_dataset_files(store_path: str, *, base: str, license: str) -> dict[str, str]:
+def embedded_dataset_files(
+    store_path: str, *, base: str, license: str, publisher=None, dumps: Path | None = None
+) -> dict[str, str]:
     """``dataset_files`` of an embedded store (run in a child process by the server)."""
-    return dataset_files(embedded_select(store_path), base=base, license=license)
+    return dataset_files(
+        embedded_select(store_path),
+        base=base,
+        license=license,
+        publisher=publisher,
+        dumps=dumps,
+    )

@@ -3,7 +3,15 @@ one of them for an ``Accept`` header (RFC 9110 §12.5.1: q-values, ``type/*``, `
 
 from __future__ import annotations
 
-__all__ = ["DOCUMENTS", "EXTENSIONS", "NAMES", "choose", "parse_accept"]
+__all__ = [
+    "DOCUMENTS",
+    "EXTENSIONS",
+    "NAMES",
+    "WELL_KNOWN",
+    "asks_html",
+    "choose",
+    "parse_accept",
+]
 
 # Every resource's documents, in the server's order of preference: suffix -> media type.
 DOCUMENTS = {
@@ -12,6 +20,7 @@ DOCUMENTS = {
     ".jsonld": "application/ld+json",
     ".nt": "application/n-triples",
     ".nq": "application/n-quads",
+    ".rdf": "application/rdf+xml",  # what Protégé and SPARQLWrapper ask for
 }
 NAMES = {
     ".html": "HTML",
@@ -19,7 +28,10 @@ NAMES = {
     ".jsonld": "JSON-LD",
     ".nt": "N-Triples",
     ".nq": "N-Quads",
+    ".rdf": "RDF/XML",
 }
+# Where RFC 8615 and VoID (§7.2) look for a host's VoID description, below the root.
+WELL_KNOWN = ".well-known/void"
 # Content types of the other files a site holds, by suffix.
 EXTENSIONS = {
     **DOCUMENTS,
@@ -77,3 +89,9 @@ def choose(header: str | None, offers: list[str]) -> str | None:
     scored = [(_quality(offer, ranges), -i, offer) for i, offer in enumerate(offers)]
     q, _, offer = max(scored, default=(0.0, 0, None))
     return offer if q > 0 else None
+
+
+def asks_html(header: str | None) -> bool:
+    """Whether the client prefers an HTML page to plain text (a browser does); an error goes
+    to anyone else, ``*/*`` and no header included, as plain text."""
+    return choose(header, ["text/plain", "text/html"]) == "text/html"

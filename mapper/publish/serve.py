@@ -26,8 +26,9 @@ from rdflib.namespace import VOID
 
 from ..errors import InputError, QueryError
 from ..rdf.vocab import NS
-from .negotiate import DOCUMENTS, EXTENSIONS, choose
+from .negotiate import DOCUMENTS, EXTENSIONS, WELL_KNOWN, asks_html, choose
 from .sparql_endpoint import OFFERS, QueryPool, QueryTimeout, ReadOnly, ServerBusy
+from .sparql_protocol import SD_OFFERS, request_dataset, service_answer
 
 __all__ = ["MAX_BODY", "Site", "serve"]
 
@@ -158,7 +159,7 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def _wants_html(self) -> bool:
-        return choose(self.headers.get("Accept"), ["text/html", "text/plain"]) == "text/html"
+        return asks_html(self.headers.get("Accept"))
 
     def _error(self, status: int, message: str, headers: dict | None = None, docs=None) -> None:
         from .pages import page
@@ -205,6 +206,8 @@ class Handler(BaseHTTPRequestHandler):
         site = self.site
         if site.ontology_path and path.rstrip("/") == site.ontology_path:
             return self._negotiate("ontology")
+        if path in ("/" + WELL_KNOWN, site.mount + WELL_KNOWN):
+            return self._negotiate("void")  # RFC 8615's place for VoID: its documents
         if not path.startswith(site.mount):
             if path == "/":
                 return self._redirect(site.mount)
@@ -212,7 +215,8 @@ class Handler(BaseHTTPRequestHandler):
         rel = path[len(site.mount) :]
         if rel == "sparql":
             return self._sparql(parse_qs(parts.query, keep_blank_values=True))
-        if rel == "" and self._wants_html():
+        home = choose(self.headers.get("Accept"), ["text/html", "text/plain"]) == "text/html"
+        if rel == "" and home:
             return self._file("index.html", site.root / "index.html")
         found = site.file(rel)
         if found is not None:
@@ -275,23 +279,24 @@ class Handler(BaseHTTPRequestHandler):
     def _sparql(self, params: dict[str, list[str]]) -> None:
         from .sparql_page import form_page, results_body
 
+        accept = self.headers.get("Accept")
         if "update" in params:
             return self._error(403, "updates are not accepted: this endpoint is read-only")
-        if {"default-graph-uri", "named-graph-uri"} & params.keys():
-            return self._error(
-                400,
-                "default-graph-uri and named-graph-uri are not supported: the default graph is "
-                "the union of all graphs; use GRAPH <name> { … } for one",
-            )
         queries = params.get("query", [])
         if not queries or not queries[0].strip():
-            if self._wants_html():
+            found = service_answer(accept, base=self.site.base)
+            if self.command == "POST" and not self._wants_html():
+                return self._error(400, "no query: give it as ?query=… or POST it")
+            if self.command == "POST" or (found is not None and found[1] is None):
                 return self._send(200, form_page(self, "").encode(), "text/html")
-            return self._error(400, "no query: give it as ?query=… or POST it")
+            if found is None:
+                offers = ", ".join(SD_OFFERS)
+                return self._error(406, f"the service description comes as {offers}")
+            return self._send(200, found[1].encode(), found[0], {"Vary": "Accept"})
         if len(queries) > 1:
             return self._error(400, "give exactly one query parameter")
         try:
-            answer = self.pool.run(queries[0], accept=self.headers.get("Accept"))
+            answer = self.pool.run(queries[0], accept=accept, dataset=request_dataset(params))
         except ReadOnly as err:
             return self._error(403, str(err))
         except ServerBusy as err:

@@ -20,6 +20,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 from ..errors import InputError
 from ..rdf.mint import check_base
 from .app import StoreSite, make_app
+from .dcat import Publisher
 from .fromstore import EmbeddedSource
 from .sparql_endpoint import QueryPool
 
@@ -109,9 +110,9 @@ class _Described:
     """The home page and VoID, computed once, in a child process (it reads every type and
     label of the store, which the server need not keep), on the first request for them."""
 
-    def __init__(self, store: Path, base: str, license: str) -> None:
+    def __init__(self, store: Path, base: str, license: str, publisher, dumps) -> None:
         self.args = (str(store),)
-        self.kwargs = {"base": base, "license": license}
+        self.kwargs = {"base": base, "license": license, "publisher": publisher, "dumps": dumps}
         self.files: dict[str, str] | None = None
         self.lock = threading.Lock()
 
@@ -141,18 +142,21 @@ def serve_store(
     ready: Callable[[str], None],
     request_timeout: float = 30.0,
     dumps: Path | None = None,
+    publisher: Publisher | None = None,
 ) -> None:
     """Serve the data in the embedded ``store`` (or at the SPARQL query ``endpoint``) until
     interrupted; call ``ready`` with the base's URL once listening.  ``timeout`` bounds a
-    query, ``request_timeout`` the reading of a request."""
+    query, ``request_timeout`` the reading of a request; ``publisher`` is named in the
+    dataset's DCAT-AP description, and ``dumps`` (a `defrel build` folder) served."""
     from .fromstore import integer_types
 
     check_base(base)
     integer_types()  # parse the shapes before the first request, not during it
+    described = {"base": base, "license": license, "publisher": publisher, "dumps": dumps}
     if endpoint is not None:
-        site, pool = _remote(endpoint, base=base, license=license, timeout=timeout)
+        site, pool = _remote(endpoint, described, timeout=timeout)
     else:
-        site, pool = _embedded(store, base=base, license=license, timeout=timeout, workers=workers)
+        site, pool = _embedded(store, described, timeout=timeout, workers=workers)
     site.dumps = dumps
     site.fixed  # noqa: B018 - the ontology's documents, and the renderer's imports, made now
     try:
@@ -182,7 +186,7 @@ def serve_store(
         pool.close()
 
 
-def _embedded(store: Path, *, base: str, license: str, timeout: float, workers: int):
+def _embedded(store: Path, described: dict, *, timeout: float, workers: int):
     import pyoxigraph as ox
 
     if not (Path(store) / "CURRENT").is_file():
@@ -190,16 +194,16 @@ def _embedded(store: Path, *, base: str, license: str, timeout: float, workers: 
             "no store here", path=store, hint=f"load one first: defrel load --store {store}"
         )
     site = StoreSite(
-        base=base,
+        base=described["base"],
         source=EmbeddedSource(ox.Store.read_only(str(store))),
-        license=license,
+        license=described["license"],
         query_timeout=timeout,
-        describe_dataset=_Described(store, base, license),
+        describe_dataset=_Described(store, **described),
     )
     return site, QueryPool(store=store, workers=workers, timeout=timeout)
 
 
-def _remote(endpoint: str, *, base: str, license: str, timeout: float):
+def _remote(endpoint: str, described: dict, *, timeout: float):
     from ..stores.httpclient import check_url
     from .fromremote import RemotePool, RemoteSource
     from .fromstore import dataset_files
@@ -209,19 +213,17 @@ def _remote(endpoint: str, *, base: str, license: str, timeout: float):
     source.select("SELECT * WHERE { ?s ?p ?o } LIMIT 1")  # fails now if the store is not there
     lock, found = threading.Lock(), {}
 
-    def described() -> dict[str, str]:
+    def describe() -> dict[str, str]:
         with lock:
             if not found:
-                found.update(
-                    dataset_files(source.select, base=base, license=license, union_is_a_set=False)
-                )
+                found.update(dataset_files(source.select, union_is_a_set=False, **described))
             return found
 
     site = StoreSite(
-        base=base,
+        base=described["base"],
         source=source,
-        license=license,
+        license=described["license"],
         query_timeout=timeout,
-        describe_dataset=described,
+        describe_dataset=describe,
     )
     return site, RemotePool(endpoint, timeout=timeout)

@@ -24,15 +24,25 @@ from ..errors import InputError
 from ..rdf.mapping import bind_prefixes
 from ..rdf.mint import check_base
 from ..rdf.vocab import DEFAULT_BASE, NS
+from .dcat import Publisher, dump_file
 from .describe import Catalogue, Quad, as_dataset, as_graph
+from .negotiate import WELL_KNOWN
 from .pages import index_groups, ontology_view, page, resource_page, template_text
+from .schemajson import base_of, resolve_resource, schema_jsonld
 from .views import Layout
 from .void import DESCRIPTION, DUMPS, TITLE, dataset_iri, sitemap_xml, void_graph
 
-__all__ = ["DEFAULT_LICENSE", "SiteOutcome", "build_site", "embed_snippet", "site_files"]
+__all__ = [
+    "DEFAULT_LICENSE",
+    "SiteOutcome",
+    "build_site",
+    "embed_snippet",
+    "site_files",
+]
 
 DEFAULT_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 ONTOLOGY_FILE = "defrel.ttl"
+SHAPES_FILE = "shapes.ttl"
 
 
 @dataclass
@@ -52,17 +62,28 @@ def _nt(graph: Graph) -> str:
     )
 
 
-# The four RDF documents of a description, by suffix (a server renders only the one asked).
+def _rdfxml(graph: Graph) -> str:
+    """RDF/XML with the same bytes on every run: pyoxigraph's writer, fed sorted triples
+    (rdflib's walks its subjects in hash order, which changes from process to process)."""
+    import pyoxigraph as ox
+
+    triples = ox.parse(_nt(graph).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    prefixes = {p: str(ns) for p, ns in NS.items()}
+    return ox.serialize(triples, format=ox.RdfFormat.RDF_XML, prefixes=prefixes).decode("utf-8")
+
+
+# The five RDF documents of a description, by suffix (a server renders only the one asked).
 WRITERS = {
     ".ttl": lambda quads: turtle_text(as_graph(quads)),
     ".jsonld": lambda quads: jsonld_text(as_graph(quads)),
     ".nt": lambda quads: _nt(as_graph(quads)),
     ".nq": lambda quads: nquads_text(as_dataset(quads)),
+    ".rdf": lambda quads: _rdfxml(as_graph(quads)),
 }
 
 
 def documents(path: str, quads: list[Quad]) -> dict[str, str]:
-    """The four RDF documents of one description, by site path."""
+    """The RDF documents of one description, by site path."""
     return {f"{path}{suffix}": write(quads) for suffix, write in WRITERS.items()}
 
 
@@ -90,6 +111,11 @@ def _ontology(license: str) -> dict[str, str]:
     return docs
 
 
+def shapes_text() -> str:
+    """The SHACL shapes, published as they are (``shapes.ttl``) for anyone to check the data."""
+    return (package_files("mapper.data") / "shapes" / "defrel-shapes.ttl").read_text("utf-8")
+
+
 def _home(layout: Layout, void: dict[str, str], graphs: dict, license: str) -> str:
     summary = {
         "title": TITLE,
@@ -101,7 +127,7 @@ def _home(layout: Layout, void: dict[str, str], graphs: dict, license: str) -> s
         "endpoint": f"{layout.base}sparql",
         "dumps": [
             {"href": name, "name": name, "type": media, "what": what}
-            for name, (media, what) in DUMPS.items()
+            for name, (media, _, what) in DUMPS.items()
         ]
         + [
             {
@@ -109,15 +135,23 @@ def _home(layout: Layout, void: dict[str, str], graphs: dict, license: str) -> s
                 "name": "context.jsonld",
                 "type": "application/ld+json",
                 "what": "the JSON-LD context",
-            }
+            },
+            {
+                "href": SHAPES_FILE,
+                "name": SHAPES_FILE,
+                "type": "text/turtle",
+                "what": "the SHACL shapes the data conforms to: "
+                "pyshacl -s shapes.ttl -e ontology.ttl dataset.ttl",
+            },
         ],
         "groups": index_groups(layout),
     }
+    described = _quads(Graph().parse(data=void["void.nt"], format="nt"))
     return page(
         "index.html",
         here="index.html",
         title=TITLE,
-        jsonld=void["void.jsonld"],
+        jsonld=schema_jsonld(layout, dataset_iri(layout.base), described),
         license=license,
         canonical=layout.base,
         docs=[{"href": f"void{s}", "type": t, "name": n} for s, t, n in _VOID_DOCS],
@@ -130,11 +164,17 @@ _VOID_DOCS = (
     (".jsonld", "application/ld+json", "JSON-LD"),
     (".nt", "application/n-triples", "N-Triples"),
     (".nq", "application/n-quads", "N-Quads"),
+    (".rdf", "application/rdf+xml", "RDF/XML"),
 )
 
 
 def site_files(
-    dataset: Dataset, graphs: dict[str, URIRef], *, base: str, license: str = DEFAULT_LICENSE
+    dataset: Dataset,
+    graphs: dict[str, URIRef],
+    *,
+    base: str,
+    license: str = DEFAULT_LICENSE,
+    publisher: Publisher | None = None,
 ) -> dict[str, str]:
     """Every file of the site by relative path (pages, documents, dumps, VoID, sitemap)."""
     cat = Catalogue.of(dataset)
@@ -145,20 +185,30 @@ def site_files(
         path = layout.path(iri)
         if path is None:
             continue
-        docs = documents(path, cat.describe(iri))
+        quads = cat.describe(iri)
+        docs = documents(path, quads)
         docs[f"{path}.html"] = resource_page(
-            layout, iri, jsonld=docs[f"{path}.jsonld"], license=license
+            layout, iri, jsonld=schema_jsonld(layout, iri, quads), license=license
         )
         files.update(docs)
         pages.append(f"{path}.html")
     per_graph = {slug: len(dataset.graph(g)) for slug, g in graphs.items()}
-    void = documents(
-        "void",
-        _quads(void_graph(cat, base=base, license=license, graphs=graphs, triples=per_graph)),
+    dumps = {name: dump_file(files[name].encode("utf-8")) for name in DUMPS if name in files}
+    graph = void_graph(
+        cat,
+        base=base,
+        license=license,
+        graphs=graphs,
+        triples=per_graph,
+        publisher=publisher,
+        dumps=dumps,
     )
+    void = documents("void", _quads(graph))
     files.update(void)
+    files[WELL_KNOWN] = void["void.ttl"]  # RFC 8615's place for VoID, if hosted at the root
     files["index.html"] = _home(layout, void, graphs, license)
     files.update(_ontology(license))
+    files[SHAPES_FILE] = shapes_text()
     files["style.css"] = template_text("style.css")
     files["sitemap.xml"] = sitemap_xml([base + p for p in pages if p != "index.html"] + [base])
     return files
@@ -171,6 +221,7 @@ def build_site(
     base: str = DEFAULT_BASE,
     license: str = DEFAULT_LICENSE,
     root: Path | None = None,
+    publisher: Publisher | None = None,
 ) -> SiteOutcome:
     """Load, map and validate the facts files; write the site into ``out`` only if it conforms.
     Article texts must lie beside their facts files, or inside ``root``."""
@@ -183,7 +234,7 @@ def build_site(
         if not report.conforms:
             stage.abandon()
             return outcome
-        files = site_files(dataset, graphs, base=base, license=license)
+        files = site_files(dataset, graphs, base=base, license=license, publisher=publisher)
         outcome.triples = Catalogue.of(dataset).triples
         outcome.pages = sum(1 for name in files if name.endswith(".html"))
         write_files(files, stage.folder)
@@ -191,17 +242,28 @@ def build_site(
     return outcome
 
 
-def embed_snippet(dataset: Dataset, iri: str) -> str:
-    """The ``<script type="application/ld+json">`` element a resource's page embeds."""
+def embed_snippet(
+    dataset: Dataset, iri: str, *, profile: str = "schema", base: str | None = None
+) -> str:
+    """The ``<script type="application/ld+json">`` element of a resource: ``schema``, the
+    compact object its page embeds, or ``full``, its whole description (its .jsonld).
+    ``iri`` may be a slug (``russia``, ``article/x``) under ``base``."""
     from .pages import script_json
 
     cat = Catalogue.of(dataset)
+    iri = resolve_resource(cat, iri, base)
     if URIRef(iri) not in cat.resources:
         known = sorted(str(r) for r in cat.resources)[:3]
         raise InputError(
             f"no resource {iri!r} in the data",
-            hint="give the IRI of an article, entity, fact or post, e.g. "
+            hint="give the IRI (or slug, as entity/russia) of an article, entity, fact or post, e.g. "
             + (", ".join(known) if known else "run `defrel build` first"),
         )
-    text = jsonld_text(as_graph(cat.describe(URIRef(iri))))
+    quads = cat.describe(URIRef(iri))
+    if profile == "full":
+        text = jsonld_text(as_graph(quads))
+    else:
+        under = base if base and iri.startswith(base) else base_of(iri)
+        layout = Layout(check_base(under), cat)
+        text = schema_jsonld(layout, URIRef(iri), quads)
     return f'<script type="application/ld+json">\n{script_json(text)}</script>\n'

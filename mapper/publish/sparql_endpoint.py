@@ -14,10 +14,21 @@ from pathlib import Path
 
 from ..errors import DefrelError, InputError, QueryError
 from .negotiate import choose
+from .sparql_protocol import QueryDataset, from_clauses, unknown_graphs_error
 
-__all__ = ["MAX_RESULT", "Answer", "QueryPool", "QueryTimeout", "ResultFormats", "ServerBusy"]
+__all__ = [
+    "MAX_RESULT",
+    "Answer",
+    "QueryPool",
+    "QueryTimeout",
+    "ResultFormats",
+    "ServerBusy",
+    "answer_format",
+    "render",
+]
 
-# Offers by query form: media type -> run_query format ("html" is our results page).
+# Offers by query form: media type -> format ("html" is our results page, "table" the text
+# table of `defrel query`); the first a client accepts equally wins.
 SELECT_OFFERS = {
     "application/sparql-results+json": "json",
     "application/sparql-results+xml": "xml",
@@ -25,13 +36,23 @@ SELECT_OFFERS = {
     "text/tab-separated-values": "tsv",
     "text/html": "html",
     "application/json": "json",
+    "application/xml": "xml",
+    "text/xml": "xml",
+    "text/plain": "table",
 }
 ASK_OFFERS = {k: v for k, v in SELECT_OFFERS.items() if v not in ("csv", "tsv")}
 GRAPH_OFFERS = {
     "text/turtle": "turtle",
     "application/n-triples": "nt",
     "application/ld+json": "jsonld",
+    "application/rdf+xml": "rdfxml",
+    "application/n-quads": "nq",
+    "application/trig": "trig",
     "text/html": "html",
+    "application/xml": "rdfxml",
+    "text/xml": "rdfxml",
+    "application/json": "jsonld",
+    "text/plain": "nt",
 }
 OFFERS = {"SELECT": SELECT_OFFERS, "ASK": ASK_OFFERS, "CONSTRUCT": GRAPH_OFFERS}
 OFFERS["DESCRIBE"] = GRAPH_OFFERS
@@ -67,54 +88,46 @@ class Answer:
     text: str
 
 
-def _kind(query: str) -> str | None:
-    from ..stores.query import query_form  # read from the tokens; Oxigraph parses it
+def render(result, fmt: str) -> str:
+    """A query ``Result`` in ``fmt``, as `defrel query --format` writes it."""
+    from ..stores.query import format_result
 
-    try:
-        return query_form(query)
-    except QueryError:  # the real error comes from run_query, with line and column
-        return None
-
-
-class FileEngine:
-    """Queries over RDF files (the data of a built site) loaded into an in-memory Oxigraph
-    store once: the same engine as `defrel query` and the embedded store."""
-
-    def __init__(self, paths: list[str]) -> None:
-        from ..stores.memory import store_of_files
-
-        self.dataset = store_of_files([Path(p) for p in paths])
-
-    def kind(self, query: str) -> str | None:
-        return _kind(query)
-
-    def run(self, query: str, fmt: str | None):
-        from ..stores.query import run_query
-
-        return run_query(query, self.dataset, fmt=fmt)
+    return format_result(result, fmt=fmt).text
 
 
 class StoreEngine:
-    """Queries over an embedded Oxigraph store opened read-only: several workers read it at
-    once, beside a ``defrel load`` writing it (they see it as it was when they opened it)."""
+    """Queries over an Oxigraph store: the embedded store opened read-only (several workers
+    read it at once, beside a ``defrel load`` writing it, each seeing it as it was when
+    opened), or RDF files (a built site's data) loaded into memory once, as `defrel query`
+    loads them.  Either way the default graph holds the union of the named graphs."""
 
-    def __init__(self, path: str) -> None:
-        import pyoxigraph as ox
-
+    def __init__(self, store) -> None:
         from ..rdf.vocab import NS
 
+        self.store = store
+        self.prefixes = {k: str(v) for k, v in NS.items()}
+
+    @classmethod
+    def of_folder(cls, path: str) -> StoreEngine:
+        import pyoxigraph as ox
+
         try:
-            self.store = ox.Store.read_only(path)
+            return cls(ox.Store.read_only(path))
         except OSError as err:
             raise InputError(f"cannot open the store read-only: {err}", path=path) from None
-        self.prefixes = {k: str(v) for k, v in NS.items()}
+
+    @classmethod
+    def of_files(cls, paths: list[str]) -> StoreEngine:
+        from ..stores.memory import store_of_files
+
+        return cls(store_of_files([Path(p) for p in paths]))
 
     def kind(self, query: str) -> str | None:
         from ..stores.query import query_form
 
         try:
             return query_form(query)
-        except QueryError:
+        except QueryError:  # the real error comes from run, with line and column
             return None
 
     def _parse(self, query: str) -> None:
@@ -127,9 +140,26 @@ class StoreEngine:
         except SyntaxError as err:
             raise _syntax_error(err) from None
 
-    def run(self, query: str, fmt: str | None):
+    def check_dataset(self, dataset: QueryDataset) -> None:
+        """A QueryError if the dataset names a graph the store does not hold."""
+        import pyoxigraph as ox
+
+        def held(graph: str) -> bool:
+            try:
+                return self.store.contains_named_graph(ox.NamedNode(graph))
+            except ValueError:  # not an IRI Oxigraph takes (a relative one, without BASE)
+                return False
+
+        missing = [g for g in dataset.graphs if not held(g)]
+        if missing:
+            example = next(iter(self.store.named_graphs()), None)
+            raise unknown_graphs_error(missing, example.value if example else None)
+
+    def run(self, query: str, fmt: str, dataset: QueryDataset | None = None) -> str:
+        import pyoxigraph as ox
+
         from ..stores.embedded import _syntax_error, to_result
-        from ..stores.query import format_result, query_form, uses_service
+        from ..stores.query import query_form, uses_service
 
         try:
             kind = query_form(query)
@@ -138,32 +168,45 @@ class StoreEngine:
             raise
         if uses_service(query):
             raise QueryError("SERVICE reaches the network and is refused by this endpoint")
+        named = {}
+        if dataset is not None and dataset.by_protocol:  # it overrides the query's FROM
+            named["default_graph"] = [ox.NamedNode(g) for g in dataset.default]
+            named["named_graphs"] = [ox.NamedNode(g) for g in dataset.named]
         try:
-            answer = self.store.query(query, prefixes=self.prefixes)
+            answer = self.store.query(query, prefixes=self.prefixes, **named)
             result = to_result(answer, kind)
         except SyntaxError as err:
             raise _syntax_error(err) from None
         except OSError as err:
             raise QueryError(f"query failed: {err}") from None
-        return format_result(result, fmt=fmt)
+        return render(result, fmt)
 
 
-def _answer(engine, query: str, media: dict[str, str | None]) -> tuple:
+def answer_format(kind: str, media: str) -> str:
+    """The format a query's answer is rendered in for ``media`` (the results page shows a
+    SELECT's SPARQL JSON, a graph's Turtle)."""
+    fmt = OFFERS[kind][media]
+    if fmt == "html":
+        return "turtle" if kind in ("CONSTRUCT", "DESCRIBE") else "json"
+    return fmt
+
+
+def _answer(engine: StoreEngine, query: str, media: dict, dataset: QueryDataset | None) -> tuple:
     from ..stores.query import is_update
 
     kind = engine.kind(query)
     if kind is None:
         if is_update(query):
             return ("refused", "updates are not accepted: this endpoint is read-only")
-        engine.run(query, None)  # raises the QueryError that says where the syntax fails
+        engine.run(query, "json")  # raises the QueryError that says where the syntax fails
         return ("error", "the query's form (SELECT, ASK, CONSTRUCT, DESCRIBE) is unclear")
+    if dataset is None:
+        dataset = from_clauses(query, engine.prefixes)
+    engine.check_dataset(dataset)
     chosen = media.get(kind or "")
     if chosen is None:
         return ("ok", kind, None, "")
-    fmt = OFFERS[kind][chosen]
-    if fmt == "html":
-        fmt = "turtle" if kind in ("CONSTRUCT", "DESCRIBE") else "json"
-    text = engine.run(query, fmt).text
+    text = engine.run(query, answer_format(kind, chosen), dataset)
     if len(text) > MAX_RESULT:
         return (
             "error",
@@ -178,18 +221,18 @@ def _work(conn, source: tuple[str, list[str]]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
     kind, paths = source
     try:
-        engine = StoreEngine(paths[0]) if kind == "store" else FileEngine(paths)
+        engine = StoreEngine.of_folder(paths[0]) if kind == "store" else StoreEngine.of_files(paths)
     except DefrelError as err:
         conn.send(("failed", str(err)))
         return
     conn.send(("ready",))
     while True:
         try:
-            query, media = conn.recv()
+            query, media, dataset = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            conn.send(_answer(engine, query, media))
+            conn.send(_answer(engine, query, media, dataset))
         except QueryError as err:
             conn.send(("error", str(err)))
         except Exception as err:  # a bug must not take the worker down with it
@@ -265,8 +308,9 @@ class QueryPool:
 
         threading.Thread(target=respawn, daemon=True).start()
 
-    def run(self, query: str, *, accept: str | None) -> Answer:
-        """Run ``query``; raise QueryError, QueryTimeout or ServerBusy."""
+    def run(self, query: str, *, accept: str | None, dataset: QueryDataset | None = None) -> Answer:
+        """Run ``query`` on ``dataset`` (None: the query's FROM, else the union default
+        graph); raise QueryError, QueryTimeout or ServerBusy."""
         formats = ResultFormats.for_accept(accept)
         try:
             worker = self.idle.get(timeout=self.timeout)
@@ -276,7 +320,7 @@ class QueryPool:
                 hint="try again in a moment",
             ) from None
         try:
-            worker.conn.send((query, formats.by_kind))
+            worker.conn.send((query, formats.by_kind, dataset))
             if not worker.conn.poll(self.timeout):
                 self._replace(worker)
                 raise QueryTimeout(

@@ -1,5 +1,5 @@
-"""Describe the published dataset in VoID and DCAT (size, classes, examples, dumps, endpoint,
-licence) and list the site's pages in a sitemap.xml."""
+"""Describe the published dataset in VoID (size, classes, examples, dumps, endpoint, graphs)
+and DCAT-AP (``dcat.py``), and list the site's pages in a sitemap.xml."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from rdflib.namespace import DCAT, VOID
 from ..rdf.mapping import bind_prefixes
 from ..rdf.mint import slugify
 from ..rdf.vocab import NS, curie
+from .dcat import DUMPS, DumpFile, Publisher, add_catalogue
 from .describe import Catalogue
 
 __all__ = ["DUMPS", "dataset_iri", "sitemap_xml", "void_graph"]
@@ -24,13 +25,6 @@ DESCRIPTION = (
     "of the article that support it."
 )
 RIGHTS = "Article texts are quoted from their publishers and remain theirs."
-# Dataset dumps in the site (the files of ``defrel build``): name -> (media type, what it is)
-DUMPS = {
-    "dataset.nq": ("application/n-quads", "every triple, one named graph per article"),
-    "dataset.ttl": ("text/turtle", "every triple, graphs merged"),
-    "dataset.jsonld": ("application/ld+json", "every graph, compact JSON-LD"),
-}
-MEDIA = "https://www.iana.org/assignments/media-types/"
 
 
 def dataset_iri(base: str) -> URIRef:
@@ -54,11 +48,15 @@ def void_graph(
     graphs: dict[str, URIRef],
     triples: dict[str, int],
     predicates: set[str] | None = None,
+    publisher: Publisher | None = None,
+    dumps: dict[str, DumpFile] | None = None,
 ) -> Graph:
-    """The VoID + DCAT description of the dataset; every node has an IRI below ``{base}void``.
+    """The VoID + DCAT-AP description of the dataset; every node has an IRI below
+    ``{base}void``.
 
     ``predicates``: every property the data uses, for a ``cat`` that holds only some of its
-    triples (a server reading a store holds its types and labels); default: those of ``cat``."""
+    triples (a server reading a store holds its types and labels); default: those of ``cat``.
+    ``publisher``: default, the base IRI's host; ``dumps``: the dumps' sizes and checksums."""
     g = Graph()
     bind_prefixes(g)
     g.bind("void", VOID)
@@ -67,36 +65,36 @@ def void_graph(
     add = lambda s, p, o: g.add((s, p, o))  # noqa: E731
     for cls in (VOID.Dataset, DCAT.Dataset, SCHEMA.Dataset):
         add(ds, RDF.type, cls)
+    title, description = Literal(TITLE, lang="en"), Literal(DESCRIPTION, lang="en")
     for prop in (DCTERMS.title, SCHEMA.name):
-        add(ds, prop, Literal(TITLE, lang="en"))
+        add(ds, prop, title)
     for prop in (DCTERMS.description, SCHEMA.description):
-        add(ds, prop, Literal(DESCRIPTION, lang="en"))
+        add(ds, prop, description)
     add(ds, DCTERMS.rights, Literal(RIGHTS, lang="en"))
     for prop in (DCTERMS.license, SCHEMA.license):
         add(ds, prop, URIRef(license))
-    add(ds, DCTERMS.conformsTo, URIRef(str(DEFREL).rstrip("#")))
+    ontology = URIRef(str(DEFREL).rstrip("#"))
+    add(ds, DCTERMS.conformsTo, ontology)
+    add(ontology, RDF.type, DCTERMS.Standard)
     add(ds, VOID.uriSpace, Literal(base))
     add(ds, VOID.triples, Literal(cat.triples, datatype=XSD.integer))
     add(ds, VOID.entities, Literal(len(cat.resources), datatype=XSD.integer))
-    endpoint = URIRef(f"{base}sparql")
-    add(ds, VOID.sparqlEndpoint, endpoint)
-    service = URIRef(f"{base}void#sparql")
-    add(service, RDF.type, DCAT.DataService)
-    add(service, DCAT.endpointURL, endpoint)
-    add(service, DCAT.servesDataset, ds)
-    add(service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/"))
+    add(ds, VOID.sparqlEndpoint, URIRef(f"{base}sparql"))
     for example in _examples(cat):
         add(ds, VOID.exampleResource, example)
-    for name, (media, what) in DUMPS.items():
-        url = URIRef(base + name)
-        dist = URIRef(f"{base}void#{slugify(name)}")
-        add(ds, VOID.dataDump, url)
-        add(ds, DCAT.distribution, dist)
-        add(dist, RDF.type, DCAT.Distribution)
-        add(dist, DCAT.downloadURL, url)
-        add(dist, DCAT.mediaType, URIRef(MEDIA + media))
-        add(dist, DCTERMS.title, Literal(f"{name}: {what}", lang="en"))
-        add(dist, DCAT.accessService, service)
+    for name in DUMPS:
+        add(ds, VOID.dataDump, URIRef(base + name))
+    publisher = publisher or Publisher.of(base=base, name=None, url=None, contact=None)
+    add_catalogue(
+        g,
+        ds,
+        base=base,
+        title=title,
+        description=description,
+        license=license,
+        publisher=publisher,
+        dumps=dumps,
+    )
     _partitions(g, cat, ds, base, predicates)
     for slug, graph in sorted(graphs.items()):
         subset = URIRef(f"{base}void#graph-{slug}")

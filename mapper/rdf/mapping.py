@@ -10,6 +10,7 @@ from ..facts.model import Article, Entity, Fact, Quantity, Value
 from ..facts.when import When
 from .mint import Minter
 from .nodes import add_evidence, add_quantity, add_time, precise_date
+from .schemaorg import add_article, add_event, add_post, fact_name
 from .vocab import DEFAULT_BASE, NS, OWL, RDF, RDFS, XSD, expand
 
 __all__ = ["map_article", "map_articles"]
@@ -28,6 +29,7 @@ class _ArticleMapper:
         self.iri = minter.article(article.slug)
         lang = article.metadata.get("language", "en")
         self.lang = lang if isinstance(lang, str) else "en"
+        self.labels = {e.id: str(e.values["label"]) for e in article.entities}
 
     def add(self, s: URIRef, p: URIRef, o) -> None:
         self.g.add((s, p, o))
@@ -57,7 +59,16 @@ class _ArticleMapper:
         if shape in ("fact", "facts"):
             return self.m.fact(self.a.slug, item)
         if shape == "when":
-            return add_time(self.g, subject, field.name, item, self.lang)
+            anchor = item.counted_from and self.m.fact(self.a.slug, item.counted_from)
+            return add_time(
+                self.g,
+                subject,
+                field.name,
+                item,
+                self.lang,
+                article=self.iri,
+                anchor=anchor or None,
+            )
         if shape in ("quantity", "count"):
             assert isinstance(item, Quantity)
             return add_quantity(self.g, subject, field.name, item)
@@ -84,6 +95,7 @@ class _ArticleMapper:
             if field.name in meta and field.name not in ("language", "image_credit", "image_url"):
                 self.field(s, field, meta[field.name], event=False)
         credit, url = meta.get("image_credit"), meta.get("image_url")
+        image = None
         if isinstance(credit, str) or isinstance(url, str):
             image = Minter.below(s, "image")
             self.add(s, SCHEMA.image, image)
@@ -92,6 +104,7 @@ class _ArticleMapper:
                 self.add(image, SCHEMA.creditText, Literal(credit, lang=self.lang))
             if isinstance(url, str):
                 self.add(image, SCHEMA.contentUrl, Literal(url, datatype=XSD.anyURI))
+        add_article(self.g, s, meta, page=f"{s}.html", image=image)
 
     def entity(self, e: Entity) -> None:
         s = self.m.entity(e.id)
@@ -121,6 +134,10 @@ class _ArticleMapper:
         event = kind.schema_cls == "schema:Event"
         label = f.values.get("label") or f.id.replace("-", " ")
         self.add(s, RDFS.label, Literal(label, lang=self.lang))
+        if "name" not in f.values:  # a name: field maps to schema:name itself
+            self.add(s, SCHEMA.name, Literal(fact_name(kind, f, self.labels), lang=self.lang))
+        if event:
+            add_event(self.g, s, kind, f, self.m.entity)
         for field in COMMON_FIELDS + kind.fields:
             if field.name in f.values and field.name not in ("label", "cameo"):
                 self.field(
@@ -148,6 +165,7 @@ class _ArticleMapper:
         self.add(post, ORG.postIn, self.m.entity(org))
         self.add(post, ORG.heldBy, self.m.entity(holder))
         self.add(self.m.entity(holder), ORG.holds, post)
+        add_post(self.g, post, self.m.entity(holder), self.m.entity(org), title, self.lang)
 
 
 def map_article(article: Article, *, minter: Minter, graph: Graph) -> None:

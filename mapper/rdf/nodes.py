@@ -40,8 +40,22 @@ def decimal_literal(number: Decimal) -> Literal:
     return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
 
 
-def add_time(g: Graph, owner: URIRef, name: str, when: When, lang: str) -> URIRef:
-    """A time:Instant described, as far as the text says, by a time:DateTimeDescription."""
+def add_time(
+    g: Graph,
+    owner: URIRef,
+    name: str,
+    when: When,
+    lang: str,
+    *,
+    article: URIRef | None = None,
+    anchor: URIRef | None = None,
+) -> URIRef:
+    """A time:Instant described, as far as the text says, by a time:DateTimeDescription.
+
+    A date worked out from the article's publication date (``when.relative``: "last year")
+    links to that date's instant (``defrel:resolvedFrom``, under ``article``); words that
+    open or close a period ("from 2014 onwards", "within a year") say which
+    (``defrel:bound`` "start" or "end")."""
     instant = Minter.below(owner, "time", name)
     desc = Minter.below(instant, "description")
     g.add((instant, RDF.type, TIME.Instant))
@@ -50,6 +64,12 @@ def add_time(g: Graph, owner: URIRef, name: str, when: When, lang: str) -> URIRe
         g.add((instant, DEFREL.dateText, Literal(when.said, lang=lang)))
     if when.vague:
         g.add((instant, DEFREL.vague, Literal(True)))
+    if when.relative and article is not None:
+        g.add((instant, DEFREL.resolvedFrom, Minter.below(article, "time", "date_published")))
+    if when.bound:
+        g.add((instant, DEFREL.bound, Literal(when.bound)))
+    if anchor is not None:  # the words count from that fact's date, not from publication
+        g.add((instant, DEFREL.countedFrom, anchor))
     if when.unit == "unknown":
         return instant
     g.add((instant, TIME.inDateTime, desc))

@@ -1,7 +1,8 @@
 """Run SPARQL queries over built or given RDF files and format the results.
 
 SELECT and ASK results come in the W3C SPARQL 1.1 result formats (JSON, XML, CSV,
-TSV) or as a text table; CONSTRUCT and DESCRIBE give Turtle, N-Triples or JSON-LD.
+TSV) or as a text table; CONSTRUCT and DESCRIBE in every RDF syntax (Turtle, N-Triples,
+N-Quads, TriG, JSON-LD, RDF/XML); formats are named as ``options.output_format`` reads them.
 Queries that would reach the network (SERVICE, FROM <url>, LOAD) are refused.  Queries run
 on Oxigraph's engine (``memory.py`` for files and Datasets, ``embedded.py`` for the store).
 """
@@ -18,7 +19,7 @@ from rdflib.query import Result
 from ..errors import QueryError
 from ..rdf.scan import MAX_DEPTH, too_deep
 from ..rdf.vocab import NS, curie
-from .options import GRAPH_FORMATS, TABLE_FORMATS
+from .options import GRAPH_FORMATS, TABLE_FORMATS, output_format
 
 __all__ = [
     "GRAPH_FORMATS",
@@ -174,6 +175,29 @@ def _delimited(result, fmt: str) -> str:
     return "\n".join(rows) + "\n"
 
 
+def graph_text(graph: Graph, fmt: str) -> str:
+    """``graph`` in the RDF syntax ``fmt`` (one of GRAPH_FORMATS), our prefixes bound.
+
+    A graph's N-Quads are its N-Triples and its TriG its Turtle (every triple in the default
+    graph); RDF/XML cannot write a predicate IRI that does not end in a name."""
+    for prefix, ns in NS.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    if fmt == "jsonld":
+        from ..builder.serialize import jsonld_text  # the builder's JSON-LD, framed alike
+
+        return jsonld_text(graph)
+    if fmt == "rdfxml":
+        try:
+            return graph.serialize(format="pretty-xml")
+        except ValueError as err:  # rdflib: "Can't split <iri>" for such a predicate
+            raise QueryError(
+                f"the result cannot be written as RDF/XML: {err}",
+                hint="RDF/XML needs predicate IRIs that end in a name; use --format turtle",
+            ) from None
+    writer = {"turtle": "turtle", "trig": "turtle", "nt": "nt", "nq": "nt"}[fmt]
+    return graph.serialize(format=writer)
+
+
 def run_query(
     query: str,
     dataset: Dataset | Store,
@@ -204,29 +228,10 @@ def format_result(result: Result, *, fmt: str | None = None) -> QueryOutcome:
     embedded store and remote endpoints return, parsed into a ``Result`` (see store, remote).
     """
     kind = result.type
+    fmt = output_format(fmt, kind)  # any of Jena's and Oxigraph's names, or a media type
     if kind in ("CONSTRUCT", "DESCRIBE"):
-        fmt = fmt or "turtle"
-        if fmt not in GRAPH_FORMATS:
-            raise QueryError(
-                f"--format {fmt} is for SELECT/ASK results",
-                hint=f"a {kind} query prints {', '.join(GRAPH_FORMATS)}",
-            )
         graph: Graph = result.graph
-        for prefix, ns in NS.items():
-            graph.bind(prefix, ns, override=True, replace=True)
-        if fmt == "jsonld":
-            from ..builder.serialize import jsonld_text  # the builder's JSON-LD, framed alike
-
-            text = jsonld_text(graph)
-        else:
-            text = graph.serialize(format=fmt)
-        return QueryOutcome(kind, text, len(graph))
-    fmt = fmt or "table"
-    if fmt not in TABLE_FORMATS:
-        raise QueryError(
-            f"--format {fmt} is for CONSTRUCT/DESCRIBE results",
-            hint=f"a {kind} query prints {', '.join(TABLE_FORMATS)}",
-        )
+        return QueryOutcome(kind, graph_text(graph, fmt), len(graph))
     if kind == "ASK" and fmt == "table":
         return QueryOutcome(kind, f"{'yes' if result.askAnswer else 'no'}\n", 1)
     if kind == "ASK" and fmt in ("csv", "tsv"):

@@ -21,7 +21,7 @@ from .options import PROTOCOLS
 from .query import QueryOutcome, format_result, query_form
 from .staging import GraphInfo, Staged
 
-__all__ = ["PROTOCOLS", "load_endpoint", "query_endpoint"]
+__all__ = ["PROTOCOLS", "endpoint_result", "load_endpoint", "query_endpoint"]
 
 _GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 _RESULTS_JSON = "application/sparql-results+json"
@@ -175,8 +175,11 @@ def _with_prefixes(query: str) -> str:
     return " ".join(f"PREFIX {p}: <{ns}>" for p, ns in NS.items()) + " " + query
 
 
-def _post_query(http: Http, url: httpx.URL, query: str, *, accept: str, what: str):
-    response = http.send("POST", url, what=what, data={"query": query}, headers={"Accept": accept})
+def _post_query(http: Http, url: httpx.URL, query: str, *, accept: str, what: str, dataset=None):
+    data: dict[str, str | list[str]] = {"query": query}
+    if dataset is not None:  # the SPARQL Protocol's RDF dataset: (default graphs, named graphs)
+        data["default-graph-uri"], data["named-graph-uri"] = list(dataset[0]), list(dataset[1])
+    response = http.send("POST", url, what=what, data=data, headers={"Accept": accept})
     if response.status_code == 400:
         raise QueryError(
             http.redact(f"the endpoint refused the query: {response.text.strip()[:500]}")
@@ -234,15 +237,29 @@ def query_endpoint(
     """Run ``query`` at the SPARQL endpoint ``url`` (the SPARQL 1.1 Protocol); format the
     result as a local query's.  defrel's prefixes are predeclared; the store's default
     graph is whatever the store makes it (Oxigraph: ``serve --union-default-graph``)."""
+    result = endpoint_result(query, url=url, retries=retries, timeout=timeout)
+    return format_result(result, fmt=fmt)
+
+
+def endpoint_result(
+    query: str,
+    *,
+    url: str,
+    retries: int = 2,
+    timeout: float = 60.0,
+    dataset: tuple[list[str], list[str]] | None = None,
+) -> Result:
+    """The ``Result`` of ``query`` at the endpoint ``url``; ``dataset``, if given, is sent as
+    the protocol's ``default-graph-uri`` and ``named-graph-uri``."""
     endpoint = check_url(url, option="--endpoint")
     kind = query_form(query)
     what = f"query at {endpoint}"
     graph_form = kind in ("CONSTRUCT", "DESCRIBE")
     accept = "application/n-triples, text/turtle;q=0.9" if graph_form else _RESULTS_JSON
     with Http(endpoint, retries=retries, timeout=timeout) as http:
-        response = _post_query(http, endpoint, _with_prefixes(query), accept=accept, what=what)
+        response = _post_query(
+            http, endpoint, _with_prefixes(query), accept=accept, what=what, dataset=dataset
+        )
         if graph_form:
-            result = _graph_result(response, kind, what=what)
-        else:
-            result = _parse_results(response, kind, what=what)
-    return format_result(result, fmt=fmt)
+            return _graph_result(response, kind, what=what)
+        return _parse_results(response, kind, what=what)

@@ -111,7 +111,9 @@ STATEMENT_KINDS = (
         ),
         cameo="130",
         plover="THREATEN",
-        one_of=(("threatened_action", "threatened_fact"),),
+        # a warning may name only what the other side must not do ("warned Nicosia against any
+        # step that would..."): the condition alone is then the threat's content
+        one_of=(("threatened_action", "threatened_fact", "condition"),),
     ),
     _speech_act(
         "demand",

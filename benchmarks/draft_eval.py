@@ -1,0 +1,220 @@
+"""How good is `defrel draft` offline? Drafts every article of the corpus (the seed and
+tests/corpus/) from its text alone and compares with the hand-written facts files.
+
+    .venv/bin/python benchmarks/draft_eval.py [--model URL]
+
+Printed per article and in total: entity precision/recall (id and type), fact
+precision/recall (kind and main roles: a drafted fact matches a hand-written one of the same
+kind whose main roles - the kind's first two entity fields, e.g. supplier and recipient -
+share an entity in each role both give), the share of quotes that are verbatim spans of the
+text, whether the draft with its marks removed loads and conforms (or how many problems it
+names), and the drafting time. Targets (issue 15): quotes 100 %, entity recall >= 90 % and
+precision >= 85 %, fact recall >= 60 %, <= 1 s per 4,000 characters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from mapper.builder.fastbuild import fast_build  # noqa: E402
+from mapper.draft.drafter import draft_text  # noqa: E402
+from mapper.draft.writer import render, without_marks  # noqa: E402
+from mapper.errors import DefrelError  # noqa: E402
+from mapper.facts.evidence import locate  # noqa: E402
+from mapper.facts.kinds import KINDS  # noqa: E402
+from mapper.facts.load import load_facts  # noqa: E402
+
+
+def articles(folders: list[Path]) -> list[Path]:
+    return [p for folder in folders for p in sorted(folder.glob("*.facts.yaml"))]
+
+
+def main_roles(kind: str, values: dict) -> list[set[str]]:
+    roles = [f for f in KINDS[kind].fields if f.shape in ("entity", "entities")][:2]
+    out = []
+    for f in roles:
+        v = values.get(f.name)
+        out.append(set(v) if isinstance(v, (tuple, list)) else {v} if v else set())
+    return out
+
+
+def same_fact(a: tuple[str, list[set]], b: tuple[str, list[set]]) -> bool:
+    if a[0] != b[0]:
+        return False
+    return all(not x or not y or x & y for x, y in zip(a[1], b[1], strict=True))
+
+
+def pr(hits_p: int, n_p: int, hits_r: int, n_r: int) -> tuple[float, float]:
+    return (hits_p / n_p if n_p else 1.0), (hits_r / n_r if n_r else 1.0)
+
+
+def evaluate(facts_path: Path, model=None) -> dict:
+    hand = load_facts(facts_path)
+    text = hand.text
+    published = hand.metadata.get("date_published")
+    published = (
+        published.text if published is not None and getattr(published, "day", None) else None
+    )
+    started = time.perf_counter()
+    if model is None:
+        draft = draft_text(text, text_name=hand.text_path.name, published=published)
+    else:
+        draft = model.draft(text, text_name=hand.text_path.name, published=published, registry=None)
+    seconds = time.perf_counter() - started
+    # entities: (id, type)
+    mine = {(e["id"], e["type"]) for e in draft.entities}
+    theirs = {(e.id, e.type) for e in hand.entities}
+    ent_p, ent_r = pr(len(mine & theirs), len(mine), len(mine & theirs), len(theirs))
+
+    # the same, by name: one of the draft's names is one of the hand-written entity's, same type
+    # (what a person confirming sees: the entity is found, only its id may need renaming)
+    def names(label, aliases) -> set[str]:
+        return {n.casefold() for n in (label, *aliases)}
+
+    drafted_names = [(e["type"], names(e["label"], e.get("aliases", ()))) for e in draft.entities]
+    hand_names = [
+        (e.type, names(e.values["label"], e.values.get("aliases", ()))) for e in hand.entities
+    ]
+    found_hand = sum(any(t == ht and n & hn for t, n in drafted_names) for ht, hn in hand_names)
+    found_mine = sum(any(t == ht and n & hn for ht, hn in hand_names) for t, n in drafted_names)
+    in_text = sum(
+        any(n in text.casefold() for n in hn) for _, hn in hand_names
+    )  # the most a drafter reading the body alone can find
+    # facts: kind and main roles, matched one to one
+    drafted = [(f["kind"], main_roles(f["kind"], f)) for f in draft.facts]
+    written = [(f.kind, main_roles(f.kind, f.values)) for f in hand.facts]
+    free = list(range(len(written)))
+    hits = 0
+    for d in drafted:
+        match = next((i for i in free if same_fact(d, written[i])), None)
+        if match is not None:
+            free.remove(match)
+            hits += 1
+    fact_p, fact_r = pr(hits, len(drafted), hits, len(written))
+    # the same, with the draft's entity ids renamed to the hand-written ones they name
+    rename = {}
+    for e in draft.entities:
+        mine_names = names(e["label"], e.get("aliases", ()))
+        for h in hand.entities:
+            if h.type == e["type"] and mine_names & names(
+                h.values["label"], h.values.get("aliases", ())
+            ):
+                rename[e["id"]] = h.id
+                break
+    renamed = [(k, [{rename.get(i, i) for i in role} for role in roles]) for k, roles in drafted]
+    free = list(range(len(written)))
+    hits_by_name = 0
+    for d in renamed:
+        match = next((i for i in free if same_fact(d, written[i])), None)
+        if match is not None:
+            free.remove(match)
+            hits_by_name += 1
+    # quotes: every one a verbatim span
+    quotes = [q for item in draft.entities + draft.facts for q in item.get("evidence", [])]
+    verbatim = 0
+    for q in quotes:
+        words, occurrence = (q["quote"], q["occurrence"]) if isinstance(q, dict) else (q, None)
+        try:
+            locate(text, words, occurrence=occurrence)
+            verbatim += 1
+        except DefrelError:
+            pass
+    # the draft, confirmed as is: does it load and conform?
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / hand.text_path.name).write_text(text, encoding="utf-8", newline="")
+        content = render(source=hand.text_path.name, by=draft.by, article=draft.article,
+                         entities=draft.entities, facts=draft.facts,
+                         sentence_map=draft.sentence_map, dropped=draft.dropped)  # fmt: skip
+        out = folder / f"{hand.slug}.facts.yaml"
+        out.write_text(without_marks(content), encoding="utf-8")
+        try:
+            outcome = fast_build([out], out=folder / "dist", jobs=1)
+            problems = len(outcome.report.results) + len(outcome.conflicts)
+            verdict = "conforms" if outcome.ok else f"{problems} problem(s)"
+        except DefrelError as err:
+            verdict = f"{1 + len(err.more)} load error(s)"
+    return {
+        "slug": hand.slug,
+        "chars": len(text),
+        "seconds": seconds,
+        "entities": (len(mine & theirs), len(mine), len(theirs), ent_p, ent_r),
+        "by_name": (found_mine, found_hand, in_text),
+        "facts_by_name": hits_by_name,
+        "facts": (hits, len(drafted), len(written), fact_p, fact_r),
+        "quotes": (verbatim, len(quotes)),
+        "verdict": verdict,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--model", help="an OpenAI-compatible endpoint to evaluate instead")
+    parser.add_argument(
+        "--in",
+        dest="folders",
+        action="append",
+        type=Path,
+        help="folders of hand-written facts files (default: seeds/ and tests/corpus/)",
+    )
+    args = parser.parse_args()
+    model = None
+    if args.model:
+        from mapper.draft.model import ChatModel
+
+        model = ChatModel(args.model)
+    draft_text("Warm-up: Pakistan and Russia signed a deal.", text_name="x.txt")
+    folders = args.folders or [ROOT / "seeds", ROOT / "tests" / "corpus"]
+    rows = []
+    for path in articles(folders):
+        try:
+            rows.append(evaluate(path, model))
+        except DefrelError as err:  # a hand-written file that does not load is no yardstick
+            print(f"skipped {path.name}: it does not load ({err.message})", file=sys.stderr)
+    head = f"{'article':48} {'chars':>6} {'ent P':>6} {'ent R':>6} {'fact P':>7} {'fact R':>7} {'quotes':>8} {'ms':>6}  confirmed draft"
+    print(head)
+    print("-" * len(head))
+    for r in rows:
+        e, f, q = r["entities"], r["facts"], r["quotes"]
+        print(f"{r['slug'][:48]:48} {r['chars']:6d} {e[3]:6.0%} {e[4]:6.0%} {f[3]:7.0%} {f[4]:7.0%} "
+              f"{q[0]:3d}/{q[1]:<4d} {r['seconds'] * 1000:6.0f}  {r['verdict']}")  # fmt: skip
+    e = [sum(r["entities"][i] for r in rows) for i in range(3)]
+    f = [sum(r["facts"][i] for r in rows) for i in range(3)]
+    q = [sum(r["quotes"][i] for r in rows) for i in range(2)]
+    chars = sum(r["chars"] for r in rows)
+    secs = sum(r["seconds"] for r in rows)
+    ep, er = pr(e[0], e[1], e[0], e[2])
+    fp, fr = pr(f[0], f[1], f[0], f[2])
+    print("-" * len(head))
+    print(f"{'all ' + str(len(rows)) + ' articles':48} {chars:6d} {ep:6.0%} {er:6.0%} {fp:7.0%} {fr:7.0%} "
+          f"{q[0]:3d}/{q[1]:<4d} {secs * 1000:6.0f}")  # fmt: skip
+    print()
+    print(f"quotes verbatim: {q[0] / q[1] if q[1] else 1:.1%} (target 100 %)")
+    print(
+        f"entities (id and type): precision {ep:.1%} (target >= 85 %), recall {er:.1%} (target >= 90 %)"
+    )
+    n = [sum(r["by_name"][i] for r in rows) for i in range(3)]
+    print(
+        f"entities (a name and the type): precision {n[0] / e[1]:.1%}, recall {n[1] / e[2]:.1%}; "
+        f"{n[2] / e[2]:.1%} of the hand-written entities are named in the body at all"
+    )
+    print(
+        f"facts (kind and main roles, by id): precision {fp:.1%}, recall {fr:.1%} (target >= 60 %)"
+    )
+    fb = sum(r["facts_by_name"] for r in rows)
+    print(
+        f"facts (kind and main roles, entities by name): precision {fb / f[1]:.1%}, recall {fb / f[2]:.1%}"
+    )
+    print(f"time: {secs / chars * 4000:.3f} s per 4,000 characters (target <= 1 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

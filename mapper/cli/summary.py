@@ -1,0 +1,76 @@
+"""The ``--json`` summaries of ``build`` and ``site``: one JSON object on stdout, whatever the
+outcome, with the keys the README lists (``load`` and ``ontology check`` have theirs from the
+library: ``LoadOutcome.summary``, ``OntologyCheck.summary``)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import DefrelError, PartialLoadError
+
+__all__ = ["build_summary", "json_errors", "site_summary"]
+
+
+@contextmanager
+def json_errors(as_json: bool) -> Iterator[None]:
+    """With ``--json``, an error too gives one object on stdout (``status`` "error", the
+    message, its place and hint, the exit code) before the usual message on stderr."""
+    try:
+        yield
+    except DefrelError as err:
+        if as_json and not isinstance(err, PartialLoadError):  # load prints its own
+            where = err.where() or None
+            error = {"status": "error", "error": err.message, "where": where, "hint": err.hint}
+            click.echo(json.dumps({**error, "exit_code": err.exit_code}, indent=2))
+        raise
+
+
+def _results(report) -> list[dict[str, Any]]:
+    return [asdict(r) for r in report.results]
+
+
+def build_summary(outcome, out: Path, seconds: float) -> dict[str, Any]:
+    """``defrel build --json``: status (built|not_conforming|inconsistent), the counts, the
+    folder, the number of files written, the SHACL results and ontology conflicts."""
+    if outcome.ok:
+        status = "built"
+    else:
+        status = "not_conforming" if not outcome.report.conforms else "inconsistent"
+    return {
+        "status": status,
+        "conforms": outcome.report.conforms,
+        "consistent": not outcome.conflicts,
+        "articles": outcome.articles,
+        "reused": getattr(outcome, "reused", 0),
+        "triples": outcome.triples,
+        "inferred_graphs": len(outcome.inferred),
+        "inferred_triples": outcome.inferred_triples,
+        "out": str(out),
+        "files": len(outcome.written),
+        "seconds": round(seconds, 3),
+        "results": _results(outcome.report),
+        "conflicts": [str(c) for c in outcome.conflicts],
+    }
+
+
+def site_summary(outcome, out: Path, seconds: float) -> dict[str, Any]:
+    """``defrel site --json``: status (built|not_conforming), the counts, the folder, the
+    number of files written and the SHACL results."""
+    return {
+        "status": "built" if outcome.report.conforms else "not_conforming",
+        "conforms": outcome.report.conforms,
+        "articles": outcome.articles,
+        "triples": outcome.triples,
+        "pages": outcome.pages,
+        "out": str(out),
+        "files": len(outcome.written),
+        "seconds": round(seconds, 3),
+        "results": _results(outcome.report),
+    }

@@ -1,0 +1,242 @@
+"""``defrel draft``: an article's text in, a facts file for a person to confirm out.
+
+Offline by default (``rules``), or with a language model the user runs (``model``). Both end
+in the same place: every quote located in the text, every entry marked unconfirmed, and the
+draft written beside the article without ever replacing a file a person has edited.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError, OutputError
+from ..facts.files import read_text
+from ..facts.registry import Registry, find_registry, load_registry
+from .gazetteer import Known, load_gazetteer, slug
+from .mentions import Proposal, find_mentions
+from .rules import Drafted, propose_facts
+from .sentences import split_sentences
+from .writer import is_untouched_draft, render
+
+__all__ = ["Draft", "draft_text", "write_draft"]
+
+
+@dataclass
+class Draft:
+    """A drafted facts document (plain data, in file order) and what was left out."""
+
+    article: dict
+    entities: list[dict]
+    facts: list[dict]
+    sentence_map: list[tuple[str, list[str]]]
+    by: str = "rules"
+    dropped: list[str] = field(default_factory=list)
+
+
+def quote(text: str, start: int, end: int) -> str | dict:
+    """The words ``text[start:end]`` as an evidence item (with its occurrence if it repeats)."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    words = text[start:end].strip()
+    offset = text.index(words, start)
+    count = text.count(words)
+    if count == 1:
+        return words
+    occurrence = sum(1 for m in re.finditer(re.escape(words), text) if m.start() <= offset)
+    return {"quote": words, "occurrence": occurrence}
+
+
+def _headline(text: str, sentences) -> tuple[str, bool]:
+    first = text.strip().split("\n", 1)[0].strip()
+    if first and len(first) <= 160 and not first.endswith((".", "!", "?")):
+        return first, True  # the text opens with its headline
+    words = sentences[0].text.split() if sentences else ["(headline)"]
+    return " ".join(words[:12]), False
+
+
+def _entity(p: Proposal, text: str) -> dict:
+    k = p.known
+    out: dict = {"id": k.id, "type": k.type, "label": k.label}
+    aliases = [a for a in p.aliases if a != k.label]
+    if aliases:
+        out["aliases"] = aliases[:5]
+    if p.honorific:
+        out["honorific"] = p.honorific
+    if k.same_as:
+        out["same_as"] = k.same_as
+    if k.located_in:
+        out["located_in"] = k.located_in
+    if k.part_of:
+        out["part_of"] = k.part_of
+    out["evidence"] = [quote(text, p.start, p.end)]
+    out["draft"] = {"confidence": p.confidence, "by": "rules"}
+    return out
+
+
+def _fact_id(d: Drafted, taken: set[str]) -> str:
+    """``kind-role-role``: the kind and the first two entities of its role fields."""
+    from ..facts.kinds import KINDS
+
+    roles: list[str] = []
+    for f in KINDS[d.kind].fields:
+        if f.shape in ("entity", "entities") and f.name in d.values:
+            value = d.values[f.name]
+            roles += value if isinstance(value, list) else [value]
+    base = slug("-".join([d.kind.replace("_", "-"), *dict.fromkeys(roles[:3])]))[:70].strip("-")
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}-{n}", n + 1
+    taken.add(name)
+    return name
+
+
+def draft_text(
+    text: str,
+    *,
+    text_name: str,
+    published: str | None = None,
+    registry: Registry | None = None,
+) -> Draft:
+    """Draft the facts of ``text`` by rule (deterministic: the same text, the same draft)."""
+    gazetteer = load_gazetteer(registry)
+    sentences = split_sentences(text)
+    mentions, proposals = find_mentions(text, gazetteer)
+    drafted = propose_facts(text, sentences, mentions, proposals, gazetteer)
+    headline, in_text = _headline(text, sentences)
+    article: dict = {"text": text_name, "headline": headline}
+    if published:
+        article["date_published"] = published
+    if not in_text:
+        article["draft"] = {"note": "headline guessed from the first sentence: give the real one"}
+    taken: set[str] = set()
+    facts, by_sentence = [], {s.id: [] for s in sentences}
+    ids: dict[int, str] = {}
+    for d in drafted:
+        fact_id = ids[id(d)] = _fact_id(d, taken)
+    for d in drafted:
+        for key, other in d.links.items():
+            d.values[key] = ids[id(other)]
+    for d in drafted:
+        fact_id = ids[id(d)]
+        by_sentence.setdefault(d.sentence, []).append(fact_id)
+        facts.append(
+            {
+                "id": fact_id,
+                "kind": d.kind,
+                **d.values,
+                "evidence": [quote(text, d.start, d.end)],
+                "draft": {
+                    "confidence": round(d.confidence, 2),
+                    "by": "rules",
+                    "sentence": d.sentence,
+                },
+            }
+        )
+    used = _referenced(facts)
+    known = {k.id: k for k in gazetteer.names.values()} | {
+        k.id: k for k in gazetteer.demonyms.values()
+    }
+    for p in list(proposals.values()):
+        for ref in (p.known.part_of, p.known.located_in):
+            if ref:
+                used.add(ref)
+    entities = []
+    for entity_id in sorted(set(proposals) | used):
+        p = proposals.get(entity_id)
+        if p is None and entity_id in known:
+            p = Proposal(known[entity_id], -1, -1, 0.9)
+        if p is None or p.known.from_registry:
+            continue  # registry entities are referred to, not declared again
+        item = _entity(p, text) if p.start >= 0 else _entity_without_quote(p.known)
+        entities.append(item)
+    return Draft(article, entities, facts, list(by_sentence.items()))
+
+
+def _entity_without_quote(k: Known) -> dict:
+    out: dict = {"id": k.id, "type": k.type, "label": k.label}
+    if k.same_as:
+        out["same_as"] = k.same_as
+    out["draft"] = {
+        "confidence": 0.9,
+        "by": "rules",
+        "note": "not named in the text; kept because another entity refers to it",
+    }
+    return out
+
+
+def _referenced(facts: list[dict]) -> set[str]:
+    from ..facts.kinds import COMMON_FIELDS, KINDS
+
+    ids: set[str] = set()
+    for f in facts:
+        for field_ in COMMON_FIELDS + KINDS[f["kind"]].fields:
+            if field_.shape in ("entity", "entities") and field_.name in f:
+                value = f[field_.name]
+                ids.update(value if isinstance(value, list) else [value])
+    return ids
+
+
+def facts_path_for(text_path: Path) -> Path:
+    name = text_path.name.removesuffix(".txt")
+    return text_path.with_name(f"{name}.facts.yaml")
+
+
+def write_draft(
+    text_path: Path,
+    *,
+    out: Path | None = None,
+    published: str | None = None,
+    root: Path | None = None,
+    model=None,
+) -> tuple[Path, Draft]:
+    """Draft ``text_path`` into ``out`` (default: ``<slug>.facts.yaml`` beside it). Refuses to
+    replace a file a person has edited (anything but an untouched draft)."""
+    text_path = Path(text_path)
+    text = read_text(text_path, what="article text")
+    out = Path(out) if out is not None else facts_path_for(text_path)
+    if out.is_symlink() or (out.exists() and not out.is_file()):
+        raise OutputError(f"{out} is not a regular file", hint="name a new facts file with --out")
+    if out.exists():
+        current = read_text(out, what="facts file")
+        if not is_untouched_draft(current):
+            raise OutputError(
+                f"{out} exists and is not an untouched draft: defrel draft never overwrites a "
+                "facts file a person has edited",
+                hint="write the new draft elsewhere with --out, or move the file away first",
+            )
+    registry = load_registry(find_registry(out, root))
+    rel = os.path.relpath(text_path.resolve(), out.resolve().parent)
+    if rel.startswith(".."):
+        raise InputError(
+            f"{text_path} is not inside the folder of {out}",
+            hint="write the draft beside the article (the default) or in a folder above it",
+        )
+    if model is not None:
+        draft = model.draft(text, text_name=rel, published=published, registry=registry)
+    else:
+        draft = draft_text(text, text_name=rel, published=published, registry=registry)
+    content = render(
+        source=text_path.name,
+        by=draft.by,
+        article=draft.article,
+        entities=draft.entities,
+        facts=draft.facts,
+        sentence_map=draft.sentence_map,
+        dropped=draft.dropped,
+    )
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return out, draft

@@ -1,0 +1,129 @@
+"""The trigger lexicon: the words that signal each kind of fact (after PLOVER's and CAMEO's
+verb phrases), and the words that set a fact's aspect and certainty."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "AGREEMENT_NOUNS",
+    "HEDGES",
+    "PLANNED",
+    "TRIGGERS",
+    "WEAPONS",
+    "weapon_category",
+]
+
+
+def _re(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# kind -> trigger (the first group, when there is one, is the word that decides a detail)
+TRIGGERS: dict[str, re.Pattern] = {
+    "visit": _re(r"\b(visit(?:ed|s|ing)?|trip to|travell?ed to|arrived in|tour(?:ed)? of)\b"),
+    "meeting": _re(r"\b(met with|met|meets|meeting with|held talks|hold talks|talks with)\b"),
+    "agreement": _re(
+        r"\b(sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|es)|ratif(?:y|ied|ies|ication)|"
+        r"negotiat\w+|agreed)\b"
+    ),
+    "arms_transfer": _re(
+        r"\b(order(?:ed|s)?|buy(?:ing|s)?|bought|purchas\w+|acquir\w+|procur\w+|deliver\w*|"
+        r"sell(?:ing|s)?|sold|sale|export\w*|import\w*|suppl(?:y|ies|ied)|"
+        r"letter of intent|contract|deal)\b"
+    ),
+    "sanction": _re(
+        r"\b(sanction(?:s|ed|ing)?|embargo(?:es)?|asset freezes?|travel bans?|export controls?|"
+        r"blacklist\w*)\b"
+    ),
+    "exercise": _re(r"\b(exercises?|drills?|war games|manoeuvres|maneuvers)\b"),
+    "aid": _re(
+        r"\b(military aid|security assistance|aid package|donat\w+|gift(?:ed)?|grant(?:ed)?|"
+        r"will give|gave|give|provid(?:e|ed|es|ing)|fund(?:ed|s|ing)?|financ\w+|loan)\b"
+    ),
+    "agreement_step": _re(
+        r"\b(ratif(?:y|ied|ies|ication)|entered into force|enter into force|approv(?:ed|al)|"
+        r"suspend(?:ed|s)?|withdr[ae]w(?:n)? from|terminat(?:ed|es)|expir(?:ed|es|y)|"
+        r"extend(?:ed|s)?|renew(?:ed|s)?)\b"
+    ),
+    "training": _re(r"\b(train(?:ing|ed|s)?|instructors?)\b"),
+    "membership": _re(r"\b(join(?:ed|s|ing)?|accession|admitted|membership|member)\b"),
+    "programme_participation": _re(
+        r"\b(expel\w*|remov\w+|exclud\w+|suspend\w*|withdr[ae]w\w*|join(?:ed|s)?)\b"
+    ),
+    "statement": _re(r"\b(said|says|told|stated|added|noted|declared|confirmed)\b"),
+    "threat": _re(r"\b(threaten\w*|warn(?:ed|s|ing)?|vow(?:ed|s)?)\b"),
+    "demand": _re(r"\b(demand(?:ed|s)?|call(?:ed|s)? on|urg(?:ed|es))\b"),
+    "condemnation": _re(
+        r"\b(condemn\w*|criticis\w+|criticiz\w+|accus\w+|denounc\w+|protest(?:ed)? to)\b"
+    ),
+    "invitation": _re(r"\b(invit(?:ed|es|ation))\b"),
+    "announcement": _re(r"\b(announc(?:ed|es|ement))\b"),
+    "rejection": _re(r"\b(reject(?:ed|s)?|refus(?:ed|es)|dismiss(?:ed|es))\b"),
+    "endorsement": _re(r"\b(welcom(?:ed|es)|prais(?:ed|es)|hail(?:ed|s)|commend(?:ed|s))\b"),
+    "conference": _re(r"\b(summit|conference|forum|exhibition|air show|expo)\b"),
+    "incident": _re(
+        r"\b(water cannons?|rammed|ramming|collid\w+|collision|blocked|blockad\w+|intercept\w+|"
+        r"fired|shadow(?:ed|ing)|harass\w+|seiz\w+|laser)\b"
+    ),
+    "basing": _re(
+        r"\b(port calls?|rotational|stationed|basing|access to (?:its )?(?:ports|airfields|bases))\b"
+    ),
+    "coproduction": _re(
+        r"\b(joint venture|co-produc\w+|jointly (?:develop|produc|build)\w*|"
+        r"licen[cs]ed? production|technology transfer)\b"
+    ),
+    "military_operation": _re(r"\b(operation|offensive|campaign|deploy(?:ed|s|ment)?)\b"),
+}
+
+AGREEMENT_NOUNS = _re(
+    r"\b(letter of intent|memorandum of understanding|MoU|framework agreement|contract|treaty|"
+    r"agreement|accord|deal)\b"
+)
+AGREEMENT_TYPES = {
+    "letter of intent": "letter-of-intent",
+    "memorandum of understanding": "memorandum-of-understanding",
+    "mou": "memorandum-of-understanding",
+    "framework agreement": "framework-agreement",
+    "contract": "contract",
+    "treaty": "treaty",
+    "agreement": "agreement",
+    "accord": "agreement",
+    "deal": "contract",
+}
+
+# weapon noun -> SIPRI category
+WEAPONS = _re(
+    r"\b(frigates?|corvettes?|submarines?|(?:offshore )?patrol (?:vessels|ships|boats)|"
+    r"destroyers?|warships?|landing ships?|fighter jets?|fighters?|jets|transport aircraft|"
+    r"aircraft|helicopters?|drones?|unmanned aerial vehicles|UAVs?|tanks?|"
+    r"armou?red (?:vehicles|personnel carriers)|howitzers?|artillery|rocket launchers|"
+    r"(?:anti-ship |cruise |ballistic |ship-launched anti-ship )?missiles?|"
+    r"air[- ]defen[cs]e systems?|radars?|rifles|ammunition)\b"
+    r"(?!\s+(?:makers?|manufacturers?|builders?|industry|company|firms?|programme|program|carrier))"
+)
+_CATEGORIES = (
+    ("air-defence-systems", r"air[- ]defen"),
+    ("ships", r"frigate|corvette|submarine|patrol|destroyer|warship|landing ship"),
+    ("aircraft", r"fighter|jet|aircraft|helicopter|drone|unmanned|uav"),
+    ("armoured-vehicles", r"tank|armou?red"),
+    ("artillery", r"howitzer|artillery|rocket launcher"),
+    ("missiles", r"missile"),
+    ("sensors", r"radar"),
+    ("other", r"."),
+)
+
+
+def weapon_category(noun: str) -> str:
+    return next(c for c, p in _CATEGORIES if re.search(p, noun, re.IGNORECASE))
+
+
+PLANNED = _re(
+    r"\b(will|would|plans? to|planned|intends? to|is to|are to|set to|due to|expected to|to be|"
+    r"aims? to|seeks? to|next)\b"
+)
+HEDGES = _re(
+    r"\b(reportedly|allegedly|sources said|may|might|could|is expected|are expected|believed to|"
+    r"said to be|unconfirmed)\b"
+)
+DENIALS = _re(r"\b(denied|denies|deny)\b")

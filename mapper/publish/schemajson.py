@@ -1,0 +1,224 @@
+"""The compact JSON-LD a page embeds: the ``schema`` profile of a resource's description.
+
+A search engine, a link preview or a naive script reads a page's JSON-LD as plain JSON: it
+matches ``"@type": "NewsArticle"`` and reads ``"headline"`` as a string.  The ``full`` profile
+(the resource's ``.jsonld`` document) is exact RDF but hides that under CURIEs, value objects
+and Web Annotation selectors.  This profile keeps, from the same description:
+
+- the resource's schema.org types and properties only, names without a prefix (the context's
+  ``@vocab`` is schema.org) and strings as plain strings (the context's ``@language`` is the
+  page's; dates, URLs and codes get their datatype from a term definition, not a value object);
+- its details (image, quantities) nested; every other resource it links to as ``@id``, its
+  schema.org type and its name, so that the link can be read without fetching it;
+- its evidence as ``defrel:evidence`` links, each with the ``url`` of the quote's anchor on
+  the article page (the selectors stay in the RDF documents).
+
+Every triple it expands to is one of the description's, except each evidence link's ``url``.
+Only JSON-LD 1.0 features are used (no ``@version``), so a 1.0 processor reads it too.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rdflib import RDF, BNode, Literal, URIRef
+from rdflib.term import Node
+
+from ..errors import InputError
+from ..rdf.vocab import NS, XSD, curie
+from .describe import Catalogue, Quad
+from .views import Layout
+
+__all__ = ["EMBED_BUDGET", "PROFILES", "base_of", "resolve_resource", "schema_jsonld"]
+
+SCHEMA, DEFREL, OA = NS["schema"], NS["defrel"], NS["oa"]
+PROFILES = ("schema", "full")
+# The size a page's embedded JSON-LD should stay under (the seed's article page is ~10 KB):
+# tests/test_schemaorg.py holds the site to it.
+EMBED_BUDGET = 20_000
+_S = str(SCHEMA)
+_FIRST = ("@context", "@id", "@type")
+
+
+def _is_schema(term: Node) -> bool:
+    return isinstance(term, URIRef) and str(term).startswith(_S) and len(term) > len(_S)
+
+
+class _Builder:
+    def __init__(self, layout: Layout, quads: Iterable[Quad], lang: str, exact: bool) -> None:
+        self.layout, self.lang, self.exact = layout, lang, exact
+        self.out: dict[Node, set[tuple[Node, Node]]] = defaultdict(set)
+        for s, p, o, _ in quads:
+            self.out[s].add((p, o))
+        self.prefixes: set[str] = set()
+        self.kinds: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
+
+    def key(self, prop: URIRef) -> str:
+        if _is_schema(prop):
+            return str(prop)[len(_S) :]
+        name = curie(str(prop))
+        if name != str(prop):
+            self.prefixes.add(name.split(":", 1)[0])
+        return name
+
+    def types(self, node: Node) -> str | list[str] | None:
+        found = sorted(o for p, o in self.out.get(node, ()) if p == RDF.type)
+        names = [str(t)[len(_S) :] for t in found if _is_schema(t)]
+        if not names:  # no schema.org type: its own (a post, a relation), as CURIEs
+            names = sorted(self.key(t) for t in found if isinstance(t, URIRef))
+        return None if not names else names[0] if len(names) == 1 else names
+
+    def literal(self, key: str, value: Literal):
+        """A plain JSON value; the term's datatype or language goes into the context (or,
+        ``exact``, into a value object of its own unless it is a string of the page's
+        language)."""
+        if self.exact:
+            return self.value_object(value)
+        if value.language is not None:
+            kind = ("lang", value.language)
+        elif value.datatype in (None, XSD.string):
+            kind = ("plain", None)
+        elif value.datatype == XSD.boolean:
+            return bool(value.toPython())
+        else:
+            kind = ("type", curie(str(value.datatype)))
+            self.prefixes.add(kind[1].split(":", 1)[0])
+        self.kinds[key].add(kind)
+        return str(value)
+
+    def value_object(self, value: Literal):
+        if value.language == self.lang:
+            return str(value)
+        if value.language is not None:
+            return {"@value": str(value), "@language": value.language}
+        if value.datatype == XSD.boolean:
+            return bool(value.toPython())
+        if value.datatype in (None, XSD.string):
+            return {"@value": str(value)}
+        name = curie(str(value.datatype))
+        self.prefixes.add(name.split(":", 1)[0])
+        return {"@value": str(value), "@type": name}
+
+    def link(self, node: Node) -> dict:
+        """Another resource: its IRI, type and name, as the description states them."""
+        item: dict = {"@id": str(node)}
+        kind = self.types(node)
+        if kind:
+            item["@type"] = kind
+        names = sorted(o for p, o in self.out.get(node, ()) if p == SCHEMA.name)
+        if names and isinstance(names[0], Literal):
+            item["name"] = self.literal("name", names[0])
+        return item
+
+    def node(self, node: Node, *, root: bool) -> dict:
+        item: dict = {} if isinstance(node, BNode) else {"@id": str(node)}
+        kind = self.types(node)
+        if kind:
+            item["@type"] = kind
+        values: dict[str, list] = defaultdict(list)
+        for p, o in sorted(self.out.get(node, ())):
+            if p == RDF.type:
+                continue
+            if p == DEFREL.evidence and root:
+                values[self.key(p)].append(self.evidence(o))
+                continue
+            if not _is_schema(p):
+                continue
+            key = self.key(p)
+            if isinstance(o, Literal):
+                values[key].append(self.literal(key, o))
+            elif self.is_detail(node, o):
+                values[key].append(self.node(o, root=False))
+            else:
+                values[key].append(self.link(o))
+        for key in sorted(values):
+            found = values[key]
+            item[key] = found[0] if len(found) == 1 else found
+        return item
+
+    def is_detail(self, owner: Node, node: Node) -> bool:
+        return isinstance(node, BNode) or str(node).startswith(f"{owner}/")
+
+    def evidence(self, annotation: Node) -> dict:
+        """An evidence annotation as the URL of its quote's anchor on the article page."""
+        item: dict = {"@id": str(annotation)}
+        targets = [o for p, o in self.out.get(annotation, ()) if p == OA.hasTarget]
+        sources = [o for t in targets for p, o in self.out.get(t, ()) if p == OA.hasSource]
+        if sources:
+            page = f"{sources[0]}.html#{self.layout.anchor(annotation)}"
+            item["url"] = self.literal("url", Literal(page, datatype=XSD.anyURI))
+        return item
+
+    def context(self) -> dict:
+        ctx: dict = {"@vocab": _S, "@language": self.lang}
+        for prefix in sorted(self.prefixes):
+            ctx[prefix] = str(NS[prefix])
+        for key in sorted(self.kinds):
+            kinds = self.kinds[key]
+            if kinds == {("lang", self.lang)}:
+                continue
+            if len(kinds) != 1:
+                raise _Mixed(key)
+            ((how, what),) = kinds
+            iri = str(SCHEMA[key]) if ":" not in key else key
+            term: dict = {"@id": iri}
+            if how == "plain":
+                term["@language"] = None
+            elif how == "lang":
+                term["@language"] = what
+            else:
+                term["@type"] = what
+            ctx[key] = term
+        return ctx
+
+
+class _Mixed(Exception):
+    """One property with values of several datatypes or languages: no one term fits them."""
+
+
+def _ordered(item: dict) -> dict:
+    head = {k: item[k] for k in _FIRST if k in item}
+    return head | {k: v for k, v in item.items() if k not in head}
+
+
+def schema_jsonld(layout: Layout, iri: URIRef, quads: Iterable[Quad]) -> str:
+    """The ``schema`` profile of the resource ``iri`` described by ``quads``, as JSON text;
+    strings in the page's language (the resource's ``inLanguage``, else English) are plain."""
+    quads = list(quads)
+    langs = sorted(str(o) for s, p, o, _ in quads if s == iri and p == SCHEMA.inLanguage)
+    lang = langs[0] if langs else "en"
+    for exact in (False, True):
+        builder = _Builder(layout, quads, lang, exact)
+        item = builder.node(iri, root=True)
+        try:
+            context = builder.context()
+            break
+        except _Mixed:  # rare: a property with values of two datatypes or languages
+            continue
+    return json.dumps(_ordered({"@context": context, **item}), indent=2, ensure_ascii=False) + "\n"
+
+
+def base_of(iri: str) -> str:
+    """The base a resource IRI was minted under (``{base}article/x`` -> ``{base}``)."""
+    for marker in ("/article/", "/entity/", "/post/"):
+        if marker in iri:
+            return iri[: iri.index(marker) + 1]
+    return iri.rsplit("/", 1)[0] + "/"
+
+
+def resolve_resource(cat: Catalogue, name: str, base: str | None) -> str:
+    """An IRI as given, or the one resource a slug names: ``{base}{slug}``, else the single
+    resource whose IRI ends in ``/{slug}`` (entity, article or post)."""
+    if name.startswith(("http://", "https://")):
+        return name
+    if base is not None and URIRef(base + name) in cat.resources:
+        return base + name
+    found = sorted(str(r) for r in cat.resources if str(r).endswith("/" + name))
+    if len(found) > 1:
+        raise InputError(
+            f"{name!r} names {len(found)} resources: {', '.join(found[:4])}",
+            hint="give the full IRI, or a longer slug (entity/russia, article/slug)",
+        )
+    return found[0] if found else name
