@@ -952,7 +952,7 @@ CASES: list[Case] = [
     C("Threat-threatenedAction", "defrel:threatenedAction", "MaxCount", "fact:roe-warning", add("fact:roe-warning", "defrel:threatenedAction", plain("strike its camps bis"))),
     C("Threat-threatenedFact", "defrel:threatenedFact", "Class", "fact:roe-warning", put("fact:roe-warning", "defrel:threatenedFact", "ent:jane-doe")),
     C("Threat-threatenedFact", "defrel:threatenedFact", "MaxCount", "fact:roe-warning", add("fact:roe-warning", "defrel:threatenedFact", "fact:hostage-release")),
-    C("ThreatOneOfShape", None, "Or", "fact:roe-warning", drop("fact:roe-warning", "defrel:threatenedAction"), drop("fact:roe-warning", "defrel:threatenedFact")),
+    C("ThreatOneOfShape", None, "Or", "fact:roe-warning", drop("fact:roe-warning", "defrel:threatenedAction"), drop("fact:roe-warning", "defrel:threatenedFact"), drop("fact:roe-warning", "defrel:condition")),
     C("Training-numberTrained", "defrel:numberTrained", "Class", "fact:pilot-training", put("fact:pilot-training", "defrel:numberTrained", "ent:fredville")),
     C("Training-numberTrained", "defrel:numberTrained", "MaxCount", "fact:pilot-training", add("fact:pilot-training", "defrel:numberTrained", "fact:engine-aid/number")),
     C("Training-trainee", "defrel:trainee", "Class", "fact:pilot-training", add("fact:pilot-training", "defrel:trainee", "fact:doe-visit")),
@@ -982,6 +982,20 @@ CASES: list[Case] = [
     C("target", "defrel:target", "Class", "fact:patrol-attack", add("fact:patrol-attack", "defrel:target", "fact:doe-visit")),
     C("underAgreement", "defrel:underAgreement", "Class", "fact:falcon-deal", put("fact:falcon-deal", "defrel:underAgreement", "ent:jane-doe")),
     C("underAgreement", "defrel:underAgreement", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:underAgreement", "fact:defence-treaty")),
+    # --- schema.org copies and resolved times (mapper after the schemaorg merge) ----------
+    C("Event-attendee", "schema:attendee", "Class", "fact:doe-roe-talks", add("fact:doe-roe-talks", "schema:attendee", "ent:fredville")),
+    C("Event-organizer", "schema:organizer", "Class", "fact:doe-visit", add("fact:doe-visit", "schema:organizer", "ent:fredville")),
+    C("Event-performer", "schema:performer", "Class", "fact:roe-warning", add("fact:roe-warning", "schema:performer", "ent:fredville")),
+    C("Person-jobTitle", "schema:jobTitle", "Datatype", "ent:jane-doe", put("ent:jane-doe", "schema:jobTitle", plain("Defence Minister"))),
+    C("Person-affiliation", "schema:affiliation", "Class", "ent:max-power", add("ent:max-power", "schema:affiliation", "ent:fredville")),
+    C("Article-schemaDatePublished", "schema:datePublished", "Or", "art", put("art", "schema:datePublished", plain("2016-10-01"))),
+    C("Article-schemaDatePublished", "schema:datePublished", "MaxCount", "art", add("art", "schema:datePublished", typed("2016-10-03", "xsd:date"))),
+    C("Article-schemaDateModified", "schema:dateModified", "Or", "art", put("art", "schema:dateModified", plain("2016-10-02"))),
+    C("Article-schemaDateModified", "schema:dateModified", "MaxCount", "art", add("art", "schema:dateModified", typed("2016-10-04", "xsd:date"))),
+    C("Article-mainEntityOfPage", "schema:mainEntityOfPage", "Datatype", "art", put("art", "schema:mainEntityOfPage", plain("https://example.org/news/allies-and-rivals"))),
+    C("Article-mainEntityOfPage", "schema:mainEntityOfPage", "MaxCount", "art", add("art", "schema:mainEntityOfPage", typed("https://example.org/elsewhere", "xsd:anyURI"))),
+    C("Instant-resolvedFrom", "defrel:resolvedFrom", "Class", "fact:falcon-letter-of-intent/time/date", put("fact:falcon-letter-of-intent/time/date", "defrel:resolvedFrom", "ent:fredville")),
+    C("Instant-resolvedFrom", "defrel:resolvedFrom", "MaxCount", "fact:falcon-letter-of-intent/time/date", add("fact:falcon-letter-of-intent/time/date", "defrel:resolvedFrom", "fact:doe-visit/time/date")),
 ]  # fmt: skip
 
 
