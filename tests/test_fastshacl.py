@@ -5,7 +5,8 @@ multisets of results must be identical: severity, focus, path, value, component,
 message, graph and location, and the verdict.
 
 1. the seed article and the all-kinds article (no results);
-2. every negative case of ``test_shapes.py``, grouped (see :func:`case_groups`);
+2. every negative case of ``test_shapes.py``, in its groups (``test_shapes.case_groups``; the
+   pySHACL validations of the groups are shared with ``test_shapes``);
 3. a generated corpus with deterministic random damage;
 4. compile errors: an unsupported SHACL feature raises instead of being skipped.
 """
@@ -21,7 +22,19 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
-from test_shapes import CASES, VALID_FACTS, Case, mutated, term
+from test_shapes import (
+    CASES,
+    GRAPH_NAME,
+    VALID_FACTS,
+    Case,
+    alone_validation,
+    apply_cases,
+    base_graph,
+    case_groups,
+    group_validation,
+    mutated,
+    term,
+)
 
 from mapper.checks.shacl import FastValidator, ShaclCompileError
 from mapper.checks.validate import ontology_graph, shapes_graph, validate_graph
@@ -31,7 +44,6 @@ from mapper.rdf.mapping import map_articles
 from mapper.rdf.vocab import DEFAULT_BASE, NS
 
 ROOT = Path(__file__).resolve().parents[1]
-GROUP_SIZE = 12
 
 
 @pytest.fixture(scope="module")
@@ -43,18 +55,27 @@ def key(results) -> Counter:
     return Counter(astuple(r) for r in results)
 
 
-def compare(fast: FastValidator, graphs: list[tuple[str, Graph]]) -> list:
+def _pyshacl(name: str, g: Graph):
+    try:
+        return validate_graph(g, graph_name=name, base=DEFAULT_BASE)
+    except DefrelError:
+        return None
+
+
+def compare(fast: FastValidator, graphs: list[tuple[str, Graph]], outcomes=None) -> list:
     """Validate each graph with both engines; assert identical outcomes; return pySHACL's
-    (None where pySHACL cannot run: rdflib raises on, say, SUBSTR of an ill-typed decimal)."""
+    (None where pySHACL cannot run: rdflib raises on, say, SUBSTR of an ill-typed decimal).
+    ``outcomes``: pySHACL's (conforms, results, report) for the graphs, if already known."""
     batch = [(name, list(g)) for name, g in graphs]
     mine = fast.validate_many(batch, base=DEFAULT_BASE)
+    if outcomes is None:
+        outcomes = [_pyshacl(name, g) for name, g in graphs]
     reference = []
-    for (name, g), (ok, found) in zip(graphs, mine, strict=True):
-        try:
-            ref_ok, ref_found, _ = validate_graph(g, graph_name=name, base=DEFAULT_BASE)
-        except DefrelError:
+    for (name, _), (ok, found), outcome in zip(graphs, mine, outcomes, strict=True):
+        if outcome is None:
             reference.append(None)
             continue
+        ref_ok, ref_found, _ = outcome
         missing, extra = key(ref_found) - key(found), key(found) - key(ref_found)
         assert not missing and not extra, f"{name}: pySHACL only {missing}; fast only {extra}"
         assert ok == ref_ok, name
@@ -79,55 +100,7 @@ def test_seed_and_all_kinds_conform_in_both(fast: FastValidator) -> None:
 
 @pytest.fixture(scope="module")
 def valid_graph() -> Graph:
-    (graph,) = [g for g in map_articles([load_facts(VALID_FACTS)]).graphs() if len(g)]
-    plain = Graph()
-    for triple in graph:
-        plain.add(triple)
-    return plain
-
-
-def _delta(valid: Graph, case: Case) -> tuple[set, set]:
-    after = set(mutated(valid, case))
-    before = set(valid)
-    return before - after, after - before
-
-
-def case_groups(valid: Graph) -> list[list[tuple[Case, set, set]]]:
-    """The negative cases, packed into groups validated as one mutated graph each.
-
-    A full pySHACL validation of the all-kinds article takes about two seconds, too long to
-    run once per case.  The mutations of a case are recorded as the triples it removes and
-    adds; cases go into the same group when no two of them touch the same subject (so that no
-    mutation undoes or duplicates another) nor share a focus node, up to GROUP_SIZE cases.
-    Grouping cannot make the comparison weaker — both engines see the same combined graph and
-    must agree on every result — but one mutation could mask another's result (say, a node
-    that lost its type is no longer a focus node); so each case's own expected result must
-    appear in the combined graph's results, and a case whose result does not is validated
-    again on its own."""
-    groups: list[list] = []
-    for case in CASES:
-        removed, added = _delta(valid, case)
-        subjects = {t[0] for t in removed | added}
-        for group in groups:
-            if len(group) < GROUP_SIZE and all(
-                not (subjects & other_subjects) and term(case.focus) != term(other.focus)
-                for other, other_subjects, _, _ in group
-            ):
-                group.append((case, subjects, removed, added))
-                break
-        else:
-            groups.append([(case, subjects, removed, added)])
-    return [[(c, r, a) for c, _, r, a in group] for group in groups]
-
-
-def _apply(valid: Graph, cases) -> Graph:
-    graph = Graph()
-    triples = set(valid)
-    for _, removed, added in cases:
-        triples = (triples - removed) | added
-    for t in triples:
-        graph.add(t)
-    return graph
+    return base_graph()
 
 
 def expected_found(case: Case, results) -> bool:
@@ -143,19 +116,22 @@ def expected_found(case: Case, results) -> bool:
     return False
 
 
-def test_every_negative_case_agrees(fast: FastValidator, valid_graph: Graph) -> None:
-    groups = case_groups(valid_graph)
+def test_every_negative_case_agrees(fast: FastValidator) -> None:
+    """Both engines on every group graph of test_shapes (pySHACL's validations are shared), and
+    on each case its group masks, alone."""
+    groups = case_groups()
     assert sum(len(g) for g in groups) == len(CASES)
-    graphs = [(f"{DEFAULT_BASE}article/all-kinds", _apply(valid_graph, g)) for g in groups]
-    reference = compare(fast, graphs)
+    graphs = [(GRAPH_NAME, apply_cases(g)) for g in groups]
+    reference = compare(fast, graphs, [group_validation(i) for i in range(len(groups))])
     alone = []
-    for group, (_, found) in zip(groups, reference, strict=True):
-        alone += [c for c in group if not expected_found(c[0], found)]
+    for group, outcome in zip(groups, reference, strict=True):
+        alone += [c for c, _, _ in group if outcome is None or not expected_found(c, outcome[1])]
     if alone:
-        singles = [(f"{DEFAULT_BASE}article/all-kinds", _apply(valid_graph, [c])) for c in alone]
-        for c, (_, found) in zip(alone, compare(fast, singles), strict=True):
-            assert expected_found(c[0], found), c[0].id
-    assert len(alone) < len(CASES) // 10, [c[0].id for c in alone]
+        singles = [(GRAPH_NAME, mutated(base_graph(), c)) for c in alone]
+        outcomes = [alone_validation(c) for c in alone]
+        for c, outcome in zip(alone, compare(fast, singles, outcomes), strict=True):
+            assert outcome is not None and expected_found(c, outcome[1]), c.id
+    assert len(alone) < len(CASES) // 10, [c.id for c in alone]
 
 
 # --- 3. a generated corpus, damaged at random ---------------------------------------------------
@@ -262,7 +238,7 @@ def test_bundled_shapes_compile_and_pickle(fast: FastValidator) -> None:
     import pickle
 
     again = pickle.loads(pickle.dumps(fast))
-    assert len(again.constraints) == 18
+    assert len(again.constraints) == 20
     assert len(shapes_graph()) > 0
 
 

@@ -1,24 +1,21 @@
 """Tests of the SHACL shapes (``shapes/defrel-shapes.ttl``).
 
 * the shapes parse and conform to the W3C SHACL-for-SHACL shapes graph;
-* a small article that covers every entity type, fact kind, date and quantity flavour
-  (``tests/data/shapes/all-kinds.*``) maps to a graph that conforms without a single result;
+* a small article that covers every entity type, fact kind, date and quantity flavour and
+  every field of the facts format (``tests/data/shapes/all-kinds.*``) maps to a graph that
+  conforms without a single result;
 * one negative case per constraint: each case mutates that valid graph and expects a result
   with the right focus node, source shape, path, constraint component (and, for SPARQL
   constraints, source constraint); a meta-test lists every constraint the shapes declare and
   fails if one has no case, so a constraint cannot be added without a test that can fail;
-* the shapes agree with the facts format in ``mapper/facts/kinds.py`` (a node shape per class, the
-  choices, the required and single-valued fields, the entity types a field accepts) and
-  constrain every defrel property the mapper writes.
+* the shapes agree with the facts format in ``mapper/facts/kinds/`` (a node shape per class, the
+  choices, the required and single-valued fields, the entity types a field accepts, the fields
+  of one entity type, the one-of requirements) and constrain every defrel property the mapper
+  writes.
 
-The negative cases validate only the case's focus node against the case's own shape
-(pySHACL's ``focus_nodes`` and ``use_shapes``, injected into ``mapper.checks.validate.validate_graph``
-so that every other setting is the pipeline's own; see ``validate_focused``): a full
-validation takes about two seconds and there are some 350 cases.  A few cases are also run
-through a full, unfocused validation to show that focusing changes nothing.
-
-No valid data uses a quantity with unit ``count``: no field accepts one (``share`` is a
-percentage, ``value`` is money), so a count quantity is exercised only in negative cases.
+The negative cases are validated in groups, each group one full validation by the pipeline's
+own ``validate_graph`` (see ``case_groups``); the validations are cached for the session, and
+``test_fastshacl.py`` compares the compiled engine with pySHACL on the same group graphs.
 """
 
 from __future__ import annotations
@@ -35,8 +32,8 @@ from pyshacl import validate as pyshacl_validate
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
-import mapper.checks.validate as validation
 from mapper.checks.validate import ontology_graph, shapes_graph, validate_dataset, validate_graph
+from mapper.errors import DefrelError
 from mapper.facts.kinds import (
     ARTICLE_FIELDS,
     COMMON_FIELDS,
@@ -101,10 +98,7 @@ def valid_dataset() -> Dataset:
 def valid_graph(valid_dataset: Dataset) -> Graph:
     graphs = [g for g in valid_dataset.graphs() if len(g)]
     assert len(graphs) == 1
-    graph = Graph()
-    for triple in graphs[0]:
-        graph.add(triple)
-    return graph
+    return base_graph()
 
 
 def term(x) -> URIRef | Literal | BNode:
@@ -253,8 +247,14 @@ def test_every_shape_explains_itself(shapes: Graph) -> None:
     for n in node_shapes(shapes):
         if shapes.value(n, RDFS.label) is None or shapes.value(n, SH.description) is None:
             problems.append(f"{_curie(n)}: needs rdfs:label and sh:description")
-        if shapes.value(n, SH.message) is not None:
-            problems.append(f"{_curie(n)}: node shapes carry no sh:message")
+        own_rule = any(shapes.value(n, c) is not None for c in COMPONENTS)
+        if own_rule and (shapes.value(n, SH.property) or shapes.value(n, SH.sparql)):
+            problems.append(f"{_curie(n)}: a node-level rule is a node shape of its own")
+        if own_rule != (shapes.value(n, SH.message) is not None):
+            problems.append(
+                f"{_curie(n)}: a node shape carries a sh:message if and only if it holds a "
+                "node-level rule"
+            )
         for c in shapes.objects(n, SH.sparql):
             if shapes.value(c, SH.message) is None or shapes.value(c, RDFS.label) is None:
                 problems.append(f"{_curie(c)}: needs rdfs:label and sh:message")
@@ -387,7 +387,6 @@ CASES: list[Case] = [
     C("Article-mentions", "schema:mentions", "Or", "art", add("art", "schema:mentions", "fact:doe-visit")),
     Q("ArticleShape", "Sha256MatchesBody", "art", put("art", "defrel:sha256", plain("0" * 64)), path="defrel:sha256"),
     Q("ArticleShape", "TextInArticleLanguage", "art", put("art", "schema:headline", Literal("Allies and Rivals in the North", lang="de")), path="schema:headline"),
-    Q("ArticleShape", "HeadlineInText", "art", put("art", "schema:headline", en("Not in the text")), path="schema:headline"),
     Q("ArticleShape", "MentionsMatchMentionedIn", "art", drop("art", "schema:mentions", "ent:jane-doe"), path="schema:mentions"),
     Q("ArticleShape", "EvidenceFromOwnArticle", "art", put("fact:doe-visit", "defrel:article", "https://example.org/another-article")),
     Q("ArticleShape", "QuoteLengthMatchesOffsets", "art", shift(f"{V1}/position", "oa:end", 1)),
@@ -396,7 +395,6 @@ CASES: list[Case] = [
     Q("ArticleShape", "FactNotLinkedToItself", "art", add("fact:doe-visit", "defrel:concurrentWith", "fact:doe-visit"), path="defrel:concurrentWith"),
     Q("ArticleShape", "EntityNotLinkedToItself", "art", add("ent:jane-doe", "owl:differentFrom", "ent:jane-doe"), path="owl:differentFrom"),
     C("ImageObject-creditText", "schema:creditText", "Datatype", "art/image", put("art/image", "schema:creditText", plain("Example Agency"))),
-    C("ImageObject-creditText", "schema:creditText", "MinCount", "art/image", drop("art/image", "schema:creditText")),
     C("ImageObject-creditText", "schema:creditText", "MaxCount", "art/image", add("art/image", "schema:creditText", en("Other Agency"))),
     # --- entities --------------------------------------------------------------------------
     C("Entity-label", "rdfs:label", "Datatype", "ent:jane-doe", put("ent:jane-doe", "rdfs:label", plain("Jane Doe"))),
@@ -444,9 +442,6 @@ CASES: list[Case] = [
     C("Fact-label", "rdfs:label", "UniqueLang", "fact:doe-visit", add("fact:doe-visit", "rdfs:label", en("The visit"))),
     C("Fact-description", "schema:description", "Datatype", "fact:doe-visit", put("fact:doe-visit", "schema:description", plain("A visit."))),
     C("Fact-description", "schema:description", "UniqueLang", "fact:doe-visit", add("fact:doe-visit", "schema:description", en("A visit."))),
-    C("Fact-modality", "defrel:modality", "Datatype", "fact:doe-visit", put("fact:doe-visit", "defrel:modality", en("completed"))),
-    C("Fact-modality", "defrel:modality", "MaxCount", "fact:doe-visit", add("fact:doe-visit", "defrel:modality", plain("ongoing"))),
-    C("Fact-modality", "defrel:modality", "In", "fact:doe-visit", put("fact:doe-visit", "defrel:modality", plain("done"))),
     C("Fact-accordingTo", "defrel:accordingTo", "Class", "fact:planet-courtship", put("fact:planet-courtship", "defrel:accordingTo", "ent:fredville")),
     C("Fact-accordingTo", "defrel:accordingTo", "MaxCount", "fact:planet-courtship", add("fact:planet-courtship", "defrel:accordingTo", "ent:north-times")),
     C("Fact-date", "defrel:date", "Class", "fact:doe-visit", put("fact:doe-visit", "defrel:date", "ent:fredville")),
@@ -478,7 +473,6 @@ CASES: list[Case] = [
     C("Fact-concerns", "defrel:concerns", "Class", "fact:doe-visit", add("fact:doe-visit", "defrel:concerns", "ent:jane-doe")),
     C("Fact-evidence", "defrel:evidence", "Class", "fact:doe-visit", add("fact:doe-visit", "defrel:evidence", "ent:jane-doe")),
     C("Fact-evidence", "defrel:evidence", "MinCount", "fact:doe-visit", drop("fact:doe-visit", "defrel:evidence")),
-    C("AttributedFact-modality", "defrel:modality", "HasValue", "fact:planet-courtship", put("fact:planet-courtship", "defrel:modality", plain("completed"))),
     Q("EndingFactShape", "StartNotAfterEnd", "fact:operation-sandstorm", put("fact:operation-sandstorm/time/end/description", "time:year", typed("2015", "xsd:gYear")), path="defrel:end"),
     # --- events and relations --------------------------------------------------------------
     C("Event-type", "rdf:type", "HasValue", "fact:doe-visit", drop("fact:doe-visit", "rdf:type", "schema:Event")),
@@ -519,10 +513,10 @@ CASES: list[Case] = [
     C("Visit-visitor", "defrel:visitor", "Class", "fact:doe-visit", add("fact:doe-visit", "defrel:visitor", "ent:fredville")),
     C("Visit-visitor", "defrel:visitor", "MinCount", "fact:doe-visit", drop("fact:doe-visit", "defrel:visitor")),
     C("Visit-visitor", "defrel:visitor", "Disjoint", "fact:doe-visit", add("fact:doe-visit", "defrel:visitor", "ent:freedonia")),
-    C("Visit-destination", "defrel:destination", "Class", "fact:doe-visit", put("fact:doe-visit", "defrel:destination", "ent:john-roe")),
+    C("Visit-destination", "defrel:destination", "Or", "fact:doe-visit", put("fact:doe-visit", "defrel:destination", "ent:john-roe")),
     C("Visit-destination", "defrel:destination", "MinCount", "fact:doe-visit", drop("fact:doe-visit", "defrel:destination")),
     C("Visit-destination", "defrel:destination", "MaxCount", "fact:doe-visit", add("fact:doe-visit", "defrel:destination", "ent:fredville")),
-    C("Visit-host", "defrel:host", "Class", "fact:doe-visit", add("fact:doe-visit", "defrel:host", "ent:fredville")),
+    C("host", "defrel:host", "Class", "fact:doe-visit", add("fact:doe-visit", "defrel:host", "ent:fredville")),
     # --- meeting ---------------------------------------------------------------------------
     C("Meeting-participant", "defrel:participant", "Class", "fact:doe-roe-talks", add("fact:doe-roe-talks", "defrel:participant", "ent:fredville")),
     C("Meeting-participant", "defrel:participant", "MinCount", "fact:doe-roe-talks", drop("fact:doe-roe-talks", "defrel:participant")),
@@ -541,24 +535,20 @@ CASES: list[Case] = [
     C("Signing-signatory", "defrel:signatory", "Class", "fact:treaty-signing", add("fact:treaty-signing", "defrel:signatory", "ent:fredville")),
     # --- arms transfer ---------------------------------------------------------------------
     C("ArmsTransfer-designation", "defrel:designation", "Class", "fact:falcon-deal", put("fact:falcon-deal", "defrel:designation", "ent:acme-aerospace")),
-    C("ArmsTransfer-designation", "defrel:designation", "MinCount", "fact:falcon-deal", drop("fact:falcon-deal", "defrel:designation")),
     C("ArmsTransfer-designation", "defrel:designation", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:designation", "ent:acme-aerospace")),
     C("ArmsTransfer-weaponDescription", "defrel:weaponDescription", "Datatype", "fact:falcon-deal", put("fact:falcon-deal", "defrel:weaponDescription", en("fighter aircraft"))),
     C("ArmsTransfer-weaponDescription", "defrel:weaponDescription", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:weaponDescription", en("jet"))),
-    C("ArmsTransfer-numberOrdered", "defrel:numberOrdered", "Datatype", "fact:falcon-deal", put("fact:falcon-deal", "defrel:numberOrdered", typed("12", "xsd:integer"))),
-    C("ArmsTransfer-numberOrdered", "defrel:numberOrdered", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:numberOrdered", typed("13", "xsd:positiveInteger"))),
-    C("ArmsTransfer-numberOrdered", "defrel:numberOrdered", "MinInclusive", "fact:falcon-deal", put("fact:falcon-deal", "defrel:numberOrdered", typed("0", "xsd:integer"))),
+    C("ArmsTransfer-numberOrdered", "defrel:numberOrdered", "Class", "fact:falcon-deal", put("fact:falcon-deal", "defrel:numberOrdered", typed("12", "xsd:integer"))),
+    C("ArmsTransfer-numberOrdered", "defrel:numberOrdered", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:numberOrdered", "fact:falcon-deal/number_delivered")),
     C("ArmsTransfer-orderDate", "defrel:orderDate", "Class", "fact:falcon-deal", put("fact:falcon-deal", "defrel:orderDate", "ent:fredville")),
     C("ArmsTransfer-orderDate", "defrel:orderDate", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:orderDate", "fact:falcon-deal/time/date")),
     C("ArmsTransfer-deliveryYears", "defrel:deliveryYears", "Datatype", "fact:falcon-deal", add("fact:falcon-deal", "defrel:deliveryYears", en("2019"))),
     C("ArmsTransfer-transferStatus", "defrel:transferStatus", "Datatype", "fact:falcon-deal", put("fact:falcon-deal", "defrel:transferStatus", en("ordered"))),
     C("ArmsTransfer-transferStatus", "defrel:transferStatus", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:transferStatus", plain("delivered"))),
     C("ArmsTransfer-transferStatus", "defrel:transferStatus", "In", "fact:falcon-deal", put("fact:falcon-deal", "defrel:transferStatus", plain("shipped"))),
-    C("ArmsTransfer-value", "defrel:value", "Class", "fact:falcon-deal", put("fact:falcon-deal", "defrel:value", FENWICK_SHARE)),
-    C("ArmsTransfer-value", "defrel:value", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:value", SUPPLY_VALUE)),
+    C("value", "defrel:value", "Class", "fact:falcon-deal", put("fact:falcon-deal", "defrel:value", FENWICK_SHARE)),
+    C("value", "defrel:value", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:value", SUPPLY_VALUE)),
     # --- military operation ----------------------------------------------------------------
-    C("MilitaryOperation-name", "schema:name", "Datatype", "fact:operation-sandstorm", put("fact:operation-sandstorm", "schema:name", plain("Operation Sandstorm"))),
-    C("MilitaryOperation-name", "schema:name", "MaxCount", "fact:operation-sandstorm", add("fact:operation-sandstorm", "schema:name", en("Sandstorm"))),
     C("MilitaryOperation-conductedBy", "defrel:conductedBy", "Class", "fact:operation-sandstorm", add("fact:operation-sandstorm", "defrel:conductedBy", "ent:fredville")),
     C("MilitaryOperation-conductedBy", "defrel:conductedBy", "MinCount", "fact:operation-sandstorm", drop("fact:operation-sandstorm", "defrel:conductedBy")),
     C("MilitaryOperation-against", "defrel:against", "Class", "fact:operation-sandstorm", add("fact:operation-sandstorm", "defrel:against", "ent:fredville")),
@@ -600,8 +590,6 @@ CASES: list[Case] = [
     # --- arms supply -----------------------------------------------------------------------
     C("ArmsSupplyRelation-share", "defrel:share", "Class", SUPPLY, put(SUPPLY, "defrel:share", SUPPLY_VALUE)),
     C("ArmsSupplyRelation-share", "defrel:share", "MaxCount", SUPPLY, add(SUPPLY, "defrel:share", FENWICK_SHARE)),
-    C("ArmsSupplyRelation-value", "defrel:value", "Class", SUPPLY, put(SUPPLY, "defrel:value", FENWICK_SHARE)),
-    C("ArmsSupplyRelation-value", "defrel:value", "MaxCount", SUPPLY, add(SUPPLY, "defrel:value", DEAL_VALUE)),
     C("ArmsSupplyRelation-supplierRank", "defrel:supplierRank", "Datatype", SUPPLY, put(SUPPLY, "defrel:supplierRank", typed("2", "xsd:integer"))),
     C("ArmsSupplyRelation-supplierRank", "defrel:supplierRank", "MaxCount", SUPPLY, add(SUPPLY, "defrel:supplierRank", typed("3", "xsd:positiveInteger"))),
     C("ArmsSupplyRelation-supplierRank", "defrel:supplierRank", "MinInclusive", SUPPLY, put(SUPPLY, "defrel:supplierRank", typed("0", "xsd:integer"))),
@@ -642,7 +630,6 @@ CASES: list[Case] = [
     C("Instant-label", "rdfs:label", "MinCount", "fact:doe-visit/time/date", drop("fact:doe-visit/time/date", "rdfs:label")),
     C("Instant-label", "rdfs:label", "MaxCount", "fact:doe-visit/time/date", add("fact:doe-visit/time/date", "rdfs:label", en("Monday last"))),
     C("Instant-inDateTime", "time:inDateTime", "Class", "fact:doe-visit/time/date", put("fact:doe-visit/time/date", "time:inDateTime", "ent:fredville")),
-    C("Instant-inDateTime", "time:inDateTime", "MinCount", "fact:doe-visit/time/date", drop("fact:doe-visit/time/date", "time:inDateTime")),
     C("Instant-inDateTime", "time:inDateTime", "MaxCount", "fact:doe-visit/time/date", add("fact:doe-visit/time/date", "time:inDateTime", DEAL_DATE)),
     C("DateTimeDescription-unitType", "time:unitType", "MinCount", DEAL_DATE, drop(DEAL_DATE, "time:unitType")),
     C("DateTimeDescription-unitType", "time:unitType", "MaxCount", DEAL_DATE, add(DEAL_DATE, "time:unitType", "time:unitMonth")),
@@ -734,6 +721,281 @@ CASES: list[Case] = [
     C("TextPositionSelector-end", "oa:end", "MinCount", f"{V1}/position", drop(f"{V1}/position", "oa:end")),
     C("TextPositionSelector-end", "oa:end", "MaxCount", f"{V1}/position", add(f"{V1}/position", "oa:end", typed("1000", "xsd:nonNegativeInteger"))),
     C("TextPositionSelector-end", "oa:end", "MinInclusive", f"{V1}/position", put(f"{V1}/position", "oa:end", typed("-1", "xsd:integer"))),
+    # --- format 0.3.0: new entity types, kinds and fields ---------------------------------
+    C("Agreement-agreementStage", "defrel:agreementStage", "Datatype", "fact:defence-treaty", put("fact:defence-treaty", "defrel:agreementStage", en("negotiating"))),
+    C("Agreement-agreementStage", "defrel:agreementStage", "In", "fact:defence-treaty", put("fact:defence-treaty", "defrel:agreementStage", plain("bogus"))),
+    C("Agreement-agreementStage", "defrel:agreementStage", "MaxCount", "fact:defence-treaty", add("fact:defence-treaty", "defrel:agreementStage", plain("negotiating bis"))),
+    C("Agreement-covers", "defrel:covers", "Or", "fact:defence-treaty", add("fact:defence-treaty", "defrel:covers", "fact:doe-visit")),
+    C("Agreement-supersedes", "defrel:supersedes", "Class", "fact:falcon-contract", put("fact:falcon-contract", "defrel:supersedes", "ent:jane-doe")),
+    C("Agreement-supersedes", "defrel:supersedes", "MaxCount", "fact:falcon-contract", add("fact:falcon-contract", "defrel:supersedes", "fact:defence-treaty")),
+    C("AgreementStep-agreementStep", "defrel:agreementStep", "Datatype", "fact:contract-approval", put("fact:contract-approval", "defrel:agreementStep", en("approval"))),
+    C("AgreementStep-agreementStep", "defrel:agreementStep", "In", "fact:contract-approval", put("fact:contract-approval", "defrel:agreementStep", plain("bogus"))),
+    C("AgreementStep-agreementStep", "defrel:agreementStep", "MaxCount", "fact:contract-approval", add("fact:contract-approval", "defrel:agreementStep", plain("approval bis"))),
+    C("AgreementStep-agreementStep", "defrel:agreementStep", "MinCount", "fact:contract-approval", drop("fact:contract-approval", "defrel:agreementStep")),
+    C("AgreementStep-stepBy", "defrel:stepBy", "Class", "fact:contract-approval", add("fact:contract-approval", "defrel:stepBy", "fact:doe-visit")),
+    C("AgreementStep-stepOf", "defrel:stepOf", "Class", "fact:contract-approval", put("fact:contract-approval", "defrel:stepOf", "ent:jane-doe")),
+    C("AgreementStep-stepOf", "defrel:stepOf", "MaxCount", "fact:contract-approval", add("fact:contract-approval", "defrel:stepOf", "fact:defence-treaty")),
+    C("AgreementStep-stepOf", "defrel:stepOf", "MinCount", "fact:contract-approval", drop("fact:contract-approval", "defrel:stepOf")),
+    C("Announcement-announces", "defrel:announces", "Class", "fact:roe-announcement", add("fact:roe-announcement", "defrel:announces", "ent:jane-doe")),
+    C("Announcement-announces", "defrel:announces", "MinCount", "fact:roe-announcement", drop("fact:roe-announcement", "defrel:announces")),
+    C("ArmsTransfer-deliverySchedule", "defrel:deliverySchedule", "Datatype", "fact:falcon-deal", put("fact:falcon-deal", "defrel:deliverySchedule", en("due in 2017 and 2018"))),
+    C("ArmsTransfer-deliverySchedule", "defrel:deliverySchedule", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:deliverySchedule", plain("due in 2017 and 2018 bis"))),
+    C("ArmsTransfer-financedBy", "defrel:financedBy", "Class", "fact:falcon-deal", add("fact:falcon-deal", "defrel:financedBy", "fact:doe-visit")),
+    C("ArmsTransfer-financing", "defrel:financing", "Datatype", "fact:falcon-deal", put("fact:falcon-deal", "defrel:financing", en("grant"))),
+    C("ArmsTransfer-financing", "defrel:financing", "In", "fact:falcon-deal", put("fact:falcon-deal", "defrel:financing", plain("bogus"))),
+    C("ArmsTransfer-firstDelivery", "defrel:firstDelivery", "Class", "fact:falcon-deal", put("fact:falcon-deal", "defrel:firstDelivery", "ent:fredville")),
+    C("ArmsTransfer-firstDelivery", "defrel:firstDelivery", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:firstDelivery", "fact:falcon-deal/time/last_delivery")),
+    C("ArmsTransfer-lastDelivery", "defrel:lastDelivery", "Class", "fact:falcon-deal", put("fact:falcon-deal", "defrel:lastDelivery", "ent:fredville")),
+    C("ArmsTransfer-lastDelivery", "defrel:lastDelivery", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:lastDelivery", "fact:falcon-deal/time/first_delivery")),
+    C("ArmsTransfer-licensedProducer", "defrel:licensedProducer", "Or", "fact:falcon-deal", add("fact:falcon-deal", "defrel:licensedProducer", "fact:doe-visit")),
+    C("ArmsTransfer-licensedProduction", "defrel:licensedProduction", "Datatype", "fact:falcon-deal", put("fact:falcon-deal", "defrel:licensedProduction", plain("true"))),
+    C("ArmsTransfer-licensedProduction", "defrel:licensedProduction", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:licensedProduction", Literal(False))),
+    C("ArmsTransfer-manufacturer", "defrel:manufacturer", "Or", "fact:falcon-deal", add("fact:falcon-deal", "defrel:manufacturer", "fact:doe-visit")),
+    C("ArmsTransfer-numberDelivered", "defrel:numberDelivered", "Class", "fact:falcon-deal", put("fact:falcon-deal", "defrel:numberDelivered", "ent:fredville")),
+    C("ArmsTransfer-numberDelivered", "defrel:numberDelivered", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:numberDelivered", "fact:falcon-deal/number_ordered")),
+    C("ArmsTransfer-offsets", "defrel:offsets", "Datatype", "fact:falcon-deal", put("fact:falcon-deal", "defrel:offsets", en("worth a fifth of the price"))),
+    C("ArmsTransfer-offsets", "defrel:offsets", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:offsets", plain("worth a fifth of the price bis"))),
+    C("ArmsTransfer-secondHand", "defrel:secondHand", "Datatype", "fact:falcon-deal", put("fact:falcon-deal", "defrel:secondHand", plain("false"))),
+    C("ArmsTransfer-secondHand", "defrel:secondHand", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:secondHand", Literal(True))),
+    C("ArmsTransfer-weaponCategory", "defrel:weaponCategory", "Datatype", "fact:falcon-deal", put("fact:falcon-deal", "defrel:weaponCategory", en("aircraft"))),
+    C("ArmsTransfer-weaponCategory", "defrel:weaponCategory", "In", "fact:falcon-deal", put("fact:falcon-deal", "defrel:weaponCategory", plain("bogus"))),
+    C("ArmsTransfer-weaponCategory", "defrel:weaponCategory", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:weaponCategory", plain("aircraft bis"))),
+    C("ArmsTransferOneOfShape", None, "Or", "fact:falcon-deal", drop("fact:falcon-deal", "defrel:designation"), drop("fact:falcon-deal", "defrel:weaponCategory"), drop("fact:falcon-deal", "defrel:weaponDescription")),
+    C("Article-dateModified", "defrel:dateModified", "Class", "art", put("art", "defrel:dateModified", "ent:fredville")),
+    C("Article-dateModified", "defrel:dateModified", "MaxCount", "art", add("art", "defrel:dateModified", "art/time/date_published")),
+    C("Article-isAccessibleForFree", "schema:isAccessibleForFree", "Datatype", "art", put("art", "schema:isAccessibleForFree", plain("true"))),
+    C("Article-isAccessibleForFree", "schema:isAccessibleForFree", "MaxCount", "art", add("art", "schema:isAccessibleForFree", Literal(False))),
+    C("Article-locationCreated", "schema:locationCreated", "Class", "art", put("art", "schema:locationCreated", "ent:jane-doe")),
+    C("Article-locationCreated", "schema:locationCreated", "MaxCount", "art", add("art", "schema:locationCreated", "ent:freedonia")),
+    C("Article-sourceOrganization", "schema:sourceOrganization", "Class", "art", put("art", "schema:sourceOrganization", "fact:doe-visit")),
+    C("Article-sourceOrganization", "schema:sourceOrganization", "MaxCount", "art", add("art", "schema:sourceOrganization", "ent:north-times")),
+    C("BasingAccess-accessType", "defrel:accessType", "Datatype", "fact:fredville-basing", put("fact:fredville-basing", "defrel:accessType", en("port-calls"))),
+    C("BasingAccess-accessType", "defrel:accessType", "In", "fact:fredville-basing", put("fact:fredville-basing", "defrel:accessType", plain("bogus"))),
+    C("BasingAccess-accessType", "defrel:accessType", "MinCount", "fact:fredville-basing", drop("fact:fredville-basing", "defrel:accessType")),
+    C("BasingAccess-basingHost", "defrel:basingHost", "Class", "fact:fredville-basing", put("fact:fredville-basing", "defrel:basingHost", "fact:doe-visit")),
+    C("BasingAccess-basingHost", "defrel:basingHost", "MaxCount", "fact:fredville-basing", add("fact:fredville-basing", "defrel:basingHost", "ent:grand-fenwick")),
+    C("BasingAccess-basingHost", "defrel:basingHost", "MinCount", "fact:fredville-basing", drop("fact:fredville-basing", "defrel:basingHost")),
+    C("BasingAccess-basingUser", "defrel:basingUser", "Class", "fact:fredville-basing", put("fact:fredville-basing", "defrel:basingUser", "fact:doe-visit")),
+    C("BasingAccess-basingUser", "defrel:basingUser", "MaxCount", "fact:fredville-basing", add("fact:fredville-basing", "defrel:basingUser", "ent:grand-fenwick")),
+    C("BasingAccess-basingUser", "defrel:basingUser", "MinCount", "fact:fredville-basing", drop("fact:fredville-basing", "defrel:basingUser")),
+    C("BasingAccess-facility", "defrel:facility", "Or", "fact:fredville-basing", add("fact:fredville-basing", "defrel:facility", "fact:doe-visit")),
+    C("Company-ownedBy", "defrel:ownedBy", "Class", "ent:falcon-industries", add("ent:falcon-industries", "defrel:ownedBy", "fact:doe-visit")),
+    C("Company-type", "rdf:type", "HasValue", "ent:falcon-industries", drop("ent:falcon-industries", "rdf:type", "schema:Corporation")),
+    C("CompanyFieldsShape", None, "Class", "ent:jane-doe", add("ent:jane-doe", "defrel:ownedBy", "ent:ruritania")),
+    C("Condemnation-condemnationForm", "defrel:condemnationForm", "Datatype", "fact:roe-condemnation", put("fact:roe-condemnation", "defrel:condemnationForm", en("condemnation"))),
+    C("Condemnation-condemnationForm", "defrel:condemnationForm", "In", "fact:roe-condemnation", put("fact:roe-condemnation", "defrel:condemnationForm", plain("bogus"))),
+    C("Condemnation-condemnationForm", "defrel:condemnationForm", "MaxCount", "fact:roe-condemnation", add("fact:roe-condemnation", "defrel:condemnationForm", plain("condemnation bis"))),
+    C("Condemnation-condemned", "defrel:condemned", "Class", "fact:roe-condemnation", add("fact:roe-condemnation", "defrel:condemned", "fact:doe-visit")),
+    C("Condemnation-condemnedFact", "defrel:condemnedFact", "Class", "fact:roe-condemnation", add("fact:roe-condemnation", "defrel:condemnedFact", "ent:jane-doe")),
+    C("CondemnationOneOfShape", None, "Or", "fact:roe-condemnation", drop("fact:roe-condemnation", "defrel:condemned"), drop("fact:roe-condemnation", "defrel:condemnedFact")),
+    C("Conference-conferenceType", "defrel:conferenceType", "Datatype", "fact:northern-security-forum", put("fact:northern-security-forum", "defrel:conferenceType", en("forum"))),
+    C("Conference-conferenceType", "defrel:conferenceType", "In", "fact:northern-security-forum", put("fact:northern-security-forum", "defrel:conferenceType", plain("bogus"))),
+    C("Conference-conferenceType", "defrel:conferenceType", "MaxCount", "fact:northern-security-forum", add("fact:northern-security-forum", "defrel:conferenceType", plain("forum bis"))),
+    C("Conference-conferenceType", "defrel:conferenceType", "MinCount", "fact:northern-security-forum", drop("fact:northern-security-forum", "defrel:conferenceType")),
+    C("Conference-invitee", "defrel:invitee", "Class", "fact:northern-security-forum", add("fact:northern-security-forum", "defrel:invitee", "fact:doe-visit")),
+    C("Conference-participant", "defrel:participant", "Class", "fact:northern-security-forum", add("fact:northern-security-forum", "defrel:participant", "fact:doe-visit")),
+    C("ConferenceOneOfShape", None, "Or", "fact:northern-security-forum", drop("fact:northern-security-forum", "defrel:host"), drop("fact:northern-security-forum", "defrel:participant"), drop("fact:northern-security-forum", "defrel:invitee")),
+    C("Coproduction-coproductionPartner", "defrel:coproductionPartner", "Class", "fact:engine-coproduction", add("fact:engine-coproduction", "defrel:coproductionPartner", "fact:doe-visit")),
+    C("Coproduction-coproductionPartner", "defrel:coproductionPartner", "MinCount", "fact:engine-coproduction", drop("fact:engine-coproduction", "defrel:coproductionPartner", "ent:acme-aerospace")),
+    C("Coproduction-jointVenture", "defrel:jointVenture", "MaxCount", "fact:engine-coproduction", add("fact:engine-coproduction", "defrel:jointVenture", "ent:rurit-aero")),
+    C("Coproduction-jointVenture", "defrel:jointVenture", "Or", "fact:engine-coproduction", add("fact:engine-coproduction", "defrel:jointVenture", "fact:doe-visit")),
+    C("Coproduction-productDescription", "defrel:productDescription", "Datatype", "fact:engine-coproduction", put("fact:engine-coproduction", "defrel:productDescription", en("Falcon engines"))),
+    C("Coproduction-productDescription", "defrel:productDescription", "MaxCount", "fact:engine-coproduction", add("fact:engine-coproduction", "defrel:productDescription", plain("Falcon engines bis"))),
+    C("Coproduction-technologyTransfer", "defrel:technologyTransfer", "Datatype", "fact:engine-coproduction", put("fact:engine-coproduction", "defrel:technologyTransfer", plain("true"))),
+    C("Coproduction-technologyTransfer", "defrel:technologyTransfer", "MaxCount", "fact:engine-coproduction", add("fact:engine-coproduction", "defrel:technologyTransfer", Literal(False))),
+    C("Coproduction-workShare", "defrel:workShare", "Datatype", "fact:engine-coproduction", put("fact:engine-coproduction", "defrel:workShare", en("each holds half"))),
+    C("Coproduction-workShare", "defrel:workShare", "MaxCount", "fact:engine-coproduction", add("fact:engine-coproduction", "defrel:workShare", plain("each holds half bis"))),
+    C("CoproductionOneOfShape", None, "Or", "fact:engine-coproduction", drop("fact:engine-coproduction", "defrel:system"), drop("fact:engine-coproduction", "defrel:productDescription")),
+    C("Count-unitCode", "schema:unitCode", "HasValue", "fact:falcon-deal/number_ordered", put("fact:falcon-deal/number_ordered", "schema:unitCode", plain("XX"))),
+    Q("CountShape", "CountIsWhole", "fact:engine-aid/number", put("fact:engine-aid/number", "schema:value", dec("50.5")), path="schema:value"),
+    C("Demand-demandText", "defrel:demandText", "Datatype", "fact:roe-demand", put("fact:roe-demand", "defrel:demandText", en("free its hostages"))),
+    C("Demand-demandText", "defrel:demandText", "MaxCount", "fact:roe-demand", add("fact:roe-demand", "defrel:demandText", plain("free its hostages bis"))),
+    C("Demand-demandedFact", "defrel:demandedFact", "Class", "fact:roe-demand", put("fact:roe-demand", "defrel:demandedFact", "ent:jane-doe")),
+    C("Demand-demandedFact", "defrel:demandedFact", "MaxCount", "fact:roe-demand", add("fact:roe-demand", "defrel:demandedFact", "fact:camp-strike")),
+    C("Demand-demandedOf", "defrel:demandedOf", "Class", "fact:roe-demand", add("fact:roe-demand", "defrel:demandedOf", "fact:doe-visit")),
+    C("DemandOneOfShape", None, "Or", "fact:roe-demand", drop("fact:roe-demand", "defrel:demandText"), drop("fact:roe-demand", "defrel:demandedFact")),
+    C("Endorsement-endorsed", "defrel:endorsed", "Class", "fact:roe-praise", add("fact:roe-praise", "defrel:endorsed", "fact:doe-visit")),
+    C("Endorsement-endorsedFact", "defrel:endorsedFact", "Class", "fact:roe-praise", add("fact:roe-praise", "defrel:endorsedFact", "ent:jane-doe")),
+    C("EndorsementOneOfShape", None, "Or", "fact:roe-praise", drop("fact:roe-praise", "defrel:endorsed"), drop("fact:roe-praise", "defrel:endorsedFact")),
+    C("Exercise-exerciseDomain", "defrel:exerciseDomain", "Datatype", "fact:northern-shield", put("fact:northern-shield", "defrel:exerciseDomain", en("air"))),
+    C("Exercise-exerciseDomain", "defrel:exerciseDomain", "In", "fact:northern-shield", put("fact:northern-shield", "defrel:exerciseDomain", plain("bogus"))),
+    C("Exercise-observer", "defrel:observer", "Class", "fact:northern-shield", add("fact:northern-shield", "defrel:observer", "fact:doe-visit")),
+    C("Exercise-participant", "defrel:participant", "Class", "fact:northern-shield", add("fact:northern-shield", "defrel:participant", "fact:doe-visit")),
+    C("Exercise-participant", "defrel:participant", "MinCount", "fact:northern-shield", drop("fact:northern-shield", "defrel:participant")),
+    C("Facility-facilityType", "defrel:facilityType", "Datatype", "ent:eastport-plant", put("ent:eastport-plant", "defrel:facilityType", en("plant"))),
+    C("Facility-facilityType", "defrel:facilityType", "In", "ent:eastport-plant", put("ent:eastport-plant", "defrel:facilityType", plain("bogus"))),
+    C("Facility-facilityType", "defrel:facilityType", "MaxCount", "ent:eastport-plant", add("ent:eastport-plant", "defrel:facilityType", plain("plant bis"))),
+    C("Facility-operatedBy", "defrel:operatedBy", "Class", "ent:eastport-plant", add("ent:eastport-plant", "defrel:operatedBy", "fact:doe-visit")),
+    C("Facility-type", "rdf:type", "HasValue", "ent:eastport-plant", drop("ent:eastport-plant", "rdf:type", "schema:Place")),
+    C("FacilityFieldsShape", None, "Class", "ent:fredville", add("ent:fredville", "defrel:operatedBy", "ent:freedonia")),
+    C("Fact-after", "defrel:after", "Class", "fact:brigade-retreat", add("fact:brigade-retreat", "defrel:after", "ent:jane-doe")),
+    C("Fact-aspect", "defrel:aspect", "Datatype", "fact:attack-inquiry", put("fact:attack-inquiry", "defrel:aspect", en("ongoing"))),
+    C("Fact-aspect", "defrel:aspect", "In", "fact:attack-inquiry", put("fact:attack-inquiry", "defrel:aspect", plain("bogus"))),
+    C("Fact-aspect", "defrel:aspect", "MaxCount", "fact:attack-inquiry", add("fact:attack-inquiry", "defrel:aspect", plain("ongoing bis"))),
+    C("Fact-before", "defrel:before", "Class", "fact:falcon-letter-of-intent", add("fact:falcon-letter-of-intent", "defrel:before", "ent:jane-doe")),
+    C("Fact-before", "defrel:before", "Disjoint", "fact:falcon-letter-of-intent", add("fact:falcon-letter-of-intent", "defrel:after", "fact:falcon-contract")),
+    C("Fact-certainty", "defrel:certainty", "Datatype", "fact:camp-strike", put("fact:camp-strike", "defrel:certainty", en("hedged"))),
+    C("Fact-certainty", "defrel:certainty", "In", "fact:camp-strike", put("fact:camp-strike", "defrel:certainty", plain("bogus"))),
+    C("Fact-certainty", "defrel:certainty", "MaxCount", "fact:camp-strike", add("fact:camp-strike", "defrel:certainty", plain("hedged bis"))),
+    C("ImageKnownShape", None, "Or", "art/image", drop("art/image", "schema:creditText"), drop("art/image", "schema:contentUrl")),
+    C("ImageObject-contentUrl", "schema:contentUrl", "Datatype", "art/image", put("art/image", "schema:contentUrl", plain("https://example.org/images/allies.jpg"))),
+    C("ImageObject-contentUrl", "schema:contentUrl", "MaxCount", "art/image", add("art/image", "schema:contentUrl", typed("https://example.org/images/allies.jpg bis", "xsd:anyURI"))),
+    C("ImageObject-contentUrl", "schema:contentUrl", "Pattern", "art/image", put("art/image", "schema:contentUrl", typed("ftp://example.org/images/allies.jpg", "xsd:anyURI"))),
+    C("Incident-casualties", "defrel:casualties", "Class", "fact:patrol-attack", put("fact:patrol-attack", "defrel:casualties", "ent:fredville")),
+    C("Incident-casualties", "defrel:casualties", "MaxCount", "fact:patrol-attack", add("fact:patrol-attack", "defrel:casualties", "fact:peace-march/size")),
+    C("Incident-incidentType", "defrel:incidentType", "Datatype", "fact:patrol-attack", put("fact:patrol-attack", "defrel:incidentType", en("attack"))),
+    C("Incident-incidentType", "defrel:incidentType", "In", "fact:patrol-attack", put("fact:patrol-attack", "defrel:incidentType", plain("bogus"))),
+    C("Incident-incidentType", "defrel:incidentType", "MinCount", "fact:patrol-attack", drop("fact:patrol-attack", "defrel:incidentType")),
+    C("Incident-ploverType", "defrel:ploverType", "Datatype", "fact:patrol-attack", put("fact:patrol-attack", "defrel:ploverType", en("ASSAULT"))),
+    C("Incident-ploverType", "defrel:ploverType", "In", "fact:patrol-attack", put("fact:patrol-attack", "defrel:ploverType", plain("bogus"))),
+    C("Incident-ploverType", "defrel:ploverType", "MaxCount", "fact:patrol-attack", add("fact:patrol-attack", "defrel:ploverType", plain("ASSAULT bis"))),
+    C("Instant-dateText", "defrel:dateText", "Datatype", "fact:falcon-letter-of-intent/time/date", put("fact:falcon-letter-of-intent/time/date", "defrel:dateText", plain("Last year"))),
+    C("Instant-dateText", "defrel:dateText", "MaxCount", "fact:falcon-letter-of-intent/time/date", add("fact:falcon-letter-of-intent/time/date", "defrel:dateText", en("Last year bis"))),
+    C("Instant-vague", "defrel:vague", "Datatype", "fact:ruritania-joins/time/date", put("fact:ruritania-joins/time/date", "defrel:vague", plain("true"))),
+    C("Instant-vague", "defrel:vague", "MaxCount", "fact:ruritania-joins/time/date", add("fact:ruritania-joins/time/date", "defrel:vague", Literal(False))),
+    C("InstantKnownShape", None, "Or", "fact:contract-approval/time/date", drop("fact:contract-approval/time/date", "time:inDateTime")),
+    C("InternationalOrganization-type", "rdf:type", "HasValue", "ent:northern-treaty-organisation", drop("ent:northern-treaty-organisation", "rdf:type", "schema:Organization")),
+    C("Investigation-investigated", "defrel:investigated", "Class", "fact:attack-inquiry", add("fact:attack-inquiry", "defrel:investigated", "fact:doe-visit")),
+    C("Investigation-investigatedFact", "defrel:investigatedFact", "Class", "fact:attack-inquiry", add("fact:attack-inquiry", "defrel:investigatedFact", "ent:jane-doe")),
+    C("Investigation-investigator", "defrel:investigator", "Class", "fact:attack-inquiry", add("fact:attack-inquiry", "defrel:investigator", "fact:doe-visit")),
+    C("Investigation-investigator", "defrel:investigator", "MinCount", "fact:attack-inquiry", drop("fact:attack-inquiry", "defrel:investigator")),
+    C("InvestigationOneOfShape", None, "Or", "fact:attack-inquiry", drop("fact:attack-inquiry", "defrel:investigated"), drop("fact:attack-inquiry", "defrel:investigatedFact")),
+    C("Invitation-invitedTo", "defrel:invitedTo", "Class", "fact:roe-invitation", put("fact:roe-invitation", "defrel:invitedTo", "ent:jane-doe")),
+    C("Invitation-invitedTo", "defrel:invitedTo", "MaxCount", "fact:roe-invitation", add("fact:roe-invitation", "defrel:invitedTo", "fact:doe-roe-talks")),
+    C("Invitation-invitee", "defrel:invitee", "Class", "fact:roe-invitation", add("fact:roe-invitation", "defrel:invitee", "fact:doe-visit")),
+    C("Invitation-invitee", "defrel:invitee", "MinCount", "fact:roe-invitation", drop("fact:roe-invitation", "defrel:invitee")),
+    C("LegalInstrument-instrumentType", "defrel:instrumentType", "Datatype", "ent:export-control-act", put("ent:export-control-act", "defrel:instrumentType", en("law"))),
+    C("LegalInstrument-instrumentType", "defrel:instrumentType", "In", "ent:export-control-act", put("ent:export-control-act", "defrel:instrumentType", plain("bogus"))),
+    C("LegalInstrument-instrumentType", "defrel:instrumentType", "MaxCount", "ent:export-control-act", add("ent:export-control-act", "defrel:instrumentType", plain("law bis"))),
+    C("LegalInstrument-issuedBy", "defrel:issuedBy", "Class", "ent:export-control-act", add("ent:export-control-act", "defrel:issuedBy", "fact:doe-visit")),
+    C("LegalInstrument-type", "rdf:type", "HasValue", "ent:export-control-act", drop("ent:export-control-act", "rdf:type", "schema:Legislation")),
+    C("LegalInstrumentFieldsShape", None, "Class", "ent:max-power", add("ent:max-power", "defrel:issuedBy", "ent:freedonia")),
+    C("Meeting-meetingType", "defrel:meetingType", "Datatype", "fact:doe-roe-talks", put("fact:doe-roe-talks", "defrel:meetingType", en("talks"))),
+    C("Meeting-meetingType", "defrel:meetingType", "In", "fact:doe-roe-talks", put("fact:doe-roe-talks", "defrel:meetingType", plain("bogus"))),
+    C("Meeting-meetingType", "defrel:meetingType", "MaxCount", "fact:doe-roe-talks", add("fact:doe-roe-talks", "defrel:meetingType", plain("talks bis"))),
+    C("Membership-member", "defrel:member", "Class", "fact:ruritania-joins", put("fact:ruritania-joins", "defrel:member", "fact:doe-visit")),
+    C("Membership-member", "defrel:member", "MaxCount", "fact:ruritania-joins", add("fact:ruritania-joins", "defrel:member", "ent:grand-fenwick")),
+    C("Membership-member", "defrel:member", "MinCount", "fact:ruritania-joins", drop("fact:ruritania-joins", "defrel:member")),
+    C("Membership-memberOf", "defrel:memberOf", "MaxCount", "fact:ruritania-joins", add("fact:ruritania-joins", "defrel:memberOf", "ent:sky-shield")),
+    C("Membership-memberOf", "defrel:memberOf", "MinCount", "fact:ruritania-joins", drop("fact:ruritania-joins", "defrel:memberOf")),
+    C("Membership-memberOf", "defrel:memberOf", "Or", "fact:ruritania-joins", add("fact:ruritania-joins", "defrel:memberOf", "fact:doe-visit")),
+    C("Membership-membershipAction", "defrel:membershipAction", "Datatype", "fact:ruritania-joins", put("fact:ruritania-joins", "defrel:membershipAction", en("joined"))),
+    C("Membership-membershipAction", "defrel:membershipAction", "In", "fact:ruritania-joins", put("fact:ruritania-joins", "defrel:membershipAction", plain("bogus"))),
+    C("Membership-membershipAction", "defrel:membershipAction", "MaxCount", "fact:ruritania-joins", add("fact:ruritania-joins", "defrel:membershipAction", plain("joined bis"))),
+    C("Membership-membershipAction", "defrel:membershipAction", "MinCount", "fact:ruritania-joins", drop("fact:ruritania-joins", "defrel:membershipAction")),
+    C("Membership-membershipType", "defrel:membershipType", "Datatype", "fact:ruritania-joins", put("fact:ruritania-joins", "defrel:membershipType", en("partner"))),
+    C("Membership-membershipType", "defrel:membershipType", "In", "fact:ruritania-joins", put("fact:ruritania-joins", "defrel:membershipType", plain("bogus"))),
+    C("Membership-membershipType", "defrel:membershipType", "MaxCount", "fact:ruritania-joins", add("fact:ruritania-joins", "defrel:membershipType", plain("partner bis"))),
+    C("MilitaryAid-aidItems", "defrel:aidItems", "Datatype", "fact:engine-aid", put("fact:engine-aid", "defrel:aidItems", en("spare engines"))),
+    C("MilitaryAid-aidItems", "defrel:aidItems", "MaxCount", "fact:engine-aid", add("fact:engine-aid", "defrel:aidItems", plain("spare engines bis"))),
+    C("MilitaryAid-aidType", "defrel:aidType", "Datatype", "fact:engine-aid", put("fact:engine-aid", "defrel:aidType", en("equipment"))),
+    C("MilitaryAid-aidType", "defrel:aidType", "In", "fact:engine-aid", put("fact:engine-aid", "defrel:aidType", plain("bogus"))),
+    C("MilitaryAid-aidType", "defrel:aidType", "MinCount", "fact:engine-aid", drop("fact:engine-aid", "defrel:aidType")),
+    C("MilitaryAid-programme", "defrel:programme", "Class", "fact:engine-aid", put("fact:engine-aid", "defrel:programme", "fact:doe-visit")),
+    C("MilitaryAid-programme", "defrel:programme", "MaxCount", "fact:engine-aid", add("fact:engine-aid", "defrel:programme", "ent:northern-treaty-organisation")),
+    C("MilitaryAid-provider", "defrel:provider", "Class", "fact:engine-aid", add("fact:engine-aid", "defrel:provider", "fact:doe-visit")),
+    C("MilitaryAid-provider", "defrel:provider", "MinCount", "fact:engine-aid", drop("fact:engine-aid", "defrel:provider")),
+    C("OtherEvent-ploverType", "defrel:ploverType", "Datatype", "fact:brigade-retreat", put("fact:brigade-retreat", "defrel:ploverType", en("RETREAT"))),
+    C("OtherEvent-ploverType", "defrel:ploverType", "In", "fact:brigade-retreat", put("fact:brigade-retreat", "defrel:ploverType", plain("bogus"))),
+    C("OtherEvent-ploverType", "defrel:ploverType", "MaxCount", "fact:brigade-retreat", add("fact:brigade-retreat", "defrel:ploverType", plain("RETREAT bis"))),
+    C("OtherEvent-ploverType", "defrel:ploverType", "MinCount", "fact:brigade-retreat", drop("fact:brigade-retreat", "defrel:ploverType")),
+    C("OtherEvent-summary", "defrel:summary", "Datatype", "fact:brigade-retreat", put("fact:brigade-retreat", "defrel:summary", en("The Red Brigade pulled back into the hills."))),
+    C("OtherEvent-summary", "defrel:summary", "MaxCount", "fact:brigade-retreat", add("fact:brigade-retreat", "defrel:summary", plain("The Red Brigade pulled back into the hills. bis"))),
+    C("OtherEvent-summary", "defrel:summary", "MinCount", "fact:brigade-retreat", drop("fact:brigade-retreat", "defrel:summary")),
+    C("Programme-managedBy", "defrel:managedBy", "Class", "ent:sky-shield", add("ent:sky-shield", "defrel:managedBy", "fact:doe-visit")),
+    C("Programme-type", "rdf:type", "HasValue", "ent:sky-shield", drop("ent:sky-shield", "rdf:type", "schema:Project")),
+    C("ProgrammeFieldsShape", None, "Class", "ent:john-roe", add("ent:john-roe", "defrel:managedBy", "ent:freedonia")),
+    C("ProgrammeParticipation-decidedBy", "defrel:decidedBy", "Class", "fact:fenwick-expelled", add("fact:fenwick-expelled", "defrel:decidedBy", "fact:doe-visit")),
+    C("ProgrammeParticipation-participationAction", "defrel:participationAction", "Datatype", "fact:fenwick-expelled", put("fact:fenwick-expelled", "defrel:participationAction", en("expelled"))),
+    C("ProgrammeParticipation-participationAction", "defrel:participationAction", "In", "fact:fenwick-expelled", put("fact:fenwick-expelled", "defrel:participationAction", plain("bogus"))),
+    C("ProgrammeParticipation-participationAction", "defrel:participationAction", "MaxCount", "fact:fenwick-expelled", add("fact:fenwick-expelled", "defrel:participationAction", plain("expelled bis"))),
+    C("ProgrammeParticipation-participationAction", "defrel:participationAction", "MinCount", "fact:fenwick-expelled", drop("fact:fenwick-expelled", "defrel:participationAction")),
+    C("ProgrammeParticipation-programme", "defrel:programme", "Class", "fact:fenwick-expelled", put("fact:fenwick-expelled", "defrel:programme", "fact:doe-visit")),
+    C("ProgrammeParticipation-programme", "defrel:programme", "MaxCount", "fact:fenwick-expelled", add("fact:fenwick-expelled", "defrel:programme", "ent:northern-treaty-organisation")),
+    C("ProgrammeParticipation-programme", "defrel:programme", "MinCount", "fact:fenwick-expelled", drop("fact:fenwick-expelled", "defrel:programme")),
+    C("ProgrammeParticipation-programmeParticipant", "defrel:programmeParticipant", "Class", "fact:fenwick-expelled", put("fact:fenwick-expelled", "defrel:programmeParticipant", "fact:doe-visit")),
+    C("ProgrammeParticipation-programmeParticipant", "defrel:programmeParticipant", "MaxCount", "fact:fenwick-expelled", add("fact:fenwick-expelled", "defrel:programmeParticipant", "ent:ruritania")),
+    C("ProgrammeParticipation-programmeParticipant", "defrel:programmeParticipant", "MinCount", "fact:fenwick-expelled", drop("fact:fenwick-expelled", "defrel:programmeParticipant")),
+    C("ProgrammeParticipation-programmeRole", "defrel:programmeRole", "Datatype", "fact:fenwick-expelled", put("fact:fenwick-expelled", "defrel:programmeRole", en("radar supplier"))),
+    C("ProgrammeParticipation-programmeRole", "defrel:programmeRole", "MaxCount", "fact:fenwick-expelled", add("fact:fenwick-expelled", "defrel:programmeRole", plain("radar supplier bis"))),
+    C("Protest-against", "defrel:against", "Class", "fact:peace-march", add("fact:peace-march", "defrel:against", "fact:doe-visit")),
+    C("Protest-crowdSize", "defrel:crowdSize", "Class", "fact:peace-march", put("fact:peace-march", "defrel:crowdSize", "ent:fredville")),
+    C("Protest-crowdSize", "defrel:crowdSize", "MaxCount", "fact:peace-march", add("fact:peace-march", "defrel:crowdSize", "fact:patrol-attack/casualties")),
+    C("Protest-protester", "defrel:protester", "Class", "fact:peace-march", add("fact:peace-march", "defrel:protester", "fact:doe-visit")),
+    C("Protest-protester", "defrel:protester", "MinCount", "fact:peace-march", drop("fact:peace-march", "defrel:protester")),
+    C("Rejection-rejectedFact", "defrel:rejectedFact", "Class", "fact:brigade-rejection", add("fact:brigade-rejection", "defrel:rejectedFact", "ent:jane-doe")),
+    C("Rejection-rejectedText", "defrel:rejectedText", "Datatype", "fact:brigade-rejection", put("fact:brigade-rejection", "defrel:rejectedText", en("the demand"))),
+    C("Rejection-rejectedText", "defrel:rejectedText", "MaxCount", "fact:brigade-rejection", add("fact:brigade-rejection", "defrel:rejectedText", plain("the demand bis"))),
+    C("RejectionOneOfShape", None, "Or", "fact:brigade-rejection", drop("fact:brigade-rejection", "defrel:rejectedFact"), drop("fact:brigade-rejection", "defrel:rejectedText")),
+    C("SaidTime-label", "rdfs:label", "Equals", "fact:falcon-letter-of-intent/time/date", put("fact:falcon-letter-of-intent/time/date", "rdfs:label", en("other words"))),
+    C("Sanction-goods", "defrel:goods", "Datatype", "fact:freedonian-sanctions", put("fact:freedonian-sanctions", "defrel:goods", en("dual-use electronics"))),
+    C("Sanction-imposer", "defrel:imposer", "Class", "fact:freedonian-sanctions", add("fact:freedonian-sanctions", "defrel:imposer", "fact:doe-visit")),
+    C("Sanction-imposer", "defrel:imposer", "MinCount", "fact:freedonian-sanctions", drop("fact:freedonian-sanctions", "defrel:imposer")),
+    C("Sanction-legalBasis", "defrel:legalBasis", "Class", "fact:freedonian-sanctions", add("fact:freedonian-sanctions", "defrel:legalBasis", "fact:doe-visit")),
+    C("Sanction-measure", "defrel:measure", "Datatype", "fact:freedonian-sanctions", put("fact:freedonian-sanctions", "defrel:measure", en("arms-embargo"))),
+    C("Sanction-measure", "defrel:measure", "In", "fact:freedonian-sanctions", put("fact:freedonian-sanctions", "defrel:measure", plain("bogus"))),
+    C("Sanction-sanctionAction", "defrel:sanctionAction", "Datatype", "fact:freedonian-sanctions", put("fact:freedonian-sanctions", "defrel:sanctionAction", en("imposed"))),
+    C("Sanction-sanctionAction", "defrel:sanctionAction", "In", "fact:freedonian-sanctions", put("fact:freedonian-sanctions", "defrel:sanctionAction", plain("bogus"))),
+    C("Sanction-sanctionAction", "defrel:sanctionAction", "MaxCount", "fact:freedonian-sanctions", add("fact:freedonian-sanctions", "defrel:sanctionAction", plain("imposed bis"))),
+    C("Sanction-sanctionAction", "defrel:sanctionAction", "MinCount", "fact:freedonian-sanctions", drop("fact:freedonian-sanctions", "defrel:sanctionAction")),
+    C("Sanction-sanctionTarget", "defrel:sanctionTarget", "Class", "fact:freedonian-sanctions", add("fact:freedonian-sanctions", "defrel:sanctionTarget", "fact:doe-visit")),
+    C("Sanction-sanctionTarget", "defrel:sanctionTarget", "MinCount", "fact:freedonian-sanctions", drop("fact:freedonian-sanctions", "defrel:sanctionTarget")),
+    Q("StagedAgreementShape", "ConcludedAgreementNotPlanned", "fact:falcon-contract", put("fact:falcon-contract", "defrel:aspect", plain("planned")), path="defrel:agreementStage"),
+    Q("StagedAgreementShape", "SignedAgreementPastNegotiation", "fact:defence-treaty", put("fact:treaty-signing", "defrel:aspect", plain("completed")), path="defrel:agreementStage"),
+    C("Threat-condition", "defrel:condition", "Datatype", "fact:roe-warning", put("fact:roe-warning", "defrel:condition", en("unless it laid down its arms"))),
+    C("Threat-condition", "defrel:condition", "MaxCount", "fact:roe-warning", add("fact:roe-warning", "defrel:condition", plain("unless it laid down its arms bis"))),
+    C("Threat-threatForm", "defrel:threatForm", "Datatype", "fact:roe-warning", put("fact:roe-warning", "defrel:threatForm", en("warning"))),
+    C("Threat-threatForm", "defrel:threatForm", "In", "fact:roe-warning", put("fact:roe-warning", "defrel:threatForm", plain("bogus"))),
+    C("Threat-threatForm", "defrel:threatForm", "MaxCount", "fact:roe-warning", add("fact:roe-warning", "defrel:threatForm", plain("warning bis"))),
+    C("Threat-threatened", "defrel:threatened", "Class", "fact:roe-warning", add("fact:roe-warning", "defrel:threatened", "fact:doe-visit")),
+    C("Threat-threatenedAction", "defrel:threatenedAction", "Datatype", "fact:roe-warning", put("fact:roe-warning", "defrel:threatenedAction", en("strike its camps"))),
+    C("Threat-threatenedAction", "defrel:threatenedAction", "MaxCount", "fact:roe-warning", add("fact:roe-warning", "defrel:threatenedAction", plain("strike its camps bis"))),
+    C("Threat-threatenedFact", "defrel:threatenedFact", "Class", "fact:roe-warning", put("fact:roe-warning", "defrel:threatenedFact", "ent:jane-doe")),
+    C("Threat-threatenedFact", "defrel:threatenedFact", "MaxCount", "fact:roe-warning", add("fact:roe-warning", "defrel:threatenedFact", "fact:hostage-release")),
+    C("ThreatOneOfShape", None, "Or", "fact:roe-warning", drop("fact:roe-warning", "defrel:threatenedAction"), drop("fact:roe-warning", "defrel:threatenedFact"), drop("fact:roe-warning", "defrel:condition")),
+    C("Training-numberTrained", "defrel:numberTrained", "Class", "fact:pilot-training", put("fact:pilot-training", "defrel:numberTrained", "ent:fredville")),
+    C("Training-numberTrained", "defrel:numberTrained", "MaxCount", "fact:pilot-training", add("fact:pilot-training", "defrel:numberTrained", "fact:engine-aid/number")),
+    C("Training-trainee", "defrel:trainee", "Class", "fact:pilot-training", add("fact:pilot-training", "defrel:trainee", "fact:doe-visit")),
+    C("Training-trainee", "defrel:trainee", "MinCount", "fact:pilot-training", drop("fact:pilot-training", "defrel:trainee")),
+    C("Training-trainer", "defrel:trainer", "Class", "fact:pilot-training", add("fact:pilot-training", "defrel:trainer", "fact:doe-visit")),
+    C("Training-trainer", "defrel:trainer", "MinCount", "fact:pilot-training", drop("fact:pilot-training", "defrel:trainer")),
+    C("Training-trainingSubject", "defrel:trainingSubject", "Datatype", "fact:pilot-training", put("fact:pilot-training", "defrel:trainingSubject", en("flight tactics"))),
+    C("WaterBody-type", "rdf:type", "HasValue", "ent:northern-sea", drop("ent:northern-sea", "rdf:type", "schema:BodyOfWater")),
+    C("WeaponSystem-manufacturer", "defrel:manufacturer", "Or", "ent:falcon-jet", add("ent:falcon-jet", "defrel:manufacturer", "fact:doe-visit")),
+    C("WeaponSystem-weaponCategory", "defrel:weaponCategory", "Datatype", "ent:falcon-jet", put("ent:falcon-jet", "defrel:weaponCategory", en("aircraft"))),
+    C("WeaponSystem-weaponCategory", "defrel:weaponCategory", "In", "ent:falcon-jet", put("ent:falcon-jet", "defrel:weaponCategory", plain("bogus"))),
+    C("WeaponSystem-weaponCategory", "defrel:weaponCategory", "MaxCount", "ent:falcon-jet", add("ent:falcon-jet", "defrel:weaponCategory", plain("aircraft bis"))),
+    C("actor", "defrel:actor", "Class", "fact:patrol-attack", add("fact:patrol-attack", "defrel:actor", "fact:doe-visit")),
+    C("actor", "defrel:actor", "MinCount", "fact:patrol-attack", drop("fact:patrol-attack", "defrel:actor")),
+    C("edition", "defrel:edition", "Datatype", "fact:northern-security-forum", put("fact:northern-security-forum", "defrel:edition", plain("3"))),
+    C("edition", "defrel:edition", "MaxCount", "fact:northern-security-forum", add("fact:northern-security-forum", "defrel:edition", typed("4", "xsd:positiveInteger"))),
+    C("edition", "defrel:edition", "MinInclusive", "fact:northern-security-forum", put("fact:northern-security-forum", "defrel:edition", typed("0", "xsd:integer"))),
+    C("endUser", "defrel:endUser", "Class", "fact:falcon-deal", add("fact:falcon-deal", "defrel:endUser", "fact:doe-visit")),
+    C("name", "schema:name", "Datatype", "fact:falcon-contract", put("fact:falcon-contract", "schema:name", plain("Falcon contract"))),
+    C("name", "schema:name", "MaxCount", "fact:falcon-contract", add("fact:falcon-contract", "schema:name", en("Falcon contract bis"))),
+    C("numberOfItems", "defrel:numberOfItems", "Class", "fact:engine-aid", put("fact:engine-aid", "defrel:numberOfItems", "ent:fredville")),
+    C("numberOfItems", "defrel:numberOfItems", "MaxCount", "fact:engine-aid", add("fact:engine-aid", "defrel:numberOfItems", "fact:engine-coproduction/number")),
+    C("personnel", "defrel:personnel", "Class", "fact:operation-sandstorm", put("fact:operation-sandstorm", "defrel:personnel", "ent:fredville")),
+    C("personnel", "defrel:personnel", "MaxCount", "fact:operation-sandstorm", add("fact:operation-sandstorm", "defrel:personnel", "fact:northern-shield/personnel")),
+    C("productionSite", "defrel:productionSite", "Or", "fact:falcon-deal", add("fact:falcon-deal", "defrel:productionSite", "fact:doe-visit")),
+    C("system", "defrel:system", "Class", "fact:engine-aid", add("fact:engine-aid", "defrel:system", "ent:fredville")),
+    C("target", "defrel:target", "Class", "fact:patrol-attack", add("fact:patrol-attack", "defrel:target", "fact:doe-visit")),
+    C("underAgreement", "defrel:underAgreement", "Class", "fact:falcon-deal", put("fact:falcon-deal", "defrel:underAgreement", "ent:jane-doe")),
+    C("underAgreement", "defrel:underAgreement", "MaxCount", "fact:falcon-deal", add("fact:falcon-deal", "defrel:underAgreement", "fact:defence-treaty")),
+    # --- schema.org copies and resolved times (mapper after the schemaorg merge) ----------
+    C("Event-attendee", "schema:attendee", "Class", "fact:doe-roe-talks", add("fact:doe-roe-talks", "schema:attendee", "ent:fredville")),
+    C("Event-organizer", "schema:organizer", "Class", "fact:doe-visit", add("fact:doe-visit", "schema:organizer", "ent:fredville")),
+    C("Event-performer", "schema:performer", "Class", "fact:roe-warning", add("fact:roe-warning", "schema:performer", "ent:fredville")),
+    C("Person-jobTitle", "schema:jobTitle", "Datatype", "ent:jane-doe", put("ent:jane-doe", "schema:jobTitle", plain("Defence Minister"))),
+    C("Person-affiliation", "schema:affiliation", "Class", "ent:max-power", add("ent:max-power", "schema:affiliation", "ent:fredville")),
+    C("Article-schemaDatePublished", "schema:datePublished", "Or", "art", put("art", "schema:datePublished", plain("2016-10-01"))),
+    C("Article-schemaDatePublished", "schema:datePublished", "MaxCount", "art", add("art", "schema:datePublished", typed("2016-10-03", "xsd:date"))),
+    C("Article-schemaDateModified", "schema:dateModified", "Or", "art", put("art", "schema:dateModified", plain("2016-10-02"))),
+    C("Article-schemaDateModified", "schema:dateModified", "MaxCount", "art", add("art", "schema:dateModified", typed("2016-10-04", "xsd:date"))),
+    C("Article-mainEntityOfPage", "schema:mainEntityOfPage", "Datatype", "art", put("art", "schema:mainEntityOfPage", plain("https://example.org/news/allies-and-rivals"))),
+    C("Article-mainEntityOfPage", "schema:mainEntityOfPage", "MaxCount", "art", add("art", "schema:mainEntityOfPage", typed("https://example.org/elsewhere", "xsd:anyURI"))),
+    C("Instant-resolvedFrom", "defrel:resolvedFrom", "Class", "fact:falcon-letter-of-intent/time/date", put("fact:falcon-letter-of-intent/time/date", "defrel:resolvedFrom", "ent:fredville")),
+    C("Instant-resolvedFrom", "defrel:resolvedFrom", "MaxCount", "fact:falcon-letter-of-intent/time/date", add("fact:falcon-letter-of-intent/time/date", "defrel:resolvedFrom", "fact:doe-visit/time/date")),
 ]  # fmt: skip
 
 
@@ -766,47 +1028,6 @@ def test_every_constraint_has_a_negative_case(shapes: Graph) -> None:
     assert len(keys) == len(set(keys)), "two cases for one constraint"
 
 
-def targeting_shapes(shapes: Graph, ontology: Graph, graph: Graph, focus: URIRef) -> set:
-    """The node shapes whose targets include ``focus`` in ``graph`` (read with the ontology's
-    subclass axioms, as pySHACL reads the data graph mixed with the ontology)."""
-    classes = set()
-    for cls in graph.objects(focus, RDF.type):
-        classes |= set(ontology.transitive_objects(cls, RDFS.subClassOf))
-    found = set()
-    for shape in node_shapes(shapes):
-        if (
-            set(shapes.objects(shape, SH.targetClass)) & classes
-            or (shape, SH.targetNode, focus) in shapes
-            or any((focus, p, None) in graph for p in shapes.objects(shape, SH.targetSubjectsOf))
-            or any((None, p, focus) in graph for p in shapes.objects(shape, SH.targetObjectsOf))
-        ):
-            found.add(shape)
-    return found
-
-
-def validate_focused(graph: Graph, case: Case, shapes: Graph, monkeypatch) -> Graph:
-    """``validate_graph`` restricted to the case's focus node and the case's shape: for that
-    node and that shape the results are the full validation's, in a fraction of the time.
-
-    The shape is checked to be (or to be a property shape of) a node shape that targets the
-    focus node, then handed to pySHACL with use_shapes and focus_nodes, which validates the
-    focus node against it directly; pySHACL skips the property shapes not named in
-    use_shapes, so of a node shape only its node-level constraints run.  (focus_nodes alone
-    would not do: it also filters the value nodes handed to nested shapes in sh:or, sh:not
-    and qualified value shapes, which then pass unchecked.)"""
-    focus = term(case.focus)
-    shape = term(f"dsh:{case.shape}")
-    owners = {shape} | set(shapes.subjects(SH.property, shape))
-    assert targeting_shapes(shapes, ontology_graph(), graph, focus) & owners, (
-        f"no node shape that targets {case.focus} holds dsh:{case.shape}"
-    )
-    validate = functools.partial(pyshacl_validate, focus_nodes=[focus], use_shapes=[str(shape)])
-    with monkeypatch.context() as patch:
-        patch.setattr(validation, "shacl_validate", validate)
-        _, _, report = validate_graph(graph)
-    return report
-
-
 def mutated(valid_graph: Graph, case: Case) -> Graph:
     graph = Graph()
     for triple in valid_graph:
@@ -816,6 +1037,139 @@ def mutated(valid_graph: Graph, case: Case) -> Graph:
         op(graph)
     assert set(graph) != snapshot, "the mutation changed nothing"
     return graph
+
+
+# The negative cases are validated in groups: a full pySHACL validation of the all-kinds
+# article takes about six seconds, too long to run once per case. A case's mutations are
+# recorded as the triples it removes and adds; cases share a group when no two of them touch
+# the same (subject, predicate) nor the type of a subject the other touches, up to GROUP_SIZE
+# cases. Grouping cannot hide a result that should be absent (each case checks only its own
+# expected result, and test_fastshacl compares every result of every group graph with the
+# compiled engine), but one mutation could mask another's result (a node that lost its type is
+# no longer a focus node): a case whose result does not show in its group is validated again
+# on its own. The validations are cached for the session: test_fastshacl reuses them.
+GROUP_SIZE = 40
+
+
+class _Recorder(Graph):
+    """A graph that records what the ops of a case remove and add, so that they can be undone:
+    a case's delta costs its ops, not two copies of the article's graph."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.removed: set = set()
+        self.added: set = set()
+
+    def add(self, triple):
+        if triple not in self:
+            if triple in self.removed:
+                self.removed.discard(triple)
+            else:
+                self.added.add(triple)
+        return super().add(triple)
+
+    def remove(self, triple):
+        for found in list(self.triples(triple)):
+            if found in self.added:
+                self.added.discard(found)
+            else:
+                self.removed.add(found)
+        return super().remove(triple)
+
+    def delta(self, case: Case) -> tuple[set, set]:
+        self.removed, self.added = set(), set()
+        for op in case.ops:
+            op(self)
+        removed, added = self.removed, self.added
+        for t in added:
+            Graph.remove(self, t)
+        for t in removed:
+            Graph.add(self, t)
+        assert removed or added, f"{case.id}: the mutation changed nothing"
+        return removed, added
+
+
+def _delta(valid: Graph, case: Case) -> tuple[set, set]:
+    recorder = _Recorder()
+    for triple in valid:
+        Graph.add(recorder, triple)
+    return recorder.delta(case)
+
+
+def _touches(removed: set, added: set) -> tuple[set, set]:
+    pairs = {(t[0], t[1]) for t in removed | added}
+    typed = {s for s, p in pairs if p == RDF.type}
+    return pairs, typed
+
+
+@functools.cache
+def base_graph() -> Graph:
+    """The all-kinds article as one plain graph (module fixtures and test_fastshacl share it)."""
+    (graph,) = [g for g in map_articles([load_facts(VALID_FACTS)]).graphs() if len(g)]
+    plain_graph = Graph()
+    for triple in graph:
+        plain_graph.add(triple)
+    return plain_graph
+
+
+@functools.cache
+def case_groups() -> tuple[tuple[tuple[Case, frozenset, frozenset], ...], ...]:
+    """The negative cases, packed into groups validated as one mutated graph each."""
+    recorder = _Recorder()
+    for triple in base_graph():
+        Graph.add(recorder, triple)
+    groups: list[list] = []
+    for case in CASES:
+        removed, added = recorder.delta(case)
+        pairs, typed = _touches(removed, added)
+        subjects = {s for s, _ in pairs}
+        for group in groups:
+            if len(group) < GROUP_SIZE and all(
+                not (pairs & other_pairs)
+                and not (typed & other_subjects)
+                and not (other_typed & subjects)
+                for _, other_pairs, other_subjects, other_typed, _, _ in group
+            ):
+                group.append((case, pairs, subjects, typed, removed, added))
+                break
+        else:
+            groups.append([(case, pairs, subjects, typed, removed, added)])
+    return tuple(
+        tuple((c, frozenset(r), frozenset(a)) for c, _, _, _, r, a in group) for group in groups
+    )
+
+
+def apply_cases(cases) -> Graph:
+    triples = set(base_graph())
+    for _, removed, added in cases:
+        triples = (triples - removed) | added
+    graph = Graph()
+    for t in triples:
+        graph.add(t)
+    return graph
+
+
+GRAPH_NAME = f"{DEFAULT_BASE}article/{SLUG}"
+
+
+@functools.cache
+def group_validation(index: int):
+    """pySHACL's (conforms, results, report graph) for one group's graph; None where pySHACL
+    cannot run on it (rdflib raises on, say, SUBSTR of an ill-typed decimal)."""
+    try:
+        return validate_graph(
+            apply_cases(case_groups()[index]), graph_name=GRAPH_NAME, base=DEFAULT_BASE
+        )
+    except DefrelError:
+        return None
+
+
+@functools.cache
+def alone_validation(case: Case):
+    try:
+        return validate_graph(mutated(base_graph(), case), graph_name=GRAPH_NAME, base=DEFAULT_BASE)
+    except DefrelError:
+        return None
 
 
 def matching_results(report: Graph, case: Case) -> list:
@@ -837,6 +1191,17 @@ def matching_results(report: Graph, case: Case) -> list:
     return found
 
 
+def case_report(case: Case) -> Graph:
+    """The report in which the case's own result shows: its group's, or its own alone."""
+    index = next(i for i, group in enumerate(case_groups()) if any(c == case for c, _, _ in group))
+    outcome = group_validation(index)
+    if outcome is not None and matching_results(outcome[2], case):
+        return outcome[2]
+    outcome = alone_validation(case)
+    assert outcome is not None, f"pySHACL could not validate {case.id} on its own"
+    return outcome[2]
+
+
 def describe(report: Graph) -> str:
     lines = []
     for r in report.subjects(RDF.type, SH.ValidationResult):
@@ -856,35 +1221,33 @@ def describe(report: Graph) -> str:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_negative_case(case: Case, valid_graph: Graph, shapes: Graph, monkeypatch) -> None:
-    report = validate_focused(mutated(valid_graph, case), case, shapes, monkeypatch)
+def test_negative_case(case: Case) -> None:
+    report = case_report(case)
     found = matching_results(report, case)
     assert found, f"expected {case.key} on {case.focus}; got:\n{describe(report)}"
     message = report.value(found[0], SH.resultMessage)
     assert message is not None and len(str(message)) > 20
 
 
-# A sample of cases, one per kind of check, run through the full unfocused pipeline.
-CROSS_CHECKED = [
-    "Visit-visitor.MinCount",
-    "Evidence-citedBy.Equals",
-    "ArticleShape.QuoteAtOffsets",
-    "QuantitativeValueShape.PercentageInRange",
-]
+def test_cases_are_grouped_tightly() -> None:
+    """Few groups (the cost of the negative cases), and few cases masked by their group."""
+    groups = case_groups()
+    assert sum(len(g) for g in groups) == len(CASES)
+    assert len(groups) <= len(CASES) // 15, len(groups)
+    masked = [
+        c.id
+        for i, group in enumerate(groups)
+        for c, _, _ in group
+        if (outcome := group_validation(i)) is None or not matching_results(outcome[2], c)
+    ]
+    assert len(masked) < len(CASES) // 10, masked
 
 
-@pytest.mark.parametrize("case_id", CROSS_CHECKED)
-def test_focused_validation_matches_full_validation(case_id: str, valid_graph: Graph) -> None:
-    case = next(c for c in CASES if c.id == case_id)
-    conforms, results, report = validate_graph(mutated(valid_graph, case), base=DEFAULT_BASE)
-    assert not conforms
-    assert matching_results(report, case), describe(report)
-    assert all(r.message for r in results)
-
-
-def test_a_warning_alone_does_not_break_conformance(valid_graph: Graph) -> None:
+def test_a_warning_alone_does_not_break_conformance() -> None:
     case = next(c for c in CASES if c.severity == "Warning")
-    conforms, results, _ = validate_graph(mutated(valid_graph, case))
+    outcome = alone_validation(case)
+    assert outcome is not None
+    conforms, results, _ = outcome
     assert conforms
     assert [r.severity for r in results] == ["Warning"]
 
@@ -921,8 +1284,9 @@ def property_shapes_for(shapes: Graph, ontology: Graph, cls: URIRef, prop: URIRe
 def owner_classes() -> list[tuple[str, URIRef, Field]]:
     """(owner, class, field) for every field of the facts format the mapper writes."""
     rows = [("article", expand("defrel:Article"), f) for f in ARTICLE_FIELDS]
-    for entity_cls, _ in ENTITY_TYPES.values():
-        rows += [(entity_cls, expand(entity_cls), f) for f in ENTITY_FIELDS]
+    for name, (entity_cls, _) in ENTITY_TYPES.items():
+        fields = [f for f in ENTITY_FIELDS if not f.types or name in f.types]
+        rows += [(entity_cls, expand(entity_cls), f) for f in fields]
     for kind in KINDS.values():
         rows += [(kind.name, expand(kind.cls), f) for f in COMMON_FIELDS + kind.fields]
     return rows
@@ -941,7 +1305,7 @@ def test_every_field_is_constrained_where_it_is_written(shapes: Graph, ontology:
         if field.name == "language" and owner == "article":
             continue  # written as a plain code, checked by dsh:Article-inLanguage
         props = property_shapes_for(shapes, ontology, cls, expand(field.prop))
-        if field.name == "image_credit":  # on the image node, not on the article
+        if field.name in ("image_credit", "image_url"):  # on the image node, not the article
             props = property_shapes_for(
                 shapes, ontology, expand("schema:ImageObject"), expand(field.prop)
             )
@@ -976,9 +1340,13 @@ def test_entity_fields_accept_exactly_their_target_types(shapes: Graph, ontology
     def admitted(prop_shape) -> set[str]:
         classes = set(shapes.objects(prop_shape, SH["class"]))
         alternatives = shapes.value(prop_shape, SH["or"])
+        exact = set()  # [ sh:path rdf:type ; sh:hasValue C ]: entities of type C itself
         if alternatives is not None:
-            classes |= {shapes.value(a, SH["class"]) for a in shapes.items(alternatives)}
-        return {n for n, c in types.items() if superclasses(ontology, c) & classes}
+            for a in shapes.items(alternatives):
+                classes.add(shapes.value(a, SH["class"]))
+                if shapes.value(a, SH.path) == RDF.type:
+                    exact.add(shapes.value(a, SH.hasValue))
+        return {n for n, c in types.items() if superclasses(ontology, c) & classes or c in exact}
 
     problems = []
     for owner, cls, field in owner_classes():
@@ -1025,3 +1393,45 @@ def test_code_lists_match_the_mapper(shapes: Graph) -> None:
     assert listed("QuantitativeValue-unitText") == {Literal(t) for _, t in QUANTITY_UNITS.values()}
     units = {term(f"time:{u}") for u in ("unitYear", "unitMonth", "unitDay")}
     assert listed("DateTimeDescription-unitType") == units
+
+
+def test_every_one_of_requirement_is_a_node_shape(shapes: Graph) -> None:
+    """Kind.one_of: a node shape targeting the kind's class whose sh:or lists exactly one
+    [sh:path P ; sh:minCount 1] per field of the group."""
+    problems = []
+    for kind in KINDS.values():
+        fields = {f.name: f for f in kind.fields}
+        for group in kind.one_of:
+            wanted = {expand(fields[name].prop) for name in group}
+            found = False
+            for shape in shapes.subjects(SH.targetClass, expand(kind.cls)):
+                alternatives = shapes.value(shape, SH["or"])
+                if alternatives is None:
+                    continue
+                members = list(shapes.items(alternatives))
+                paths = {shapes.value(m, SH.path) for m in members}
+                mins = {shapes.value(m, SH.minCount) for m in members}
+                found |= paths == wanted and len(members) == len(wanted) and mins == {Literal(1)}
+            if not found:
+                problems.append(f"{kind.name}: no node shape requires one of {group}")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_count_field_is_a_count(shapes: Graph) -> None:
+    """Count fields are quantities with unit C62 and whole numbers (dsh:CountShape)."""
+    counted = set(shapes.objects(term("dsh:CountShape"), SH.targetObjectsOf))
+    fields = [f for k in KINDS.values() for f in k.fields if f.shape == "count"]
+    assert fields
+    assert {expand(f.prop) for f in fields} == counted
+
+
+def test_covers_admits_exactly_the_kinds_under_an_agreement(shapes: Graph) -> None:
+    """covers: (defrel:covers) points at facts of the kinds that have under_agreement:, its
+    inverse."""
+    covered = {
+        expand(k.cls)
+        for k in KINDS.values()
+        if any(f.prop == "defrel:underAgreement" for f in k.fields)
+    }
+    alternatives = shapes.value(term("dsh:Agreement-covers"), SH["or"])
+    assert {shapes.value(a, SH["class"]) for a in shapes.items(alternatives)} == covered

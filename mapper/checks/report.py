@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from dataclasses import asdict, dataclass
 from functools import cache
 from importlib.resources import files
@@ -132,7 +133,11 @@ def _term(node) -> str | None:
     if node is None:
         return None
     if isinstance(node, Literal):
-        return node.n3()
+        # an ill-typed number ("abc"^^xsd:decimal, as damaged data has) makes rdflib warn, then
+        # write it quoted: the text is what we want, the warning is not an error of ours
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            return node.n3()
     return curie(str(node)) if isinstance(node, URIRef) else str(node)
 
 
