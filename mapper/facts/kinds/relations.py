@@ -49,7 +49,16 @@ RELATION_KINDS = (
         "cooperation",
         "defrel:Cooperation",
         "States cooperating on security matters.",
-        (_PARTIES, *_TREND),
+        (
+            _PARTIES,
+            *_TREND,
+            Field(
+                "under_agreement",
+                "fact",
+                "defrel:underAgreement",
+                "The agreement that provides for it.",
+            ),
+        ),
         group="relation",
     ),
     Kind(

@@ -76,6 +76,7 @@ SECURITY_KINDS = (
             ),
             Field("edition", "integer", "defrel:edition", "Which edition (the 3rd: 3)."),
             _PERSONNEL,
+            _UNDER,
         ),
         schema_cls="schema:Event",
         cameo="062",
