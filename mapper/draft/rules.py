@@ -1,148 +1,24 @@
 """Facts proposed by rule, sentence by sentence: a trigger word of a kind (``lexicon``), the
-entities named around it in the sentence for its roles, and the sentence's numbers, times and
-modal words for the rest. Every proposal quotes the words it was drawn from."""
+entities named around it in the sentence for its roles (``context``), and the sentence's
+numbers, times and modal words for the rest. Every proposal quotes the words it was drawn from;
+posts come from the way people are named (``posts``)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from .context import AGENT, PLACE, STATE_LIKE, Context, Drafted, fact_of, ids_of
 from .gazetteer import Gazetteer
-from .lexicon import (
-    AGREEMENT_NOUNS,
-    AGREEMENT_TYPES,
-    DENIALS,
-    HEDGES,
-    PLANNED,
-    TRIGGERS,
-    WEAPONS,
-    weapon_category,
-)
+from .lexicon import AGREEMENT_NOUNS, AGREEMENT_TYPES, TRIGGERS, WEAPONS, weapon_category
 from .mentions import Mention, Proposal
-from .numbers import counts_before, money, times
+from .numbers import counts_before, money
+from .posts import org_posts, posts
 from .sentences import Sentence
 
 __all__ = ["Drafted", "propose_facts"]
 
-AGENT = {"Person", "Country", "Organization", "MilitaryOrganization", "GovernmentOrganization",
-         "InternationalOrganization", "Company", "StateOwnedEnterprise", "NewsOrganization",
-         "ArmedGroup", "Group"}  # fmt: skip
-STATE_LIKE = {
-    "Country",
-    "MilitaryOrganization",
-    "GovernmentOrganization",
-    "InternationalOrganization",
-}
-PLACE = {"Country", "City", "Region", "WaterBody", "Facility"}
 
-
-@dataclass
-class Drafted:
-    """A proposed fact: kind, fields, the span it quotes, its confidence and sentence."""
-
-    kind: str
-    values: dict
-    start: int
-    end: int
-    confidence: float
-    sentence: str
-    note: str = ""
-    links: dict = field(default_factory=dict)
-
-
-class _Context:
-    def __init__(self, text: str, s: Sentence, mentions: list[Mention], types: dict[str, str]):
-        self.text, self.s, self.types = text, s, types
-        self.mentions = [m for m in mentions if s.start <= m.start and m.end <= s.end]
-        self.every = mentions
-        self.part_of: dict[str, str] = {}
-        self.last_agreement: Drafted | None = None
-
-    def before(self, at: int, kinds: set[str], skip: set[str] = frozenset()) -> Mention | None:
-        found = [
-            m
-            for m in self.mentions
-            if m.end <= at and self.types[m.id] in kinds and m.id not in skip
-        ]
-        return found[-1] if found else None
-
-    def after(self, at: int, kinds: set[str], skip: set[str] = frozenset(), within: int = 90):
-        found = [
-            m
-            for m in self.mentions
-            if m.start >= at
-            and m.start - at <= within
-            and self.types[m.id] in kinds
-            and m.id not in skip
-        ]
-        return found[0] if found else None
-
-    def all(self, kinds: set[str]) -> list[Mention]:
-        seen, out = set(), []
-        for m in self.mentions:
-            if self.types[m.id] in kinds and m.id not in seen:
-                seen.add(m.id)
-                out.append(m)
-        return out
-
-    def modality(self, at: int) -> dict:
-        head = self.text[self.s.start : at]
-        values: dict = {}
-        if PLANNED.search(head[-60:]):
-            values["aspect"] = "planned"
-        if HEDGES.search(self.s.text):
-            values["certainty"] = "hedged"
-        if DENIALS.search(head):
-            values["certainty"] = "denied"
-        return values
-
-    def according_to(self) -> str | None:
-        m = re.search(r"[Aa]ccording[\s\u00a0]+to[\s\u00a0]+", self.s.text)
-        if not m:
-            return None
-        source = self.after(self.s.start + m.end(), AGENT | {"NewsOrganization"}, within=5)
-        return source.id if source else None
-
-    def when(self, at: int) -> tuple[dict | str | None, int, int]:
-        found = times(self.text, self.s.start, self.s.end)
-        if not found:
-            return None, at, at
-        best = min(found, key=lambda t: abs(t.start - at))
-        if abs(best.start - at) > 60:
-            return None, at, at
-        if best.resolved and best.said.split()[0] in ("in",):
-            return best.resolved, best.start, best.end
-        value: dict = {"said": best.said}
-        if best.vague:
-            value["vague"] = True
-        return value, best.start, best.end
-
-
-def _ids(ms) -> list[str]:
-    return list(dict.fromkeys(m.id for m in ms if m is not None))
-
-
-def _span(*points) -> tuple[int, int]:
-    ints = [p for p in points if p is not None]
-    return min(ints), max(ints)
-
-
-def _fact(kind, values, c: _Context, trigger: re.Match, roles, confidence, note=""):
-    ends = [(m.start, m.end) for m in roles if m is not None and c.s.start <= m.start < c.s.end]
-    start, end = _span(trigger.start(), trigger.end(), *(s for s, _ in ends), *(e for _, e in ends))
-    values = {**c.modality(trigger.start()), **values}
-    source = c.according_to()
-    if source and source not in _ids(roles):
-        values["according_to"] = source
-    when, ws, we = c.when(trigger.start())
-    if when is not None and "date" not in values:
-        values["date"] = when
-        if abs(ws - trigger.start()) < 40:
-            start, end = min(start, ws), max(end, we)
-    return Drafted(kind, values, start, end, confidence, c.s.id, note)
-
-
-def _agreement(c: _Context, t: re.Match) -> list[Drafted]:
+def _agreement(c: Context, t: re.Match) -> list[Drafted]:
     noun = AGREEMENT_NOUNS.search(c.text, t.end(), min(c.s.end, t.end() + 70))
     if noun is None:
         return []
@@ -153,8 +29,8 @@ def _agreement(c: _Context, t: re.Match) -> list[Drafted]:
         other = c.after(t.end() + with_.end(), AGENT - {"Person"}, within=70)
         if other is not None and c.types.get(other.id) == "Country":
             other = c.after(other.end, {"Company", "StateOwnedEnterprise"}, within=40) or other
-    parties = _ids([subject, other]) if subject and other and subject.id != other.id else []
-    parties = parties or _ids(c.all(AGENT - {"Person"}))
+    parties = ids_of([subject, other]) if subject and other and subject.id != other.id else []
+    parties = parties or ids_of(c.all(AGENT - {"Person"}))
     if len(parties) < 2:
         return []
     verb = t.group(1).lower()
@@ -170,17 +46,19 @@ def _agreement(c: _Context, t: re.Match) -> list[Drafted]:
     modal = c.modality(t.start())
     values["stage"] = "proposed" if modal.get("aspect") == "planned" else stage
     roles = [m for m in c.mentions if m.id in parties[:4]]
-    fact = _fact("agreement", values, c, t, roles, 0.6)
+    fact = fact_of("agreement", values, c, t, roles, 0.6)
     fact.end = max(fact.end, noun.end())
     made = [fact]
     if verb.startswith(("sign", "ink")):
-        signing = _fact("signing", {"agreement": "", "signatories": parties[:4]}, c, t, roles, 0.55)
+        signing = fact_of(
+            "signing", {"agreement": "", "signatories": parties[:4]}, c, t, roles, 0.55
+        )
         signing.links["agreement"] = fact  # its id is known once the agreement has one
         made.append(signing)
     return made
 
 
-def _transfers(c: _Context, t: re.Match) -> list[Drafted]:
+def _transfers(c: Context, t: re.Match) -> list[Drafted]:
     out = []
     recipient = c.before(t.start(), STATE_LIKE | {"Company"})
     if recipient is not None and c.part_of.get(recipient.id):
@@ -215,7 +93,7 @@ def _transfers(c: _Context, t: re.Match) -> list[Drafted]:
         values["status"] = "delivered" if verb.startswith("deliver") else "ordered"
         if c.modality(t.start()).get("aspect") == "planned" or verb == "letter of intent":
             values["status"] = "planned"
-        fact = _fact("arms_transfer", values, c, t, [recipient, supplier], 0.55)
+        fact = fact_of("arms_transfer", values, c, t, [recipient, supplier], 0.55)
         fact.start = min(fact.start, count.start if count else w.start())
         fact.end = max(fact.end, w.end())
         out.append(fact)
@@ -225,7 +103,7 @@ def _transfers(c: _Context, t: re.Match) -> list[Drafted]:
     return out
 
 
-def _simple(kind: str, c: _Context, t: re.Match) -> list[Drafted]:
+def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
     """Kinds whose roles are "who" before the trigger and "whom" after it."""
     who = c.before(t.start(), AGENT)
     whom = c.after(t.end(), AGENT, skip={who.id} if who else set())
@@ -244,14 +122,14 @@ def _simple(kind: str, c: _Context, t: re.Match) -> list[Drafted]:
             and whom
             and {
                 "imposer": [who.id],
-                "targets": _ids(
+                "targets": ids_of(
                     [whom] + [m for m in c.all(AGENT) if m.start > whom.start and m.id != who.id]
                 ),
                 "action": "lifted" if re.search(r"\blift", c.s.text) else "imposed",
             }
         ),
         "exercise": lambda: (
-            len(c.all(STATE_LIKE)) >= 1 and {"participants": _ids(c.all(STATE_LIKE))}
+            len(c.all(STATE_LIKE)) >= 1 and {"participants": ids_of(c.all(STATE_LIKE))}
         ),
         "aid": lambda: (
             who and whom and {"provider": [who.id], "recipient": whom.id, "aid_type": "equipment"}
@@ -294,7 +172,8 @@ def _simple(kind: str, c: _Context, t: re.Match) -> list[Drafted]:
             len(c.all(AGENT)) >= 1
             and {
                 "event_type": _conference(t.group(1)),
-                "participants": _ids(c.all(STATE_LIKE | {"Person"}))[:8] or _ids(c.all(AGENT))[:8],
+                "participants": ids_of(c.all(STATE_LIKE | {"Person"}))[:8]
+                or ids_of(c.all(AGENT))[:8],
             }
         ),
         "incident": lambda: (
@@ -309,7 +188,8 @@ def _simple(kind: str, c: _Context, t: re.Match) -> list[Drafted]:
             who and whom and {"user": who.id, "host": whom.id, "access_type": [_access(t.group(1))]}
         ),
         "coproduction": lambda: (
-            len(c.all(AGENT)) >= 2 and {"partners": _ids(c.all(AGENT))[:4], "product": _rest(c, t)}
+            len(c.all(AGENT)) >= 2
+            and {"partners": ids_of(c.all(AGENT))[:4], "product": _rest(c, t)}
         ),
         "military_operation": lambda: who and {"conducted_by": [who.id]},
         "agreement_step": lambda: (
@@ -320,20 +200,20 @@ def _simple(kind: str, c: _Context, t: re.Match) -> list[Drafted]:
     }
     values = rules[kind]() if kind in rules else None  # e.g. announcement: needs its facts
     if kind == "agreement_step" and values:
-        fact = _fact(kind, values, c, t, [who], 0.45)
+        fact = fact_of(kind, values, c, t, [who], 0.45)
         fact.links["agreement"] = c.last_agreement
         return [fact]
     if not values or any(v in (None, "", []) for v in values.values()):
         return []
     roles = [m for m in c.mentions if m.id in _flat(values)]
     return [
-        _fact(
+        fact_of(
             kind, values, c, t, roles, 0.45 if kind in ("statement", "military_operation") else 0.5
         )
     ]
 
 
-def _speaker(c: _Context, t: re.Match) -> Mention | None:
+def _speaker(c: Context, t: re.Match) -> Mention | None:
     """Who says it: named just before the verb ("the ministry said", "Sato told") or just
     after it ("said Gen. Sato"); a person rather than a state where both are near."""
     near = [m for m in c.mentions if 0 <= t.start() - m.end <= 30 and c.types[m.id] in AGENT]
@@ -354,12 +234,12 @@ def _flat(values: dict) -> set:
     return {v for v in out if isinstance(v, str)}
 
 
-def _rest(c: _Context, t: re.Match) -> str:
+def _rest(c: Context, t: re.Match) -> str:
     words = c.text[t.end() : c.s.end].strip(' ,.;:—–-"“”')
     return " ".join(words.split()[:14]) or t.group()
 
 
-def _quotation(c: _Context) -> dict:
+def _quotation(c: Context) -> dict:
     q = re.search(r"“([^”]{8,})”|\"([^\"]{8,})\"", c.s.text)
     if not q:
         return {"content": " ".join(c.s.text.split()[:20])}
@@ -417,80 +297,6 @@ def _access(word: str) -> str:
     return "access-rights"
 
 
-def _posts(proposals: dict[str, Proposal], sentences: list[Sentence]) -> list[Drafted]:
-    out = []
-    for p in proposals.values():
-        if p.post is None:
-            continue
-        title, org, start, end = p.post
-        sentence = next((s.id for s in sentences if s.start <= start < s.end), "")
-        values = {"holder": p.known.id, "title": title, "organization": org}
-        out.append(Drafted("post", values, start, end, 0.75, sentence))
-    return out
-
-
-_TITLE_WORDS = r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,3}"
-
-
-def _org_posts(
-    text: str, mentions: list[Mention], types: dict[str, str], sentences, labels: dict[str, str]
-) -> list[Drafted]:
-    """Posts in an organisation, written around a person's name: "Tammi's president, Jari
-    Lehtonen", "Mihai Dumitrescu, UMC's chief executive", "Ingrid Solberg, a senior fellow at
-    the Bergen Centre"."""
-    orgs = {"Organization", "Company", "StateOwnedEnterprise", "GovernmentOrganization",
-            "MilitaryOrganization", "InternationalOrganization", "NewsOrganization"}  # fmt: skip
-
-    def org_ending(at: int, among) -> Mention | None:
-        found = next((x for x in among if x.end == at and types.get(x.id) in orgs), None)
-        if found is None:  # a short name of a body named in full elsewhere: "Tammi's"
-            word = re.search(r"([A-Z][\w-]+)$", text[max(0, at - 30) : at])
-            short = word.group(1) if word else ""
-            match = [i for i, label in labels.items() if short and label.startswith(short + " ")]
-            if len(match) == 1 and types.get(match[0]) in orgs:
-                found = Mention(at - len(short), at, match[0])
-        return found
-
-    def org_starting(at: int, among) -> Mention | None:
-        return next((x for x in among if x.start == at and types.get(x.id) in orgs), None)
-
-    out = []
-    for i, person in enumerate(mentions):
-        if types.get(person.id) != "Person":
-            continue
-        head = text[max(0, person.start - 60) : person.start]
-        tail = text[person.end : person.end + 90]
-        found = None
-        m = re.search(rf"[’']s (?P<title>{_TITLE_WORDS}), $", head)
-        if m:  # "ORG's title, NAME"
-            org = org_ending(person.start - len(head) + m.start(), reversed(mentions[:i]))
-            found = org and (m.group("title"), org, org.start, person.end)
-        m = re.match(
-            rf", (?:the )?(?P<org>[A-Z][\w&-]*(?: [A-Z][\w&-]*){{0,4}})[’']s (?P<title>{_TITLE_WORDS})\b",
-            tail,
-        )
-        if not found and m:  # "NAME, ORG's title"
-            org = org_ending(person.end + m.end("org"), mentions[i + 1 :])
-            found = org and (m.group("title"), org, person.start, person.end + m.end("title"))
-        m = re.match(
-            rf", (?:the |a |an )?(?P<title>{_TITLE_WORDS}) (?:at|of|for|with) (?:the )?", tail
-        )
-        if not found and m:  # "NAME, a title at the ORG"
-            org = org_starting(person.end + m.end(), mentions[i + 1 :])
-            found = org and (m.group("title"), org, person.start, org.end)
-        if not found:
-            continue
-        title, org, start, end = found
-        sentence = next((s.id for s in sentences if s.start <= start < s.end), "")
-        values = {
-            "holder": person.id,
-            "title": title[0].upper() + title[1:],
-            "organization": org.id,
-        }
-        out.append(Drafted("post", values, start, end, 0.6, sentence))
-    return out
-
-
 def _acts(text: str, m: Mention) -> bool:
     """Whether the place named at ``m`` is the subject of a verb (not "in Jakarta")."""
     head = text[max(0, m.start - 5) : m.start].lower()
@@ -509,11 +315,11 @@ ASSESSMENT_CUES = re.compile(
 )
 
 
-def _assessment(c: _Context, taken: bool) -> list[Drafted]:
+def _assessment(c: Context, taken: bool) -> list[Drafted]:
     """A sentence that judges rather than reports (and gave no other fact): the article's
     assessment of the entities it names, its words kept as the summary to rewrite."""
     cue = ASSESSMENT_CUES.search(c.s.text)
-    subjects = _ids(c.all(AGENT | PLACE | {"Programme", "WeaponSystem"}))[:6]
+    subjects = ids_of(c.all(AGENT | PLACE | {"Programme", "WeaponSystem"}))[:6]
     if not subjects or (cue is None and taken):
         return []
     summary = " ".join(c.s.text.split())
@@ -542,14 +348,14 @@ def propose_facts(
         else m
         for m in mentions
     ]
-    found = _posts(proposals, sentences)
+    found = posts(proposals, sentences)
     posted = {d.values["holder"] for d in found}
     labels = {i: p.known.label for i, p in proposals.items()}
-    drafted_posts = _org_posts(text, mentions, types, sentences, labels)
+    drafted_posts = org_posts(text, mentions, types, sentences, labels)
     found += [d for d in drafted_posts if d.values["holder"] not in posted]
     last_agreement = None
     for s in sentences:
-        c = _Context(text, s, mentions, types)
+        c = Context(text, s, mentions, types)
         c.part_of = {i: p.known.part_of for i, p in proposals.items() if p.known.part_of in types}
         c.last_agreement = last_agreement
         for kind, trigger in TRIGGERS.items():

@@ -1,0 +1,131 @@
+"""What a rule sees of one sentence: the entities named in it (and before it), its modal
+words, its attribution and its times; and the proposed fact a rule makes of them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import DENIALS, HEDGES, PLANNED
+from .mentions import Mention
+from .numbers import times
+from .sentences import Sentence
+
+__all__ = ["AGENT", "PLACE", "STATE_LIKE", "Context", "Drafted", "fact_of", "ids_of"]
+
+AGENT = {"Person", "Country", "Organization", "MilitaryOrganization", "GovernmentOrganization",
+         "InternationalOrganization", "Company", "StateOwnedEnterprise", "NewsOrganization",
+         "ArmedGroup", "Group"}  # fmt: skip
+STATE_LIKE = {
+    "Country",
+    "MilitaryOrganization",
+    "GovernmentOrganization",
+    "InternationalOrganization",
+}
+PLACE = {"Country", "City", "Region", "WaterBody", "Facility"}
+
+
+@dataclass
+class Drafted:
+    """A proposed fact: kind, fields, the span it quotes, its confidence and sentence."""
+
+    kind: str
+    values: dict
+    start: int
+    end: int
+    confidence: float
+    sentence: str
+    note: str = ""
+    links: dict = field(default_factory=dict)
+
+
+class Context:
+    def __init__(self, text: str, s: Sentence, mentions: list[Mention], types: dict[str, str]):
+        self.text, self.s, self.types = text, s, types
+        self.mentions = [m for m in mentions if s.start <= m.start and m.end <= s.end]
+        self.every = mentions
+        self.part_of: dict[str, str] = {}
+        self.last_agreement: Drafted | None = None
+
+    def before(self, at: int, kinds: set[str], skip: set[str] = frozenset()) -> Mention | None:
+        found = [
+            m
+            for m in self.mentions
+            if m.end <= at and self.types[m.id] in kinds and m.id not in skip
+        ]
+        return found[-1] if found else None
+
+    def after(self, at: int, kinds: set[str], skip: set[str] = frozenset(), within: int = 90):
+        found = [
+            m
+            for m in self.mentions
+            if m.start >= at
+            and m.start - at <= within
+            and self.types[m.id] in kinds
+            and m.id not in skip
+        ]
+        return found[0] if found else None
+
+    def all(self, kinds: set[str]) -> list[Mention]:
+        seen, out = set(), []
+        for m in self.mentions:
+            if self.types[m.id] in kinds and m.id not in seen:
+                seen.add(m.id)
+                out.append(m)
+        return out
+
+    def modality(self, at: int) -> dict:
+        head = self.text[self.s.start : at]
+        values: dict = {}
+        if PLANNED.search(head[-60:]):
+            values["aspect"] = "planned"
+        if HEDGES.search(self.s.text):
+            values["certainty"] = "hedged"
+        if DENIALS.search(head):
+            values["certainty"] = "denied"
+        return values
+
+    def according_to(self) -> str | None:
+        m = re.search(r"[Aa]ccording[\s\u00a0]+to[\s\u00a0]+", self.s.text)
+        if not m:
+            return None
+        source = self.after(self.s.start + m.end(), AGENT | {"NewsOrganization"}, within=5)
+        return source.id if source else None
+
+    def when(self, at: int) -> tuple[dict | str | None, int, int]:
+        found = times(self.text, self.s.start, self.s.end)
+        if not found:
+            return None, at, at
+        best = min(found, key=lambda t: abs(t.start - at))
+        if abs(best.start - at) > 60:
+            return None, at, at
+        if best.resolved and best.said.split()[0] in ("in",):
+            return best.resolved, best.start, best.end
+        value: dict = {"said": best.said}
+        if best.vague:
+            value["vague"] = True
+        return value, best.start, best.end
+
+
+def ids_of(ms) -> list[str]:
+    return list(dict.fromkeys(m.id for m in ms if m is not None))
+
+
+def _span(*points) -> tuple[int, int]:
+    ints = [p for p in points if p is not None]
+    return min(ints), max(ints)
+
+
+def fact_of(kind, values, c: Context, trigger: re.Match, roles, confidence, note=""):
+    ends = [(m.start, m.end) for m in roles if m is not None and c.s.start <= m.start < c.s.end]
+    start, end = _span(trigger.start(), trigger.end(), *(s for s, _ in ends), *(e for _, e in ends))
+    values = {**c.modality(trigger.start()), **values}
+    source = c.according_to()
+    if source and source not in ids_of(roles):
+        values["according_to"] = source
+    when, ws, we = c.when(trigger.start())
+    if when is not None and "date" not in values:
+        values["date"] = when
+        if abs(ws - trigger.start()) < 40:
+            start, end = min(start, ws), max(end, we)
+    return Drafted(kind, values, start, end, confidence, c.s.id, note)

@@ -1,0 +1,86 @@
+"""Posts proposed from the way articles name people: "Defence Minister X" (found with the
+person), "Tammi's president, X", "X, UMC's chief executive", "X, a senior fellow at the Y"."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Drafted
+from .mentions import Mention, Proposal
+from .sentences import Sentence
+
+__all__ = ["org_posts", "posts"]
+
+
+def posts(proposals: dict[str, Proposal], sentences: list[Sentence]) -> list[Drafted]:
+    out = []
+    for p in proposals.values():
+        if p.post is None:
+            continue
+        title, org, start, end = p.post
+        sentence = next((s.id for s in sentences if s.start <= start < s.end), "")
+        values = {"holder": p.known.id, "title": title, "organization": org}
+        out.append(Drafted("post", values, start, end, 0.75, sentence))
+    return out
+
+
+_TITLE_WORDS = r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,3}"
+
+
+def org_posts(
+    text: str, mentions: list[Mention], types: dict[str, str], sentences, labels: dict[str, str]
+) -> list[Drafted]:
+    """Posts in an organisation, written around a person's name: "Tammi's president, Jari
+    Lehtonen", "Mihai Dumitrescu, UMC's chief executive", "Ingrid Solberg, a senior fellow at
+    the Bergen Centre"."""
+    orgs = {"Organization", "Company", "StateOwnedEnterprise", "GovernmentOrganization",
+            "MilitaryOrganization", "InternationalOrganization", "NewsOrganization"}  # fmt: skip
+
+    def org_ending(at: int, among) -> Mention | None:
+        found = next((x for x in among if x.end == at and types.get(x.id) in orgs), None)
+        if found is None:  # a short name of a body named in full elsewhere: "Tammi's"
+            word = re.search(r"([A-Z][\w-]+)$", text[max(0, at - 30) : at])
+            short = word.group(1) if word else ""
+            match = [i for i, label in labels.items() if short and label.startswith(short + " ")]
+            if len(match) == 1 and types.get(match[0]) in orgs:
+                found = Mention(at - len(short), at, match[0])
+        return found
+
+    def org_starting(at: int, among) -> Mention | None:
+        return next((x for x in among if x.start == at and types.get(x.id) in orgs), None)
+
+    out = []
+    for i, person in enumerate(mentions):
+        if types.get(person.id) != "Person":
+            continue
+        head = text[max(0, person.start - 60) : person.start]
+        tail = text[person.end : person.end + 90]
+        found = None
+        m = re.search(rf"[’']s (?P<title>{_TITLE_WORDS}), $", head)
+        if m:  # "ORG's title, NAME"
+            org = org_ending(person.start - len(head) + m.start(), reversed(mentions[:i]))
+            found = org and (m.group("title"), org, org.start, person.end)
+        m = re.match(
+            rf", (?:the )?(?P<org>[A-Z][\w&-]*(?: [A-Z][\w&-]*){{0,4}})[’']s (?P<title>{_TITLE_WORDS})\b",
+            tail,
+        )
+        if not found and m:  # "NAME, ORG's title"
+            org = org_ending(person.end + m.end("org"), mentions[i + 1 :])
+            found = org and (m.group("title"), org, person.start, person.end + m.end("title"))
+        m = re.match(
+            rf", (?:the |a |an )?(?P<title>{_TITLE_WORDS}) (?:at|of|for|with) (?:the )?", tail
+        )
+        if not found and m:  # "NAME, a title at the ORG"
+            org = org_starting(person.end + m.end(), mentions[i + 1 :])
+            found = org and (m.group("title"), org, person.start, org.end)
+        if not found:
+            continue
+        title, org, start, end = found
+        sentence = next((s.id for s in sentences if s.start <= start < s.end), "")
+        values = {
+            "holder": person.id,
+            "title": title[0].upper() + title[1:],
+            "organization": org.id,
+        }
+        out.append(Drafted("post", values, start, end, 0.6, sentence))
+    return out
