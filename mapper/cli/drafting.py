@@ -173,20 +173,14 @@ def review_cmd(facts: Path, out: Path | None, serve: bool, port: int) -> None:
       defrel review archive/kenya-loi.facts.yaml
       defrel review draft.facts.yaml --serve
     """
-    import os
-    import tempfile
-
     from ..draft.review import review_page
+    from ..draft.writer import write_atomically
 
     page = review_page(facts)
     out = out or facts.with_name(facts.name.removesuffix(".facts.yaml") + ".review.html")
     if out.is_symlink() or (out.exists() and not out.is_file()):
         raise InputError(f"{out} is not a regular file", hint="name another --out")
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent or ".")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(page)
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, out)
+    write_atomically(out, page)
     click.echo(f"Wrote {out}")
     if serve:
         from ..draft.serve_review import serve_page

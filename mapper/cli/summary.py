@@ -32,6 +32,13 @@ def json_errors(as_json: bool) -> Iterator[None]:
         raise
 
 
+def _status(outcome) -> str:
+    """built, or why not: not_conforming (SHACL) or inconsistent (the ontology)."""
+    if outcome.ok:
+        return "built"
+    return "not_conforming" if not outcome.report.conforms else "inconsistent"
+
+
 def _results(report) -> list[dict[str, Any]]:
     return [asdict(r) for r in report.results]
 
@@ -39,12 +46,8 @@ def _results(report) -> list[dict[str, Any]]:
 def build_summary(outcome, out: Path, seconds: float) -> dict[str, Any]:
     """``defrel build --json``: status (built|not_conforming|inconsistent), the counts, the
     folder, the number of files written, the SHACL results and ontology conflicts."""
-    if outcome.ok:
-        status = "built"
-    else:
-        status = "not_conforming" if not outcome.report.conforms else "inconsistent"
     return {
-        "status": status,
+        "status": _status(outcome),
         "conforms": outcome.report.conforms,
         "consistent": not outcome.conflicts,
         "articles": outcome.articles,
@@ -64,12 +67,8 @@ def site_summary(outcome, out: Path, seconds: float) -> dict[str, Any]:
     """``defrel site --json``: status (built|not_conforming|inconsistent), the counts (articles
     reused from the last build, pages, files in the folder, pages and documents written
     anew: the others were unchanged), the folder, the SHACL results and ontology conflicts."""
-    if outcome.ok:
-        status = "built"
-    else:
-        status = "not_conforming" if not outcome.report.conforms else "inconsistent"
     return {
-        "status": status,
+        "status": _status(outcome),
         "conforms": outcome.report.conforms,
         "consistent": not outcome.conflicts,
         "articles": outcome.articles,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from .gazetteer import Known, load_gazetteer, slug
 from .mentions import Proposal, find_mentions
 from .rules import Drafted, propose_facts
 from .sentences import split_sentences
-from .writer import is_untouched_draft, render
+from .writer import is_untouched_draft, render, write_atomically
 
 __all__ = ["Draft", "draft_text", "write_draft"]
 
@@ -230,13 +229,5 @@ def write_draft(
         sentence_map=draft.sentence_map,
         dropped=draft.dropped,
     )
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(out, content)
     return out, draft

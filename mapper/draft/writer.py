@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import tempfile
+from pathlib import Path
 
-__all__ = ["DIGEST_PREFIX", "is_untouched_draft", "render", "without_marks"]
+__all__ = ["DIGEST_PREFIX", "is_untouched_draft", "render", "without_marks", "write_atomically"]
 
 DIGEST_PREFIX = "# defrel draft sha256:"
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*$")
@@ -96,3 +99,17 @@ def is_untouched_draft(content: str) -> bool:
     if not first.startswith(DIGEST_PREFIX):
         return False
     return hashlib.sha256(rest.encode("utf-8")).hexdigest() == first[len(DIGEST_PREFIX) :]
+
+
+def write_atomically(out: Path, text: str) -> None:
+    """Write ``text`` to ``out`` through a temporary file beside it, renamed over it: a
+    reader sees the old file or the new one, never half of one, and a failure leaves none."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
