@@ -58,6 +58,20 @@ class DefrelError(Exception):
         self.hint = hint
         self.more: list[DefrelError] = []  # further problems found in the same pass
 
+    @classmethod
+    def together(cls, problems: list[DefrelError]) -> DefrelError:
+        """One error carrying every problem of ``problems`` (each with those it carries), in
+        the order given: the first, with the rest as ``more``. Its exit code is the gravest
+        of theirs (an unconfirmed draft is 1, a broken file 2)."""
+        flat: list[DefrelError] = []
+        for problem in problems:
+            flat += [problem, *problem.more]
+            problem.more = []
+        first, *rest = flat
+        first.more = rest
+        first.exit_code = max(p.exit_code for p in flat)
+        return first
+
     def where(self) -> str:
         """``file:line:column`` as far as it is known (empty when nothing is)."""
         parts = [p for p in (self.path, self.line, self.column) if p is not None]
@@ -75,7 +89,9 @@ class DefrelError(Exception):
         for other in self.more:
             text = f"{text}\n{other}"
         if self.more:
-            text = f"{text}\n{len(self.more) + 1} problems, in file order."
+            files = len({p.path for p in (self, *self.more)})
+            across = f" in {files} files" if files > 1 else ""
+            text = f"{text}\n{len(self.more) + 1} problems{across}, in file order."
         return text
 
 

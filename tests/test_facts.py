@@ -87,7 +87,7 @@ BAD_FACTS = [
         "wrong-value-type",
         lambda f: f.replace("max: 75", "max: lots"),
         FactsError,
-        "'lots' is not of type 'number'",
+        "max must be a number, not text ('lots')",
         31,
     ),
     (
@@ -129,7 +129,7 @@ BAD_FACTS = [
         "unknown-kind",
         lambda f: f.replace("kind: visit", "kind: vist"),
         FactsError,
-        "'vist' is not one of",
+        "'vist' is not a kind of fact defrel knows",
         21,
     ),
     (
@@ -630,10 +630,10 @@ def test_cli_lists_every_problem_and_exits_2(tmp_path: Path, runner) -> None:
 @pytest.mark.parametrize(
     ("change", "words"),
     [
-        (("kind: visit", "kind: {a: b}"), "is not one of"),  # a mapping where a name goes
-        (("id: supply", "id: {a: b}"), "is not of type 'string'"),
-        (("id: visit\n", "id: [visit]\n"), "is not of type 'string'"),
-        (("    type: City\n", "    type: [City]\n"), "is not one of"),
+        (("kind: visit", "kind: {a: b}"), "is not a kind of fact"),  # a mapping where a name goes
+        (("id: supply", "id: {a: b}"), "id must be text, not a mapping"),
+        (("id: visit\n", "id: [visit]\n"), "id must be text, not a list"),
+        (("    type: City\n", "    type: [City]\n"), "is not an entity type"),
     ],
 )
 def test_odd_values_where_names_go_are_errors_not_crashes(tmp_path: Path, change, words):

@@ -125,14 +125,19 @@ BAD = [
     Bad("top-level-list", facts(lambda f: "- a\n- b\n"), "must be a mapping", 1),
     Bad("top-level-scalar", facts(lambda f: "just words\n"), "must be a mapping", 1),
     # --- types and keys -----------------------------------------------------------------------
-    Bad("label-is-a-number", sub("label: Russia", "label: 42"), "42 is not of type 'string'", 18),
+    Bad(
+        "label-is-a-number",
+        sub("label: Russia", "label: 42"),
+        "label must be text, not a number (42)",
+        18,
+    ),
     Bad(
         "evidence-not-a-list",
         sub(
             'evidence: ["visited Washington on Thursday"]',
             'evidence: "visited Washington on Thursday"',
         ),
-        "is not of type 'array'",
+        "evidence must be a list, not text",
         26,
     ),
     Bad(
@@ -144,9 +149,17 @@ BAD = [
         "did you mean 'aspect'",
         25,
     ),
-    Bad("unknown-kind", sub("kind: visit", "kind: vist"), "'vist' is not one of", 21),
     Bad(
-        "boolean-for-text", sub("label: Russia", "label: true"), "True is not of type 'string'", 18
+        "unknown-kind",
+        sub("kind: visit", "kind: vist"),
+        "'vist' is not a kind of fact defrel knows",
+        21,
+    ),
+    Bad(
+        "boolean-for-text",
+        sub("label: Russia", "label: true"),
+        "label must be text, not true or false (true)",
+        18,
     ),
     # --- ids and references ---------------------------------------------------------------------
     Bad(

@@ -270,6 +270,7 @@ def _fill(
     conflicts: list[Conflict] = []
     conforms, triples, reused = True, 0, 0
     seconds: dict[str, float] = {}
+    problems: list[DefrelError] = []
     for path in ordered:
         slug = _slug(path)
         if reuse[path] is not None:
@@ -278,8 +279,11 @@ def _fill(
             manifest.articles[slug] = entry
         else:
             outcome = next(built)
-            if outcome.error is not None:
-                raise outcome.error
+            if outcome.error is not None:  # go on: every file's problems are reported at once
+                problems.append(outcome.error)
+                continue
+            if problems:
+                continue  # nothing will be written: spare the work of recording this one
             conforms &= outcome.conforms
             conflicts += outcome.conflicts
             for stage, spent in outcome.seconds.items():
@@ -303,6 +307,8 @@ def _fill(
         triples += entry["triples"]
         reused += reuse[path] is not None
         tell(len(manifest.articles), triples, reused)
+    if problems:
+        raise DefrelError.together(problems)
     writer.close()
     check_entity_types(manifest)
     if conforms:

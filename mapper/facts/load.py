@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import NoReturn
 
-from ..errors import FactsError, UnconfirmedError
+from ..errors import DefrelError, FactsError, UnconfirmedError
 from .chars import check_chars, check_value
 from .check import Builder, check_schema
 from .corpus import check_agreement, summary_of
@@ -183,7 +183,14 @@ def refuse_unconfirmed(path: Path, doc: dict) -> None:
 def load_corpus(paths: list[Path], *, root: Path | None = None) -> list[Article]:
     """Load every facts file under ``paths``; articles must agree on the entities and posts
     they share (see ``corpus.check_agreement``)."""
-    articles = [load_facts(p, root=root) for p in find_facts_files(paths)]
+    articles, problems = [], []
+    for path in find_facts_files(paths):  # every file's problems, not only the first file's
+        try:
+            articles.append(load_facts(path, root=root))
+        except DefrelError as err:
+            problems.append(err)
+    if problems:
+        raise DefrelError.together(problems)
     slugs: dict[str, Path] = {}
     for article in articles:
         if article.slug in slugs:

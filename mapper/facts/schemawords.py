@@ -254,15 +254,62 @@ def _say(doc: Any, err: jsonschema.ValidationError, where: tuple) -> tuple[str, 
     if validator == "enum":
         choices = [str(c) for c in err.validator_value]
         near = difflib.get_close_matches(str(value), choices, n=1)
-        hint = f"did you mean {near[0]!r}? " if near else ""
-        return err.message, f"{hint}use one of: {', '.join(choices)}"
+        hint = f"did you mean {near[0]!r}?" if near else f"use one of: {', '.join(choices)}"
+        what = "a kind of fact defrel knows" if key == "kind" else f"a value {key!r} takes"
+        if key == "type" and where[:1] == ("entities",):
+            what = "an entity type defrel knows"
+        return f"{value!r} is not {what}", hint
     if validator == "minItems":
         return err.message, f"list at least {err.validator_value}, e.g. [first-id, second-id]"
     if validator == "const":
         return err.message, f"this field takes {err.validator_value!r} only"
-    if validator == "type" and field is not None:
-        return err.message, field.doc
+    if validator == "type":
+        hint = field.doc if field else None
+        if err.validator_value == "string" and isinstance(value, bool | int | float):
+            said = str(value).lower() if isinstance(value, bool) else value
+            hint = f"put it in quotes: '{said}' (YAML reads it unquoted as a {_yaml_kind(value)})"
+        return _wrong_type(key, value, err.validator_value), hint
     return err.message, None
+
+
+_TYPE_WORDS = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping (key: value lines)",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "empty",
+}
+
+
+def _yaml_kind(value: Any) -> str:
+    return "boolean" if isinstance(value, bool) else "number"
+
+
+def _wrong_type(key: str, value: Any, expected: str | list[str]) -> str:
+    """``id must be text, not a list`` (YAML's reading of the value named in words)."""
+    wanted = [expected] if isinstance(expected, str) else list(expected)
+    said = " or ".join(_TYPE_WORDS.get(w, w) for w in wanted)
+    if isinstance(value, bool):
+        found = "true or false"
+    elif isinstance(value, int | float) or type(value).__name__ == "Decimal":
+        found = "a number"
+    elif isinstance(value, list):
+        found = "a list"
+    elif isinstance(value, dict):
+        found = "a mapping"
+    elif value is None:
+        found = "empty"
+    else:
+        found = "text"
+    if isinstance(value, bool):
+        shown = f" ({str(value).lower()})"
+    elif isinstance(value, str):
+        shown = f" ({value[:40]!r})"
+    else:
+        shown = f" ({str(value)[:40]})" if not isinstance(value, list | dict) else ""
+    return f"{key or 'this value'} must be {said}, not {found}{shown}"
 
 
 def _unknown_keys(err: jsonschema.ValidationError) -> tuple[str, str | None]:
