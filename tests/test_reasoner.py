@@ -13,7 +13,7 @@ from conftest import MINI_FACTS, ROOT, SEEDS, write_article
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
 from mapper import load_corpus, map_articles
-from mapper.checks import reasoner
+from mapper.checks import hermit
 from mapper.checks.consistency import Locator, find_conflicts
 from mapper.checks.reasoner import check_graph, parse_axiom, reasoner_input
 from mapper.checks.validate import ontology_graph
@@ -105,7 +105,7 @@ def test_bad_input_exits_2(runner, tmp_path) -> None:
 
 
 def test_no_java_is_a_clear_error(runner, monkeypatch) -> None:
-    monkeypatch.setattr(reasoner.owlready2, "JAVA_EXE", "/nonexistent/java")
+    monkeypatch.setattr(hermit.owlready2, "JAVA_EXE", "/nonexistent/java")
     monkeypatch.setenv("PATH", "/nonexistent")
     result = runner.invoke(main, ["ontology", "check"])
     assert result.exit_code == 2
@@ -214,7 +214,7 @@ def test_hermit_refuses_xsd_date_which_is_why_dates_are_kept_out(tmp_path) -> No
     raw = tmp_path / "raw.nt"
     g.serialize(raw, format="nt", encoding="utf-8")
     with pytest.raises(ReasonerError, match="XMLSchema#date"):
-        reasoner._run([str(raw), "consistency", "explain"])
+        hermit.run_driver([str(raw), "consistency", "explain"])
 
 
 # --- the OWL 2 RL check of every build ------------------------------------------------------

@@ -11,28 +11,20 @@ beyond their range, and SHACL checks their lexical form, so the verdict loses no
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import os
 import re
-import shutil
-import subprocess
 import tempfile
-import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib.resources import files
 from pathlib import Path
 
-import owlready2
-from owlready2 import reasoning
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 
 from ..errors import InputError, ReasonerError
 from ..rdf.imports import resolve_imports
 from ..rdf.read import read_rdf
 from ..rdf.vocab import curie
+from .hermit import run_driver
 from .report import ontology_graph
 
 __all__ = [
@@ -57,8 +49,6 @@ OWL2_DATATYPES = frozenset(
     {RDFS.Literal, OWL.real, OWL.rational, RDF.PlainLiteral, RDF.XMLLiteral, RDF.langString}
     | {XSD[name] for name in _XSD_IN_OWL2.split(" ")}
 )
-DRIVER = "DefrelReasoner"
-TIMEOUT_S = 600
 
 
 @dataclass
@@ -144,7 +134,7 @@ def check_graph(graph: Graph, *, classify: bool = True, explain: bool = True) ->
         path = Path(tmp) / "input.nt"
         path.write_text(_ntriples(kept), encoding="utf-8")
         mode = "classify" if classify else "consistency"
-        output = _run([str(path), mode, "explain" if explain else "no-explain"])
+        output = run_driver([str(path), mode, "explain" if explain else "no-explain"])
     report = _parse(output)
     report.kept_out = left_out
     return report
@@ -322,86 +312,3 @@ def parse_axiom(axiom: str) -> list[tuple[URIRef, URIRef, URIRef]]:
         return [(iris[1], iris[0], iris[2])]
     predicate = OWL.sameAs if kind == "SameIndividual" else OWL.differentFrom
     return [(a, predicate, b) for a in iris for b in iris if a != b]
-
-
-# --- the Java side ---------------------------------------------------------------------------
-
-
-def _java() -> tuple[str, str]:
-    """The ``java`` and ``javac`` to use: owlready2's choice of java, and javac beside it."""
-    java = shutil.which(owlready2.JAVA_EXE) or shutil.which("java")
-    javac = shutil.which("javac", path=str(Path(java).resolve().parent)) if java else None
-    javac = javac or shutil.which("javac")
-    if not java or not javac:
-        raise ReasonerError(
-            "the reasoner needs a Java development kit (java and javac), and none was found",
-            hint="run scripts/setup.sh (it installs one), or apt-get install default-jdk-headless",
-        )
-    return java, javac
-
-
-def _cache_root() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    root = Path(base) / "defrel" / "java"
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-        return root
-    except OSError:
-        return Path(tempfile.gettempdir()) / "defrel-java"
-
-
-def _compiled(javac: str) -> Path:
-    """The folder holding the compiled driver, compiled once per version of its source."""
-    source = (files("mapper.data") / "java" / f"{DRIVER}.java").read_text(encoding="utf-8")
-    key = hashlib.sha256((source + reasoning._HERMIT_CLASSPATH).encode()).hexdigest()[:16]
-    target = _cache_root() / key
-    if (target / f"{DRIVER}.class").exists():
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=target.parent))
-    try:
-        (staging / f"{DRIVER}.java").write_text(source, encoding="utf-8")
-        empty = staging / "sources"
-        empty.mkdir()
-        done = subprocess.run(
-            [javac, "-nowarn", "-implicit:none", "-sourcepath", str(empty), "-d", str(staging),
-             "-cp", reasoning._HERMIT_CLASSPATH, str(staging / f"{DRIVER}.java")],
-            capture_output=True, text=True, timeout=TIMEOUT_S, check=False,
-        )  # fmt: skip
-        if done.returncode != 0:
-            raise ReasonerError(f"cannot compile the reasoner driver:\n{done.stderr[-2000:]}")
-        with contextlib.suppress(OSError):  # another process may have compiled it first
-            os.replace(staging, target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return target
-
-
-def _run(args: list[str]) -> str:
-    java, javac = _java()
-    classes = _compiled(javac)
-    command = [java, f"-Xmx{reasoning.JAVA_MEMORY}M", "-cp",
-               os.pathsep.join([str(classes), reasoning._HERMIT_CLASSPATH]), DRIVER, *args]  # fmt: skip
-    started = time.monotonic()
-    try:
-        done = subprocess.run(
-            command, capture_output=True, text=True, timeout=TIMEOUT_S, check=False
-        )
-    except subprocess.TimeoutExpired:
-        raise ReasonerError(
-            f"the reasoner did not finish in {TIMEOUT_S} s", hint="check a smaller input"
-        ) from None
-    if done.returncode != 0:
-        detail = done.stderr.strip().splitlines()
-        start = next((i for i, d in enumerate(detail) if "Exception" in d), 0)
-        message = []
-        for line in detail[start:]:  # the exception's message, without its stack trace
-            if line.lstrip().startswith("at ") and message:
-                break
-            message.append(line.strip())
-        reason = " ".join(message).split("Exception: ", 1)[-1]
-        raise ReasonerError(
-            f"HermiT could not reason over the input: {reason}",
-            hint="the input must be OWL 2 DL, its literals typed with the OWL 2 datatype map",
-        )
-    return done.stdout + f"TIME\twall\t{int((time.monotonic() - started) * 1000)}\n"
