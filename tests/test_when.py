@@ -11,8 +11,9 @@ from conftest import MINI_FACTS, MINI_TEXT, triples_of, write_article
 from rdflib import Literal, URIRef
 
 from mapper.errors import FactsError
+from mapper.facts.datewords import contradiction, resolve
 from mapper.facts.load import load_facts
-from mapper.facts.when import contradiction, parse_when, resolve, why_not_a_date
+from mapper.facts.when import parse_when, why_not_a_date
 
 PUB = parse_when("2024-03-14")  # a Thursday
 

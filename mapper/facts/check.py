@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DefrelError, EvidenceError, FactsError
+from .datewords import contradiction, resolve
 from .evidence import Span, locate
 from .kinds import (
     ARTICLE_FIELDS,
@@ -22,7 +23,7 @@ from .kinds import (
 )
 from .model import Entity, Fact, Quantity, Value
 from .schemawords import SchemaCheck, check_schema
-from .when import When, contradiction, parse_when, resolve
+from .when import When, parse_when
 from .yamlread import exact_number, line_of
 
 __all__ = ["LANGUAGE_TAG", "Builder", "SchemaCheck", "check_schema"]
@@ -122,7 +123,7 @@ class Builder:
 
     def said(self, field: Field, raw: dict, where: tuple, owner: str | None) -> When | None:
         """A time in the article's words: the date they stand for, computed from the
-        publication date where the words allow (``when.resolve``) and checked against the
+        publication date where the words allow (``datewords.resolve``) and checked against the
         one given. Words of the article's own metadata are not resolved."""
         said, vague = raw["said"], bool(raw.get("vague", False))
         computed = When(said, said=said)

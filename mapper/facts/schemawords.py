@@ -19,9 +19,10 @@ import jsonschema
 import jsonschema_rs
 
 from ..errors import FactsError
+from .datewords import NUMBER_WORDS
 from .kinds import ARTICLE_FIELDS, COMMON_FIELDS, ENTITY_FIELDS, KINDS, REMOVED_FIELDS, Field
 from .schema import published_schema
-from .when import NUMBER_WORDS, why_not_a_date
+from .when import why_not_a_date
 from .yamlread import line_of
 
 __all__ = ["SchemaCheck", "check_schema", "schema_errors"]
