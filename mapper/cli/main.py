@@ -21,7 +21,7 @@ from .ontology import ontology_group
 from .progress import Bar, bar_line
 from .query import example_queries, query_cmd
 from .store import load_cmd
-from .summary import build_summary, json_errors
+from .summary import build_summary, json_errors, stop_unless_ok
 
 __all__ = ["example_queries", "main"]
 
@@ -124,16 +124,7 @@ def build_cmd(
         summary = build_summary(outcome, out, time.monotonic() - started)
         click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
         sys.exit(EXIT_OK if outcome.ok else EXIT_NONCONFORMING)
-    if not outcome.report.conforms:
-        click.echo(outcome.report.text(), nl=False)
-    if outcome.conflicts:
-        click.echo(f"Inconsistent with the ontology: {len(outcome.conflicts)} problem(s).")
-        click.echo("\n".join(map(str, outcome.conflicts)))
-    if not outcome.ok:
-        problems = ["does not conform"] * (not outcome.report.conforms)
-        problems += ["contradicts the ontology"] * bool(outcome.conflicts)
-        click.secho(f"Not built: the data {' and '.join(problems)}; {out} is unchanged.", err=True)
-        sys.exit(EXIT_NONCONFORMING)
+    stop_unless_ok(outcome, out)
     reused = getattr(outcome, "reused", 0)
     again = f" ({reused} unchanged, reused)" if reused else ""
     click.echo(f"Built {outcome.articles} article(s){again}, {outcome.triples} triples; conforms.")

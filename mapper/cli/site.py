@@ -15,7 +15,7 @@ from ..errors import InputError
 from ..rdf.options import DEFAULT_BASE
 from .common import DEFAULT_DATASET, DEFAULT_SEEDS, base_option, root_option
 from .inputs import rdf_inputs, syntax_option
-from .summary import json_errors, site_summary
+from .summary import json_errors, site_summary, stop_unless_ok
 
 DEFAULT_SITE = Path("site")
 
@@ -128,16 +128,7 @@ def site_cmd(
             )
         )
         sys.exit(0 if outcome.ok else 1)
-    if not outcome.report.conforms:
-        click.echo(outcome.report.text(), nl=False)
-    if outcome.conflicts:
-        click.echo(f"Inconsistent with the ontology: {len(outcome.conflicts)} problem(s).")
-        click.echo("\n".join(map(str, outcome.conflicts)))
-    if not outcome.ok:
-        problems = ["does not conform"] * (not outcome.report.conforms)
-        problems += ["contradicts the ontology"] * bool(outcome.conflicts)
-        click.secho(f"Not built: the data {' and '.join(problems)}; {out} is unchanged.", err=True)
-        sys.exit(1)
+    stop_unless_ok(outcome, out)
     click.echo(
         f"Built a site of {outcome.pages} pages for {outcome.articles} article(s), "
         f"{outcome.triples} triples, in {out}/."

@@ -43,6 +43,21 @@ def _results(report) -> list[dict[str, Any]]:
     return [asdict(r) for r in report.results]
 
 
+def stop_unless_ok(outcome, out: Path) -> None:
+    """Say why a build or site that did not conform, or contradicts the ontology, wrote
+    nothing, and exit 1 (``out`` is unchanged); return when it is fine."""
+    if not outcome.report.conforms:
+        click.echo(outcome.report.text(), nl=False)
+    if outcome.conflicts:
+        click.echo(f"Inconsistent with the ontology: {len(outcome.conflicts)} problem(s).")
+        click.echo("\n".join(map(str, outcome.conflicts)))
+    if not outcome.ok:
+        problems = ["does not conform"] * (not outcome.report.conforms)
+        problems += ["contradicts the ontology"] * bool(outcome.conflicts)
+        click.secho(f"Not built: the data {' and '.join(problems)}; {out} is unchanged.", err=True)
+        raise SystemExit(1)
+
+
 def build_summary(outcome, out: Path, seconds: float) -> dict[str, Any]:
     """``defrel build --json``: status (built|not_conforming|inconsistent), the counts, the
     folder, the number of files written, the SHACL results and ontology conflicts."""
