@@ -25,11 +25,14 @@ sys.path.insert(0, str(ROOT))
 
 from mapper.builder.fastbuild import fast_build  # noqa: E402
 from mapper.draft.drafter import draft_text  # noqa: E402
+from mapper.draft.gazetteer import load_gazetteer  # noqa: E402
 from mapper.draft.writer import render, without_marks  # noqa: E402
 from mapper.errors import DefrelError  # noqa: E402
 from mapper.facts.evidence import locate  # noqa: E402
 from mapper.facts.kinds import KINDS  # noqa: E402
 from mapper.facts.load import load_facts  # noqa: E402
+
+from draft_misses import entity_misses, extra_entities  # noqa: E402
 
 
 def articles(folders: list[Path]) -> list[Path]:
@@ -151,6 +154,8 @@ def evaluate(facts_path: Path, model=None) -> dict:
         "facts": (hits, len(drafted), len(written), fact_p, fact_r),
         "quotes": (verbatim, len(quotes)),
         "verdict": verdict,
+        "misses": entity_misses(hand, draft, load_gazetteer(None)),
+        "extra": extra_entities(hand, draft),
     }
 
 
@@ -163,6 +168,12 @@ def main() -> int:
         action="append",
         type=Path,
         help="folders of hand-written facts files (default: seeds/ and tests/corpus/)",
+    )
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="also list, per article, the hand-written entities the draft missed (with why) "
+        "and the drafted ones the hand-written file does not have",
     )
     args = parser.parse_args()
     model = None
@@ -213,7 +224,26 @@ def main() -> int:
         f"facts (kind and main roles, entities by name): precision {fb / f[1]:.1%}, recall {fb / f[2]:.1%}"
     )
     print(f"time: {secs / chars * 4000:.3f} s per 4,000 characters (target <= 1 s)")
+    if args.misses:
+        print_misses(rows)
     return 0
+
+
+def print_misses(rows: list[dict]) -> None:
+    """Per article, the entities missed (by category) and the extra ones; then the totals."""
+    totals: dict[str, int] = {}
+    for r in rows:
+        print(f"\n== {r['slug']}")
+        for category, entity_id, etype, label in sorted(r["misses"]):
+            print(f"  miss  {entity_id:44} {etype:26} {label[:40]:40} {category}")
+            key = category.split(":")[0].split(" (")[0]
+            totals[key] = totals.get(key, 0) + 1
+        for entity_id, etype, label in r["extra"]:
+            print(f"  extra {entity_id:44} {etype:26} {label[:40]}")
+    print("\nmisses by category:")
+    for key, n in sorted(totals.items(), key=lambda kv: -kv[1]):
+        print(f"  {n:4d}  {key}")
+    print(f"  {sum(len(r['extra']) for r in rows):4d}  extra (drafted, not in the hand-written files)")
 
 
 if __name__ == "__main__":

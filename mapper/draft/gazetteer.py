@@ -1,5 +1,6 @@
 """What the drafter knows by name: states (with their demonyms and capitals), international
-organisations, the forces and ministries of a state, and the archive's own registry, which
+organisations, armed forces and departments with names of their own, armed groups, regions and
+waters, the forces and ministries of a state by pattern, and the archive's own registry, which
 wins over the bundled list (its ids are the archive's)."""
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class Gazetteer:
     names: dict[str, Known] = field(default_factory=dict)  # a name as written -> entity
     demonyms: dict[str, Known] = field(default_factory=dict)  # "Korean" -> South Korea
     forces: list[dict] = field(default_factory=list)
+    capitals: dict[str, Known] = field(default_factory=dict)  # "Beijing" -> China
 
     def add(self, name: str, known: Known, *, replace: bool = False) -> None:
         if replace or name not in self.names:
@@ -72,10 +74,12 @@ def load_gazetteer(registry: Registry | None = None) -> Gazetteer:
         for demonym in s.get("demonyms", ()):
             g.demonyms.setdefault(demonym, state)
         if s.get("capital"):
-            g.add(s["capital"], Known(slug(s["capital"]), "City", s["capital"], located_in=s["id"]))
-    for o in data["organizations"]:
+            capital = Known(slug(s["capital"]), "City", s["capital"], located_in=s["id"])
+            g.add(s["capital"], capital)
+            g.capitals[s["capital"]] = state
+    for o in data["named"]:
         wd = f"wd:{o['wd']}" if o.get("wd") else ""
-        org = Known(o["id"], o["type"], o["label"], same_as=wd)
+        org = Known(o["id"], o["type"], o["label"], same_as=wd, part_of=o.get("part_of", ""))
         for name in (o["label"], *o.get("aliases", ())):
             g.add(name, org)
     bundled = dict(g.names)
@@ -93,6 +97,7 @@ def load_gazetteer(registry: Registry | None = None) -> Gazetteer:
                 moved[old.id] = known
     if moved:  # demonyms, capitals and every name of a moved entity follow it
         g.demonyms = {w: moved.get(k.id, k) for w, k in g.demonyms.items()}
+        g.capitals = {w: moved.get(k.id, k) for w, k in g.capitals.items()}
         g.names = {
             w: moved.get(
                 k.id, replace(k, located_in=moved[k.located_in].id) if k.located_in in moved else k
