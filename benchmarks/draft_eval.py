@@ -23,16 +23,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from draft_misses import entity_misses, extra_entities  # noqa: E402
+
 from mapper.builder.fastbuild import fast_build  # noqa: E402
-from mapper.draft.drafter import draft_text  # noqa: E402
+from mapper.draft.drafter import Byline, draft_text  # noqa: E402
 from mapper.draft.gazetteer import load_gazetteer  # noqa: E402
 from mapper.draft.writer import render, without_marks  # noqa: E402
 from mapper.errors import DefrelError  # noqa: E402
 from mapper.facts.evidence import locate  # noqa: E402
 from mapper.facts.kinds import KINDS  # noqa: E402
 from mapper.facts.load import load_facts  # noqa: E402
-
-from draft_misses import entity_misses, extra_entities  # noqa: E402
 
 
 def articles(folders: list[Path]) -> list[Path]:
@@ -65,9 +65,16 @@ def evaluate(facts_path: Path, model=None) -> dict:
     published = (
         published.text if published is not None and getattr(published, "day", None) else None
     )
+    labels = {e.id: str(e.values["label"]) for e in hand.entities}
+    authors = hand.metadata.get("authors") or ()
+    byline = Byline(  # what the analyst knows of the article besides its text
+        publisher=labels.get(hand.metadata.get("publisher")),
+        authors=tuple(labels[a] for a in authors if a in labels),
+        wire_agency=labels.get(hand.metadata.get("wire_agency")),
+    )
     started = time.perf_counter()
     if model is None:
-        draft = draft_text(text, text_name=hand.text_path.name, published=published)
+        draft = draft_text(text, text_name=hand.text_path.name, published=published, byline=byline)
     else:
         draft = model.draft(text, text_name=hand.text_path.name, published=published, registry=None)
     seconds = time.perf_counter() - started
@@ -243,7 +250,9 @@ def print_misses(rows: list[dict]) -> None:
     print("\nmisses by category:")
     for key, n in sorted(totals.items(), key=lambda kv: -kv[1]):
         print(f"  {n:4d}  {key}")
-    print(f"  {sum(len(r['extra']) for r in rows):4d}  extra (drafted, not in the hand-written files)")
+    print(
+        f"  {sum(len(r['extra']) for r in rows):4d}  extra (drafted, not in the hand-written files)"
+    )
 
 
 if __name__ == "__main__":

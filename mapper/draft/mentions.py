@@ -6,7 +6,7 @@ programmes and legal instruments by the words that end their names."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .gazetteer import Gazetteer, Known, slug
 
@@ -29,6 +29,10 @@ TITLES = (
     "Crown Prince", "Emir", "Director General", "Director-General", "Secretary-General",
     "Secretary General", "High Representative", "Commissioner", "Chief Executive", "CEO",
     "spokesperson", "spokesman", "spokeswoman", "Spokesperson", "analyst",
+    "National Security Adviser", "National Security Advisor", "Adviser", "Advisor", "Director",
+    "Deputy Director", "deputy", "Deputy", "Special Envoy", "Chairman", "Chairwoman", "Chair",
+    "Speaker", "Governor", "Premier", "Defence Attaché", "Defense Attaché", "Under Secretary",
+    "Assistant Secretary", "Permanent Secretary", "Chief of General Staff", "Chief of the General Staff",
 )  # fmt: skip
 HONORIFICS = {"Gen.", "Lt. Gen.", "Maj. Gen.", "Brig. Gen.", "Adm.", "Vice Adm.", "Rear Adm.",
               "Col.", "Lt. Col.", "Capt.", "Sen.", "General", "Admiral", "Colonel", "Captain"}  # fmt: skip
@@ -39,10 +43,32 @@ _COMPANY_ENDS = (
     "Aerospace", "Industries", "Systems", "Shipbuilding", "Shipyards", "Dynamics", "Corporation",
     "Corp.", "Ltd", "Group", "Holdings", "Technologies", "Motors", "Aviation", "Engineering",
     "Electronics", "Arms", "Marine", "Works", "Armaments", "Defence Industries", "Vehicles",
+    "Logistics", "Trading", "Components", "Aeronautics", "Aeronáutica", "Ordnance", "Munitions",
+    "Ltd", "Ltd.", "Limited", "FZE", "FZCO", "LLC", "Inc.", "GmbH", "plc", "PLC", "JSC", "PJSC",
 )  # fmt: skip
 _FACILITY_ENDS = ("Air Base", "Naval Base", "Airbase", "Base", "Airport", "Shipyard", "Port",
                   "Barracks", "Range", "Training Area", "Headquarters", "Naval Station")  # fmt: skip
 _CAP = r"[A-Z][\w’'\-]+"
+_DESIGNATION = r"[A-Z]{1,4}-\d{1,4}[A-Z]?"
+_LEGAL_FORM = re.compile(
+    r"\s+(?:Ltd\.?|Limited|FZE|FZCO|LLC|Inc\.?|GmbH|AG|S\.?A\.?|plc|PLC|JSC|PJSC|Co\.|BV|NV|SpA|Oy|AB|ASA|Sdn Bhd)$"
+)
+_BODY_TYPES = {
+    "Bank": "Organization", "Administration": "GovernmentOrganization",
+    "Agency": "GovernmentOrganization", "Centre": "Organization", "Center": "Organization",
+    "Institute": "Organization", "Forum": "Organization", "Council": "GovernmentOrganization",
+    "Command": "MilitaryOrganization", "Office": "GovernmentOrganization",
+    "Board": "Organization", "Committee": "GovernmentOrganization",
+    "Commission": "GovernmentOrganization", "University": "Organization",
+    "Foundation": "Organization", "Parliament": "GovernmentOrganization",
+    "Guard": "MilitaryOrganization", "Corps": "MilitaryOrganization",
+    "Directorate": "GovernmentOrganization", "Khural": "GovernmentOrganization",
+    "Diet": "GovernmentOrganization", "Duma": "GovernmentOrganization",
+    "Knesset": "GovernmentOrganization", "Senate": "GovernmentOrganization",
+    "Treasury": "GovernmentOrganization", "Assembly": "GovernmentOrganization",
+    "Court": "GovernmentOrganization",
+}  # fmt: skip
+_BODY_ENDS = tuple(_BODY_TYPES)
 
 
 @dataclass
@@ -73,9 +99,38 @@ def _trim(words: str) -> str:
     """A name without the words before it that are not part of it: "Korea's Defense ...",
     "In Washington", "The ..."."""
     parts = words.split(" ")
-    while len(parts) > 1 and (parts[0] in _NOT_NAME_START or parts[0].endswith(("’s", "'s"))):
+    of = next((i for i, p in enumerate(parts) if p in ("of", "for")), len(parts))
+    if any(p.endswith(("’s", "'s")) for p in parts[of:]):
+        parts = parts[:of]  # "Foreign Procurement Directorate of Iran’s Ministry": the first
+    owner = max((i for i, p in enumerate(parts[:-1]) if p.endswith(("’s", "'s"))), default=-1)
+    parts = parts[owner + 1 :]  # "People’s Liberation Army’s Southern Theater Command"
+    while len(parts) > 1 and parts[0] in _NOT_NAME_START:
         parts = parts[1:]
     return " ".join(parts)
+
+
+_VERBISH = {"said", "says", "has", "have", "had", "is", "was", "were", "are", "will", "would",
+            "could", "can", "may", "might", "must", "should", "did", "does", "do", "and", "or",
+            "of", "in", "on", "at", "to", "for", "with", "from", "by", "that", "which", "who",
+            "as", "also", "not", "itself", "wants", "plans", "insists", "warns", "denies",
+            "hopes", "expects", "intends", "claims", "accuses", "rejects", "sees", "remains"}  # fmt: skip
+
+
+def _modifies(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` is used as an adjective: a lowercase word follows that
+    is not a verb or a function word ("military hardware", but "the military said")."""
+    m = re.match(r"\s+([a-z][a-z-]*)", text[end : end + 30])
+    if m is None:
+        return False
+    word = m.group(1)
+    return word not in _VERBISH and not word.endswith("ed")
+
+
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|to|from|near|outside|inside|around|via|into|visits?|visited|visiting|"
+    r"reached|arrived in|left|leave|capital,?)\s+)$",
+    re.I,
+)
 
 
 def _alternation(words) -> str:
@@ -112,6 +167,7 @@ class _Finder:
         states = _alternation([*self.g.demonyms, *countries])
         pattern = re.compile(
             rf"(?:(?P<state>{states})(?:[’']s)?\s+)?(?P<title>{_alternation(TITLES)})"
+            rf"(?:\s+(?:to|of|for|on)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}}){{0,2}}"
             rf"(?:\s+(?P<hon>{_alternation(HONORIFICS)}))?\s+(?P<name>{_NAME})"
         )
         people: list[tuple[int, Known, str]] = []  # (where named in full, person, honorific)
@@ -159,25 +215,30 @@ class _Finder:
         states = _alternation([*self.g.demonyms, *countries])
         titles = _alternation(TITLES)
         before = re.compile(
-            rf"(?:[Tt]he |[Aa] |[Aa]n )?(?:(?P<state>{states})(?:[’']s)?\s+)?(?P<title>(?i:{titles}))"
+            rf"(?:[Tt]he |[Aa] |[Aa]n |[Ii]ts |[Hh]is |[Hh]er |[Tt]heir )?(?:(?P<state>{states})(?:[’']s)?\s+)?(?P<title>(?i:{titles}))"
             rf"(?:\s+(?:of|to|for) [A-Z][\w ]{{2,40}}?)?,\s+(?P<name>{_NAME})(?=[,.;]|\s+(?:said|told|says))"
         )
         after = re.compile(
             rf"(?P<name>{_NAME}),\s+(?:[Tt]he |[Aa] |[Aa]n )?(?:(?P<state>{states})(?:[’']s)?\s+)?"
             rf"(?:[\w’'-]+\s+){{0,2}}?(?P<title>(?i:{titles}))\b"
         )
+        of_body = re.compile(  # "Tomasz Zieliński of the Vistula Security Forum"
+            rf"(?P<name>{_NAME})\s+of\s+the\s+(?:{_CAP}\s+){{0,4}}(?:{_alternation(_BODY_ENDS)})\b"
+        )
         said = re.compile(
             rf"\b(?:said|says|told|according to|[Rr]eporting by|by)\s+(?P<name>{_NAME})(?=[,.;]|\s*$)",
             re.M,
         )
-        for pattern in (before, after, said):
+        for pattern in (before, after, of_body, said):
             for m in pattern.finditer(self.text):
                 name = m.group("name")
                 start, end = m.start("name"), m.end("name")
                 first = name.split()[0]
                 if not self.free(start, end) or first in _NOT_NAME_START or self.state_of(first):
                     continue
-                if any(name.endswith(w) for w in ("Ministry", "Navy", "Army", "Force", "Agency")):
+                if any(
+                    name.endswith(w) for w in ("Ministry", "Navy", "Army", "Force", *_BODY_ENDS)
+                ):
                     continue
                 person = Known(slug(name), "Person", name)
                 proposal = self.take(start, end, person, 0.65)
@@ -199,20 +260,11 @@ class _Finder:
     def organisations(self) -> None:
         """Bodies named by their last word ("Export-Import Bank of Korea", "Vistula Security
         Forum", "Department of National Defense", "PLA Southern Theater Command")."""
-        ends = {
-            "Bank": "Organization", "Administration": "GovernmentOrganization",
-            "Agency": "GovernmentOrganization", "Centre": "Organization", "Center": "Organization",
-            "Institute": "Organization", "Forum": "Organization", "Council": "GovernmentOrganization",
-            "Command": "MilitaryOrganization", "Office": "GovernmentOrganization",
-            "Board": "Organization", "Committee": "GovernmentOrganization",
-            "Commission": "GovernmentOrganization", "University": "Organization",
-            "Foundation": "Organization", "Parliament": "GovernmentOrganization",
-            "Guard": "MilitaryOrganization", "Corps": "MilitaryOrganization",
-        }  # fmt: skip
+        ends = _BODY_TYPES
         countries = [n for n, k in self.g.names.items() if k.type == "Country"]
         states = _alternation([*self.g.demonyms, *countries])
         pattern = re.compile(
-            rf"(?:{_CAP}\s+){{0,4}}(?:{_alternation(ends)})(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})?"
+            rf"(?:{_CAP}\s+){{0,4}}(?:{_alternation(ends)})(?![\w-])(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})?"
             rf"|(?:(?:{states})\s+)?(?:Department|Ministry) of (?:the )?{_CAP}(?:\s+{_CAP}){{0,3}}"
         )
         for m in pattern.finditer(self.text):
@@ -227,9 +279,11 @@ class _Finder:
             self.take(start, m.end(), Known(slug(words), etype, words), 0.55)
 
     def weapons(self) -> None:
-        """Weapon designations: S-400, F-35, KF-21, MI-35 Hind."""
+        """Weapon designations: S-400, F-35, KF-21, MI-35 Hind, J-10C; a name and a wheel
+        formula: Ilves 6x6."""
         pattern = re.compile(
-            r"\b[A-Z]{1,4}-\d{1,4}[A-Z]?(?:\s+[A-Z][a-z]+)?\b(?!\s+(?:programme|program))"
+            rf"\b{_DESIGNATION}(?:\s+[A-Z][a-z]+)?\b(?!\s+(?:[a-z]+\s+)?(?:programme|program))"
+            rf"|\b{_CAP}\s+[468]x[468]\b"
         )
         for m in pattern.finditer(self.text):
             if self.free(m.start(), m.end()):
@@ -263,25 +317,34 @@ class _Finder:
                 self.take(m.start("city"), m.end("city"), Known(slug(label), "City", label), 0.4)
 
     def forces(self) -> None:
+        """A state's force or ministry: "the Indonesian Navy" (as written), "Sri Lanka's navy"
+        (id from the state: ``sri-lanka-navy``), "the Cypriot government"
+        (``government-of-cyprus``). A lowercase word used as an adjective ("Indian military
+        hardware", "government officials") is not the body."""
         states = [*self.g.demonyms, *(n for n, k in self.g.names.items() if k.type == "Country")]
         for force in self.g.forces:
             pattern = re.compile(
-                rf"(?P<state>{_alternation(states)})(?P<own>[’']s)?\s+"
+                rf"(?<![\w-])(?P<state>{_alternation(states)})(?P<own>[’']s)?\s+"
                 rf"(?P<force>{_alternation(force['words'])})(?![\w-])"
             )
             for m in pattern.finditer(self.text):
                 state = self.state_of(m.group("state"))
                 if state is None or not self.free(m.start(), m.end()):
                     continue
-                if force["suffix"] == "government" and not m.group("own"):
+                if m.group("force") == "military" and _modifies(self.text, m.end()):
                     continue
                 words = " ".join(w[:1].upper() + w[1:] for w in m.group("force").split())
-                if m.group("own"):  # "Kenya's defence ministry": the Kenyan Defence Ministry
-                    demonym = next((d for d, k in self.g.demonyms.items() if k.id == state.id), "")
+                demonym = next((d for d, k in self.g.demonyms.items() if k.id == state.id), "")
+                if force["suffix"] == "government":
+                    label = f"{demonym or state.label} government"
+                    ident = f"government-of-{state.id}"
+                elif m.group("own"):  # "Kenya's defence ministry": the Kenyan Defence Ministry
                     label = f"{demonym or state.label} {words}"
+                    ident = slug(f"{state.label} {words}")
                 else:  # as written: "Indonesian Navy", "Kenya Air Force"
                     label = f"{m.group('state')} {words}"
-                known = Known(slug(label), force["type"], label, part_of=state.id)
+                    ident = slug(label)
+                known = Known(ident, force["type"], label, part_of=state.id)
                 self.take(m.start(), m.end(), known, 0.7)
 
     def by_ending(self, ends, etype: str, confidence: float) -> None:
@@ -299,10 +362,12 @@ class _Finder:
             ):
                 kind = "StateOwnedEnterprise"
             if self.free(start, m.end()):
-                ident = slug(words.replace("&", "and"))
+                ident = slug(_LEGAL_FORM.sub("", words).replace("&", "and"))
                 self.take(start, m.end(), Known(ident, kind, words), confidence)
 
     def programmes(self) -> None:
+        """ "Project Halberd", "the Aegis programme", "the KF-21 fighter programme"
+        (``kf-21-programme``), "Official Security Assistance, the programme ..."."""
         pattern = re.compile(
             rf"Project\s+{_CAP}|(?:[A-Z][\w-]*\s+)?{_CAP}\s+(?:programme|program)\b"
         )
@@ -316,16 +381,40 @@ class _Finder:
             start = m.end() - len(words)
             if self.free(start, m.end()):
                 self.take(start, m.end(), Known(slug(words), "Programme", words), 0.6)
+        designated = re.compile(rf"(?P<d>{_DESIGNATION})\s+(?:[a-z]+\s+)?(?:programme|program)\b")
+        for m in designated.finditer(self.text):
+            if self.free(m.start(), m.end()):
+                known = Known(slug(f"{m.group('d')} programme"), "Programme", m.group())
+                self.take(m.start(), m.end(), known, 0.6)
+        named = re.compile(
+            rf"(?P<name>{_CAP}(?:\s+{_CAP}){{1,4}}),\s+(?:the|a|an)\s+(?:[\w-]+\s+)?"
+            r"(?:programme|program|scheme|initiative)\b"
+        )
+        for m in named.finditer(self.text):
+            words = _trim(m.group("name"))
+            start = m.end("name") - len(words)
+            if len(words.split()) > 1 and self.free(start, m.end("name")):
+                self.take(start, m.end("name"), Known(slug(words), "Programme", words), 0.55)
 
-    def names(self) -> None:
+    def names(self, *, several_words: bool = False) -> None:
+        """Gazetteer names and demonyms (only names of several words when ``several_words``: they
+        go before the patterns, "Gulf of Guinea", "Australian Defence Force"). A capital that is
+        not a place in its sentence stands for its state: "Beijing says", "warned Nicosia"."""
         for m in self.g.pattern().finditer(self.text):
             word = m.group()
-            if not self.free(m.start(), m.end()):
+            if not self.free(m.start(), m.end()) or (several_words and " " not in word):
                 continue
             known = self.g.names.get(word)
+            if several_words and (known is None or known.type in ("Country", "City")):
+                continue  # "Sri Lanka" is left for "Sri Lanka Air Force"
+            state = self.g.capitals.get(word)
+            if known is not None and state is not None and known.located_in == state.id:
+                head = self.text[max(0, m.start() - 20) : m.start()]
+                if not _LOCATIVE.search(head):
+                    known = state
             if known is not None:
                 self.take(m.start(), m.end(), known, 0.95 if known.from_registry else 0.9)
-            else:
+            elif not several_words:
                 self.taken.append((m.start(), m.end()))
                 self.mentions.append(Mention(m.start(), m.end(), self.g.demonyms[word].id))
                 self.proposals.setdefault(
@@ -333,13 +422,93 @@ class _Finder:
                     Proposal(self.g.demonyms[word], m.start(), m.end(), 0.85),
                 )
 
+    def instruments(self) -> None:
+        """Legal instruments by the words ending their names: "Yaoundé Code of Conduct",
+        "Treaty of Pelindaba", "Chemical Weapons Convention"."""
+        ends = ("Code of Conduct", "Treaty", "Convention", "Accord", "Accords", "Pact", "Charter",
+                "Protocol", "Framework Agreement")  # fmt: skip
+        pattern = re.compile(
+            rf"(?:{_CAP}\s+){{1,4}}(?:{_alternation(ends)})(?![\w-])"
+            rf"|(?:Treaty|Convention) (?:of|on) (?:the )?{_CAP}(?:\s+{_CAP}){{0,3}}"
+        )
+        for m in pattern.finditer(self.text):
+            words = _trim(m.group())
+            start = m.end() - len(words)
+            if words.split()[0] in ends or not self.free(start, m.end()):
+                continue
+            self.take(start, m.end(), Known(slug(words), "LegalInstrument", words), 0.55)
+
+    def waters(self) -> None:
+        """ "Gulf of Oman", "Sea of Okhotsk", "Strait of Gibraltar", "Bay of Biscay"."""
+        pattern = re.compile(rf"\b(?:Gulf|Sea|Strait|Straits|Bay) of (?:the )?{_CAP}(?:\s+{_CAP})?")
+        for m in pattern.finditer(self.text):
+            if self.free(m.start(), m.end()):
+                words = m.group()
+                self.take(m.start(), m.end(), Known(slug(words), "WaterBody", words), 0.6)
+
+    def bases(self) -> None:
+        """Bases named after the word "Base": "RAAF Base Tindal", "Naval Base Kitsap",
+        "Camp Lemonnier", "Fort Bragg"."""
+        pattern = re.compile(
+            rf"\b(?:(?:[A-Z]{{2,6}}|{_CAP})\s+)?(?:Air\s+|Naval\s+)?Base\s+{_CAP}(?!\s+[A-Z])"
+            rf"|\b(?:Camp|Fort)\s+[A-Z][a-z]{{3,}}\b"
+        )
+        for m in pattern.finditer(self.text):
+            words = _trim(m.group())
+            start = m.end() - len(words)
+            if self.free(start, m.end()):
+                self.take(start, m.end(), Known(slug(words), "Facility", words), 0.6)
+
+    def makers(self) -> None:
+        """Companies a noun introduces: "the aircraft maker Planalto Aeronáutica", "Hanbit
+        Marine & Defense, a shipbuilder"."""
+        nouns = r"(?:maker|manufacturer|shipbuilder|shipyard|builder|firm|company|contractor|supplier|producer|developer|exporter)"
+        name = rf"{_CAP}(?:\s+(?:&\s+)?{_CAP}){{0,3}}"
+        before = re.compile(rf"\b{nouns}\s+(?P<name>{name})")
+        after = re.compile(rf"(?P<name>{name}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{nouns}\b")
+        for pattern in (before, after):
+            for m in pattern.finditer(self.text):
+                words = _trim(m.group("name"))
+                start = m.end("name") - len(words)
+                if words.split()[0] in _NOT_NAME_START or self.state_of(words.split()[0]):
+                    continue
+                if words in self.g.names or not self.free(start, m.end("name")):
+                    continue
+                ident = slug(_LEGAL_FORM.sub("", words).replace("&", "and"))
+                self.take(start, m.end("name"), Known(ident, "Company", words), 0.6)
+
+    def cited(self) -> None:
+        """A news organisation cited by one unknown name: "according to Dawn", "told Reuters"."""
+        pattern = re.compile(
+            r"\b(?:[Aa]ccording\s+to|told|reported\s+by)\s+(?P<name>[A-Z][a-z]{2,})(?=[,.;])"
+        )
+        for m in pattern.finditer(self.text):
+            word = m.group("name")
+            if word in self.g.names or word in self.g.demonyms or word in _NOT_NAME_START:
+                continue
+            if self.free(m.start("name"), m.end("name")):
+                known = Known(slug(word), "NewsOrganization", word)
+                self.take(m.start("name"), m.end("name"), known, 0.5)
+
+    def unplaced(self) -> None:
+        """A city proposed with a state the text never names gets no state: the draft says
+        what the text says."""
+        for p in self.proposals.values():
+            if p.known.located_in and p.known.located_in not in self.proposals:
+                p.known = replace(p.known, located_in="")
+
 
 def find_mentions(text: str, gazetteer: Gazetteer) -> tuple[list[Mention], dict[str, Proposal]]:
     """Every entity mention in ``text`` (in text order) and the entities they propose."""
     finder = _Finder(text, gazetteer)
+    finder.names(several_words=True)
     finder.people()
     finder.appositives()
     finder.forces()
+    finder.bases()
+    finder.makers()
+    finder.instruments()
+    finder.waters()
     finder.by_ending(_FACILITY_ENDS, "Facility", 0.6)
     finder.by_ending(_COMPANY_ENDS, "Company", 0.6)
     finder.by_ending(("Sea", "Ocean", "Strait", "Gulf", "Bay", "Channel"), "WaterBody", 0.6)
@@ -350,6 +519,8 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> tuple[list[Mention], dict[
     finder.organisations()
     finder.weapons()
     finder.names()
+    finder.cited()
     finder.cities()
+    finder.unplaced()
     mentions = sorted(finder.mentions, key=lambda m: m.start)
     return mentions, finder.proposals
