@@ -27,7 +27,7 @@ from draft_misses import entity_misses, extra_entities  # noqa: E402
 
 from mapper.builder.fastbuild import fast_build  # noqa: E402
 from mapper.draft.drafter import Byline, draft_text  # noqa: E402
-from mapper.draft.gazetteer import load_gazetteer  # noqa: E402
+from mapper.draft.gazetteer import Known, load_gazetteer  # noqa: E402
 from mapper.draft.writer import render, without_marks  # noqa: E402
 from mapper.errors import DefrelError  # noqa: E402
 from mapper.facts.evidence import locate  # noqa: E402
@@ -58,7 +58,20 @@ def pr(hits_p: int, n_p: int, hits_r: int, n_r: int) -> tuple[float, float]:
     return (hits_p / n_p if n_p else 1.0), (hits_r / n_r if n_r else 1.0)
 
 
-def evaluate(facts_path: Path, model=None) -> dict:
+def archive_of(others) -> tuple:
+    """The entities the other articles declare, as the drafter's archive (what a newsroom's
+    archive knows before this article): id, type, label, Wikidata item, names."""
+    seen: dict[str, tuple] = {}
+    for other in others:
+        for e in other.entities:
+            same = next((s for s in e.same_as if s.startswith("wd:")), "")
+            known = Known(e.id, e.type, str(e.values["label"]), same_as=same)
+            names = [str(n) for n in (e.values["label"], *e.values.get("aliases", ()))]
+            seen.setdefault(e.id, (known, names))
+    return tuple(seen[k] for k in sorted(seen))
+
+
+def evaluate(facts_path: Path, model=None, archive: tuple = ()) -> dict:
     hand = load_facts(facts_path)
     text = hand.text
     published = hand.metadata.get("date_published")
@@ -74,7 +87,13 @@ def evaluate(facts_path: Path, model=None) -> dict:
     )
     started = time.perf_counter()
     if model is None:
-        draft = draft_text(text, text_name=hand.text_path.name, published=published, byline=byline)
+        draft = draft_text(
+            text,
+            text_name=hand.text_path.name,
+            published=published,
+            byline=byline,
+            archive=archive,
+        )
     else:
         draft = model.draft(text, text_name=hand.text_path.name, published=published, registry=None)
     seconds = time.perf_counter() - started
@@ -182,6 +201,12 @@ def main() -> int:
         help="also list, per article, the hand-written entities the draft missed (with why) "
         "and the drafted ones the hand-written file does not have",
     )
+    parser.add_argument(
+        "--archive",
+        action="store_true",
+        help="draft each article knowing the entities the other articles declare (its ids "
+        "reused), as in a newsroom's archive, instead of the bundled gazetteer alone",
+    )
     args = parser.parse_args()
     model = None
     if args.model:
@@ -191,9 +216,12 @@ def main() -> int:
     draft_text("Warm-up: Pakistan and Russia signed a deal.", text_name="x.txt")
     folders = args.folders or [ROOT / "seeds", ROOT / "tests" / "corpus"]
     rows = []
-    for path in articles(folders):
+    paths = articles(folders)
+    hands = {p: load_facts(p) for p in paths} if args.archive else {}
+    for path in paths:
+        archive = archive_of(h for p, h in hands.items() if p != path) if args.archive else ()
         try:
-            rows.append(evaluate(path, model))
+            rows.append(evaluate(path, model, archive))
         except DefrelError as err:  # a hand-written file that does not load is no yardstick
             print(f"skipped {path.name}: it does not load ({err.message})", file=sys.stderr)
     head = f"{'article':48} {'chars':>6} {'ent P':>6} {'ent R':>6} {'fact P':>7} {'fact R':>7} {'quotes':>8} {'ms':>6}  confirmed draft"

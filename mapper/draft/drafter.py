@@ -102,10 +102,11 @@ def draft_text(
     published: str | None = None,
     registry: Registry | None = None,
     byline: Byline | None = None,
+    archive: tuple[tuple[Known, list[str]], ...] = (),
 ) -> Draft:
     """Draft the facts of ``text`` by rule (deterministic: the same text, the same draft).
     ``byline`` names the publisher, authors and wire agency, which a body rarely does."""
-    gazetteer = load_gazetteer(registry)
+    gazetteer = load_gazetteer(registry, archive)
     sentences = split_sentences(text)
     mentions, proposals = find_mentions(text, gazetteer)
     drafted = propose_facts(text, sentences, mentions, proposals, gazetteer)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from .gazetteer import Gazetteer, Known, slug
 
@@ -134,6 +135,11 @@ _LOCATIVE = re.compile(
 
 
 def _alternation(words) -> str:
+    return _alternation_of(tuple(words))
+
+
+@cache
+def _alternation_of(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
@@ -163,8 +169,7 @@ class _Finder:
         return known if known is not None and known.type == "Country" else None
 
     def people(self) -> None:
-        countries = (n for n, k in self.g.names.items() if k.type == "Country")
-        states = _alternation([*self.g.demonyms, *countries])
+        states = self.g.states()
         pattern = re.compile(
             rf"(?:(?P<state>{states})(?:[’']s)?\s+)?(?P<title>{_alternation(TITLES)})"
             rf"(?:\s+(?:to|of|for|on)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}}){{0,2}}"
@@ -211,8 +216,7 @@ class _Finder:
     def appositives(self) -> None:
         """People named beside a lowercase title: "the Japanese ambassador, Kenji Morimoto",
         "Arif Santoso, the ministry's spokesman", "said Teresa Villanueva"."""
-        countries = [n for n, k in self.g.names.items() if k.type == "Country"]
-        states = _alternation([*self.g.demonyms, *countries])
+        states = self.g.states()
         titles = _alternation(TITLES)
         before = re.compile(
             rf"(?:[Tt]he |[Aa] |[Aa]n |[Ii]ts |[Hh]is |[Hh]er |[Tt]heir )?(?:(?P<state>{states})(?:[’']s)?\s+)?(?P<title>(?i:{titles}))"
@@ -261,8 +265,7 @@ class _Finder:
         """Bodies named by their last word ("Export-Import Bank of Korea", "Vistula Security
         Forum", "Department of National Defense", "PLA Southern Theater Command")."""
         ends = _BODY_TYPES
-        countries = [n for n, k in self.g.names.items() if k.type == "Country"]
-        states = _alternation([*self.g.demonyms, *countries])
+        states = self.g.states()
         pattern = re.compile(
             rf"(?:{_CAP}\s+){{0,4}}(?:{_alternation(ends)})(?![\w-])(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})?"
             rf"|(?:(?:{states})\s+)?(?:Department|Ministry) of (?:the )?{_CAP}(?:\s+{_CAP}){{0,3}}"
@@ -321,10 +324,10 @@ class _Finder:
         (id from the state: ``sri-lanka-navy``), "the Cypriot government"
         (``government-of-cyprus``). A lowercase word used as an adjective ("Indian military
         hardware", "government officials") is not the body."""
-        states = [*self.g.demonyms, *(n for n, k in self.g.names.items() if k.type == "Country")]
+        states = self.g.states()
         for force in self.g.forces:
             pattern = re.compile(
-                rf"(?<![\w-])(?P<state>{_alternation(states)})(?P<own>[’']s)?\s+"
+                rf"(?<![\w-])(?P<state>{states})(?P<own>[’']s)?\s+"
                 rf"(?P<force>{_alternation(force['words'])})(?![\w-])"
             )
             for m in pattern.finditer(self.text):
