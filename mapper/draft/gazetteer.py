@@ -94,7 +94,7 @@ def load_gazetteer(
         names = (e.values["label"], *e.values.get("aliases", ()))
         _adopt(g, bundled, moved, known, [str(n) for n in names])
     for known, names in archive:
-        _adopt(g, bundled, moved, known, names)
+        _adopt(g, bundled, moved, known, [known.label, *names])
     if moved:  # demonyms, capitals and every name of a moved entity follow it
         g.demonyms = {w: moved.get(k.id, k) for w, k in g.demonyms.items()}
         g.capitals = {w: moved.get(k.id, k) for w, k in g.capitals.items()}
