@@ -1,0 +1,207 @@
+"""Entities known by the shape of their names: a state's forces and ministries ("Sri Lanka's
+navy"), bodies, companies, facilities, waters and regions by their last words, legal
+instruments, programmes, weapon designations, bases, companies a noun introduces, and news
+organisations cited by one name."""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import Known, slug
+from .namewords import (
+    _BODY_TYPES,
+    _CAP,
+    _DESIGNATION,
+    _LEGAL_FORM,
+    _NOT_NAME_START,
+    _alternation,
+    _modifies,
+    _trim,
+)
+
+__all__ = ["ShapeRules"]
+
+
+class ShapeRules:
+    """The name-shape rules of the finder (``mentions._Finder``): they read ``self.text`` and
+    ``self.g`` and record with ``self.take``."""
+
+    def forces(self) -> None:
+        """A state's force or ministry: "the Indonesian Navy" (as written), "Sri Lanka's navy"
+        (id from the state: ``sri-lanka-navy``), "the Cypriot government"
+        (``government-of-cyprus``). A lowercase word used as an adjective ("Indian military
+        hardware", "government officials") is not the body."""
+        states = self.g.states()
+        for force in self.g.forces:
+            pattern = re.compile(
+                rf"(?<![\w-])(?P<state>{states})(?P<own>[’']s)?\s+"
+                rf"(?P<force>{_alternation(force['words'])})(?![\w-])"
+            )
+            for m in pattern.finditer(self.text):
+                state = self.state_of(m.group("state"))
+                if state is None or not self.free(m.start(), m.end()):
+                    continue
+                if m.group("force") == "military" and _modifies(self.text, m.end()):
+                    continue
+                words = " ".join(w[:1].upper() + w[1:] for w in m.group("force").split())
+                demonym = next((d for d, k in self.g.demonyms.items() if k.id == state.id), "")
+                if force["suffix"] == "government":
+                    label = f"{demonym or state.label} government"
+                    ident = f"government-of-{state.id}"
+                elif m.group("own"):  # "Kenya's defence ministry": the Kenyan Defence Ministry
+                    label = f"{demonym or state.label} {words}"
+                    ident = slug(f"{state.label} {words}")
+                else:  # as written: "Indonesian Navy", "Kenya Air Force"
+                    label = f"{m.group('state')} {words}"
+                    ident = slug(label)
+                known = Known(ident, force["type"], label, part_of=state.id)
+                self.take(m.start(), m.end(), known, 0.7)
+
+    def organisations(self) -> None:
+        """Bodies named by their last word ("Export-Import Bank of Korea", "Vistula Security
+        Forum", "Department of National Defense", "PLA Southern Theater Command")."""
+        ends = _BODY_TYPES
+        states = self.g.states()
+        pattern = re.compile(
+            rf"(?:{_CAP}\s+){{0,4}}(?:{_alternation(ends)})(?![\w-])(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})?"
+            rf"|(?:(?:{states})\s+)?(?:Department|Ministry) of (?:the )?{_CAP}(?:\s+{_CAP}){{0,3}}"
+        )
+        for m in pattern.finditer(self.text):
+            words = _trim(m.group())
+            if not words or words in ends or not self.free(m.end() - len(words), m.end()):
+                continue
+            last = next((w for w in ends if re.search(rf"\b{w}\b", words)), "")
+            etype = ends.get(last, "GovernmentOrganization")
+            if words.split()[0] in ("Department", "Ministry") or "Ministry" in words:
+                etype = "GovernmentOrganization"
+            start = m.end() - len(words)
+            self.take(start, m.end(), Known(slug(words), etype, words), 0.55)
+
+    def by_ending(self, ends, etype: str, confidence: float) -> None:
+        pattern = re.compile(
+            rf"(?:{_CAP}\s+(?:&\s+|and\s+)?){{1,3}}(?:{_alternation(ends)})(?![\w-])"
+        )
+        for m in pattern.finditer(self.text):
+            words = _trim(m.group())
+            if words.split()[0] in ends:
+                continue
+            start = m.end() - len(words)
+            kind = etype
+            if etype == "Company" and re.search(
+                r"state[- ]owned|state[- ]run", self.text[max(0, start - 40) : start]
+            ):
+                kind = "StateOwnedEnterprise"
+            if self.free(start, m.end()):
+                ident = slug(_LEGAL_FORM.sub("", words).replace("&", "and"))
+                self.take(start, m.end(), Known(ident, kind, words), confidence)
+
+    def programmes(self) -> None:
+        """ "Project Halberd", "the Aegis programme", "the KF-21 fighter programme"
+        (``kf-21-programme``), "Official Security Assistance, the programme ..."."""
+        pattern = re.compile(
+            rf"Project\s+{_CAP}|(?:[A-Z][\w-]*\s+)?{_CAP}\s+(?:programme|program)\b"
+        )
+        for m in pattern.finditer(self.text):
+            words = m.group()
+            head = words.split()[0]
+            if len(words.split()) > 2 and (
+                head.endswith(("-led", "-run")) or head in self.g.demonyms
+            ):
+                words = words.split(" ", 1)[1]
+            start = m.end() - len(words)
+            if self.free(start, m.end()):
+                self.take(start, m.end(), Known(slug(words), "Programme", words), 0.6)
+        designated = re.compile(rf"(?P<d>{_DESIGNATION})\s+(?:[a-z]+\s+)?(?:programme|program)\b")
+        for m in designated.finditer(self.text):
+            if self.free(m.start(), m.end()):
+                known = Known(slug(f"{m.group('d')} programme"), "Programme", m.group())
+                self.take(m.start(), m.end(), known, 0.6)
+        named = re.compile(
+            rf"(?P<name>{_CAP}(?:\s+{_CAP}){{1,4}}),\s+(?:the|a|an)\s+(?:[\w-]+\s+)?"
+            r"(?:programme|program|scheme|initiative)\b"
+        )
+        for m in named.finditer(self.text):
+            words = _trim(m.group("name"))
+            start = m.end("name") - len(words)
+            if len(words.split()) > 1 and self.free(start, m.end("name")):
+                self.take(start, m.end("name"), Known(slug(words), "Programme", words), 0.55)
+
+    def instruments(self) -> None:
+        """Legal instruments by the words ending their names: "Yaoundé Code of Conduct",
+        "Treaty of Pelindaba", "Chemical Weapons Convention"."""
+        ends = ("Code of Conduct", "Treaty", "Convention", "Accord", "Accords", "Pact", "Charter",
+                "Protocol", "Framework Agreement")  # fmt: skip
+        pattern = re.compile(
+            rf"(?:{_CAP}\s+){{1,4}}(?:{_alternation(ends)})(?![\w-])"
+            rf"|(?:Treaty|Convention) (?:of|on) (?:the )?{_CAP}(?:\s+{_CAP}){{0,3}}"
+        )
+        for m in pattern.finditer(self.text):
+            words = _trim(m.group())
+            start = m.end() - len(words)
+            if words.split()[0] in ends or not self.free(start, m.end()):
+                continue
+            self.take(start, m.end(), Known(slug(words), "LegalInstrument", words), 0.55)
+
+    def waters(self) -> None:
+        """ "Gulf of Oman", "Sea of Okhotsk", "Strait of Gibraltar", "Bay of Biscay"."""
+        pattern = re.compile(rf"\b(?:Gulf|Sea|Strait|Straits|Bay) of (?:the )?{_CAP}(?:\s+{_CAP})?")
+        for m in pattern.finditer(self.text):
+            if self.free(m.start(), m.end()):
+                words = m.group()
+                self.take(m.start(), m.end(), Known(slug(words), "WaterBody", words), 0.6)
+
+    def bases(self) -> None:
+        """Bases named after the word "Base": "RAAF Base Tindal", "Naval Base Kitsap",
+        "Camp Lemonnier", "Fort Bragg"."""
+        pattern = re.compile(
+            rf"\b(?:(?:[A-Z]{{2,6}}|{_CAP})\s+)?(?:Air\s+|Naval\s+)?Base\s+{_CAP}(?!\s+[A-Z])"
+            rf"|\b(?:Camp|Fort)\s+[A-Z][a-z]{{3,}}\b"
+        )
+        for m in pattern.finditer(self.text):
+            words = _trim(m.group())
+            start = m.end() - len(words)
+            if self.free(start, m.end()):
+                self.take(start, m.end(), Known(slug(words), "Facility", words), 0.6)
+
+    def makers(self) -> None:
+        """Companies a noun introduces: "the aircraft maker Planalto Aeronáutica", "Hanbit
+        Marine & Defense, a shipbuilder"."""
+        nouns = r"(?:maker|manufacturer|shipbuilder|shipyard|builder|firm|company|contractor|supplier|producer|developer|exporter)"
+        name = rf"{_CAP}(?:\s+(?:&\s+)?{_CAP}){{0,3}}"
+        before = re.compile(rf"\b{nouns}\s+(?P<name>{name})")
+        after = re.compile(rf"(?P<name>{name}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{nouns}\b")
+        for pattern in (before, after):
+            for m in pattern.finditer(self.text):
+                words = _trim(m.group("name"))
+                start = m.end("name") - len(words)
+                if words.split()[0] in _NOT_NAME_START or self.state_of(words.split()[0]):
+                    continue
+                if words in self.g.names or not self.free(start, m.end("name")):
+                    continue
+                ident = slug(_LEGAL_FORM.sub("", words).replace("&", "and"))
+                self.take(start, m.end("name"), Known(ident, "Company", words), 0.6)
+
+    def weapons(self) -> None:
+        """Weapon designations: S-400, F-35, KF-21, MI-35 Hind, J-10C; a name and a wheel
+        formula: Ilves 6x6."""
+        pattern = re.compile(
+            rf"\b{_DESIGNATION}(?:\s+[A-Z][a-z]+)?\b(?!\s+(?:[a-z]+\s+)?(?:programme|program))"
+            rf"|\b{_CAP}\s+[468]x[468]\b"
+        )
+        for m in pattern.finditer(self.text):
+            if self.free(m.start(), m.end()):
+                words = m.group()
+                self.take(m.start(), m.end(), Known(slug(words), "WeaponSystem", words), 0.6)
+
+    def cited(self) -> None:
+        """A news organisation cited by one unknown name: "according to Dawn", "told Reuters"."""
+        pattern = re.compile(
+            r"\b(?:[Aa]ccording\s+to|told|reported\s+by)\s+(?P<name>[A-Z][a-z]{2,})(?=[,.;])"
+        )
+        for m in pattern.finditer(self.text):
+            word = m.group("name")
+            if word in self.g.names or word in self.g.demonyms or word in _NOT_NAME_START:
+                continue
+            if self.free(m.start("name"), m.end("name")):
+                known = Known(slug(word), "NewsOrganization", word)
+                self.take(m.start("name"), m.end("name"), known, 0.5)
