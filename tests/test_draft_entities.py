@@ -198,3 +198,29 @@ def test_the_gazetteer_file_is_documented_yaml():
     text = (files("mapper.data") / "draft" / "gazetteer.yaml").read_text(encoding="utf-8")
     assert text.startswith("#")
     assert set(yaml.safe_load(text)) == {"states", "named", "forces"}
+
+
+def test_an_embassy_is_its_state_s_mission_in_a_place():
+    found = entities("Norway’s embassy in Lusaka protested, and the Chilean embassy said nothing.")
+    assert found["norwegian-embassy-in-lusaka"][0] == "GovernmentOrganization"
+    assert found["lusaka"][0] == "City"  # the place keeps its own mention
+    assert not any("chilean-embassy" in i for i in found)  # no place, no mission to name
+
+
+def test_an_unnamed_spokesperson_of_a_named_body():
+    found = entities(
+        "A State Department spokesperson said no. The Egyptian foreign ministry spokesman agreed."
+    )
+    assert found["state-department-spokesperson"][0] == "Person"
+    assert found["egyptian-foreign-ministry-spokesman"][0] == "Person"
+    assert "us-state-department" in found and "egyptian-foreign-ministry" in found
+    named = entities("A State Department spokesperson, Ann Lee, said no.")
+    assert "state-department-spokesperson" not in named
+
+
+def test_headquarters_and_conference_centres_are_facilities():
+    found = entities(
+        "They met at NATO headquarters and then at the Lome International Conference Centre."
+    )
+    assert found["nato-headquarters"][0] == "Facility"
+    assert found["lome-international-conference-centre"][0] == "Facility"

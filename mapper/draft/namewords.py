@@ -16,7 +16,8 @@ _COMPANY_ENDS = (
     "Logistics", "Trading", "Components", "Aeronautics", "Aeronáutica", "Ordnance", "Munitions",
     "Ltd", "Ltd.", "Limited", "FZE", "FZCO", "LLC", "Inc.", "GmbH", "plc", "PLC", "JSC", "PJSC",
 )  # fmt: skip
-_FACILITY_ENDS = ("Air Base", "Naval Base", "Airbase", "Base", "Airport", "Shipyard", "Port",
+_FACILITY_ENDS = ("Conference Centre", "Conference Center", "Convention Centre", "Convention Center",
+    "Exhibition Centre", "Air Base", "Naval Base", "Airbase", "Base", "Airport", "Shipyard", "Port",
                   "Barracks", "Range", "Training Area", "Headquarters", "Naval Station")  # fmt: skip
 _CAP = r"[A-Z][\w’'\-]+"
 _DESIGNATION = r"[A-Z]{1,4}-\d{1,4}[A-Z]?"

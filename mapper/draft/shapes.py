@@ -57,6 +57,45 @@ class ShapeRules:
                 known = Known(ident, force["type"], label, part_of=state.id)
                 self.take(m.start(), m.end(), known, 0.7)
 
+    def embassies(self) -> None:
+        """ "Russia's embassy in Praia", "the Japanese embassy in Colombo": the state's mission
+        there (``russian-embassy-in-praia``)."""
+        pattern = re.compile(
+            rf"(?<![\w-])(?P<state>{self.g.states()})(?:[’']s)?\s+(?P<embassy>[Ee]mbassy)\s+in\s+(?P<where>{_CAP}(?:\s+{_CAP})?)"
+        )
+        for m in pattern.finditer(self.text):
+            state = self.state_of(m.group("state"))
+            if state is None or not self.free(m.start(), m.end("embassy")):
+                continue
+            demonym = next((d for d, k in self.g.demonyms.items() if k.id == state.id), "")
+            label = f"{demonym or state.label} embassy in {m.group('where')}"
+            known = Known(slug(label), "GovernmentOrganization", label, part_of=state.id)
+            self.take(m.start(), m.end("embassy"), known, 0.6)  # the place is its own mention
+
+    def spokespeople(self) -> None:
+        """An unnamed spokesperson of a named body: "a State Department spokesperson", "the
+        Chinese foreign ministry spokesperson" (one person, by the body's name). Runs after
+        the bodies are found: its span holds the body's."""
+        pattern = re.compile(
+            rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<body>(?:{_CAP}\s+)?(?:{_CAP}|[a-z]+)\s+(?:{_CAP}|ministry|department|embassy))\s+"
+            r"(?P<title>spokesperson|spokesman|spokeswoman)\b(?!,?\s+[A-Z])"
+        )
+        for m in pattern.finditer(self.text):
+            start, end = m.start("body"), m.end("title")
+            if not self.free(m.start("title"), end) or not m.group("body")[:1].isupper():
+                continue  # the body keeps its own mention inside the person's
+            label = f"{m.group('body')} {m.group('title')}"
+            self.take(start, end, Known(slug(label), "Person", label), 0.5)
+
+    def headquarters(self) -> None:
+        """ "NATO headquarters": the body's seat, a facility."""
+        names = _alternation([n for n, k in self.g.names.items() if k.type != "City"])
+        for m in re.finditer(rf"(?<![\w-])(?P<body>{names})(?:[’']s)?\s+headquarters\b", self.text):
+            if self.free(m.start(), m.end()):
+                body = self.g.names[m.group("body")]
+                known = Known(f"{body.id}-headquarters", "Facility", f"{body.label} headquarters")
+                self.take(m.start(), m.end(), known, 0.55)
+
     def organisations(self) -> None:
         """Bodies named by their last word ("Export-Import Bank of Korea", "Vistula Security
         Forum", "Department of National Defense", "PLA Southern Theater Command")."""
