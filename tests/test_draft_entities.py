@@ -224,3 +224,13 @@ def test_headquarters_and_conference_centres_are_facilities():
     )
     assert found["nato-headquarters"][0] == "Facility"
     assert found["lome-international-conference-centre"][0] == "Facility"
+
+
+def test_the_minister_after_a_titled_name_is_that_person():
+    text = "Defence Minister Rina Sato met Gen. Omar Haddad. The minister said the general agreed."
+    found = mentioned(text)
+    assert ("The minister", "rina-sato") in found
+    assert ("the general", "omar-haddad") in found
+    assert not [i for w, i in mentioned("The minister said so.") if w == "The minister"]
+    later = mentioned("The minister of trade spoke. Defence Minister Rina Sato arrived.")
+    assert not [w for w, _ in later if w.lower().startswith("the minister")]

@@ -37,6 +37,10 @@ HONORIFICS = {"Gen.", "Lt. Gen.", "Maj. Gen.", "Brig. Gen.", "Adm.", "Vice Adm."
               "Col.", "Lt. Col.", "Capt.", "Sen.", "General", "Admiral", "Colonel", "Captain"}  # fmt: skip
 
 
+_SPELLED = {"Gen.": "general", "Adm.": "admiral", "Col.": "colonel", "Capt.": "captain",
+            "Sen.": "senator"}  # fmt: skip
+
+
 class PeopleRules:
     """The people rules of the finder (``mentions._Finder``): they read ``self.text`` and
     ``self.g`` and record with ``self.take``."""
@@ -49,6 +53,7 @@ class PeopleRules:
             rf"(?:\s+(?P<hon>{_alternation(HONORIFICS)}))?\s+(?P<name>{_NAME})"
         )
         people: list[tuple[int, Known, str]] = []  # (where named in full, person, honorific)
+        titled: list[tuple[int, Known, str]] = []  # (where, person, title)
         for m in pattern.finditer(self.text):
             start, end = m.start("name"), m.end("name")
             name = m.group("name")
@@ -63,6 +68,8 @@ class PeopleRules:
             if state is not None and title not in HONORIFICS and proposal.post is None:
                 proposal.post = (title[0].upper() + title[1:], state.id, m.start(), m.end())
             people.append((start, person, honorific))
+            titled.append((start, person, title))
+        self.titled_mentions(titled)
         # later mentions by surname: the person of that surname named most recently before
         # (the one with the same honorific, if the mention has one: "Gen. Sharif")
         surnames = {p.label.split()[-1] for _, p, _ in people}
@@ -85,6 +92,23 @@ class PeopleRules:
                     before = [x for x in before if x[2] == hon] or before
                 if before:
                     self.take(later.start(), later.end(), before[-1][1], 0.7)
+
+    def titled_mentions(self, titled: list[tuple[int, Known, str]]) -> None:
+        """ "The minister", "the general" after "Defence Minister Rina Sato": the person last
+        named before with a title ending in that word."""
+        titled = [(at, p, _SPELLED.get(t.split()[-1], t).lower()) for at, p, t in titled]
+        heads = {t.split()[-1] for _, _, t in titled}
+        heads = {h for h in heads if h.isalpha() and len(h) > 3}
+        if not heads:
+            return
+        pattern = re.compile(
+            rf"\b[Tt]he\s+(?P<head>{_alternation(heads)})\b(?!\s+(?:of|for|to)\b|[’']s)"
+        )
+        for m in pattern.finditer(self.text):
+            end, head = m.end("head"), m.group("head")
+            before = [p for at, p, t in titled if at < m.start() and t.endswith(head.lower())]
+            if before and self.free(m.start(), end):
+                self.take(m.start(), end, before[-1], 0.5)
 
     def appositives(self) -> None:
         """People named beside a lowercase title: "the Japanese ambassador, Kenji Morimoto",
