@@ -234,3 +234,8 @@ def test_the_minister_after_a_titled_name_is_that_person():
     assert not [i for w, i in mentioned("The minister said so.") if w == "The minister"]
     later = mentioned("The minister of trade spoke. Defence Minister Rina Sato arrived.")
     assert not [w for w, _ in later if w.lower().startswith("the minister")]
+
+
+def test_a_seat_of_government_stands_for_its_state():
+    assert mentioned("The Kremlin denied it.") == [("Kremlin", "russia")]
+    assert ("White House", "united-states") in mentioned("The White House said so.")
