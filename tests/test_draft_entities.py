@@ -239,3 +239,31 @@ def test_the_minister_after_a_titled_name_is_that_person():
 def test_a_seat_of_government_stands_for_its_state():
     assert mentioned("The Kremlin denied it.") == [("Kremlin", "russia")]
     assert ("White House", "united-states") in mentioned("The White House said so.")
+
+
+def test_a_state_s_units_as_written():
+    found = entities("Tongan engineering units and Fijian troops trained with Samoan officers.")
+    assert found["tongan-engineering-units"] == ("MilitaryOrganization", "Tongan engineering units")
+    assert found["fijian-troops"][0] == "MilitaryOrganization"
+    assert found["samoan-officers"][0] == "MilitaryOrganization"
+    assert not any(
+        t == "MilitaryOrganization" for t, _ in entities("Fijian officials and ships.").values()
+    )
+
+
+def test_islands_and_ports_named_x_of_y():
+    found = entities("Jets refuel on the island of Boa Vista and ships call at the port of Tema.")
+    assert found["boa-vista"][0] == "Region"
+    assert found["port-of-tema"] == ("Facility", "port of Tema")
+
+
+def test_a_body_of_another_s_ministry_keeps_its_own_name():
+    found = entities(
+        "They froze the assets of the Arms Export Directorate of Chad’s Ministry of Defence."
+    )
+    assert found["arms-export-directorate"] == ("GovernmentOrganization", "Arms Export Directorate")
+    assert found["chad-ministry-of-defence"][0] == "GovernmentOrganization"
+
+
+def test_a_guessed_city_may_have_letters_beyond_ascii():
+    assert entities("It will be built in Timișoara next year.")["timisoara"][0] == "City"

@@ -93,7 +93,7 @@ class _Finder(PeopleRules, ShapeRules):
                 "Thursday", "Friday", "Saturday", "Sunday", "The", "This", "That", "Parliament",
                 "Congress"}  # fmt: skip
         pattern = re.compile(
-            r"(?:\b(?:in|at|near|port of|city of)\s+|^)(?P<city>[A-Z][a-z]{3,})(?![\w’'-])(?!\s+[A-Z])",
+            r"(?:\b(?:in|at|near|city of)\s+|^)(?P<city>[A-Z][^\W\d_A-Z]{3,})(?![\w’'-])(?!\s+[A-Z])",
             re.M,
         )
         dateline = re.compile(r"^(?P<city>[A-Z]{4,})\s+[—–-]", re.M)
@@ -127,6 +127,8 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> tuple[list[Mention], dict[
     finder.people()
     finder.appositives()
     finder.forces()
+    finder.units()
+    finder.places_of()
     finder.embassies()
     finder.bases()
     finder.makers()

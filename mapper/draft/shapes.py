@@ -107,14 +107,44 @@ class ShapeRules:
         )
         for m in pattern.finditer(self.text):
             words = _trim(m.group())
-            if not words or words in ends or not self.free(m.end() - len(words), m.end()):
+            at = m.group().find(words)  # the words kept may end before the match does
+            start, end = m.start() + at, m.start() + at + len(words)
+            if not words or at < 0 or words in ends or not self.free(start, end):
                 continue
             last = next((w for w in ends if re.search(rf"\b{w}\b", words)), "")
             etype = ends.get(last, "GovernmentOrganization")
             if words.split()[0] in ("Department", "Ministry") or "Ministry" in words:
                 etype = "GovernmentOrganization"
-            start = m.end() - len(words)
-            self.take(start, m.end(), Known(slug(words), etype, words), 0.55)
+            self.take(start, end, Known(slug(words), etype, words), 0.55)
+
+    def units(self) -> None:
+        """A state's units or people in arms, as written: "Mongolian engineering units",
+        "Japanese ground troops", "Cypriot officers" (``mongolian-engineering-units``)."""
+        nouns = (r"units?|troops|squadrons?|battalions?|brigades?|regiments?|contingents?|crews|"
+                 r"officers|sailors|soldiers|pilots|peacekeepers|special forces")  # fmt: skip
+        pattern = re.compile(
+            rf"(?<![\w-])(?P<state>{self.g.states()})\s+(?:[a-z]+\s+){{0,2}}?(?:{nouns})(?![\w-])"
+        )
+        for m in pattern.finditer(self.text):
+            state = self.state_of(m.group("state"))
+            if state is None or not self.free(m.start(), m.end()):
+                continue
+            words = m.group()
+            known = Known(slug(words), "MilitaryOrganization", words, part_of=state.id)
+            self.take(m.start(), m.end(), known, 0.5)
+
+    def places_of(self) -> None:
+        """ "the island of Sal" (a region), "the port of Mindelo" (a facility)."""
+        pattern = re.compile(
+            r"\b(?P<what>island|port) of (?P<name>[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?)"
+        )
+        for m in pattern.finditer(self.text):
+            if m.group("what") == "island":
+                start, end, label, etype = m.start("name"), m.end(), m.group("name"), "Region"
+            else:
+                start, end, label, etype = m.start(), m.end(), m.group(), "Facility"
+            if self.free(start, end) and m.group("name") not in self.g.names:
+                self.take(start, end, Known(slug(label), etype, label), 0.5)
 
     def by_ending(self, ends, etype: str, confidence: float) -> None:
         pattern = re.compile(
