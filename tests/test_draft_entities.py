@@ -267,3 +267,13 @@ def test_a_body_of_another_s_ministry_keeps_its_own_name():
 
 def test_a_guessed_city_may_have_letters_beyond_ascii():
     assert entities("It will be built in Timișoara next year.")["timisoara"][0] == "City"
+
+
+def test_a_national_body_named_without_its_state_is_the_article_s_own():
+    dated = entities("ACCRA — The Department of Foreign Affairs summoned Togo’s envoy.")
+    assert dated["ghanaian-department-of-foreign-affairs"][0] == "GovernmentOrganization"
+    seated = entities("Togo and Benin agreed; the National Assembly in Lomé must ratify it.")
+    assert "togolese-national-assembly" in seated
+    owned = entities("Chile’s Ministry of Mining and Peru met.")
+    assert owned["chilean-ministry-of-mining"][0] == "GovernmentOrganization"
+    assert "vistula-forum" in entities("Peru spoke at the Vistula Forum.")  # not a national body

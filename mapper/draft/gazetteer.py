@@ -58,6 +58,11 @@ class Gazetteer:
             self._cache["states"] = "|".join(re.escape(w) for w in words)
         return self._cache["states"]
 
+    def states_known(self) -> list[Known]:
+        """Every state, once."""
+        known = [*self.names.values(), *self.demonyms.values()]
+        return list({k.id: k for k in known if k.type == "Country"}.values())
+
     def pattern(self) -> re.Pattern:
         """One regex of every name and demonym, longest first, on word boundaries."""
         if "pattern" not in self._cache:

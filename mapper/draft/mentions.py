@@ -56,6 +56,20 @@ class _Finder(PeopleRules, ShapeRules):
             proposal.aliases.append(words)
         return proposal
 
+    def home_state(self) -> Known | None:
+        """The article's own state, to which a national body named without one belongs: the
+        dateline's ("MANILA —"), else the state it names most often (the first, on a tie)."""
+        line = re.match(r"\s*(?P<city>[A-Z][A-Z ]{2,})\s+[—–-]", self.text)
+        city = line.group("city").title() if line else ""
+        home = self.g.capitals.get(city) or self.state_of(city)
+        if home is None:
+            named = re.finditer(rf"(?<![\w-])(?:{self.g.states()})(?![\w-])", self.text)
+            ids = [k.id for m in named if (k := self.state_of(m.group())) is not None]
+            if ids:
+                top = max(ids, key=lambda i: (ids.count(i), -ids.index(i)))
+                home = next(k for k in self.g.states_known() if k.id == top)
+        return home
+
     def state_of(self, word: str) -> Known | None:
         known = self.g.names.get(word) or self.g.demonyms.get(word)
         return known if known is not None and known.type == "Country" else None

@@ -103,7 +103,7 @@ class ShapeRules:
         states = self.g.states()
         pattern = re.compile(
             rf"(?:{_CAP}\s+){{0,4}}(?:{_alternation(ends)})(?![\w-])(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})?"
-            rf"|(?:(?:{states})\s+)?(?:Department|Ministry) of (?:the )?{_CAP}(?:\s+{_CAP}){{0,3}}"
+            rf"|(?:(?P<state>{states})(?P<own>[’']s)?\s+)?(?:Department|Ministry) of (?:the )?{_CAP}(?:\s+{_CAP}){{0,3}}"
         )
         for m in pattern.finditer(self.text):
             words = _trim(m.group())
@@ -115,7 +115,34 @@ class ShapeRules:
             etype = ends.get(last, "GovernmentOrganization")
             if words.split()[0] in ("Department", "Ministry") or "Ministry" in words:
                 etype = "GovernmentOrganization"
-            self.take(start, end, Known(slug(words), etype, words), 0.55)
+            owner = self.state_of(m.group("state")) if m.group("own") else None
+            if owner is not None:  # "Romania's Ministry of Economy": the Romanian Ministry ...
+                demonym = next((d for d, k in self.g.demonyms.items() if k.id == owner.id), "")
+                words = f"{demonym or owner.label} {words}"
+                known = Known(slug(words), etype, words, part_of=owner.id)
+            else:
+                known = self.national(words, start, etype) or Known(slug(words), etype, words)
+            self.take(start, end, known, 0.55)
+
+    def national(self, words: str, start: int, etype: str) -> Known | None:
+        """A national body named without its state ("the Department of Foreign Affairs",
+        "the ministry's Defence Facilities Agency") is the state of the capital it sits in
+        ("the National Assembly in Praia"), else the article's own state (``home_state``):
+        ``philippine-department-of-foreign-affairs``."""
+        head = self.text[max(0, start - 30) : start]
+        generic = words.startswith(("Department of", "Ministry of", "National "))
+        if not generic and not re.search(r"(?:ministry|department)[’']s\s+$", head):
+            return None
+        if re.search(rf"(?:{self.g.states()})(?:[’']s)?\s+$|[’']s\s+$", head) and generic:
+            return None  # "Romania's Ministry of Economy": its owner is named
+        seat = re.match(rf"\s+in\s+(?P<city>{_CAP}(?:\s+{_CAP})?)", self.text[start + len(words) :])
+        state = self.g.capitals.get(seat.group("city")) if seat else None  # "... in Praia"
+        state = state or self.home_state()
+        if state is None:
+            return None
+        demonym = next((d for d, k in self.g.demonyms.items() if k.id == state.id), "")
+        label = f"{demonym or state.label} {words}"
+        return Known(slug(label), etype, label, part_of=state.id)
 
     def units(self) -> None:
         """A state's units or people in arms, as written: "Mongolian engineering units",
