@@ -277,3 +277,28 @@ def test_a_national_body_named_without_its_state_is_the_article_s_own():
     owned = entities("Chile’s Ministry of Mining and Peru met.")
     assert owned["chilean-ministry-of-mining"][0] == "GovernmentOrganization"
     assert "vistula-forum" in entities("Peru spoke at the Vistula Forum.")  # not a national body
+
+
+def test_draft_takes_the_byline_on_the_command_line_and_the_confirmed_draft_loads(runner, tmp_path):
+    from mapper.cli.main import main
+    from mapper.draft.writer import without_marks
+    from mapper.facts.load import load_facts
+
+    article = tmp_path / "loi.txt"
+    article.write_text(
+        "NAIROBI — Kenya’s Ministry of Defence signed a letter of intent with the Brazilian "
+        "aircraft maker Aerovale Industries for two transport aircraft, the company said.\n",
+        encoding="utf-8",
+    )
+    args = ["draft", str(article), "--publisher", "The Rift Courier", "--author", "Ama Otieno"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "loi.facts.yaml"
+    out.write_text(without_marks(out.read_text(encoding="utf-8")), encoding="utf-8")
+    facts = load_facts(out)
+    assert facts.metadata["publisher"] == "the-rift-courier"
+    assert facts.metadata["authors"] == ("ama-otieno",)
+    ids = {e.id: e.type for e in facts.entities}
+    assert ids["kenya-ministry-of-defence"] == "GovernmentOrganization"
+    assert ids["aerovale-industries"] == "Company"
+    assert ids["nairobi"] == "City"
