@@ -302,3 +302,16 @@ def test_draft_takes_the_byline_on_the_command_line_and_the_confirmed_draft_load
     assert ids["kenya-ministry-of-defence"] == "GovernmentOrganization"
     assert ids["aerovale-industries"] == "Company"
     assert ids["nairobi"] == "City"
+
+
+def test_a_parent_the_text_does_not_name_is_left_out():
+    _, proposals = find_mentions("Firms in Hong Kong were listed.", load_gazetteer())
+    assert proposals["hong-kong"].known.part_of == ""
+    _, proposals = find_mentions("China said firms in Hong Kong were listed.", load_gazetteer())
+    assert proposals["hong-kong"].known.part_of == "china"
+
+
+def test_the_state_a_body_s_own_words_name_is_proposed_with_it():
+    _, proposals = find_mentions("Kenya’s Ministry of Defence signed.", load_gazetteer())
+    assert proposals["kenya-ministry-of-defence"].known.part_of == "kenya"
+    assert "kenya" in proposals

@@ -127,11 +127,26 @@ class _Finder(PeopleRules, ShapeRules):
                 self.take(m.start("city"), m.end("city"), Known(slug(label), "City", label), 0.4)
 
     def unplaced(self) -> None:
-        """A city proposed with a state the text never names gets no state: the draft says
-        what the text says."""
-        for p in self.proposals.values():
+        """A city (or a body, a region) proposed with a state or parent the text never names
+        gets none ("Hong Kong" without China): the draft says what the text says."""
+        for p in list(self.proposals.values()):
+            if p.known.part_of and p.known.part_of not in self.proposals:
+                self.named_within(p)
             if p.known.located_in and p.known.located_in not in self.proposals:
                 p.known = replace(p.known, located_in="")
+            if p.known.part_of and p.known.part_of not in self.proposals:
+                p.known = replace(p.known, part_of="")
+
+    def named_within(self, p: Proposal) -> None:
+        """Propose the state a body's own words name ("Kenya's Ministry of Defence")."""
+        words = self.text[p.start : p.end]
+        for name, known in [*self.g.names.items(), *self.g.demonyms.items()]:
+            if known.id == p.known.part_of and known.type == "Country":
+                at = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", words)
+                if at:
+                    start = p.start + at.start()
+                    self.proposals[known.id] = Proposal(known, start, start + len(name), 0.85)
+                    return
 
 
 def find_mentions(text: str, gazetteer: Gazetteer) -> tuple[list[Mention], dict[str, Proposal]]:

@@ -29,8 +29,8 @@ class ShapeRules:
     def forces(self) -> None:
         """A state's force or ministry: "the Indonesian Navy" (as written), "Sri Lanka's navy"
         (id from the state: ``sri-lanka-navy``), "the Cypriot government"
-        (``government-of-cyprus``). A lowercase word used as an adjective ("Indian military
-        hardware", "government officials") is not the body."""
+        (``government-of-cyprus``). "Military" used as an adjective ("Indian military
+        hardware") is not the body."""
         states = self.g.states()
         for force in self.g.forces:
             pattern = re.compile(
