@@ -141,7 +141,13 @@ def draft_text(
                 },
             }
         )
-    used = _referenced(facts)
+    entities = _entities(text, proposals, _referenced(facts), credited, gazetteer)
+    return Draft(article, entities, facts, list(by_sentence.items()))
+
+
+def _entities(text: str, proposals, used: set[str], credited: dict, gazetteer) -> list[dict]:
+    """The entities to declare, by id: those the text names, those the facts and other
+    entities refer to, and the byline's; never the registry's (they are referred to)."""
     known = {k.id: k for k in gazetteer.names.values()} | {
         k.id: k for k in gazetteer.demonyms.values()
     }
@@ -159,11 +165,10 @@ def draft_text(
         if p is None or p.known.from_registry:
             continue  # registry entities are referred to, not declared again
         if p.start >= 0:
-            item = _entity(p, text)
+            entities.append(_entity(p, text))
         else:
-            item = _entity_without_quote(p.known, credited=entity_id in credited)
-        entities.append(item)
-    return Draft(article, entities, facts, list(by_sentence.items()))
+            entities.append(_entity_without_quote(p.known, credited=entity_id in credited))
+    return entities
 
 
 @dataclass(frozen=True)
