@@ -315,3 +315,11 @@ def test_the_state_a_body_s_own_words_name_is_proposed_with_it():
     _, proposals = find_mentions("Kenya’s Ministry of Defence signed.", load_gazetteer())
     assert proposals["kenya-ministry-of-defence"].known.part_of == "kenya"
     assert "kenya" in proposals
+
+
+def test_groups_by_a_fixed_pattern():
+    found = entities("ASEAN defence ministers met; officials in Hanoi said little.")
+    assert found["asean-defence-ministers"] == ("Group", "ASEAN defence ministers")
+    assert found["officials-in-hanoi"][0] == "Group"
+    assert found["hanoi"][0] == "City"  # the place keeps its own mention
+    assert not any(t == "Group" for t, _ in entities("Officials said little in the town.").values())

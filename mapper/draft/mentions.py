@@ -157,6 +157,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> tuple[list[Mention], dict[
     finder.appositives()
     finder.forces()
     finder.units()
+    finder.groups()
     finder.places_of()
     finder.embassies()
     finder.bases()

@@ -160,6 +160,24 @@ class ShapeRules:
             known = Known(slug(words), "MilitaryOrganization", words, part_of=state.id)
             self.take(m.start(), m.end(), known, 0.5)
 
+    def groups(self) -> None:
+        """Groups a story names by a fixed pattern: "EU foreign ministers", "officials in
+        Helsinki" (a place the gazetteer knows)."""
+        bodies = _alternation(
+            [n for n, k in self.g.names.items() if k.type == "InternationalOrganization"]
+            + list(self.g.demonyms)
+        )
+        cities = _alternation([n for n, k in self.g.names.items() if k.type == "City"])
+        pattern = re.compile(
+            rf"(?<![\w-])(?:{bodies})\s+(?:foreign|defence|defense)\s+ministers\b"
+            rf"|\b(?P<who>officials|diplomats)\s+in\s+(?:{cities})(?![\w-])"
+        )
+        for m in pattern.finditer(self.text):
+            end = m.end("who") if m.group("who") else m.end()  # the city keeps its own mention
+            if self.free(m.start(), end):
+                words = m.group()
+                self.take(m.start(), end, Known(slug(words), "Group", words), 0.45)
+
     def places_of(self) -> None:
         """ "the island of Sal" (a region), "the port of Mindelo" (a facility)."""
         pattern = re.compile(
