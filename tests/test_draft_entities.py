@@ -37,7 +37,16 @@ def test_the_gazetteer_knows_every_un_member_state_once():
 
 def test_named_entities_have_an_id_a_type_and_parents_that_exist():
     data = _bundled()
-    ids = {s["id"] for s in data["states"]} | {o["id"] for o in data["named"]}
+    listed = [s["id"] for s in data["states"]] + [o["id"] for o in data["named"]]
+    assert len(listed) == len(set(listed))
+    ids = set(listed)
+    names = [
+        n
+        for e in data["states"] + data["named"]
+        for n in (e["label"], *e.get("aliases", ()), e.get("capital"))
+        if n
+    ]
+    assert len(names) == len(set(names)), "a name may stand for one entity only"
     for o in data["named"]:
         assert o["type"] and o["label"]
         assert not o.get("part_of") or o["part_of"] in ids, o["id"]
