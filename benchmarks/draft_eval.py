@@ -23,8 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from draft_misses import entity_misses, extra_entities  # noqa: E402
+
 from mapper.builder.fastbuild import fast_build  # noqa: E402
-from mapper.draft.drafter import draft_text  # noqa: E402
+from mapper.draft.drafter import Byline, draft_text  # noqa: E402
+from mapper.draft.gazetteer import Known, load_gazetteer  # noqa: E402
 from mapper.draft.writer import render, without_marks  # noqa: E402
 from mapper.errors import DefrelError  # noqa: E402
 from mapper.facts.evidence import locate  # noqa: E402
@@ -55,16 +58,42 @@ def pr(hits_p: int, n_p: int, hits_r: int, n_r: int) -> tuple[float, float]:
     return (hits_p / n_p if n_p else 1.0), (hits_r / n_r if n_r else 1.0)
 
 
-def evaluate(facts_path: Path, model=None) -> dict:
+def archive_of(others) -> tuple:
+    """The entities the other articles declare, as the drafter's archive (what a newsroom's
+    archive knows before this article): id, type, label, Wikidata item, names."""
+    seen: dict[str, tuple] = {}
+    for other in others:
+        for e in other.entities:
+            same = next((s for s in e.same_as if s.startswith("wd:")), "")
+            known = Known(e.id, e.type, str(e.values["label"]), same_as=same)
+            names = [str(n) for n in (e.values["label"], *e.values.get("aliases", ()))]
+            seen.setdefault(e.id, (known, names))
+    return tuple(seen[k] for k in sorted(seen))
+
+
+def evaluate(facts_path: Path, model=None, archive: tuple = ()) -> dict:
     hand = load_facts(facts_path)
     text = hand.text
     published = hand.metadata.get("date_published")
     published = (
         published.text if published is not None and getattr(published, "day", None) else None
     )
+    labels = {e.id: str(e.values["label"]) for e in hand.entities}
+    authors = hand.metadata.get("authors") or ()
+    byline = Byline(  # what the analyst knows of the article besides its text
+        publisher=labels.get(hand.metadata.get("publisher")),
+        authors=tuple(labels[a] for a in authors if a in labels),
+        wire_agency=labels.get(hand.metadata.get("wire_agency")),
+    )
     started = time.perf_counter()
     if model is None:
-        draft = draft_text(text, text_name=hand.text_path.name, published=published)
+        draft = draft_text(
+            text,
+            text_name=hand.text_path.name,
+            published=published,
+            byline=byline,
+            archive=archive,
+        )
     else:
         draft = model.draft(text, text_name=hand.text_path.name, published=published, registry=None)
     seconds = time.perf_counter() - started
@@ -151,6 +180,8 @@ def evaluate(facts_path: Path, model=None) -> dict:
         "facts": (hits, len(drafted), len(written), fact_p, fact_r),
         "quotes": (verbatim, len(quotes)),
         "verdict": verdict,
+        "misses": entity_misses(hand, draft, load_gazetteer(None)),
+        "extra": extra_entities(hand, draft),
     }
 
 
@@ -164,6 +195,18 @@ def main() -> int:
         type=Path,
         help="folders of hand-written facts files (default: seeds/ and tests/corpus/)",
     )
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="also list, per article, the hand-written entities the draft missed (with why) "
+        "and the drafted ones the hand-written file does not have",
+    )
+    parser.add_argument(
+        "--archive",
+        action="store_true",
+        help="draft each article knowing the entities the other articles declare (its ids "
+        "reused), as in a newsroom's archive, instead of the bundled gazetteer alone",
+    )
     args = parser.parse_args()
     model = None
     if args.model:
@@ -173,9 +216,12 @@ def main() -> int:
     draft_text("Warm-up: Pakistan and Russia signed a deal.", text_name="x.txt")
     folders = args.folders or [ROOT / "seeds", ROOT / "tests" / "corpus"]
     rows = []
-    for path in articles(folders):
+    paths = articles(folders)
+    hands = {p: load_facts(p) for p in paths} if args.archive else {}
+    for path in paths:
+        archive = archive_of(h for p, h in hands.items() if p != path) if args.archive else ()
         try:
-            rows.append(evaluate(path, model))
+            rows.append(evaluate(path, model, archive))
         except DefrelError as err:  # a hand-written file that does not load is no yardstick
             print(f"skipped {path.name}: it does not load ({err.message})", file=sys.stderr)
     head = f"{'article':48} {'chars':>6} {'ent P':>6} {'ent R':>6} {'fact P':>7} {'fact R':>7} {'quotes':>8} {'ms':>6}  confirmed draft"
@@ -213,7 +259,28 @@ def main() -> int:
         f"facts (kind and main roles, entities by name): precision {fb / f[1]:.1%}, recall {fb / f[2]:.1%}"
     )
     print(f"time: {secs / chars * 4000:.3f} s per 4,000 characters (target <= 1 s)")
+    if args.misses:
+        print_misses(rows)
     return 0
+
+
+def print_misses(rows: list[dict]) -> None:
+    """Per article, the entities missed (by category) and the extra ones; then the totals."""
+    totals: dict[str, int] = {}
+    for r in rows:
+        print(f"\n== {r['slug']}")
+        for category, entity_id, etype, label in sorted(r["misses"]):
+            print(f"  miss  {entity_id:44} {etype:26} {label[:40]:40} {category}")
+            key = category.split(":")[0].split(" (")[0]
+            totals[key] = totals.get(key, 0) + 1
+        for entity_id, etype, label in r["extra"]:
+            print(f"  extra {entity_id:44} {etype:26} {label[:40]}")
+    print("\nmisses by category:")
+    for key, n in sorted(totals.items(), key=lambda kv: -kv[1]):
+        print(f"  {n:4d}  {key}")
+    print(
+        f"  {sum(len(r['extra']) for r in rows):4d}  extra (drafted, not in the hand-written files)"
+    )
 
 
 if __name__ == "__main__":

@@ -100,6 +100,11 @@ def entities_cmd(
     "--model-name", default="default", show_default=True, help="The model to ask for at --model."
 )
 @click.option("--model-timeout", type=float, default=300, show_default=True, metavar="SECONDS")
+@click.option("--publisher", metavar="NAME", help="Who published the article (its outlet).")
+@click.option(
+    "--author", "authors", multiple=True, metavar="NAME", help="Who wrote it (repeatable)."
+)
+@click.option("--wire-agency", metavar="NAME", help="The news agency it comes from, if any.")
 @root_option
 def draft_cmd(
     article: Path,
@@ -108,6 +113,9 @@ def draft_cmd(
     model_url: str | None,
     model_name: str,
     model_timeout: float,
+    publisher: str | None,
+    authors: tuple[str, ...],
+    wire_agency: str | None,
     root: Path | None,
 ) -> None:
     """Draft the facts of ARTICLE (a .txt file) for a person to confirm.
@@ -121,9 +129,10 @@ def draft_cmd(
     \b
     Example:
       defrel draft archive/kenya-loi.txt --published 2024-03-07
+      defrel draft archive/kenya-loi.txt --publisher "East Africa Defence Brief" --author "Wanjiru Kamau"
       defrel draft article.txt --model http://127.0.0.1:8080/v1 --out draft.facts.yaml
     """
-    from ..draft.drafter import write_draft
+    from ..draft.drafter import Byline, write_draft
     from ..facts.when import parse_when
 
     if published is not None:
@@ -140,7 +149,10 @@ def draft_cmd(
         from ..draft.model import ChatModel
 
         model = ChatModel(model_url, model=model_name, timeout=model_timeout)
-    path, draft = write_draft(article, out=out, published=published, root=root, model=model)
+    byline = Byline(publisher=publisher, authors=authors, wire_agency=wire_agency)
+    path, draft = write_draft(
+        article, out=out, published=published, root=root, model=model, byline=byline
+    )
     click.echo(
         f"Drafted {len(draft.entities)} entities and {len(draft.facts)} facts into {path}"
         f" ({draft.by}); every entry is unconfirmed."

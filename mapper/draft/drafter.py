@@ -21,7 +21,7 @@ from .rules import Drafted, propose_facts
 from .sentences import split_sentences
 from .writer import is_untouched_draft, render, write_atomically
 
-__all__ = ["Draft", "draft_text", "write_draft"]
+__all__ = ["Byline", "Draft", "draft_text", "write_draft"]
 
 
 @dataclass
@@ -101,9 +101,12 @@ def draft_text(
     text_name: str,
     published: str | None = None,
     registry: Registry | None = None,
+    byline: Byline | None = None,
+    archive: tuple[tuple[Known, list[str]], ...] = (),
 ) -> Draft:
-    """Draft the facts of ``text`` by rule (deterministic: the same text, the same draft)."""
-    gazetteer = load_gazetteer(registry)
+    """Draft the facts of ``text`` by rule (deterministic: the same text, the same draft).
+    ``byline`` names the publisher, authors and wire agency, which a body rarely does."""
+    gazetteer = load_gazetteer(registry, archive)
     sentences = split_sentences(text)
     mentions, proposals = find_mentions(text, gazetteer)
     drafted = propose_facts(text, sentences, mentions, proposals, gazetteer)
@@ -111,6 +114,7 @@ def draft_text(
     article: dict = {"text": text_name, "headline": headline}
     if published:
         article["date_published"] = published
+    credited = _credit(article, byline or Byline(), gazetteer, proposals)
     if not in_text:
         article["draft"] = {"note": "headline guessed from the first sentence: give the real one"}
     taken: set[str] = set()
@@ -137,7 +141,13 @@ def draft_text(
                 },
             }
         )
-    used = _referenced(facts)
+    entities = _entities(text, proposals, _referenced(facts), credited, gazetteer)
+    return Draft(article, entities, facts, list(by_sentence.items()))
+
+
+def _entities(text: str, proposals, used: set[str], credited: dict, gazetteer) -> list[dict]:
+    """The entities to declare, by id: those the text names, those the facts and other
+    entities refer to, and the byline's; never the registry's (they are referred to)."""
     known = {k.id: k for k in gazetteer.names.values()} | {
         k.id: k for k in gazetteer.demonyms.values()
     }
@@ -146,26 +156,60 @@ def draft_text(
             if ref:
                 used.add(ref)
     entities = []
-    for entity_id in sorted(set(proposals) | used):
+    for entity_id in sorted(set(proposals) | used | set(credited)):
         p = proposals.get(entity_id)
         if p is None and entity_id in known:
             p = Proposal(known[entity_id], -1, -1, 0.9)
+        if p is None and entity_id in credited:
+            p = Proposal(credited[entity_id], -1, -1, 1.0)
         if p is None or p.known.from_registry:
             continue  # registry entities are referred to, not declared again
-        item = _entity(p, text) if p.start >= 0 else _entity_without_quote(p.known)
-        entities.append(item)
-    return Draft(article, entities, facts, list(by_sentence.items()))
+        if p.start >= 0:
+            entities.append(_entity(p, text))
+        else:
+            entities.append(_entity_without_quote(p.known, credited=entity_id in credited))
+    return entities
 
 
-def _entity_without_quote(k: Known) -> dict:
+@dataclass(frozen=True)
+class Byline:
+    """Who published and wrote an article, by name, as the analyst knows it."""
+
+    publisher: str | None = None
+    authors: tuple[str, ...] = ()
+    wire_agency: str | None = None
+
+
+def _credit(article: dict, byline: Byline, gazetteer, proposals) -> dict[str, Known]:
+    """Put the byline in the article block, as ids (the registry's or the gazetteer's when it
+    knows the name, else new ones); the entities it names, by id."""
+    credited: dict[str, Known] = {}
+
+    def known(name: str, etype: str) -> str:
+        k = gazetteer.names.get(name)
+        if k is None or k.type not in (etype, "Organization", "NewsOrganization"):
+            k = Known(slug(name), etype, name)
+        if k.id not in proposals:
+            credited[k.id] = k
+        return k.id
+
+    if byline.publisher:
+        article["publisher"] = known(byline.publisher, "NewsOrganization")
+    if byline.authors:
+        article["authors"] = [known(a, "Person") for a in byline.authors]
+    if byline.wire_agency:
+        article["wire_agency"] = known(byline.wire_agency, "NewsOrganization")
+    return credited
+
+
+def _entity_without_quote(k: Known, *, credited: bool = False) -> dict:
     out: dict = {"id": k.id, "type": k.type, "label": k.label}
     if k.same_as:
         out["same_as"] = k.same_as
-    out["draft"] = {
-        "confidence": 0.9,
-        "by": "rules",
-        "note": "not named in the text; kept because another entity refers to it",
-    }
+    note = "not named in the text; kept because another entity refers to it"
+    if credited:
+        note = "named in the byline you gave, not in the text"
+    out["draft"] = {"confidence": 1.0 if credited else 0.9, "by": "rules", "note": note}
     return out
 
 
@@ -193,6 +237,7 @@ def write_draft(
     published: str | None = None,
     root: Path | None = None,
     model=None,
+    byline: Byline | None = None,
 ) -> tuple[Path, Draft]:
     """Draft ``text_path`` into ``out`` (default: ``<slug>.facts.yaml`` beside it). Refuses to
     replace a file a person has edited (anything but an untouched draft)."""
@@ -219,7 +264,9 @@ def write_draft(
     if model is not None:
         draft = model.draft(text, text_name=rel, published=published, registry=registry)
     else:
-        draft = draft_text(text, text_name=rel, published=published, registry=registry)
+        draft = draft_text(
+            text, text_name=rel, published=published, registry=registry, byline=byline
+        )
     content = render(
         source=text_path.name,
         by=draft.by,

@@ -1,5 +1,6 @@
 """What the drafter knows by name: states (with their demonyms and capitals), international
-organisations, the forces and ministries of a state, and the archive's own registry, which
+organisations, armed forces and departments with names of their own, armed groups, regions and
+waters, the forces and ministries of a state by pattern, and the archive's own registry, which
 wins over the bundled list (its ids are the archive's)."""
 
 from __future__ import annotations
@@ -42,13 +43,33 @@ class Gazetteer:
     names: dict[str, Known] = field(default_factory=dict)  # a name as written -> entity
     demonyms: dict[str, Known] = field(default_factory=dict)  # "Korean" -> South Korea
     forces: list[dict] = field(default_factory=list)
+    capitals: dict[str, Known] = field(default_factory=dict)  # "Beijing" -> China
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, name: str, known: Known, *, replace: bool = False) -> None:
         if replace or name not in self.names:
             self.names[name] = known
 
+    def states(self) -> str:
+        """A regex alternation of every name and demonym of a state, longest first."""
+        if "states" not in self._cache:
+            words = [*self.demonyms, *(n for n, k in self.names.items() if k.type == "Country")]
+            words.sort(key=lambda w: (-len(w), w))
+            self._cache["states"] = "|".join(re.escape(w) for w in words)
+        return self._cache["states"]
+
+    def states_known(self) -> list[Known]:
+        """Every state, once."""
+        known = [*self.names.values(), *self.demonyms.values()]
+        return list({k.id: k for k in known if k.type == "Country"}.values())
+
     def pattern(self) -> re.Pattern:
         """One regex of every name and demonym, longest first, on word boundaries."""
+        if "pattern" not in self._cache:
+            self._cache["pattern"] = self._pattern()
+        return self._cache["pattern"]
+
+    def _pattern(self) -> re.Pattern:
         names = "|".join(re.escape(w) for w in sorted(self.names, key=lambda w: (-len(w), w)))
         demonyms = "|".join(re.escape(w) for w in sorted(self.demonyms, key=lambda w: (-len(w), w)))
         # a demonym may lead a compound: "Chinese-made", "American-led"
@@ -61,7 +82,33 @@ def _bundled() -> dict:
     return yaml.safe_load(data.read_text(encoding="utf-8"))
 
 
-def load_gazetteer(registry: Registry | None = None) -> Gazetteer:
+def load_gazetteer(
+    registry: Registry | None = None, archive: tuple[tuple[Known, list[str]], ...] = ()
+) -> Gazetteer:
+    """The bundled names, then the archive's: the registry's entities (referred to by id) and
+    ``archive``, entities other facts files declare, with their names (declared again)."""
+    base = _bundled_gazetteer()
+    if not archive and not (registry and registry.entities):
+        return base  # built once per process, its patterns with it
+    g = Gazetteer(dict(base.names), dict(base.demonyms), base.forces, dict(base.capitals))
+    bundled = dict(g.names)
+    moved: dict[str, Known] = {}  # a bundled id -> the archive's entity that is the same one
+    for entity_id, e in (registry.entities if registry else {}).items():
+        same = next((s for s in e.same_as if s.startswith("wd:")), "")
+        known = Known(entity_id, e.type, str(e.values["label"]), same_as=same, from_registry=True)
+        names = (e.values["label"], *e.values.get("aliases", ()))
+        _adopt(g, bundled, moved, known, [str(n) for n in names])
+    for known, names in archive:
+        _adopt(g, bundled, moved, known, [known.label, *names])
+    if moved:  # demonyms, capitals and every name of a moved entity follow it
+        g.demonyms = {w: moved.get(k.id, k) for w, k in g.demonyms.items()}
+        g.capitals = {w: moved.get(k.id, k) for w, k in g.capitals.items()}
+        g.names = {w: _follow(moved.get(k.id, k), moved) for w, k in g.names.items()}
+    return g
+
+
+@cache
+def _bundled_gazetteer() -> Gazetteer:
     data = _bundled()
     g = Gazetteer(forces=list(data["forces"]))
     for s in data["states"]:
@@ -72,31 +119,38 @@ def load_gazetteer(registry: Registry | None = None) -> Gazetteer:
         for demonym in s.get("demonyms", ()):
             g.demonyms.setdefault(demonym, state)
         if s.get("capital"):
-            g.add(s["capital"], Known(slug(s["capital"]), "City", s["capital"], located_in=s["id"]))
-    for o in data["organizations"]:
+            capital = Known(slug(s["capital"]), "City", s["capital"], located_in=s["id"])
+            g.add(s["capital"], capital)
+            g.capitals[s["capital"]] = state
+    for o in data["named"]:
         wd = f"wd:{o['wd']}" if o.get("wd") else ""
-        org = Known(o["id"], o["type"], o["label"], same_as=wd)
+        org = Known(o["id"], o["type"], o["label"], same_as=wd, part_of=o.get("part_of", ""))
         for name in (o["label"], *o.get("aliases", ())):
             g.add(name, org)
-    bundled = dict(g.names)
-    moved: dict[str, Known] = {}  # a bundled id -> the registry entity that is the same one
-    for entity_id, e in (registry.entities if registry else {}).items():
-        same = next((s for s in e.same_as if s.startswith("wd:")), "")
-        known = Known(entity_id, e.type, str(e.values["label"]), same_as=same, from_registry=True)
-        for name in (e.values["label"], *e.values.get("aliases", ())):
-            old = bundled.get(str(name))
-            if old is not None and old.type == e.type:
-                moved[old.id] = known
-            g.add(str(name), known, replace=True)
-        for old in bundled.values():
-            if same and old.same_as == same:
-                moved[old.id] = known
-    if moved:  # demonyms, capitals and every name of a moved entity follow it
-        g.demonyms = {w: moved.get(k.id, k) for w, k in g.demonyms.items()}
-        g.names = {
-            w: moved.get(
-                k.id, replace(k, located_in=moved[k.located_in].id) if k.located_in in moved else k
-            )
-            for w, k in g.names.items()
-        }
     return g
+
+
+def _follow(k: Known, moved: dict[str, Known]) -> Known:
+    """``k`` with its state or parent renamed where the archive has them under its own id."""
+    if k.located_in in moved:
+        k = replace(k, located_in=moved[k.located_in].id)
+    if k.part_of in moved:
+        k = replace(k, part_of=moved[k.part_of].id)
+    return k
+
+
+def _adopt(g: Gazetteer, bundled: dict, moved: dict, known: Known, names: list[str]) -> None:
+    """Let the archive's entity win its names (and the bundled entity it is the same as).
+    A name with no capital letter ("the navy", "the ministry") names nothing by itself."""
+    for name in names:
+        if not any(c.isupper() for c in name):
+            continue
+        old = bundled.get(name)
+        if old is not None and old.type == "City" and known.type == "Country":
+            continue  # "Tokyo" for Japan: the capital stands for its state where it acts
+        if old is not None and old.type == known.type:
+            moved[old.id] = known
+        g.add(name, known, replace=True)
+    for old in bundled.values():
+        if known.same_as and old.same_as == known.same_as:
+            moved[old.id] = known

@@ -1,48 +1,18 @@
-"""The entities an article names, found by rule: gazetteer names and demonyms, titled people
-("Defence Minister Rina Sato", "Gen. Raheel Sharif", later "Sharif"), a state's forces and
-ministries ("the Indonesian Navy", "Kenya's defence ministry"), companies, facilities,
-programmes and legal instruments by the words that end their names."""
+"""The entities an article names, found by rule: gazetteer names and demonyms (a capital that
+is not a place standing for its state), titled people (``people``), and names by their shape
+(``shapes``): forces and ministries, companies, facilities, programmes, legal instruments."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .gazetteer import Gazetteer, Known, slug
+from .namewords import _COMPANY_ENDS, _FACILITY_ENDS, _LOCATIVE
+from .people import PeopleRules
+from .shapes import ShapeRules
 
 __all__ = ["Mention", "Proposal", "find_mentions"]
-
-TITLES = (
-    "President", "Vice President", "Prime Minister", "Deputy Prime Minister",
-    "Defence Minister", "Defense Minister", "Deputy Defence Minister", "Deputy Defense Minister",
-    "Foreign Minister", "Minister of Defence", "Minister of Defense", "Minister for Defence",
-    "Minister of Foreign Affairs", "Minister for Foreign Affairs", "Minister", "State Secretary",
-    "Defence Secretary", "Defense Secretary", "Secretary of Defense", "Secretary of State",
-    "Foreign Secretary", "Chief of Army Staff", "Chief of Naval Staff", "Chief of Air Staff",
-    "Chief of Defence Staff", "Chief of Defense Staff", "Chief of Staff", "Army Chief",
-    "Navy Chief", "Commander", "Admiral", "Vice Admiral", "Rear Admiral", "Adm.", "Vice Adm.",
-    "Rear Adm.", "General", "Lieutenant General", "Major General", "Brigadier General",
-    "Gen.", "Lt. Gen.", "Maj. Gen.", "Brig. Gen.", "Brigadier", "Colonel", "Col.", "Lt. Col.",
-    "Captain", "Capt.", "Air Commodore", "Commodore", "Air Marshal", "Air Vice Marshal",
-    "Air Chief Marshal", "Group Captain", "Wing Commander", "Lieutenant Colonel", "Major",
-    "Lieutenant", "Sergeant", "Ambassador", "Envoy", "Senator", "Sen.", "Chancellor", "King",
-    "Crown Prince", "Emir", "Director General", "Director-General", "Secretary-General",
-    "Secretary General", "High Representative", "Commissioner", "Chief Executive", "CEO",
-    "spokesperson", "spokesman", "spokeswoman", "Spokesperson", "analyst",
-)  # fmt: skip
-HONORIFICS = {"Gen.", "Lt. Gen.", "Maj. Gen.", "Brig. Gen.", "Adm.", "Vice Adm.", "Rear Adm.",
-              "Col.", "Lt. Col.", "Capt.", "Sen.", "General", "Admiral", "Colonel", "Captain"}  # fmt: skip
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĘĚŁŃŇŐŘŚŠŤŰŹŻŽ"
-_WORD = rf"(?:[{_UPPER}][^\W\d_]+(?:[’'\-][^\W\d_]+)?|[A-Z]\.)"
-_NAME = rf"{_WORD}(?:\s+(?:{_WORD}|van|von|de|da|bin|al-[A-Z][a-z]+)){{1,3}}"
-_COMPANY_ENDS = (
-    "Aerospace", "Industries", "Systems", "Shipbuilding", "Shipyards", "Dynamics", "Corporation",
-    "Corp.", "Ltd", "Group", "Holdings", "Technologies", "Motors", "Aviation", "Engineering",
-    "Electronics", "Arms", "Marine", "Works", "Armaments", "Defence Industries", "Vehicles",
-)  # fmt: skip
-_FACILITY_ENDS = ("Air Base", "Naval Base", "Airbase", "Base", "Airport", "Shipyard", "Port",
-                  "Barracks", "Range", "Training Area", "Headquarters", "Naval Station")  # fmt: skip
-_CAP = r"[A-Z][\w’'\-]+"
 
 
 @dataclass
@@ -65,24 +35,7 @@ class Mention:
     id: str
 
 
-_NOT_NAME_START = {"The", "A", "An", "In", "On", "At", "By", "Under", "With", "But", "And", "From",
-                   "For", "To", "Of", "As", "After", "Before", "While", "When", "If"}  # fmt: skip
-
-
-def _trim(words: str) -> str:
-    """A name without the words before it that are not part of it: "Korea's Defense ...",
-    "In Washington", "The ..."."""
-    parts = words.split(" ")
-    while len(parts) > 1 and (parts[0] in _NOT_NAME_START or parts[0].endswith(("’s", "'s"))):
-        parts = parts[1:]
-    return " ".join(parts)
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-
-
-class _Finder:
+class _Finder(PeopleRules, ShapeRules):
     def __init__(self, text: str, gazetteer: Gazetteer) -> None:
         self.text, self.g = text, gazetteer
         self.taken: list[tuple[int, int]] = []
@@ -103,138 +56,49 @@ class _Finder:
             proposal.aliases.append(words)
         return proposal
 
+    def home_state(self) -> Known | None:
+        """The article's own state, to which a national body named without one belongs: the
+        dateline's ("MANILA —"), else the state it names most often (the first, on a tie)."""
+        line = re.match(r"\s*(?P<city>[A-Z][A-Z ]{2,})\s+[—–-]", self.text)
+        city = line.group("city").title() if line else ""
+        home = self.g.capitals.get(city) or self.state_of(city)
+        if home is None:
+            named = re.finditer(rf"(?<![\w-])(?:{self.g.states()})(?![\w-])", self.text)
+            ids = [k.id for m in named if (k := self.state_of(m.group())) is not None]
+            if ids:
+                top = max(ids, key=lambda i: (ids.count(i), -ids.index(i)))
+                home = next(k for k in self.g.states_known() if k.id == top)
+        return home
+
     def state_of(self, word: str) -> Known | None:
         known = self.g.names.get(word) or self.g.demonyms.get(word)
         return known if known is not None and known.type == "Country" else None
 
-    def people(self) -> None:
-        countries = (n for n, k in self.g.names.items() if k.type == "Country")
-        states = _alternation([*self.g.demonyms, *countries])
-        pattern = re.compile(
-            rf"(?:(?P<state>{states})(?:[’']s)?\s+)?(?P<title>{_alternation(TITLES)})"
-            rf"(?:\s+(?P<hon>{_alternation(HONORIFICS)}))?\s+(?P<name>{_NAME})"
-        )
-        people: list[tuple[int, Known, str]] = []  # (where named in full, person, honorific)
-        for m in pattern.finditer(self.text):
-            start, end = m.start("name"), m.end("name")
-            name = m.group("name")
-            if not self.free(start, end) or self.state_of(name.split()[0]):
+    def names(self, *, several_words: bool = False) -> None:
+        """Gazetteer names and demonyms (only names of several words when ``several_words``: they
+        go before the patterns, "Gulf of Guinea", "Australian Defence Force"). A capital that is
+        not a place in its sentence stands for its state: "Beijing says", "warned Nicosia"."""
+        for m in self.g.pattern().finditer(self.text):
+            word = m.group()
+            if not self.free(m.start(), m.end()) or (several_words and " " not in word):
                 continue
-            person = Known(slug(name), "Person", name)
-            proposal = self.take(start, end, person, 0.8)
-            title = m.group("title")
-            honorific = m.group("hon") or (title if title in HONORIFICS else "")
-            proposal.honorific = proposal.honorific or honorific
-            state = self.state_of(m.group("state")) if m.group("state") else None
-            if state is not None and title not in HONORIFICS and proposal.post is None:
-                proposal.post = (title[0].upper() + title[1:], state.id, m.start(), m.end())
-            people.append((start, person, honorific))
-        # later mentions by surname: the person of that surname named most recently before
-        # (the one with the same honorific, if the mention has one: "Gen. Sharif")
-        surnames = {p.label.split()[-1] for _, p, _ in people}
-        for surname in sorted(surnames):
-            for later in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", self.text):
-                if not self.free(later.start(), later.end()):
-                    continue
-                head = self.text[max(0, later.start() - 12) : later.start()]
-                if re.search(r"[A-Z][a-z]+\s+$", head) and not re.search(
-                    r"(?:Gen|Adm|Col|Capt)\.\s+$", head
-                ):
-                    continue  # another person's given name: "Raheel Sharif"
-                hon = next((h for h in HONORIFICS if head.rstrip().endswith(h)), "")
-                before = [
-                    (at, p, h)
-                    for at, p, h in people
-                    if at < later.start() and p.label.split()[-1] == surname
-                ]
-                if hon:
-                    before = [x for x in before if x[2] == hon] or before
-                if before:
-                    self.take(later.start(), later.end(), before[-1][1], 0.7)
-
-    def appositives(self) -> None:
-        """People named beside a lowercase title: "the Japanese ambassador, Kenji Morimoto",
-        "Arif Santoso, the ministry's spokesman", "said Teresa Villanueva"."""
-        countries = [n for n, k in self.g.names.items() if k.type == "Country"]
-        states = _alternation([*self.g.demonyms, *countries])
-        titles = _alternation(TITLES)
-        before = re.compile(
-            rf"(?:[Tt]he |[Aa] |[Aa]n )?(?:(?P<state>{states})(?:[’']s)?\s+)?(?P<title>(?i:{titles}))"
-            rf"(?:\s+(?:of|to|for) [A-Z][\w ]{{2,40}}?)?,\s+(?P<name>{_NAME})(?=[,.;]|\s+(?:said|told|says))"
-        )
-        after = re.compile(
-            rf"(?P<name>{_NAME}),\s+(?:[Tt]he |[Aa] |[Aa]n )?(?:(?P<state>{states})(?:[’']s)?\s+)?"
-            rf"(?:[\w’'-]+\s+){{0,2}}?(?P<title>(?i:{titles}))\b"
-        )
-        said = re.compile(
-            rf"\b(?:said|says|told|according to|[Rr]eporting by|by)\s+(?P<name>{_NAME})(?=[,.;]|\s*$)",
-            re.M,
-        )
-        for pattern in (before, after, said):
-            for m in pattern.finditer(self.text):
-                name = m.group("name")
-                start, end = m.start("name"), m.end("name")
-                first = name.split()[0]
-                if not self.free(start, end) or first in _NOT_NAME_START or self.state_of(first):
-                    continue
-                if any(name.endswith(w) for w in ("Ministry", "Navy", "Army", "Force", "Agency")):
-                    continue
-                person = Known(slug(name), "Person", name)
-                proposal = self.take(start, end, person, 0.65)
-                title = m.groupdict().get("title")
-                state = self.state_of(m.group("state")) if m.groupdict().get("state") else None
-                if title and state is not None and proposal.post is None:
-                    span = (min(m.start(), start), max(m.end(), end))
-                    proposal.post = (title[0].upper() + title[1:], state.id, *span)
-                self.surname_mentions(person, end)
-
-    def surname_mentions(self, person: Known, after: int) -> None:
-        surname = person.label.split()[-1]
-        for later in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", self.text):
-            if later.start() > after and self.free(later.start(), later.end()):
-                head = self.text[max(0, later.start() - 12) : later.start()]
-                if not re.search(r"[A-Z][a-z]+\s+$", head):
-                    self.take(later.start(), later.end(), person, 0.6)
-
-    def organisations(self) -> None:
-        """Bodies named by their last word ("Export-Import Bank of Korea", "Vistula Security
-        Forum", "Department of National Defense", "PLA Southern Theater Command")."""
-        ends = {
-            "Bank": "Organization", "Administration": "GovernmentOrganization",
-            "Agency": "GovernmentOrganization", "Centre": "Organization", "Center": "Organization",
-            "Institute": "Organization", "Forum": "Organization", "Council": "GovernmentOrganization",
-            "Command": "MilitaryOrganization", "Office": "GovernmentOrganization",
-            "Board": "Organization", "Committee": "GovernmentOrganization",
-            "Commission": "GovernmentOrganization", "University": "Organization",
-            "Foundation": "Organization", "Parliament": "GovernmentOrganization",
-            "Guard": "MilitaryOrganization", "Corps": "MilitaryOrganization",
-        }  # fmt: skip
-        countries = [n for n, k in self.g.names.items() if k.type == "Country"]
-        states = _alternation([*self.g.demonyms, *countries])
-        pattern = re.compile(
-            rf"(?:{_CAP}\s+){{0,4}}(?:{_alternation(ends)})(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})?"
-            rf"|(?:(?:{states})\s+)?(?:Department|Ministry) of (?:the )?{_CAP}(?:\s+{_CAP}){{0,3}}"
-        )
-        for m in pattern.finditer(self.text):
-            words = _trim(m.group())
-            if not words or words in ends or not self.free(m.end() - len(words), m.end()):
-                continue
-            last = next((w for w in ends if re.search(rf"\b{w}\b", words)), "")
-            etype = ends.get(last, "GovernmentOrganization")
-            if words.split()[0] in ("Department", "Ministry") or "Ministry" in words:
-                etype = "GovernmentOrganization"
-            start = m.end() - len(words)
-            self.take(start, m.end(), Known(slug(words), etype, words), 0.55)
-
-    def weapons(self) -> None:
-        """Weapon designations: S-400, F-35, KF-21, MI-35 Hind."""
-        pattern = re.compile(
-            r"\b[A-Z]{1,4}-\d{1,4}[A-Z]?(?:\s+[A-Z][a-z]+)?\b(?!\s+(?:programme|program))"
-        )
-        for m in pattern.finditer(self.text):
-            if self.free(m.start(), m.end()):
-                words = m.group()
-                self.take(m.start(), m.end(), Known(slug(words), "WeaponSystem", words), 0.6)
+            known = self.g.names.get(word)
+            if several_words and (known is None or known.type in ("Country", "City")):
+                continue  # "Sri Lanka" is left for "Sri Lanka Air Force"
+            state = self.g.capitals.get(word)
+            if known is not None and state is not None and known.located_in == state.id:
+                head = self.text[max(0, m.start() - 20) : m.start()]
+                if not _LOCATIVE.search(head):
+                    known = state
+            if known is not None:
+                self.take(m.start(), m.end(), known, 0.95 if known.from_registry else 0.9)
+            elif not several_words:
+                self.taken.append((m.start(), m.end()))
+                self.mentions.append(Mention(m.start(), m.end(), self.g.demonyms[word].id))
+                self.proposals.setdefault(
+                    self.g.demonyms[word].id,
+                    Proposal(self.g.demonyms[word], m.start(), m.end(), 0.85),
+                )
 
     def cities(self) -> None:
         """A capitalised word after "in", "at", "near" or a dateline: a city, as a guess."""
@@ -243,7 +107,7 @@ class _Finder:
                 "Thursday", "Friday", "Saturday", "Sunday", "The", "This", "That", "Parliament",
                 "Congress"}  # fmt: skip
         pattern = re.compile(
-            r"(?:\b(?:in|at|near|port of|city of)\s+|^)(?P<city>[A-Z][a-z]{3,})(?![\w’'-])(?!\s+[A-Z])",
+            r"(?:\b(?:in|at|near|city of)\s+|^)(?P<city>[A-Z][^\W\d_A-Z]{3,})(?![\w’'-])(?!\s+[A-Z])",
             re.M,
         )
         dateline = re.compile(r"^(?P<city>[A-Z]{4,})\s+[—–-]", re.M)
@@ -262,84 +126,44 @@ class _Finder:
             if self.free(m.start("city"), m.end("city")):
                 self.take(m.start("city"), m.end("city"), Known(slug(label), "City", label), 0.4)
 
-    def forces(self) -> None:
-        states = [*self.g.demonyms, *(n for n, k in self.g.names.items() if k.type == "Country")]
-        for force in self.g.forces:
-            pattern = re.compile(
-                rf"(?P<state>{_alternation(states)})(?P<own>[’']s)?\s+"
-                rf"(?P<force>{_alternation(force['words'])})(?![\w-])"
-            )
-            for m in pattern.finditer(self.text):
-                state = self.state_of(m.group("state"))
-                if state is None or not self.free(m.start(), m.end()):
-                    continue
-                if force["suffix"] == "government" and not m.group("own"):
-                    continue
-                words = " ".join(w[:1].upper() + w[1:] for w in m.group("force").split())
-                if m.group("own"):  # "Kenya's defence ministry": the Kenyan Defence Ministry
-                    demonym = next((d for d, k in self.g.demonyms.items() if k.id == state.id), "")
-                    label = f"{demonym or state.label} {words}"
-                else:  # as written: "Indonesian Navy", "Kenya Air Force"
-                    label = f"{m.group('state')} {words}"
-                known = Known(slug(label), force["type"], label, part_of=state.id)
-                self.take(m.start(), m.end(), known, 0.7)
+    def unplaced(self) -> None:
+        """A city (or a body, a region) proposed with a state or parent the text never names
+        gets none ("Hong Kong" without China): the draft says what the text says."""
+        for p in list(self.proposals.values()):
+            if p.known.part_of and p.known.part_of not in self.proposals:
+                self.named_within(p)
+            if p.known.located_in and p.known.located_in not in self.proposals:
+                p.known = replace(p.known, located_in="")
+            if p.known.part_of and p.known.part_of not in self.proposals:
+                p.known = replace(p.known, part_of="")
 
-    def by_ending(self, ends, etype: str, confidence: float) -> None:
-        pattern = re.compile(
-            rf"(?:{_CAP}\s+(?:&\s+|and\s+)?){{1,3}}(?:{_alternation(ends)})(?![\w-])"
-        )
-        for m in pattern.finditer(self.text):
-            words = _trim(m.group())
-            if words.split()[0] in ends:
-                continue
-            start = m.end() - len(words)
-            kind = etype
-            if etype == "Company" and re.search(
-                r"state[- ]owned|state[- ]run", self.text[max(0, start - 40) : start]
-            ):
-                kind = "StateOwnedEnterprise"
-            if self.free(start, m.end()):
-                ident = slug(words.replace("&", "and"))
-                self.take(start, m.end(), Known(ident, kind, words), confidence)
-
-    def programmes(self) -> None:
-        pattern = re.compile(
-            rf"Project\s+{_CAP}|(?:[A-Z][\w-]*\s+)?{_CAP}\s+(?:programme|program)\b"
-        )
-        for m in pattern.finditer(self.text):
-            words = m.group()
-            head = words.split()[0]
-            if len(words.split()) > 2 and (
-                head.endswith(("-led", "-run")) or head in self.g.demonyms
-            ):
-                words = words.split(" ", 1)[1]
-            start = m.end() - len(words)
-            if self.free(start, m.end()):
-                self.take(start, m.end(), Known(slug(words), "Programme", words), 0.6)
-
-    def names(self) -> None:
-        for m in self.g.pattern().finditer(self.text):
-            word = m.group()
-            if not self.free(m.start(), m.end()):
-                continue
-            known = self.g.names.get(word)
-            if known is not None:
-                self.take(m.start(), m.end(), known, 0.95 if known.from_registry else 0.9)
-            else:
-                self.taken.append((m.start(), m.end()))
-                self.mentions.append(Mention(m.start(), m.end(), self.g.demonyms[word].id))
-                self.proposals.setdefault(
-                    self.g.demonyms[word].id,
-                    Proposal(self.g.demonyms[word], m.start(), m.end(), 0.85),
-                )
+    def named_within(self, p: Proposal) -> None:
+        """Propose the state a body's own words name ("Kenya's Ministry of Defence")."""
+        words = self.text[p.start : p.end]
+        for name, known in [*self.g.names.items(), *self.g.demonyms.items()]:
+            if known.id == p.known.part_of and known.type == "Country":
+                at = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", words)
+                if at:
+                    start = p.start + at.start()
+                    self.proposals[known.id] = Proposal(known, start, start + len(name), 0.85)
+                    return
 
 
 def find_mentions(text: str, gazetteer: Gazetteer) -> tuple[list[Mention], dict[str, Proposal]]:
     """Every entity mention in ``text`` (in text order) and the entities they propose."""
     finder = _Finder(text, gazetteer)
+    finder.names(several_words=True)
     finder.people()
     finder.appositives()
     finder.forces()
+    finder.units()
+    finder.groups()
+    finder.places_of()
+    finder.embassies()
+    finder.bases()
+    finder.makers()
+    finder.instruments()
+    finder.waters()
     finder.by_ending(_FACILITY_ENDS, "Facility", 0.6)
     finder.by_ending(_COMPANY_ENDS, "Company", 0.6)
     finder.by_ending(("Sea", "Ocean", "Strait", "Gulf", "Bay", "Channel"), "WaterBody", 0.6)
@@ -349,7 +173,11 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> tuple[list[Mention], dict[
     finder.programmes()
     finder.organisations()
     finder.weapons()
+    finder.headquarters()
     finder.names()
+    finder.cited()
+    finder.spokespeople()
     finder.cities()
+    finder.unplaced()
     mentions = sorted(finder.mentions, key=lambda m: m.start)
     return mentions, finder.proposals

@@ -1,0 +1,321 @@
+"""Entities known by the shape of their names: a state's forces and ministries ("Sri Lanka's
+navy"), bodies, companies, facilities, waters and regions by their last words, legal
+instruments, programmes, weapon designations, bases, companies a noun introduces, and news
+organisations cited by one name."""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import Known, slug
+from .namewords import (
+    _BODY_TYPES,
+    _CAP,
+    _DESIGNATION,
+    _LEGAL_FORM,
+    _NOT_NAME_START,
+    _alternation,
+    _modifies,
+    _trim,
+)
+
+__all__ = ["ShapeRules"]
+
+
+class ShapeRules:
+    """The name-shape rules of the finder (``mentions._Finder``): they read ``self.text`` and
+    ``self.g`` and record with ``self.take``."""
+
+    def forces(self) -> None:
+        """A state's force or ministry: "the Indonesian Navy" (as written), "Sri Lanka's navy"
+        (id from the state: ``sri-lanka-navy``), "the Cypriot government"
+        (``government-of-cyprus``). "Military" used as an adjective ("Indian military
+        hardware") is not the body."""
+        states = self.g.states()
+        for force in self.g.forces:
+            pattern = re.compile(
+                rf"(?<![\w-])(?P<state>{states})(?P<own>[’']s)?\s+"
+                rf"(?P<force>{_alternation(force['words'])})(?![\w-])"
+            )
+            for m in pattern.finditer(self.text):
+                state = self.state_of(m.group("state"))
+                if state is None or not self.free(m.start(), m.end()):
+                    continue
+                if m.group("force") == "military" and _modifies(self.text, m.end()):
+                    continue
+                words = " ".join(w[:1].upper() + w[1:] for w in m.group("force").split())
+                demonym = next((d for d, k in self.g.demonyms.items() if k.id == state.id), "")
+                if force["suffix"] == "government":
+                    label = f"{demonym or state.label} government"
+                    ident = f"government-of-{state.id}"
+                elif m.group("own"):  # "Kenya's defence ministry": the Kenyan Defence Ministry
+                    label = f"{demonym or state.label} {words}"
+                    ident = slug(f"{state.label} {words}")
+                else:  # as written: "Indonesian Navy", "Kenya Air Force"
+                    label = f"{m.group('state')} {words}"
+                    ident = slug(label)
+                known = Known(ident, force["type"], label, part_of=state.id)
+                self.take(m.start(), m.end(), known, 0.7)
+
+    def embassies(self) -> None:
+        """ "Russia's embassy in Praia", "the Japanese embassy in Colombo": the state's mission
+        there (``russian-embassy-in-praia``)."""
+        pattern = re.compile(
+            rf"(?<![\w-])(?P<state>{self.g.states()})(?:[’']s)?\s+(?P<embassy>[Ee]mbassy)\s+in\s+(?P<where>{_CAP}(?:\s+{_CAP})?)"
+        )
+        for m in pattern.finditer(self.text):
+            state = self.state_of(m.group("state"))
+            if state is None or not self.free(m.start(), m.end("embassy")):
+                continue
+            demonym = next((d for d, k in self.g.demonyms.items() if k.id == state.id), "")
+            label = f"{demonym or state.label} embassy in {m.group('where')}"
+            known = Known(slug(label), "GovernmentOrganization", label, part_of=state.id)
+            self.take(m.start(), m.end("embassy"), known, 0.6)  # the place is its own mention
+
+    def spokespeople(self) -> None:
+        """An unnamed spokesperson of a named body: "a State Department spokesperson", "the
+        Chinese foreign ministry spokesperson" (one person, by the body's name). Runs after
+        the bodies are found: its span holds the body's."""
+        pattern = re.compile(
+            rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<body>(?:{_CAP}\s+)?(?:{_CAP}|[a-z]+)\s+(?:{_CAP}|ministry|department|embassy))\s+"
+            r"(?P<title>spokesperson|spokesman|spokeswoman)\b(?!,?\s+[A-Z])"
+        )
+        for m in pattern.finditer(self.text):
+            start, end = m.start("body"), m.end("title")
+            if not self.free(m.start("title"), end) or not m.group("body")[:1].isupper():
+                continue  # the body keeps its own mention inside the person's
+            label = f"{m.group('body')} {m.group('title')}"
+            self.take(start, end, Known(slug(label), "Person", label), 0.5)
+
+    def headquarters(self) -> None:
+        """ "NATO headquarters": the body's seat, a facility."""
+        names = _alternation([n for n, k in self.g.names.items() if k.type != "City"])
+        for m in re.finditer(rf"(?<![\w-])(?P<body>{names})(?:[’']s)?\s+headquarters\b", self.text):
+            if self.free(m.start(), m.end()):
+                body = self.g.names[m.group("body")]
+                known = Known(f"{body.id}-headquarters", "Facility", f"{body.label} headquarters")
+                self.take(m.start(), m.end(), known, 0.55)
+
+    def organisations(self) -> None:
+        """Bodies named by their last word ("Export-Import Bank of Korea", "Vistula Security
+        Forum", "Department of National Defense", "PLA Southern Theater Command")."""
+        ends = _BODY_TYPES
+        states = self.g.states()
+        pattern = re.compile(
+            rf"(?:{_CAP}\s+){{0,4}}(?:{_alternation(ends)})(?![\w-])(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})?"
+            rf"|(?:(?P<state>{states})(?P<own>[’']s)?\s+)?(?:Department|Ministry) of (?:the )?{_CAP}(?:\s+{_CAP}){{0,3}}"
+        )
+        for m in pattern.finditer(self.text):
+            words = _trim(m.group())
+            at = m.group().find(words)  # the words kept may end before the match does
+            start, end = m.start() + at, m.start() + at + len(words)
+            if not words or at < 0 or words in ends or not self.free(start, end):
+                continue
+            last = next((w for w in ends if re.search(rf"\b{w}\b", words)), "")
+            etype = ends.get(last, "GovernmentOrganization")
+            if words.split()[0] in ("Department", "Ministry") or "Ministry" in words:
+                etype = "GovernmentOrganization"
+            owner = self.state_of(m.group("state")) if m.group("own") else None
+            if owner is not None:  # "Romania's Ministry of Economy": the Romanian Ministry ...
+                demonym = next((d for d, k in self.g.demonyms.items() if k.id == owner.id), "")
+                words = f"{demonym or owner.label} {words}"
+                known = Known(slug(words), etype, words, part_of=owner.id)
+            else:
+                known = self.national(words, start, etype) or Known(slug(words), etype, words)
+            self.take(start, end, known, 0.55)
+
+    def national(self, words: str, start: int, etype: str) -> Known | None:
+        """A national body named without its state ("the Department of Foreign Affairs",
+        "the ministry's Defence Facilities Agency") is the state of the capital it sits in
+        ("the National Assembly in Praia"), else the article's own state (``home_state``):
+        ``philippine-department-of-foreign-affairs``."""
+        head = self.text[max(0, start - 30) : start]
+        generic = words.startswith(("Department of", "Ministry of", "National "))
+        if not generic and not re.search(r"(?:ministry|department)[’']s\s+$", head):
+            return None
+        if re.search(rf"(?:{self.g.states()})(?:[’']s)?\s+$|[’']s\s+$", head) and generic:
+            return None  # "Romania's Ministry of Economy": its owner is named
+        seat = re.match(rf"\s+in\s+(?P<city>{_CAP}(?:\s+{_CAP})?)", self.text[start + len(words) :])
+        state = self.g.capitals.get(seat.group("city")) if seat else None  # "... in Praia"
+        state = state or self.home_state()
+        if state is None:
+            return None
+        demonym = next((d for d, k in self.g.demonyms.items() if k.id == state.id), "")
+        label = f"{demonym or state.label} {words}"
+        return Known(slug(label), etype, label, part_of=state.id)
+
+    def units(self) -> None:
+        """A state's units or people in arms, as written: "Mongolian engineering units",
+        "Japanese ground troops", "Cypriot officers" (``mongolian-engineering-units``)."""
+        nouns = (r"units?|troops|squadrons?|battalions?|brigades?|regiments?|contingents?|crews|"
+                 r"officers|sailors|soldiers|pilots|peacekeepers|special forces")  # fmt: skip
+        pattern = re.compile(
+            rf"(?<![\w-])(?P<state>{self.g.states()})\s+(?:[a-z]+\s+){{0,2}}?(?:{nouns})(?![\w-])"
+        )
+        for m in pattern.finditer(self.text):
+            state = self.state_of(m.group("state"))
+            if state is None or not self.free(m.start(), m.end()):
+                continue
+            words = m.group()
+            known = Known(slug(words), "MilitaryOrganization", words, part_of=state.id)
+            self.take(m.start(), m.end(), known, 0.5)
+
+    def groups(self) -> None:
+        """Groups a story names by a fixed pattern: "EU foreign ministers", "officials in
+        Helsinki" (a place the gazetteer knows)."""
+        bodies = _alternation(
+            [n for n, k in self.g.names.items() if k.type == "InternationalOrganization"]
+            + list(self.g.demonyms)
+        )
+        cities = _alternation([n for n, k in self.g.names.items() if k.type == "City"])
+        pattern = re.compile(
+            rf"(?<![\w-])(?:{bodies})\s+(?:foreign|defence|defense)\s+ministers\b"
+            rf"|\b(?P<who>officials|diplomats)\s+in\s+(?:{cities})(?![\w-])"
+        )
+        for m in pattern.finditer(self.text):
+            end = m.end("who") if m.group("who") else m.end()  # the city keeps its own mention
+            if self.free(m.start(), end):
+                words = m.group()
+                self.take(m.start(), end, Known(slug(words), "Group", words), 0.45)
+
+    def places_of(self) -> None:
+        """ "the island of Sal" (a region), "the port of Mindelo" (a facility)."""
+        pattern = re.compile(
+            r"\b(?P<what>island|port) of (?P<name>[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?)"
+        )
+        for m in pattern.finditer(self.text):
+            if m.group("what") == "island":
+                start, end, label, etype = m.start("name"), m.end(), m.group("name"), "Region"
+            else:
+                start, end, label, etype = m.start(), m.end(), m.group(), "Facility"
+            if self.free(start, end) and m.group("name") not in self.g.names:
+                self.take(start, end, Known(slug(label), etype, label), 0.5)
+
+    def by_ending(self, ends, etype: str, confidence: float) -> None:
+        pattern = re.compile(
+            rf"(?:{_CAP}\s+(?:&\s+|and\s+)?){{1,3}}(?:{_alternation(ends)})(?![\w-])"
+        )
+        for m in pattern.finditer(self.text):
+            words = _trim(m.group())
+            if words.split()[0] in ends:
+                continue
+            start = m.end() - len(words)
+            kind = etype
+            if etype == "Company" and re.search(
+                r"state[- ]owned|state[- ]run", self.text[max(0, start - 40) : start]
+            ):
+                kind = "StateOwnedEnterprise"
+            if self.free(start, m.end()):
+                ident = slug(_LEGAL_FORM.sub("", words).replace("&", "and"))
+                self.take(start, m.end(), Known(ident, kind, words), confidence)
+
+    def programmes(self) -> None:
+        """ "Project Halberd", "the Aegis programme", "the KF-21 fighter programme"
+        (``kf-21-programme``), "Official Security Assistance, the programme ..."."""
+        pattern = re.compile(
+            rf"Project\s+{_CAP}|(?:[A-Z][\w-]*\s+)?{_CAP}\s+(?:programme|program)\b"
+        )
+        for m in pattern.finditer(self.text):
+            words = m.group()
+            head = words.split()[0]
+            if len(words.split()) > 2 and (
+                head.endswith(("-led", "-run")) or head in self.g.demonyms
+            ):
+                words = words.split(" ", 1)[1]
+            start = m.end() - len(words)
+            if self.free(start, m.end()):
+                self.take(start, m.end(), Known(slug(words), "Programme", words), 0.6)
+        designated = re.compile(rf"(?P<d>{_DESIGNATION})\s+(?:[a-z]+\s+)?(?:programme|program)\b")
+        for m in designated.finditer(self.text):
+            if self.free(m.start(), m.end()):
+                known = Known(slug(f"{m.group('d')} programme"), "Programme", m.group())
+                self.take(m.start(), m.end(), known, 0.6)
+        named = re.compile(
+            rf"(?P<name>{_CAP}(?:\s+{_CAP}){{1,4}}),\s+(?:the|a|an)\s+(?:[\w-]+\s+)?"
+            r"(?:programme|program|scheme|initiative)\b"
+        )
+        for m in named.finditer(self.text):
+            words = _trim(m.group("name"))
+            start = m.end("name") - len(words)
+            if len(words.split()) > 1 and self.free(start, m.end("name")):
+                self.take(start, m.end("name"), Known(slug(words), "Programme", words), 0.55)
+
+    def instruments(self) -> None:
+        """Legal instruments by the words ending their names: "Yaoundé Code of Conduct",
+        "Treaty of Pelindaba", "Chemical Weapons Convention"."""
+        ends = ("Code of Conduct", "Treaty", "Convention", "Accord", "Accords", "Pact", "Charter",
+                "Protocol", "Framework Agreement")  # fmt: skip
+        pattern = re.compile(
+            rf"(?:{_CAP}\s+){{1,4}}(?:{_alternation(ends)})(?![\w-])"
+            rf"|(?:Treaty|Convention) (?:of|on) (?:the )?{_CAP}(?:\s+{_CAP}){{0,3}}"
+        )
+        for m in pattern.finditer(self.text):
+            words = _trim(m.group())
+            start = m.end() - len(words)
+            if words.split()[0] in ends or not self.free(start, m.end()):
+                continue
+            self.take(start, m.end(), Known(slug(words), "LegalInstrument", words), 0.55)
+
+    def waters(self) -> None:
+        """ "Gulf of Oman", "Sea of Okhotsk", "Strait of Gibraltar", "Bay of Biscay"."""
+        pattern = re.compile(rf"\b(?:Gulf|Sea|Strait|Straits|Bay) of (?:the )?{_CAP}(?:\s+{_CAP})?")
+        for m in pattern.finditer(self.text):
+            if self.free(m.start(), m.end()):
+                words = m.group()
+                self.take(m.start(), m.end(), Known(slug(words), "WaterBody", words), 0.6)
+
+    def bases(self) -> None:
+        """Bases named after the word "Base": "RAAF Base Tindal", "Naval Base Kitsap",
+        "Camp Lemonnier", "Fort Bragg"."""
+        pattern = re.compile(
+            rf"\b(?:(?:[A-Z]{{2,6}}|{_CAP})\s+)?(?:Air\s+|Naval\s+)?Base\s+{_CAP}(?!\s+[A-Z])"
+            rf"|\b(?:Camp|Fort)\s+[A-Z][a-z]{{3,}}\b"
+        )
+        for m in pattern.finditer(self.text):
+            words = _trim(m.group())
+            start = m.end() - len(words)
+            if self.free(start, m.end()):
+                self.take(start, m.end(), Known(slug(words), "Facility", words), 0.6)
+
+    def makers(self) -> None:
+        """Companies a noun introduces: "the aircraft maker Planalto Aeronáutica", "Hanbit
+        Marine & Defense, a shipbuilder"."""
+        nouns = r"(?:maker|manufacturer|shipbuilder|shipyard|builder|firm|company|contractor|supplier|producer|developer|exporter)"
+        name = rf"{_CAP}(?:\s+(?:&\s+)?{_CAP}){{0,3}}"
+        before = re.compile(rf"\b{nouns}\s+(?P<name>{name})")
+        after = re.compile(rf"(?P<name>{name}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{nouns}\b")
+        for pattern in (before, after):
+            for m in pattern.finditer(self.text):
+                words = _trim(m.group("name"))
+                start = m.end("name") - len(words)
+                if words.split()[0] in _NOT_NAME_START or self.state_of(words.split()[0]):
+                    continue
+                if words in self.g.names or not self.free(start, m.end("name")):
+                    continue
+                ident = slug(_LEGAL_FORM.sub("", words).replace("&", "and"))
+                self.take(start, m.end("name"), Known(ident, "Company", words), 0.6)
+
+    def weapons(self) -> None:
+        """Weapon designations: S-400, F-35, KF-21, MI-35 Hind, J-10C; a name and a wheel
+        formula: Ilves 6x6."""
+        pattern = re.compile(
+            rf"\b{_DESIGNATION}(?:\s+[A-Z][a-z]+)?\b(?!\s+(?:[a-z]+\s+)?(?:programme|program))"
+            rf"|\b{_CAP}\s+[468]x[468]\b"
+        )
+        for m in pattern.finditer(self.text):
+            if self.free(m.start(), m.end()):
+                words = m.group()
+                self.take(m.start(), m.end(), Known(slug(words), "WeaponSystem", words), 0.6)
+
+    def cited(self) -> None:
+        """A news organisation cited by one unknown name: "according to Dawn", "told Reuters"."""
+        pattern = re.compile(
+            r"\b(?:[Aa]ccording\s+to|told|reported\s+by)\s+(?P<name>[A-Z][a-z]{2,})(?=[,.;])"
+        )
+        for m in pattern.finditer(self.text):
+            word = m.group("name")
+            if word in self.g.names or word in self.g.demonyms or word in _NOT_NAME_START:
+                continue
+            if self.free(m.start("name"), m.end("name")):
+                known = Known(slug(word), "NewsOrganization", word)
+                self.take(m.start("name"), m.end("name"), known, 0.5)

@@ -1,0 +1,334 @@
+"""The draft's entity rules, one by one: each rule's own small example (written for these
+tests) and the near misses it must leave alone."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from mapper.draft.drafter import Byline, draft_text
+from mapper.draft.gazetteer import Known, _bundled, load_gazetteer
+from mapper.draft.mentions import find_mentions
+
+
+def entities(text: str, **kw) -> dict[str, tuple[str, str]]:
+    """id -> (type, the words first naming it) of what the rules find in ``text``."""
+    _, proposals = find_mentions(text, load_gazetteer(**kw))
+    return {i: (p.known.type, text[p.start : p.end]) for i, p in proposals.items()}
+
+
+def mentioned(text: str) -> list[tuple[str, str]]:
+    mentions, _ = find_mentions(text, load_gazetteer())
+    return [(text[m.start : m.end], m.id) for m in mentions]
+
+
+def test_the_gazetteer_knows_every_un_member_state_once():
+    states = _bundled()["states"]
+    ids = [s["id"] for s in states]
+    assert len(ids) == len(set(ids)) >= 193
+    assert all(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", i) for i in ids)
+    for probe in ("equatorial-guinea", "tuvalu", "guinea-bissau", "dr-congo", "eswatini"):
+        assert probe in ids
+    names = [n for s in states for n in (s["label"], *s.get("aliases", ()))]
+    assert len(names) == len(set(names)), "a name may stand for one state only"
+
+
+def test_named_entities_have_an_id_a_type_and_parents_that_exist():
+    data = _bundled()
+    listed = [s["id"] for s in data["states"]] + [o["id"] for o in data["named"]]
+    assert len(listed) == len(set(listed))
+    ids = set(listed)
+    names = [
+        n
+        for e in data["states"] + data["named"]
+        for n in (e["label"], *e.get("aliases", ()), e.get("capital"))
+        if n
+    ]
+    assert len(names) == len(set(names)), "a name may stand for one entity only"
+    for o in data["named"]:
+        assert o["type"] and o["label"]
+        assert not o.get("part_of") or o["part_of"] in ids, o["id"]
+
+
+def test_a_capital_that_acts_stands_for_its_state_and_a_place_stays_a_city():
+    found = mentioned("Beijing says the patrol was lawful. Envoys met in Beijing on Monday.")
+    assert found[0] == ("Beijing", "china")
+    assert found[1] == ("Beijing", "beijing")
+    assert mentioned("Ministers warned Hanoi against it.") == [("Hanoi", "vietnam")]
+
+
+def test_a_city_keeps_no_state_the_text_does_not_name():
+    _, proposals = find_mentions("Talks were held in Vientiane.", load_gazetteer())
+    assert proposals["vientiane"].known.located_in == ""
+    _, proposals = find_mentions("Laos hosted talks in Vientiane.", load_gazetteer())
+    assert proposals["vientiane"].known.located_in == "laos"
+
+
+def test_forces_and_ministries_take_the_archive_s_ids():
+    found = entities(
+        "Sri Lanka’s navy met the Indonesian Navy. The Cypriot government denied it, and "
+        "Kenya’s Ministry of Defence said nothing."
+    )
+    assert found["sri-lanka-navy"][0] == "MilitaryOrganization"
+    assert found["indonesian-navy"][0] == "MilitaryOrganization"
+    assert found["government-of-cyprus"] == ("GovernmentOrganization", "Cypriot government")
+    assert found["kenya-ministry-of-defence"][0] == "GovernmentOrganization"
+
+
+def test_military_as_an_adjective_is_not_the_armed_forces():
+    assert "indian-military" not in entities("It buys Indian military hardware.")
+    assert "pakistani-military" in entities("The Pakistani military will not discriminate.")
+
+
+def test_names_of_several_words_go_before_the_patterns():
+    found = entities("The Australian Defence Force said the Chinese navy had left.")
+    assert found["australian-defence-force"][0] == "MilitaryOrganization"
+    assert found["pla-navy"][0] == "MilitaryOrganization"
+    assert not any(t == "Company" for t, _ in found.values())
+
+
+def test_a_possessive_owner_is_trimmed_from_a_body_s_name():
+    found = entities("The People’s Liberation Army’s Southern Theater Command said so.")
+    assert "southern-theater-command" in found
+    assert "peoples-liberation-army" in found
+    assert not any("armys" in i for i in found)
+
+
+def test_legal_instruments_by_their_last_words():
+    found = entities("Both states signed the Caspian Fisheries Convention and the Lagos Accord.")
+    assert found["caspian-fisheries-convention"][0] == "LegalInstrument"
+    assert found["lagos-accord"][0] == "LegalInstrument"
+    assert not any(
+        t == "LegalInstrument" for t, _ in entities("The Convention was silent.").values()
+    )
+
+
+def test_waters_named_x_of_y():
+    assert entities("Ships patrolled the Gulf of Oman.")["gulf-of-oman"][0] == "WaterBody"
+    assert entities("Ships patrolled the Gulf of Guinea.")["gulf-of-guinea"][0] == "WaterBody"
+    assert not entities("The Gulf states met.")
+
+
+def test_bases_named_after_the_word_base():
+    found = entities("The jets landed at RAAF Base Scherger and Camp Ridgeway.")
+    assert found["raaf-base-scherger"][0] == "Facility"
+    assert found["camp-ridgeway"][0] == "Facility"
+    assert not entities("They flew to the base near the coast.")
+
+
+def test_companies_by_a_noun_before_or_after_and_by_legal_form():
+    found = entities(
+        "The Swedish shipbuilder Nordvik Marin won. Kestrel Marine & Defense, a yard in Busan "
+        "builder, lost. Orion Parts FZE in Dubai was listed."
+    )
+    assert found["nordvik-marin"][0] == "Company"
+    assert found["orion-parts"] == ("Company", "Orion Parts FZE")
+    assert not any(t == "Company" for t, _ in entities("The company said it would bid.").values())
+
+
+def test_designations_systems_and_their_programmes():
+    found = entities("It joined the KF-21 fighter programme, flies the J-10C and wants Karhu 8x8s.")
+    assert found["kf-21-programme"] == ("Programme", "KF-21 fighter programme")
+    assert found["j-10c"][0] == "WeaponSystem"
+    assert "kf-21" not in found
+    assert entities("It buys the Karhu 8x8.")["karhu-8x8"][0] == "WeaponSystem"
+    named = entities(
+        "It is the first grant under Coastal Shield Assistance, the programme begun in 2023."
+    )
+    assert named["coastal-shield-assistance"][0] == "Programme"
+
+
+def test_a_news_organisation_cited_by_one_name():
+    assert entities("According to Meridian, the deal is off.")["meridian"][0] == "NewsOrganization"
+    assert "NewsOrganization" not in {
+        t for t, _ in entities("According to Pakistan, it is off.").values()
+    }
+
+
+def test_people_after_long_titles_appositives_and_of_a_body():
+    found = entities(
+        "Adviser to the Prime Minister on Foreign Affairs Jane Roe spoke. Its director, Amir "
+        "Tahan, and his deputy, Leila Navid, were banned. Jan Kowal of the Baltic Policy "
+        "Institute disagreed."
+    )
+    for person in ("jane-roe", "amir-tahan", "leila-navid", "jan-kowal"):
+        assert found[person][0] == "Person", person
+    assert found["baltic-policy-institute"][0] == "Organization"
+
+
+def test_a_surname_after_a_full_name_is_the_same_person():
+    found = mentioned("Defence Minister Rina Sato arrived. Sato said the talks went well.")
+    assert [i for w, i in found if w == "Sato"] == ["rina-sato"]
+
+
+def test_the_byline_the_analyst_gives_goes_into_the_article_block():
+    draft = draft_text(
+        "Kenya signed a letter of intent.",
+        text_name="a.txt",
+        byline=Byline(publisher="The Harbour Post", authors=("Ana Reis",), wire_agency="Reuters"),
+    )
+    assert draft.article["publisher"] == "the-harbour-post"
+    assert draft.article["authors"] == ["ana-reis"]
+    assert draft.article["wire_agency"] == "reuters"
+    declared = {e["id"]: e for e in draft.entities}
+    assert declared["ana-reis"]["type"] == "Person"
+    assert declared["reuters"]["type"] == "NewsOrganization"
+    assert "byline" in declared["the-harbour-post"]["draft"]["note"]
+
+
+def test_an_archive_s_ids_win_but_not_by_a_generic_alias():
+    archive = (
+        (
+            Known("nordic-sea-command", "MilitaryOrganization", "Nordic Sea Command"),
+            ["the command"],
+        ),
+        (Known("republic-of-kenya", "Country", "Kenya"), ["Kenya", "Nairobi"]),
+    )
+    found = entities(
+        "The Nordic Sea Command met Kenya in Nairobi; the command said so.", archive=archive
+    )
+    assert "nordic-sea-command" in found and "republic-of-kenya" in found
+    assert "kenya" not in found
+    assert found["nairobi"][0] == "City"
+    mentions, _ = find_mentions("the command said", load_gazetteer(archive=archive))
+    assert mentions == []
+
+
+@pytest.mark.parametrize("word", ["COVID-19"])
+def test_not_every_letters_and_digits_is_a_weapon(word):
+    assert not entities(f"The {word} rules applied.")
+
+
+def test_the_gazetteer_file_is_documented_yaml():
+    from importlib.resources import files
+
+    text = (files("mapper.data") / "draft" / "gazetteer.yaml").read_text(encoding="utf-8")
+    assert text.startswith("#")
+    assert set(yaml.safe_load(text)) == {"states", "named", "forces"}
+
+
+def test_an_embassy_is_its_state_s_mission_in_a_place():
+    found = entities("Norway’s embassy in Lusaka protested, and the Chilean embassy said nothing.")
+    assert found["norwegian-embassy-in-lusaka"][0] == "GovernmentOrganization"
+    assert found["lusaka"][0] == "City"  # the place keeps its own mention
+    assert not any("chilean-embassy" in i for i in found)  # no place, no mission to name
+
+
+def test_an_unnamed_spokesperson_of_a_named_body():
+    found = entities(
+        "A State Department spokesperson said no. The Egyptian foreign ministry spokesman agreed."
+    )
+    assert found["state-department-spokesperson"][0] == "Person"
+    assert found["egyptian-foreign-ministry-spokesman"][0] == "Person"
+    assert "us-state-department" in found and "egyptian-foreign-ministry" in found
+    named = entities("A State Department spokesperson, Ann Lee, said no.")
+    assert "state-department-spokesperson" not in named
+
+
+def test_headquarters_and_conference_centres_are_facilities():
+    found = entities(
+        "They met at NATO headquarters and then at the Lome International Conference Centre."
+    )
+    assert found["nato-headquarters"][0] == "Facility"
+    assert found["lome-international-conference-centre"][0] == "Facility"
+
+
+def test_the_minister_after_a_titled_name_is_that_person():
+    text = "Defence Minister Rina Sato met Gen. Omar Haddad. The minister said the general agreed."
+    found = mentioned(text)
+    assert ("The minister", "rina-sato") in found
+    assert ("the general", "omar-haddad") in found
+    assert not [i for w, i in mentioned("The minister said so.") if w == "The minister"]
+    later = mentioned("The minister of trade spoke. Defence Minister Rina Sato arrived.")
+    assert not [w for w, _ in later if w.lower().startswith("the minister")]
+
+
+def test_a_seat_of_government_stands_for_its_state():
+    assert mentioned("The Kremlin denied it.") == [("Kremlin", "russia")]
+    assert ("White House", "united-states") in mentioned("The White House said so.")
+
+
+def test_a_state_s_units_as_written():
+    found = entities("Tongan engineering units and Fijian troops trained with Samoan officers.")
+    assert found["tongan-engineering-units"] == ("MilitaryOrganization", "Tongan engineering units")
+    assert found["fijian-troops"][0] == "MilitaryOrganization"
+    assert found["samoan-officers"][0] == "MilitaryOrganization"
+    assert not any(
+        t == "MilitaryOrganization" for t, _ in entities("Fijian officials and ships.").values()
+    )
+
+
+def test_islands_and_ports_named_x_of_y():
+    found = entities("Jets refuel on the island of Boa Vista and ships call at the port of Tema.")
+    assert found["boa-vista"][0] == "Region"
+    assert found["port-of-tema"] == ("Facility", "port of Tema")
+
+
+def test_a_body_of_another_s_ministry_keeps_its_own_name():
+    found = entities(
+        "They froze the assets of the Arms Export Directorate of Chad’s Ministry of Defence."
+    )
+    assert found["arms-export-directorate"] == ("GovernmentOrganization", "Arms Export Directorate")
+    assert found["chad-ministry-of-defence"][0] == "GovernmentOrganization"
+
+
+def test_a_guessed_city_may_have_letters_beyond_ascii():
+    assert entities("It will be built in Timișoara next year.")["timisoara"][0] == "City"
+
+
+def test_a_national_body_named_without_its_state_is_the_article_s_own():
+    dated = entities("ACCRA — The Department of Foreign Affairs summoned Togo’s envoy.")
+    assert dated["ghanaian-department-of-foreign-affairs"][0] == "GovernmentOrganization"
+    seated = entities("Togo and Benin agreed; the National Assembly in Lomé must ratify it.")
+    assert "togolese-national-assembly" in seated
+    owned = entities("Chile’s Ministry of Mining and Peru met.")
+    assert owned["chilean-ministry-of-mining"][0] == "GovernmentOrganization"
+    assert "vistula-forum" in entities("Peru spoke at the Vistula Forum.")  # not a national body
+
+
+def test_draft_takes_the_byline_on_the_command_line_and_the_confirmed_draft_loads(runner, tmp_path):
+    from mapper.cli.main import main
+    from mapper.draft.writer import without_marks
+    from mapper.facts.load import load_facts
+
+    article = tmp_path / "loi.txt"
+    article.write_text(
+        "NAIROBI — Kenya’s Ministry of Defence signed a letter of intent with the Brazilian "
+        "aircraft maker Aerovale Industries for two transport aircraft, the company said.\n",
+        encoding="utf-8",
+    )
+    args = ["draft", str(article), "--publisher", "The Rift Courier", "--author", "Ama Otieno"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "loi.facts.yaml"
+    out.write_text(without_marks(out.read_text(encoding="utf-8")), encoding="utf-8")
+    facts = load_facts(out)
+    assert facts.metadata["publisher"] == "the-rift-courier"
+    assert facts.metadata["authors"] == ("ama-otieno",)
+    ids = {e.id: e.type for e in facts.entities}
+    assert ids["kenya-ministry-of-defence"] == "GovernmentOrganization"
+    assert ids["aerovale-industries"] == "Company"
+    assert ids["nairobi"] == "City"
+
+
+def test_a_parent_the_text_does_not_name_is_left_out():
+    _, proposals = find_mentions("Firms in Hong Kong were listed.", load_gazetteer())
+    assert proposals["hong-kong"].known.part_of == ""
+    _, proposals = find_mentions("China said firms in Hong Kong were listed.", load_gazetteer())
+    assert proposals["hong-kong"].known.part_of == "china"
+
+
+def test_the_state_a_body_s_own_words_name_is_proposed_with_it():
+    _, proposals = find_mentions("Kenya’s Ministry of Defence signed.", load_gazetteer())
+    assert proposals["kenya-ministry-of-defence"].known.part_of == "kenya"
+    assert "kenya" in proposals
+
+
+def test_groups_by_a_fixed_pattern():
+    found = entities("ASEAN defence ministers met; officials in Hanoi said little.")
+    assert found["asean-defence-ministers"] == ("Group", "ASEAN defence ministers")
+    assert found["officials-in-hanoi"][0] == "Group"
+    assert found["hanoi"][0] == "City"  # the place keeps its own mention
+    assert not any(t == "Group" for t, _ in entities("Officials said little in the town.").values())
