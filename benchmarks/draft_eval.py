@@ -229,6 +229,14 @@ def evaluate(facts_path: Path, model=None, *, explain: bool = False) -> dict:
         "quotes": (verbatim, len(quotes)),
         "verdict": verdict,
         "misses": missed,
+        "by_kind": {
+            k: (
+                sum(1 for i in matched.values() if drafted[i][0] == k),
+                sum(1 for d in drafted if d[0] == k),
+                sum(1 for w in written if w[0] == k),
+            )
+            for k in {d[0] for d in drafted} | {w[0] for w in written}
+        },
     }
 
 
@@ -321,6 +329,13 @@ def print_misses(rows: list[dict]) -> None:
         print(f"{kind:24} " + " ".join(f"{counts.get(x, 0):13d}" for x in reasons))
     total = {x: sum(c.get(x, 0) for c in tally.values()) for x in reasons}
     print(f"{'all':24} " + " ".join(f"{total[x]:13d}" for x in reasons))
+    kinds: dict[str, list[int]] = {}
+    for r in rows:
+        for k, counts in r["by_kind"].items():
+            kinds[k] = [a + b for a, b in zip(kinds.get(k, [0, 0, 0]), counts, strict=True)]
+    print(f"\n{'by kind (strict)':24} {'matched':>8} {'drafted':>8} {'written':>8}")
+    for k, (hit, n_d, n_w) in sorted(kinds.items(), key=lambda kv: -kv[1][2]):
+        print(f"{k:24} {hit:8d} {n_d:8d} {n_w:8d}")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from ..facts.registry import Registry, find_registry, load_registry
 from .gazetteer import Known, load_gazetteer, slug
 from .mentions import Proposal, find_mentions
 from .rules import Drafted, propose_facts
+from .speakers import anonymous_speakers
 from .sentences import split_sentences
 from .writer import is_untouched_draft, render, write_atomically
 
@@ -106,7 +107,15 @@ def draft_text(
     gazetteer = load_gazetteer(registry)
     sentences = split_sentences(text)
     mentions, proposals = find_mentions(text, gazetteer)
-    drafted = propose_facts(text, sentences, mentions, proposals, gazetteer)
+    types = {i: p.known.type for i, p in proposals.items()}
+    unnamed, anonymous = anonymous_speakers(text, mentions, types)
+    spans = [(m.start, m.end) for m in unnamed]
+    mentions = sorted(
+        [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)] + unnamed,
+        key=lambda m: m.start,
+    )
+    anonymous = {k: v for k, v in anonymous.items() if k not in proposals}
+    drafted = propose_facts(text, sentences, mentions, {**anonymous, **proposals}, gazetteer)
     headline, in_text = _headline(text, sentences)
     article: dict = {"text": text_name, "headline": headline}
     if published:
@@ -120,7 +129,7 @@ def draft_text(
         fact_id = ids[id(d)] = _fact_id(d, taken)
     for d in drafted:
         for key, other in d.links.items():
-            d.values[key] = ids[id(other)]
+            d.values[key] = [ids[id(o)] for o in other] if isinstance(other, list) else ids[id(other)]
     for d in drafted:
         fact_id = ids[id(d)]
         by_sentence.setdefault(d.sentence, []).append(fact_id)
@@ -147,7 +156,7 @@ def draft_text(
                 used.add(ref)
     entities = []
     for entity_id in sorted(set(proposals) | used):
-        p = proposals.get(entity_id)
+        p = proposals.get(entity_id) or anonymous.get(entity_id)  # the unnamed: only if used
         if p is None and entity_id in known:
             p = Proposal(known[entity_id], -1, -1, 0.9)
         if p is None or p.known.from_registry:

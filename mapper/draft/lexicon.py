@@ -51,16 +51,31 @@ TRIGGERS: dict[str, re.Pattern] = {
     "programme_participation": _re(
         r"\b(expel\w*|remov\w+|exclud\w+|suspend\w*|withdr[ae]w\w*|join(?:ed|s)?)\b"
     ),
-    "statement": _re(r"\b(said|says|told|stated|added|noted|declared|confirmed)\b"),
+    "statement": _re(
+        r"\b(said|says|told|stated|added|noted|declared|confirmed|insisted|argued|claimed|"
+        r"explained|wrote|replied|responded|stressed|acknowledged|maintained)\b"
+    ),
     "threat": _re(r"\b(threaten\w*|warn(?:ed|s|ing)?|vow(?:ed|s)?)\b"),
-    "demand": _re(r"\b(demand(?:ed|s)?|call(?:ed|s)? on|urg(?:ed|es))\b"),
+    "demand": _re(
+        r"\b(demand(?:ed|s)?|call(?:ed|s|ing)? (?:on|for)|urg(?:ed|es|ing)|press(?:ed|es|ing) for|"
+        r"asked|appeal(?:ed|s)? (?:to|for))\b"
+    ),
     "condemnation": _re(
-        r"\b(condemn\w*|criticis\w+|criticiz\w+|accus\w+|denounc\w+|protest(?:ed)? to)\b"
+        r"\b(condemn\w*|criticis\w+|criticiz\w+|accus\w+|denounc\w+|protest(?:ed|s)?|"
+        r"summon(?:ed|s)|blam(?:ed|es))\b"
     ),
     "invitation": _re(r"\b(invit(?:ed|es|ation))\b"),
-    "announcement": _re(r"\b(announc(?:ed|es|ement))\b"),
-    "rejection": _re(r"\b(reject(?:ed|s)?|refus(?:ed|es)|dismiss(?:ed|es))\b"),
-    "endorsement": _re(r"\b(welcom(?:ed|es)|prais(?:ed|es)|hail(?:ed|s)|commend(?:ed|s))\b"),
+    "announcement": _re(
+        r"\b(announc(?:ed|es|ement)|unveil(?:ed|s)|said|says|confirmed|published|statement)\b"
+    ),
+    "rejection": _re(
+        r"\b(reject(?:ed|s)?|refus(?:ed|es)|dismiss(?:ed|es)|den(?:ied|ies|y)|object(?:ed|s) to|"
+        r"oppos(?:ed|es)|vetoed|ruled out)\b"
+    ),
+    "endorsement": _re(
+        r"\b(welcom(?:ed|es)|prais(?:ed|es)|hail(?:ed|s)|commend(?:ed|s)|thank(?:ed|s)|"
+        r"applaud(?:ed|s)|endors(?:ed|es))\b"
+    ),
     "conference": _re(r"\b(summit|conference|forum|exhibition|air show|expo)\b"),
     "incident": _re(
         r"\b(water cannons?|rammed|ramming|collid\w+|collision|blocked|blockad\w+|intercept\w+|"

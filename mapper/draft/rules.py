@@ -14,6 +14,7 @@ from .mentions import Mention, Proposal
 from .numbers import counts_before, money
 from .posts import org_posts, posts
 from .sentences import Sentence
+from .speech import SPEECH_KINDS, speech_act
 
 __all__ = ["Drafted", "propose_facts"]
 
@@ -151,23 +152,6 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
             and (x := c.before(t.start(), {"Country", "Company"}) or c.after(t.end(), {"Country"}))
             and {"participant": x.id, "programme": p.id, "action": _participation(t.group(1))}
         ),
-        "statement": lambda: (
-            (sp := c.before(t.start(), AGENT) or c.after(t.end(), AGENT, within=30))
-            and {"speaker": [sp.id], **_quotation(c)}
-        ),
-        "threat": lambda: who and {"speaker": [who.id], "threatened_action": _rest(c, t)},
-        "demand": lambda: (
-            who
-            and {
-                "speaker": [who.id],
-                "demand": _rest(c, t),
-                **({"demanded_of": [whom.id]} if whom else {}),
-            }
-        ),
-        "condemnation": lambda: who and whom and {"speaker": [who.id], "target": [whom.id]},
-        "invitation": lambda: who and whom and {"speaker": [who.id], "invitees": [whom.id]},
-        "rejection": lambda: who and {"speaker": [who.id], "rejected": _rest(c, t)},
-        "endorsement": lambda: who and whom and {"speaker": [who.id], "endorsed": [whom.id]},
         "conference": lambda: (
             len(c.all(AGENT)) >= 1
             and {
@@ -208,23 +192,9 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
     roles = [m for m in c.mentions if m.id in _flat(values)]
     return [
         fact_of(
-            kind, values, c, t, roles, 0.45 if kind in ("statement", "military_operation") else 0.5
+            kind, values, c, t, roles, 0.45 if kind == "military_operation" else 0.5
         )
     ]
-
-
-def _speaker(c: Context, t: re.Match) -> Mention | None:
-    """Who says it: named just before the verb ("the ministry said", "Sato told") or just
-    after it ("said Gen. Sato"); a person rather than a state where both are near."""
-    near = [m for m in c.mentions if 0 <= t.start() - m.end <= 30 and c.types[m.id] in AGENT]
-    near += [m for m in c.mentions if 0 <= m.start - t.end() <= 30 and c.types[m.id] in AGENT]
-    people = [m for m in near if c.types[m.id] == "Person"]
-    if people or near:
-        return (people or near)[0]
-    if re.search(r"\b(?:[Hh]e|[Ss]he)\s+(?:said|says|told|added|noted)\b", c.s.text):
-        earlier = [m for m in c.every if m.end <= c.s.start and c.types.get(m.id) == "Person"]
-        return earlier[-1] if earlier else None  # "he said": the last person named before
-    return None
 
 
 def _flat(values: dict) -> set:
@@ -237,13 +207,6 @@ def _flat(values: dict) -> set:
 def _rest(c: Context, t: re.Match) -> str:
     words = c.text[t.end() : c.s.end].strip(' ,.;:—–-"“”')
     return " ".join(words.split()[:14]) or t.group()
-
-
-def _quotation(c: Context) -> dict:
-    q = re.search(r"“([^”]{8,})”|\"([^\"]{8,})\"", c.s.text)
-    if not q:
-        return {"content": " ".join(c.s.text.split()[:20])}
-    return {"quotation": q.group(1) or q.group(2)}
 
 
 def _participation(verb: str) -> str:
@@ -358,18 +321,24 @@ def propose_facts(
         c = Context(text, s, mentions, types)
         c.part_of = {i: p.known.part_of for i, p in proposals.items() if p.known.part_of in types}
         c.last_agreement = last_agreement
-        for kind, trigger in TRIGGERS.items():
+        here: list[Drafted] = []
+        # events first, then what is said of them (an announcement names the events it announces)
+        for kind, trigger in [*((k, t) for k, t in TRIGGERS.items() if k not in SPEECH_KINDS),
+                              *((k, TRIGGERS[k]) for k in SPEECH_KINDS)]:  # fmt: skip
             for t in trigger.finditer(text, s.start, s.end):
                 if kind == "agreement":
                     made = _agreement(c, t)
                 elif kind == "arms_transfer":
                     made = _transfers(c, t)
+                elif kind in SPEECH_KINDS:
+                    made = speech_act(kind, c, t, here)
                 else:
                     made = _simple(kind, c, t)
-                found += made
+                here += made
                 last_agreement = next((d for d in made if d.kind == "agreement"), last_agreement)
                 c.last_agreement = last_agreement
                 if made:
                     break  # one fact of a kind per sentence: the first trigger that gives one
-        found += _assessment(c, any(d.sentence == s.id for d in found))
+        found += here
+        found += _assessment(c, bool(here))
     return sorted(found, key=lambda d: (d.start, d.kind))

@@ -1,0 +1,106 @@
+"""Statements and the speech acts PLOVER names (threats and warnings, demands, condemnations,
+rejections and denials, endorsements, announcements): the speaker (``speakers``), what is said
+(the quotation, or the reported words), and whom it is addressed to or aims at."""
+
+from __future__ import annotations
+
+import re
+
+from .context import AGENT, Context, Drafted, fact_of
+from .mentions import Mention
+from .speakers import speaker
+
+__all__ = ["SPEECH_KINDS", "speech_act"]
+
+SPEECH_KINDS = ("statement", "threat", "demand", "condemnation", "rejection", "endorsement",
+                "announcement", "invitation")  # fmt: skip
+# facts an announcement can announce: events, not other words
+_ANNOUNCEABLE = {"agreement", "arms_transfer", "aid", "sanction", "exercise", "training",
+                 "military_operation", "coproduction", "basing", "membership", "visit",
+                 "programme_participation", "agreement_step", "conference", "event"}  # fmt: skip
+
+
+def _rest(c: Context, t: re.Match) -> str:
+    words = c.text[t.end() : c.s.end].strip(' ,.;:—–-"“”')
+    return " ".join(words.split()[:14]) or t.group()
+
+
+def _quotation(c: Context) -> dict:
+    q = re.search(r"“([^”]{8,})”|\"([^\"]{8,})\"", c.s.text)
+    if not q:
+        return {"content": " ".join(c.s.text.split()[:40])}
+    return {"quotation": (q.group(1) or q.group(2)).rstrip(",")}
+
+
+def _target(c: Context, t: re.Match, who: Mention | None, within: int = 60) -> Mention | None:
+    """The object of the verb: the first agent named after it, not the speaker."""
+    skip = {who.id} if who else set()
+    return c.after(t.end(), AGENT, skip=skip, within=within)
+
+
+def _addressee(c: Context, t: re.Match, who: Mention | None) -> Mention | None:
+    """Whom the speaker addresses: "told X", "urged X", "called on X" (an agent right after)."""
+    if not re.match(r"(?i)told|urg|call|press|ask|warn|invit", t.group(1)):
+        return None
+    m = _target(c, t, who, within=25)
+    return m if m and not re.search(r"[,;]", c.text[t.end() : m.start]) else None
+
+
+def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[Drafted]:
+    """A fact of speech kind ``kind`` for the trigger ``t``, if a speaker can be found."""
+    who = speaker(c, t)
+    if who is None:
+        return []
+    values: dict = {"speaker": [who.id]}
+    to = _addressee(c, t, who)
+    verb = t.group(1).lower()
+    if kind == "statement":
+        if to is not None and verb.startswith("told"):
+            values["addressees"] = [to.id]
+        values.update(_quotation(c))
+    elif kind == "threat":
+        if to is not None:
+            values["against"] = [to.id]
+        values["threatened_action"] = _rest(c, t)
+        values["form"] = "warning" if verb.startswith("warn") else "threat"
+    elif kind == "demand":
+        if to is not None:
+            values["demanded_of"] = [to.id]
+        values["demand"] = _rest(c, t)
+    elif kind == "condemnation":
+        target = _target(c, t, who)
+        if target is None:
+            return []
+        values["target"] = [target.id]
+        values["form"] = (
+            "accusation" if verb.startswith("accus")
+            else "diplomatic-protest" if verb.startswith(("protest", "summon"))
+            else "criticism" if verb.startswith(("critic", "question"))
+            else "condemnation"
+        )  # fmt: skip
+    elif kind == "rejection":
+        values["rejected"] = _rest(c, t)
+    elif kind == "endorsement":
+        target = _target(c, t, who)
+        events = [d for d in made if d.kind in _ANNOUNCEABLE]
+        if target is not None:
+            values["endorsed"] = [target.id]
+        elif not events:
+            return []
+    elif kind == "invitation":
+        target = _target(c, t, who)
+        if target is None:
+            return []
+        values["invitees"] = [target.id]
+    elif kind == "announcement":
+        events = [d for d in made if d.kind in _ANNOUNCEABLE]
+        if not events:
+            return []
+        values["announces"] = []
+    roles = [m for m in (who, to) if m is not None]
+    fact = fact_of(kind, values, c, t, roles, 0.5 if kind != "statement" else 0.45)
+    if kind == "announcement":
+        fact.links["announces"] = [d for d in made if d.kind in _ANNOUNCEABLE]
+    if kind == "endorsement" and "endorsed" not in values:
+        fact.links["endorses"] = [d for d in made if d.kind in _ANNOUNCEABLE]
+    return [fact]
