@@ -25,12 +25,12 @@ TRIGGERS: dict[str, re.Pattern] = {
     "meeting": _re(r"\b(met with|met|meets|meeting with|held talks|hold talks|talks with)\b"),
     "agreement": _re(
         r"\b(sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|es)|ratif(?:y|ied|ies|ication)|"
-        r"negotiat\w+|agreed)\b"
+        r"negotiat\w+|agreed|exchang(?:ed|e)|adopt(?:ed|s)|reach(?:ed)?|struck|finali[sz]ed)\b"
     ),
     "arms_transfer": _re(
         r"\b(order(?:ed|s)?|buy(?:ing|s)?|bought|purchas\w+|acquir\w+|procur\w+|deliver\w*|"
         r"sell(?:ing|s)?|sold|sale|export\w*|import\w*|suppl(?:y|ies|ied)|"
-        r"letter of intent|contract|deal)\b"
+        r"transferr?(?:ed|ing)? |letter of intent|contract|deal)\b"
     ),
     "sanction": _re(
         r"\b(sanction(?:s|ed|ing)?|embargo(?:es)?|asset freezes?|travel bans?|export controls?|"
@@ -66,7 +66,7 @@ TRIGGERS: dict[str, re.Pattern] = {
     ),
     "invitation": _re(r"\b(invit(?:ed|es|ation))\b"),
     "announcement": _re(
-        r"\b(announc(?:ed|es|ement)|unveil(?:ed|s)|said|says|confirmed|published|statement)\b"
+        r"\b(announc(?:ed|es|ement)|unveil(?:ed|s)|made public|published)\b"
     ),
     "rejection": _re(
         r"\b(reject(?:ed|s)?|refus(?:ed|es)|dismiss(?:ed|es)|den(?:ied|ies|y)|object(?:ed|s) to|"
@@ -88,12 +88,18 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\b(joint venture|co-produc\w+|jointly (?:develop|produc|build)\w*|"
         r"licen[cs]ed? production|technology transfer)\b"
     ),
-    "military_operation": _re(r"\b(operation|offensive|campaign|deploy(?:ed|s|ment)?)\b"),
+    "military_operation": _re(
+        r"\b(operation|offensive|campaign|deploy(?:ed|s|ment|ing)?|"
+        r"patrol(?:s|led|ling)?(?!\s+(?:vessels?|boats?|ships?|aircraft|craft|planes?))|"
+        r"withdrawal|naval presence|sent (?:its |their )?(?:warships|ships|troops|aircraft|jets)|"
+        r"invasion|invaded|war (?:in|against|on))\b"
+    ),
 }
 
 AGREEMENT_NOUNS = _re(
-    r"\b(letter of intent|memorandum of understanding|MoU|framework agreement|contract|treaty|"
-    r"agreement|accord|deal)\b"
+    r"\b(letter of intent|memorandum of understanding|MoU|memorandum|framework agreement|"
+    r"exchange of notes|implementing arrangement|arrangement|declaration|protocol|pact|"
+    r"framework document|contract|treaty|agreement|accord|deal)\b"
 )
 AGREEMENT_TYPES = {
     "letter of intent": "letter-of-intent",
@@ -105,6 +111,14 @@ AGREEMENT_TYPES = {
     "agreement": "agreement",
     "accord": "agreement",
     "deal": "contract",
+    "memorandum": "memorandum-of-understanding",
+    "exchange of notes": "agreement",
+    "implementing arrangement": "arrangement",
+    "arrangement": "arrangement",
+    "declaration": "joint-statement",
+    "protocol": "agreement",
+    "pact": "agreement",
+    "framework document": "framework-agreement",
 }
 
 # weapon noun -> SIPRI category

@@ -13,6 +13,7 @@ from .lexicon import AGREEMENT_NOUNS, AGREEMENT_TYPES, TRIGGERS, WEAPONS, weapon
 from .mentions import Mention, Proposal
 from .numbers import counts_before, money
 from .posts import org_posts, posts
+from .relations import RELATION_TRIGGERS, relation
 from .sentences import Sentence
 from .speech import SPEECH_KINDS, speech_act
 
@@ -50,7 +51,7 @@ def _agreement(c: Context, t: re.Match) -> list[Drafted]:
     fact = fact_of("agreement", values, c, t, roles, 0.6)
     fact.end = max(fact.end, noun.end())
     made = [fact]
-    if verb.startswith(("sign", "ink")):
+    if verb.startswith(("sign", "ink", "exchang")):
         signing = fact_of(
             "signing", {"agreement": "", "signatories": parties[:4]}, c, t, roles, 0.55
         )
@@ -61,7 +62,15 @@ def _agreement(c: Context, t: re.Match) -> list[Drafted]:
 
 def _transfers(c: Context, t: re.Match) -> list[Drafted]:
     out = []
+    verb = t.group(1).lower()
+    selling = verb.startswith(("sell", "sold", "sale", "suppl", "export", "deliver", "transfer"))
     recipient = c.before(t.start(), STATE_LIKE | {"Company"})
+    seller = None
+    if selling:  # "X sold drones to Y", "denied supplying weapons to Y": the subject supplies
+        to = re.search(r"\bto\b", c.text[t.end() : c.s.end])
+        buyer = to and c.after(t.end() + to.end(), STATE_LIKE | {"Company"}, within=40)
+        if buyer:
+            seller, recipient = recipient, buyer
     if recipient is not None and c.part_of.get(recipient.id):
         recipient = Mention(recipient.start, recipient.end, c.part_of[recipient.id])
     seen: set[str] = set()
@@ -71,7 +80,12 @@ def _transfers(c: Context, t: re.Match) -> list[Drafted]:
             continue
         seen.add(noun.lower())
         adjective = c.before(w.start(), {"Country"})
-        supplier = adjective if adjective and w.start() - adjective.end <= 25 else None
+        gap = c.text[adjective.end : w.start()] if adjective else ""
+        near = adjective and len(gap) <= 25 and not TRIGGERS["arms_transfer"].search(gap)
+        supplier = adjective if near else seller  # "Korean frigates", not "Indonesia has ordered"
+        own = re.match(r"\s+(?:\w+\s+){0,2}?from\s+", c.text[w.end() : c.s.end])
+        if own:  # "fighter jets from France and transport aircraft from the United States"
+            supplier = c.after(w.end() + own.end(), AGENT - {"Person"}, within=5) or supplier
         if supplier is None:
             frm = re.search(r"\b(?:from|with)\b", c.text[t.end() : c.s.end])
             if frm:
@@ -90,8 +104,7 @@ def _transfers(c: Context, t: re.Match) -> list[Drafted]:
         count = counts_before(c.text, w.start())
         if count is not None:
             values["number_ordered"] = count.as_yaml()
-        verb = t.group(1).lower()
-        values["status"] = "delivered" if verb.startswith("deliver") else "ordered"
+        values["status"] = "delivered" if selling and not verb.startswith("sale") else "ordered"
         if c.modality(t.start()).get("aspect") == "planned" or verb == "letter of intent":
             values["status"] = "planned"
         fact = fact_of("arms_transfer", values, c, t, [recipient, supplier], 0.55)
@@ -133,7 +146,7 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
             len(c.all(STATE_LIKE)) >= 1 and {"participants": ids_of(c.all(STATE_LIKE))}
         ),
         "aid": lambda: (
-            who and whom and {"provider": [who.id], "recipient": whom.id, "aid_type": "equipment"}
+            who and whom and {"provider": [who.id], "recipient": whom.id, "aid_type": _aid(c, t)}
         ),
         "training": lambda: who and whom and {"trainer": [who.id], "trainees": [whom.id]},
         "membership": lambda: (
@@ -189,12 +202,40 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
         return [fact]
     if not values or any(v in (None, "", []) for v in values.values()):
         return []
+    if kind == "aid" and whom is not None:  # "grants to the Philippines, Fiji and Malaysia"
+        made = []
+        for m in [whom, *_listed(c, whom)]:
+            one = {**values, "recipient": m.id}
+            made.append(fact_of(kind, one, c, t, [who, m], 0.5))
+        return made
     roles = [m for m in c.mentions if m.id in _flat(values)]
     return [
         fact_of(
             kind, values, c, t, roles, 0.45 if kind == "military_operation" else 0.5
         )
     ]
+
+
+def _listed(c: Context, first: Mention) -> list[Mention]:
+    """The entities listed after ``first`` ("X, Y and Z"): same type, joined by commas or and."""
+    out, last = [], first
+    for m in c.mentions:
+        if m.start < last.end or c.types.get(m.id) != c.types.get(first.id):
+            continue
+        if not re.fullmatch(r",?\s*(?:and\s+|or\s+)?(?:the\s+)?", c.text[last.end : m.start]):
+            break
+        out.append(m)
+        last = m
+    return out
+
+
+def _aid(c: Context, t: re.Match) -> list[str]:
+    words = c.s.text.lower()
+    kinds = [k for k, p in (("financing", r"loan|credit|fund|financ|grant|\$|million|billion"),
+                            ("training", r"train"), ("equipment", r"equipment|boats?|radars?|vehicles?|aircraft"),
+                            ("maintenance", r"spare parts|maintenance"), ("infrastructure", r"infrastructure|port|runway"))
+             if re.search(p, words)]  # fmt: skip
+    return kinds[:2] or ["equipment"]
 
 
 def _flat(values: dict) -> set:
@@ -324,6 +365,7 @@ def propose_facts(
         here: list[Drafted] = []
         # events first, then what is said of them (an announcement names the events it announces)
         for kind, trigger in [*((k, t) for k, t in TRIGGERS.items() if k not in SPEECH_KINDS),
+                              *RELATION_TRIGGERS.items(),
                               *((k, TRIGGERS[k]) for k in SPEECH_KINDS)]:  # fmt: skip
             for t in trigger.finditer(text, s.start, s.end):
                 if kind == "agreement":
@@ -332,6 +374,8 @@ def propose_facts(
                     made = _transfers(c, t)
                 elif kind in SPEECH_KINDS:
                     made = speech_act(kind, c, t, here)
+                elif kind in RELATION_TRIGGERS:
+                    made = relation(kind, c, t)
                 else:
                     made = _simple(kind, c, t)
                 here += made
