@@ -9,7 +9,7 @@ from .context import Drafted
 from .mentions import Mention, Proposal
 from .sentences import Sentence
 
-__all__ = ["org_posts", "posts"]
+__all__ = ["named_body_posts", "org_posts", "posts"]
 
 
 def posts(proposals: dict[str, Proposal], sentences: list[Sentence]) -> list[Drafted]:
@@ -83,4 +83,42 @@ def org_posts(
             "organization": org.id,
         }
         out.append(Drafted("post", values, start, end, 0.6, sentence))
+    return out
+
+
+_BODY = r"(?:foreign |defen[cs]e )?(?:ministry|navy|army|air force|agency|company|embassy|department|government|service|council|firm|shipbuilder|group)"
+_BODY_TITLE = r"(?:chief executive|spokes(?:man|woman|person)|president|director|head|chairman|chief|commander|ambassador|secretary|minister|adviser|official)"
+
+
+def named_body_posts(
+    text: str, mentions: list[Mention], types: dict[str, str], sentences, labels: dict[str, str]
+) -> list[Drafted]:
+    """Posts in a body named earlier and now called by its common noun: "Arif Santoso, the
+    ministry's spokesman", "the navy's commander, X", "X, a navy spokesman": the body is the
+    last one named before whose name holds that noun."""
+    orgs = {"GovernmentOrganization", "MilitaryOrganization", "Company", "StateOwnedEnterprise",
+            "Organization", "InternationalOrganization"}  # fmt: skip
+    after = re.compile(rf",\s+(?:the |a |an )?(?P<body>{_BODY})(?:[’']s)?\s+(?P<title>{_BODY_TITLE})\b")
+    before = re.compile(rf"(?:[Tt]he |[Aa] |[Aa]n )?(?P<body>{_BODY})(?:[’']s)?\s+(?P<title>{_BODY_TITLE}),\s+$")
+    out = []
+    for i, person in enumerate(mentions):
+        if types.get(person.id) != "Person":
+            continue
+        m = after.match(text, person.end)
+        span = m and (person.start, m.end())
+        if m is None:
+            m = before.search(text[max(0, person.start - 60) : person.start])
+            span = m and (person.start - (min(60, person.start) - m.start()), person.end)
+        if m is None:
+            continue
+        noun = m.group("body").split()[-1].lower()
+        earlier = [x for x in mentions[:i] if types.get(x.id) in orgs
+                   and noun in labels.get(x.id, "").lower()]  # fmt: skip
+        if not earlier:
+            continue
+        start, end = span
+        sentence = next((s.id for s in sentences if s.start <= start < s.end), "")
+        values = {"holder": person.id, "title": m.group("title")[0].upper() + m.group("title")[1:],
+                  "organization": earlier[-1].id}  # fmt: skip
+        out.append(Drafted("post", values, start, end, 0.5, sentence))
     return out

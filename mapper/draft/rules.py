@@ -12,7 +12,7 @@ from .gazetteer import Gazetteer
 from .lexicon import AGREEMENT_NOUNS, AGREEMENT_TYPES, TRIGGERS, WEAPONS, weapon_category
 from .mentions import Mention, Proposal
 from .numbers import counts_before, money
-from .posts import org_posts, posts
+from .posts import named_body_posts, org_posts, posts
 from .relations import RELATION_TRIGGERS, relation
 from .sentences import Sentence
 from .speech import SPEECH_KINDS, speech_act
@@ -357,6 +357,9 @@ def propose_facts(
     labels = {i: p.known.label for i, p in proposals.items()}
     drafted_posts = org_posts(text, mentions, types, sentences, labels)
     found += [d for d in drafted_posts if d.values["holder"] not in posted]
+    posted |= {d.values["holder"] for d in found}
+    body_posts = named_body_posts(text, mentions, types, sentences, labels)
+    found += [d for d in body_posts if d.values["holder"] not in posted]
     last_agreement = None
     for s in sentences:
         c = Context(text, s, mentions, types)
