@@ -18,8 +18,8 @@ from ..facts.registry import Registry, find_registry, load_registry
 from .gazetteer import Known, load_gazetteer, slug
 from .mentions import Proposal, find_mentions
 from .rules import Drafted, propose_facts
-from .speakers import anonymous_speakers
 from .sentences import split_sentences
+from .speakers import anonymous_speakers
 from .writer import is_untouched_draft, render, write_atomically
 
 __all__ = ["Draft", "draft_text", "write_draft"]
@@ -129,7 +129,9 @@ def draft_text(
         fact_id = ids[id(d)] = _fact_id(d, taken)
     for d in drafted:
         for key, other in d.links.items():
-            d.values[key] = [ids[id(o)] for o in other] if isinstance(other, list) else ids[id(other)]
+            d.values[key] = (
+                [ids[id(o)] for o in other] if isinstance(other, list) else ids[id(other)]
+            )
     for d in drafted:
         fact_id = ids[id(d)]
         by_sentence.setdefault(d.sentence, []).append(fact_id)

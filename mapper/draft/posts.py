@@ -98,8 +98,12 @@ def named_body_posts(
     last one named before whose name holds that noun."""
     orgs = {"GovernmentOrganization", "MilitaryOrganization", "Company", "StateOwnedEnterprise",
             "Organization", "InternationalOrganization"}  # fmt: skip
-    after = re.compile(rf",\s+(?:the |a |an )?(?P<body>{_BODY})(?:[’']s)?\s+(?P<title>{_BODY_TITLE})\b")
-    before = re.compile(rf"(?:[Tt]he |[Aa] |[Aa]n )?(?P<body>{_BODY})(?:[’']s)?\s+(?P<title>{_BODY_TITLE}),\s+$")
+    after = re.compile(
+        rf",\s+(?:the |a |an )?(?P<body>{_BODY})(?:[’']s)?\s+(?P<title>{_BODY_TITLE})\b"
+    )
+    before = re.compile(
+        rf"(?:[Tt]he |[Aa] |[Aa]n )?(?P<body>{_BODY})(?:[’']s)?\s+(?P<title>{_BODY_TITLE}),\s+$"
+    )
     out = []
     for i, person in enumerate(mentions):
         if types.get(person.id) != "Person":

@@ -66,7 +66,9 @@ def relation(kind: str, c: Context, t: re.Match) -> list[Drafted]:
         values = {"actor": who.id, "target": whom.id}
     elif kind == "arms_supply":
         whom = c.after(t.end(), agents, skip={who.id} if who else set(), within=40)
-        own = re.search(r"([A-Z][\w ]+?)[’']s\s+$", c.text[max(c.s.start, t.start() - 40) : t.start()])
+        own = re.search(
+            r"([A-Z][\w ]+?)[’']s\s+$", c.text[max(c.s.start, t.start() - 40) : t.start()]
+        )
         if own:  # "Russia, India's top arms supplier": the possessor is the recipient
             whom = c.before(t.start(), agents)
             who = c.before(whom.start, agents, skip={whom.id}) if whom else None

@@ -209,11 +209,7 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
             made.append(fact_of(kind, one, c, t, [who, m], 0.5))
         return made
     roles = [m for m in c.mentions if m.id in _flat(values)]
-    return [
-        fact_of(
-            kind, values, c, t, roles, 0.45 if kind == "military_operation" else 0.5
-        )
-    ]
+    return [fact_of(kind, values, c, t, roles, 0.45 if kind == "military_operation" else 0.5)]
 
 
 def _listed(c: Context, first: Mention) -> list[Mention]:

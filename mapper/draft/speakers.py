@@ -22,12 +22,14 @@ _ROLE_NOUNS = (
 _PLURAL_ONLY = {"critics", "organisers", "organizers", "protesters", "residents", "investigators",
                 "prosecutors"}  # fmt: skip
 # the modifiers an unnamed speaker carries: "senior", "Western", "Hungarian defence ministry"
-_MODIFIER = r"(?:[A-Z][\w’'-]+|senior|junior|former|military|defen[cs]e|foreign|navy|army|air force|" \
-    r"ministry|government|embassy|industry|security|intelligence|opposition|squadron|naval|" \
+_MODIFIER = (
+    r"(?:[A-Z][\w’'-]+|senior|junior|former|military|defen[cs]e|foreign|navy|army|air force|"
+    r"ministry|government|embassy|industry|security|intelligence|opposition|squadron|naval|"
     r"state|police|coast guard|regional|local|western|european|top|other)"
+)
 _ANON = re.compile(
     rf"(?<![\w’'-])(?P<det>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)?\s*"
-    rf"(?P<words>(?:{_MODIFIER}\s+){{0,4}}?(?P<noun>{_ROLE_NOUNS})"
+    rf"(?P<words>(?:{_MODIFIER}\s+){{0,4}}?(?P<noun>(?i:{_ROLE_NOUNS}))"
     rf"(?:\s+(?:in|at|for|from|of)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}})?)"
     rf"(?=[\s,.;:]|$)"
 )
@@ -60,7 +62,12 @@ def anonymous_speakers(
         plural = noun.endswith(("s", "people")) or noun in _PLURAL_ONLY
         if not det and not (plural and (_BARE_START.search(text[:start]) or words != noun)):
             continue  # "the ministry's spokesman" is a post of someone named, not a speaker
-        if det in ("a", "an", "one") and plural or det in ("two", "three", "several") and not plural:
+        if (
+            det in ("a", "an", "one")
+            and plural
+            or det in ("two", "three", "several")
+            and not plural
+        ):
             continue
         if words.lower() == noun:
             continue  # "officials said", "two diplomats": too bare to be an entity of its own
@@ -76,7 +83,9 @@ def anonymous_speakers(
     return found, proposals
 
 
-_SPEECH_GAP = re.compile(r"\s*(?:,[^,]{3,90},\s*)?(?:has |have |had |also |then |later |further )?$")
+_SPEECH_GAP = re.compile(
+    r"\s*(?:,[^,]{3,90},\s*)?(?:has |have |had |also |then |later |further )?$"
+)
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]he (?:ministry|government|embassy|"
                       r"agency|company|navy|army|department|spokes\w+|official|minister))\s+"
                       r"(?:also |then |later |further )?$")  # fmt: skip
@@ -101,7 +110,9 @@ def speaker(c: Context, t: re.Match, *, within: int = 30) -> Mention | None:
     pronoun = _PRONOUN.search(head)
     if pronoun:
         word = pronoun.group().split()[0].lower()
-        people = word in ("he", "she") or "spokes" in pronoun.group() or "minister" in pronoun.group()
+        people = (
+            word in ("he", "she") or "spokes" in pronoun.group() or "minister" in pronoun.group()
+        )
         wanted = {"Person"} if people else AGENT - {"Person", "Country"}
         if word == "they":
             wanted = AGENT
@@ -115,4 +126,4 @@ def speaker(c: Context, t: re.Match, *, within: int = 30) -> Mention | None:
         first = [m for m in before if m.start >= at]
         if first:
             return first[0]
-    return before[0] if before and len(head) < 120 else None
+    return None

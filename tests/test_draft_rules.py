@@ -1,0 +1,130 @@
+"""The offline draft's fact rules, one small example each (written for these tests), with the
+cases a rule must leave alone."""
+
+from __future__ import annotations
+
+from mapper.draft.drafter import draft_text
+
+
+def facts(text: str, kind: str) -> list[dict]:
+    return [f for f in draft_text(text, text_name="x.txt").facts if f["kind"] == kind]
+
+
+def entities(text: str) -> dict[str, str]:
+    return {e["id"]: e["type"] for e in draft_text(text, text_name="x.txt").entities}
+
+
+def test_each_weapon_takes_its_own_supplier():
+    found = facts(
+        "Chile bought four frigates from Spain and two submarines from France last year.",
+        "arms_transfer",
+    )
+    assert [(f["supplier"], f["recipient"], f["number_ordered"]) for f in found] == [
+        ("spain", "chile", 4),
+        ("france", "chile", 2),
+    ]
+
+
+def test_a_seller_s_verb_makes_its_subject_the_supplier():
+    (sale,) = facts("Norway sold 12 howitzers to Estonia last year.", "arms_transfer")
+    assert (sale["supplier"], sale["recipient"], sale["status"]) == (
+        "norway",
+        "estonia",
+        "delivered",
+    )
+    # a buyer's verb: the subject receives
+    (order,) = facts("Chile ordered four patrol vessels from Spain.", "arms_transfer")
+    assert (order["supplier"], order["recipient"]) == ("spain", "chile")
+
+
+def test_patrol_vessels_are_no_patrol():
+    assert not facts("Chile ordered four patrol vessels from Spain.", "military_operation")
+    (op,) = facts("The Chilean Navy sent its warships to the strait.", "military_operation")
+    assert op["conducted_by"] == ["chilean-navy"]
+
+
+def test_aid_to_each_state_of_a_list():
+    found = facts("Japan will provide grants to the Philippines, Malaysia and Fiji.", "aid")
+    assert [f["recipient"] for f in found] == ["philippines", "malaysia", "fiji"]
+    assert all(f["provider"] == ["japan"] and f["aspect"] == "planned" for f in found)
+    assert found[0]["aid_type"] == ["financing"]
+
+
+def test_an_unnamed_speaker_is_an_entity_of_its_own():
+    (said,) = facts("A Chilean navy spokesman said the frigate would sail on Monday.", "statement")
+    assert said["speaker"] == ["chilean-navy-spokesman"]
+    found = entities("Officials in Santiago said the talks had stalled.")
+    assert found["officials-in-santiago"] == "Group" and found["santiago"] == "City"
+    # the post of someone named is not an unnamed speaker
+    (named,) = facts("Colonel Ana Ruiz, a navy spokesman, said the patrol was over.", "statement")
+    assert named["speaker"] == ["ana-ruiz"]
+    # too bare to be an entity, and not the state named earlier in the sentence either
+    assert not facts("Chile bought four frigates from Spain, officials said.", "statement")
+
+
+def test_he_said_is_the_person_named_last():
+    text = (
+        "Chile's defence minister, Carlos Vega, met Argentina's envoy. He said the talks went well."
+    )
+    (said,) = [f for f in facts(text, "statement") if f["draft"]["sentence"] == "P1.2"]
+    assert said["speaker"] == ["carlos-vega"]
+
+
+def test_speech_acts_take_the_speaker_not_the_nearest_state():
+    (rejection,) = facts("Argentina rejected the proposal on Tuesday.", "rejection")
+    assert rejection["speaker"] == ["argentina"] and rejection["rejected"].startswith(
+        "the proposal"
+    )
+    (denial,) = facts("Iran denied supplying drones to Russia.", "rejection")
+    assert denial["speaker"] == ["iran"]
+    (accusation,) = facts("Colombia accused Brazil of violating its airspace.", "condemnation")
+    assert (accusation["speaker"], accusation["target"], accusation["form"]) == (
+        ["colombia"], ["brazil"], "accusation",
+    )  # fmt: skip
+    (call,) = facts("Japan urged China to show restraint.", "demand")
+    assert call["speaker"] == ["japan"] and call["demanded_of"] == ["china"]
+    assert not facts("The rejected proposal was shelved.", "rejection")  # no one speaks
+
+
+def test_an_announcement_names_the_events_of_its_sentence():
+    text = "Chile announced on Monday that it had ordered four frigates from Spain."
+    (announcement,) = facts(text, "announcement")
+    (order,) = facts(text, "arms_transfer")
+    assert announcement["speaker"] == ["chile"] and announcement["announces"] == [order["id"]]
+    assert not facts("Chile announced a new budget.", "announcement")  # nothing to announce
+
+
+def test_relations_between_states():
+    (court,) = facts("Japan has been courting Vietnam for a decade.", "courtship")
+    assert (court["actor"], court["target"]) == ("japan", "vietnam")
+    (rivals,) = facts("India and Pakistan remain bitter rivals.", "rivalry")
+    assert rivals["parties"] == ["india", "pakistan"]
+    (coop,) = facts("Japan and Australia are deepening their cooperation at sea.", "cooperation")
+    assert coop["parties"] == ["japan", "australia"]
+    (supply,) = facts("Russia remains India's largest arms supplier.", "arms_supply")
+    assert (supply["supplier"], supply["recipient"]) == ("russia", "india")
+    assert not facts("The rivals met in a football final.", "rivalry")  # no states named
+
+
+def test_a_concession_is_an_event_of_its_plover_type():
+    (event,) = facts("Turkey lifted its objection to the plan.", "event")
+    assert event["plover_type"] == "CONCEDE" and event["actors"] == ["turkey"]
+    assert not facts("The objection stands.", "event")
+
+
+def test_a_post_in_a_body_called_by_its_common_noun():
+    text = (
+        "Kenya's defence ministry signed the deal. Mary Otieno, the ministry's spokesman, "
+        "confirmed it."
+    )
+    (post,) = [f for f in facts(text, "post") if f["holder"] == "mary-otieno"]
+    assert post["organization"] == "kenyan-defence-ministry" and post["title"] == "Spokesman"
+    assert not [f for f in facts("Mary Otieno, the ministry's spokesman, said so.", "post")]
+
+
+def test_agreement_nouns_and_the_signing_of_an_exchange_of_notes():
+    text = "Japan and Mongolia exchanged notes on Monday, an exchange of notes on training."
+    found = facts("Japan and Mongolia signed an implementing arrangement on Monday.", "agreement")
+    assert found and found[0]["agreement_type"] == "arrangement"
+    assert found[0]["parties"] == ["japan", "mongolia"]
+    assert facts(text, "agreement") and facts(text, "signing")
