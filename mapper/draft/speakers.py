@@ -69,8 +69,9 @@ def anonymous_speakers(
             and not plural
         ):
             continue
-        if words.lower() == noun:
-            continue  # "officials said", "two diplomats": too bare to be an entity of its own
+        if not any(ch.isupper() for ch in (words if det else words[1:])):
+            continue  # "officials said", "a ministry official": too bare to tell apart; a name
+            # ("a NATO official", "officials in Helsinki") makes it an entity of its own
         inside = [x for x in mentions if start <= x.start and x.end <= end]
         if any(types.get(x.id) == "Person" for x in inside):
             continue  # a named person: "Defence Minister ... officials"
