@@ -74,6 +74,16 @@ class Context:
                 out.append(m)
         return out
 
+    def two_sides(self) -> list[str]:
+        """ "The two countries", "both sides": the two states named last before the sentence."""
+        if not re.search(
+            r"(?i)\b(?:the two|both) (?:countries|sides|governments|states|nations)\b", self.s.text
+        ):
+            return []
+        earlier = [m.id for m in self.every if m.end <= self.s.start]
+        states = [i for i in reversed(earlier) if self.types.get(i) == "Country"]
+        return list(dict.fromkeys(states))[:2]
+
     def modality(self, at: int) -> dict:
         head = self.text[self.s.start : at]
         values: dict = {}

@@ -30,7 +30,8 @@ TRIGGERS: dict[str, re.Pattern] = {
     "arms_transfer": _re(
         r"\b(order(?:ed|s)?|buy(?:ing|s)?|bought|purchas\w+|acquir\w+|procur\w+|deliver\w*|"
         r"sell(?:ing|s)?|sold|sale|export\w*|import\w*|suppl(?:y|ies|ied)|"
-        r"transferr?(?:ed|ing)? |letter of intent|contract|deal)\b"
+        r"transferr?(?:ed|ing)? |giv(?:e|es|ing)|gave|donat\w+|gift(?:s|ed)?|hand(?:s|ed)? over|"
+        r"letter of intent|contract|deal)\b"
     ),
     "sanction": _re(
         r"\b(sanction(?:s|ed|ing)?|embargo(?:es)?|asset freezes?|travel bans?|export controls?|"

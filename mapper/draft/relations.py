@@ -51,7 +51,13 @@ _PLOVER = (
 def _parties(c: Context) -> list[str]:
     """The states a relation is between: the sentence's countries (else its state bodies)."""
     states = ids_of(c.all({"Country"}))
-    return states[:4] if len(states) >= 2 else ids_of(c.all(AGENT - {"Person"}))[:4]
+    if len(states) >= 2:
+        return states[:4]
+    return (
+        ids_of(c.all(AGENT - {"Person"}))[:4]
+        if len(c.all(AGENT - {"Person"})) >= 2
+        else c.two_sides()
+    )
 
 
 def relation(kind: str, c: Context, t: re.Match) -> list[Drafted]:

@@ -22,7 +22,20 @@ __all__ = ["Drafted", "propose_facts"]
 
 def _agreement(c: Context, t: re.Match) -> list[Drafted]:
     noun = AGREEMENT_NOUNS.search(c.text, t.end(), min(c.s.end, t.end() + 70))
-    if noun is None:
+    passive = None
+    if noun is None:  # "the contract was signed ... by X and Y"
+        noun = AGREEMENT_NOUNS.search(c.text, max(c.s.start, t.start() - 50), t.start())
+        passive = re.search(r"\bby\b", c.text[t.end() : c.s.end])
+        if noun is None or not re.search(
+            r"\b(?:was|were|is|been|be)\s+$", c.text[noun.end() : t.start()][-12:]
+        ):
+            return []
+    if passive:
+        by = t.end() + passive.end()
+        signers = [m for m in c.mentions if m.start >= by and c.types.get(m.id) in AGENT]
+        states = ids_of(c.all(AGENT - {"Person"}))
+        if len(states) >= 2:
+            return _agreement_of(c, t, noun, states, ids_of(signers) or states)
         return []
     subject = c.before(t.start(), AGENT - {"Person"})
     with_ = re.search(r"\bwith\b", c.text[t.end() : c.s.end])
@@ -34,7 +47,13 @@ def _agreement(c: Context, t: re.Match) -> list[Drafted]:
     parties = ids_of([subject, other]) if subject and other and subject.id != other.id else []
     parties = parties or ids_of(c.all(AGENT - {"Person"}))
     if len(parties) < 2:
+        parties = c.two_sides()
+    if len(parties) < 2:
         return []
+    return _agreement_of(c, t, noun, parties, parties)
+
+
+def _agreement_of(c: Context, t: re.Match, noun, parties: list, signers: list) -> list[Drafted]:
     verb = t.group(1).lower()
     stage = "signed"
     if verb.startswith("ratif"):
@@ -53,7 +72,7 @@ def _agreement(c: Context, t: re.Match) -> list[Drafted]:
     made = [fact]
     if verb.startswith(("sign", "ink", "exchang")):
         signing = fact_of(
-            "signing", {"agreement": "", "signatories": parties[:4]}, c, t, roles, 0.55
+            "signing", {"agreement": "", "signatories": signers[:4]}, c, t, roles, 0.55
         )
         signing.links["agreement"] = fact  # its id is known once the agreement has one
         made.append(signing)
@@ -63,12 +82,17 @@ def _agreement(c: Context, t: re.Match) -> list[Drafted]:
 def _transfers(c: Context, t: re.Match) -> list[Drafted]:
     out = []
     verb = t.group(1).lower()
-    selling = verb.startswith(("sell", "sold", "sale", "suppl", "export", "deliver", "transfer"))
+    selling = verb.startswith(("sell", "sold", "sale", "suppl", "export", "deliver", "transfer",
+                               "giv", "gave", "donat", "gift", "hand"))  # fmt: skip
     recipient = c.before(t.start(), STATE_LIKE | {"Company"})
     seller = None
     if selling:  # "X sold drones to Y", "denied supplying weapons to Y": the subject supplies
         to = re.search(r"\bto\b", c.text[t.end() : c.s.end])
         buyer = to and c.after(t.end() + to.end(), STATE_LIKE | {"Company"}, within=40)
+        if not buyer and verb.startswith(
+            ("giv", "gave", "hand")
+        ):  # "give Sri Lanka's navy four boats"
+            buyer = c.after(t.end(), STATE_LIKE, within=3)
         if buyer:
             seller, recipient = recipient, buyer
     if recipient is not None and c.part_of.get(recipient.id):
@@ -205,6 +229,8 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
     if kind == "aid" and whom is not None:  # "grants to the Philippines, Fiji and Malaysia"
         made = []
         for m in [whom, *_listed(c, whom)]:
+            if c.part_of.get(m.id):  # aid to a state's navy is aid to the state
+                m = Mention(m.start, m.end, c.part_of[m.id])
             one = {**values, "recipient": m.id}
             made.append(fact_of(kind, one, c, t, [who, m], 0.5))
         return made
