@@ -46,6 +46,7 @@ class Context:
         self.every = mentions
         self.part_of: dict[str, str] = {}
         self.last_agreement: Drafted | None = None
+        self.last_event: Drafted | None = None  # what "the decision" of a later sentence is
 
     def before(self, at: int, kinds: set[str], skip: set[str] = frozenset()) -> Mention | None:
         found = [

@@ -68,7 +68,7 @@ TRIGGERS: dict[str, re.Pattern] = {
     "invitation": _re(r"\b(invit(?:ed|es|ation))\b"),
     "announcement": _re(r"\b(announc(?:ed|es|ement)|unveil(?:ed|s)|made public|published)\b"),
     "rejection": _re(
-        r"\b(reject(?:ed|s)?|refus(?:ed|es)|dismiss(?:ed|es)|den(?:ied|ies|y)|object(?:ed|s) to|"
+        r"\b(reject(?:ed|s)?|refus(?:ed|es)|dismiss(?:ed|es)|den(?:ied|ies|y)|object(?:ed|s)|"
         r"oppos(?:ed|es)|vetoed|ruled out)\b"
     ),
     "endorsement": _re(

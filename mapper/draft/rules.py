@@ -15,7 +15,7 @@ from .numbers import counts_before, money
 from .posts import named_body_posts, org_posts, posts
 from .relations import RELATION_TRIGGERS, relation
 from .sentences import Sentence
-from .speech import SPEECH_KINDS, speech_act
+from .speech import EVENT_KINDS, SPEECH_KINDS, speech_act
 
 __all__ = ["Drafted", "propose_facts"]
 
@@ -382,11 +382,11 @@ def propose_facts(
     posted |= {d.values["holder"] for d in found}
     body_posts = named_body_posts(text, mentions, types, sentences, labels)
     found += [d for d in body_posts if d.values["holder"] not in posted]
-    last_agreement = None
+    last_agreement = last_event = None
     for s in sentences:
         c = Context(text, s, mentions, types)
         c.part_of = {i: p.known.part_of for i, p in proposals.items() if p.known.part_of in types}
-        c.last_agreement = last_agreement
+        c.last_agreement, c.last_event = last_agreement, last_event
         here: list[Drafted] = []
         # events first, then what is said of them (an announcement names the events it announces)
         for kind, trigger in [*((k, t) for k, t in TRIGGERS.items() if k not in SPEECH_KINDS),
@@ -410,4 +410,5 @@ def propose_facts(
                     break  # one fact of a kind per sentence: the first trigger that gives one
         found += here
         found += _assessment(c, bool(here))
+        last_event = next((d for d in reversed(here) if d.kind in EVENT_KINDS), last_event)
     return sorted(found, key=lambda d: (d.start, d.kind))

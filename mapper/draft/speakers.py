@@ -69,7 +69,8 @@ def anonymous_speakers(
             and not plural
         ):
             continue
-        if not any(ch.isupper() for ch in (words if det else words[1:])):
+        named = any(ch.isupper() for ch in words[1:]) or any(x.start == start for x in mentions)
+        if not (named or det and words[0].isupper()):
             continue  # "officials said", "a ministry official": too bare to tell apart; a name
             # ("a NATO official", "officials in Helsinki") makes it an entity of its own
         inside = [x for x in mentions if start <= x.start and x.end <= end]
@@ -92,13 +93,20 @@ _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]he (?:ministry|gover
                       r"(?:also |then |later |further )?$")  # fmt: skip
 
 
-def speaker(c: Context, t: re.Match, *, within: int = 30) -> Mention | None:
+def speaker(
+    c: Context, t: re.Match, *, within: int = 30, verbs: re.Pattern | None = None
+) -> Mention | None:
     """Who utters the speech verb ``t``: an agent just before it (an apposition between commas
     may separate them: "Sato, the navy's spokesman, said"), or just after ("said Gen. Sato");
     "he said" or "the ministry said" is the person or body named last before; else the first
     agent of the clause the verb ends (its subject)."""
     head = c.text[c.s.start : t.start()]
     before = [m for m in c.mentions if m.end <= t.start() and c.types.get(m.id) in AGENT]
+    if re.search(r"(?:,|\band|\bbut)\s+(?:also\s+|then\s+)?$", head) and verbs is not None:
+        # "X said ... and warned ...": coordinated verbs share the first one's subject
+        first = next((v for v in verbs.finditer(c.text, c.s.start, t.start())), None)
+        if first is not None and first.start() < t.start():
+            return speaker(c, first, within=within)
     for m in reversed(before):
         if _SPEECH_GAP.fullmatch(c.text[m.end : t.start()]) or t.start() - m.end <= 2:
             return m

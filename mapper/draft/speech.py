@@ -10,12 +10,23 @@ from .context import AGENT, Context, Drafted, fact_of
 from .mentions import Mention
 from .speakers import speaker
 
-__all__ = ["SPEECH_KINDS", "speech_act"]
+__all__ = ["EVENT_KINDS", "SPEECH_KINDS", "SPEECH_VERBS", "speech_act"]
+
+SPEECH_VERBS = re.compile(
+    r"\b(said|says|told|stated|added|noted|declared|insisted|argued|claimed|warned|threatened|"
+    r"urged|called|demanded|denied|rejected|refused|condemned|accused|critici[sz]ed|welcomed|"
+    r"praised|announced|confirmed|objected)\b"
+)
+# what "the decision", "the move" refer to: the last event the article reported
+_ANAPHOR = re.compile(
+    r"(?i)^\s+(?:the|this|that|these|its|their)\s+(?:decision|move|measures?|"
+    r"sanctions|deal|plan|step|agreement|order|listing|expulsion|offer|proposal)\b"
+)
 
 SPEECH_KINDS = ("statement", "threat", "demand", "condemnation", "rejection", "endorsement",
                 "announcement", "invitation")  # fmt: skip
 # facts an announcement can announce: events, not other words
-_ANNOUNCEABLE = {"agreement", "arms_transfer", "aid", "sanction", "exercise", "training",
+EVENT_KINDS = {"agreement", "arms_transfer", "aid", "sanction", "exercise", "training",
                  "military_operation", "coproduction", "basing", "membership", "visit",
                  "programme_participation", "agreement_step", "conference", "event"}  # fmt: skip
 
@@ -48,7 +59,7 @@ def _addressee(c: Context, t: re.Match, who: Mention | None) -> Mention | None:
 
 def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[Drafted]:
     """A fact of speech kind ``kind`` for the trigger ``t``, if a speaker can be found."""
-    who = speaker(c, t)
+    who = speaker(c, t, verbs=SPEECH_VERBS)
     if who is None:
         return []
     values: dict = {"speaker": [who.id]}
@@ -69,9 +80,10 @@ def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[
         values["demand"] = _rest(c, t)
     elif kind == "condemnation":
         target = _target(c, t, who)
-        if target is None:
+        if target is None and not (_ANAPHOR.match(c.text, t.end()) and c.last_event):
             return []
-        values["target"] = [target.id]
+        if target is not None:
+            values["target"] = [target.id]
         values["form"] = (
             "accusation" if verb.startswith("accus")
             else "diplomatic-protest" if verb.startswith(("protest", "summon"))
@@ -82,10 +94,10 @@ def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[
         values["rejected"] = _rest(c, t)
     elif kind == "endorsement":
         target = _target(c, t, who)
-        events = [d for d in made if d.kind in _ANNOUNCEABLE]
+        events = [d for d in made if d.kind in EVENT_KINDS]
         if target is not None:
             values["endorsed"] = [target.id]
-        elif not events:
+        elif not events and not (_ANAPHOR.match(c.text, t.end()) and c.last_event):
             return []
     elif kind == "invitation":
         target = _target(c, t, who)
@@ -93,14 +105,17 @@ def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[
             return []
         values["invitees"] = [target.id]
     elif kind == "announcement":
-        events = [d for d in made if d.kind in _ANNOUNCEABLE]
+        events = [d for d in made if d.kind in EVENT_KINDS]
         if not events:
             return []
         values["announces"] = []
     roles = [m for m in (who, to) if m is not None]
     fact = fact_of(kind, values, c, t, roles, 0.5 if kind != "statement" else 0.45)
     if kind == "announcement":
-        fact.links["announces"] = [d for d in made if d.kind in _ANNOUNCEABLE]
+        fact.links["announces"] = [d for d in made if d.kind in EVENT_KINDS]
+    events = [d for d in made if d.kind in EVENT_KINDS] or [c.last_event]
     if kind == "endorsement" and "endorsed" not in values:
-        fact.links["endorses"] = [d for d in made if d.kind in _ANNOUNCEABLE]
+        fact.links["endorses"] = events
+    if kind == "condemnation" and "target" not in values:
+        fact.links["condemns"] = events
     return [fact]
