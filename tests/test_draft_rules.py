@@ -128,3 +128,55 @@ def test_agreement_nouns_and_the_signing_of_an_exchange_of_notes():
     assert found and found[0]["agreement_type"] == "arrangement"
     assert found[0]["parties"] == ["japan", "mongolia"]
     assert facts(text, "agreement") and facts(text, "signing")
+
+
+def test_the_alliance_is_the_alliance_named_before():
+    text = "Finland joined NATO last year. Sweden joined the alliance in March."
+    found = facts(text, "membership")
+    assert [(f["member"], f["organization"], f["action"]) for f in found] == [
+        ("finland", "nato", "joined"),
+        ("sweden", "nato", "joined"),
+    ]
+    assert not facts("Sweden joined the talks in March.", "membership")  # no body to join
+
+
+def test_a_passive_signing_takes_its_signers_after_by():
+    text = (
+        "The agreement was signed in Tokyo on Monday by Japan's ambassador and by Mongolia's "
+        "defence minister."
+    )
+    (agreement,) = facts(text, "agreement")
+    assert agreement["parties"] == ["japan", "mongolia"] and agreement["stage"] == "signed"
+    (signing,) = facts(text, "signing")
+    assert signing["agreement"] == agreement["id"]
+    assert not facts("The agreement was praised in Tokyo.", "agreement")
+
+
+def test_the_two_countries_are_the_two_states_named_last():
+    text = "Japan's minister met Mongolia's president. The two countries will sign a treaty."
+    (agreement,) = facts(text, "agreement")
+    assert sorted(agreement["parties"]) == ["japan", "mongolia"]
+    assert agreement["stage"] == "proposed"
+
+
+def test_coordinated_speech_verbs_share_their_speaker():
+    text = (
+        "The Turkish foreign ministry said the plan changed nothing and warned Greece against it."
+    )
+    (threat,) = facts(text, "threat")
+    assert threat["speaker"] == ["turkish-foreign-ministry"] and threat["form"] == "warning"
+
+
+def test_condemning_the_decision_condemns_the_last_event():
+    text = "The European Union imposed sanctions on Iran. Russia condemned the decision."
+    (sanction,) = facts(text, "sanction")
+    (condemnation,) = facts(text, "condemnation")
+    assert condemnation["speaker"] == ["russia"] and condemnation["condemns"] == [sanction["id"]]
+    assert not facts("Russia condemned the weather.", "condemnation")
+
+
+def test_a_gift_is_a_transfer_to_the_one_given():
+    (gift,) = facts("Japan will give the Philippines four patrol boats.", "arms_transfer")
+    assert (gift["supplier"], gift["recipient"], gift["number_ordered"]) == (
+        "japan", "philippines", 4,
+    )  # fmt: skip

@@ -48,9 +48,13 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"extend(?:ed|s)?|renew(?:ed|s)?)\b"
     ),
     "training": _re(r"\b(train(?:ing|ed|s)?|instructors?)\b"),
-    "membership": _re(r"\b(join(?:ed|s|ing)?|accession|admitted|membership|member)\b"),
+    "membership": _re(
+        r"\b((?:re)?join(?:ed|s|ing)?|accession|admitted|appl(?:ied|ies) (?:to join|for membership)|"
+        r"suspend(?:ed|ing)? its membership|left|quit|membership|member)\b"
+    ),
     "programme_participation": _re(
-        r"\b(expel\w*|remov\w+|exclud\w+|suspend\w*|withdr[ae]w\w*|join(?:ed|s)?)\b"
+        r"\b(expel\w*|remov\w+|exclud\w+|suspend\w*|withdr[ae]w\w*|join(?:ed|s)?|signed up|"
+        r"end(?:ed)? \w+[’']s participation|partners? in|tak(?:e|es|ing) part|took part|participat\w+)\b"
     ),
     "statement": _re(
         r"\b(said|says|told|stated|added|noted|declared|confirmed|insisted|argued|claimed|"

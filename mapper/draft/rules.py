@@ -92,7 +92,7 @@ def _transfers(c: Context, t: re.Match) -> list[Drafted]:
         if not buyer and verb.startswith(
             ("giv", "gave", "hand")
         ):  # "give Sri Lanka's navy four boats"
-            buyer = c.after(t.end(), STATE_LIKE, within=3)
+            buyer = c.after(t.end(), STATE_LIKE, within=6)
         if buyer:
             seller, recipient = recipient, buyer
     if recipient is not None and c.part_of.get(recipient.id):
@@ -106,6 +106,7 @@ def _transfers(c: Context, t: re.Match) -> list[Drafted]:
         adjective = c.before(w.start(), {"Country"})
         gap = c.text[adjective.end : w.start()] if adjective else ""
         near = adjective and len(gap) <= 25 and not TRIGGERS["arms_transfer"].search(gap)
+        near = near and not (recipient is not None and adjective.id == recipient.id)
         supplier = adjective if near else seller  # "Korean frigates", not "Indonesia has ordered"
         own = re.match(r"\s+(?:\w+\s+){0,2}?from\s+", c.text[w.end() : c.s.end])
         if own:  # "fighter jets from France and transport aircraft from the United States"
@@ -174,18 +175,13 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
         ),
         "training": lambda: who and whom and {"trainer": [who.id], "trainees": [whom.id]},
         "membership": lambda: (
-            (org := c.after(t.end(), {"InternationalOrganization", "Programme"}))
+            (org := _body(c, t, {"InternationalOrganization", "Programme"}))
             and who
-            and {
-                "member": who.id,
-                "organization": org.id,
-                "action": "joined"
-                if t.group(1).lower().startswith(("join", "admit", "access"))
-                else "member",
-            }
+            and who.id != org.id
+            and {"member": who.id, "organization": org.id, "action": _membership(t.group(1))}
         ),
         "programme_participation": lambda: (
-            (p := c.after(t.end(), {"Programme"}, within=140) or c.before(t.start(), {"Programme"}))
+            (p := _body(c, t, {"Programme"}, within=140) or c.before(t.start(), {"Programme"}))
             and (x := c.before(t.start(), {"Country", "Company"}) or c.after(t.end(), {"Country"}))
             and {"participant": x.id, "programme": p.id, "action": _participation(t.group(1))}
         ),
@@ -272,9 +268,45 @@ def _rest(c: Context, t: re.Match) -> str:
     return " ".join(words.split()[:14]) or t.group()
 
 
+_ANAPHOR_BODY = re.compile(
+    r"(?i)\bthe (?:alliance|bloc|partnership|organi[sz]ation|union|programme|program|project|"
+    r"effort|framework|initiative)\b"
+)
+
+
+def _body(c: Context, t: re.Match, kinds: set[str], within: int = 90) -> Mention | None:
+    """The organisation or programme a member joins: named after the verb (the last of a
+    possessive chain: "NATO's Partnership for Peace"), or "the alliance", "the programme": the
+    last one named before."""
+    found = c.after(t.end(), kinds, within=within)
+    while found is not None and re.match(r"[’']s\s", c.text[found.end : found.end + 3]):
+        owned = c.after(found.end, kinds, within=4)
+        if owned is None:
+            break
+        found = owned
+    if found is not None:
+        return found
+    word = _ANAPHOR_BODY.search(c.text, t.end(), min(c.s.end, t.end() + 40))
+    if word is None:
+        return None
+    earlier = [m for m in c.every if m.end <= word.start() and c.types.get(m.id) in kinds]
+    return earlier[-1] if earlier else None
+
+
+def _membership(verb: str) -> str:
+    v = verb.lower()
+    for prefix, action in (("rejoin", "joined"), ("join", "joined"), ("admit", "joined"),
+                           ("access", "joined"), ("appl", "applied"), ("suspend", "suspended"),
+                           ("left", "left"), ("leav", "left"), ("quit", "left"), ("expel", "expelled")):  # fmt: skip
+        if v.startswith(prefix):
+            return action
+    return "member"
+
+
 def _participation(verb: str) -> str:
     v = verb.lower()
     for prefix, action in (("expel", "expelled"), ("remov", "expelled"), ("exclud", "expelled"),
+                           ("end", "expelled"), ("sign", "joined"),
                            ("suspend", "suspended"), ("withdr", "withdrew"), ("join", "joined")):  # fmt: skip
         if v.startswith(prefix):
             return action

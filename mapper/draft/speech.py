@@ -19,7 +19,7 @@ SPEECH_VERBS = re.compile(
 )
 # what "the decision", "the move" refer to: the last event the article reported
 _ANAPHOR = re.compile(
-    r"(?i)^\s+(?:the|this|that|these|its|their)\s+(?:decision|move|measures?|"
+    r"(?i)\s+(?:the|this|that|these|its|their)\s+(?:decision|move|measures?|"
     r"sanctions|deal|plan|step|agreement|order|listing|expulsion|offer|proposal)\b"
 )
 
