@@ -180,3 +180,28 @@ def test_a_gift_is_a_transfer_to_the_one_given():
     assert (gift["supplier"], gift["recipient"], gift["number_ordered"]) == (
         "japan", "philippines", 4,
     )  # fmt: skip
+
+
+def test_several_steps_of_an_agreement_in_one_sentence():
+    text = (
+        "Mongolia and Japan signed a treaty in 2025. Mongolia ratified the treaty on Monday, "
+        "clearing the way for it to enter into force next month."
+    )
+    steps = [f["step"] for f in facts(text, "agreement_step")]
+    assert steps == ["ratification", "entry-into-force"]
+    assert not facts("Mongolia ratified nothing.", "agreement_step")  # no agreement before
+
+
+def test_access_to_ports_is_basing_of_the_user_s_forces():
+    text = "The United States deal gives American military aircraft access to an airport in Cabo Verde."
+    (basing,) = facts(text, "basing")
+    assert (basing["user"], basing["host"]) == ("united-states", "cabo-verde")
+    assert not facts("Tourists have access to an airport.", "basing")
+
+
+def test_an_inquiry_into_the_last_event():
+    text = "A Chinese destroyer rammed a Philippine frigate. The Philippines opened an inquiry."
+    (incident,) = facts(text, "incident")
+    (inquiry,) = facts(text, "investigation")
+    assert inquiry["investigator"] == ["philippines"]
+    assert inquiry.get("about_facts") == [incident["id"]] or inquiry.get("subject")

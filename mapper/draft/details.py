@@ -94,12 +94,13 @@ def participation(verb: str) -> str:
 
 def step(word: str) -> str:
     w = word.lower()
-    for prefix, step in (("ratif", "ratification"), ("enter", "entry-into-force"),
+    for prefix, name in (("ratif", "ratification"), ("enter", "entry-into-force"),
+                         ("entry", "entry-into-force"), ("adopt", "approval"),
                          ("approv", "approval"), ("suspend", "suspension"), ("withdr", "withdrawal"),
                          ("terminat", "termination"), ("expir", "expiry"), ("extend", "extension"),
                          ("renew", "extension")):  # fmt: skip
         if w.startswith(prefix):
-            return step
+            return name
     return "approval"
 
 
@@ -129,6 +130,6 @@ def access(word: str) -> str:
     w = word.lower()
     if w.startswith("port call"):
         return "port-calls"
-    if w.startswith("rotational"):
+    if w.startswith(("rotational", "rotating")):
         return "rotational-presence"
     return "access-rights"

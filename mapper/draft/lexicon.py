@@ -43,7 +43,8 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"will give|gave|give|provid(?:e|ed|es|ing)|fund(?:ed|s|ing)?|financ\w+|loan)\b"
     ),
     "agreement_step": _re(
-        r"\b(ratif(?:y|ied|ies|ication)|entered into force|enter into force|approv(?:ed|al)|"
+        r"\b(ratif(?:y|ied|ies|ication)|entered into force|enters? into force|entry into force|"
+        r"adopted|approv(?:ed|al)|"
         r"suspend(?:ed|s)?|withdr[ae]w(?:n)? from|terminat(?:ed|es)|expir(?:ed|es|y)|"
         r"extend(?:ed|s)?|renew(?:ed|s)?)\b"
     ),
@@ -82,10 +83,15 @@ TRIGGERS: dict[str, re.Pattern] = {
     "conference": _re(r"\b(summit|conference|forum|exhibition|air show|expo)\b"),
     "incident": _re(
         r"\b(water cannons?|rammed|ramming|collid\w+|collision|blocked|blockad\w+|intercept\w+|"
-        r"fired|shadow(?:ed|ing)|harass\w+|seiz\w+|laser)\b"
+        r"fired|shadow(?:ed|ing)|harass\w+|seiz\w+|laser|crossed (?:its|the) bow|circled|buzzed|"
+        r"came within \d+|locked (?:its )?(?:fire-control )?radar|unsafe|boarded)\b"
     ),
     "basing": _re(
-        r"\b(port calls?|rotational|stationed|basing|access to (?:its )?(?:ports|airfields|bases))\b"
+        r"\b(port calls?|rotational|rotating deployments?|stationed|basing|military bases?|"
+        r"access to (?:\w+ ){0,3}(?:ports?|airports?|airfields?|bases?|facilities))\b"
+    ),
+    "investigation": _re(
+        r"\b(inquiry|investigat(?:ion|ing|e|es|ed)|probe|review into|fact-finding)\b"
     ),
     "coproduction": _re(
         r"\b(joint venture|co-produc\w+|jointly (?:develop|produc|build)\w*|"

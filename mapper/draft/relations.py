@@ -35,7 +35,7 @@ RELATION_TRIGGERS: dict[str, re.Pattern] = {
     "event": _re(
         r"\b(lift(?:s|ed)? (?:its |their )?(?:objection|veto|opposition|block)|"
         r"drop(?:s|ped)? (?:its |their )?(?:objection|veto|opposition)|"
-        r"withdr(?:ew|awn|aws) from|pull(?:s|ed)? out of|back(?:ed)? down|"
+        r"withdr(?:ew|awn|aws)(?: from)?|pull(?:s|ed)? out of|back(?:ed)? down|"
         r"challeng\w+ (?:\w+ ){0,3}in court|appeal(?:s|ed)? against|fil(?:ed|es) (?:a )?(?:suit|lawsuit|challenge)|"
         r"offer(?:s|ed)? to (?:build|fund|finance|provide|help))\b"
     ),

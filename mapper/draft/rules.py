@@ -95,23 +95,40 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
                 **({"targets": [whom.id]} if whom else {}),
             }
         ),
-        "basing": lambda: (
-            who and whom and {"user": who.id, "host": whom.id, "access_type": [access(t.group(1))]}
-        ),
         "coproduction": lambda: (
             len(c.all(AGENT)) >= 2 and {"partners": ids_of(c.all(AGENT))[:4], "product": rest(c, t)}
         ),
         "military_operation": lambda: who and {"conducted_by": [who.id]},
         "agreement_step": lambda: (
+            c.last_agreement is not None
+            and {
+                "agreement": "",
+                "step": step(t.group(1)),
+                **({"by": [who.id]} if who and t.start() - who.end <= 40 else {}),
+            }  # fmt: skip
+        ),
+        "investigation": lambda: (
             who
-            and c.last_agreement is not None
-            and {"agreement": "", "step": step(t.group(1)), "by": [who.id]}
+            and (whom or c.last_event)
+            and {
+                "investigator": [who.id],
+                **({"subject": [whom.id]} if whom else {"about_facts": ""}),
+            }  # fmt: skip
+        ),
+        "basing": lambda: (
+            (user := _forces_of(c, who))
+            and (host := whom if whom and whom.id != user.id else _other_state(c, user))
+            and {"user": user.id, "host": host.id, "access_type": [access(t.group(1))]}
         ),
     }
     values = rules[kind]() if kind in rules else None  # e.g. announcement: needs its facts
     if kind == "agreement_step" and values:
-        fact = fact_of(kind, values, c, t, [who], 0.45)
+        fact = fact_of(kind, values, c, t, [who] if "by" in values else [], 0.45)
         fact.links["agreement"] = c.last_agreement
+        return [fact]
+    if kind == "investigation" and values and "about_facts" in values:
+        fact = fact_of(kind, values, c, t, [who], 0.45)
+        fact.links["about_facts"] = [c.last_event]
         return [fact]
     if not values or any(v in (None, "", []) for v in values.values()):
         return []
@@ -155,6 +172,17 @@ def _assessment(c: Context, taken: bool) -> list[Drafted]:
     summary = " ".join(c.s.text.split())
     values = {"subject": subjects, "summary": summary[:300]}
     return [Drafted("assessment", values, c.s.start, c.s.end, 0.3, c.s.id, "rewrite the summary")]
+
+
+def _forces_of(c: Context, m: Mention | None) -> Mention | None:
+    """The state whose forces are meant: "American military aircraft" is the United States."""
+    if m is None:
+        return None
+    return Mention(m.start, m.end, c.part_of[m.id]) if c.part_of.get(m.id) else m
+
+
+def _other_state(c: Context, user: Mention) -> Mention | None:
+    return next((m for m in c.all({"Country"}) if m.id != user.id), None)
 
 
 def propose_facts(
@@ -207,10 +235,13 @@ def propose_facts(
                     made = relation(kind, c, t)
                 else:
                     made = _simple(kind, c, t)
+                if kind == "agreement_step":  # several steps may share a sentence, once each
+                    steps = {(h.kind, h.values.get("step")) for h in here}
+                    made = [d for d in made if (d.kind, d.values.get("step")) not in steps]
                 here += made
                 last_agreement = next((d for d in made if d.kind == "agreement"), last_agreement)
                 c.last_agreement = last_agreement
-                if made:
+                if made and kind != "agreement_step":
                     break  # one fact of a kind per sentence: the first trigger that gives one
         found += here
         found += _assessment(c, bool(here))

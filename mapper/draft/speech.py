@@ -28,7 +28,8 @@ SPEECH_KINDS = ("statement", "threat", "demand", "condemnation", "rejection", "e
 # facts an announcement can announce: events, not other words
 EVENT_KINDS = {"agreement", "arms_transfer", "aid", "sanction", "exercise", "training",
                  "military_operation", "coproduction", "basing", "membership", "visit",
-                 "programme_participation", "agreement_step", "conference", "event"}  # fmt: skip
+                 "programme_participation", "agreement_step", "conference", "event",
+                 "incident", "investigation", "protest", "signing"}  # fmt: skip
 
 
 def _rest(c: Context, t: re.Match) -> str:
