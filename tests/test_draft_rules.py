@@ -205,3 +205,24 @@ def test_an_inquiry_into_the_last_event():
     (inquiry,) = facts(text, "investigation")
     assert inquiry["investigator"] == ["philippines"]
     assert inquiry.get("about_facts") == [incident["id"]] or inquiry.get("subject")
+
+
+def test_a_report_by_the_news_organisation_named():
+    gazetteer_free = "In August, reports emerged that Russia had sold 12 howitzers to India."
+    (report,) = facts(gazetteer_free, "report")
+    (sale,) = facts(gazetteer_free, "arms_transfer")
+    assert report["reports"] == [sale["id"]] and "reporter" not in report
+    # according to a ministry: an attribution of the fact, not a report
+    assert not facts(
+        "According to Kenya's defence ministry, Kenya ordered four helicopters from Brazil.",
+        "report",
+    )
+
+
+def test_a_speaker_named_before_an_apposition_wins_over_a_coordinated_verb():
+    text = (
+        "Greece welcomed the move, and the United States, which lifted its embargo in 2022, "
+        "said it looked forward to cooperation with Cyprus."
+    )
+    (said,) = facts(text, "statement")
+    assert said["speaker"] == ["united-states"]

@@ -71,6 +71,10 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"summon(?:ed|s)|blam(?:ed|es))\b"
     ),
     "invitation": _re(r"\b(invit(?:ed|es|ation))\b"),
+    "report": _re(
+        r"\b(according[\s\u00a0]+to|reports? (?:emerged|said|say|suggest\w*|indicat\w*)|"
+        r"(?:was|were) reported|reported (?:that|on))\b"
+    ),
     "announcement": _re(r"\b(announc(?:ed|es|ement)|unveil(?:ed|s)|made public|published)\b"),
     "rejection": _re(
         r"\b(reject(?:ed|s)?|refus(?:ed|es)|dismiss(?:ed|es)|den(?:ied|ies|y)|object(?:ed|s)|"

@@ -102,15 +102,15 @@ def speaker(
     agent of the clause the verb ends (its subject)."""
     head = c.text[c.s.start : t.start()]
     before = [m for m in c.mentions if m.end <= t.start() and c.types.get(m.id) in AGENT]
+    for m in reversed(before):
+        if _SPEECH_GAP.fullmatch(c.text[m.end : t.start()]) or t.start() - m.end <= 2:
+            return m
+        break
     if re.search(r"(?:,|\band|\bbut)\s+(?:also\s+|then\s+)?$", head) and verbs is not None:
         # "X said ... and warned ...": coordinated verbs share the first one's subject
         first = next((v for v in verbs.finditer(c.text, c.s.start, t.start())), None)
         if first is not None and first.start() < t.start():
             return speaker(c, first, within=within)
-    for m in reversed(before):
-        if _SPEECH_GAP.fullmatch(c.text[m.end : t.start()]) or t.start() - m.end <= 2:
-            return m
-        break
     after = [
         m for m in c.mentions if 0 <= m.start - t.end() <= within and c.types.get(m.id) in AGENT
     ]

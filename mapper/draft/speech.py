@@ -24,7 +24,7 @@ _ANAPHOR = re.compile(
 )
 
 SPEECH_KINDS = ("statement", "threat", "demand", "condemnation", "rejection", "endorsement",
-                "announcement", "invitation")  # fmt: skip
+                "announcement", "invitation", "report")  # fmt: skip
 # facts an announcement can announce: events, not other words
 EVENT_KINDS = {"agreement", "arms_transfer", "aid", "sanction", "exercise", "training",
                  "military_operation", "coproduction", "basing", "membership", "visit",
@@ -58,8 +58,27 @@ def _addressee(c: Context, t: re.Match, who: Mention | None) -> Mention | None:
     return m if m and not re.search(r"[,;]", c.text[t.end() : m.start]) else None
 
 
+def _report(c: Context, t: re.Match, made: list[Drafted]) -> list[Drafted]:
+    """ "According to Dawn, ...", "reports emerged that ...": a report of the sentence's facts,
+    by the news organisation named (if one is)."""
+    reported = [d for d in made if d.kind not in SPEECH_KINDS]
+    if not reported:
+        return []
+    source = c.after(t.end(), {"NewsOrganization"}, within=6) or c.before(
+        t.start(), {"NewsOrganization"}
+    )
+    if t.group(1).lower().startswith("according") and source is None:
+        return []  # according to a person or a ministry: an attribution, not a report
+    values = {"reports": [], **({"reporter": source.id} if source else {})}
+    fact = fact_of("report", values, c, t, [source] if source else [], 0.4)
+    fact.links["reports"] = reported
+    return [fact]
+
+
 def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[Drafted]:
     """A fact of speech kind ``kind`` for the trigger ``t``, if a speaker can be found."""
+    if kind == "report":
+        return _report(c, t, made)
     who = speaker(c, t, verbs=SPEECH_VERBS)
     if who is None:
         return []
