@@ -226,3 +226,9 @@ def test_a_speaker_named_before_an_apposition_wins_over_a_coordinated_verb():
     )
     (said,) = facts(text, "statement")
     assert said["speaker"] == ["united-states"]
+
+
+def test_a_trigger_inside_a_name_is_no_trigger():
+    text = "Tomasz Nowak of the Vistula Security Forum said the talks had failed."
+    assert not facts(text, "conference")
+    assert facts("Poland hosted a security forum in Warsaw.", "conference")

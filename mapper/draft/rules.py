@@ -225,6 +225,8 @@ def propose_facts(
                               *RELATION_TRIGGERS.items(),
                               *((k, TRIGGERS[k]) for k in SPEECH_KINDS)]:  # fmt: skip
             for t in trigger.finditer(text, s.start, s.end):
+                if any(m.start <= t.start() < m.end for m in c.mentions):
+                    continue  # a word of a name: "Vistula Security Forum", "Partnership for Peace"
                 if kind == "agreement":
                     made = agreement(c, t)
                 elif kind == "arms_transfer":
