@@ -232,3 +232,12 @@ def test_a_trigger_inside_a_name_is_no_trigger():
     text = "Tomasz Nowak of the Vistula Security Forum said the talks had failed."
     assert not facts(text, "conference")
     assert facts("Poland hosted a security forum in Warsaw.", "conference")
+
+
+def test_a_capital_that_acts_stands_for_its_state():
+    text = "Hungary is a member. Budapest owes money, and it has ordered a Chinese-made radar."
+    (order,) = facts(text, "arms_transfer")
+    assert (order["supplier"], order["recipient"]) == ("china", "hungary")
+    # a place where something happens is not its state
+    (visit,) = facts("Hungary is a member. Poland's minister arrived in Budapest.", "visit")
+    assert visit["destination"] == "budapest"

@@ -147,11 +147,14 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
 def _acts(text: str, m: Mention) -> bool:
     """Whether the place named at ``m`` is the subject of a verb (not "in Jakarta")."""
     head = text[max(0, m.start - 5) : m.start].lower()
-    tail = text[m.end : m.end + 30].lower()
-    return not re.search(r"\b(in|at|to|from|near|of)\s+$", head) and bool(
-        re.match(r"[’']s\b|\s+(has|have|had|is|was|says|said|will|would|wants|signed|plans|"
-                 r"rejected|denied|warned|sees|called|announced|accused|spread|bought|ordered)\b", tail)
-    )  # fmt: skip
+    tail = text[m.end : m.end + 30]
+    return not re.search(r"\b(in|at|to|from|near|of|into|over|via)\s+$", head) and bool(
+        re.match(
+            r"[’']s\b|\s+(?:has|have|had|is|was|will|would|can|could|must|may|"
+            r"(?:also |later |then )?[a-z]{2,}(?:s|ed))\b(?!\s+(?:of|to)\b)",
+            tail,
+        )
+    )  # fmt: skip  "Budapest owes", "Beijing says", "Jakarta has spread": a verb, not "in Jakarta"
 
 
 ASSESSMENT_CUES = re.compile(
