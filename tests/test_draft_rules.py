@@ -241,3 +241,17 @@ def test_a_capital_that_acts_stands_for_its_state():
     # a place where something happens is not its state
     (visit,) = facts("Hungary is a member. Poland's minister arrived in Budapest.", "visit")
     assert visit["destination"] == "budapest"
+
+
+def test_lifting_restrictions_on_arms_sales_is_a_sanction_lifted():
+    text = "The United States lifted its restrictions on arms sales to Cyprus in 2022."
+    (lifted,) = facts(text, "sanction")
+    assert (lifted["imposer"], lifted["targets"], lifted["action"]) == (
+        ["united-states"], ["cyprus"], "lifted",
+    )  # fmt: skip
+
+
+def test_asking_someone_to_act_is_a_demand_asking_whether_is_not():
+    (ask,) = facts("Japan asked China to release the crew.", "demand")
+    assert ask["speaker"] == ["japan"]
+    assert not facts("Mongolia's opposition asked whether China would object.", "demand")

@@ -34,8 +34,8 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"letter of intent|contract|deal)\b"
     ),
     "sanction": _re(
-        r"\b(sanction(?:s|ed|ing)?|embargo(?:es)?|asset freezes?|travel bans?|export controls?|"
-        r"blacklist\w*)\b"
+        r"\b(sanction(?:s|ed|ing)?|embargo(?:es)?|asset freezes?|freez(?:e|es|ing) (?:the )?assets|"
+        r"travel bans?|export controls?|blacklist\w*|restrictions on (?:arms|weapons|exports))\b"
     ),
     "exercise": _re(r"\b(exercises?|drills?|war games|manoeuvres|maneuvers)\b"),
     "aid": _re(
@@ -63,8 +63,8 @@ TRIGGERS: dict[str, re.Pattern] = {
     ),
     "threat": _re(r"\b(threaten\w*|warn(?:ed|s|ing)?|vow(?:ed|s)?)\b"),
     "demand": _re(
-        r"\b(demand(?:ed|s)?|call(?:ed|s|ing)? (?:on|for)|urg(?:ed|es|ing)|press(?:ed|es|ing) for|"
-        r"asked|appeal(?:ed|s)? (?:to|for))\b"
+        r"\b(demand(?:ed|s)?|call(?:ed|s|ing)? (?:on|for)|urg(?:ed|es|ing)|press(?:ed|es|ing)|"
+        r"ask(?:ed|s)? (?:\w+ ){0,4}to|appeal(?:ed|s)? (?:to|for))\b"
     ),
     "condemnation": _re(
         r"\b(condemn\w*|criticis\w+|criticiz\w+|accus\w+|denounc\w+|protest(?:ed|s)?|"
