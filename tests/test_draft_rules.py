@@ -255,3 +255,34 @@ def test_asking_someone_to_act_is_a_demand_asking_whether_is_not():
     (ask,) = facts("Japan asked China to release the crew.", "demand")
     assert ask["speaker"] == ["japan"]
     assert not facts("Mongolia's opposition asked whether China would object.", "demand")
+
+
+def test_courting_two_states_is_two_courtships():
+    found = facts("Mongolia is courting the United States and South Korea.", "courtship")
+    assert [(f["actor"], f["target"]) for f in found] == [
+        ("mongolia", "united-states"),
+        ("mongolia", "south-korea"),
+    ]
+
+
+def test_the_supplier_that_overtook_another():
+    text = "Reports say the United States had overtaken Russia as India's top arms supplier."
+    (supply,) = facts(text, "arms_supply")
+    assert (supply["supplier"], supply["recipient"]) == ("united-states", "india")
+
+
+def test_earlier_recipients_of_the_same_provider():
+    text = (
+        "Japan will give Sri Lanka a grant. The programme's earlier recipients include the "
+        "Philippines, Malaysia and Fiji."
+    )
+    found = [f for f in facts(text, "aid") if f["draft"]["sentence"] == "P1.2"]
+    assert [(f["provider"], f["recipient"]) for f in found] == [
+        (["japan"], "philippines"), (["japan"], "malaysia"), (["japan"], "fiji"),
+    ]  # fmt: skip
+
+
+def test_sanction_targets_stop_at_a_relative_clause():
+    text = "The European Union imposed sanctions on Iran, which it accuses of arming Russia."
+    (sanction,) = facts(text, "sanction")
+    assert sanction["targets"] == ["iran"]

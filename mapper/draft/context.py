@@ -47,6 +47,14 @@ class Context:
         self.part_of: dict[str, str] = {}
         self.last_agreement: Drafted | None = None
         self.last_event: Drafted | None = None  # what "the decision" of a later sentence is
+        self.last_of: dict[str, Drafted] = {}  # the last fact of each kind before the sentence
+
+    def clipped(self, end: int) -> Context:
+        """The same sentence seen up to ``end`` only (what a relative clause adds left out)."""
+        other = Context.__new__(Context)
+        other.__dict__.update(self.__dict__)
+        other.mentions = [m for m in self.mentions if m.end <= end]
+        return other
 
     def before(self, at: int, kinds: set[str], skip: set[str] = frozenset()) -> Mention | None:
         found = [

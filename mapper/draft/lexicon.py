@@ -40,7 +40,8 @@ TRIGGERS: dict[str, re.Pattern] = {
     "exercise": _re(r"\b(exercises?|drills?|war games|manoeuvres|maneuvers)\b"),
     "aid": _re(
         r"\b(military aid|security assistance|aid package|donat\w+|gift(?:ed)?|grant(?:ed)?|"
-        r"will give|gave|give|provid(?:e|ed|es|ing)|fund(?:ed|s|ing)?|financ\w+|loan)\b"
+        r"will give|gave|give|provid(?:e|ed|es|ing)|fund(?:ed|s|ing)?|financ\w+|loan|"
+        r"recipients? (?:include|includes|are|were|have been))\b"
     ),
     "agreement_step": _re(
         r"\b(ratif(?:y|ied|ies|ication)|entered into force|enters? into force|entry into force|"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .context import AGENT, Context, Drafted, fact_of, ids_of
+from .details import listed
 
 __all__ = ["RELATION_TRIGGERS", "relation"]
 
@@ -69,7 +70,12 @@ def relation(kind: str, c: Context, t: re.Match) -> list[Drafted]:
         whom = c.after(t.end(), agents, skip={who.id} if who else set(), within=60)
         if who is None or whom is None:
             return []
-        values = {"actor": who.id, "target": whom.id}
+        made = []  # "courts both the US and Russia": one courtship each
+        for target in [whom, *listed(c, whom)]:
+            if target.id != who.id:
+                values = {"actor": who.id, "target": target.id}
+                made.append(fact_of(kind, values, c, t, [who, target], 0.35))
+        return made
     elif kind == "arms_supply":
         whom = c.after(t.end(), agents, skip={who.id} if who else set(), within=40)
         own = re.search(
@@ -78,6 +84,13 @@ def relation(kind: str, c: Context, t: re.Match) -> list[Drafted]:
         if own:  # "Russia, India's top arms supplier": the possessor is the recipient
             whom = c.before(t.start(), agents)
             who = c.before(whom.start, agents, skip={whom.id}) if whom else None
+            over = who and re.search(
+                r"\b(?:overt(?:aken|ook)|replac\w+|surpass\w+|displac\w+)\s+$",
+                c.text[max(c.s.start, who.start - 30) : who.start],
+            )
+            if over:  # "the US had overtaken Russia as India's top supplier": the subject
+                at = max(c.s.start, who.start - 30) + over.start()
+                who = c.before(at, agents, skip={whom.id}) or who
         if who is None or whom is None:
             return []
         values = {"supplier": who.id, "recipient": whom.id}

@@ -38,6 +38,19 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
     """Kinds whose roles are "who" before the trigger and "whom" after it."""
     who = c.before(t.start(), AGENT)
     whom = c.after(t.end(), AGENT, skip={who.id} if who else set())
+    if kind == "aid":
+        to = re.match(r"\s+(?:\w+\s+){0,2}?to\s+", c.text[t.end() : c.s.end])
+        if to:  # "the first grant to Sri Lanka": the recipient follows "to"
+            whom = c.after(t.end() + to.end(), AGENT, within=5) or whom
+            who = who if who is None or whom is None or who.id != whom.id else None
+        earlier = c.last_of.get("aid")
+        if who is None and earlier is not None and t.group(1).lower().startswith("recipient"):
+            # "whose earlier recipients include X, Y and Z": the provider named before
+            provider = earlier.values["provider"][0]
+            who = Mention(t.start(), t.start(), provider)
+    if kind == "sanction" and whom is not None:  # not what a relative clause names after it
+        cut = re.search(r"\b(?:that|which|who|for|over|after|with)\b", c.text[whom.end : c.s.end])
+        c = c.clipped(whom.end + cut.start()) if cut else c
     rules = {
         "visit": lambda: (
             who
@@ -218,18 +231,21 @@ def propose_facts(
     body_posts = named_body_posts(text, mentions, types, sentences, labels)
     found += [d for d in body_posts if d.values["holder"] not in posted]
     last_agreement = last_event = None
+    last_of: dict[str, Drafted] = {}
     for s in sentences:
         c = Context(text, s, mentions, types)
         c.part_of = {i: p.known.part_of for i, p in proposals.items() if p.known.part_of in types}
-        c.last_agreement, c.last_event = last_agreement, last_event
+        c.last_agreement, c.last_event, c.last_of = last_agreement, last_event, last_of
         here: list[Drafted] = []
         # events first, then what is said of them (an announcement names the events it announces)
         for kind, trigger in [*((k, t) for k, t in TRIGGERS.items() if k not in SPEECH_KINDS),
                               *RELATION_TRIGGERS.items(),
                               *((k, TRIGGERS[k]) for k in SPEECH_KINDS)]:  # fmt: skip
             for t in trigger.finditer(text, s.start, s.end):
-                if any(m.start <= t.start() < m.end for m in c.mentions):
-                    continue  # a word of a name: "Vistula Security Forum", "Partnership for Peace"
+                if any(m.start <= t.start() < m.end for m in c.mentions) or (
+                    t.group()[0].isupper() and t.start() != s.start
+                ):
+                    continue  # a word of a name: "Vistula Security Forum", "Security Assistance"
                 if kind == "agreement":
                     made = agreement(c, t)
                 elif kind == "arms_transfer":
@@ -251,4 +267,6 @@ def propose_facts(
         found += here
         found += _assessment(c, bool(here))
         last_event = next((d for d in reversed(here) if d.kind in EVENT_KINDS), last_event)
+        for d in here:
+            last_of[d.kind] = d
     return sorted(found, key=lambda d: (d.start, d.kind))
