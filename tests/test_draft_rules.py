@@ -286,3 +286,9 @@ def test_sanction_targets_stop_at_a_relative_clause():
     text = "The European Union imposed sanctions on Iran, which it accuses of arming Russia."
     (sanction,) = facts(text, "sanction")
     assert sanction["targets"] == ["iran"]
+
+
+def test_two_speakers_in_one_sentence_make_two_statements():
+    text = "Japan said the talks were useful, while China said they had failed."
+    assert [f["speaker"] for f in facts(text, "statement")] == [["japan"], ["china"]]
+    assert len(facts("Japan said the talks were useful and said so again.", "statement")) == 1

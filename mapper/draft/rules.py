@@ -201,6 +201,14 @@ def _other_state(c: Context, user: Mention) -> Mention | None:
     return next((m for m in c.all({"Country"}) if m.id != user.id), None)
 
 
+# kinds a sentence may hold several of, told apart by: "X said ..., Y said", "ratified ... to
+# enter into force"
+_SEVERAL = {
+    "agreement_step": lambda d: d.values.get("step"),
+    "statement": lambda d: tuple(d.values.get("speaker", ())),
+}
+
+
 def propose_facts(
     text: str,
     sentences: list[Sentence],
@@ -256,13 +264,13 @@ def propose_facts(
                     made = relation(kind, c, t)
                 else:
                     made = _simple(kind, c, t)
-                if kind == "agreement_step":  # several steps may share a sentence, once each
-                    steps = {(h.kind, h.values.get("step")) for h in here}
-                    made = [d for d in made if (d.kind, d.values.get("step")) not in steps]
+                if kind in _SEVERAL:  # several steps (or speakers) in a sentence, once each
+                    seen = {_SEVERAL[kind](h) for h in here if h.kind == kind}
+                    made = [d for d in made if _SEVERAL[kind](d) not in seen]
                 here += made
                 last_agreement = next((d for d in made if d.kind == "agreement"), last_agreement)
                 c.last_agreement = last_agreement
-                if made and kind != "agreement_step":
+                if made and kind not in _SEVERAL:
                     break  # one fact of a kind per sentence: the first trigger that gives one
         found += here
         found += _assessment(c, bool(here))
