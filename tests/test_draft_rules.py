@@ -292,3 +292,20 @@ def test_two_speakers_in_one_sentence_make_two_statements():
     text = "Japan said the talks were useful, while China said they had failed."
     assert [f["speaker"] for f in facts(text, "statement")] == [["japan"], ["china"]]
     assert len(facts("Japan said the talks were useful and said so again.", "statement")) == 1
+
+
+def test_the_attribution_closing_a_lead_announces_its_events():
+    text = "Chile has ordered four frigates from Spain, Chile's defence ministry said on Tuesday."
+    (announcement,) = facts(text, "announcement")
+    (order,) = facts(text, "arms_transfer")
+    assert announcement["speaker"] == ["chilean-defence-ministry"]
+    assert announcement["announces"] == [order["id"]]
+    # a person's words: a statement only
+    text = "Chile has ordered four frigates from Spain, Defence Minister Ana Ruiz said."
+    assert not facts(text, "announcement") and facts(text, "statement")
+
+
+def test_the_two_governments_speak_both():
+    text = "Japan met Sri Lanka. Japan will give Sri Lanka a grant, the two governments said."
+    (announcement,) = facts(text, "announcement")
+    assert announcement["speaker"] == ["sri-lanka", "japan"]

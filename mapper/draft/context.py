@@ -86,7 +86,8 @@ class Context:
     def two_sides(self) -> list[str]:
         """ "The two countries", "both sides": the two states named last before the sentence."""
         if not re.search(
-            r"(?i)\b(?:the two|both) (?:countries|sides|governments|states|nations)\b", self.s.text
+            r"(?i)\b(?:the two|both) (?:countries|sides|governments|states|nations|ministries)\b",
+            self.s.text,
         ):
             return []
         earlier = [m.id for m in self.every if m.end <= self.s.start]

@@ -76,7 +76,11 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\b(according[\s\u00a0]+to|reports? (?:emerged|said|say|suggest\w*|indicat\w*)|"
         r"(?:was|were) reported|reported (?:that|on))\b"
     ),
-    "announcement": _re(r"\b(announc(?:ed|es|ement)|unveil(?:ed|s)|made public|published)\b"),
+    "announcement": _re(
+        r"\b(announc(?:ed|es|ement)|unveil(?:ed|s)|made public|published|"
+        # the attribution that closes a wire story's lead: "..., the ministry said on Tuesday."
+        r"(?:said|says|confirmed)(?=(?:\s+(?:on|late on|early on) \w+day|\s+\w+day)?\s*[.;]))"
+    ),
     "rejection": _re(
         r"\b(reject(?:ed|s)?|refus(?:ed|es)|dismiss(?:ed|es)|den(?:ied|ies|y)|object(?:ed|s)|"
         r"oppos(?:ed|es)|vetoed|ruled out)\b"

@@ -17,6 +17,7 @@ SPEECH_VERBS = re.compile(
     r"urged|called|demanded|denied|rejected|refused|condemned|accused|critici[sz]ed|welcomed|"
     r"praised|announced|confirmed|objected)\b"
 )
+_TWO_SIDES = re.compile(r"(?i)\b(?:the two|both) (?:governments|countries|sides|ministries)\s+$")
 # what "the decision", "the move" refer to: the last event the article reported
 _ANAPHOR = re.compile(
     r"(?i)\s+(?:the|this|that|these|its|their)\s+(?:decision|move|measures?|"
@@ -80,9 +81,16 @@ def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[
     if kind == "report":
         return _report(c, t, made)
     who = speaker(c, t, verbs=SPEECH_VERBS)
+    both = _TWO_SIDES.search(c.text[max(c.s.start, t.start() - 30) : t.start()])
+    sides = c.two_sides() if both and who is None else []
+    if len(sides) == 2:  # "the two governments said": both speak
+        who = Mention(t.start(), t.start(), sides[0])
     if who is None:
         return []
-    values: dict = {"speaker": [who.id]}
+    values: dict = {"speaker": [who.id, *sides[1:]]}
+    said = t.group(1).lower() in ("said", "says", "confirmed")
+    if kind == "announcement" and said and c.types.get(who.id) == "Person":
+        return []  # a person's words close the lead: a statement, not an announcement
     to = _addressee(c, t, who)
     verb = t.group(1).lower()
     if kind == "statement":
