@@ -309,3 +309,17 @@ def test_the_two_governments_speak_both():
     text = "Japan met Sri Lanka. Japan will give Sri Lanka a grant, the two governments said."
     (announcement,) = facts(text, "announcement")
     assert announcement["speaker"] == ["sri-lanka", "japan"]
+
+
+def test_a_state_post_named_without_its_state_is_in_the_state_named_before():
+    text = "Cyprus joined the programme. Defence Minister Andreas Theodorou signed it."
+    (post,) = facts(text, "post")
+    assert (post["holder"], post["title"], post["organization"]) == (
+        "andreas-theodorou", "Defence Minister", "cyprus",
+    )  # fmt: skip
+    assert not facts("Defence Minister Andreas Theodorou signed it.", "post")  # no state named
+
+
+def test_a_person_gives_no_aid():
+    text = "Jari Lehtonen said the deal gave his company a second home inside NATO."
+    assert not facts(text, "aid")

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from .context import Drafted
-from .mentions import Mention, Proposal
+from .mentions import HONORIFICS, Mention, Proposal
 from .sentences import Sentence
 
-__all__ = ["named_body_posts", "org_posts", "posts"]
+__all__ = ["named_body_posts", "org_posts", "posts", "untitled_state_posts"]
 
 
 def posts(proposals: dict[str, Proposal], sentences: list[Sentence]) -> list[Drafted]:
@@ -125,4 +125,34 @@ def named_body_posts(
         values = {"holder": person.id, "title": m.group("title")[0].upper() + m.group("title")[1:],
                   "organization": earlier[-1].id}  # fmt: skip
         out.append(Drafted("post", values, start, end, 0.5, sentence))
+    return out
+
+
+_STATE_TITLE = re.compile(
+    r"(?:^|[\s(“\"])(?P<title>(?:Deputy |Vice |Acting )?(?:Prime Minister|President|"
+    r"(?:Defen[cs]e|Foreign|Interior|Finance) (?:Minister|Secretary)|Minister of \w+(?: \w+)?|"
+    r"Chief of (?:Army|Naval|Air|Defen[cs]e) Staff|Ambassador|Foreign Secretary))\s+$"
+)
+
+
+def untitled_state_posts(
+    text: str, mentions: list[Mention], types: dict[str, str], sentences
+) -> list[Drafted]:
+    """A state post named without its state ("Defence Minister Andreas Theodorou"): the post
+    is in the state named last before (news names the state first, then its minister)."""
+    out, seen = [], set()
+    for i, person in enumerate(mentions):
+        if types.get(person.id) != "Person" or person.id in seen:
+            continue
+        m = _STATE_TITLE.search(text[max(0, person.start - 60) : person.start])
+        if m is None or m.group("title") in HONORIFICS:
+            continue
+        seen.add(person.id)
+        state = next((x for x in reversed(mentions[:i]) if types.get(x.id) == "Country"), None)
+        if state is None:
+            continue
+        start = person.start - (min(60, person.start) - m.start("title"))
+        sentence = next((s.id for s in sentences if s.start <= start < s.end), "")
+        values = {"holder": person.id, "title": m.group("title"), "organization": state.id}
+        out.append(Drafted("post", values, start, person.end, 0.45, sentence))
     return out

@@ -26,7 +26,7 @@ from .details import (
 from .gazetteer import Gazetteer
 from .lexicon import TRIGGERS
 from .mentions import Mention, Proposal
-from .posts import named_body_posts, org_posts, posts
+from .posts import named_body_posts, org_posts, posts, untitled_state_posts
 from .relations import RELATION_TRIGGERS, relation
 from .sentences import Sentence
 from .speech import EVENT_KINDS, SPEECH_KINDS, speech_act
@@ -77,6 +77,7 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
         ),
         "aid": lambda: (
             who
+            and c.types.get(who.id) != "Person"  # states and bodies give aid, not a speaker
             and whom
             and {"provider": [who.id], "recipient": whom.id, "aid_type": aid_types(c, t)}
         ),
@@ -238,6 +239,12 @@ def propose_facts(
     posted |= {d.values["holder"] for d in found}
     body_posts = named_body_posts(text, mentions, types, sentences, labels)
     found += [d for d in body_posts if d.values["holder"] not in posted]
+    posted |= {d.values["holder"] for d in found}
+    found += [
+        d
+        for d in untitled_state_posts(text, mentions, types, sentences)
+        if d.values["holder"] not in posted
+    ]
     last_agreement = last_event = None
     last_of: dict[str, Drafted] = {}
     for s in sentences:
