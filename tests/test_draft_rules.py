@@ -323,3 +323,25 @@ def test_a_state_post_named_without_its_state_is_in_the_state_named_before():
 def test_a_person_gives_no_aid():
     text = "Jari Lehtonen said the deal gave his company a second home inside NATO."
     assert not facts(text, "aid")
+
+
+def test_the_decision_is_the_last_decision_not_the_last_war():
+    text = (
+        "The European Union imposed sanctions on Iran. The framework punishes Russia's war "
+        "against Ukraine. Iran condemned the decision."
+    )
+    (sanction,) = facts(text, "sanction")
+    (condemnation,) = facts(text, "condemnation")
+    assert condemnation["condemns"] == [sanction["id"]]
+
+
+def test_the_object_of_against_does_not_wage_the_war():
+    (war,) = facts("Russia has waged a war against Ukraine since 2022.", "military_operation")
+    assert war["conducted_by"] == ["russia"]
+    assert not facts("Drones were used against Ukrainian cities in the war.", "military_operation")
+
+
+def test_warned_that_names_no_addressee_and_a_denial_stays_in_its_clause():
+    text = "Iran denied the report and warned that Iran would respond against Europe."
+    (threat,) = facts(text, "threat")
+    assert "against" not in threat and threat.get("certainty") != "denied"

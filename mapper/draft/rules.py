@@ -112,7 +112,7 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
         "coproduction": lambda: (
             len(c.all(AGENT)) >= 2 and {"partners": ids_of(c.all(AGENT))[:4], "product": rest(c, t)}
         ),
-        "military_operation": lambda: who and {"conducted_by": [who.id]},
+        "military_operation": lambda: (actor := _subject(c, t)) and {"conducted_by": [actor.id]},
         "agreement_step": lambda: (
             c.last_agreement is not None
             and {
@@ -189,6 +189,18 @@ def _assessment(c: Context, taken: bool) -> list[Drafted]:
     summary = " ".join(c.s.text.split())
     values = {"subject": subjects, "summary": summary[:300]}
     return [Drafted("assessment", values, c.s.start, c.s.end, 0.3, c.s.id, "rewrite the summary")]
+
+
+def _subject(c: Context, t: re.Match) -> Mention | None:
+    """The agent before the trigger that is not the object of a preposition ("the war against
+    Ukraine", "drones used against Ukrainian cities" name the target, not who acts)."""
+    for m in reversed([m for m in c.mentions if m.end <= t.start()]):
+        if c.types.get(m.id) not in AGENT:
+            continue
+        if not re.search(r"\b(?:against|on|of|in|at|to|into|over|near|from)\s+(?:the\s+)?$",
+                         c.text[max(c.s.start, m.start - 14) : m.start]):  # fmt: skip
+            return m
+    return None
 
 
 def _forces_of(c: Context, m: Mention | None) -> Mention | None:

@@ -20,8 +20,8 @@ SPEECH_VERBS = re.compile(
 _TWO_SIDES = re.compile(r"(?i)\b(?:the two|both) (?:governments|countries|sides|ministries)\s+$")
 # what "the decision", "the move" refer to: the last event the article reported
 _ANAPHOR = re.compile(
-    r"(?i)\s+(?:the|this|that|these|its|their)\s+(?:decision|move|measures?|"
-    r"sanctions|deal|plan|step|agreement|order|listing|expulsion|offer|proposal)\b"
+    r"(?i)\s+(?:the|this|that|these|its|their)\s+(decision|move|measures?|"
+    r"sanctions|deal|plan|step|agreement|order|listings?|expulsion|offer|proposal)\b"
 )
 
 SPEECH_KINDS = ("statement", "threat", "demand", "condemnation", "rejection", "endorsement",
@@ -55,6 +55,8 @@ def _addressee(c: Context, t: re.Match, who: Mention | None) -> Mention | None:
     """Whom the speaker addresses: "told X", "urged X", "called on X" (an agent right after)."""
     if not re.match(r"(?i)told|urg|call|press|ask|warn|invit", t.group(1)):
         return None
+    if re.match(r"\s+(?:that|of|about|against)\b", c.text[t.end() : t.end() + 12]):
+        return None  # "warned that Iran would": the clause's subject, not whom it is told to
     m = _target(c, t, who, within=25)
     return m if m and not re.search(r"[,;]", c.text[t.end() : m.start]) else None
 
@@ -108,7 +110,9 @@ def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[
         values["demand"] = _rest(c, t)
     elif kind == "condemnation":
         target = _target(c, t, who)
-        if target is None and not (_ANAPHOR.match(c.text, t.end()) and c.last_event):
+        anaphor = _ANAPHOR.match(c.text, t.end())
+        decided = c.last_decision(anaphor.group(1).lower()) if anaphor else None
+        if target is None and decided is None:
             return []
         if target is not None:
             values["target"] = [target.id]
@@ -125,7 +129,9 @@ def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[
         events = [d for d in made if d.kind in EVENT_KINDS]
         if target is not None:
             values["endorsed"] = [target.id]
-        elif not events and not (_ANAPHOR.match(c.text, t.end()) and c.last_event):
+        anaphor = _ANAPHOR.match(c.text, t.end())
+        decided = c.last_decision(anaphor.group(1).lower()) if anaphor else None
+        if target is None and not events and decided is None:
             return []
     elif kind == "invitation":
         target = _target(c, t, who)
@@ -141,7 +147,9 @@ def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[
     fact = fact_of(kind, values, c, t, roles, 0.5 if kind != "statement" else 0.45)
     if kind == "announcement":
         fact.links["announces"] = [d for d in made if d.kind in EVENT_KINDS]
-    events = [d for d in made if d.kind in EVENT_KINDS] or [c.last_event]
+    anaphor = _ANAPHOR.match(c.text, t.end())
+    decided = c.last_decision(anaphor.group(1).lower()) if anaphor else None
+    events = [d for d in made if d.kind in EVENT_KINDS] or [d for d in (decided,) if d]
     if kind == "endorsement" and "endorsed" not in values:
         fact.links["endorses"] = events
     if kind == "condemnation" and "target" not in values:
