@@ -345,3 +345,10 @@ def test_warned_that_names_no_addressee_and_a_denial_stays_in_its_clause():
     text = "Iran denied the report and warned that Iran would respond against Europe."
     (threat,) = facts(text, "threat")
     assert "against" not in threat and threat.get("certainty") != "denied"
+
+
+def test_an_alliance_is_between_states_not_with_the_alliance_s_headquarters():
+    text = "Cyprus signed the document at the alliance's headquarters in NATO's presence."
+    assert not facts(text, "alliance")
+    (allies,) = facts("Japan and Australia are close allies.", "alliance")
+    assert allies["parties"] == ["japan", "australia"]

@@ -49,16 +49,16 @@ _PLOVER = (
 )
 
 
-def _parties(c: Context) -> list[str]:
-    """The states a relation is between: the sentence's countries (else its state bodies)."""
+def _parties(c: Context, kind: str) -> list[str]:
+    """The states a relation is between: the sentence's countries ("the two countries": the
+    two named last); cooperation may also be between bodies (forces, agencies, companies)."""
     states = ids_of(c.all({"Country"}))
     if len(states) >= 2:
         return states[:4]
-    return (
-        ids_of(c.all(AGENT - {"Person"}))[:4]
-        if len(c.all(AGENT - {"Person"})) >= 2
-        else c.two_sides()
-    )
+    bodies = ids_of(c.all(AGENT - {"Person", "InternationalOrganization"}))
+    if kind == "cooperation" and len(bodies) >= 2:
+        return bodies[:4]
+    return c.two_sides()
 
 
 def relation(kind: str, c: Context, t: re.Match) -> list[Drafted]:
@@ -104,7 +104,7 @@ def relation(kind: str, c: Context, t: re.Match) -> list[Drafted]:
                   **({"targets": [target.id]} if target else {}),
                   "summary": " ".join(c.s.text.split())[:300]}  # fmt: skip
     else:
-        parties = _parties(c)
+        parties = _parties(c, kind)
         if len(parties) < 2:
             return []
         values = {"parties": parties}
