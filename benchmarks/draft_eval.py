@@ -1,15 +1,20 @@
 """How good is `defrel draft` offline? Drafts every article of the corpus (the seed and
 tests/corpus/) from its text alone and compares with the hand-written facts files.
 
-    .venv/bin/python benchmarks/draft_eval.py [--model URL]
+    .venv/bin/python benchmarks/draft_eval.py [--model URL] [--misses]
 
 Printed per article and in total: entity precision/recall (id and type), fact
 precision/recall (kind and main roles: a drafted fact matches a hand-written one of the same
 kind whose main roles - the kind's first two entity fields, e.g. supplier and recipient -
-share an entity in each role both give), the share of quotes that are verbatim spans of the
+share an entity in each role both give, at least one role being given by both; drafted and
+hand-written facts are paired one to one by the largest such matching), the same with the
+draft's entities renamed to the hand-written ones sharing a name (so that a wrong entity id
+and a wrong fact can be told apart), the share of quotes that are verbatim spans of the
 text, whether the draft with its marks removed loads and conforms (or how many problems it
-names), and the drafting time. Targets (issue 15): quotes 100 %, entity recall >= 90 % and
-precision >= 85 %, fact recall >= 60 %, <= 1 s per 4,000 characters.
+names), and the drafting time. --misses lists each hand-written fact the draft missed and
+why (no trigger, kind confused, roles wrong, entity ids differ), counted by kind. Targets
+(issue 15): quotes 100 %, entity recall >= 90 % and precision >= 85 %, fact recall >= 60 %,
+<= 1 s per 4,000 characters.
 """
 
 from __future__ import annotations
