@@ -352,3 +352,11 @@ def test_an_alliance_is_between_states_not_with_the_alliance_s_headquarters():
     assert not facts(text, "alliance")
     (allies,) = facts("Japan and Australia are close allies.", "alliance")
     assert allies["parties"] == ["japan", "australia"]
+
+
+def test_a_weapon_named_by_its_designation_is_transferred():
+    text = "Turkey was removed from the programme. Ankara bought Russia’s S-400 system in 2019."
+    (sale,) = facts(text, "arms_transfer")
+    assert (sale["supplier"], sale["recipient"], sale["weapon_description"]) == (
+        "russia", "turkey", "S-400",
+    )  # fmt: skip

@@ -73,6 +73,22 @@ def _agreement_of(c: Context, t: re.Match, noun, parties: list, signers: list) -
     return made
 
 
+class _Named:
+    """A weapon named by its designation ("Russia's S-400 system"), seen as a weapon noun."""
+
+    def __init__(self, start: int, end: int, words: str) -> None:
+        self._start, self._end, self._words = start, end, words
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _: int = 0) -> str:
+        return self._words
+
+
 def transfers(c: Context, t: re.Match) -> list[Drafted]:
     out = []
     verb = t.group(1).lower()
@@ -92,7 +108,9 @@ def transfers(c: Context, t: re.Match) -> list[Drafted]:
     if recipient is not None and c.part_of.get(recipient.id):
         recipient = Mention(recipient.start, recipient.end, c.part_of[recipient.id])
     seen: set[str] = set()
-    for w in WEAPONS.finditer(c.text, c.s.start, c.s.end):
+    named = [_Named(m.start, m.end, c.text[m.start : m.end]) for m in c.mentions
+             if c.types.get(m.id) == "WeaponSystem" and m.start > t.end()]  # fmt: skip
+    for w in [*WEAPONS.finditer(c.text, c.s.start, c.s.end), *named]:
         noun = w.group(1)
         if noun.lower() in seen:
             continue

@@ -165,7 +165,9 @@ def _acts(text: str, m: Mention) -> bool:
     return not re.search(r"\b(in|at|to|from|near|of|into|over|via)\s+$", head) and bool(
         re.match(
             r"[’']s\b|\s+(?:has|have|had|is|was|will|would|can|could|must|may|"
-            r"(?:also |later |then )?[a-z]{2,}(?:s|ed))\b(?!\s+(?:of|to)\b)",
+            r"(?:also |later |then )?(?:[a-z]{2,}(?:s|ed)|bought|sold|sent|said|took|gave|made|"
+            r"won|lost|held|met|told|left|began|built|sought|struck|kept|set|put))\b"
+            r"(?!\s+(?:of|to)\b)",
             tail,
         )
     )  # fmt: skip  "Budapest owes", "Beijing says", "Jakarta has spread": a verb, not "in Jakarta"
