@@ -360,3 +360,11 @@ def test_a_weapon_named_by_its_designation_is_transferred():
     assert (sale["supplier"], sale["recipient"], sale["weapon_description"]) == (
         "russia", "turkey", "S-400",
     )  # fmt: skip
+
+
+def test_a_title_case_headline_keeps_its_triggers():
+    found = facts("Pakistan Courts Both US and Russia on Defense\n\nThe talks began.", "courtship")
+    assert [(f["actor"], f["target"]) for f in found] == [
+        ("pakistan", "united-states"),
+        ("pakistan", "russia"),
+    ]

@@ -266,13 +266,15 @@ def propose_facts(
         c.part_of = {i: p.known.part_of for i, p in proposals.items() if p.known.part_of in types}
         c.last_agreement, c.last_event, c.last_of = last_agreement, last_event, last_of
         here: list[Drafted] = []
+        words = re.findall(r"[^\W\d_][\w’'-]*", s.text)
+        headline = len(words) > 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
         # events first, then what is said of them (an announcement names the events it announces)
         for kind, trigger in [*((k, t) for k, t in TRIGGERS.items() if k not in SPEECH_KINDS),
                               *RELATION_TRIGGERS.items(),
                               *((k, TRIGGERS[k]) for k in SPEECH_KINDS)]:  # fmt: skip
             for t in trigger.finditer(text, s.start, s.end):
                 if any(m.start <= t.start() < m.end for m in c.mentions) or (
-                    t.group()[0].isupper() and t.start() != s.start
+                    t.group()[0].isupper() and t.start() != s.start and not headline
                 ):
                     continue  # a word of a name: "Vistula Security Forum", "Security Assistance"
                 if kind == "agreement":
