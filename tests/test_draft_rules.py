@@ -368,3 +368,12 @@ def test_a_title_case_headline_keeps_its_triggers():
         ("pakistan", "united-states"),
         ("pakistan", "russia"),
     ]
+
+
+def test_an_unqualified_minister_belongs_to_the_article_s_state_not_a_foreign_maker_s():
+    text = (
+        "Kenya's defence ministry signed a letter with the Brazilian maker Aerovale Aerospace. "
+        "Defence Secretary Grace Wambui said the aircraft would replace old planes."
+    )
+    (post,) = facts(text, "post")
+    assert post["organization"] == "kenya"

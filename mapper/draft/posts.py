@@ -136,10 +136,10 @@ _STATE_TITLE = re.compile(
 
 
 def untitled_state_posts(
-    text: str, mentions: list[Mention], types: dict[str, str], sentences
+    text: str, mentions: list[Mention], types: dict[str, str], sentences, part_of: dict[str, str]
 ) -> list[Drafted]:
     """A state post named without its state ("Defence Minister Andreas Theodorou"): the post
-    is in the state named last before (news names the state first, then its minister)."""
+    is in the state the article is about so far (named most often before, else first)."""
     out, seen = [], set()
     for i, person in enumerate(mentions):
         if types.get(person.id) != "Person" or person.id in seen:
@@ -148,11 +148,17 @@ def untitled_state_posts(
         if m is None or m.group("title") in HONORIFICS:
             continue
         seen.add(person.id)
-        state = next((x for x in reversed(mentions[:i]) if types.get(x.id) == "Country"), None)
-        if state is None:
+        # a state's ministry or force names the state too ("Kenya's defence ministry")
+        named = [part_of.get(x.id, x.id) for x in mentions[:i]
+                 if x.id in part_of or types.get(x.id) == "Country"]  # fmt: skip
+        if not named:
             continue
+        # the state the article is about: named most often so far, else first
+        state = max(
+            dict.fromkeys(named), key=lambda ident: (named.count(ident), -named.index(ident))
+        )
         start = person.start - (min(60, person.start) - m.start("title"))
         sentence = next((s.id for s in sentences if s.start <= start < s.end), "")
-        values = {"holder": person.id, "title": m.group("title"), "organization": state.id}
+        values = {"holder": person.id, "title": m.group("title"), "organization": state}
         out.append(Drafted("post", values, start, person.end, 0.45, sentence))
     return out

@@ -245,6 +245,7 @@ def propose_facts(
         else m
         for m in mentions
     ]
+    part_of = {i: p.known.part_of for i, p in proposals.items() if p.known.part_of}
     found = posts(proposals, sentences)
     posted = {d.values["holder"] for d in found}
     labels = {i: p.known.label for i, p in proposals.items()}
@@ -256,7 +257,7 @@ def propose_facts(
     posted |= {d.values["holder"] for d in found}
     found += [
         d
-        for d in untitled_state_posts(text, mentions, types, sentences)
+        for d in untitled_state_posts(text, mentions, types, sentences, part_of)
         if d.values["holder"] not in posted
     ]
     last_agreement = last_event = None
