@@ -1,15 +1,20 @@
 """How good is `defrel draft` offline? Drafts every article of the corpus (the seed and
 tests/corpus/) from its text alone and compares with the hand-written facts files.
 
-    .venv/bin/python benchmarks/draft_eval.py [--model URL]
+    .venv/bin/python benchmarks/draft_eval.py [--model URL] [--misses]
 
 Printed per article and in total: entity precision/recall (id and type), fact
 precision/recall (kind and main roles: a drafted fact matches a hand-written one of the same
 kind whose main roles - the kind's first two entity fields, e.g. supplier and recipient -
-share an entity in each role both give), the share of quotes that are verbatim spans of the
+share an entity in each role both give, at least one role being given by both; drafted and
+hand-written facts are paired one to one by the largest such matching), the same with the
+draft's entities renamed to the hand-written ones sharing a name (so that a wrong entity id
+and a wrong fact can be told apart), the share of quotes that are verbatim spans of the
 text, whether the draft with its marks removed loads and conforms (or how many problems it
-names), and the drafting time. Targets (issue 15): quotes 100 %, entity recall >= 90 % and
-precision >= 85 %, fact recall >= 60 %, <= 1 s per 4,000 characters.
+names), and the drafting time. --misses lists each hand-written fact the draft missed and
+why (no trigger, kind confused, roles wrong, entity ids differ), counted by kind. Targets
+(issue 15): quotes 100 %, entity recall >= 90 % and precision >= 85 %, fact recall >= 60 %,
+<= 1 s per 4,000 characters.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from draft_misses import entity_misses, extra_entities  # noqa: E402
 from mapper.builder.fastbuild import fast_build  # noqa: E402
 from mapper.draft.drafter import Byline, draft_text  # noqa: E402
 from mapper.draft.gazetteer import Known, load_gazetteer  # noqa: E402
+from mapper.draft.sentences import split_sentences  # noqa: E402
 from mapper.draft.writer import render, without_marks  # noqa: E402
 from mapper.errors import DefrelError  # noqa: E402
 from mapper.facts.evidence import locate  # noqa: E402
@@ -49,9 +55,103 @@ def main_roles(kind: str, values: dict) -> list[set[str]]:
 
 
 def same_fact(a: tuple[str, list[set]], b: tuple[str, list[set]]) -> bool:
+    """Same kind, and every main role that both give shares an entity; at least one role must
+    be given by both when the hand-written fact gives any (a fact with no roles matches none)."""
     if a[0] != b[0]:
         return False
-    return all(not x or not y or x & y for x, y in zip(a[1], b[1], strict=True))
+    both = [(x, y) for x, y in zip(a[1], b[1], strict=True) if x and y]
+    if not both and any(b[1]):
+        return False
+    return all(x & y for x, y in both)
+
+
+def matching(drafted: list, written: list) -> dict[int, int]:
+    """The largest one-to-one matching of drafted to hand-written facts (written index ->
+    drafted index), so that the order of the draft does not decide which fact counts."""
+    edges = [[j for j, w in enumerate(written) if same_fact(d, w)] for d in drafted]
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j not in seen:
+                seen.add(j)
+                if j not in owner or augment(owner[j], seen):
+                    owner[j] = i
+                    return True
+        return False
+
+    for i in range(len(drafted)):
+        augment(i, set())
+    return owner
+
+
+def names(label, aliases) -> set[str]:
+    return {n.casefold() for n in (label, *aliases)}
+
+
+def by_name(drafted: list[dict], hand) -> dict[str, str]:
+    """Draft entity id -> the hand-written entity sharing one of its names (any type: a
+    wrong type is the entity side's problem, not the fact's)."""
+    rename = {}
+    for e in drafted:
+        mine = names(e["label"], e.get("aliases", ()))
+        for h in sorted(hand, key=lambda h: h.type != e["type"]):
+            if h.id == e["id"] or mine & names(h.values["label"], h.values.get("aliases", ())):
+                rename[e["id"]] = h.id
+                break
+    return rename
+
+
+def misses(text, draft, hand, renamed, written, by_name_hits, strict_hits) -> list[dict]:
+    """Why each hand-written fact the draft missed (strictly) was missed: its entities' ids
+    differ only; a fact of its kind in its sentence with other roles; only facts of other
+    kinds there (kind confused); nothing there (no trigger). Flags: a role's entity that was
+    not drafted at all, or that is not named in the fact's own sentences."""
+    sentences = split_sentences(text)
+    drafted_ids = {e["id"] for e in draft.entities}
+    drafted_ids |= set(by_name(draft.entities, hand.entities).values())
+    ents = {e.id: e for e in hand.entities}
+    out = []
+    for j, fact in enumerate(hand.facts):
+        if j in strict_hits:
+            continue
+        spans = [(sp.start, sp.end) for sp in fact.evidence]
+        where = [s for s in sentences if any(a < s.end and s.start < b for a, b in spans)]
+        ids = {s.id for s in where}
+        words = " ".join(s.text for s in where).casefold()
+        here = [i for i, f in enumerate(draft.facts) if f["draft"].get("sentence") in ids]
+        same = [i for i in here if renamed[i][0] == fact.kind]
+        if j in by_name_hits:
+            reason = "entity ids differ"
+        elif any(same_fact(d, written[j]) for d in renamed):
+            reason = "its match taken by another"
+        elif same:
+            reason = "roles wrong"
+        elif any(draft.facts[i]["kind"] != "assessment" for i in here):
+            reason = "kind confused"  # (the catch-all assessment of a sentence is no trigger)
+        else:
+            reason = "no trigger"
+        detail = ""
+        if reason == "roles wrong" and same:
+            detail = "drafted " + " / ".join(
+                ",".join(sorted(r)) or "-" for r in renamed[same[0]][1]
+            )
+        elif reason == "kind confused":
+            detail = "drafted as " + ",".join(sorted({renamed[i][0] for i in here}))
+        flags = []
+        for role in written[j][1]:
+            for ident in sorted(role):
+                e = ents.get(ident)
+                if ident not in drafted_ids:
+                    flags.append(f"{ident} not drafted")
+                if e is not None and not any(
+                    n in words for n in names(e.values["label"], e.values.get("aliases", ()))
+                ):
+                    flags.append(f"{ident} not named in its sentence")
+        out.append({"id": fact.id, "kind": fact.kind, "sentences": ",".join(sorted(ids)),
+                    "reason": reason, "detail": detail, "flags": flags,
+                    "roles": " / ".join(",".join(sorted(r)) or "-" for r in written[j][1])})  # fmt: skip
+    return out
 
 
 def pr(hits_p: int, n_p: int, hits_r: int, n_r: int) -> tuple[float, float]:
@@ -71,7 +171,7 @@ def archive_of(others) -> tuple:
     return tuple(seen[k] for k in sorted(seen))
 
 
-def evaluate(facts_path: Path, model=None, archive: tuple = ()) -> dict:
+def evaluate(facts_path: Path, model=None, archive: tuple = (), *, explain: bool = False) -> dict:
     hand = load_facts(facts_path)
     text = hand.text
     published = hand.metadata.get("date_published")
@@ -104,9 +204,6 @@ def evaluate(facts_path: Path, model=None, archive: tuple = ()) -> dict:
 
     # the same, by name: one of the draft's names is one of the hand-written entity's, same type
     # (what a person confirming sees: the entity is found, only its id may need renaming)
-    def names(label, aliases) -> set[str]:
-        return {n.casefold() for n in (label, *aliases)}
-
     drafted_names = [(e["type"], names(e["label"], e.get("aliases", ()))) for e in draft.entities]
     hand_names = [
         (e.type, names(e.values["label"], e.values.get("aliases", ()))) for e in hand.entities
@@ -119,32 +216,17 @@ def evaluate(facts_path: Path, model=None, archive: tuple = ()) -> dict:
     # facts: kind and main roles, matched one to one
     drafted = [(f["kind"], main_roles(f["kind"], f)) for f in draft.facts]
     written = [(f.kind, main_roles(f.kind, f.values)) for f in hand.facts]
-    free = list(range(len(written)))
-    hits = 0
-    for d in drafted:
-        match = next((i for i in free if same_fact(d, written[i])), None)
-        if match is not None:
-            free.remove(match)
-            hits += 1
+    matched = matching(drafted, written)
+    hits = len(matched)
     fact_p, fact_r = pr(hits, len(drafted), hits, len(written))
     # the same, with the draft's entity ids renamed to the hand-written ones they name
-    rename = {}
-    for e in draft.entities:
-        mine_names = names(e["label"], e.get("aliases", ()))
-        for h in hand.entities:
-            if h.type == e["type"] and mine_names & names(
-                h.values["label"], h.values.get("aliases", ())
-            ):
-                rename[e["id"]] = h.id
-                break
+    rename = by_name(draft.entities, hand.entities)
     renamed = [(k, [{rename.get(i, i) for i in role} for role in roles]) for k, roles in drafted]
-    free = list(range(len(written)))
-    hits_by_name = 0
-    for d in renamed:
-        match = next((i for i in free if same_fact(d, written[i])), None)
-        if match is not None:
-            free.remove(match)
-            hits_by_name += 1
+    matched_by_name = matching(renamed, written)
+    hits_by_name = len(matched_by_name)
+    missed = []
+    if explain:
+        missed = misses(text, draft, hand, renamed, written, matched_by_name, set(matched))
     # quotes: every one a verbatim span
     quotes = [q for item in draft.entities + draft.facts for q in item.get("evidence", [])]
     verbatim = 0
@@ -180,8 +262,17 @@ def evaluate(facts_path: Path, model=None, archive: tuple = ()) -> dict:
         "facts": (hits, len(drafted), len(written), fact_p, fact_r),
         "quotes": (verbatim, len(quotes)),
         "verdict": verdict,
-        "misses": entity_misses(hand, draft, load_gazetteer(None)),
+        "entity_misses": entity_misses(hand, draft, load_gazetteer(None)),
         "extra": extra_entities(hand, draft),
+        "misses": missed,
+        "by_kind": {
+            k: (
+                sum(1 for i in matched.values() if drafted[i][0] == k),
+                sum(1 for d in drafted if d[0] == k),
+                sum(1 for w in written if w[0] == k),
+            )
+            for k in {d[0] for d in drafted} | {w[0] for w in written}
+        },
     }
 
 
@@ -198,8 +289,9 @@ def main() -> int:
     parser.add_argument(
         "--misses",
         action="store_true",
-        help="also list, per article, the hand-written entities the draft missed (with why) "
-        "and the drafted ones the hand-written file does not have",
+        help="also list, per article, the hand-written entities the draft missed (with why), "
+        "the drafted ones the hand-written file does not have, and each hand-written fact "
+        "the draft missed and why",
     )
     parser.add_argument(
         "--archive",
@@ -221,7 +313,7 @@ def main() -> int:
     for path in paths:
         archive = archive_of(h for p, h in hands.items() if p != path) if args.archive else ()
         try:
-            rows.append(evaluate(path, model, archive))
+            rows.append(evaluate(path, model, archive, explain=args.misses))
         except DefrelError as err:  # a hand-written file that does not load is no yardstick
             print(f"skipped {path.name}: it does not load ({err.message})", file=sys.stderr)
     head = f"{'article':48} {'chars':>6} {'ent P':>6} {'ent R':>6} {'fact P':>7} {'fact R':>7} {'quotes':>8} {'ms':>6}  confirmed draft"
@@ -260,16 +352,17 @@ def main() -> int:
     )
     print(f"time: {secs / chars * 4000:.3f} s per 4,000 characters (target <= 1 s)")
     if args.misses:
+        print_entity_misses(rows)
         print_misses(rows)
     return 0
 
 
-def print_misses(rows: list[dict]) -> None:
+def print_entity_misses(rows: list[dict]) -> None:
     """Per article, the entities missed (by category) and the extra ones; then the totals."""
     totals: dict[str, int] = {}
     for r in rows:
         print(f"\n== {r['slug']}")
-        for category, entity_id, etype, label in sorted(r["misses"]):
+        for category, entity_id, etype, label in sorted(r["entity_misses"]):
             print(f"  miss  {entity_id:44} {etype:26} {label[:40]:40} {category}")
             key = category.split(":")[0].split(" (")[0]
             totals[key] = totals.get(key, 0) + 1
@@ -281,6 +374,35 @@ def print_misses(rows: list[dict]) -> None:
     print(
         f"  {sum(len(r['extra']) for r in rows):4d}  extra (drafted, not in the hand-written files)"
     )
+
+
+def print_misses(rows: list[dict]) -> None:
+    """Each missed fact (strict figure) with its reason, then the reasons counted by kind."""
+    tally: dict[str, dict[str, int]] = {}
+    for r in rows:
+        if not r["misses"]:
+            continue
+        print(f"\n{r['slug']}: {len(r['misses'])} hand-written fact(s) missed")
+        for m in r["misses"]:
+            tally.setdefault(m["kind"], {}).setdefault(m["reason"], 0)
+            tally[m["kind"]][m["reason"]] += 1
+            extra = "; ".join(x for x in (m["detail"], *m["flags"]) if x)
+            print(f"  {m['sentences']:10} {m['kind']:24} {m['id'][:34]:34} roles {m['roles']}"
+                  f"\n  {'':10} -> {m['reason']}{': ' + extra if extra else ''}")  # fmt: skip
+    reasons = ["no trigger", "kind confused", "roles wrong", "entity ids differ",
+               "its match taken by another"]  # fmt: skip
+    print(f"\n{'missed, by kind':24} " + " ".join(f"{x[:13]:>13}" for x in reasons))
+    for kind, counts in sorted(tally.items(), key=lambda kv: -sum(kv[1].values())):
+        print(f"{kind:24} " + " ".join(f"{counts.get(x, 0):13d}" for x in reasons))
+    total = {x: sum(c.get(x, 0) for c in tally.values()) for x in reasons}
+    print(f"{'all':24} " + " ".join(f"{total[x]:13d}" for x in reasons))
+    kinds: dict[str, list[int]] = {}
+    for r in rows:
+        for k, counts in r["by_kind"].items():
+            kinds[k] = [a + b for a, b in zip(kinds.get(k, [0, 0, 0]), counts, strict=True)]
+    print(f"\n{'by kind (strict)':24} {'matched':>8} {'drafted':>8} {'written':>8}")
+    for k, (hit, n_d, n_w) in sorted(kinds.items(), key=lambda kv: -kv[1][2]):
+        print(f"{k:24} {hit:8d} {n_d:8d} {n_w:8d}")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,8 @@ from .sentences import Sentence
 
 __all__ = ["AGENT", "PLACE", "STATE_LIKE", "Context", "Drafted", "fact_of", "ids_of"]
 
+_DECISIONS = ("sanction", "agreement", "arms_transfer", "aid", "membership", "agreement_step",
+              "programme_participation", "basing", "event")  # fmt: skip
 AGENT = {"Person", "Country", "Organization", "MilitaryOrganization", "GovernmentOrganization",
          "InternationalOrganization", "Company", "StateOwnedEnterprise", "NewsOrganization",
          "ArmedGroup", "Group"}  # fmt: skip
@@ -39,6 +41,11 @@ class Drafted:
     links: dict = field(default_factory=dict)
 
 
+_NEXT_VERB = re.compile(
+    r"\b(?:and|but)\s+(?:\w+\s+)?(?:said|warned|added|threatened|urged|called)\b"
+)
+
+
 class Context:
     def __init__(self, text: str, s: Sentence, mentions: list[Mention], types: dict[str, str]):
         self.text, self.s, self.types = text, s, types
@@ -46,6 +53,25 @@ class Context:
         self.every = mentions
         self.part_of: dict[str, str] = {}
         self.last_agreement: Drafted | None = None
+        self.last_event: Drafted | None = None  # what "the decision" of a later sentence is
+        self.last_of: dict[str, Drafted] = {}  # the last fact of each kind before the sentence
+
+    def last_decision(self, noun: str) -> Drafted | None:
+        """What "the decision", "the sanctions", "the deal" of this sentence refers to: the last
+        fact before of a kind the noun names, else the last decision of any kind."""
+        wanted = {"sanction": ("sanction",), "measure": ("sanction",), "listing": ("sanction",),
+                  "deal": ("agreement", "arms_transfer"), "agreement": ("agreement",),
+                  "order": ("arms_transfer",), "expulsion": ("programme_participation",)}  # fmt: skip
+        kinds = next((k for w, k in wanted.items() if noun.startswith(w)), _DECISIONS)
+        found = [self.last_of[k] for k in kinds if k in self.last_of]
+        return max(found, key=lambda d: d.start) if found else None
+
+    def clipped(self, end: int) -> Context:
+        """The same sentence seen up to ``end`` only (what a relative clause adds left out)."""
+        other = Context.__new__(Context)
+        other.__dict__.update(self.__dict__)
+        other.mentions = [m for m in self.mentions if m.end <= end]
+        return other
 
     def before(self, at: int, kinds: set[str], skip: set[str] = frozenset()) -> Mention | None:
         found = [
@@ -74,6 +100,17 @@ class Context:
                 out.append(m)
         return out
 
+    def two_sides(self) -> list[str]:
+        """ "The two countries", "both sides": the two states named last before the sentence."""
+        if not re.search(
+            r"(?i)\b(?:the two|both) (?:countries|sides|governments|states|nations|ministries)\b",
+            self.s.text,
+        ):
+            return []
+        earlier = [m.id for m in self.every if m.end <= self.s.start]
+        states = [i for i in reversed(earlier) if self.types.get(i) == "Country"]
+        return list(dict.fromkeys(states))[:2]
+
     def modality(self, at: int) -> dict:
         head = self.text[self.s.start : at]
         values: dict = {}
@@ -81,8 +118,11 @@ class Context:
             values["aspect"] = "planned"
         if HEDGES.search(self.s.text):
             values["certainty"] = "hedged"
-        if DENIALS.search(head):
-            values["certainty"] = "denied"
+        denial = [m for m in DENIALS.finditer(head)]
+        after = self.text[self.s.start + denial[-1].end() : at + 12] if denial else ""
+        if denial and not _NEXT_VERB.search(after):
+            values["certainty"] = "denied"  # not when the denial is another verb's: "denied
+            # ... and warned that"
         return values
 
     def according_to(self) -> str | None:

@@ -19,6 +19,7 @@ from .gazetteer import Known, load_gazetteer, slug
 from .mentions import Proposal, find_mentions
 from .rules import Drafted, propose_facts
 from .sentences import split_sentences
+from .speakers import anonymous_speakers
 from .writer import is_untouched_draft, render, write_atomically
 
 __all__ = ["Byline", "Draft", "draft_text", "write_draft"]
@@ -109,7 +110,15 @@ def draft_text(
     gazetteer = load_gazetteer(registry, archive)
     sentences = split_sentences(text)
     mentions, proposals = find_mentions(text, gazetteer)
-    drafted = propose_facts(text, sentences, mentions, proposals, gazetteer)
+    types = {i: p.known.type for i, p in proposals.items()}
+    unnamed, anonymous = anonymous_speakers(text, mentions, types)
+    spans = [(m.start, m.end) for m in unnamed]
+    mentions = sorted(
+        [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)] + unnamed,
+        key=lambda m: m.start,
+    )
+    anonymous = {k: v for k, v in anonymous.items() if k not in proposals}
+    drafted = propose_facts(text, sentences, mentions, {**anonymous, **proposals}, gazetteer)
     headline, in_text = _headline(text, sentences)
     article: dict = {"text": text_name, "headline": headline}
     if published:
@@ -124,7 +133,9 @@ def draft_text(
         fact_id = ids[id(d)] = _fact_id(d, taken)
     for d in drafted:
         for key, other in d.links.items():
-            d.values[key] = ids[id(other)]
+            d.values[key] = (
+                [ids[id(o)] for o in other] if isinstance(other, list) else ids[id(other)]
+            )
     for d in drafted:
         fact_id = ids[id(d)]
         by_sentence.setdefault(d.sentence, []).append(fact_id)
@@ -141,13 +152,16 @@ def draft_text(
                 },
             }
         )
-    entities = _entities(text, proposals, _referenced(facts), credited, gazetteer)
+    entities = _entities(text, proposals, anonymous, _referenced(facts), credited, gazetteer)
     return Draft(article, entities, facts, list(by_sentence.items()))
 
 
-def _entities(text: str, proposals, used: set[str], credited: dict, gazetteer) -> list[dict]:
+def _entities(
+    text: str, proposals, anonymous, used: set[str], credited: dict, gazetteer
+) -> list[dict]:
     """The entities to declare, by id: those the text names, those the facts and other
-    entities refer to, and the byline's; never the registry's (they are referred to)."""
+    entities refer to (of ``anonymous`` speakers, only those), and the byline's; never the
+    registry's (they are referred to)."""
     known = {k.id: k for k in gazetteer.names.values()} | {
         k.id: k for k in gazetteer.demonyms.values()
     }
@@ -157,7 +171,7 @@ def _entities(text: str, proposals, used: set[str], credited: dict, gazetteer) -
                 used.add(ref)
     entities = []
     for entity_id in sorted(set(proposals) | used | set(credited)):
-        p = proposals.get(entity_id)
+        p = proposals.get(entity_id) or anonymous.get(entity_id)  # the unnamed: only if used
         if p is None and entity_id in known:
             p = Proposal(known[entity_id], -1, -1, 0.9)
         if p is None and entity_id in credited:

@@ -25,60 +25,99 @@ TRIGGERS: dict[str, re.Pattern] = {
     "meeting": _re(r"\b(met with|met|meets|meeting with|held talks|hold talks|talks with)\b"),
     "agreement": _re(
         r"\b(sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|es)|ratif(?:y|ied|ies|ication)|"
-        r"negotiat\w+|agreed)\b"
+        r"negotiat\w+|agreed|exchang(?:ed|e)|adopt(?:ed|s)|reach(?:ed)?|struck|finali[sz]ed)\b"
     ),
     "arms_transfer": _re(
         r"\b(order(?:ed|s)?|buy(?:ing|s)?|bought|purchas\w+|acquir\w+|procur\w+|deliver\w*|"
         r"sell(?:ing|s)?|sold|sale|export\w*|import\w*|suppl(?:y|ies|ied)|"
+        r"transferr?(?:ed|ing)? |giv(?:e|es|ing)|gave|donat\w+|gift(?:s|ed)?|hand(?:s|ed)? over|"
         r"letter of intent|contract|deal)\b"
     ),
     "sanction": _re(
-        r"\b(sanction(?:s|ed|ing)?|embargo(?:es)?|asset freezes?|travel bans?|export controls?|"
-        r"blacklist\w*)\b"
+        r"\b(sanction(?:s|ed|ing)?|embargo(?:es)?|asset freezes?|freez(?:e|es|ing) (?:the )?assets|"
+        r"travel bans?|export controls?|blacklist\w*|restrictions on (?:arms|weapons|exports))\b"
     ),
     "exercise": _re(r"\b(exercises?|drills?|war games|manoeuvres|maneuvers)\b"),
     "aid": _re(
         r"\b(military aid|security assistance|aid package|donat\w+|gift(?:ed)?|grant(?:ed)?|"
-        r"will give|gave|give|provid(?:e|ed|es|ing)|fund(?:ed|s|ing)?|financ\w+|loan)\b"
+        r"will give|gave|give|provid(?:e|ed|es|ing)|fund(?:ed|s|ing)?|financ\w+|loan|"
+        r"recipients? (?:include|includes|are|were|have been))\b"
     ),
     "agreement_step": _re(
-        r"\b(ratif(?:y|ied|ies|ication)|entered into force|enter into force|approv(?:ed|al)|"
+        r"\b(ratif(?:y|ied|ies|ication)|entered into force|enters? into force|entry into force|"
+        r"adopted|approv(?:ed|al)|"
         r"suspend(?:ed|s)?|withdr[ae]w(?:n)? from|terminat(?:ed|es)|expir(?:ed|es|y)|"
         r"extend(?:ed|s)?|renew(?:ed|s)?)\b"
     ),
     "training": _re(r"\b(train(?:ing|ed|s)?|instructors?)\b"),
-    "membership": _re(r"\b(join(?:ed|s|ing)?|accession|admitted|membership|member)\b"),
-    "programme_participation": _re(
-        r"\b(expel\w*|remov\w+|exclud\w+|suspend\w*|withdr[ae]w\w*|join(?:ed|s)?)\b"
+    "membership": _re(
+        r"\b((?:re)?join(?:ed|s|ing)?|accession|admitted|appl(?:ied|ies) (?:to join|for membership)|"
+        r"suspend(?:ed|ing)? its membership|left|quit|membership|member)\b"
     ),
-    "statement": _re(r"\b(said|says|told|stated|added|noted|declared|confirmed)\b"),
+    "programme_participation": _re(
+        r"\b(expel\w*|remov\w+|exclud\w+|suspend\w*|withdr[ae]w\w*|join(?:ed|s)?|signed up|"
+        r"end(?:ed)? \w+[’']s participation|partners? in|tak(?:e|es|ing) part|took part|participat\w+)\b"
+    ),
+    "statement": _re(
+        r"\b(said|says|told|stated|added|noted|declared|confirmed|insisted|argued|claimed|"
+        r"explained|wrote|replied|responded|stressed|acknowledged|maintained)\b"
+    ),
     "threat": _re(r"\b(threaten\w*|warn(?:ed|s|ing)?|vow(?:ed|s)?)\b"),
-    "demand": _re(r"\b(demand(?:ed|s)?|call(?:ed|s)? on|urg(?:ed|es))\b"),
+    "demand": _re(
+        r"\b(demand(?:ed|s)?|call(?:ed|s|ing)? (?:on|for)|urg(?:ed|es|ing)|press(?:ed|es|ing)|"
+        r"ask(?:ed|s)? (?:\w+ ){0,4}to|appeal(?:ed|s)? (?:to|for))\b"
+    ),
     "condemnation": _re(
-        r"\b(condemn\w*|criticis\w+|criticiz\w+|accus\w+|denounc\w+|protest(?:ed)? to)\b"
+        r"\b(condemn\w*|criticis\w+|criticiz\w+|accus\w+|denounc\w+|protest(?:ed|s)?|"
+        r"summon(?:ed|s)|blam(?:ed|es))\b"
     ),
     "invitation": _re(r"\b(invit(?:ed|es|ation))\b"),
-    "announcement": _re(r"\b(announc(?:ed|es|ement))\b"),
-    "rejection": _re(r"\b(reject(?:ed|s)?|refus(?:ed|es)|dismiss(?:ed|es))\b"),
-    "endorsement": _re(r"\b(welcom(?:ed|es)|prais(?:ed|es)|hail(?:ed|s)|commend(?:ed|s))\b"),
+    "report": _re(
+        r"\b(according[\s\u00a0]+to|reports? (?:emerged|said|say|suggest\w*|indicat\w*)|"
+        r"(?:was|were) reported|reported (?:that|on))\b"
+    ),
+    "announcement": _re(
+        r"\b(announc(?:ed|es|ement)|unveil(?:ed|s)|made public|published|"
+        # the attribution that closes a wire story's lead: "..., the ministry said on Tuesday."
+        r"(?:said|says|confirmed)(?=(?:\s+(?:on|late on|early on) \w+day|\s+\w+day)?\s*[.;]))"
+    ),
+    "rejection": _re(
+        r"\b(reject(?:ed|s)?|refus(?:ed|es)|dismiss(?:ed|es)|den(?:ied|ies|y)|object(?:ed|s)|"
+        r"oppos(?:ed|es)|vetoed|ruled out)\b"
+    ),
+    "endorsement": _re(
+        r"\b(welcom(?:ed|es)|prais(?:ed|es)|hail(?:ed|s)|commend(?:ed|s)|thank(?:ed|s)|"
+        r"applaud(?:ed|s)|endors(?:ed|es))\b"
+    ),
     "conference": _re(r"\b(summit|conference|forum|exhibition|air show|expo)\b"),
     "incident": _re(
         r"\b(water cannons?|rammed|ramming|collid\w+|collision|blocked|blockad\w+|intercept\w+|"
-        r"fired|shadow(?:ed|ing)|harass\w+|seiz\w+|laser)\b"
+        r"fired|shadow(?:ed|ing)|harass\w+|seiz\w+|laser|crossed (?:its|the) bow|circled|buzzed|"
+        r"came within \d+|locked (?:its )?(?:fire-control )?radar|unsafe|boarded)\b"
     ),
     "basing": _re(
-        r"\b(port calls?|rotational|stationed|basing|access to (?:its )?(?:ports|airfields|bases))\b"
+        r"\b(port calls?|rotational|rotating deployments?|stationed|basing|military bases?|"
+        r"access to (?:\w+ ){0,3}(?:ports?|airports?|airfields?|bases?|facilities))\b"
+    ),
+    "investigation": _re(
+        r"\b(inquiry|investigat(?:ion|ing|e|es|ed)|probe|review into|fact-finding)\b"
     ),
     "coproduction": _re(
         r"\b(joint venture|co-produc\w+|jointly (?:develop|produc|build)\w*|"
         r"licen[cs]ed? production|technology transfer)\b"
     ),
-    "military_operation": _re(r"\b(operation|offensive|campaign|deploy(?:ed|s|ment)?)\b"),
+    "military_operation": _re(
+        r"\b(operation|offensive|campaign|deploy(?:ed|s|ment|ing)?|"
+        r"patrol(?:s|led|ling)?(?!\s+(?:vessels?|boats?|ships?|aircraft|craft|planes?))|"
+        r"withdrawal|naval presence|sent (?:its |their )?(?:warships|ships|troops|aircraft|jets)|"
+        r"invasion|invaded|war (?:in|against|on))\b"
+    ),
 }
 
 AGREEMENT_NOUNS = _re(
-    r"\b(letter of intent|memorandum of understanding|MoU|framework agreement|contract|treaty|"
-    r"agreement|accord|deal)\b"
+    r"\b(letter of intent|memorandum of understanding|MoU|memorandum|framework agreement|"
+    r"exchange of notes|implementing arrangement|arrangement|declaration|protocol|pact|"
+    r"framework document|contract|treaty|agreement|accord|deal)\b"
 )
 AGREEMENT_TYPES = {
     "letter of intent": "letter-of-intent",
@@ -90,6 +129,14 @@ AGREEMENT_TYPES = {
     "agreement": "agreement",
     "accord": "agreement",
     "deal": "contract",
+    "memorandum": "memorandum-of-understanding",
+    "exchange of notes": "agreement",
+    "implementing arrangement": "arrangement",
+    "arrangement": "arrangement",
+    "declaration": "joint-statement",
+    "protocol": "agreement",
+    "pact": "agreement",
+    "framework document": "framework-agreement",
 }
 
 # weapon noun -> SIPRI category

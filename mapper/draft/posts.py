@@ -7,9 +7,10 @@ import re
 
 from .context import Drafted
 from .mentions import Mention, Proposal
+from .people import HONORIFICS
 from .sentences import Sentence
 
-__all__ = ["org_posts", "posts"]
+__all__ = ["named_body_posts", "org_posts", "posts", "untitled_state_posts"]
 
 
 def posts(proposals: dict[str, Proposal], sentences: list[Sentence]) -> list[Drafted]:
@@ -83,4 +84,82 @@ def org_posts(
             "organization": org.id,
         }
         out.append(Drafted("post", values, start, end, 0.6, sentence))
+    return out
+
+
+_BODY = r"(?:foreign |defen[cs]e )?(?:ministry|navy|army|air force|agency|company|embassy|department|government|service|council|firm|shipbuilder|group)"
+_BODY_TITLE = r"(?:chief executive|spokes(?:man|woman|person)|president|director|head|chairman|chief|commander|ambassador|secretary|minister|adviser|official)"
+
+
+def named_body_posts(
+    text: str, mentions: list[Mention], types: dict[str, str], sentences, labels: dict[str, str]
+) -> list[Drafted]:
+    """Posts in a body named earlier and now called by its common noun: "Arif Santoso, the
+    ministry's spokesman", "the navy's commander, X", "X, a navy spokesman": the body is the
+    last one named before whose name holds that noun."""
+    orgs = {"GovernmentOrganization", "MilitaryOrganization", "Company", "StateOwnedEnterprise",
+            "Organization", "InternationalOrganization"}  # fmt: skip
+    after = re.compile(
+        rf",\s+(?:the |a |an )?(?P<body>{_BODY})(?:[’']s)?\s+(?P<title>{_BODY_TITLE})\b"
+    )
+    before = re.compile(
+        rf"(?:[Tt]he |[Aa] |[Aa]n )?(?P<body>{_BODY})(?:[’']s)?\s+(?P<title>{_BODY_TITLE}),\s+$"
+    )
+    out = []
+    for i, person in enumerate(mentions):
+        if types.get(person.id) != "Person":
+            continue
+        m = after.match(text, person.end)
+        span = m and (person.start, m.end())
+        if m is None:
+            m = before.search(text[max(0, person.start - 60) : person.start])
+            span = m and (person.start - (min(60, person.start) - m.start()), person.end)
+        if m is None:
+            continue
+        noun = m.group("body").split()[-1].lower()
+        earlier = [x for x in mentions[:i] if types.get(x.id) in orgs
+                   and noun in labels.get(x.id, "").lower()]  # fmt: skip
+        if not earlier:
+            continue
+        start, end = span
+        sentence = next((s.id for s in sentences if s.start <= start < s.end), "")
+        values = {"holder": person.id, "title": m.group("title")[0].upper() + m.group("title")[1:],
+                  "organization": earlier[-1].id}  # fmt: skip
+        out.append(Drafted("post", values, start, end, 0.5, sentence))
+    return out
+
+
+_STATE_TITLE = re.compile(
+    r"(?:^|[\s(“\"])(?P<title>(?:Deputy |Vice |Acting )?(?:Prime Minister|President|"
+    r"(?:Defen[cs]e|Foreign|Interior|Finance) (?:Minister|Secretary)|Minister of \w+(?: \w+)?|"
+    r"Chief of (?:Army|Naval|Air|Defen[cs]e) Staff|Ambassador|Foreign Secretary))\s+$"
+)
+
+
+def untitled_state_posts(
+    text: str, mentions: list[Mention], types: dict[str, str], sentences, part_of: dict[str, str]
+) -> list[Drafted]:
+    """A state post named without its state ("Defence Minister Andreas Theodorou"): the post
+    is in the state the article is about so far (named most often before, else first)."""
+    out, seen = [], set()
+    for i, person in enumerate(mentions):
+        if types.get(person.id) != "Person" or person.id in seen:
+            continue
+        m = _STATE_TITLE.search(text[max(0, person.start - 60) : person.start])
+        if m is None or m.group("title") in HONORIFICS:
+            continue
+        seen.add(person.id)
+        # a state's ministry or force names the state too ("Kenya's defence ministry")
+        named = [part_of.get(x.id, x.id) for x in mentions[:i]
+                 if x.id in part_of or types.get(x.id) == "Country"]  # fmt: skip
+        if not named:
+            continue
+        # the state the article is about: named most often so far, else first
+        state = max(
+            dict.fromkeys(named), key=lambda ident: (named.count(ident), -named.index(ident))
+        )
+        start = person.start - (min(60, person.start) - m.start("title"))
+        sentence = next((s.id for s in sentences if s.start <= start < s.end), "")
+        values = {"holder": person.id, "title": m.group("title"), "organization": state}
+        out.append(Drafted("post", values, start, person.end, 0.45, sentence))
     return out

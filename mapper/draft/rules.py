@@ -1,112 +1,56 @@
 """Facts proposed by rule, sentence by sentence: a trigger word of a kind (``lexicon``), the
 entities named around it in the sentence for its roles (``context``), and the sentence's
-numbers, times and modal words for the rest. Every proposal quotes the words it was drawn from;
-posts come from the way people are named (``posts``)."""
+numbers, times and modal words for the rest. Every proposal quotes the words it was drawn from.
+Deals are in ``deals``, speech acts in ``speech``, relations in ``relations``, posts (from the
+way people are named) in ``posts``."""
 
 from __future__ import annotations
 
 import re
 
 from .context import AGENT, PLACE, STATE_LIKE, Context, Drafted, fact_of, ids_of
+from .deals import agreement, transfers
+from .details import (
+    access,
+    aid_types,
+    body,
+    conference,
+    flat,
+    incident,
+    listed,
+    membership,
+    participation,
+    rest,
+    step,
+)
 from .gazetteer import Gazetteer
-from .lexicon import AGREEMENT_NOUNS, AGREEMENT_TYPES, TRIGGERS, WEAPONS, weapon_category
+from .lexicon import TRIGGERS
 from .mentions import Mention, Proposal
-from .numbers import counts_before, money
-from .posts import org_posts, posts
+from .posts import named_body_posts, org_posts, posts, untitled_state_posts
+from .relations import RELATION_TRIGGERS, relation
 from .sentences import Sentence
+from .speech import EVENT_KINDS, SPEECH_KINDS, speech_act
 
 __all__ = ["Drafted", "propose_facts"]
-
-
-def _agreement(c: Context, t: re.Match) -> list[Drafted]:
-    noun = AGREEMENT_NOUNS.search(c.text, t.end(), min(c.s.end, t.end() + 70))
-    if noun is None:
-        return []
-    subject = c.before(t.start(), AGENT - {"Person"})
-    with_ = re.search(r"\bwith\b", c.text[t.end() : c.s.end])
-    other = None
-    if with_:
-        other = c.after(t.end() + with_.end(), AGENT - {"Person"}, within=70)
-        if other is not None and c.types.get(other.id) == "Country":
-            other = c.after(other.end, {"Company", "StateOwnedEnterprise"}, within=40) or other
-    parties = ids_of([subject, other]) if subject and other and subject.id != other.id else []
-    parties = parties or ids_of(c.all(AGENT - {"Person"}))
-    if len(parties) < 2:
-        return []
-    verb = t.group(1).lower()
-    stage = "signed"
-    if verb.startswith("ratif"):
-        stage = "ratified"
-    elif verb.startswith("negotiat"):
-        stage = "negotiating"
-    values = {
-        "agreement_type": AGREEMENT_TYPES[noun.group(1).lower()],
-        "parties": parties[:4],
-    }
-    modal = c.modality(t.start())
-    values["stage"] = "proposed" if modal.get("aspect") == "planned" else stage
-    roles = [m for m in c.mentions if m.id in parties[:4]]
-    fact = fact_of("agreement", values, c, t, roles, 0.6)
-    fact.end = max(fact.end, noun.end())
-    made = [fact]
-    if verb.startswith(("sign", "ink")):
-        signing = fact_of(
-            "signing", {"agreement": "", "signatories": parties[:4]}, c, t, roles, 0.55
-        )
-        signing.links["agreement"] = fact  # its id is known once the agreement has one
-        made.append(signing)
-    return made
-
-
-def _transfers(c: Context, t: re.Match) -> list[Drafted]:
-    out = []
-    recipient = c.before(t.start(), STATE_LIKE | {"Company"})
-    if recipient is not None and c.part_of.get(recipient.id):
-        recipient = Mention(recipient.start, recipient.end, c.part_of[recipient.id])
-    seen: set[str] = set()
-    for w in WEAPONS.finditer(c.text, c.s.start, c.s.end):
-        noun = w.group(1)
-        if noun.lower() in seen:
-            continue
-        seen.add(noun.lower())
-        adjective = c.before(w.start(), {"Country"})
-        supplier = adjective if adjective and w.start() - adjective.end <= 25 else None
-        if supplier is None:
-            frm = re.search(r"\b(?:from|with)\b", c.text[t.end() : c.s.end])
-            if frm:
-                supplier = c.after(t.end() + frm.end(), AGENT - {"Person"}, within=70)
-                if supplier is not None and c.types.get(supplier.id) == "Country":
-                    maker = c.after(supplier.end, {"Company", "StateOwnedEnterprise"}, within=40)
-                    supplier = maker or supplier
-        if recipient is None or supplier is None or supplier.id == recipient.id:
-            continue
-        values: dict = {
-            "supplier": supplier.id,
-            "recipient": recipient.id,
-            "weapon_category": weapon_category(noun),
-            "weapon_description": noun,
-        }
-        count = counts_before(c.text, w.start())
-        if count is not None:
-            values["number_ordered"] = count.as_yaml()
-        verb = t.group(1).lower()
-        values["status"] = "delivered" if verb.startswith("deliver") else "ordered"
-        if c.modality(t.start()).get("aspect") == "planned" or verb == "letter of intent":
-            values["status"] = "planned"
-        fact = fact_of("arms_transfer", values, c, t, [recipient, supplier], 0.55)
-        fact.start = min(fact.start, count.start if count else w.start())
-        fact.end = max(fact.end, w.end())
-        out.append(fact)
-    amounts = money(c.text[c.s.start : c.s.end])
-    if len(out) == 1 and len(amounts) == 1:
-        out[0].values["value"] = amounts[0].as_yaml()
-    return out
 
 
 def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
     """Kinds whose roles are "who" before the trigger and "whom" after it."""
     who = c.before(t.start(), AGENT)
     whom = c.after(t.end(), AGENT, skip={who.id} if who else set())
+    if kind == "aid":
+        to = re.match(r"\s+(?:\w+\s+){0,2}?to\s+", c.text[t.end() : c.s.end])
+        if to:  # "the first grant to Sri Lanka": the recipient follows "to"
+            whom = c.after(t.end() + to.end(), AGENT, within=5) or whom
+            who = who if who is None or whom is None or who.id != whom.id else None
+        earlier = c.last_of.get("aid")
+        if who is None and earlier is not None and t.group(1).lower().startswith("recipient"):
+            # "whose earlier recipients include X, Y and Z": the provider named before
+            provider = earlier.values["provider"][0]
+            who = Mention(t.start(), t.start(), provider)
+    if kind == "sanction" and whom is not None:  # not what a relative clause names after it
+        cut = re.search(r"\b(?:that|which|who|for|over|after|with)\b", c.text[whom.end : c.s.end])
+        c = c.clipped(whom.end + cut.start()) if cut else c
     rules = {
         "visit": lambda: (
             who
@@ -132,46 +76,27 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
             len(c.all(STATE_LIKE)) >= 1 and {"participants": ids_of(c.all(STATE_LIKE))}
         ),
         "aid": lambda: (
-            who and whom and {"provider": [who.id], "recipient": whom.id, "aid_type": "equipment"}
+            who
+            and c.types.get(who.id) != "Person"  # states and bodies give aid, not a speaker
+            and whom
+            and {"provider": [who.id], "recipient": whom.id, "aid_type": aid_types(c, t)}
         ),
         "training": lambda: who and whom and {"trainer": [who.id], "trainees": [whom.id]},
         "membership": lambda: (
-            (org := c.after(t.end(), {"InternationalOrganization", "Programme"}))
+            (org := body(c, t, {"InternationalOrganization", "Programme"}))
             and who
-            and {
-                "member": who.id,
-                "organization": org.id,
-                "action": "joined"
-                if t.group(1).lower().startswith(("join", "admit", "access"))
-                else "member",
-            }
+            and who.id != org.id
+            and {"member": who.id, "organization": org.id, "action": membership(t.group(1))}
         ),
         "programme_participation": lambda: (
-            (p := c.after(t.end(), {"Programme"}, within=140) or c.before(t.start(), {"Programme"}))
+            (p := body(c, t, {"Programme"}, within=140) or c.before(t.start(), {"Programme"}))
             and (x := c.before(t.start(), {"Country", "Company"}) or c.after(t.end(), {"Country"}))
-            and {"participant": x.id, "programme": p.id, "action": _participation(t.group(1))}
+            and {"participant": x.id, "programme": p.id, "action": participation(t.group(1))}
         ),
-        "statement": lambda: (
-            (sp := c.before(t.start(), AGENT) or c.after(t.end(), AGENT, within=30))
-            and {"speaker": [sp.id], **_quotation(c)}
-        ),
-        "threat": lambda: who and {"speaker": [who.id], "threatened_action": _rest(c, t)},
-        "demand": lambda: (
-            who
-            and {
-                "speaker": [who.id],
-                "demand": _rest(c, t),
-                **({"demanded_of": [whom.id]} if whom else {}),
-            }
-        ),
-        "condemnation": lambda: who and whom and {"speaker": [who.id], "target": [whom.id]},
-        "invitation": lambda: who and whom and {"speaker": [who.id], "invitees": [whom.id]},
-        "rejection": lambda: who and {"speaker": [who.id], "rejected": _rest(c, t)},
-        "endorsement": lambda: who and whom and {"speaker": [who.id], "endorsed": [whom.id]},
         "conference": lambda: (
             len(c.all(AGENT)) >= 1
             and {
-                "event_type": _conference(t.group(1)),
+                "event_type": conference(t.group(1)),
                 "participants": ids_of(c.all(STATE_LIKE | {"Person"}))[:8]
                 or ids_of(c.all(AGENT))[:8],
             }
@@ -180,131 +105,72 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
             who
             and {
                 "actors": [who.id],
-                "incident_type": [_incident(t.group(1))],
+                "incident_type": [incident(t.group(1))],
                 **({"targets": [whom.id]} if whom else {}),
             }
         ),
-        "basing": lambda: (
-            who and whom and {"user": who.id, "host": whom.id, "access_type": [_access(t.group(1))]}
-        ),
         "coproduction": lambda: (
-            len(c.all(AGENT)) >= 2
-            and {"partners": ids_of(c.all(AGENT))[:4], "product": _rest(c, t)}
+            len(c.all(AGENT)) >= 2 and {"partners": ids_of(c.all(AGENT))[:4], "product": rest(c, t)}
         ),
-        "military_operation": lambda: who and {"conducted_by": [who.id]},
+        "military_operation": lambda: (actor := _subject(c, t)) and {"conducted_by": [actor.id]},
         "agreement_step": lambda: (
+            c.last_agreement is not None
+            and {
+                "agreement": "",
+                "step": step(t.group(1)),
+                **({"by": [who.id]} if who and t.start() - who.end <= 40 else {}),
+            }  # fmt: skip
+        ),
+        "investigation": lambda: (
             who
-            and c.last_agreement is not None
-            and {"agreement": "", "step": _step(t.group(1)), "by": [who.id]}
+            and (whom or c.last_event)
+            and {
+                "investigator": [who.id],
+                **({"subject": [whom.id]} if whom else {"about_facts": ""}),
+            }  # fmt: skip
+        ),
+        "basing": lambda: (
+            (user := _forces_of(c, who))
+            and (host := whom if whom and whom.id != user.id else _other_state(c, user))
+            and {"user": user.id, "host": host.id, "access_type": [access(t.group(1))]}
         ),
     }
     values = rules[kind]() if kind in rules else None  # e.g. announcement: needs its facts
     if kind == "agreement_step" and values:
-        fact = fact_of(kind, values, c, t, [who], 0.45)
+        fact = fact_of(kind, values, c, t, [who] if "by" in values else [], 0.45)
         fact.links["agreement"] = c.last_agreement
+        return [fact]
+    if kind == "investigation" and values and "about_facts" in values:
+        fact = fact_of(kind, values, c, t, [who], 0.45)
+        fact.links["about_facts"] = [c.last_event]
         return [fact]
     if not values or any(v in (None, "", []) for v in values.values()):
         return []
-    roles = [m for m in c.mentions if m.id in _flat(values)]
-    return [
-        fact_of(
-            kind, values, c, t, roles, 0.45 if kind in ("statement", "military_operation") else 0.5
-        )
-    ]
-
-
-def _speaker(c: Context, t: re.Match) -> Mention | None:
-    """Who says it: named just before the verb ("the ministry said", "Sato told") or just
-    after it ("said Gen. Sato"); a person rather than a state where both are near."""
-    near = [m for m in c.mentions if 0 <= t.start() - m.end <= 30 and c.types[m.id] in AGENT]
-    near += [m for m in c.mentions if 0 <= m.start - t.end() <= 30 and c.types[m.id] in AGENT]
-    people = [m for m in near if c.types[m.id] == "Person"]
-    if people or near:
-        return (people or near)[0]
-    if re.search(r"\b(?:[Hh]e|[Ss]he)\s+(?:said|says|told|added|noted)\b", c.s.text):
-        earlier = [m for m in c.every if m.end <= c.s.start and c.types.get(m.id) == "Person"]
-        return earlier[-1] if earlier else None  # "he said": the last person named before
-    return None
-
-
-def _flat(values: dict) -> set:
-    out = set()
-    for v in values.values():
-        out.update(v if isinstance(v, list) else [v])
-    return {v for v in out if isinstance(v, str)}
-
-
-def _rest(c: Context, t: re.Match) -> str:
-    words = c.text[t.end() : c.s.end].strip(' ,.;:—–-"“”')
-    return " ".join(words.split()[:14]) or t.group()
-
-
-def _quotation(c: Context) -> dict:
-    q = re.search(r"“([^”]{8,})”|\"([^\"]{8,})\"", c.s.text)
-    if not q:
-        return {"content": " ".join(c.s.text.split()[:20])}
-    return {"quotation": q.group(1) or q.group(2)}
-
-
-def _participation(verb: str) -> str:
-    v = verb.lower()
-    for prefix, action in (("expel", "expelled"), ("remov", "expelled"), ("exclud", "expelled"),
-                           ("suspend", "suspended"), ("withdr", "withdrew"), ("join", "joined")):  # fmt: skip
-        if v.startswith(prefix):
-            return action
-    return "participating"
-
-
-def _step(word: str) -> str:
-    w = word.lower()
-    for prefix, step in (("ratif", "ratification"), ("enter", "entry-into-force"),
-                         ("approv", "approval"), ("suspend", "suspension"), ("withdr", "withdrawal"),
-                         ("terminat", "termination"), ("expir", "expiry"), ("extend", "extension"),
-                         ("renew", "extension")):  # fmt: skip
-        if w.startswith(prefix):
-            return step
-    return "approval"
-
-
-def _conference(word: str) -> str:
-    w = word.lower()
-    return {
-        "summit": "summit",
-        "forum": "forum",
-        "exhibition": "exhibition",
-        "air show": "exhibition",
-        "expo": "exhibition",
-    }.get(w, "conference")
-
-
-def _incident(word: str) -> str:
-    w = word.lower()
-    for prefix, kind in (("water cannon", "water-cannon"), ("ram", "ramming"), ("collid", "collision"),
-                         ("collision", "collision"), ("block", "blocking"), ("intercept", "interception"),
-                         ("fired", "warning-shots"), ("shadow", "shadowing"), ("harass", "harassment"),
-                         ("seiz", "seizure"), ("laser", "laser")):  # fmt: skip
-        if w.startswith(prefix):
-            return kind
-    return "other"
-
-
-def _access(word: str) -> str:
-    w = word.lower()
-    if w.startswith("port call"):
-        return "port-calls"
-    if w.startswith("rotational"):
-        return "rotational-presence"
-    return "access-rights"
+    if kind == "aid" and whom is not None:  # "grants to the Philippines, Fiji and Malaysia"
+        made = []
+        for m in [whom, *listed(c, whom)]:
+            if c.part_of.get(m.id):  # aid to a state's navy is aid to the state
+                m = Mention(m.start, m.end, c.part_of[m.id])
+            one = {**values, "recipient": m.id}
+            made.append(fact_of(kind, one, c, t, [who, m], 0.5))
+        return made
+    roles = [m for m in c.mentions if m.id in flat(values)]
+    return [fact_of(kind, values, c, t, roles, 0.45 if kind == "military_operation" else 0.5)]
 
 
 def _acts(text: str, m: Mention) -> bool:
     """Whether the place named at ``m`` is the subject of a verb (not "in Jakarta")."""
     head = text[max(0, m.start - 5) : m.start].lower()
-    tail = text[m.end : m.end + 30].lower()
-    return not re.search(r"\b(in|at|to|from|near|of)\s+$", head) and bool(
-        re.match(r"[’']s\b|\s+(has|have|had|is|was|says|said|will|would|wants|signed|plans|"
-                 r"rejected|denied|warned|sees|called|announced|accused|spread|bought|ordered)\b", tail)
-    )  # fmt: skip
+    tail = text[m.end : m.end + 30]
+    return not re.search(r"\b(in|at|to|from|near|of|into|over|via)\s+$", head) and bool(
+        re.match(
+            r"[’']s\b|\s+(?:has|have|had|is|was|will|would|can|could|must|may|"
+            r"(?:also |later |then )?(?:[a-z]{2,}(?:s|ed)|bought|sold|sent|said|took|gave|made|"
+            r"won|lost|held|met|told|left|began|built|sought|struck|kept|set|put))\b"
+            r"(?!\s+(?:of|to)\b)",
+            tail,
+        )
+    )  # fmt: skip  "Budapest owes", "Beijing says", "Jakarta has spread": a verb, not "in Jakarta"
 
 
 ASSESSMENT_CUES = re.compile(
@@ -325,6 +191,37 @@ def _assessment(c: Context, taken: bool) -> list[Drafted]:
     summary = " ".join(c.s.text.split())
     values = {"subject": subjects, "summary": summary[:300]}
     return [Drafted("assessment", values, c.s.start, c.s.end, 0.3, c.s.id, "rewrite the summary")]
+
+
+def _subject(c: Context, t: re.Match) -> Mention | None:
+    """The agent before the trigger that is not the object of a preposition ("the war against
+    Ukraine", "drones used against Ukrainian cities" name the target, not who acts)."""
+    for m in reversed([m for m in c.mentions if m.end <= t.start()]):
+        if c.types.get(m.id) not in AGENT:
+            continue
+        if not re.search(r"\b(?:against|on|of|in|at|to|into|over|near|from)\s+(?:the\s+)?$",
+                         c.text[max(c.s.start, m.start - 14) : m.start]):  # fmt: skip
+            return m
+    return None
+
+
+def _forces_of(c: Context, m: Mention | None) -> Mention | None:
+    """The state whose forces are meant: "American military aircraft" is the United States."""
+    if m is None:
+        return None
+    return Mention(m.start, m.end, c.part_of[m.id]) if c.part_of.get(m.id) else m
+
+
+def _other_state(c: Context, user: Mention) -> Mention | None:
+    return next((m for m in c.all({"Country"}) if m.id != user.id), None)
+
+
+# kinds a sentence may hold several of, told apart by: "X said ..., Y said", "ratified ... to
+# enter into force"
+_SEVERAL = {
+    "agreement_step": lambda d: d.values.get("step"),
+    "statement": lambda d: tuple(d.values.get("speaker", ())),
+}
 
 
 def propose_facts(
@@ -348,28 +245,60 @@ def propose_facts(
         else m
         for m in mentions
     ]
+    part_of = {i: p.known.part_of for i, p in proposals.items() if p.known.part_of}
     found = posts(proposals, sentences)
     posted = {d.values["holder"] for d in found}
     labels = {i: p.known.label for i, p in proposals.items()}
     drafted_posts = org_posts(text, mentions, types, sentences, labels)
     found += [d for d in drafted_posts if d.values["holder"] not in posted]
-    last_agreement = None
+    posted |= {d.values["holder"] for d in found}
+    body_posts = named_body_posts(text, mentions, types, sentences, labels)
+    found += [d for d in body_posts if d.values["holder"] not in posted]
+    posted |= {d.values["holder"] for d in found}
+    found += [
+        d
+        for d in untitled_state_posts(text, mentions, types, sentences, part_of)
+        if d.values["holder"] not in posted
+    ]
+    last_agreement = last_event = None
+    last_of: dict[str, Drafted] = {}
     for s in sentences:
         c = Context(text, s, mentions, types)
         c.part_of = {i: p.known.part_of for i, p in proposals.items() if p.known.part_of in types}
-        c.last_agreement = last_agreement
-        for kind, trigger in TRIGGERS.items():
+        c.last_agreement, c.last_event, c.last_of = last_agreement, last_event, last_of
+        here: list[Drafted] = []
+        words = re.findall(r"[^\W\d_][\w’'-]*", s.text)
+        headline = len(words) > 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+        # events first, then what is said of them (an announcement names the events it announces)
+        for kind, trigger in [*((k, t) for k, t in TRIGGERS.items() if k not in SPEECH_KINDS),
+                              *RELATION_TRIGGERS.items(),
+                              *((k, TRIGGERS[k]) for k in SPEECH_KINDS)]:  # fmt: skip
             for t in trigger.finditer(text, s.start, s.end):
+                if any(m.start <= t.start() < m.end for m in c.mentions) or (
+                    t.group()[0].isupper() and t.start() != s.start and not headline
+                ):
+                    continue  # a word of a name: "Vistula Security Forum", "Security Assistance"
                 if kind == "agreement":
-                    made = _agreement(c, t)
+                    made = agreement(c, t)
                 elif kind == "arms_transfer":
-                    made = _transfers(c, t)
+                    made = transfers(c, t)
+                elif kind in SPEECH_KINDS:
+                    made = speech_act(kind, c, t, here)
+                elif kind in RELATION_TRIGGERS:
+                    made = relation(kind, c, t)
                 else:
                     made = _simple(kind, c, t)
-                found += made
+                if kind in _SEVERAL:  # several steps (or speakers) in a sentence, once each
+                    seen = {_SEVERAL[kind](h) for h in here if h.kind == kind}
+                    made = [d for d in made if _SEVERAL[kind](d) not in seen]
+                here += made
                 last_agreement = next((d for d in made if d.kind == "agreement"), last_agreement)
                 c.last_agreement = last_agreement
-                if made:
+                if made and kind not in _SEVERAL:
                     break  # one fact of a kind per sentence: the first trigger that gives one
-        found += _assessment(c, any(d.sentence == s.id for d in found))
+        found += here
+        found += _assessment(c, bool(here))
+        last_event = next((d for d in reversed(here) if d.kind in EVENT_KINDS), last_event)
+        for d in here:
+            last_of[d.kind] = d
     return sorted(found, key=lambda d: (d.start, d.kind))

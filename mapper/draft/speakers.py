@@ -1,0 +1,138 @@
+"""Who speaks: the speaker of a speech verb ("the ministry said", "said Gen. Sato", "Sato, the
+navy's spokesman, said", "he said"), and the unnamed speakers news relies on ("a ministry
+official", "officials in Praia", "two diplomats involved in the talks") as entities of their
+own: an anonymous person, or a group (the format's ``Group`` type)."""
+
+from __future__ import annotations
+
+import re
+
+from .context import AGENT, Context
+from .gazetteer import Known, slug
+from .mentions import Mention, Proposal
+
+__all__ = ["anonymous_speakers", "speaker"]
+
+_ROLE_NOUNS = (
+    r"officials?|diplomats?|spokes(?:man|woman|person|people)|sources?|analysts?|experts?|"
+    r"representatives?|envoys?|lawyers?|executives?|officers?|commanders?|ministers?|"
+    r"lawmakers?|legislators?|observers?|negotiators?|delegations?|delegates?|critics|"
+    r"organi[sz]ers|protesters|residents|leaders?|investigators|prosecutors|aides?"
+)
+_PLURAL_ONLY = {"critics", "organisers", "organizers", "protesters", "residents", "investigators",
+                "prosecutors"}  # fmt: skip
+# the modifiers an unnamed speaker carries: "senior", "Western", "Hungarian defence ministry"
+_MODIFIER = (
+    r"(?:[A-Z][\w’'-]+|senior|junior|former|military|defen[cs]e|foreign|navy|army|air force|"
+    r"ministry|government|embassy|industry|security|intelligence|opposition|squadron|naval|"
+    r"state|police|coast guard|regional|local|western|european|top|other)"
+)
+_ANON = re.compile(
+    rf"(?<![\w’'-])(?P<det>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)?\s*"
+    rf"(?P<words>(?:{_MODIFIER}\s+){{0,4}}?(?P<noun>(?i:{_ROLE_NOUNS}))"
+    rf"(?:\s+(?:in|at|for|from|of)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}})?)"
+    rf"(?=[\s,.;:]|$)"
+)
+_BARE_START = re.compile(r"(?:^|[.!?;]\s+|[“\"]\s*|\n)$")
+
+
+def anonymous_speakers(
+    text: str, mentions: list[Mention], types: dict[str, str]
+) -> tuple[list[Mention], dict[str, Proposal]]:
+    """Unnamed people and groups written as a phrase: "a ministry official", "US officials",
+    "Officials in Praia". A phrase with a determiner ("a", "two") or starting a clause; a
+    singular one is an anonymous Person, a plural one a Group. Mentions inside the phrase (the
+    state in "a Chinese embassy spokesperson") give way to it."""
+    found: list[Mention] = []
+    proposals: dict[str, Proposal] = {}
+    for m in _ANON.finditer(text):
+        words = m.group("words").strip()
+        noun = m.group("noun").lower()
+        det = (m.group("det") or "").lower()
+        start, end = m.start("words"), m.end("words")
+        if words.endswith(("’s", "'s")) or any(
+            x.start < end < x.end or x.start < start < x.end for x in mentions
+        ):  # "a spokesman for Iran's foreign ministry": the qualifier is cut short; drop it
+            end = m.end("noun")
+            words = text[start:end]
+        if re.search(r",\s*$", text[: m.start()]) and any(
+            types.get(x.id) == "Person" and 0 <= m.start() - x.end <= 3 for x in mentions
+        ):
+            continue  # "Ramon Dizon, a navy spokesman": the post of someone named
+        plural = noun.endswith(("s", "people")) or noun in _PLURAL_ONLY
+        if not det and not (plural and (_BARE_START.search(text[:start]) or words != noun)):
+            continue  # "the ministry's spokesman" is a post of someone named, not a speaker
+        if (
+            det in ("a", "an", "one")
+            and plural
+            or det in ("two", "three", "several")
+            and not plural
+        ):
+            continue
+        named = any(ch.isupper() for ch in words[1:]) or any(x.start == start for x in mentions)
+        if not (named or det and words[0].isupper()):
+            continue  # "officials said", "a ministry official": too bare to tell apart; a name
+            # ("a NATO official", "officials in Helsinki") makes it an entity of its own
+        inside = [x for x in mentions if start <= x.start and x.end <= end]
+        if any(types.get(x.id) == "Person" for x in inside):
+            continue  # a named person: "Defence Minister ... officials"
+        label = words[0].upper() + words[1:] if not words[0].isupper() else words
+        ident = slug(words)
+        kind = "Group" if plural else "Person"
+        found.append(Mention(start, end, ident))
+        if ident not in proposals:
+            proposals[ident] = Proposal(Known(ident, kind, label), start, end, 0.5)
+    return found, proposals
+
+
+_SPEECH_GAP = re.compile(
+    r"\s*(?:,[^,]{3,90},\s*)?(?:has |have |had |also |then |later |further )?$"
+)
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]he (?:ministry|government|embassy|"
+                      r"agency|company|navy|army|department|spokes\w+|official|minister))\s+"
+                      r"(?:also |then |later |further )?$")  # fmt: skip
+
+
+def speaker(
+    c: Context, t: re.Match, *, within: int = 30, verbs: re.Pattern | None = None
+) -> Mention | None:
+    """Who utters the speech verb ``t``: an agent just before it (an apposition between commas
+    may separate them: "Sato, the navy's spokesman, said"), or just after ("said Gen. Sato");
+    "he said" or "the ministry said" is the person or body named last before; else the first
+    agent of the clause the verb ends (its subject)."""
+    head = c.text[c.s.start : t.start()]
+    before = [m for m in c.mentions if m.end <= t.start() and c.types.get(m.id) in AGENT]
+    for m in reversed(before):
+        if _SPEECH_GAP.fullmatch(c.text[m.end : t.start()]) or t.start() - m.end <= 2:
+            return m
+        break
+    if re.search(r"(?:,|\band|\bbut)\s+(?:also\s+|then\s+)?$", head) and verbs is not None:
+        # "X said ... and warned ...": coordinated verbs share the first one's subject
+        first = next((v for v in verbs.finditer(c.text, c.s.start, t.start())), None)
+        if first is not None and first.start() < t.start():
+            return speaker(c, first, within=within)
+    after = [
+        m for m in c.mentions if 0 <= m.start - t.end() <= within and c.types.get(m.id) in AGENT
+    ]
+    if after and not re.search(r"[,;]|\bthat\b", c.text[t.end() : after[0].start]):
+        return after[0]
+    pronoun = _PRONOUN.search(head)
+    if pronoun:
+        word = pronoun.group().split()[0].lower()
+        people = (
+            word in ("he", "she") or "spokes" in pronoun.group() or "minister" in pronoun.group()
+        )
+        wanted = {"Person"} if people else AGENT - {"Person", "Country"}
+        if word == "they":
+            wanted = AGENT
+        earlier = [m for m in c.every if m.end <= t.start() and c.types.get(m.id) in wanted]
+        if word == "it" and not earlier:
+            earlier = [m for m in c.every if m.end <= t.start() and c.types.get(m.id) in AGENT]
+        return earlier[-1] if earlier else None
+    clause = re.split(r"[,;:—–]\s|[“”\"]", head)[-1]
+    if len(clause) < len(head):  # the verb ends a clause of its own: its first agent
+        at = t.start() - len(clause)
+        first = [m for m in before if m.start >= at]
+        if first:
+            return first[0]
+    return None

@@ -1,0 +1,157 @@
+"""Statements and the speech acts PLOVER names (threats and warnings, demands, condemnations,
+rejections and denials, endorsements, announcements): the speaker (``speakers``), what is said
+(the quotation, or the reported words), and whom it is addressed to or aims at."""
+
+from __future__ import annotations
+
+import re
+
+from .context import AGENT, Context, Drafted, fact_of
+from .mentions import Mention
+from .speakers import speaker
+
+__all__ = ["EVENT_KINDS", "SPEECH_KINDS", "SPEECH_VERBS", "speech_act"]
+
+SPEECH_VERBS = re.compile(
+    r"\b(said|says|told|stated|added|noted|declared|insisted|argued|claimed|warned|threatened|"
+    r"urged|called|demanded|denied|rejected|refused|condemned|accused|critici[sz]ed|welcomed|"
+    r"praised|announced|confirmed|objected)\b"
+)
+_TWO_SIDES = re.compile(r"(?i)\b(?:the two|both) (?:governments|countries|sides|ministries)\s+$")
+# what "the decision", "the move" refer to: the last event the article reported
+_ANAPHOR = re.compile(
+    r"(?i)\s+(?:the|this|that|these|its|their)\s+(decision|move|measures?|"
+    r"sanctions|deal|plan|step|agreement|order|listings?|expulsion|offer|proposal)\b"
+)
+
+SPEECH_KINDS = ("statement", "threat", "demand", "condemnation", "rejection", "endorsement",
+                "announcement", "invitation", "report")  # fmt: skip
+# facts an announcement can announce: events, not other words
+EVENT_KINDS = {"agreement", "arms_transfer", "aid", "sanction", "exercise", "training",
+                 "military_operation", "coproduction", "basing", "membership", "visit",
+                 "programme_participation", "agreement_step", "conference", "event",
+                 "incident", "investigation", "protest", "signing"}  # fmt: skip
+
+
+def _rest(c: Context, t: re.Match) -> str:
+    words = c.text[t.end() : c.s.end].strip(' ,.;:—–-"“”')
+    return " ".join(words.split()[:14]) or t.group()
+
+
+def _quotation(c: Context) -> dict:
+    q = re.search(r"“([^”]{8,})”|\"([^\"]{8,})\"", c.s.text)
+    if not q:
+        return {"content": " ".join(c.s.text.split()[:40])}
+    return {"quotation": (q.group(1) or q.group(2)).rstrip(",")}
+
+
+def _target(c: Context, t: re.Match, who: Mention | None, within: int = 60) -> Mention | None:
+    """The object of the verb: the first agent named after it, not the speaker."""
+    skip = {who.id} if who else set()
+    return c.after(t.end(), AGENT, skip=skip, within=within)
+
+
+def _addressee(c: Context, t: re.Match, who: Mention | None) -> Mention | None:
+    """Whom the speaker addresses: "told X", "urged X", "called on X" (an agent right after)."""
+    if not re.match(r"(?i)told|urg|call|press|ask|warn|invit", t.group(1)):
+        return None
+    if re.match(r"\s+(?:that|of|about|against)\b", c.text[t.end() : t.end() + 12]):
+        return None  # "warned that Iran would": the clause's subject, not whom it is told to
+    m = _target(c, t, who, within=25)
+    return m if m and not re.search(r"[,;]", c.text[t.end() : m.start]) else None
+
+
+def _report(c: Context, t: re.Match, made: list[Drafted]) -> list[Drafted]:
+    """ "According to Dawn, ...", "reports emerged that ...": a report of the sentence's facts,
+    by the news organisation named (if one is)."""
+    reported = [d for d in made if d.kind not in SPEECH_KINDS]
+    if not reported:
+        return []
+    source = c.after(t.end(), {"NewsOrganization"}, within=6) or c.before(
+        t.start(), {"NewsOrganization"}
+    )
+    if t.group(1).lower().startswith("according") and source is None:
+        return []  # according to a person or a ministry: an attribution, not a report
+    values = {"reports": [], **({"reporter": source.id} if source else {})}
+    fact = fact_of("report", values, c, t, [source] if source else [], 0.4)
+    fact.links["reports"] = reported
+    return [fact]
+
+
+def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[Drafted]:
+    """A fact of speech kind ``kind`` for the trigger ``t``, if a speaker can be found."""
+    if kind == "report":
+        return _report(c, t, made)
+    who = speaker(c, t, verbs=SPEECH_VERBS)
+    both = _TWO_SIDES.search(c.text[max(c.s.start, t.start() - 30) : t.start()])
+    sides = c.two_sides() if both and who is None else []
+    if len(sides) == 2:  # "the two governments said": both speak
+        who = Mention(t.start(), t.start(), sides[0])
+    if who is None:
+        return []
+    values: dict = {"speaker": [who.id, *sides[1:]]}
+    said = t.group(1).lower() in ("said", "says", "confirmed")
+    if kind == "announcement" and said and c.types.get(who.id) == "Person":
+        return []  # a person's words close the lead: a statement, not an announcement
+    to = _addressee(c, t, who)
+    verb = t.group(1).lower()
+    if kind == "statement":
+        if to is not None and verb.startswith("told"):
+            values["addressees"] = [to.id]
+        values.update(_quotation(c))
+    elif kind == "threat":
+        if to is not None:
+            values["against"] = [to.id]
+        values["threatened_action"] = _rest(c, t)
+        values["form"] = "warning" if verb.startswith("warn") else "threat"
+    elif kind == "demand":
+        if to is not None:
+            values["demanded_of"] = [to.id]
+        values["demand"] = _rest(c, t)
+    elif kind == "condemnation":
+        target = _target(c, t, who)
+        anaphor = _ANAPHOR.match(c.text, t.end())
+        decided = c.last_decision(anaphor.group(1).lower()) if anaphor else None
+        if target is None and decided is None:
+            return []
+        if target is not None:
+            values["target"] = [target.id]
+        values["form"] = (
+            "accusation" if verb.startswith("accus")
+            else "diplomatic-protest" if verb.startswith(("protest", "summon"))
+            else "criticism" if verb.startswith(("critic", "question"))
+            else "condemnation"
+        )  # fmt: skip
+    elif kind == "rejection":
+        values["rejected"] = _rest(c, t)
+    elif kind == "endorsement":
+        target = _target(c, t, who)
+        events = [d for d in made if d.kind in EVENT_KINDS]
+        if target is not None:
+            values["endorsed"] = [target.id]
+        anaphor = _ANAPHOR.match(c.text, t.end())
+        decided = c.last_decision(anaphor.group(1).lower()) if anaphor else None
+        if target is None and not events and decided is None:
+            return []
+    elif kind == "invitation":
+        target = _target(c, t, who)
+        if target is None:
+            return []
+        values["invitees"] = [target.id]
+    elif kind == "announcement":
+        events = [d for d in made if d.kind in EVENT_KINDS]
+        if not events:
+            return []
+        values["announces"] = []
+    roles = [m for m in (who, to) if m is not None]
+    fact = fact_of(kind, values, c, t, roles, 0.5 if kind != "statement" else 0.45)
+    if kind == "announcement":
+        fact.links["announces"] = [d for d in made if d.kind in EVENT_KINDS]
+    anaphor = _ANAPHOR.match(c.text, t.end())
+    decided = c.last_decision(anaphor.group(1).lower()) if anaphor else None
+    events = [d for d in made if d.kind in EVENT_KINDS] or [d for d in (decided,) if d]
+    if kind == "endorsement" and "endorsed" not in values:
+        fact.links["endorses"] = events
+    if kind == "condemnation" and "target" not in values:
+        fact.links["condemns"] = events
+    return [fact]
