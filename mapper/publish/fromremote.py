@@ -15,11 +15,12 @@ from rdflib import BNode, URIRef
 from rdflib.term import Node
 
 from ..errors import QueryError, StoreError
+from ..rdf.vocab import NS
 from ..stores.httpclient import Http
 from ..stores.query import is_update, query_form, uses_service
 from ..stores.remote import query_endpoint
 from .describe import Quad
-from .fromstore import restore_literal
+from .fromstore import INTO_BELOW, NAMES, SUBJECTS_INTO_ROWS, restore_literal
 from .sparql_endpoint import MAX_RESULT, OFFERS, Answer, QueryTimeout, ReadOnly, ResultFormats
 
 __all__ = ["RemotePool", "RemoteSource"]
@@ -92,6 +93,21 @@ class RemoteSource:
 
     def into(self, nodes: set[Node]) -> list[Quad]:
         return self._quads(_INTO, nodes)
+
+    def subjects_into(self, iri: URIRef) -> list[URIRef]:
+        rows = self.select(SUBJECTS_INTO_ROWS.format(iri=_sparql_term(iri)[1:-1]))
+        return [r["s"] for r in rows if isinstance(r.get("s"), URIRef)]
+
+    def into_below(self, iri: URIRef) -> list[Quad]:
+        rows = self.select(INTO_BELOW.format(iri=_sparql_term(iri)[1:-1]))
+        return [(r["s"], r["p"], iri, r["g"]) for r in rows if isinstance(r["g"], URIRef)]
+
+    def pointing(self, iri: URIRef, subjects: set[URIRef]) -> list[Quad]:
+        wanted = {NS["defrel"].article, NS["defrel"].evidence}
+        return [q for q in self.out(subjects) if q[2] == iri or q[1] in wanted]
+
+    def names(self, nodes: set[Node]) -> list[Quad]:
+        return list({(s, p, o, None) for s, p, o, _ in self._quads(NAMES, nodes)})
 
 
 class RemotePool:

@@ -24,7 +24,7 @@ from ..errors import InputError
 from ..rdf.mapping import bind_prefixes
 from ..rdf.mint import check_base
 from ..rdf.vocab import DEFAULT_BASE, NS
-from .describe import Catalogue, Quad, as_dataset, as_graph
+from .describe import PAGE_SIZE, Catalogue, Quad, as_dataset, as_graph
 from .pages import index_groups, ontology_view, page, resource_page, template_text
 from .views import Layout
 from .void import DESCRIPTION, DUMPS, TITLE, dataset_iri, sitemap_xml, void_graph
@@ -134,10 +134,17 @@ _VOID_DOCS = (
 
 
 def site_files(
-    dataset: Dataset, graphs: dict[str, URIRef], *, base: str, license: str = DEFAULT_LICENSE
+    dataset: Dataset,
+    graphs: dict[str, URIRef],
+    *,
+    base: str,
+    license: str = DEFAULT_LICENSE,
+    page_size: int = PAGE_SIZE,
 ) -> dict[str, str]:
-    """Every file of the site by relative path (pages, documents, dumps, VoID, sitemap)."""
+    """Every file of the site by relative path (pages, documents, dumps, VoID, sitemap);
+    ``page_size``: what points at a resource, listed at most that many a page."""
     cat = Catalogue.of(dataset)
+    cat.page_size = page_size
     layout = Layout(check_base(base), cat)
     files = dist_files(dataset, graphs)
     pages = ["index.html", "ontology.html"]
@@ -145,12 +152,14 @@ def site_files(
         path = layout.path(iri)
         if path is None:
             continue
-        docs = documents(path, cat.describe(iri))
-        docs[f"{path}.html"] = resource_page(
-            layout, iri, jsonld=docs[f"{path}.jsonld"], license=license
-        )
-        files.update(docs)
-        pages.append(f"{path}.html")
+        for page in range(1, cat.window(iri).pages + 1):  # see describe.PAGE_SIZE
+            stem = layout.page_path(iri, page)
+            docs = documents(stem, cat.describe(iri, page))
+            docs[f"{stem}.html"] = resource_page(
+                layout, iri, jsonld=docs[f"{stem}.jsonld"], license=license, page=page
+            )
+            files.update(docs)
+            pages.append(f"{stem}.html")
     per_graph = {slug: len(dataset.graph(g)) for slug, g in graphs.items()}
     void = documents(
         "void",
