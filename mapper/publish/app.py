@@ -36,6 +36,7 @@ from .answers import Headers, error, fresh, send, wants_html
 from .app_sparql import MAX_BODY, post, sparql
 from .describe import PAGE_SIZE
 from .fromstore import QuadSource, neighbourhood, resource_of
+from .refresh import StoreWatch
 from .negotiate import DOCUMENTS, EXTENSIONS, choose
 from .sparql_endpoint import QueryPool
 
@@ -69,6 +70,8 @@ class StoreSite:
     _cached_chars: int = 0
     page_size: int = PAGE_SIZE
     _page_counts: OrderedDict = field(default_factory=OrderedDict)
+    watch: StoreWatch | None = None  # notices a `defrel load` into the store (refresh.py)
+    _generation: int = 0  # of the data: what was read before a refresh is not kept
 
     @property
     def mount(self) -> str:
@@ -116,9 +119,12 @@ class StoreSite:
             with self._lock:
                 if key in self._cache:
                     return self._cache[key]
+            generation = self._generation
             text = self._render(stem, suffix, page)
             with self._lock:
                 self._rendering.pop((stem, page), None)
+                if generation != self._generation:
+                    return text  # read from data since replaced: not kept
                 if text is not None and len(text) <= CACHED_CHARS // 8 and key not in self._cache:
                     self._cache[key] = text
                     self._cached_chars += len(text)
@@ -134,10 +140,13 @@ class StoreSite:
             if (stem, page) in self._described_cache:
                 return self._described_cache[stem, page]
         iri = URIRef(self.base + stem)
+        generation = self._generation
         cat = neighbourhood(self.source, iri, page, self.page_size)
         if cat is None:
             return None
         found = (cat, cat.describe(iri, page))
+        if generation != self._generation:
+            return found
         with self._lock:
             self._page_counts[stem] = cat.windows[iri].pages
             while len(self._page_counts) > PAGE_COUNTS:
@@ -165,6 +174,19 @@ class StoreSite:
         iri = URIRef(self.base + stem)
         layout = Layout(self.base, cat)
         return resource_page(layout, iri, jsonld=jsonld, license=self.license, page=page)
+
+    def replace_source(
+        self, source: QuadSource, describe_dataset: Callable[[], dict[str, str]] | None
+    ) -> None:
+        """Read from ``source`` from now on (the store was loaded again), forgetting every
+        page, description and count made from the old one."""
+        with self._lock:
+            self.source, self.describe_dataset = source, describe_dataset
+            self._generation += 1
+            self._cache.clear()
+            self._cached_chars = 0
+            self._described_cache.clear()
+            self._page_counts.clear()
 
     def pages(self, stem: str) -> int | None:
         """How many pages the description of the resource at ``stem`` has, if counted (its
@@ -278,6 +300,9 @@ def _file(request: Request, path: Path) -> Response:
 
 async def _any(request: Request) -> Response:
     method = request.method
+    watch = request.app.state.site.watch
+    if watch is not None and watch.due():
+        await run_in_threadpool(watch.check)
     try:
         if method in ("GET", "HEAD"):
             return await _get(request)

@@ -21,6 +21,7 @@ from ..errors import InputError
 from ..rdf.mint import check_base
 from .app import StoreSite, make_app
 from .fromstore import EmbeddedSource
+from .refresh import StoreWatch
 from .sparql_endpoint import QueryPool
 
 __all__ = ["DeadlineProtocol", "serve_store"]
@@ -196,7 +197,16 @@ def _embedded(store: Path, *, base: str, license: str, timeout: float, workers: 
         query_timeout=timeout,
         describe_dataset=_Described(store, base, license),
     )
-    return site, QueryPool(store=store, workers=workers, timeout=timeout)
+    pool = QueryPool(store=store, workers=workers, timeout=timeout)
+
+    def reopen() -> None:  # a `defrel load` wrote the store: read it anew
+        site.replace_source(
+            EmbeddedSource(ox.Store.read_only(str(store))), _Described(store, base, license)
+        )
+        pool.refresh()
+
+    site.watch = StoreWatch(store, reopen)
+    return site, pool
 
 
 def _remote(endpoint: str, *, base: str, license: str, timeout: float):
