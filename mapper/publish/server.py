@@ -156,6 +156,7 @@ def serve_store(
         site, pool = _embedded(store, base=base, license=license, timeout=timeout, workers=workers)
     site.dumps = dumps
     site.fixed  # noqa: B018 - the ontology's documents, and the renderer's imports, made now
+    _compile_templates()  # not on a visitor's first page of each kind (a quarter second)
     try:
         sock = _listen(host, port)
     except InputError:
@@ -181,6 +182,13 @@ def serve_store(
     finally:
         sock.close()
         pool.close()
+
+
+def _compile_templates() -> None:
+    from .pages import _environment
+
+    for name in ("resource.html", "article.html", "index.html", "error.html", "sparql.html"):
+        _environment().get_template(name)
 
 
 def _embedded(store: Path, *, base: str, license: str, timeout: float, workers: int):
