@@ -240,10 +240,16 @@ def main() -> None:
             r = results[size]
             cells.append(f"{r[a]:.1f}" + (f" / {r[b]:.1f}" if b else ""))
         print(f"| {name} | " + " | ".join(cells) + " |")
-    print("| RSS of the server, worker, worker (MiB) | " + " | ".join(
-        " + ".join(f"{x:.0f}" for x in results[s]["rss_each_mib"]) for s in results) + " |")
-    print("| burst status codes | " + " | ".join(
-        f'{results[s]["burst"]} {results[s]["burst2"]}' for s in results) + " |")
+    print(
+        "| RSS of the server, worker, worker (MiB) | "
+        + " | ".join(" + ".join(f"{x:.0f}" for x in results[s]["rss_each_mib"]) for s in results)
+        + " |"
+    )
+    print(
+        "| burst status codes | "
+        + " | ".join(f"{results[s]['burst']} {results[s]['burst2']}" for s in results)
+        + " |"
+    )
     big, one = results[args.articles], results[1]
     ratio = big["rss_mib"] / one["rss_mib"]
     growth = big["rss_after_2nd_burst_mib"] - big["rss_after_burst_mib"]

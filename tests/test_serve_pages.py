@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from rdflib import URIRef
 from conftest import SEEDS
+from rdflib import URIRef
 
 from mapper.publish.describe import Catalogue
 
@@ -90,7 +90,5 @@ def test_pages_link_in_order_and_list_every_referrer_once(paged) -> None:
         listed += keys
     assert listed == sorted(listed), "pages follow the order of the referrers' IRIs"
     node = URIRef(iri)
-    pointing = sorted(
-        {str(q[0]) for q in cat.into[node] if q[0] in cat.resources and q[0] != node}
-    )
+    pointing = sorted({str(q[0]) for q in cat.into[node] if q[0] in cat.resources and q[0] != node})
     assert listed == pointing, "every resource pointing at it is on exactly one page"

@@ -36,8 +36,8 @@ from .answers import Headers, error, fresh, send, wants_html
 from .app_sparql import MAX_BODY, post, sparql
 from .describe import PAGE_SIZE
 from .fromstore import QuadSource, neighbourhood, resource_of
-from .refresh import StoreWatch
 from .negotiate import DOCUMENTS, EXTENSIONS, choose
+from .refresh import StoreWatch
 from .sparql_endpoint import QueryPool
 
 __all__ = ["MAX_BODY", "StoreSite", "make_app"]

@@ -218,16 +218,12 @@ class Catalogue:
         for ann in self.evidence(iri):
             subjects.update(self.subtree(ann))
         quads = {q for s in subjects for q in self.out.get(s, ())}
-        quads.update(
-            q for q in self.into.get(iri, ()) if q[0] in keys and q[0] in self.resources
-        )
+        quads.update(q for q in self.into.get(iri, ()) if q[0] in keys and q[0] in self.resources)
         linked = {q[2] for q in quads if q[2] in self.resources} | {
             q[0] for q in quads if q[0] in self.resources
         }
         for other in linked - subjects:  # named once, whichever graphs name it
-            quads.update(
-                (s, p, o, None) for s, p, o, _ in self.out.get(other, ()) if p in NAMING
-            )
+            quads.update((s, p, o, None) for s, p, o, _ in self.out.get(other, ()) if p in NAMING)
         return sorted(quads, key=lambda q: tuple(str(t) for t in q))
 
 

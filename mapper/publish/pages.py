@@ -94,9 +94,7 @@ def page(
 render = page  # for resource_page, whose argument `page` is a number
 
 
-def resource_page(
-    layout: Layout, iri: URIRef, *, jsonld: str, license: str, page: int = 1
-) -> str:
+def resource_page(layout: Layout, iri: URIRef, *, jsonld: str, license: str, page: int = 1) -> str:
     """Page ``page`` of one resource's description (see ``describe.PAGE_SIZE``); an
     article's page also shows its text, evidence marked."""
     here = f"{layout.page_path(iri, page)}.html"

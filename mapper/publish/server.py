@@ -117,7 +117,7 @@ class _Described:
         self.lock = threading.Lock()
 
     def __call__(self) -> dict[str, str]:
-        from .fromstore import embedded_dataset_files
+        from .fromstore_dataset import embedded_dataset_files
 
         with self.lock:
             if self.files is None:
@@ -220,7 +220,7 @@ def _embedded(store: Path, *, base: str, license: str, timeout: float, workers: 
 def _remote(endpoint: str, *, base: str, license: str, timeout: float):
     from ..stores.httpclient import check_url
     from .fromremote import RemotePool, RemoteSource
-    from .fromstore import dataset_files
+    from .fromstore_dataset import dataset_files
 
     url = check_url(endpoint, option="--endpoint")
     source = RemoteSource(url, timeout=timeout)

@@ -152,11 +152,11 @@ def site_files(
         path = layout.path(iri)
         if path is None:
             continue
-        for page in range(1, cat.window(iri).pages + 1):  # see describe.PAGE_SIZE
-            stem = layout.page_path(iri, page)
-            docs = documents(stem, cat.describe(iri, page))
+        for n in range(1, cat.window(iri).pages + 1):  # see describe.PAGE_SIZE
+            stem = layout.page_path(iri, n)
+            docs = documents(stem, cat.describe(iri, n))
             docs[f"{stem}.html"] = resource_page(
-                layout, iri, jsonld=docs[f"{stem}.jsonld"], license=license, page=page
+                layout, iri, jsonld=docs[f"{stem}.jsonld"], license=license, page=n
             )
             files.update(docs)
             pages.append(f"{stem}.html")
