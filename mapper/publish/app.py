@@ -12,12 +12,13 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+import zlib
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from threading import Lock, RLock
+from threading import Lock, RLock, Semaphore
 from urllib.parse import parse_qs, urlsplit
 
 import anyio.to_thread
@@ -44,7 +45,11 @@ __all__ = ["MAX_BODY", "StoreSite", "make_app"]
 
 ONTOLOGY_IRI = str(NS["defrel"]).rstrip("#")
 # Bounded by size, not count: a state's page in a large archive lists thousands of facts.
-CACHED_CHARS = 16 * 1024 * 1024  # rendered documents kept, in characters all together
+# Kept compressed (zlib, fast level: a tenth of the size, a fraction of a millisecond to
+# expand), so that the heaviest pages, the slowest to render, are never rendered per request.
+CACHED_BYTES = 24 * 1024 * 1024  # rendered documents kept, compressed, all together
+CACHED_ENTRY = CACHED_BYTES // 4  # and one of them at most
+RENDERS = 2  # renderings at once (the machine's cores): more only hold more memory at once
 DESCRIBED = 4  # neighbourhoods kept, for the documents of resources just asked for...
 DESCRIBED_QUADS = 5_000  # ...if they are no larger than this
 PAGE_COUNTS = 10_000  # resources whose number of pages is kept (for Link: rel="next")
@@ -67,7 +72,8 @@ class StoreSite:
     _lock: Lock = field(default_factory=Lock)
     _rendering: dict = field(default_factory=dict)  # site path -> the lock of its rendering
     _described_cache: OrderedDict = field(default_factory=OrderedDict)
-    _cached_chars: int = 0
+    _cached_bytes: int = 0
+    _renders: Semaphore = field(default_factory=lambda: Semaphore(RENDERS))
     page_size: int = PAGE_SIZE
     _page_counts: OrderedDict = field(default_factory=OrderedDict)
     watch: StoreWatch | None = None  # notices a `defrel load` into the store (refresh.py)
@@ -114,24 +120,25 @@ class StoreSite:
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
-                return self._cache[key]
-            # .html renders .jsonld
+                return _expand(self._cache[key])
             rendering = self._rendering.setdefault((stem, page), RLock())
         with rendering:  # one rendering per resource at a time: a burst renders it once
             with self._lock:
                 if key in self._cache:
-                    return self._cache[key]
+                    return _expand(self._cache[key])
             generation = self._generation
-            text = self._render(stem, suffix, page)
+            with self._renders:
+                text = self._render(stem, suffix, page)
+            packed = None if text is None else zlib.compress(text.encode("utf-8"), 1)
             with self._lock:
                 self._rendering.pop((stem, page), None)
                 if generation != self._generation:
                     return text  # read from data since replaced: not kept
-                if text is not None and len(text) <= CACHED_CHARS // 8 and key not in self._cache:
-                    self._cache[key] = text
-                    self._cached_chars += len(text)
-                while self._cache and self._cached_chars > CACHED_CHARS:
-                    self._cached_chars -= len(self._cache.popitem(last=False)[1])
+                if packed is not None and len(packed) <= CACHED_ENTRY and key not in self._cache:
+                    self._cache[key] = packed
+                    self._cached_bytes += len(packed)
+                while self._cache and self._cached_bytes > CACHED_BYTES:
+                    self._cached_bytes -= len(self._cache.popitem(last=False)[1])
         return text
 
     def _described(self, stem: str, page: int):
@@ -187,7 +194,7 @@ class StoreSite:
             self.source, self.describe_dataset = source, describe_dataset
             self._generation += 1
             self._cache.clear()
-            self._cached_chars = 0
+            self._cached_bytes = 0
             self._described_cache.clear()
             self._page_counts.clear()
 
@@ -223,6 +230,10 @@ def _link(site: StoreSite, docs: dict[str, str], skip: str | None = None) -> str
         for media, path in docs.items()
         if path != skip
     )
+
+
+def _expand(packed: bytes) -> str:
+    return zlib.decompress(packed).decode("utf-8")
 
 
 def _negotiate(request: Request, stem: str) -> Response:

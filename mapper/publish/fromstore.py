@@ -181,20 +181,15 @@ INTO_BELOW = (
     "SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p <{iri}> }} "
     'FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{iri}/")) }}'
 )
-NAMES = (
-    "SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {nodes} }} VALUES ?p {{ "
-    + " ".join(f"<{p}>" for p in (RDF.type, *LABELS))
-    + " }} GRAPH ?g {{ ?s ?p ?o }} }}"
-)
-NAMES_IN = (
-    "SELECT ?s ?p ?o ?g WHERE {{ VALUES (?s ?g) {{ {pairs} }} VALUES ?p {{ "
-    + " ".join(f"<{p}>" for p in (RDF.type, *LABELS))
-    + " }} GRAPH ?g {{ ?s ?p ?o }} }}"
-)
+# (a FILTER on ?p, not a VALUES: joining two VALUES, Oxigraph scans the store)
+_NAMING_IN = "FILTER(?p IN (" + ", ".join(f"<{p}>" for p in (RDF.type, *LABELS)) + "))"
+NAMES = "SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {nodes} }} GRAPH ?g {{ ?s ?p ?o }} _F }}"
+NAMES_IN = "SELECT ?s ?p ?o ?g WHERE {{ VALUES (?s ?g) {{ {pairs} }} GRAPH ?g {{ ?s ?p ?o }} _F }}"
+UNION_NAMES = "SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {nodes} }} ?s ?p ?o _F }}"
+NAMES, NAMES_IN, UNION_NAMES = (q.replace("_F", _NAMING_IN) for q in (NAMES, NAMES_IN, UNION_NAMES))
+BATCH = 500  # nodes per VALUES of the embedded store's queries
 
 
-_NAMING = [ox.NamedNode(str(p)) for p in (RDF.type, *LABELS)]
-_DEFAULT = ox.DefaultGraph()
 _POINTING = [ox.NamedNode(str(NS["defrel"][p])) for p in ("article", "evidence")]
 
 
@@ -242,28 +237,26 @@ class EmbeddedSource:
             for r in self.store.query(INTO_BELOW.format(iri=iri))
         ]
 
+    def _rows(self, template: str, values: list[str]) -> Iterable[Quad]:
+        """The (s, p, o[, g]) rows of ``template`` for ``values``, a batch at a time: one
+        query does in the engine what a pattern call per node and property does in Python."""
+        for start in range(0, len(values), BATCH):
+            text = " ".join(values[start : start + BATCH])
+            for row in self.store.query(template.format(nodes=text, pairs=text)):
+                p = row[1].value
+                g = _iri(row[3].value) if len(row) > 3 else None
+                yield (_iri(row[0].value), _iri(p), to_rdflib(row[2], p), g)
+
     def names(self, nodes: set[Node]) -> list[Quad]:
-        # from the default graph, the union: once per triple, not once per article graph;
-        # an index lookup per node and property (a VALUES join makes Oxigraph scan the store)
-        found = []
-        for node in nodes:
-            if isinstance(node, URIRef):
-                subject = ox.NamedNode(str(node))
-                for prop in _NAMING:
-                    for q in self.store.quads_for_pattern(subject, prop, None, _DEFAULT):
-                        found.append(
-                            (node, _iri(prop.value), to_rdflib(q.object, prop.value), None)
-                        )
-        return found
+        # from the default graph, the union: once per triple, not once per article graph
+        iris = sorted(f"<{n}>" for n in nodes if isinstance(n, URIRef))
+        return list(self._rows(UNION_NAMES, iris))
 
     def names_in(self, pairs: set[tuple[Node, Node]]) -> list[Quad]:
-        found = []
-        for node, graph in pairs:
-            if isinstance(node, URIRef) and isinstance(graph, URIRef):
-                for prop in _NAMING:
-                    pattern = (ox.NamedNode(str(node)), prop, None, ox.NamedNode(str(graph)))
-                    found.extend(self._quads(pattern))
-        return found
+        wanted = sorted(
+            f"(<{n}> <{g}>)" for n, g in pairs if isinstance(n, URIRef) and isinstance(g, URIRef)
+        )
+        return list(self._rows(NAMES_IN, wanted))
 
     def pointing(self, iri: URIRef, subjects: set[URIRef]) -> list[Quad]:
         found, target = [], to_oxigraph(iri)
