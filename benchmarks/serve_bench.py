@@ -156,7 +156,9 @@ def resources(store: Path, pages: int, heavy: int) -> tuple[list[str], list[str]
 
 
 def pct(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100)[q - 1] if len(values) > 1 else values[0]
+    if len(values) < 2:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
 def burst(url: str, pages: list[str], heavy: list[str], entities: list[str]) -> Counter:

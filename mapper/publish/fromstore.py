@@ -185,6 +185,8 @@ INTO_BELOW = (
 _NAMING_IN = "FILTER(?p IN (" + ", ".join(f"<{p}>" for p in (RDF.type, *LABELS)) + "))"
 NAMES = "SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {nodes} }} GRAPH ?g {{ ?s ?p ?o }} _F }}"
 NAMES_IN = "SELECT ?s ?p ?o ?g WHERE {{ VALUES (?s ?g) {{ {pairs} }} GRAPH ?g {{ ?s ?p ?o }} _F }}"
+OUT = "SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {nodes} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+INTO = "SELECT ?s ?p ?o ?g WHERE {{ VALUES ?o {{ {nodes} }} GRAPH ?g {{ ?s ?p ?o }} }}"
 UNION_NAMES = "SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {nodes} }} ?s ?p ?o _F }}"
 NAMES, NAMES_IN, UNION_NAMES = (q.replace("_F", _NAMING_IN) for q in (NAMES, NAMES_IN, UNION_NAMES))
 BATCH = 500  # nodes per VALUES of the embedded store's queries
@@ -212,16 +214,18 @@ class EmbeddedSource:
             )
 
     def out(self, nodes: set[Node]) -> list[Quad]:
-        found = []
+        # the named graphs' only, in one query (a pattern reads the default graph's too)
+        found = list(self._rows(OUT, sorted(f"<{n}>" for n in nodes if isinstance(n, URIRef))))
         for node in nodes:
-            if not isinstance(node, Literal):
+            if isinstance(node, BNode):
                 found.extend(self._quads((to_oxigraph(node), None, None, None)))
         return found
 
     def into(self, nodes: set[Node]) -> list[Quad]:
-        found = []
+        found = list(self._rows(INTO, sorted(f"<{n}>" for n in nodes if isinstance(n, URIRef))))
         for node in nodes:
-            found.extend(self._quads((None, None, to_oxigraph(node), None)))
+            if not isinstance(node, URIRef):
+                found.extend(self._quads((None, None, to_oxigraph(node), None)))
         return found
 
     def subjects_into(self, iri: URIRef) -> list[URIRef]:
@@ -385,8 +389,8 @@ def neighbourhood(
 def resource_of(source: QuadSource, iri: URIRef) -> URIRef | None:
     """The resource ``iri`` names: itself if it is one, else the nearest IRI it starts with
     that is (a detail's owner); None if neither."""
-    for candidate in [iri, *_prefixes(str(iri))]:
-        types = {q[2] for q in source.out({candidate}) if q[1] == TYPE}
+    for candidate in [iri, *_prefixes(str(iri))]:  # (its names: not a state's every quad)
+        types = {q[2] for q in source.names({candidate}) if q[1] == TYPE}
         if types and not types <= DETAIL_TYPES:
             return candidate
     return None
