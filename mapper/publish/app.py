@@ -110,6 +110,12 @@ class StoreSite:
         found = resource_of(self.source, URIRef(self.base + stem))
         return None if found is None else str(found)[len(self.base) :]
 
+    def cached(self, stem: str, suffix: str, page: int = 1) -> str | None:
+        """The document ``document`` gives, if it is kept; else None."""
+        with self._lock:
+            packed = self._cache.get((stem, page, suffix))
+        return None if packed is None else _expand(packed)
+
     def document(self, stem: str, suffix: str, page: int = 1) -> str | None:
         """The text of the document ``{stem}{suffix}`` of the resource at ``stem`` (of page
         ``page`` of its description: ``{stem}.page{n}{suffix}``), None past its last page."""
@@ -259,9 +265,11 @@ async def _document(request: Request, rel: str) -> Response | None:
         return None
     paged = _PAGED.match(stem)
     stem, page = (paged[1], int(paged[2])) if paged else (stem, 1)
-    if await run_in_threadpool(site.resource, stem) != stem:
-        return None
-    text = await run_in_threadpool(site.document, stem, suffix, page)
+    text = await run_in_threadpool(site.cached, stem, suffix, page)  # (was a resource's)
+    if text is None:
+        if await run_in_threadpool(site.resource, stem) != stem:
+            return None
+        text = await run_in_threadpool(site.document, stem, suffix, page)
     if text is None:
         return None
     here = stem if page == 1 else f"{stem}.page{page}"

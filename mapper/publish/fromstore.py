@@ -51,6 +51,7 @@ __all__ = ["EmbeddedSource", "QuadSource", "neighbourhood", "resource_of", "to_r
 _STRING = str(XSD.string)
 EVIDENCE = NS["defrel"].evidence
 TYPE = RDF.type  # rdflib resolves namespace attributes on every access: looked up once here
+_TYPE_TEXT = str(TYPE)  # compared with str.__eq__, in C (rdflib's __eq__ is Python)
 # An IRI's rdflib term, made once: validating and building URIRefs was a third of the time
 # of reading a neighbourhood.  Bounded, so the server's memory does not grow with the archive.
 _iri = lru_cache(maxsize=1 << 14)(URIRef)
@@ -185,8 +186,6 @@ INTO_BELOW = (
 _NAMING_IN = "FILTER(?p IN (" + ", ".join(f"<{p}>" for p in (RDF.type, *LABELS)) + "))"
 NAMES = "SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {nodes} }} GRAPH ?g {{ ?s ?p ?o }} _F }}"
 NAMES_IN = "SELECT ?s ?p ?o ?g WHERE {{ VALUES (?s ?g) {{ {pairs} }} GRAPH ?g {{ ?s ?p ?o }} _F }}"
-OUT = "SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {nodes} }} GRAPH ?g {{ ?s ?p ?o }} }}"
-INTO = "SELECT ?s ?p ?o ?g WHERE {{ VALUES ?o {{ {nodes} }} GRAPH ?g {{ ?s ?p ?o }} }}"
 UNION_NAMES = "SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {nodes} }} ?s ?p ?o _F }}"
 NAMES, NAMES_IN, UNION_NAMES = (q.replace("_F", _NAMING_IN) for q in (NAMES, NAMES_IN, UNION_NAMES))
 BATCH = 500  # nodes per VALUES of the embedded store's queries
@@ -214,18 +213,16 @@ class EmbeddedSource:
             )
 
     def out(self, nodes: set[Node]) -> list[Quad]:
-        # the named graphs' only, in one query (a pattern reads the default graph's too)
-        found = list(self._rows(OUT, sorted(f"<{n}>" for n in nodes if isinstance(n, URIRef))))
+        found = []
         for node in nodes:
-            if isinstance(node, BNode):
+            if not isinstance(node, Literal):
                 found.extend(self._quads((to_oxigraph(node), None, None, None)))
         return found
 
     def into(self, nodes: set[Node]) -> list[Quad]:
-        found = list(self._rows(INTO, sorted(f"<{n}>" for n in nodes if isinstance(n, URIRef))))
+        found = []
         for node in nodes:
-            if not isinstance(node, URIRef):
-                found.extend(self._quads((None, None, to_oxigraph(node), None)))
+            found.extend(self._quads((None, None, to_oxigraph(node), None)))
         return found
 
     def subjects_into(self, iri: URIRef) -> list[URIRef]:
@@ -329,7 +326,7 @@ class _Gathered:
             }
 
     def types(self, node: Node) -> set[Node]:
-        return {q[2] for q in self.out.get(node, ()) if q[1] == TYPE}
+        return {q[2] for q in self.out.get(node, ()) if str.__eq__(_TYPE_TEXT, q[1])}
 
 
 def _prefixes(iri: str) -> list[URIRef]:
