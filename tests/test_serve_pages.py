@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
+from conftest import SEED_SLUG, SEEDS
 from rdflib import Dataset, URIRef
 
 from mapper.publish.describe import Catalogue
@@ -148,3 +148,23 @@ def test_the_per_article_site_pages_shared_resources_as_the_whole_dataset_does(
     full = build_site([tmp_path / "in2"], out=tmp_path / "full", page_size=SIZE, jobs=1)
     assert again.ok and full.ok and again.reused == 11
     assert _files(tmp_path / "site") == _files(tmp_path / "full")
+
+
+def test_a_document_is_rendered_once_however_large(paged, monkeypatch) -> None:
+    """Kept compressed: the largest document of the seed (its article's N-Quads) is rendered
+    once, then answered from the cache, the same text; another one is rendered anew."""
+    from mapper.publish import app
+
+    _, site, _ = paged
+    renders = []
+    render = site._render
+    monkeypatch.setattr(site, "_render", lambda *a: renders.append(a) or render(*a))
+    monkeypatch.setattr(app, "CACHED_BYTES", 256 * 1024)
+    monkeypatch.setattr(app, "CACHED_ENTRY", 64 * 1024)
+    site.replace_source(site.source, site.describe_dataset)  # forget what other tests read
+    stem = f"article/{SEED_SLUG}"
+    first = site.document(stem, ".nq")
+    assert len(first) > 64 * 1024, "larger, uncompressed, than a cache entry may be"
+    assert site.cached(stem, ".nq") == first and site.document(stem, ".nq") == first
+    assert len(renders) == 1
+    assert site.document(stem, ".ttl") and len(renders) == 2
