@@ -168,3 +168,10 @@ def test_a_document_is_rendered_once_however_large(paged, monkeypatch) -> None:
     assert site.cached(stem, ".nq") == first and site.document(stem, ".nq") == first
     assert len(renders) == 1
     assert site.document(stem, ".ttl") and len(renders) == 2
+
+
+@pytest.mark.parametrize("stem", ["entity/x> } ASK {", 'entity/a"b', "entity/a b", "entity/{x}"])
+def test_a_path_that_is_no_iri_names_no_resource(paged, stem: str) -> None:
+    """A request's path goes into the store's queries only if it can be an IRI there."""
+    _, site, _ = paged
+    assert site.resource(stem) is None

@@ -20,7 +20,7 @@ from ..stores.httpclient import Http
 from ..stores.query import is_update, query_form, uses_service
 from ..stores.remote import endpoint_result
 from .describe import Quad
-from .fromstore import INTO_BELOW, NAMES, NAMES_IN, SUBJECTS_INTO_ROWS, restore_literal
+from .fromstore import INTO_BELOW, NAMES, NAMES_IN, SUBJECTS_INTO_ROWS, _plain, restore_literal
 from .sparql_endpoint import (
     MAX_RESULT,
     Answer,
@@ -90,7 +90,7 @@ class RemoteSource:
         return found
 
     def _quads(self, template: str, nodes: set[Node]) -> list[Quad]:
-        iris = sorted(n for n in nodes if isinstance(n, URIRef))
+        iris = sorted(n for n in nodes if _plain(n))  # (a request's path may hold anything)
         quads = []
         for start in range(0, len(iris), BATCH):
             text = " ".join(_sparql_term(n) for n in iris[start : start + BATCH])
@@ -121,7 +121,7 @@ class RemoteSource:
         return list({(s, p, o, None) for s, p, o, _ in self._quads(NAMES, nodes)})
 
     def names_in(self, pairs: set[tuple[Node, Node]]) -> list[Quad]:
-        wanted = sorted((n, g) for n, g in pairs if isinstance(n, URIRef) and isinstance(g, URIRef))
+        wanted = sorted((n, g) for n, g in pairs if _plain(n) and _plain(g))
         quads = []
         for start in range(0, len(wanted), BATCH):
             text = " ".join(f"(<{n}> <{g}>)" for n, g in wanted[start : start + BATCH])

@@ -24,6 +24,7 @@ which holds the union of the named graphs (see ``defrel load``).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache, lru_cache
@@ -191,6 +192,15 @@ NAMES, NAMES_IN, UNION_NAMES = (q.replace("_F", _NAMING_IN) for q in (NAMES, NAM
 BATCH = 500  # nodes per VALUES of the embedded store's queries
 
 
+# What an IRI may hold to be written into a query: a request's path can hold anything, and
+# what does not fit is no IRI of a store (Oxigraph refuses it), so it has no names anyway.
+_UNFIT = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def _plain(node: Node) -> bool:
+    return isinstance(node, URIRef) and not _UNFIT.search(node)
+
+
 _POINTING = [ox.NamedNode(str(NS["defrel"][p])) for p in ("article", "evidence")]
 
 
@@ -250,13 +260,11 @@ class EmbeddedSource:
 
     def names(self, nodes: set[Node]) -> list[Quad]:
         # from the default graph, the union: once per triple, not once per article graph
-        iris = sorted(f"<{n}>" for n in nodes if isinstance(n, URIRef))
+        iris = sorted(f"<{n}>" for n in nodes if _plain(n))
         return list(self._rows(UNION_NAMES, iris))
 
     def names_in(self, pairs: set[tuple[Node, Node]]) -> list[Quad]:
-        wanted = sorted(
-            f"(<{n}> <{g}>)" for n, g in pairs if isinstance(n, URIRef) and isinstance(g, URIRef)
-        )
+        wanted = sorted(f"(<{n}> <{g}>)" for n, g in pairs if _plain(n) and _plain(g))
         return list(self._rows(NAMES_IN, wanted))
 
     def pointing(self, iri: URIRef, subjects: set[URIRef]) -> list[Quad]:
