@@ -7,14 +7,27 @@ server's memory (with its query workers) at both sizes, and a burst from 50 clie
 
 * corpus, build and load as ``defrel build`` and ``defrel load`` run them (``corpus.py``);
   kept in ``--scratch`` and reused with ``--reuse``.
-* pages: ``--pages`` distinct resources (articles, facts, people, states, events), sampled
-  with a fixed seed, each fetched once as HTML over one keep-alive connection: every fetch
-  renders (nothing cached), so the figure is the cost of reading the description out of
-  the store and rendering it.  Then the same pages again (the server's cache).
-* query: ``SELECT ?p ?o WHERE { <entity> ?p ?o } LIMIT 100`` for distinct entities, as
-  SPARQL JSON, over HTTP.
-* memory: resident set of the server and its query workers after the runs (VmRSS).
-* burst: 2,000 requests from 50 clients (pages and queries); errors counted.
+* pages: ``--pages`` distinct resources sampled uniformly (fixed seed) from every resource
+  with a page (read from the store before the server starts: its subjects with a type
+  that is not only a detail's), each fetched once as HTML over one keep-alive connection:
+  every fetch renders (nothing cached), so the figure is the cost of reading the
+  description out of the store and rendering it.  Then the same pages again (the cache).
+* the heaviest: ``--heavy`` states (what the most point at), reported apart, first fetch
+  and again.
+* query: ``SELECT ?p ?o WHERE { <entity> ?p ?o } LIMIT 100`` for entities sampled
+  uniformly, as SPARQL JSON, over HTTP.
+* memory: resident set (VmRSS) of the server and of every process it started (its query
+  workers, multiprocessing's resource tracker), each and all together, summed: shared
+  pages are counted once per process, so the sum is an upper bound; the ratio of N
+  articles to 1 (target: at most 2, under 1 GiB).
+* burst: 2,000 requests from 50 clients (the sampled pages, the states' pages, queries);
+  errors counted, and the memory before and after (target: no error, no growth).
+* every figure is printed beside the 1-article run's of the same invocation, with the
+  ratio, and the machine's load average at the start and the end.
+
+Targets (issue 13, at 100,000 articles): page p50 / p95 <= 20 / 100 ms; one-entity query
+p50 <= 20 ms; memory <= 2x that on 1 article and under 1 GiB; a burst with no error and no
+growth.  The last lines print the table and which targets were met.
 
 Not part of the test suite.
 """
@@ -43,7 +56,6 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 from corpus import generate  # noqa: E402
 
 BASE = "https://w3id.org/defrel/data/"
-KINDS = ("schema:NewsArticle", "schema:Person", "schema:Country", "defrel:Visit", "schema:Event")
 
 
 def prepare(articles: int, scratch: Path, *, reuse: bool) -> Path:
@@ -86,13 +98,19 @@ def start(store: Path) -> tuple[subprocess.Popen, str]:
     return proc, line.decode().split(" at ", 1)[1].split(" ", 1)[0]
 
 
-def rss_mib(pid: int) -> float:
+def rss_each_mib(pid: int) -> list[float]:
+    """VmRSS of the server and of each of its child processes (the query workers)."""
     pids = [pid] + [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    total = 0
+    found = []
     for p in pids:
         status = Path(f"/proc/{p}/status").read_text()
-        total += int(next(x.split()[1] for x in status.splitlines() if x.startswith("VmRSS:")))
-    return total / 1024
+        kib = int(next(x.split()[1] for x in status.splitlines() if x.startswith("VmRSS:")))
+        found.append(kib / 1024)
+    return found
+
+
+def rss_mib(pid: int) -> float:
+    return sum(rss_each_mib(pid))
 
 
 class Client:
@@ -109,36 +127,43 @@ class Client:
         return resp.status, (time.perf_counter() - started) * 1000
 
 
-def sample(client: Client, count: int) -> tuple[list[str], list[str]]:
-    """``count`` resources (site paths) of the kinds above, and as many entities."""
+def resources(store: Path, pages: int, heavy: int) -> tuple[list[str], list[str], list[str]]:
+    """``pages`` site paths sampled uniformly from every resource with a page, up to
+    ``heavy`` states (the heaviest pages), and up to 30 entities for the queries; read from
+    the store in this process, before the server starts."""
+    import pyoxigraph as ox
+
+    from mapper.publish.describe import DETAIL_TYPES
+
+    details = ", ".join(f"<{t}>" for t in sorted(DETAIL_TYPES))
+    query = f"SELECT DISTINCT ?s WHERE {{ ?s a ?t FILTER(?t NOT IN ({details})) }}"
+    store = ox.Store.read_only(str(store))
+    found = sorted(
+        r["s"].value[len(BASE) :]
+        for r in store.query(query)
+        if isinstance(r["s"], ox.NamedNode) and r["s"].value.startswith(BASE)
+    )
+    del store
     rng = random.Random(11)
-    picked = []
-    for kind in KINDS:
-        query = f"SELECT DISTINCT ?s WHERE {{ ?s a {kind} }} ORDER BY ?s LIMIT 5000"
-        client.conn.request(
-            "GET",
-            client.path + "sparql?" + urlencode({"query": query}),
-            headers={"Accept": "application/sparql-results+json"},
-        )
-        answer = client.conn.getresponse()
-        body = answer.read()
-        if answer.status != 200:
-            raise SystemExit(f"sampling {kind} failed: {answer.status} {body[:300]!r}")
-        rows = json.loads(body)["results"]["bindings"]
-        iris = [r["s"]["value"] for r in rows if r["s"]["value"].startswith(BASE)]
-        picked.append(rng.sample(iris, min(len(iris), count // len(KINDS) + 1)))
-    pages = [iri[len(BASE) :] for group in picked for iri in group][:count]
-    entities = [BASE + p for p in pages if p.startswith("entity/")]
-    return pages, entities
+    picked = rng.sample(found, min(pages, len(found)))
+    states = [p for p in found if p.startswith("entity/state-")]
+    entities = [p for p in found if p.startswith("entity/")]
+    return (
+        picked,
+        rng.sample(states, min(heavy, len(states))),
+        [BASE + e for e in rng.sample(entities, min(30, len(entities)))],
+    )
 
 
 def pct(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100)[q - 1] if len(values) > 1 else values[0]
+    if len(values) < 2:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
-def burst(url: str, pages: list[str], entities: list[str]) -> Counter:
+def burst(url: str, pages: list[str], heavy: list[str], entities: list[str]) -> Counter:
     ask = [f"sparql?{urlencode({'query': f'ASK {{ <{e}> ?p ?o }}'})}" for e in entities[:20]]
-    jobs = [(p + ".html", "text/html") for p in pages[:100]]
+    jobs = [(p + ".html", "text/html") for p in [*pages[:100], *heavy]]
     jobs += [(a, "application/sparql-results+json") for a in ask]
     jobs = [jobs[i % len(jobs)] for i in range(2000)]
 
@@ -152,68 +177,128 @@ def burst(url: str, pages: list[str], entities: list[str]) -> Counter:
         )
 
 
-def measure(store: Path, pages_wanted: int) -> dict:
+def measure(store: Path, pages_wanted: int, heavy_wanted: int) -> dict:
+    pages, heavy, entities = resources(store, pages_wanted, heavy_wanted)
     proc, url = start(store)
     try:
         client = Client(url)
-        pages, entities = sample(client, pages_wanted)
+        started = time.monotonic()
         first = [client.get(p + ".html") for p in pages]
         again = [client.get(p + ".html")[1] for p in pages]
+        heavy_first = [client.get(p + ".html") for p in heavy]
+        heavy_again = [client.get(p + ".html")[1] for p in heavy]
         queries = []
         for entity in (entities * 5)[: max(50, len(entities))]:
             query = f"SELECT ?p ?o WHERE {{ <{entity}> ?p ?o }} LIMIT 100"
             rel = "sparql?" + urlencode({"query": query})
             queries.append(client.get(rel, "application/sparql-results+json"))
-        errors = sum(1 for s, _ in first + queries if s != 200)
-        before = rss_mib(proc.pid)
-        codes = burst(url, pages, entities)
+        errors = sum(1 for s, _ in first + heavy_first + queries if s != 200)
+        each = rss_each_mib(proc.pid)
+        before = sum(each)
+        codes = burst(url, pages, heavy, entities)
         after = rss_mib(proc.pid)
+        codes2 = burst(url, pages, heavy, entities)  # a second burst: growth past the first
+        after2 = rss_mib(proc.pid)
         page_ms = [t for _, t in first]
+        heavy_ms = [t for _, t in heavy_first]
         query_ms = [t for _, t in queries]
         return {
             "pages": len(pages),
             "page_p50": pct(page_ms, 50),
             "page_p95": pct(page_ms, 95),
+            "page_max": max(page_ms),
             "cached_p50": pct(again, 50),
+            "cached_p95": pct(again, 95),
+            "heavy_pages": len(heavy),
+            "heavy_p50": pct(heavy_ms, 50) if heavy_ms else float("nan"),
+            "heavy_max": max(heavy_ms) if heavy_ms else float("nan"),
+            "heavy_cached_p50": pct(heavy_again, 50) if heavy_again else float("nan"),
+            "heavy_cached_max": max(heavy_again) if heavy_again else float("nan"),
+            "rss_each_mib": [round(x, 1) for x in each],
+            "rss_after_2nd_burst_mib": after2,
+            "burst2": dict(codes2),
             "query_p50": pct(query_ms, 50),
             "query_p95": pct(query_ms, 95),
             "errors": errors,
             "rss_mib": before,
             "rss_after_burst_mib": after,
             "burst": dict(codes),
+            "seconds": time.monotonic() - started,
         }
     finally:
         os.kill(proc.pid, signal.SIGTERM)
         proc.wait(30)
 
 
+ROWS = (
+    ("resource page, uniformly sampled, first fetch (rendered), p50 (ms)", "page_p50"),
+    ("… p95 (ms)", "page_p95"),
+    ("… max (ms)", "page_max"),
+    ("… fetched again (cached), p50 / p95 (ms)", "cached_p50", "cached_p95"),
+    ("heaviest pages (states), first fetch, p50 (ms)", "heavy_p50"),
+    ("… max (ms)", "heavy_max"),
+    ("… fetched again (cached), p50 / max (ms)", "heavy_cached_p50", "heavy_cached_max"),
+    ("one-entity query over HTTP, p50 (ms)", "query_p50"),
+    ("… p95 (ms)", "query_p95"),
+    ("server and its processes, RSS summed (MiB)", "rss_mib"),
+    ("… after 2,000 requests from 50 clients (MiB)", "rss_after_burst_mib"),
+    ("… after 2,000 more (MiB)", "rss_after_2nd_burst_mib"),
+)
+
+
+def report(results: dict, articles: int, load: list) -> None:
+    one, big = results[1], results[articles]
+    print(f"\n| | 1 article | {articles:,} articles | ratio |\n| --- | ---: | ---: | ---: |")
+    for name, *keys in ROWS:
+        cells = [" / ".join(f"{r[k]:.1f}" for k in keys) for r in (one, big)]
+        ratio = big[keys[0]] / one[keys[0]] if one[keys[0]] else float("nan")
+        print(f"| {name} | {cells[0]} | {cells[1]} | {ratio:.2f}x |")
+    each = [" + ".join(f"{x:.0f}" for x in results[s]["rss_each_mib"]) for s in (1, articles)]
+    print(f"| RSS of the server + each of its processes (MiB) | {each[0]} | {each[1]} | |")
+    codes = [f"{results[s]['burst']} {results[s]['burst2']}" for s in (1, articles)]
+    print(f"| burst status codes | {codes[0]} | {codes[1]} | |")
+    print(
+        f"| pages sampled / states | {one['pages']} / {one['heavy_pages']} | "
+        f"{big['pages']} / {big['heavy_pages']} | |"
+    )
+    ratio = big["rss_mib"] / one["rss_mib"]
+    growth = big["rss_after_2nd_burst_mib"] - big["rss_after_burst_mib"]
+    errors = big["errors"] + sum(
+        n for c in (big["burst"], big["burst2"]) for k, n in c.items() if k != 200
+    )
+    checks = [
+        (f"page p50 {big['page_p50']:.1f} ms (<= 20)", big["page_p50"] <= 20),
+        (f"page p95 {big['page_p95']:.1f} ms (<= 100)", big["page_p95"] <= 100),
+        (f"one-entity query p50 {big['query_p50']:.1f} ms (<= 20)", big["query_p50"] <= 20),
+        (f"memory {ratio:.2f}x that on 1 article (<= 2x)", ratio <= 2),
+        (f"memory {big['rss_mib']:.0f} MiB (< 1024)", big["rss_mib"] < 1024),
+        (f"bursts: {errors} errors", errors == 0),
+        (f"memory growth over the 2nd burst: {growth:+.1f} MiB (<= 16)", growth <= 16),
+    ]
+    print(f"\ntargets (issue 13: at 100,000 articles), here at {articles:,} articles:")
+    for name, met in checks:
+        print(f"  {'met   ' if met else 'MISSED'}  {name}")
+    now = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(
+        f"load average (1, 5, 15 min): {' '.join(f'{x:.1f}' for x in load)} at the start, {now} at the end"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--heavy", type=int, default=10, help="states fetched, apart")
     parser.add_argument("--scratch", type=Path, default=Path("/tmp/defrel-serve-bench"))
     parser.add_argument("--reuse", action="store_true", help="reuse stores already made")
     args = parser.parse_args()
+    load = list(os.getloadavg())
     results = {}
     for size in (1, args.articles):
         store = prepare(size, args.scratch, reuse=args.reuse)
-        results[size] = measure(store, args.pages)
+        results[size] = measure(store, args.pages, args.heavy)
         print(f"  {size:,} articles: {json.dumps(results[size])}", flush=True)
-    print("\n| | 1 article | " + f"{args.articles:,} articles |\n| --- | ---: | ---: |")
-    rows = [
-        ("resource page, first fetch, p50 / p95 (ms)", "page_p50", "page_p95"),
-        ("resource page, cached, p50 (ms)", "cached_p50", None),
-        ("one-entity query over HTTP, p50 / p95 (ms)", "query_p50", "query_p95"),
-        ("server + 2 query workers, RSS (MiB)", "rss_mib", None),
-        ("… after 2,000 requests from 50 clients (MiB)", "rss_after_burst_mib", None),
-    ]
-    for name, a, b in rows:
-        cells = []
-        for size in (1, args.articles):
-            r = results[size]
-            cells.append(f"{r[a]:.1f}" + (f" / {r[b]:.1f}" if b else ""))
-        print(f"| {name} | " + " | ".join(cells) + " |")
-    print("| burst status codes | " + " | ".join(str(results[s]["burst"]) for s in results) + " |")
+    report(results, args.articles, load)
 
 
 if __name__ == "__main__":

@@ -27,10 +27,23 @@ from rdflib.term import Node
 from ..rdf.mapping import bind_prefixes
 from ..rdf.vocab import NS
 
-__all__ = ["DETAIL_TYPES", "LABELS", "Catalogue", "Quad", "as_dataset", "as_graph"]
+__all__ = [
+    "DETAIL_TYPES",
+    "LABELS",
+    "PAGE_SIZE",
+    "Catalogue",
+    "Quad",
+    "Window",
+    "as_dataset",
+    "as_graph",
+    "window",
+]
 
 SCHEMA, OA, TIME, DEFREL = NS["schema"], NS["oa"], NS["time"], NS["defrel"]
-_TYPE = RDF.type
+_TYPE_TEXT = str(RDF.type)
+# Predicates compared as strings, in C: rdflib's term equality is Python code, and comparing
+# every quad's predicate with it was a fifth of the time of rendering a page from a store.
+_same = str.__eq__
 
 # Types of nodes that only exist as part of another resource's description.
 DETAIL_TYPES = frozenset(
@@ -49,8 +62,40 @@ DETAIL_TYPES = frozenset(
 )
 # Properties that name a node for people, most preferred first.
 LABELS = (SCHEMA.name, SCHEMA.headline, RDFS.label, NS["skos"].prefLabel, OA.exact)
+NAMING = frozenset((RDF.type, *LABELS))
 
 Quad = tuple[Node, Node, Node, URIRef | None]
+
+# A resource that many others point at (a state named in thousands of articles) is described
+# in pages: each lists at most PAGE_SIZE of the IRIs pointing at it (its *referrer keys*: the
+# subjects of triples whose object it is, other than itself and its own details), in IRI
+# order; page 1 is the resource's own documents, page n its ``{path}.page{n}.*``.
+PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class Window:
+    """Which referrer keys page ``page`` of ``pages`` of a description covers."""
+
+    page: int
+    pages: int
+    keys: frozenset[URIRef]
+
+
+def window(keys: list[URIRef], page: int, size: int = PAGE_SIZE) -> Window | None:
+    """The ``page``-th window of ``keys`` (sorted), None past the last page."""
+    pages = max(1, -(-len(keys) // size))
+    if not 1 <= page <= pages:
+        return None
+    return Window(page, pages, frozenset(keys[(page - 1) * size : page * size]))
+
+
+def referrer_keys(iri: URIRef, subjects: Iterable[Node]) -> list[URIRef]:
+    """The referrer keys of ``iri`` among the ``subjects`` of triples pointing at it, sorted."""
+    below = f"{iri}/"
+    return sorted(
+        {s for s in subjects if isinstance(s, URIRef) and s != iri and not s.startswith(below)}
+    )
 
 
 @dataclass
@@ -65,6 +110,9 @@ class Catalogue:
     # memos of types() and values(): a Catalogue is not changed once made (``of_quads``)
     _types: dict = field(default_factory=dict, repr=False)
     _values: dict = field(default_factory=dict, repr=False)
+    page_size: int = PAGE_SIZE
+    # set by a reader of one neighbourhood (``fromstore``), which holds one page's referrers
+    windows: dict[URIRef, Window] = field(default_factory=dict)
 
     @classmethod
     def of(cls, dataset: Dataset) -> Catalogue:
@@ -86,7 +134,7 @@ class Catalogue:
             cat.into[quad[2]].append(quad)
             seen.add(quad[:3])
         cat.triples = len(seen)
-        typed = {s for s, quads in cat.out.items() if any(q[1] == RDF.type for q in quads)}
+        typed = {s for s, quads in cat.out.items() if any(_same(_TYPE_TEXT, q[1]) for q in quads)}
         for s in typed:
             if isinstance(s, URIRef) and not cat.types(s) <= DETAIL_TYPES:
                 cat.resources.add(s)
@@ -99,15 +147,18 @@ class Catalogue:
     def types(self, node: Node) -> set[Node]:
         found = self._types.get(node)
         if found is None:
-            found = self._types[node] = {o for _, p, o, _ in self.out.get(node, ()) if p == _TYPE}
+            found = self._types[node] = {
+                o for _, p, o, _ in self.out.get(node, ()) if _same(_TYPE_TEXT, p)
+            }
         return found
 
     def values(self, node: Node, prop: URIRef) -> list[Node]:
         key = (node, prop)
         found = self._values.get(key)
         if found is None:
+            text = str(prop)
             found = self._values[key] = sorted(
-                {o for _, p, o, _ in self.out.get(node, ()) if p == prop}
+                {o for _, p, o, _ in self.out.get(node, ()) if _same(text, p)}
             )
         return found
 
@@ -159,33 +210,41 @@ class Catalogue:
                     return int(start), int(end)
         return None
 
-    def referrers(self, iri: URIRef) -> list[tuple[URIRef, URIRef]]:
-        """(resource, property) for every resource with a triple pointing at ``iri``."""
+    def window(self, iri: URIRef, page: int = 1) -> Window | None:
+        """The referrer keys on page ``page`` of ``iri``'s description (None: no such page)."""
+        found = self.windows.get(iri)
+        if found is not None:
+            return found if found.page == page else None
+        keys = referrer_keys(iri, (q[0] for q in self.into.get(iri, ())))
+        return window(keys, page, self.page_size)
+
+    def referrers(self, iri: URIRef, page: int = 1) -> list[tuple[URIRef, URIRef]]:
+        """(resource, property) for every resource on page ``page`` with a triple pointing
+        at ``iri``."""
+        keys = self.window(iri, page).keys
         found = {
             (s, p)
             for s, p, _, _ in self.into.get(iri, ())
-            if s in self.resources and s != iri and isinstance(p, URIRef)
+            if s in keys and s in self.resources and isinstance(p, URIRef)
         }
         return sorted(found)
 
-    def describe(self, iri: URIRef) -> list[Quad]:
-        """The quads of ``iri``'s description (see the module docstring), sorted."""
+    def describe(self, iri: URIRef, page: int = 1) -> list[Quad]:
+        """The quads of page ``page`` of ``iri``'s description (see the module docstring),
+        sorted."""
+        keys = self.window(iri, page).keys
         subjects = set(self.subtree(iri)) | set(self.below(iri))
         for ann in self.evidence(iri):
             subjects.update(self.subtree(ann))
         quads = {q for s in subjects for q in self.out.get(s, ())}
-        quads.update(q for q in self.into.get(iri, ()) if q[0] in self.resources)
+        quads.update(q for q in self.into.get(iri, ()) if q[0] in keys and q[0] in self.resources)
         linked: dict[Node, set] = defaultdict(set)  # resource -> graphs that link to it
         for s, _, o, g in quads:
             for node in (s, o):
                 if node in self.resources and node not in subjects:
                     linked[node].add(g)
         for other, graphs in linked.items():
-            quads.update(
-                q
-                for q in self.out.get(other, ())
-                if (q[1] == RDF.type or q[1] in LABELS) and q[3] in graphs
-            )
+            quads.update(q for q in self.out.get(other, ()) if q[1] in NAMING and q[3] in graphs)
         return sorted(quads, key=lambda q: tuple(str(t) for t in q))
 
 
