@@ -36,6 +36,7 @@ __all__ = ["EmbeddedSource", "QuadSource", "neighbourhood", "resource_of", "to_r
 
 _STRING = str(XSD.string)
 EVIDENCE = NS["defrel"].evidence
+ADDRESS = NS["schema"].address  # a linked place's address travels with the link (describe.py)
 TYPE = RDF.type  # rdflib resolves namespace attributes on every access: looked up once here
 # An IRI's rdflib term, made once: validating and building URIRefs was a third of the time
 # of reading a neighbourhood.  Bounded, so the server's memory does not grow with the archive.
@@ -243,6 +244,7 @@ def neighbourhood(source: QuadSource, iri: URIRef) -> Catalogue:
     got.walk_below(_evidence(got, [iri, *referrers]))
     linked = {t for q in list(got.quads) for t in (q[0], q[2]) if isinstance(t, URIRef)}
     got.load_out(linked)
+    got.load_out({q[2] for q in list(got.quads) if q[1] == ADDRESS})
     details = [n for n in got.out_done if got.types(n) and got.types(n) <= DETAIL_TYPES]
     got.load_out({p for d in details for p in _prefixes(str(d))})
     return Catalogue.of_quads(got.quads)
