@@ -356,6 +356,16 @@ def test_the_article_page_embeds_what_a_naive_consumer_matches(news: Path) -> No
     assert "@version" not in doc["@context"]  # JSON-LD 1.0 processors read it too
 
 
+def test_a_role_page_names_its_holder_and_its_organisation(news: Path) -> None:
+    doc, _ = embedded(news / "article/talks/fact/field-minister.html")
+    assert doc["@type"] == "OrganizationRole" and doc["roleName"] == "Defence Minister"
+    assert doc["memberOf"]["@id"] == f"{BASE}entity/ruritania"
+    assert doc["@reverse"]["memberOf"]["@id"] == f"{BASE}entity/ann-field"
+    compact = Graph().parse(data=json.dumps(doc), format="json-ld")
+    role = URIRef(FACT + "field-minister")
+    assert (URIRef(f"{BASE}entity/ann-field"), SCHEMA.memberOf, role) in compact
+
+
 def test_every_page_is_plain_json_for_schema_org_types(news: Path, seed_site: Path) -> None:
     for site in (news, seed_site):
         for path in pages(site):

@@ -12,6 +12,8 @@ and Web Annotation selectors.  This profile keeps, from the same description:
   to as ``@id``, its schema.org type, its name, its URL and its postal address, so that
   the link can be read without fetching it (Google reads an article's ``author.url`` and an
   event's ``location.address`` on that page);
+- a role's holder (schema.org's Role pattern: holder ``memberOf`` role ``memberOf``
+  organisation) under ``@reverse``, so that the role's page names who holds it;
 - its evidence as ``defrel:evidence`` links, each with the ``url`` of the quote's anchor on
   the article page (the selectors stay in the RDF documents).
 
@@ -54,8 +56,11 @@ class _Builder:
     ) -> None:
         self.layout, self.lang, self.exact = layout, lang, exact
         self.out: dict[Node, set[tuple[Node, Node]]] = defaultdict(set)
+        self.members: dict[Node, set[Node]] = defaultdict(set)  # role -> its holders
         for s, p, o, _ in quads:
             self.out[s].add((p, o))
+            if p == SCHEMA.memberOf:
+                self.members[o].add(s)
         self.prefixes: set[str] = set()
         self.kinds: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
 
@@ -146,6 +151,11 @@ class _Builder:
         for key in sorted(values):
             found = values[key]
             item[key] = found[0] if len(found) == 1 else found
+        if root and (RDF.type, SCHEMA.OrganizationRole) in self.out.get(node, ()):
+            # a role's holder is the subject of the Role pattern's first memberOf
+            holders = [self.link(h) for h in sorted(self.members.get(node, ()))]
+            if holders:
+                item["@reverse"] = {"memberOf": holders[0] if len(holders) == 1 else holders}
         return item
 
     def is_detail(self, owner: Node, node: Node) -> bool:
