@@ -132,6 +132,7 @@ TEXT = (
     "Defence Minister Ann Field of Ruritania visited Malta on 10 June 2025 and met "
     "President Bo Reyes in Valletta. Field said the talks were useful. They also met again.\n"
     "Malta joined the Island Pact in 2024; Ruritania will join it next year.\n"
+    "A second round of talks was called off.\n"
 )
 FACTS = """\
 article:
@@ -206,6 +207,11 @@ facts:
     kind: statement
     speaker: [ann-field]
     evidence: ["Field said the talks were useful"]
+  - id: second-round-called-off
+    kind: meeting
+    participants: [ann-field, bo-reyes]
+    aspect: cancelled
+    evidence: ["A second round of talks was called off"]
   - id: malta-joins-pact
     kind: membership
     member: malta
@@ -470,6 +476,10 @@ def test_rich_results_article_event_dataset(news: Path) -> None:
     }  # fmt: skip
     assert "organizer" not in recommended  # the host
     assert {"description", "performer", "offers"} <= recommended
+    assert "eventStatus" in recommended  # it took place: the facts state no status
+    called_off, _ = embedded(news / "article/talks/fact/second-round-called-off.html")
+    assert called_off["eventStatus"] == {"@id": "https://schema.org/EventCancelled"}
+    assert "eventStatus" not in rich_results(called_off)["Event"][1]
     statement, _ = embedded(news / "article/talks/fact/field-statement.html")
     assert "performer" not in rich_results(statement)["Event"][1]
     home, _ = embedded(news / "index.html")

@@ -1019,6 +1019,8 @@ CASES += [
     C("Addressed-address", "schema:address", "MaxCount", "ent:fredville", add("ent:fredville", "schema:address", "ent:freedonia/address")),
     C("SubOrganization-parentOrganization", "schema:parentOrganization", "Class", "ent:freedonian-army", add("ent:freedonian-army", "schema:parentOrganization", "ent:fredville")),
     C("SubOrganization-parentOrganization", "schema:parentOrganization", "MaxCount", "ent:ruritanian-air-force", add("ent:ruritanian-air-force", "schema:parentOrganization", "ent:acme-aerospace"), add("ent:ruritanian-air-force", "schema:parentOrganization", "ent:daily-planet")),
+    C("Event-eventStatus", "schema:eventStatus", "In", "fact:doe-visit", add("fact:doe-visit", "schema:eventStatus", "https://schema.org/EventScheduled")),
+    C("Event-eventStatus", "schema:eventStatus", "MaxCount", "fact:doe-roe-talks", add("fact:doe-roe-talks", "schema:eventStatus", "https://schema.org/EventCancelled"), add("fact:doe-roe-talks", "schema:eventStatus", "https://schema.org/EventPostponed")),
     C("PostalAddress-addressCountry", "schema:addressCountry", "MaxCount", FRED_ADDRESS, add(FRED_ADDRESS, "schema:addressCountry", plain("XG"))),
     C("PostalAddress-addressLocality", "schema:addressLocality", "Datatype", FRED_ADDRESS, put(FRED_ADDRESS, "schema:addressLocality", plain("Fredville"))),
     C("PostalAddress-addressLocality", "schema:addressLocality", "MaxCount", FRED_ADDRESS, add(FRED_ADDRESS, "schema:addressLocality", en("Fred Town"))),

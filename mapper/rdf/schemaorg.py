@@ -103,8 +103,10 @@ def add_article(
 
 def add_event(g: Graph, s: URIRef, kind: Kind, fact: Fact, entity: Callable[[str], URIRef]) -> None:
     """An event's participants in schema.org's terms (``entity`` mints an entity's IRI from
-    its id). Its location is its places: the shapes hold schema:location equal to
+    its id), and ``eventStatus`` EventCancelled where it was called off. Its location is its places: the shapes hold schema:location equal to
     defrel:place, so a visit's destination (a state or an organisation) is not one."""
+    if fact.values.get("aspect") == "cancelled":  # the one status the facts state exactly
+        g.add((s, SCHEMA.eventStatus, SCHEMA.EventCancelled))
     for role, prop in ROLES.items():
         value = fact.values.get(role)
         if any(f.name == role for f in kind.fields):
