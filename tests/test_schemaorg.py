@@ -523,3 +523,25 @@ def test_rich_results_on_the_seed_site(seed_site: Path) -> None:
     visit, _ = embedded(seed_site / f"article/{SEED_SLUG}/fact/shoigu-visit-pakistan.html")
     assert visit["location"]["address"]["addressCountry"] == "PK"
     assert visit["location"]["address"]["addressLocality"] == "Islamabad"
+
+
+def test_a_bad_url_or_country_code_is_refused_with_the_fix(tmp_path: Path) -> None:
+    """The format's 0.3.1 fields: an entity's url: is an absolute http(s) URL, a state's
+    country_code: two capital letters, and only a Country has one (exit 2, line and hint)."""
+    from click.testing import CliRunner
+
+    from mapper.cli.main import main
+
+    facts = (
+        FACTS.replace("country_code: MT", "country_code: mt")
+        .replace(
+            "url: https://news.example.com/staff/kim-writer", "url: news.example.com/kim-writer"
+        )
+        .replace("    located_in: malta\n", "    located_in: malta\n    country_code: MT\n")
+    )
+    path = write_article(tmp_path, facts, TEXT, slug="talks")
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2, result.output
+    for words in ("country_code: 'mt'", "two capital letters", "url: 'news.example.com",
+                  "absolute http(s) URL", "only a Country has a country_code"):  # fmt: skip
+        assert words in result.output, result.output

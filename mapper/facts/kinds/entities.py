@@ -85,14 +85,16 @@ ENTITY_FIELDS: tuple[Field, ...] = (
         "url",
         "text",
         "schema:url",
-        "Its own web page: an author's page at the publisher, an organisation's site.",
+        "Its own web page, an absolute http(s) URL: an author's page at the publisher, an "
+        "organisation's site.",
         pattern=r"^https?://\S+$",
     ),
     Field(
         "country_code",
         "text",
         "defrel:countryCode",
-        "The state's ISO 3166-1 alpha-2 code (PK, MT), by which a postal address names it.",
+        "The state's ISO 3166-1 alpha-2 code, two capital letters (PK, MT), by which a postal "
+        "address names it.",
         types=("Country",),
         pattern="^[A-Z]{2}$",
     ),
