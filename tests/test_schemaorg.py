@@ -175,6 +175,9 @@ entities:
     type: City
     label: Valletta
     located_in: malta
+  - id: central-mediterranean
+    type: Region
+    label: Central Mediterranean
   - id: island-pact
     type: InternationalOrganization
     label: Island Pact
@@ -331,7 +334,7 @@ def test_memberships_the_article_asserts_are_member_of_links(data: Graph) -> Non
 
 def test_places_have_postal_addresses_from_what_the_facts_say(data: Graph) -> None:
     """Valletta lies in Malta, whose ISO 3166-1 code the facts give; Ruritania has no code,
-    so its address names it; a person has none."""
+    so its address names it; a person has none, nor a region the facts put in no state."""
     valletta = data.value(URIRef(f"{BASE}entity/valletta"), SCHEMA.address)
     assert (valletta, RDF.type, SCHEMA.PostalAddress) in data
     assert data.value(valletta, SCHEMA.addressLocality) == Literal("Valletta", lang="en")
@@ -339,6 +342,8 @@ def test_places_have_postal_addresses_from_what_the_facts_say(data: Graph) -> No
     ruritania = data.value(URIRef(f"{BASE}entity/ruritania"), SCHEMA.address)
     assert data.value(ruritania, SCHEMA.addressCountry) == Literal("Ruritania", lang="en")
     assert data.value(URIRef(f"{BASE}entity/ann-field"), SCHEMA.address) is None
+    # a region in no known state is no part of an address
+    assert data.value(URIRef(f"{BASE}entity/central-mediterranean"), SCHEMA.address) is None
 
 
 # --- the embedded JSON-LD -------------------------------------------------------------------

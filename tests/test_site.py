@@ -264,7 +264,7 @@ def test_void_describes_size_classes_examples_dumps_endpoint_licence(seed_site, 
     g = Graph().parse(seed_site / "void.ttl")
     ds = URIRef(f"{DEFAULT_BASE}void#dataset")
     assert (ds, RDF.type, VOID.Dataset) in g and (ds, RDF.type, DCAT.Dataset) in g
-    assert g.value(ds, VOID.triples).toPython() == catalogue.triples == 2478
+    assert g.value(ds, VOID.triples).toPython() == catalogue.triples == 2475
     assert g.value(ds, VOID.sparqlEndpoint) == URIRef(f"{DEFAULT_BASE}sparql")
     assert str(g.value(ds, VOID.uriSpace)) == DEFAULT_BASE
     assert g.value(ds, NS["dcterms"].license) == URIRef(

@@ -184,7 +184,8 @@ def add_address(
     a region's as the region, following ``located_in`` up to a state, which is named by its
     ISO 3166-1 code (``country_code``), else by its name. A facility's address is that of the
     city, region or state it lies in; a water body has none, nor a place whose facts name
-    no city, region or state."""
+    no city, region or state. A region counts only inside a state (an address's region is
+    a part of a country; "the Indian subcontinent" is not)."""
     if e.type not in _ADDRESSED:
         return None
     parts: dict[URIRef, Literal] = {}
@@ -202,6 +203,8 @@ def add_address(
             parts[prop] = Literal(str(node.values["label"]), lang=lang)
         up = node.values.get("located_in")
         node = entities.get(up) if isinstance(up, str) else None
+    if SCHEMA.addressCountry not in parts:
+        parts.pop(SCHEMA.addressRegion, None)
     if not parts:
         return None
     address = Minter.below(s, "address")
