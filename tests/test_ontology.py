@@ -131,10 +131,10 @@ def test_header(graph: Graph) -> None:
     assert (ONTOLOGY_IRI, RDF.type, OWL.Ontology) in graph
     assert list(graph.subjects(RDF.type, OWL.Ontology)) == [ONTOLOGY_IRI]
     header = {p: graph.value(ONTOLOGY_IRI, p) for p in (OWL.versionIRI, OWL.versionInfo)}
-    assert header[OWL.versionIRI] == URIRef("https://w3id.org/defrel/ontology/0.3.0")
-    assert header[OWL.versionInfo] == Literal("0.3.0")
+    assert header[OWL.versionIRI] == URIRef("https://w3id.org/defrel/ontology/0.3.1")
+    assert header[OWL.versionInfo] == Literal("0.3.1")
     assert graph.value(ONTOLOGY_IRI, OWL.priorVersion) == URIRef(
-        "https://w3id.org/defrel/ontology/0.2.0"
+        "https://w3id.org/defrel/ontology/0.3.0"
     )
     assert graph.value(ONTOLOGY_IRI, DCTERMS.license) == URIRef(
         "https://creativecommons.org/licenses/by/4.0/"

@@ -41,8 +41,8 @@ def test_the_ontology_is_consistent_and_every_class_satisfiable(runner) -> None:
     assert result.exit_code == 0, result.output
     head, verdict = result.stdout.splitlines()[:2]
     assert re.fullmatch(
-        r"Ontology <https://w3id.org/defrel/ontology> version 0\.3\.0: 66 classes, "
-        r"113 object properties, 65 datatype properties; \d+ axioms \(\d+ logical\)\.",
+        r"Ontology <https://w3id.org/defrel/ontology> version 0\.3\.1: 66 classes, "
+        r"113 object properties, 66 datatype properties; \d+ axioms \(\d+ logical\)\.",
         head,
     ), head
     assert verdict == "Consistent; every class is satisfiable."

@@ -229,7 +229,7 @@ def test_sparql_post_forms_and_errors(seed_server) -> None:
             url, method="POST", data=data, accept=json_results, headers={"Content-Type": media}
         )
         assert status == 200 and headers["Content-Type"] == json_results
-        assert json.loads(body)["results"]["bindings"][0]["n"]["value"] == "2415"
+        assert json.loads(body)["results"]["bindings"][0]["n"]["value"] == "2475"
     status, _, body = request(url + "?" + urlencode({"query": "SELEC x"}), accept=json_results)
     assert status == 400 and b"SPARQL syntax error" in body
     status, _, body = request(url + "?" + urlencode({"query": query}), accept="image/png")

@@ -317,7 +317,7 @@ def test_sparql_post_formats_and_refusals(client) -> None:
             "sparql", "POST", body, Accept=json_results, **{"Content-Type": media}
         )
         assert status == 200 and headers["Content-Type"] == json_results
-        assert json.loads(answer)["results"]["bindings"][0]["n"]["value"] == "2415"
+        assert json.loads(answer)["results"]["bindings"][0]["n"]["value"] == "2475"
     status, _, body = client.get("sparql?" + urlencode({"query": "SELEC x"}), Accept=json_results)
     assert status == 400 and b"SPARQL syntax error" in body
     update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"

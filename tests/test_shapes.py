@@ -75,7 +75,7 @@ TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsO
 OTHER_CLASSES = [
     "defrel:Article", "schema:ImageObject", "org:Post", "time:Instant", "time:DateTimeDescription",
     "schema:QuantitativeValue", "schema:MonetaryAmount", "defrel:Evidence", "oa:SpecificResource",
-    "oa:TextQuoteSelector", "oa:TextPositionSelector",
+    "oa:TextQuoteSelector", "oa:TextPositionSelector", "schema:PostalAddress",
 ]  # fmt: skip
 
 
@@ -996,6 +996,36 @@ CASES: list[Case] = [
     C("Article-mainEntityOfPage", "schema:mainEntityOfPage", "MaxCount", "art", add("art", "schema:mainEntityOfPage", typed("https://example.org/elsewhere", "xsd:anyURI"))),
     C("Instant-resolvedFrom", "defrel:resolvedFrom", "Class", "fact:falcon-letter-of-intent/time/date", put("fact:falcon-letter-of-intent/time/date", "defrel:resolvedFrom", "ent:fredville")),
     C("Instant-resolvedFrom", "defrel:resolvedFrom", "MaxCount", "fact:falcon-letter-of-intent/time/date", add("fact:falcon-letter-of-intent/time/date", "defrel:resolvedFrom", "fact:doe-visit/time/date")),
+]  # fmt: skip
+
+# --- format 0.3.1: an entity's url, a state's code, posts as roles, places' addresses ------
+FRED_ADDRESS = "ent:fredville/address"  # Fredville, Northern Region, XF
+DOE_ROLE = "fact:jane-doe-minister"
+CASES += [
+    C("Entity-url", "schema:url", "Datatype", "ent:ann-writer", put("ent:ann-writer", "schema:url", plain("https://example.org/staff/ann-writer"))),
+    C("Entity-url", "schema:url", "MaxCount", "ent:ann-writer", add("ent:ann-writer", "schema:url", typed("https://example.org/elsewhere", "xsd:anyURI"))),
+    C("Entity-url", "schema:url", "Pattern", "ent:ann-writer", put("ent:ann-writer", "schema:url", typed("ftp://example.org/staff", "xsd:anyURI"))),
+    C("Country-countryCode", "defrel:countryCode", "Datatype", "ent:freedonia", put("ent:freedonia", "defrel:countryCode", en("XF"))),
+    C("Country-countryCode", "defrel:countryCode", "MaxCount", "ent:freedonia", add("ent:freedonia", "defrel:countryCode", plain("XG"))),
+    C("Country-countryCode", "defrel:countryCode", "Pattern", "ent:freedonia", put("ent:freedonia", "defrel:countryCode", plain("xf"))),
+    C("CountryFieldsShape", None, "Class", "ent:fredville", add("ent:fredville", "defrel:countryCode", plain("XF"))),
+    C("PostHolding-type", "rdf:type", "HasValue", DOE_ROLE, drop(DOE_ROLE, "rdf:type", "schema:OrganizationRole")),
+    C("PostHolding-roleName", "schema:roleName", "Datatype", DOE_ROLE, put(DOE_ROLE, "schema:roleName", plain("Defence Minister"))),
+    C("PostHolding-roleName", "schema:roleName", "MinCount", DOE_ROLE, drop(DOE_ROLE, "schema:roleName")),
+    C("PostHolding-roleName", "schema:roleName", "MaxCount", DOE_ROLE, add(DOE_ROLE, "schema:roleName", en("Minister"))),
+    C("PostHolding-memberOf", "schema:memberOf", "MinCount", DOE_ROLE, drop(DOE_ROLE, "schema:memberOf")),
+    C("PostHolding-memberOf", "schema:memberOf", "Equals", DOE_ROLE, put(DOE_ROLE, "schema:memberOf", "ent:freedonia")),
+    C("Addressed-address", "schema:address", "Class", "ent:fredville", put("ent:fredville", "schema:address", "ent:freedonia")),
+    C("Addressed-address", "schema:address", "MaxCount", "ent:fredville", add("ent:fredville", "schema:address", "ent:freedonia/address")),
+    C("SubOrganization-parentOrganization", "schema:parentOrganization", "Class", "ent:freedonian-army", add("ent:freedonian-army", "schema:parentOrganization", "ent:fredville")),
+    C("SubOrganization-parentOrganization", "schema:parentOrganization", "MaxCount", "ent:ruritanian-air-force", add("ent:ruritanian-air-force", "schema:parentOrganization", "ent:acme-aerospace"), add("ent:ruritanian-air-force", "schema:parentOrganization", "ent:daily-planet")),
+    C("Event-eventStatus", "schema:eventStatus", "In", "fact:doe-visit", add("fact:doe-visit", "schema:eventStatus", "https://schema.org/EventScheduled")),
+    C("Event-eventStatus", "schema:eventStatus", "MaxCount", "fact:doe-roe-talks", add("fact:doe-roe-talks", "schema:eventStatus", "https://schema.org/EventCancelled"), add("fact:doe-roe-talks", "schema:eventStatus", "https://schema.org/EventPostponed")),
+    C("PostalAddress-addressCountry", "schema:addressCountry", "MaxCount", FRED_ADDRESS, add(FRED_ADDRESS, "schema:addressCountry", plain("XG"))),
+    C("PostalAddress-addressLocality", "schema:addressLocality", "Datatype", FRED_ADDRESS, put(FRED_ADDRESS, "schema:addressLocality", plain("Fredville"))),
+    C("PostalAddress-addressLocality", "schema:addressLocality", "MaxCount", FRED_ADDRESS, add(FRED_ADDRESS, "schema:addressLocality", en("Fred Town"))),
+    C("PostalAddress-addressRegion", "schema:addressRegion", "Datatype", FRED_ADDRESS, put(FRED_ADDRESS, "schema:addressRegion", plain("Northern Region"))),
+    C("PostalAddress-addressRegion", "schema:addressRegion", "MaxCount", FRED_ADDRESS, add(FRED_ADDRESS, "schema:addressRegion", en("The North"))),
 ]  # fmt: skip
 
 

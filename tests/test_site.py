@@ -196,7 +196,9 @@ def test_embedded_jsonld_is_one_object_typed_for_schema_org(seed_site: Path) -> 
     assert art["headline"] == "Pakistan Courts Both US and Russia on Defense"
     about = {a["@id"]: a for a in art["about"]}
     pakistan = about[f"{DEFAULT_BASE}entity/pakistan"]
-    assert pakistan == {"@id": pakistan["@id"], "@type": "Country", "name": "Pakistan"}
+    assert pakistan == {"@id": pakistan["@id"], "@type": "Country", "name": "Pakistan",
+                        "address": {"@id": pakistan["@id"] + "/address",
+                                    "@type": "PostalAddress", "addressCountry": "PK"}}  # fmt: skip
     assert len(art["mentions"]) > 10
     person = jsonld_of(seed_site, "entity/sergei-shoigu.html")
     assert person["@type"] == "Person" and person["name"] == "Sergei Shoigu"
@@ -262,7 +264,7 @@ def test_void_describes_size_classes_examples_dumps_endpoint_licence(seed_site, 
     g = Graph().parse(seed_site / "void.ttl")
     ds = URIRef(f"{DEFAULT_BASE}void#dataset")
     assert (ds, RDF.type, VOID.Dataset) in g and (ds, RDF.type, DCAT.Dataset) in g
-    assert g.value(ds, VOID.triples).toPython() == catalogue.triples == 2415
+    assert g.value(ds, VOID.triples).toPython() == catalogue.triples == 2475
     assert g.value(ds, VOID.sparqlEndpoint) == URIRef(f"{DEFAULT_BASE}sparql")
     assert str(g.value(ds, VOID.uriSpace)) == DEFAULT_BASE
     assert g.value(ds, NS["dcterms"].license) == URIRef(

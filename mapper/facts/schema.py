@@ -55,7 +55,10 @@ def _field_schema(field: Field) -> dict[str, Any]:
         "choices": _one_or_more({"enum": list(field.choices)}, field.min_items),
         "count": {"oneOf": [{"type": "integer", "minimum": 0}, {"$ref": "#/$defs/count"}]},
     }
-    return {**shapes[field.shape], "description": field.doc}
+    found = {**shapes[field.shape], "description": field.doc}
+    if field.pattern:
+        found["pattern"] = field.pattern
+    return found
 
 
 def _quantity_of(unit: str | None) -> dict[str, Any]:

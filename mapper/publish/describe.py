@@ -11,7 +11,9 @@ The description of a resource is: its own triples and those of its details; the 
 annotation lives; the triples of other resources that point at it; and for every resource it
 links to or is linked from, that resource's types and labels in the graphs of those links,
 so that a consumer sees what a link is without fetching it (and a page that links to a
-state named by thousands of articles does not carry thousands of copies of its name).
+state named by thousands of articles does not carry thousands of copies of its name); and
+its URL and postal address in those graphs (``LINKED``: Google reads an article's
+``author.url`` and an event's ``location.address`` on that page, and follows no link).
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ from ..rdf.mapping import bind_prefixes
 from ..rdf.vocab import NS
 
 __all__ = [
+    "CARRIED",
     "DETAIL_TYPES",
     "LABELS",
+    "LINKED",
     "PAGE_SIZE",
     "Catalogue",
     "Quad",
@@ -58,11 +62,16 @@ DETAIL_TYPES = frozenset(
         SCHEMA.QuantitativeValue,
         SCHEMA.MonetaryAmount,
         SCHEMA.ImageObject,
+        SCHEMA.PostalAddress,
     }
 )
 # Properties that name a node for people, most preferred first.
 LABELS = (SCHEMA.name, SCHEMA.headline, RDFS.label, NS["skos"].prefLabel, OA.exact)
 NAMING = frozenset((RDF.type, *LABELS))
+# What else a link carries of the resource it points at: its URL, and its postal address
+# (with the address's own triples): Google follows no link.
+LINKED = (SCHEMA.url, SCHEMA.address)
+CARRIED = NAMING | frozenset(LINKED)
 
 Quad = tuple[Node, Node, Node, URIRef | None]
 
@@ -244,7 +253,9 @@ class Catalogue:
                 if node in self.resources and node not in subjects:
                     linked[node].add(g)
         for other, graphs in linked.items():
-            quads.update(q for q in self.out.get(other, ()) if q[1] in NAMING and q[3] in graphs)
+            quads.update(q for q in self.out.get(other, ()) if q[1] in CARRIED and q[3] in graphs)
+            for address in self.values(other, SCHEMA.address):
+                quads.update(q for q in self.out.get(address, ()) if q[3] in graphs)
         return sorted(quads, key=lambda q: tuple(str(t) for t in q))
 
 

@@ -39,6 +39,7 @@ from ..rdf.vocab import NS
 from .describe import (
     DETAIL_TYPES,
     LABELS,
+    LINKED,
     PAGE_SIZE,
     Catalogue,
     Quad,
@@ -51,6 +52,7 @@ __all__ = ["EmbeddedSource", "QuadSource", "neighbourhood", "resource_of", "to_r
 
 _STRING = str(XSD.string)
 EVIDENCE = NS["defrel"].evidence
+ADDRESS = NS["schema"].address  # a linked place's address travels with the link (describe.py)
 TYPE = RDF.type  # rdflib resolves namespace attributes on every access: looked up once here
 _TYPE_TEXT = str(TYPE)  # compared with str.__eq__, in C (rdflib's __eq__ is Python)
 # An IRI's rdflib term, made once: validating and building URIRefs was a third of the time
@@ -168,7 +170,8 @@ class QuadSource(Protocol):
         ...
 
     def names_in(self, pairs: set[tuple[Node, Node]]) -> list[Quad]:
-        """The rdf:type and label quads of each (node, graph) of ``pairs``, in that graph."""
+        """The rdf:type, label, url and address quads (``describe.CARRIED``) of each (node,
+        graph) of ``pairs``, in that graph."""
         ...
 
 
@@ -188,7 +191,10 @@ _NAMING_IN = "FILTER(?p IN (" + ", ".join(f"<{p}>" for p in (RDF.type, *LABELS))
 NAMES = "SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {nodes} }} GRAPH ?g {{ ?s ?p ?o }} _F }}"
 NAMES_IN = "SELECT ?s ?p ?o ?g WHERE {{ VALUES (?s ?g) {{ {pairs} }} GRAPH ?g {{ ?s ?p ?o }} _F }}"
 UNION_NAMES = "SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {nodes} }} ?s ?p ?o _F }}"
-NAMES, NAMES_IN, UNION_NAMES = (q.replace("_F", _NAMING_IN) for q in (NAMES, NAMES_IN, UNION_NAMES))
+# a link also carries what it points at's url and address (describe.CARRIED)
+_CARRIED_IN = "FILTER(?p IN (" + ", ".join(f"<{p}>" for p in (RDF.type, *LABELS, *LINKED)) + "))"
+NAMES, UNION_NAMES = (q.replace("_F", _NAMING_IN) for q in (NAMES, UNION_NAMES))
+NAMES_IN = NAMES_IN.replace("_F", _CARRIED_IN)
 BATCH = 500  # nodes per VALUES of the embedded store's queries
 
 
@@ -381,6 +387,7 @@ def neighbourhood(
     }
     got._add(source.names_in(linked))  # a link is named in its own graph (describe.py)
     got.load_names({t for t, _ in linked})  # and classified as the whole dataset does
+    got.load_out({q[2] for q in list(got.quads) if q[1] == ADDRESS})  # carried with a link
     known = got.out_done | got.names_done
     details = [n for n in known if got.types(n) and got.types(n) <= DETAIL_TYPES]
     got.load_names({p for d in details for p in _prefixes(str(d))})

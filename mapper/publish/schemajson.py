@@ -8,8 +8,12 @@ and Web Annotation selectors.  This profile keeps, from the same description:
 - the resource's schema.org types and properties only, names without a prefix (the context's
   ``@vocab`` is schema.org) and strings as plain strings (the context's ``@language`` is the
   page's; dates, URLs and codes get their datatype from a term definition, not a value object);
-- its details (image, quantities) nested; every other resource it links to as ``@id``, its
-  schema.org type and its name, so that the link can be read without fetching it;
+- its details (image, quantities, a place's address) nested; every other resource it links
+  to as ``@id``, its schema.org type, its name, its URL and its postal address, so that
+  the link can be read without fetching it (Google reads an article's ``author.url`` and an
+  event's ``location.address`` on that page);
+- a role's holder (schema.org's Role pattern: holder ``memberOf`` role ``memberOf``
+  organisation) under ``@reverse``, so that the role's page names who holds it;
 - its evidence as ``defrel:evidence`` links, each with the ``url`` of the quote's anchor on
   the article page (the selectors stay in the RDF documents).
 
@@ -47,11 +51,16 @@ def _is_schema(term: Node) -> bool:
 
 
 class _Builder:
-    def __init__(self, layout: Layout, quads: Iterable[Quad], lang: str, exact: bool) -> None:
+    def __init__(
+        self, layout: Layout, quads: Iterable[Quad], lang: str, exact: frozenset[str]
+    ) -> None:
         self.layout, self.lang, self.exact = layout, lang, exact
         self.out: dict[Node, set[tuple[Node, Node]]] = defaultdict(set)
+        self.members: dict[Node, set[Node]] = defaultdict(set)  # role -> its holders
         for s, p, o, _ in quads:
             self.out[s].add((p, o))
+            if p == SCHEMA.memberOf:
+                self.members[o].add(s)
         self.prefixes: set[str] = set()
         self.kinds: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
 
@@ -72,9 +81,9 @@ class _Builder:
 
     def literal(self, key: str, value: Literal):
         """A plain JSON value; the term's datatype or language goes into the context (or,
-        ``exact``, into a value object of its own unless it is a string of the page's
-        language)."""
-        if self.exact:
+        for a property in ``exact``, into a value object of its own unless it is a string of
+        the page's language)."""
+        if key in self.exact:
             return self.value_object(value)
         if value.language is not None:
             kind = ("lang", value.language)
@@ -110,6 +119,12 @@ class _Builder:
         names = sorted(o for p, o in self.out.get(node, ()) if p == SCHEMA.name)
         if names and isinstance(names[0], Literal):
             item["name"] = self.literal("name", names[0])
+        urls = sorted(o for p, o in self.out.get(node, ()) if p == SCHEMA.url)
+        if urls and isinstance(urls[0], Literal):
+            item["url"] = self.literal("url", urls[0])
+        addresses = sorted(o for p, o in self.out.get(node, ()) if p == SCHEMA.address)
+        if addresses:
+            item["address"] = self.node(addresses[0], root=False)
         return item
 
     def node(self, node: Node, *, root: bool) -> dict:
@@ -136,6 +151,11 @@ class _Builder:
         for key in sorted(values):
             found = values[key]
             item[key] = found[0] if len(found) == 1 else found
+        if root and (RDF.type, SCHEMA.OrganizationRole) in self.out.get(node, ()):
+            # a role's holder is the subject of the Role pattern's first memberOf
+            holders = [self.link(h) for h in sorted(self.members.get(node, ()))]
+            if holders:
+                item["@reverse"] = {"memberOf": holders[0] if len(holders) == 1 else holders}
         return item
 
     def is_detail(self, owner: Node, node: Node) -> bool:
@@ -155,12 +175,13 @@ class _Builder:
         ctx: dict = {"@vocab": _S, "@language": self.lang}
         for prefix in sorted(self.prefixes):
             ctx[prefix] = str(NS[prefix])
+        mixed = {key for key, kinds in self.kinds.items() if len(kinds) != 1}
+        if mixed:
+            raise _Mixed(mixed)
         for key in sorted(self.kinds):
             kinds = self.kinds[key]
             if kinds == {("lang", self.lang)}:
                 continue
-            if len(kinds) != 1:
-                raise _Mixed(key)
             ((how, what),) = kinds
             iri = str(SCHEMA[key]) if ":" not in key else key
             term: dict = {"@id": iri}
@@ -175,7 +196,11 @@ class _Builder:
 
 
 class _Mixed(Exception):
-    """One property with values of several datatypes or languages: no one term fits them."""
+    """Properties with values of several datatypes or languages: no one term fits them."""
+
+    def __init__(self, keys: set[str]) -> None:
+        super().__init__(", ".join(sorted(keys)))
+        self.keys = keys
 
 
 def _ordered(item: dict) -> dict:
@@ -189,14 +214,15 @@ def schema_jsonld(layout: Layout, iri: URIRef, quads: Iterable[Quad]) -> str:
     quads = list(quads)
     langs = sorted(str(o) for s, p, o, _ in quads if s == iri and p == SCHEMA.inLanguage)
     lang = langs[0] if langs else "en"
-    for exact in (False, True):
+    exact: frozenset[str] = frozenset()
+    while True:
         builder = _Builder(layout, quads, lang, exact)
         item = builder.node(iri, root=True)
         try:
             context = builder.context()
             break
-        except _Mixed:  # rare: a property with values of two datatypes or languages
-            continue
+        except _Mixed as mixed:  # a property with values of two datatypes or languages: its
+            exact |= mixed.keys  # values as value objects, every other property's plain
     return json.dumps(_ordered({"@context": context, **item}), indent=2, ensure_ascii=False) + "\n"
 
 

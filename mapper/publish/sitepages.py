@@ -30,7 +30,7 @@ from rdflib.namespace import XSD
 
 from ..rdf.ntriples import nt_term
 from ..rdf.vocab import NS
-from .describe import LABELS, NAMING, PAGE_SIZE, Catalogue, Quad
+from .describe import CARRIED, LABELS, NAMING, PAGE_SIZE, Catalogue, Quad
 from .documents import _text
 from .fromstore import neighbourhood
 from .pages import index_row, resource_page
@@ -107,7 +107,7 @@ class CatalogueSource:
 
     def names_in(self, pairs: set) -> list[Quad]:
         return [
-            q for n, g in pairs for q in self.cat.out.get(n, ()) if q[1] in NAMING and q[3] == g
+            q for n, g in pairs for q in self.cat.out.get(n, ()) if q[1] in CARRIED and q[3] == g
         ]
 
 

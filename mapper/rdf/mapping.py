@@ -10,7 +10,15 @@ from ..facts.model import Article, Entity, Fact, Quantity, Value
 from ..facts.when import When
 from .mint import Minter
 from .nodes import add_evidence, add_quantity, add_time, precise_date
-from .schemaorg import add_article, add_event, add_post, fact_name
+from .schemaorg import (
+    add_address,
+    add_article,
+    add_event,
+    add_membership,
+    add_parent,
+    add_post,
+    fact_name,
+)
 from .vocab import DEFAULT_BASE, NS, OWL, RDF, RDFS, XSD, expand
 
 __all__ = ["map_article", "map_articles"]
@@ -30,6 +38,7 @@ class _ArticleMapper:
         lang = article.metadata.get("language", "en")
         self.lang = lang if isinstance(lang, str) else "en"
         self.labels = {e.id: str(e.values["label"]) for e in article.entities}
+        self.entities = {e.id: e for e in article.entities}
 
     def add(self, s: URIRef, p: URIRef, o) -> None:
         self.g.add((s, p, o))
@@ -121,6 +130,8 @@ class _ArticleMapper:
             target = expand(same) if same.startswith("wd:") else URIRef(same)
             self.add(s, OWL.sameAs, target)
             self.add(s, SCHEMA.sameAs, target)
+        add_address(self.g, s, e, self.entities, self.lang)
+        add_parent(self.g, s, e, self.entities, self.m.entity)
         self.add(s, DEFREL.mentionedIn, self.iri)
         self.add(self.iri, SCHEMA.mentions, s)
         add_evidence(self.g, s, Minter.below(self.iri, "entity", e.id), e.evidence, self.iri)
@@ -138,6 +149,7 @@ class _ArticleMapper:
             self.add(s, SCHEMA.name, Literal(fact_name(kind, f, self.labels), lang=self.lang))
         if event:
             add_event(self.g, s, kind, f, self.m.entity)
+            add_membership(self.g, f, self.m.entity)
         for field in COMMON_FIELDS + kind.fields:
             if field.name in f.values and field.name not in ("label", "cameo"):
                 self.field(
@@ -158,6 +170,7 @@ class _ArticleMapper:
         """The org:Post itself, shared by every article naming the same post."""
         holder, org, title = (f.values[k] for k in ("holder", "organization", "title"))
         assert isinstance(holder, str) and isinstance(org, str) and isinstance(title, str)
+        entity = self.m.entity
         post = self.m.post(org, title)
         self.add(s, DEFREL.post, post)
         self.add(post, RDF.type, ORG.Post)
@@ -165,7 +178,7 @@ class _ArticleMapper:
         self.add(post, ORG.postIn, self.m.entity(org))
         self.add(post, ORG.heldBy, self.m.entity(holder))
         self.add(self.m.entity(holder), ORG.holds, post)
-        add_post(self.g, post, self.m.entity(holder), self.m.entity(org), title, self.lang)
+        add_post(self.g, s, post, entity(holder), entity(org), f.values, self.lang)
 
 
 def map_article(article: Article, *, minter: Minter, graph: Graph) -> None:

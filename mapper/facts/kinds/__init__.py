@@ -1,4 +1,4 @@
-"""The facts format as data: entity types, fact kinds and their fields (format 0.3.0).
+"""The facts format as data: entity types, fact kinds and their fields (format 0.3.1).
 
 One table drives the JSON Schema (``schema.py``), the loader (``check.py``) and the mapper
 (``rdf/mapping.py``), so a field is declared once with its RDF property. The kinds follow
@@ -42,7 +42,7 @@ __all__ = [
     "Shape",
 ]
 
-FORMAT_VERSION = "0.3.0"
+FORMAT_VERSION = "0.3.1"
 
 KINDS: dict[str, Kind] = {
     k.name: k

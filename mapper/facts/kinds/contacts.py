@@ -35,6 +35,7 @@ CONTACT_KINDS = (
                 targets=AGENTS,
             ),
         ),
+        schema_cls="schema:OrganizationRole",
         group="other",
     ),
     Kind(

@@ -80,6 +80,24 @@ ENTITY_FIELDS: tuple[Field, ...] = (
         targets=AGENTS,
     ),
     Field("knows_about", "texts", "schema:knowsAbout", "What a person specialises in."),
+    # 0.3.1
+    Field(
+        "url",
+        "text",
+        "schema:url",
+        "Its own web page, an absolute http(s) URL: an author's page at the publisher, an "
+        "organisation's site.",
+        pattern=r"^https?://\S+$",
+    ),
+    Field(
+        "country_code",
+        "text",
+        "defrel:countryCode",
+        "The state's ISO 3166-1 alpha-2 code, two capital letters (PK, MT), by which a postal "
+        "address names it.",
+        types=("Country",),
+        pattern="^[A-Z]{2}$",
+    ),
     Field(
         "different_from",
         "entities",

@@ -62,6 +62,7 @@ class Field:
     unit: Literal["percent", "money", None] = None  # what a quantity field must measure
     min_items: int = 1  # for entities/facts/texts/choices: how many at least
     types: tuple[str, ...] = ()  # entity fields only: the entity types it applies to (empty = all)
+    pattern: str | None = None  # text fields: a regular expression the value must match
 
 
 @dataclass(frozen=True)
