@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph
+
+if os.environ.get("CI"):
+    # CI (CI=true) runs the property tests derandomised: the same examples on every run, and
+    # no example database; a developer's run draws new examples each time.
+    from hypothesis import settings
+
+    settings.register_profile("ci", derandomize=True, database=None)
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
