@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph
+
+if os.environ.get("CI"):
+    # CI (CI=true) runs the property tests derandomised: the same examples on every run, and
+    # no example database; a developer's run draws new examples each time.
+    from hypothesis import settings
+
+    settings.register_profile("ci", derandomize=True, database=None)
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -73,6 +82,39 @@ def triples_of(dataset) -> Graph:
     for s, p, o, _ in dataset.quads((None, None, None, None)):
         merged.add((s, p, o))
     return merged
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _sparql_parsed_once():
+    """Parse each SPARQL query text once per test session.
+
+    rdflib parses (with pyparsing) and translates a query's text again on every call, and
+    pySHACL, the reference validator the tests compare with, sends the same SPARQL
+    constraint text once per focus node: parsing was two thirds of a reference validation of
+    the all-kinds article.  Here the parsed and translated query is kept per (text, base,
+    namespaces), as rdflib's own ``prepareQuery`` would, and evaluated afresh each time, so
+    every answer and every error is the same; a text that fails to parse is not kept."""
+    import functools
+
+    from rdflib.plugins.sparql import processor
+
+    original = processor.SPARQLProcessor.query
+
+    @functools.lru_cache(maxsize=2048)
+    def prepared(text: str, base: str | None, namespaces: tuple):
+        return processor.translateQuery(processor.parseQuery(text), base, dict(namespaces))
+
+    def query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):  # noqa: N803
+        if isinstance(strOrQuery, str):
+            namespaces = tuple(sorted((k, str(v)) for k, v in (initNs or {}).items()))
+            strOrQuery = prepared(strOrQuery, base, namespaces)
+        return original(self, strOrQuery, initBindings, initNs, base, DEBUG)
+
+    processor.SPARQLProcessor.query = query
+    try:
+        yield
+    finally:
+        processor.SPARQLProcessor.query = original
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ multisets of results must be identical: severity, focus, path, value, component,
 message, graph and location, and the verdict.
 
 1. the seed article and the all-kinds article (no results);
-2. every negative case of ``test_shapes.py``, in its groups (``test_shapes.case_groups``; the
-   pySHACL validations of the groups are shared with ``test_shapes``);
+2. every negative case of ``shape_cases.py``, in its groups (``shape_groups.case_groups``; the
+   pySHACL validations of the groups are shared with ``test_shapes.py``);
 3. a generated corpus with deterministic random damage;
 4. compile errors: an unsupported SHACL feature raises instead of being skipped.
 """
@@ -22,18 +22,14 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
-from test_shapes import (
-    CASES,
-    GRAPH_NAME,
-    VALID_FACTS,
-    Case,
+from shape_cases import CASES, GRAPH_NAME, VALID_FACTS, Case, term
+from shape_groups import (
     alone_validation,
     apply_cases,
     base_graph,
     case_groups,
     group_validation,
     mutated,
-    term,
 )
 
 from mapper.checks.shacl import FastValidator, ShaclCompileError
@@ -117,7 +113,7 @@ def expected_found(case: Case, results) -> bool:
 
 
 def test_every_negative_case_agrees(fast: FastValidator) -> None:
-    """Both engines on every group graph of test_shapes (pySHACL's validations are shared), and
+    """Both engines on every group graph of shape_groups (pySHACL's validations are shared), and
     on each case its group masks, alone."""
     groups = case_groups()
     assert sum(len(g) for g in groups) == len(CASES)
