@@ -377,3 +377,23 @@ def test_an_unqualified_minister_belongs_to_the_article_s_state_not_a_foreign_ma
     )
     (post,) = facts(text, "post")
     assert post["organization"] == "kenya"
+
+
+def test_what_a_statement_reports_can_deny_or_condemn():
+    text = (
+        "Chile sent two frigates to the strait on Monday. "
+        "Peru said the deployment was a provocation and that reports of a blockade were baseless."
+    )
+    (cond,) = facts(text, "condemnation")
+    assert cond["speaker"] == ["peru"] and cond["condemns"]
+    (rej,) = facts(text, "rejection")
+    assert rej["speaker"] == ["peru"] and rej["rejected"].startswith("baseless")
+    # a crime's name is no condemnation, and a plain statement denies nothing
+    plain = "Chile sent two frigates to the strait. Peru said the ships would watch for illegal fishing."
+    assert not facts(plain, "condemnation") and not facts(plain, "rejection")
+
+
+def test_welcoming_the_contract_endorses_the_order():
+    text = "Chile ordered four frigates from Spain. Spain welcomed the contract on Friday."
+    (e,) = facts(text, "endorsement")
+    assert e["speaker"] == ["spain"] and e["endorses"]

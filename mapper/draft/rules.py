@@ -29,7 +29,7 @@ from .mentions import Mention, Proposal
 from .posts import named_body_posts, org_posts, posts, untitled_state_posts
 from .relations import RELATION_TRIGGERS, relation
 from .sentences import Sentence
-from .speech import EVENT_KINDS, SPEECH_KINDS, speech_act
+from .speech import EVENT_KINDS, SPEECH_KINDS, reported_acts, speech_act
 
 __all__ = ["Drafted", "propose_facts"]
 
@@ -296,6 +296,7 @@ def propose_facts(
                 c.last_agreement = last_agreement
                 if made and kind not in _SEVERAL:
                     break  # one fact of a kind per sentence: the first trigger that gives one
+        here += reported_acts(c, here)
         found += here
         found += _assessment(c, bool(here))
         last_event = next((d for d in reversed(here) if d.kind in EVENT_KINDS), last_event)
