@@ -397,3 +397,16 @@ def test_welcoming_the_contract_endorses_the_order():
     text = "Chile ordered four frigates from Spain. Spain welcomed the contract on Friday."
     (e,) = facts(text, "endorsement")
     assert e["speaker"] == ["spain"] and e["endorses"]
+
+
+def test_the_subject_before_an_apposition_and_the_body_a_definite_noun_names():
+    text = (
+        "Iceland joined NATO’s Partnership for Peace in 1995. "
+        "Malta, the EU’s smallest state, rejoined the partnership in 2008."
+    )
+    found = {(f["member"], f["organization"]) for f in facts(text, "membership")}
+    assert ("malta", "partnership-for-peace") in found
+    assert not any(m == "european-union" or o == "european-union" for m, o in found)
+    # a list is no apposition: the last state named before the verb still joins
+    (listed,) = facts("Estonia, Latvia and Lithuania joined NATO in 2004.", "membership")
+    assert listed["member"] == "lithuania" and listed["organization"] == "nato"

@@ -34,9 +34,25 @@ from .speech import EVENT_KINDS, SPEECH_KINDS, reported_acts, speech_act
 __all__ = ["Drafted", "propose_facts"]
 
 
+def _apposed(c: Context, who: Mention | None, at: int) -> Mention | None:
+    """The subject of the verb at ``at`` when ``who`` sits in an apposition between commas
+    right before it ("Malta, the EU's other island state, rejoined": Malta, not the EU)."""
+    if who is None:
+        return None
+    opening = c.text.rfind(",", c.s.start, who.start)
+    if opening < 0 or not re.fullmatch(r"[^,]*,\s*(?:\w+ly\s+)?", c.text[who.end : at]):
+        return who
+    if re.search(r"\b(?:and|or|but|which|who|that)\b", c.text[opening:who.start]):
+        return who  # a list or a clause, not an apposition
+    head = [m for m in c.mentions if m.end <= opening and c.types.get(m.id) in AGENT]
+    if head and not c.text[head[-1].end : opening].strip():
+        return head[-1]
+    return who
+
+
 def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
     """Kinds whose roles are "who" before the trigger and "whom" after it."""
-    who = c.before(t.start(), AGENT)
+    who = _apposed(c, c.before(t.start(), AGENT), t.start())
     whom = c.after(t.end(), AGENT, skip={who.id} if who else set())
     if kind == "aid":
         to = re.match(r"\s+(?:\w+\s+){0,2}?to\s+", c.text[t.end() : c.s.end])
@@ -221,6 +237,8 @@ def _other_state(c: Context, user: Mention) -> Mention | None:
 _SEVERAL = {
     "agreement_step": lambda d: d.values.get("step"),
     "statement": lambda d: tuple(d.values.get("speaker", ())),
+    # "rejoined the partnership after suspending its membership": each action once
+    "membership": lambda d: (d.values.get("member"), d.values.get("action")),
 }
 
 
