@@ -410,3 +410,15 @@ def test_the_subject_before_an_apposition_and_the_body_a_definite_noun_names():
     # a list is no apposition: the last state named before the verb still joins
     (listed,) = facts("Estonia, Latvia and Lithuania joined NATO in 2004.", "membership")
     assert listed["member"] == "lithuania" and listed["organization"] == "nato"
+
+
+def test_a_passive_listing_extends_the_last_sanction():
+    text = (
+        "The European Union on Monday imposed sanctions on Russia. "
+        "Two companies, Northwind Shipping Ltd and Kestrel Metals Ltd, were added to the list."
+    )
+    found = facts(text, "sanction")
+    assert found[-1]["imposer"] == ["european-union"]
+    assert found[-1]["targets"] == ["northwind-shipping", "kestrel-metals"]
+    # with no sanction before, a listing is no sanction of anyone
+    assert not facts("Northwind Shipping Ltd and Kestrel Metals Ltd were added to the list.", "sanction")

@@ -55,6 +55,7 @@ class Context:
         self.last_agreement: Drafted | None = None
         self.last_event: Drafted | None = None  # what "the decision" of a later sentence is
         self.last_of: dict[str, Drafted] = {}  # the last fact of each kind before the sentence
+        self.first_of: dict[str, Drafted] = {}  # and the first
 
     def last_decision(self, noun: str) -> Drafted | None:
         """What "the decision", "the sanctions", "the deal" of this sentence refers to: the last

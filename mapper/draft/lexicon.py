@@ -35,7 +35,9 @@ TRIGGERS: dict[str, re.Pattern] = {
     ),
     "sanction": _re(
         r"\b(sanction(?:s|ed|ing)?|embargo(?:es)?|asset freezes?|freez(?:e|es|ing) (?:the )?assets|"
-        r"travel bans?|export controls?|blacklist\w*|restrictions on (?:arms|weapons|exports))\b"
+        r"travel bans?|export controls?|blacklist\w*|restrictions on (?:arms|weapons|exports)|"
+        # the passive that extends an earlier sanction to more targets
+        r"(?:were|was) (?:also )?(?:banned from (?:entering|travell?ing)|added to the (?:\w+ )?list))\b"
     ),
     "exercise": _re(r"\b(exercises?|drills?|war games|manoeuvres|maneuvers)\b"),
     "aid": _re(

@@ -64,6 +64,24 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
             # "whose earlier recipients include X, Y and Z": the provider named before
             provider = earlier.values["provider"][0]
             who = Mention(t.start(), t.start(), provider)
+    earlier = c.last_of.get("sanction")
+    if kind == "sanction" and re.match(r"(?i)(?:were|was) ", t.group()):
+        # "X and Y were also banned from entering": more targets of the last sanction's imposer
+        if earlier is None:
+            return []
+        imposer = [i for i in earlier.values["imposer"] if c.types.get(i) not in ("Group", "Person")]
+        if not imposer:  # "EU foreign ministers agreed to freeze ...": the state or body
+            first = c.first_of.get("sanction")  # that imposed the article's first sanction
+            imposer = [
+                i for i in (first.values["imposer"] if first else [])
+                if c.types.get(i) not in ("Group", "Person")
+            ] or earlier.values["imposer"]  # fmt: skip
+        named = [m for m in c.mentions if m.end <= t.start() and c.types.get(m.id) in AGENT]
+        targets = [m for m in named if c.types.get(m.id) != "Country" and m.id not in imposer]
+        if not targets:
+            return []
+        values = {"imposer": list(imposer), "targets": ids_of(targets), "action": "imposed"}
+        return [fact_of(kind, values, c, t, targets, 0.45)]
     if kind == "sanction" and whom is not None:  # not what a relative clause names after it
         cut = re.search(r"\b(?:that|which|who|for|over|after|with)\b", c.text[whom.end : c.s.end])
         c = c.clipped(whom.end + cut.start()) if cut else c
@@ -280,10 +298,12 @@ def propose_facts(
     ]
     last_agreement = last_event = None
     last_of: dict[str, Drafted] = {}
+    first_of: dict[str, Drafted] = {}
     for s in sentences:
         c = Context(text, s, mentions, types)
         c.part_of = {i: p.known.part_of for i, p in proposals.items() if p.known.part_of in types}
         c.last_agreement, c.last_event, c.last_of = last_agreement, last_event, last_of
+        c.first_of = first_of
         here: list[Drafted] = []
         words = re.findall(r"[^\W\d_][\w’'-]*", s.text)
         headline = len(words) > 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
@@ -320,4 +340,5 @@ def propose_facts(
         last_event = next((d for d in reversed(here) if d.kind in EVENT_KINDS), last_event)
         for d in here:
             last_of[d.kind] = d
+            first_of.setdefault(d.kind, d)
     return sorted(found, key=lambda d: (d.start, d.kind))
