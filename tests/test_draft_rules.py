@@ -422,3 +422,16 @@ def test_a_passive_listing_extends_the_last_sanction():
     assert found[-1]["targets"] == ["northwind-shipping", "kestrel-metals"]
     # with no sanction before, a listing is no sanction of anyone
     assert not facts("Northwind Shipping Ltd and Kestrel Metals Ltd were added to the list.", "sanction")
+
+
+def test_the_two_countries_counts_a_state_named_by_its_forces():
+    text = (
+        "The Chilean Navy will test the drones in May, Spain said. "
+        "The two countries signed a defence cooperation agreement last year."
+    )
+    (deal,) = facts(text, "agreement")
+    assert sorted(deal["parties"]) == ["chile", "spain"]
+    (signing,) = facts(text, "signing")
+    assert sorted(signing["signatories"]) == ["chile", "spain"]
+    # with one state named before, there are no two sides to sign
+    assert not facts("Spain said so. The two countries signed an agreement.", "agreement")

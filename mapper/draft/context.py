@@ -109,7 +109,9 @@ class Context:
         ):
             return []
         earlier = [m.id for m in self.every if m.end <= self.s.start]
-        states = [i for i in reversed(earlier) if self.types.get(i) == "Country"]
+        # a state's forces or ministries name it too: "the Kenya Air Force" is Kenya's
+        owners = [i if self.types.get(i) == "Country" else self.part_of.get(i) for i in earlier]
+        states = [i for i in reversed(owners) if i and self.types.get(i) == "Country"]
         return list(dict.fromkeys(states))[:2]
 
     def modality(self, at: int) -> dict:
