@@ -435,3 +435,15 @@ def test_the_two_countries_counts_a_state_named_by_its_forces():
     assert sorted(signing["signatories"]) == ["chile", "spain"]
     # with one state named before, there are no two sides to sign
     assert not facts("Spain said so. The two countries signed an agreement.", "agreement")
+
+
+def test_the_speaker_before_a_relative_clause():
+    text = (
+        "Peru welcomed the move, and Chile, which sold frigates to Peru in 2020, "
+        "said it expected closer ties."
+    )
+    speakers = [f["speaker"] for f in facts(text, "statement")]
+    assert ["chile"] in speakers and ["peru"] not in speakers
+    # a clause that holds a speech verb of its own is not skipped over
+    other = "Chile, which said in May that it would wait, signed the deal, Peru said."
+    assert [f["speaker"] for f in facts(other, "statement")][-1] == ["peru"]

@@ -88,6 +88,7 @@ def anonymous_speakers(
 _SPEECH_GAP = re.compile(
     r"\s*(?:,[^,]{3,90},\s*)?(?:has |have |had |also |then |later |further )?$"
 )
+_RELATIVE = re.compile(r"\s*,\s*(?:which|who|whose)\b[^;:“”\"]{3,160}?,\s*(?:also\s+)?")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]he (?:ministry|government|embassy|"
                       r"agency|company|navy|army|department|spokes\w+|official|minister))\s+"
                       r"(?:also |then |later |further )?$")  # fmt: skip
@@ -106,6 +107,10 @@ def speaker(
         if _SPEECH_GAP.fullmatch(c.text[m.end : t.start()]) or t.start() - m.end <= 2:
             return m
         break
+    for m in reversed(before):  # "the United States, which lifted ... in 2022, said"
+        gap = c.text[m.end : t.start()]
+        if _RELATIVE.fullmatch(gap) and not (verbs and verbs.search(gap)):
+            return m
     if re.search(r"(?:,|\band|\bbut)\s+(?:also\s+|then\s+)?$", head) and verbs is not None:
         # "X said ... and warned ...": coordinated verbs share the first one's subject
         first = next((v for v in verbs.finditer(c.text, c.s.start, t.start())), None)
