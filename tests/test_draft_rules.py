@@ -447,3 +447,17 @@ def test_the_speaker_before_a_relative_clause():
     # a clause that holds a speech verb of its own is not skipped over
     other = "Chile, which said in May that it would wait, signed the deal, Peru said."
     assert [f["speaker"] for f in facts(other, "statement")][-1] == ["peru"]
+
+
+def test_the_company_said_is_the_company_named_last():
+    text = (
+        "Chile has ordered two frigates from Iberia Naval Ltd for the Chilean Navy, the company said. "
+    )
+    (said,) = facts(text, "announcement")
+    assert said["speaker"] == ["iberia-naval"]
+    # "the ministry said": the ministry named last, not the company after it
+    other = (
+        "Peru’s defence ministry met Iberia Naval Ltd on Monday. "
+        "The ministry said the frigates would be ordered next year."
+    )
+    assert [f["speaker"] for f in facts(other, "statement")] == [["peru-defence-ministry"]]

@@ -88,6 +88,7 @@ def anonymous_speakers(
 _SPEECH_GAP = re.compile(
     r"\s*(?:,[^,]{3,90},\s*)?(?:has |have |had |also |then |later |further )?$"
 )
+_COMPANIES = {"Company", "StateOwnedEnterprise"}
 _RELATIVE = re.compile(r"\s*,\s*(?:which|who|whose)\b[^;:“”\"]{3,160}?,\s*(?:also\s+)?")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]he (?:ministry|government|embassy|"
                       r"agency|company|navy|army|department|spokes\w+|official|minister))\s+"
@@ -133,6 +134,11 @@ def speaker(
         earlier = [m for m in c.every if m.end <= t.start() and c.types.get(m.id) in wanted]
         if word == "it" and not earlier:
             earlier = [m for m in c.every if m.end <= t.start() and c.types.get(m.id) in AGENT]
+        noun = pronoun.group().split()[1].lower() if word == "the" else ""
+        if noun == "company":  # "the company said": the last company, not the last body
+            earlier = [m for m in earlier if c.types.get(m.id) in _COMPANIES] or earlier
+        elif noun and not people:  # "the ministry", "the embassy": the last one named so
+            earlier = [m for m in earlier if noun in m.id.split("-")] or earlier
         return earlier[-1] if earlier else None
     clause = re.split(r"[,;:—–]\s|[“”\"]", head)[-1]
     if len(clause) < len(head):  # the verb ends a clause of its own: its first agent
