@@ -461,3 +461,11 @@ def test_the_company_said_is_the_company_named_last():
         "The ministry said the frigates would be ordered next year."
     )
     assert [f["speaker"] for f in facts(other, "statement")] == [["peru-defence-ministry"]]
+
+
+def test_whom_a_verb_presses_is_not_its_speaker():
+    (d,) = facts("India and Japan have in recent years pressed Chile over port visits.", "demand")
+    assert d["speaker"][0] == "india"
+    # "said X" still names its speaker after the verb
+    (s,) = facts("“We will sail on Monday,” said Admiral Ana Ruiz.", "statement")
+    assert s["speaker"] == ["ana-ruiz"]

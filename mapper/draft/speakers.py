@@ -88,6 +88,10 @@ def anonymous_speakers(
 _SPEECH_GAP = re.compile(
     r"\s*(?:,[^,]{3,90},\s*)?(?:has |have |had |also |then |later |further )?$"
 )
+_INVERTED = re.compile(
+    r"(?i)said|says|added|wrote|noted|stated|explained|declared|insisted|argued|confirmed|"
+    r"announced|replied|responded|acknowledged|maintained|stressed|claimed"
+)
 _COMPANIES = {"Company", "StateOwnedEnterprise"}
 _RELATIVE = re.compile(r"\s*,\s*(?:which|who|whose)\b[^;:“”\"]{3,160}?,\s*(?:also\s+)?")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]he (?:ministry|government|embassy|"
@@ -120,7 +124,8 @@ def speaker(
     after = [
         m for m in c.mentions if 0 <= m.start - t.end() <= within and c.types.get(m.id) in AGENT
     ]
-    if after and not re.search(r"[,;]|\bthat\b", c.text[t.end() : after[0].start]):
+    inverted = _INVERTED.fullmatch(t.group())  # "said Gen. Sato"; "pressed Colombo" is whom
+    if after and inverted and not re.search(r"[,;]|\bthat\b", c.text[t.end() : after[0].start]):
         return after[0]
     pronoun = _PRONOUN.search(head)
     if pronoun:
@@ -146,4 +151,6 @@ def speaker(
         first = [m for m in before if m.start >= at]
         if first:
             return first[0]
+    elif before and not inverted and not re.search(r"[“”\"]", head):
+        return before[0]  # one clause up to the verb: its subject ("X and Y have long pressed")
     return None
