@@ -469,3 +469,22 @@ def test_whom_a_verb_presses_is_not_its_speaker():
     # "said X" still names its speaker after the verb
     (s,) = facts("“We will sail on Monday,” said Admiral Ana Ruiz.", "statement")
     assert s["speaker"] == ["ana-ruiz"]
+
+
+def test_two_makers_build_together_and_the_companies_announce_it():
+    text = (
+        "Northwind Motors Ltd and Kestrel Works Ltd have agreed to build armoured trucks "
+        "together in Chile, the companies announced on Tuesday."
+    )
+    (co,) = facts(text, "coproduction")
+    assert co["partners"] == ["northwind-motors", "kestrel-works"]
+    (ann,) = facts(text, "announcement")
+    assert ann["speaker"] == ["northwind-motors", "kestrel-works"] and ann["announces"]
+    # building alone is no coproduction
+    assert not facts("Northwind Motors Ltd will build trucks for Kestrel Works Ltd.", "coproduction")
+
+
+def test_declining_to_confirm_is_a_statement():
+    (s,) = facts("The Chilean Navy declined to confirm the sighting.", "statement")
+    assert s["speaker"] == ["chilean-navy"]
+    assert not facts("The Chilean Navy declined the offer.", "statement")

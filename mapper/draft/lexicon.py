@@ -62,7 +62,8 @@ TRIGGERS: dict[str, re.Pattern] = {
     ),
     "statement": _re(
         r"\b(said|says|told|stated|added|noted|declared|confirmed|insisted|argued|claimed|"
-        r"explained|wrote|replied|responded|stressed|acknowledged|maintained)\b"
+        r"explained|wrote|replied|responded|stressed|acknowledged|maintained|"
+        r"declined to (?:confirm|comment|say|discuss|disclose))\b"
     ),
     "threat": _re(r"\b(threaten\w*|warn(?:ed|s|ing)?|vow(?:ed|s)?)\b"),
     "demand": _re(
@@ -106,7 +107,8 @@ TRIGGERS: dict[str, re.Pattern] = {
     ),
     "coproduction": _re(
         r"\b(joint venture|co-produc\w+|jointly (?:develop|produc|build)\w*|"
-        r"licen[cs]ed? production|technology transfer)\b"
+        r"licen[cs]ed? production|technology transfer|"
+        r"(?:build|produce|make|develop|manufacture)\s+(?:[\w-]+\s+){0,5}?together)\b"
     ),
     "military_operation": _re(
         r"\b(operation|offensive|campaign|deploy(?:ed|s|ment|ing)?|"

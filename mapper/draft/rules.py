@@ -144,7 +144,14 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
             }
         ),
         "coproduction": lambda: (
-            len(c.all(AGENT)) >= 2 and {"partners": ids_of(c.all(AGENT))[:4], "product": rest(c, t)}
+            len(c.all(AGENT)) >= 2
+            and {
+                # the makers when two are named ("Tammi Defence and UMC will build"), else all
+                "partners": (ids_of(c.all({"Company", "StateOwnedEnterprise"})) if len(
+                    ids_of(c.all({"Company", "StateOwnedEnterprise"}))) >= 2
+                    else ids_of(c.all(AGENT)))[:4],
+                "product": rest(c, t),
+            }
         ),
         "military_operation": lambda: (actor := _subject(c, t)) and {"conducted_by": [actor.id]},
         "agreement_step": lambda: (

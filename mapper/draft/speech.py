@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .context import AGENT, Context, Drafted, fact_of
+from .context import AGENT, Context, Drafted, fact_of, ids_of
 from .mentions import Mention
 from .speakers import speaker
 
@@ -85,7 +85,11 @@ def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[
     who = speaker(c, t, verbs=SPEECH_VERBS)
     both = _TWO_SIDES.search(c.text[max(c.s.start, t.start() - 30) : t.start()])
     sides = c.two_sides() if both and who is None else []
-    if len(sides) == 2:  # "the two governments said": both speak
+    firms = re.search(r"(?i)\bthe (?:two )?(?:companies|firms)\s+$", c.text[c.s.start : t.start()])
+    makers = ids_of(c.all({"Company", "StateOwnedEnterprise"}))
+    if firms and len(makers) >= 2:  # "..., the companies announced": the companies named
+        sides = makers[:4]
+    if len(sides) >= 2:  # "the two governments said": both speak
         who = Mention(t.start(), t.start(), sides[0])
     if who is None:
         return []
