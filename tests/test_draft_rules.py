@@ -488,3 +488,11 @@ def test_declining_to_confirm_is_a_statement():
     (s,) = facts("The Chilean Navy declined to confirm the sighting.", "statement")
     assert s["speaker"] == ["chilean-navy"]
     assert not facts("The Chilean Navy declined the offer.", "statement")
+
+
+def test_the_two_governments_of_the_lead_itself():
+    text = "Spain will give Chile’s navy two patrol boats, the two governments said on Friday."
+    (ann,) = facts(text, "announcement")
+    assert sorted(ann["speaker"]) == ["chile", "spain"]
+    # one state named: no two governments to speak
+    assert not facts("Spain will give two patrol boats, the two governments said.", "announcement")

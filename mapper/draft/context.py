@@ -112,6 +112,10 @@ class Context:
         # a state's forces or ministries name it too: "the Kenya Air Force" is Kenya's
         owners = [i if self.types.get(i) == "Country" else self.part_of.get(i) for i in earlier]
         states = [i for i in reversed(owners) if i and self.types.get(i) == "Country"]
+        if len(set(states)) < 2:  # the lead itself names them: "Japan will give Sri Lanka ..."
+            here = [m.id if self.types.get(m.id) == "Country" else self.part_of.get(m.id)
+                    for m in self.mentions]  # fmt: skip
+            states = [i for i in here if i and self.types.get(i) == "Country"]
         return list(dict.fromkeys(states))[:2]
 
     def modality(self, at: int) -> dict:
