@@ -496,3 +496,10 @@ def test_the_two_governments_of_the_lead_itself():
     assert sorted(ann["speaker"]) == ["chile", "spain"]
     # one state named: no two governments to speak
     assert not facts("Spain will give two patrol boats, the two governments said.", "announcement")
+
+
+def test_units_training_side_by_side_exercise_together():
+    (ex,) = facts("Chilean marines and Peruvian troops are training side by side this week.", "exercise")
+    assert ex["participants"] == ["chilean-marines", "peruvian-troops"]
+    # training others is training, not an exercise
+    assert not facts("Chilean instructors are training Peruvian troops this week.", "exercise")

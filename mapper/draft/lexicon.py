@@ -39,7 +39,11 @@ TRIGGERS: dict[str, re.Pattern] = {
         # the passive that extends an earlier sanction to more targets
         r"(?:were|was) (?:also )?(?:banned from (?:entering|travell?ing)|added to the (?:\w+ )?list))\b"
     ),
-    "exercise": _re(r"\b(exercises?|drills?|war games|manoeuvres|maneuvers)\b"),
+    "exercise": _re(
+        r"\b(exercises?|drills?|war games|manoeuvres|maneuvers|"
+        r"(?:training|train|trained|drilling|exercising) (?:side by side|together|alongside)|"
+        r"joint (?:[\w-]+ ){0,2}landings?)\b"
+    ),
     "aid": _re(
         r"\b(military aid|security assistance|aid package|donat\w+|gift(?:ed)?|grant(?:ed)?|"
         r"will give|gave|give|provid(?:e|ed|es|ing)|fund(?:ed|s|ing)?|financ\w+|loan|"
