@@ -503,3 +503,12 @@ def test_units_training_side_by_side_exercise_together():
     assert ex["participants"] == ["chilean-marines", "peruvian-troops"]
     # training others is training, not an exercise
     assert not facts("Chilean instructors are training Peruvian troops this week.", "exercise")
+
+
+def test_a_major_arms_exporter_to_a_rival_supplies_the_rival():
+    (s,) = facts("Spain is a major arms exporter to Chile’s rival Peru.", "arms_supply")
+    assert (s["supplier"], s["recipient"]) == ("spain", "peru")
+    (m,) = facts("Spain has been a major military supplier for Chile.", "arms_supply")
+    assert (m["supplier"], m["recipient"]) == ("spain", "chile")
+    # a supplier of parts named without arms is no arms supply
+    assert not facts("Spain is a major supplier of olive oil to Chile.", "arms_supply")

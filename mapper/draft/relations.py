@@ -30,8 +30,9 @@ RELATION_TRIGGERS: dict[str, re.Pattern] = {
     ),
     "arms_supply": _re(
         r"\b((?:top|largest|biggest|main|leading|chief|principal|second[- ]largest) "
-        r"(?:arms |weapons |defen[cs]e )?(?:supplier|seller|exporter)|arms supplier|"
-        r"supplier of (?:arms|weapons))\b"
+        r"(?:arms |weapons |defen[cs]e |military )?(?:supplier|seller|exporter)|"
+        r"(?:major|key|traditional) (?:arms|weapons|defen[cs]e|military) (?:supplier|exporter)|"
+        r"arms (?:supplier|exporter)|supplier of (?:arms|weapons))\b"
     ),
     "event": _re(
         r"\b(lift(?:s|ed)? (?:its |their )?(?:objection|veto|opposition|block)|"
@@ -78,6 +79,9 @@ def relation(kind: str, c: Context, t: re.Match) -> list[Drafted]:
         return made
     elif kind == "arms_supply":
         whom = c.after(t.end(), agents, skip={who.id} if who else set(), within=40)
+        if whom is not None and re.match(r"[’']s\s", c.text[whom.end : whom.end + 3]):
+            # "exporter to Pakistan's rival India": the possessor only qualifies the recipient
+            whom = c.after(whom.end, agents, skip={who.id} if who else set(), within=20) or whom
         own = re.search(
             r"([A-Z][\w ]+?)[’']s\s+$", c.text[max(c.s.start, t.start() - 40) : t.start()]
         )
