@@ -512,3 +512,12 @@ def test_a_major_arms_exporter_to_a_rival_supplies_the_rival():
     assert (m["supplier"], m["recipient"]) == ("spain", "chile")
     # a supplier of parts named without arms is no arms supply
     assert not facts("Spain is a major supplier of olive oil to Chile.", "arms_supply")
+
+
+def test_a_spokesman_for_a_body_is_a_person_of_its_own():
+    text = "A spokesman for Chile’s defence ministry denied that Chile had sold any rifles."
+    (r,) = facts(text, "rejection")
+    assert r["speaker"] == ["chile-defence-ministry-spokesman"]
+    assert entities(text)["chile-defence-ministry-spokesman"] == "Person"
+    # a spokesman for a state is not a body's
+    assert "chile-spokesman" not in entities("A spokesman for Chile said the talks were over.")

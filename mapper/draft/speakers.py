@@ -33,6 +33,12 @@ _ANON = re.compile(
     rf"(?:\s+(?:in|at|for|from|of)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}})?)"
     rf"(?=[\s,.;:]|$)"
 )
+_FOR_BODY = re.compile(
+    r"(?<![\w’'-])(?P<det>[Aa]n?) (?P<noun>spokes(?:man|woman|person)|official|representative)"
+    r" (?:for|of|at) (?:the )?"
+)
+_BODIES = {"GovernmentOrganization", "MilitaryOrganization", "Organization",
+           "InternationalOrganization", "Company", "StateOwnedEnterprise"}  # fmt: skip
 _BARE_START = re.compile(r"(?:^|[.!?;]\s+|[“\"]\s*|\n)$")
 
 
@@ -45,7 +51,26 @@ def anonymous_speakers(
     state in "a Chinese embassy spokesperson") give way to it."""
     found: list[Mention] = []
     proposals: dict[str, Proposal] = {}
+    for m in _FOR_BODY.finditer(text):  # "a spokesman for Iran's foreign ministry"
+        chain = [x for x in mentions if x.start >= m.end() and types.get(x.id) in _BODIES | {"Country"}]
+        if not chain or chain[0].start != m.end():
+            continue
+        body = chain[0]
+        for x in chain[1:]:  # the last of a possessive chain: "NATO's Defence College"
+            if not re.fullmatch(r"[’']s\s+", text[body.end : x.start]):
+                break
+            body = x
+        if types.get(body.id) not in _BODIES:
+            continue
+        noun = m.group("noun").lower()
+        ident = f"{body.id}-{noun}"
+        found.append(Mention(m.start("noun") - len(m.group("det")) - 1, body.end, ident))
+        if ident not in proposals:
+            label = f"{noun} for {text[m.end() : body.end]}"
+            proposals[ident] = Proposal(Known(ident, "Person", label), m.start(), body.end, 0.45)
     for m in _ANON.finditer(text):
+        if any(x.start <= m.start("words") < x.end for x in found):
+            continue
         words = m.group("words").strip()
         noun = m.group("noun").lower()
         det = (m.group("det") or "").lower()
