@@ -521,3 +521,15 @@ def test_a_spokesman_for_a_body_is_a_person_of_its_own():
     assert entities(text)["chile-defence-ministry-spokesman"] == "Person"
     # a spokesman for a state is not a body's
     assert "chile-spokesman" not in entities("A spokesman for Chile said the talks were over.")
+
+
+def test_a_judgement_naming_no_one_is_of_the_state_the_article_is_about():
+    text = (
+        "Chile left the programme on Monday after Chile missed two payments to Peru. "
+        "The decision is unlikely to be final."
+    )
+    found = [f for f in facts(text, "assessment") if "unlikely" in f["summary"]]
+    assert found and found[0]["subject"] == ["chile"]
+    # a sentence that judges nothing proposes no assessment
+    plain = "Chile left the programme on Monday after Chile missed two payments. The talks ended."
+    assert not [f for f in facts(plain, "assessment") if "talks ended" in f["summary"]]

@@ -227,6 +227,11 @@ def _assessment(c: Context, taken: bool) -> list[Drafted]:
     assessment of the entities it names, its words kept as the summary to rewrite."""
     cue = ASSESSMENT_CUES.search(c.s.text)
     subjects = ids_of(c.all(AGENT | PLACE | {"Programme", "WeaponSystem"}))[:6]
+    if not subjects and cue is not None and not taken:
+        # a judgement naming no one ("The expulsion may not be final."): of the state the
+        # article is about so far (named most often before the sentence)
+        named = [m.id for m in c.every if m.end <= c.s.start and c.types.get(m.id) == "Country"]
+        subjects = [max(named, key=lambda i: (named.count(i), -named.index(i)))] if named else []
     if not subjects or (cue is None and taken):
         return []
     summary = " ".join(c.s.text.split())
