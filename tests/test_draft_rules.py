@@ -533,3 +533,14 @@ def test_a_judgement_naming_no_one_is_of_the_state_the_article_is_about():
     # a sentence that judges nothing proposes no assessment
     plain = "Chile left the programme on Monday after Chile missed two payments. The talks ended."
     assert not [f for f in facts(plain, "assessment") if "talks ended" in f["summary"]]
+
+
+def test_bilateral_talks_are_a_meeting_of_the_two_states_named_last():
+    text = (
+        "Chile accused Peru of blocking the port on Monday. "
+        "A round of bilateral fisheries talks planned for May was called off, an official said."
+    )
+    (m,) = facts(text, "meeting")
+    assert sorted(m["participants"]) == ["chile", "peru"]
+    # one state named before: no two sides to meet
+    assert not facts("Chile closed the port. Bilateral talks were called off.", "meeting")

@@ -104,7 +104,8 @@ class Context:
     def two_sides(self) -> list[str]:
         """ "The two countries", "both sides": the two states named last before the sentence."""
         if not re.search(
-            r"(?i)\b(?:the two|both) (?:countries|sides|governments|states|nations|ministries)\b",
+            r"(?i)\b(?:the two|both) (?:countries|sides|governments|states|nations|ministries)\b|"
+            r"\bbilateral\b",  # "bilateral talks": between the two named last
             self.s.text,
         ):
             return []

@@ -22,7 +22,10 @@ def _re(pattern: str) -> re.Pattern:
 # kind -> trigger (the first group, when there is one, is the word that decides a detail)
 TRIGGERS: dict[str, re.Pattern] = {
     "visit": _re(r"\b(visit(?:ed|s|ing)?|trip to|travell?ed to|arrived in|tour(?:ed)? of)\b"),
-    "meeting": _re(r"\b(met with|met|meets|meeting with|held talks|hold talks|talks with)\b"),
+    "meeting": _re(
+        r"\b(met with|met|meets|meeting with|held talks|hold talks|talks with|"
+        r"bilateral (?:[\w-]+ ){0,2}talks)\b"
+    ),
     "agreement": _re(
         r"\b(sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|es)|ratif(?:y|ied|ies|ication)|"
         r"negotiat\w+|agreed|exchang(?:ed|e)|adopt(?:ed|s)|reach(?:ed)?|struck|finali[sz]ed)\b"

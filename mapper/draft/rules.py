@@ -94,7 +94,11 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
                 "destination": c.after(t.end(), PLACE | AGENT, skip={who.id}).id,
             }
         ),
-        "meeting": lambda: who and whom and {"participants": [who.id, whom.id]},
+        "meeting": lambda: (
+            {"participants": c.two_sides()}
+            if t.group(1).lower().startswith("bilateral") and len(c.two_sides()) == 2
+            else who and whom and {"participants": [who.id, whom.id]}
+        ),
         "sanction": lambda: (
             who
             and whom
