@@ -421,7 +421,9 @@ def test_a_passive_listing_extends_the_last_sanction():
     assert found[-1]["imposer"] == ["european-union"]
     assert found[-1]["targets"] == ["northwind-shipping", "kestrel-metals"]
     # with no sanction before, a listing is no sanction of anyone
-    assert not facts("Northwind Shipping Ltd and Kestrel Metals Ltd were added to the list.", "sanction")
+    assert not facts(
+        "Northwind Shipping Ltd and Kestrel Metals Ltd were added to the list.", "sanction"
+    )
 
 
 def test_the_two_countries_counts_a_state_named_by_its_forces():
@@ -450,9 +452,7 @@ def test_the_speaker_before_a_relative_clause():
 
 
 def test_the_company_said_is_the_company_named_last():
-    text = (
-        "Chile has ordered two frigates from Iberia Naval Ltd for the Chilean Navy, the company said. "
-    )
+    text = "Chile has ordered two frigates from Iberia Naval Ltd for the Chilean Navy, the company said. "
     (said,) = facts(text, "announcement")
     assert said["speaker"] == ["iberia-naval"]
     # "the ministry said": the ministry named last, not the company after it
@@ -481,7 +481,9 @@ def test_two_makers_build_together_and_the_companies_announce_it():
     (ann,) = facts(text, "announcement")
     assert ann["speaker"] == ["northwind-motors", "kestrel-works"] and ann["announces"]
     # building alone is no coproduction
-    assert not facts("Northwind Motors Ltd will build trucks for Kestrel Works Ltd.", "coproduction")
+    assert not facts(
+        "Northwind Motors Ltd will build trucks for Kestrel Works Ltd.", "coproduction"
+    )
 
 
 def test_declining_to_confirm_is_a_statement():
@@ -499,7 +501,9 @@ def test_the_two_governments_of_the_lead_itself():
 
 
 def test_units_training_side_by_side_exercise_together():
-    (ex,) = facts("Chilean marines and Peruvian troops are training side by side this week.", "exercise")
+    (ex,) = facts(
+        "Chilean marines and Peruvian troops are training side by side this week.", "exercise"
+    )
     assert ex["participants"] == ["chilean-marines", "peruvian-troops"]
     # training others is training, not an exercise
     assert not facts("Chilean instructors are training Peruvian troops this week.", "exercise")
@@ -544,3 +548,8 @@ def test_bilateral_talks_are_a_meeting_of_the_two_states_named_last():
     assert sorted(m["participants"]) == ["chile", "peru"]
     # one state named before: no two sides to meet
     assert not facts("Chile closed the port. Bilateral talks were called off.", "meeting")
+
+
+def test_a_lawyer_for_a_company_is_the_company_s_lawyer():
+    found = entities("A lawyer for Northwind Shipping Ltd said the listing would be challenged.")
+    assert found["northwind-shipping-lawyer"] == "Person"

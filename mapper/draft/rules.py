@@ -42,7 +42,7 @@ def _apposed(c: Context, who: Mention | None, at: int) -> Mention | None:
     opening = c.text.rfind(",", c.s.start, who.start)
     if opening < 0 or not re.fullmatch(r"[^,]*,\s*(?:\w+ly\s+)?", c.text[who.end : at]):
         return who
-    if re.search(r"\b(?:and|or|but|which|who|that)\b", c.text[opening:who.start]):
+    if re.search(r"\b(?:and|or|but|which|who|that)\b", c.text[opening : who.start]):
         return who  # a list or a clause, not an apposition
     head = [m for m in c.mentions if m.end <= opening and c.types.get(m.id) in AGENT]
     if head and not c.text[head[-1].end : opening].strip():
@@ -69,7 +69,9 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
         # "X and Y were also banned from entering": more targets of the last sanction's imposer
         if earlier is None:
             return []
-        imposer = [i for i in earlier.values["imposer"] if c.types.get(i) not in ("Group", "Person")]
+        imposer = [
+            i for i in earlier.values["imposer"] if c.types.get(i) not in ("Group", "Person")
+        ]
         if not imposer:  # "EU foreign ministers agreed to freeze ...": the state or body
             first = c.first_of.get("sanction")  # that imposed the article's first sanction
             imposer = [
@@ -151,9 +153,11 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
             len(c.all(AGENT)) >= 2
             and {
                 # the makers when two are named ("Tammi Defence and UMC will build"), else all
-                "partners": (ids_of(c.all({"Company", "StateOwnedEnterprise"})) if len(
-                    ids_of(c.all({"Company", "StateOwnedEnterprise"}))) >= 2
-                    else ids_of(c.all(AGENT)))[:4],
+                "partners": (
+                    ids_of(c.all({"Company", "StateOwnedEnterprise"}))
+                    if len(ids_of(c.all({"Company", "StateOwnedEnterprise"}))) >= 2
+                    else ids_of(c.all(AGENT))
+                )[:4],
                 "product": rest(c, t),
             }
         ),

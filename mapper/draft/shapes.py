@@ -71,7 +71,11 @@ class ShapeRules:
                 named = [x.group() for x in states.finditer(self.text, 0, m.start())]
                 state = self.state_of(named[-1]) if named else None
             else:  # the government named before ("the Cabo Verdean government"), else home's
-                before = [x.id for x in self.mentions if x.end <= start and x.id.startswith("government-of-")]
+                before = [
+                    x.id
+                    for x in self.mentions
+                    if x.end <= start and x.id.startswith("government-of-")
+                ]
                 known = self.proposals[before[-1]].known if before else None
                 if known is not None:
                     self.take(start, m.end(), known, 0.5)

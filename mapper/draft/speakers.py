@@ -34,7 +34,8 @@ _ANON = re.compile(
     rf"(?=[\s,.;:]|$)"
 )
 _FOR_BODY = re.compile(
-    r"(?<![\w’'-])(?P<det>[Aa]n?) (?P<noun>spokes(?:man|woman|person)|official|representative)"
+    r"(?<![\w’'-])(?P<det>[Aa]n?) "
+    r"(?P<noun>spokes(?:man|woman|person)|official|representative|lawyer)"
     r" (?:for|of|at) (?:the )?"
 )
 _BODIES = {"GovernmentOrganization", "MilitaryOrganization", "Organization",
@@ -52,7 +53,9 @@ def anonymous_speakers(
     found: list[Mention] = []
     proposals: dict[str, Proposal] = {}
     for m in _FOR_BODY.finditer(text):  # "a spokesman for Iran's foreign ministry"
-        chain = [x for x in mentions if x.start >= m.end() and types.get(x.id) in _BODIES | {"Country"}]
+        chain = [
+            x for x in mentions if x.start >= m.end() and types.get(x.id) in _BODIES | {"Country"}
+        ]
         if not chain or chain[0].start != m.end():
             continue
         body = chain[0]

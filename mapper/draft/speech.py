@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .context import AGENT, Context, Drafted, fact_of, ids_of
+from .details import flat
 from .mentions import Mention
 from .speakers import speaker
 
@@ -187,7 +188,7 @@ def reported_acts(c: Context, made: list[Drafted]) -> list[Drafted]:
         if not speakers or verb is None:
             continue
         for kind, cue in _REPORTED.items():
-            done = [h for h in made + found if h.kind == kind and speakers[0] in flat_roles(h)]
+            done = [h for h in made + found if h.kind == kind and speakers[0] in flat(h.values)]
             hit = cue.search(c.text, verb.end(), c.s.end) or (
                 cue.search(c.text, c.s.start, verb.start())
                 if re.match(r"[”\"],?", c.text[verb.start() - 3 : verb.start()].strip() or "x")
@@ -213,12 +214,3 @@ def reported_acts(c: Context, made: list[Drafted]) -> list[Drafted]:
                 fact.links["condemns"] = last
             found.append(fact)
     return found
-
-
-def flat_roles(d: Drafted) -> set[str]:
-    out: set[str] = set()
-    for v in d.values.values():
-        out |= {v} if isinstance(v, str) else {x for x in v if isinstance(x, str)} if isinstance(
-            v, list
-        ) else set()
-    return out
