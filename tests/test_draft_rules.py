@@ -553,3 +553,14 @@ def test_bilateral_talks_are_a_meeting_of_the_two_states_named_last():
 def test_a_lawyer_for_a_company_is_the_company_s_lawyer():
     found = entities("A lawyer for Northwind Shipping Ltd said the listing would be challenged.")
     assert found["northwind-shipping-lawyer"] == "Person"
+
+
+def test_a_state_s_submarine_activity_is_its_operation():
+    (op,) = facts(
+        "An official said Chilean submarine activity in the strait had grown.", "military_operation"
+    )
+    assert op["conducted_by"] == ["chile"]
+    # activity of no state named: nothing to draft
+    assert not facts(
+        "An official said submarine activity in the strait had grown.", "military_operation"
+    )

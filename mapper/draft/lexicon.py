@@ -121,6 +121,7 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\b(operation|offensive|campaign|deploy(?:ed|s|ment|ing)?|"
         r"patrol(?:s|led|ling)?(?!\s+(?:vessels?|boats?|ships?|aircraft|craft|planes?))|"
         r"withdrawal|naval presence|sent (?:its |their )?(?:warships|ships|troops|aircraft|jets)|"
+        r"(?:submarine|naval|military) activit(?:y|ies)|"
         r"invasion|invaded|war (?:in|against|on))\b"
     ),
 }
