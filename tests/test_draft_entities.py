@@ -346,3 +346,13 @@ def test_the_government_is_the_one_named_before_or_the_home_state_s():
     assert ("government", "government-of-chile") in later
     # "the government of Peru" is named in full: not this rule's
     assert not any(w == "government" for w, _ in mentioned("Chile thanked the government of Peru."))
+
+
+def test_the_defence_ministry_is_the_one_named_before_or_the_home_state_s():
+    text = "LIMA — Peru signed the deal on Monday, the defence ministry said."
+    assert ("defence ministry", "peruvian-ministry-of-defence") in mentioned(text)
+    later = mentioned("Chile’s defence ministry met Peru. The defence ministry said no.")
+    assert [i for w, i in later if w == "defence ministry"] == ["chile-defence-ministry"]
+    # the ministries of a state named in full are not this rule's
+    named = mentioned("Peru’s foreign ministry said no.")
+    assert ("Peru’s foreign ministry", "peru-foreign-ministry") in named

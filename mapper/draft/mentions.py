@@ -161,6 +161,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> tuple[list[Mention], dict[
     finder.places_of()
     finder.embassies()
     finder.governments()
+    finder.ministries()
     finder.bases()
     finder.makers()
     finder.instruments()

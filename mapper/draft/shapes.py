@@ -89,6 +89,33 @@ class ShapeRules:
                           part_of=state.id)  # fmt: skip
             self.take(start, m.end(), known, 0.5)
 
+    def ministries(self) -> None:
+        """ "the defence ministry" named without a state: the one named before ("Kenya's
+        defence ministry"), else the home state's (``mongolian-ministry-of-defence``)."""
+        pattern = re.compile(r"(?<![\w-])[Tt]he (?P<what>defen[cs]e|foreign) ministry(?![\w-])")
+        for m in pattern.finditer(self.text):
+            start = m.start() + 4
+            if not self.free(start, m.end()):
+                continue
+            what = m.group("what").lower()
+            key = "foreign" if what == "foreign" else "defen"
+            before = [
+                x.id for x in self.mentions if x.end <= start and "ministry" in x.id and key in x.id
+            ]
+            if before:
+                self.take(start, m.end(), self.proposals[before[-1]].known, 0.5)
+                continue
+            state = self.home_state()
+            if state is None:
+                continue
+            demonym = next((d for d, k in self.g.demonyms.items() if k.id == state.id), "")
+            words = (
+                "Ministry of Foreign Affairs" if key == "foreign" else f"Ministry of {what.title()}"
+            )
+            label = f"{demonym or state.label} {words}"
+            known = Known(slug(label), "GovernmentOrganization", label, part_of=state.id)
+            self.take(start, m.end(), known, 0.5)
+
     def embassies(self) -> None:
         """ "Russia's embassy in Praia", "the Japanese embassy in Colombo": the state's mission
         there (``russian-embassy-in-praia``)."""
