@@ -564,3 +564,13 @@ def test_a_state_s_submarine_activity_is_its_operation():
     assert not facts(
         "An official said submarine activity in the strait had grown.", "military_operation"
     )
+
+
+def test_a_treaty_named_between_two_states_is_in_force_between_them():
+    text = "Peru said the 1998 Pacific Defence Treaty between Chile and Peru covered the strait."
+    (deal,) = facts(text, "agreement")
+    assert deal["parties"] == ["chile", "peru"] and deal["stage"] == "in-force"
+    (signing,) = facts(text, "signing")
+    assert signing["signatories"] == ["chile", "peru"] and signing["date"] == "1998"
+    # a treaty named without its parties is not guessed at
+    assert not facts("Peru said the Pacific Defence Treaty covered the strait.", "agreement")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .context import AGENT, PLACE, STATE_LIKE, Context, Drafted, fact_of, ids_of
-from .deals import agreement, transfers
+from .deals import agreement, named_agreement, transfers
 from .details import (
     access,
     aid_types,
@@ -354,6 +354,8 @@ def propose_facts(
                 c.last_agreement = last_agreement
                 if made and kind not in _SEVERAL:
                     break  # one fact of a kind per sentence: the first trigger that gives one
+        if not any(d.kind == "agreement" for d in here):
+            here += named_agreement(c)
         here += reported_acts(c, here)
         found += here
         found += _assessment(c, bool(here))
