@@ -574,3 +574,9 @@ def test_a_treaty_named_between_two_states_is_in_force_between_them():
     assert signing["signatories"] == ["chile", "peru"] and signing["date"] == "1998"
     # a treaty named without its parties is not guessed at
     assert not facts("Peru said the Pacific Defence Treaty covered the strait.", "agreement")
+
+
+def test_withdrawing_from_a_country_is_an_operation_not_leaving_a_programme():
+    (op,) = facts("As Chile withdraws from Peru, it values Bolivia’s help.", "military_operation")
+    assert op["conducted_by"] == ["chile"]
+    assert not facts("Chile withdrew from the programme in May.", "military_operation")

@@ -122,6 +122,7 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"patrol(?:s|led|ling)?(?!\s+(?:vessels?|boats?|ships?|aircraft|craft|planes?))|"
         r"withdrawal|naval presence|sent (?:its |their )?(?:warships|ships|troops|aircraft|jets)|"
         r"(?:submarine|naval|military) activit(?:y|ies)|"
+        r"withdr(?:aws|ew|awing) (?:its |their )?(?:troops |forces )?from|"
         r"invasion|invaded|war (?:in|against|on))\b"
     ),
 }

@@ -161,7 +161,15 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
                 "product": rest(c, t),
             }
         ),
-        "military_operation": lambda: (actor := _subject(c, t)) and {"conducted_by": [actor.id]},
+        "military_operation": lambda: (
+            (actor := _subject(c, t))
+            and (
+                not t.group(1).lower().startswith("withdr")
+                # "withdraws from Afghanistan": from a place, not "from the programme"
+                or (c.after(t.end(), PLACE, within=6) is not None)
+            )
+            and {"conducted_by": [actor.id]}
+        ),
         "agreement_step": lambda: (
             c.last_agreement is not None
             and {
