@@ -580,3 +580,15 @@ def test_withdrawing_from_a_country_is_an_operation_not_leaving_a_programme():
     (op,) = facts("As Chile withdraws from Peru, it values Bolivia’s help.", "military_operation")
     assert op["conducted_by"] == ["chile"]
     assert not facts("Chile withdrew from the programme in May.", "military_operation")
+
+
+def test_the_two_countries_both_take_part_in_a_programme():
+    text = (
+        "Chile ordered two frigates from Peru. "
+        "The two countries are already partners in Peru’s KX-9 fighter programme."
+    )
+    found = facts(text, "programme_participation")
+    assert sorted(f["participant"] for f in found) == ["chile", "peru"]
+    # one state named as the partner: that state only
+    one = facts("Chile is a partner in Peru’s KX-9 fighter programme.", "programme_participation")
+    assert [f["participant"] for f in one] == ["chile"]

@@ -203,6 +203,13 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
         return [fact]
     if not values or any(v in (None, "", []) for v in values.values()):
         return []
+    sides = c.two_sides() if kind == "programme_participation" else []
+    head = c.text[c.s.start : t.start()]
+    if len(sides) == 2 and re.search(
+        r"(?i)\b(?:the two|both) (?:countries|states)\s+(?:\w+\s+){0,3}$", head
+    ):
+        # "The two countries are already partners in X's programme": each of them takes part
+        return [fact_of(kind, {**values, "participant": side}, c, t, [], 0.45) for side in sides]
     if kind == "aid" and whom is not None:  # "grants to the Philippines, Fiji and Malaysia"
         made = []
         for m in [whom, *listed(c, whom)]:
