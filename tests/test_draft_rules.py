@@ -592,3 +592,10 @@ def test_the_two_countries_both_take_part_in_a_programme():
     # one state named as the partner: that state only
     one = facts("Chile is a partner in Peru’s KX-9 fighter programme.", "programme_participation")
     assert [f["participant"] for f in one] == ["chile"]
+
+
+def test_military_support_for_a_state_is_aid():
+    (a,) = facts("The measures punish Chile’s military support for Peru’s navy.", "aid")
+    assert (a["provider"], a["recipient"]) == (["chile"], "peru")
+    # support for a plan is no aid
+    assert not facts("Chile voiced support for the plan.", "aid")

@@ -49,6 +49,7 @@ TRIGGERS: dict[str, re.Pattern] = {
     ),
     "aid": _re(
         r"\b(military aid|security assistance|aid package|donat\w+|gift(?:ed)?|grant(?:ed)?|"
+        r"(?:military|security|financial) support (?:for|to)|"
         r"will give|gave|give|provid(?:e|ed|es|ing)|fund(?:ed|s|ing)?|financ\w+|loan|"
         r"recipients? (?:include|includes|are|were|have been))\b"
     ),
