@@ -599,3 +599,12 @@ def test_military_support_for_a_state_is_aid():
     assert (a["provider"], a["recipient"]) == (["chile"], "peru")
     # support for a plan is no aid
     assert not facts("Chile voiced support for the plan.", "aid")
+
+
+def test_aligning_sanctions_with_a_union_is_cooperation_with_it():
+    (co,) = facts(
+        "Norway said it would align its own sanctions list with the European Union.", "cooperation"
+    )
+    assert co["parties"] == ["norway", "european-union"]
+    # aligning a road with a river is nothing of the kind
+    assert not facts("Norway will align the new road with the river.", "cooperation")

@@ -26,7 +26,9 @@ RELATION_TRIGGERS: dict[str, re.Pattern] = {
     "partnership": _re(r"\b(partners(?:hip)?|strategic partner)\b"),
     "cooperation": _re(
         r"\b(cooperat\w+|co-operat\w+|collaborat\w+|joint patrols?|information[- ]sharing|"
-        r"share (?:information|intelligence)|liaison officers|work(?:ed|ing)? together)\b"
+        r"share (?:information|intelligence)|liaison officers|work(?:ed|ing)? together|"
+        r"align(?:s|ed|ing)? (?:its |their )?(?:own )?(?:sanctions|export controls|policy|policies)"
+        r"(?: \w+)? with)\b"
     ),
     "arms_supply": _re(
         r"\b((?:top|largest|biggest|main|leading|chief|principal|second[- ]largest) "
@@ -59,6 +61,9 @@ def _parties(c: Context, kind: str) -> list[str]:
     bodies = ids_of(c.all(AGENT - {"Person", "InternationalOrganization"}))
     if kind == "cooperation" and len(bodies) >= 2:
         return bodies[:4]
+    unions = ids_of(c.all({"InternationalOrganization"}))
+    if kind == "cooperation" and states and unions:  # "the UK ... aligns ... with the EU"
+        return [*states, *unions][:4]
     return c.two_sides()
 
 
