@@ -332,3 +332,27 @@ def test_groups_by_a_fixed_pattern():
     assert found["officials-in-hanoi"][0] == "Group"
     assert found["hanoi"][0] == "City"  # the place keeps its own mention
     assert not any(t == "Group" for t, _ in entities("Officials said little in the town.").values())
+
+
+def test_the_government_is_the_one_named_before_or_the_home_state_s():
+    text = (
+        "The Peruvian government published the text on Monday. "
+        "Chile objected, but the government said the deal would stand."
+    )
+    found = mentioned(text)
+    assert ("government", "government-of-peru") in found
+    # "its government": the state named last before it
+    later = mentioned("Chile signed the deal in May. Its government called it a success.")
+    assert ("government", "government-of-chile") in later
+    # "the government of Peru" is named in full: not this rule's
+    assert not any(w == "government" for w, _ in mentioned("Chile thanked the government of Peru."))
+
+
+def test_the_defence_ministry_is_the_one_named_before_or_the_home_state_s():
+    text = "LIMA — Peru signed the deal on Monday, the defence ministry said."
+    assert ("defence ministry", "peruvian-ministry-of-defence") in mentioned(text)
+    later = mentioned("Chile’s defence ministry met Peru. The defence ministry said no.")
+    assert [i for w, i in later if w == "defence ministry"] == ["chile-defence-ministry"]
+    # the ministries of a state named in full are not this rule's
+    named = mentioned("Peru’s foreign ministry said no.")
+    assert ("Peru’s foreign ministry", "peru-foreign-ministry") in named

@@ -377,3 +377,234 @@ def test_an_unqualified_minister_belongs_to_the_article_s_state_not_a_foreign_ma
     )
     (post,) = facts(text, "post")
     assert post["organization"] == "kenya"
+
+
+def test_what_a_statement_reports_can_deny_or_condemn():
+    text = (
+        "Chile sent two frigates to the strait on Monday. "
+        "Peru said the deployment was a provocation and that reports of a blockade were baseless."
+    )
+    (cond,) = facts(text, "condemnation")
+    assert cond["speaker"] == ["peru"] and cond["condemns"]
+    (rej,) = facts(text, "rejection")
+    assert rej["speaker"] == ["peru"] and rej["rejected"].startswith("baseless")
+    # a crime's name is no condemnation, and a plain statement denies nothing
+    plain = "Chile sent two frigates to the strait. Peru said the ships would watch for illegal fishing."
+    assert not facts(plain, "condemnation") and not facts(plain, "rejection")
+
+
+def test_welcoming_the_contract_endorses_the_order():
+    text = "Chile ordered four frigates from Spain. Spain welcomed the contract on Friday."
+    (e,) = facts(text, "endorsement")
+    assert e["speaker"] == ["spain"] and e["endorses"]
+
+
+def test_the_subject_before_an_apposition_and_the_body_a_definite_noun_names():
+    text = (
+        "Iceland joined NATO’s Partnership for Peace in 1995. "
+        "Malta, the EU’s smallest state, rejoined the partnership in 2008."
+    )
+    found = {(f["member"], f["organization"]) for f in facts(text, "membership")}
+    assert ("malta", "partnership-for-peace") in found
+    assert not any(m == "european-union" or o == "european-union" for m, o in found)
+    # a list is no apposition: the last state named before the verb still joins
+    (listed,) = facts("Estonia, Latvia and Lithuania joined NATO in 2004.", "membership")
+    assert listed["member"] == "lithuania" and listed["organization"] == "nato"
+
+
+def test_a_passive_listing_extends_the_last_sanction():
+    text = (
+        "The European Union on Monday imposed sanctions on Russia. "
+        "Two companies, Northwind Shipping Ltd and Kestrel Metals Ltd, were added to the list."
+    )
+    found = facts(text, "sanction")
+    assert found[-1]["imposer"] == ["european-union"]
+    assert found[-1]["targets"] == ["northwind-shipping", "kestrel-metals"]
+    # with no sanction before, a listing is no sanction of anyone
+    assert not facts(
+        "Northwind Shipping Ltd and Kestrel Metals Ltd were added to the list.", "sanction"
+    )
+
+
+def test_the_two_countries_counts_a_state_named_by_its_forces():
+    text = (
+        "The Chilean Navy will test the drones in May, Spain said. "
+        "The two countries signed a defence cooperation agreement last year."
+    )
+    (deal,) = facts(text, "agreement")
+    assert sorted(deal["parties"]) == ["chile", "spain"]
+    (signing,) = facts(text, "signing")
+    assert sorted(signing["signatories"]) == ["chile", "spain"]
+    # with one state named before, there are no two sides to sign
+    assert not facts("Spain said so. The two countries signed an agreement.", "agreement")
+
+
+def test_the_speaker_before_a_relative_clause():
+    text = (
+        "Peru welcomed the move, and Chile, which sold frigates to Peru in 2020, "
+        "said it expected closer ties."
+    )
+    speakers = [f["speaker"] for f in facts(text, "statement")]
+    assert ["chile"] in speakers and ["peru"] not in speakers
+    # a clause that holds a speech verb of its own is not skipped over
+    other = "Chile, which said in May that it would wait, signed the deal, Peru said."
+    assert [f["speaker"] for f in facts(other, "statement")][-1] == ["peru"]
+
+
+def test_the_company_said_is_the_company_named_last():
+    text = "Chile has ordered two frigates from Iberia Naval Ltd for the Chilean Navy, the company said. "
+    (said,) = facts(text, "announcement")
+    assert said["speaker"] == ["iberia-naval"]
+    # "the ministry said": the ministry named last, not the company after it
+    other = (
+        "Peru’s defence ministry met Iberia Naval Ltd on Monday. "
+        "The ministry said the frigates would be ordered next year."
+    )
+    assert [f["speaker"] for f in facts(other, "statement")] == [["peru-defence-ministry"]]
+
+
+def test_whom_a_verb_presses_is_not_its_speaker():
+    (d,) = facts("India and Japan have in recent years pressed Chile over port visits.", "demand")
+    assert d["speaker"][0] == "india"
+    # "said X" still names its speaker after the verb
+    (s,) = facts("“We will sail on Monday,” said Admiral Ana Ruiz.", "statement")
+    assert s["speaker"] == ["ana-ruiz"]
+
+
+def test_two_makers_build_together_and_the_companies_announce_it():
+    text = (
+        "Northwind Motors Ltd and Kestrel Works Ltd have agreed to build armoured trucks "
+        "together in Chile, the companies announced on Tuesday."
+    )
+    (co,) = facts(text, "coproduction")
+    assert co["partners"] == ["northwind-motors", "kestrel-works"]
+    (ann,) = facts(text, "announcement")
+    assert ann["speaker"] == ["northwind-motors", "kestrel-works"] and ann["announces"]
+    # building alone is no coproduction
+    assert not facts(
+        "Northwind Motors Ltd will build trucks for Kestrel Works Ltd.", "coproduction"
+    )
+
+
+def test_declining_to_confirm_is_a_statement():
+    (s,) = facts("The Chilean Navy declined to confirm the sighting.", "statement")
+    assert s["speaker"] == ["chilean-navy"]
+    assert not facts("The Chilean Navy declined the offer.", "statement")
+
+
+def test_the_two_governments_of_the_lead_itself():
+    text = "Spain will give Chile’s navy two patrol boats, the two governments said on Friday."
+    (ann,) = facts(text, "announcement")
+    assert sorted(ann["speaker"]) == ["chile", "spain"]
+    # one state named: no two governments to speak
+    assert not facts("Spain will give two patrol boats, the two governments said.", "announcement")
+
+
+def test_units_training_side_by_side_exercise_together():
+    (ex,) = facts(
+        "Chilean marines and Peruvian troops are training side by side this week.", "exercise"
+    )
+    assert ex["participants"] == ["chilean-marines", "peruvian-troops"]
+    # training others is training, not an exercise
+    assert not facts("Chilean instructors are training Peruvian troops this week.", "exercise")
+
+
+def test_a_major_arms_exporter_to_a_rival_supplies_the_rival():
+    (s,) = facts("Spain is a major arms exporter to Chile’s rival Peru.", "arms_supply")
+    assert (s["supplier"], s["recipient"]) == ("spain", "peru")
+    (m,) = facts("Spain has been a major military supplier for Chile.", "arms_supply")
+    assert (m["supplier"], m["recipient"]) == ("spain", "chile")
+    # a supplier of parts named without arms is no arms supply
+    assert not facts("Spain is a major supplier of olive oil to Chile.", "arms_supply")
+
+
+def test_a_spokesman_for_a_body_is_a_person_of_its_own():
+    text = "A spokesman for Chile’s defence ministry denied that Chile had sold any rifles."
+    (r,) = facts(text, "rejection")
+    assert r["speaker"] == ["chile-defence-ministry-spokesman"]
+    assert entities(text)["chile-defence-ministry-spokesman"] == "Person"
+    # a spokesman for a state is not a body's
+    assert "chile-spokesman" not in entities("A spokesman for Chile said the talks were over.")
+
+
+def test_a_judgement_naming_no_one_is_of_the_state_the_article_is_about():
+    text = (
+        "Chile left the programme on Monday after Chile missed two payments to Peru. "
+        "The decision is unlikely to be final."
+    )
+    found = [f for f in facts(text, "assessment") if "unlikely" in f["summary"]]
+    assert found and found[0]["subject"] == ["chile"]
+    # a sentence that judges nothing proposes no assessment
+    plain = "Chile left the programme on Monday after Chile missed two payments. The talks ended."
+    assert not [f for f in facts(plain, "assessment") if "talks ended" in f["summary"]]
+
+
+def test_bilateral_talks_are_a_meeting_of_the_two_states_named_last():
+    text = (
+        "Chile accused Peru of blocking the port on Monday. "
+        "A round of bilateral fisheries talks planned for May was called off, an official said."
+    )
+    (m,) = facts(text, "meeting")
+    assert sorted(m["participants"]) == ["chile", "peru"]
+    # one state named before: no two sides to meet
+    assert not facts("Chile closed the port. Bilateral talks were called off.", "meeting")
+
+
+def test_a_lawyer_for_a_company_is_the_company_s_lawyer():
+    found = entities("A lawyer for Northwind Shipping Ltd said the listing would be challenged.")
+    assert found["northwind-shipping-lawyer"] == "Person"
+
+
+def test_a_state_s_submarine_activity_is_its_operation():
+    (op,) = facts(
+        "An official said Chilean submarine activity in the strait had grown.", "military_operation"
+    )
+    assert op["conducted_by"] == ["chile"]
+    # activity of no state named: nothing to draft
+    assert not facts(
+        "An official said submarine activity in the strait had grown.", "military_operation"
+    )
+
+
+def test_a_treaty_named_between_two_states_is_in_force_between_them():
+    text = "Peru said the 1998 Pacific Defence Treaty between Chile and Peru covered the strait."
+    (deal,) = facts(text, "agreement")
+    assert deal["parties"] == ["chile", "peru"] and deal["stage"] == "in-force"
+    (signing,) = facts(text, "signing")
+    assert signing["signatories"] == ["chile", "peru"] and signing["date"] == "1998"
+    # a treaty named without its parties is not guessed at
+    assert not facts("Peru said the Pacific Defence Treaty covered the strait.", "agreement")
+
+
+def test_withdrawing_from_a_country_is_an_operation_not_leaving_a_programme():
+    (op,) = facts("As Chile withdraws from Peru, it values Bolivia’s help.", "military_operation")
+    assert op["conducted_by"] == ["chile"]
+    assert not facts("Chile withdrew from the programme in May.", "military_operation")
+
+
+def test_the_two_countries_both_take_part_in_a_programme():
+    text = (
+        "Chile ordered two frigates from Peru. "
+        "The two countries are already partners in Peru’s KX-9 fighter programme."
+    )
+    found = facts(text, "programme_participation")
+    assert sorted(f["participant"] for f in found) == ["chile", "peru"]
+    # one state named as the partner: that state only
+    one = facts("Chile is a partner in Peru’s KX-9 fighter programme.", "programme_participation")
+    assert [f["participant"] for f in one] == ["chile"]
+
+
+def test_military_support_for_a_state_is_aid():
+    (a,) = facts("The measures punish Chile’s military support for Peru’s navy.", "aid")
+    assert (a["provider"], a["recipient"]) == (["chile"], "peru")
+    # support for a plan is no aid
+    assert not facts("Chile voiced support for the plan.", "aid")
+
+
+def test_aligning_sanctions_with_a_union_is_cooperation_with_it():
+    (co,) = facts(
+        "Norway said it would align its own sanctions list with the European Union.", "cooperation"
+    )
+    assert co["parties"] == ["norway", "european-union"]
+    # aligning a road with a river is nothing of the kind
+    assert not facts("Norway will align the new road with the river.", "cooperation")

@@ -55,6 +55,7 @@ class Context:
         self.last_agreement: Drafted | None = None
         self.last_event: Drafted | None = None  # what "the decision" of a later sentence is
         self.last_of: dict[str, Drafted] = {}  # the last fact of each kind before the sentence
+        self.first_of: dict[str, Drafted] = {}  # and the first
 
     def last_decision(self, noun: str) -> Drafted | None:
         """What "the decision", "the sanctions", "the deal" of this sentence refers to: the last
@@ -103,12 +104,19 @@ class Context:
     def two_sides(self) -> list[str]:
         """ "The two countries", "both sides": the two states named last before the sentence."""
         if not re.search(
-            r"(?i)\b(?:the two|both) (?:countries|sides|governments|states|nations|ministries)\b",
+            r"(?i)\b(?:the two|both) (?:countries|sides|governments|states|nations|ministries)\b|"
+            r"\bbilateral\b",  # "bilateral talks": between the two named last
             self.s.text,
         ):
             return []
         earlier = [m.id for m in self.every if m.end <= self.s.start]
-        states = [i for i in reversed(earlier) if self.types.get(i) == "Country"]
+        # a state's forces or ministries name it too: "the Kenya Air Force" is Kenya's
+        owners = [i if self.types.get(i) == "Country" else self.part_of.get(i) for i in earlier]
+        states = [i for i in reversed(owners) if i and self.types.get(i) == "Country"]
+        if len(set(states)) < 2:  # the lead itself names them: "Japan will give Sri Lanka ..."
+            here = [m.id if self.types.get(m.id) == "Country" else self.part_of.get(m.id)
+                    for m in self.mentions]  # fmt: skip
+            states = [i for i in here if i and self.types.get(i) == "Country"]
         return list(dict.fromkeys(states))[:2]
 
     def modality(self, at: int) -> dict:

@@ -11,7 +11,7 @@ from .lexicon import AGREEMENT_NOUNS, AGREEMENT_TYPES, TRIGGERS, WEAPONS, weapon
 from .mentions import Mention
 from .numbers import counts_before, money
 
-__all__ = ["agreement", "transfers"]
+__all__ = ["agreement", "named_agreement", "transfers"]
 
 
 def agreement(c: Context, t: re.Match) -> list[Drafted]:
@@ -70,6 +70,45 @@ def _agreement_of(c: Context, t: re.Match, noun, parties: list, signers: list) -
         )
         signing.links["agreement"] = fact  # its id is known once the agreement has one
         made.append(signing)
+    return made
+
+
+_NAMED_DEAL = re.compile(
+    r"\b(?:(?P<year>(?:19|20)\d\d) )?(?P<name>(?:[A-Z][\w-]+ ){1,4}"
+    r"(?P<noun>Treaty|Agreement|Pact|Accord))\s+between\s+"
+)
+
+
+def named_agreement(c: Context) -> list[Drafted]:
+    """A deal the sentence names in passing, with its parties: "the 1951 Mutual Defense
+    Treaty between the United States and the Philippines" is in force between them; a year
+    before its name dates its signing."""
+    made: list[Drafted] = []
+    for t in _NAMED_DEAL.finditer(c.text, c.s.start, c.s.end):
+        first = c.after(t.end(), AGENT - {"Person"}, within=8)
+        second = first and c.after(first.end, AGENT - {"Person"}, skip={first.id}, within=12)
+        if not (
+            first
+            and second
+            and re.fullmatch(r"\s+and\s+(?:the\s+)?", c.text[first.end : second.start])
+        ):
+            continue
+        parties = [first.id, second.id]
+        values = {
+            "agreement_type": AGREEMENT_TYPES[t.group("noun").lower()],
+            "parties": parties,
+            "stage": "in-force",
+        }
+        fact = fact_of("agreement", values, c, t, [first, second], 0.45)
+        made.append(fact)
+        if t.group("year"):
+            signing = fact_of(
+                "signing",
+                {"agreement": "", "signatories": parties, "date": t.group("year")},
+                c, t, [first, second], 0.4,
+            )  # fmt: skip
+            signing.links["agreement"] = fact
+            made.append(signing)
     return made
 
 

@@ -58,7 +58,8 @@ def body(c: Context, t: re.Match, kinds: set[str], within: int = 90) -> Mention 
     possessive chain: "NATO's Partnership for Peace"), or "the alliance", "the programme": the
     last one named before."""
     found = c.after(t.end(), kinds, within=within)
-    while found is not None and re.match(r"[’']s\s", c.text[found.end : found.end + 3]):
+    while found is not None and re.match(r"(?:[’']s)?\s", c.text[found.end : found.end + 3]):
+        # "NATO's Partnership for Peace", "NATO Partnership for Peace": the last of the chain
         owned = c.after(found.end, kinds, within=4)
         if owned is None:
             break
@@ -69,7 +70,9 @@ def body(c: Context, t: re.Match, kinds: set[str], within: int = 90) -> Mention 
     if word is None:
         return None
     earlier = [m for m in c.every if m.end <= word.start() and c.types.get(m.id) in kinds]
-    return earlier[-1] if earlier else None
+    noun = word.group().split()[-1].lower()[:7]  # "the partnership": one named a partnership
+    named = [m for m in earlier if noun in m.id.replace("-", " ")]
+    return (named or earlier)[-1] if earlier else None
 
 
 def membership(verb: str) -> str:

@@ -22,7 +22,10 @@ def _re(pattern: str) -> re.Pattern:
 # kind -> trigger (the first group, when there is one, is the word that decides a detail)
 TRIGGERS: dict[str, re.Pattern] = {
     "visit": _re(r"\b(visit(?:ed|s|ing)?|trip to|travell?ed to|arrived in|tour(?:ed)? of)\b"),
-    "meeting": _re(r"\b(met with|met|meets|meeting with|held talks|hold talks|talks with)\b"),
+    "meeting": _re(
+        r"\b(met with|met|meets|meeting with|held talks|hold talks|talks with|"
+        r"bilateral (?:[\w-]+ ){0,2}talks)\b"
+    ),
     "agreement": _re(
         r"\b(sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|es)|ratif(?:y|ied|ies|ication)|"
         r"negotiat\w+|agreed|exchang(?:ed|e)|adopt(?:ed|s)|reach(?:ed)?|struck|finali[sz]ed)\b"
@@ -35,11 +38,18 @@ TRIGGERS: dict[str, re.Pattern] = {
     ),
     "sanction": _re(
         r"\b(sanction(?:s|ed|ing)?|embargo(?:es)?|asset freezes?|freez(?:e|es|ing) (?:the )?assets|"
-        r"travel bans?|export controls?|blacklist\w*|restrictions on (?:arms|weapons|exports))\b"
+        r"travel bans?|export controls?|blacklist\w*|restrictions on (?:arms|weapons|exports)|"
+        # the passive that extends an earlier sanction to more targets
+        r"(?:were|was) (?:also )?(?:banned from (?:entering|travell?ing)|added to the (?:\w+ )?list))\b"
     ),
-    "exercise": _re(r"\b(exercises?|drills?|war games|manoeuvres|maneuvers)\b"),
+    "exercise": _re(
+        r"\b(exercises?|drills?|war games|manoeuvres|maneuvers|"
+        r"(?:training|train|trained|drilling|exercising) (?:side by side|together|alongside)|"
+        r"joint (?:[\w-]+ ){0,2}landings?)\b"
+    ),
     "aid": _re(
         r"\b(military aid|security assistance|aid package|donat\w+|gift(?:ed)?|grant(?:ed)?|"
+        r"(?:military|security|financial) support (?:for|to)|"
         r"will give|gave|give|provid(?:e|ed|es|ing)|fund(?:ed|s|ing)?|financ\w+|loan|"
         r"recipients? (?:include|includes|are|were|have been))\b"
     ),
@@ -60,7 +70,8 @@ TRIGGERS: dict[str, re.Pattern] = {
     ),
     "statement": _re(
         r"\b(said|says|told|stated|added|noted|declared|confirmed|insisted|argued|claimed|"
-        r"explained|wrote|replied|responded|stressed|acknowledged|maintained)\b"
+        r"explained|wrote|replied|responded|stressed|acknowledged|maintained|"
+        r"declined to (?:confirm|comment|say|discuss|disclose))\b"
     ),
     "threat": _re(r"\b(threaten\w*|warn(?:ed|s|ing)?|vow(?:ed|s)?)\b"),
     "demand": _re(
@@ -104,12 +115,15 @@ TRIGGERS: dict[str, re.Pattern] = {
     ),
     "coproduction": _re(
         r"\b(joint venture|co-produc\w+|jointly (?:develop|produc|build)\w*|"
-        r"licen[cs]ed? production|technology transfer)\b"
+        r"licen[cs]ed? production|technology transfer|"
+        r"(?:build|produce|make|develop|manufacture)\s+(?:[\w-]+\s+){0,5}?together)\b"
     ),
     "military_operation": _re(
         r"\b(operation|offensive|campaign|deploy(?:ed|s|ment|ing)?|"
         r"patrol(?:s|led|ling)?(?!\s+(?:vessels?|boats?|ships?|aircraft|craft|planes?))|"
         r"withdrawal|naval presence|sent (?:its |their )?(?:warships|ships|troops|aircraft|jets)|"
+        r"(?:submarine|naval|military) activit(?:y|ies)|"
+        r"withdr(?:aws|ew|awing) (?:its |their )?(?:troops |forces )?from|"
         r"invasion|invaded|war (?:in|against|on))\b"
     ),
 }

@@ -160,6 +160,8 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> tuple[list[Mention], dict[
     finder.groups()
     finder.places_of()
     finder.embassies()
+    finder.governments()
+    finder.ministries()
     finder.bases()
     finder.makers()
     finder.instruments()

@@ -26,12 +26,15 @@ RELATION_TRIGGERS: dict[str, re.Pattern] = {
     "partnership": _re(r"\b(partners(?:hip)?|strategic partner)\b"),
     "cooperation": _re(
         r"\b(cooperat\w+|co-operat\w+|collaborat\w+|joint patrols?|information[- ]sharing|"
-        r"share (?:information|intelligence)|liaison officers|work(?:ed|ing)? together)\b"
+        r"share (?:information|intelligence)|liaison officers|work(?:ed|ing)? together|"
+        r"align(?:s|ed|ing)? (?:its |their )?(?:own )?(?:sanctions|export controls|policy|policies)"
+        r"(?: \w+)? with)\b"
     ),
     "arms_supply": _re(
         r"\b((?:top|largest|biggest|main|leading|chief|principal|second[- ]largest) "
-        r"(?:arms |weapons |defen[cs]e )?(?:supplier|seller|exporter)|arms supplier|"
-        r"supplier of (?:arms|weapons))\b"
+        r"(?:arms |weapons |defen[cs]e |military )?(?:supplier|seller|exporter)|"
+        r"(?:major|key|traditional) (?:arms|weapons|defen[cs]e|military) (?:supplier|exporter)|"
+        r"arms (?:supplier|exporter)|supplier of (?:arms|weapons))\b"
     ),
     "event": _re(
         r"\b(lift(?:s|ed)? (?:its |their )?(?:objection|veto|opposition|block)|"
@@ -58,6 +61,9 @@ def _parties(c: Context, kind: str) -> list[str]:
     bodies = ids_of(c.all(AGENT - {"Person", "InternationalOrganization"}))
     if kind == "cooperation" and len(bodies) >= 2:
         return bodies[:4]
+    unions = ids_of(c.all({"InternationalOrganization"}))
+    if kind == "cooperation" and states and unions:  # "the UK ... aligns ... with the EU"
+        return [*states, *unions][:4]
     return c.two_sides()
 
 
@@ -78,6 +84,9 @@ def relation(kind: str, c: Context, t: re.Match) -> list[Drafted]:
         return made
     elif kind == "arms_supply":
         whom = c.after(t.end(), agents, skip={who.id} if who else set(), within=40)
+        if whom is not None and re.match(r"[’']s\s", c.text[whom.end : whom.end + 3]):
+            # "exporter to Pakistan's rival India": the possessor only qualifies the recipient
+            whom = c.after(whom.end, agents, skip={who.id} if who else set(), within=20) or whom
         own = re.search(
             r"([A-Z][\w ]+?)[’']s\s+$", c.text[max(c.s.start, t.start() - 40) : t.start()]
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .context import AGENT, PLACE, STATE_LIKE, Context, Drafted, fact_of, ids_of
-from .deals import agreement, transfers
+from .deals import agreement, named_agreement, transfers
 from .details import (
     access,
     aid_types,
@@ -29,14 +29,30 @@ from .mentions import Mention, Proposal
 from .posts import named_body_posts, org_posts, posts, untitled_state_posts
 from .relations import RELATION_TRIGGERS, relation
 from .sentences import Sentence
-from .speech import EVENT_KINDS, SPEECH_KINDS, speech_act
+from .speech import EVENT_KINDS, SPEECH_KINDS, reported_acts, speech_act
 
 __all__ = ["Drafted", "propose_facts"]
 
 
+def _apposed(c: Context, who: Mention | None, at: int) -> Mention | None:
+    """The subject of the verb at ``at`` when ``who`` sits in an apposition between commas
+    right before it ("Malta, the EU's other island state, rejoined": Malta, not the EU)."""
+    if who is None:
+        return None
+    opening = c.text.rfind(",", c.s.start, who.start)
+    if opening < 0 or not re.fullmatch(r"[^,]*,\s*(?:\w+ly\s+)?", c.text[who.end : at]):
+        return who
+    if re.search(r"\b(?:and|or|but|which|who|that)\b", c.text[opening : who.start]):
+        return who  # a list or a clause, not an apposition
+    head = [m for m in c.mentions if m.end <= opening and c.types.get(m.id) in AGENT]
+    if head and not c.text[head[-1].end : opening].strip():
+        return head[-1]
+    return who
+
+
 def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
     """Kinds whose roles are "who" before the trigger and "whom" after it."""
-    who = c.before(t.start(), AGENT)
+    who = _apposed(c, c.before(t.start(), AGENT), t.start())
     whom = c.after(t.end(), AGENT, skip={who.id} if who else set())
     if kind == "aid":
         to = re.match(r"\s+(?:\w+\s+){0,2}?to\s+", c.text[t.end() : c.s.end])
@@ -48,6 +64,26 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
             # "whose earlier recipients include X, Y and Z": the provider named before
             provider = earlier.values["provider"][0]
             who = Mention(t.start(), t.start(), provider)
+    earlier = c.last_of.get("sanction")
+    if kind == "sanction" and re.match(r"(?i)(?:were|was) ", t.group()):
+        # "X and Y were also banned from entering": more targets of the last sanction's imposer
+        if earlier is None:
+            return []
+        imposer = [
+            i for i in earlier.values["imposer"] if c.types.get(i) not in ("Group", "Person")
+        ]
+        if not imposer:  # "EU foreign ministers agreed to freeze ...": the state or body
+            first = c.first_of.get("sanction")  # that imposed the article's first sanction
+            imposer = [
+                i for i in (first.values["imposer"] if first else [])
+                if c.types.get(i) not in ("Group", "Person")
+            ] or earlier.values["imposer"]  # fmt: skip
+        named = [m for m in c.mentions if m.end <= t.start() and c.types.get(m.id) in AGENT]
+        targets = [m for m in named if c.types.get(m.id) != "Country" and m.id not in imposer]
+        if not targets:
+            return []
+        values = {"imposer": list(imposer), "targets": ids_of(targets), "action": "imposed"}
+        return [fact_of(kind, values, c, t, targets, 0.45)]
     if kind == "sanction" and whom is not None:  # not what a relative clause names after it
         cut = re.search(r"\b(?:that|which|who|for|over|after|with)\b", c.text[whom.end : c.s.end])
         c = c.clipped(whom.end + cut.start()) if cut else c
@@ -60,7 +96,11 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
                 "destination": c.after(t.end(), PLACE | AGENT, skip={who.id}).id,
             }
         ),
-        "meeting": lambda: who and whom and {"participants": [who.id, whom.id]},
+        "meeting": lambda: (
+            {"participants": c.two_sides()}
+            if t.group(1).lower().startswith("bilateral") and len(c.two_sides()) == 2
+            else who and whom and {"participants": [who.id, whom.id]}
+        ),
         "sanction": lambda: (
             who
             and whom
@@ -110,9 +150,26 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
             }
         ),
         "coproduction": lambda: (
-            len(c.all(AGENT)) >= 2 and {"partners": ids_of(c.all(AGENT))[:4], "product": rest(c, t)}
+            len(c.all(AGENT)) >= 2
+            and {
+                # the makers when two are named ("Tammi Defence and UMC will build"), else all
+                "partners": (
+                    ids_of(c.all({"Company", "StateOwnedEnterprise"}))
+                    if len(ids_of(c.all({"Company", "StateOwnedEnterprise"}))) >= 2
+                    else ids_of(c.all(AGENT))
+                )[:4],
+                "product": rest(c, t),
+            }
         ),
-        "military_operation": lambda: (actor := _subject(c, t)) and {"conducted_by": [actor.id]},
+        "military_operation": lambda: (
+            (actor := _subject(c, t))
+            and (
+                not t.group(1).lower().startswith("withdr")
+                # "withdraws from Afghanistan": from a place, not "from the programme"
+                or (c.after(t.end(), PLACE, within=6) is not None)
+            )
+            and {"conducted_by": [actor.id]}
+        ),
         "agreement_step": lambda: (
             c.last_agreement is not None
             and {
@@ -146,6 +203,13 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
         return [fact]
     if not values or any(v in (None, "", []) for v in values.values()):
         return []
+    sides = c.two_sides() if kind == "programme_participation" else []
+    head = c.text[c.s.start : t.start()]
+    if len(sides) == 2 and re.search(
+        r"(?i)\b(?:the two|both) (?:countries|states)\s+(?:\w+\s+){0,3}$", head
+    ):
+        # "The two countries are already partners in X's programme": each of them takes part
+        return [fact_of(kind, {**values, "participant": side}, c, t, [], 0.45) for side in sides]
     if kind == "aid" and whom is not None:  # "grants to the Philippines, Fiji and Malaysia"
         made = []
         for m in [whom, *listed(c, whom)]:
@@ -186,6 +250,11 @@ def _assessment(c: Context, taken: bool) -> list[Drafted]:
     assessment of the entities it names, its words kept as the summary to rewrite."""
     cue = ASSESSMENT_CUES.search(c.s.text)
     subjects = ids_of(c.all(AGENT | PLACE | {"Programme", "WeaponSystem"}))[:6]
+    if not subjects and cue is not None and not taken:
+        # a judgement naming no one ("The expulsion may not be final."): of the state the
+        # article is about so far (named most often before the sentence)
+        named = [m.id for m in c.every if m.end <= c.s.start and c.types.get(m.id) == "Country"]
+        subjects = [max(named, key=lambda i: (named.count(i), -named.index(i)))] if named else []
     if not subjects or (cue is None and taken):
         return []
     summary = " ".join(c.s.text.split())
@@ -221,6 +290,8 @@ def _other_state(c: Context, user: Mention) -> Mention | None:
 _SEVERAL = {
     "agreement_step": lambda d: d.values.get("step"),
     "statement": lambda d: tuple(d.values.get("speaker", ())),
+    # "rejoined the partnership after suspending its membership": each action once
+    "membership": lambda d: (d.values.get("member"), d.values.get("action")),
 }
 
 
@@ -262,10 +333,12 @@ def propose_facts(
     ]
     last_agreement = last_event = None
     last_of: dict[str, Drafted] = {}
+    first_of: dict[str, Drafted] = {}
     for s in sentences:
         c = Context(text, s, mentions, types)
         c.part_of = {i: p.known.part_of for i, p in proposals.items() if p.known.part_of in types}
         c.last_agreement, c.last_event, c.last_of = last_agreement, last_event, last_of
+        c.first_of = first_of
         here: list[Drafted] = []
         words = re.findall(r"[^\W\d_][\w’'-]*", s.text)
         headline = len(words) > 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
@@ -296,9 +369,13 @@ def propose_facts(
                 c.last_agreement = last_agreement
                 if made and kind not in _SEVERAL:
                     break  # one fact of a kind per sentence: the first trigger that gives one
+        if not any(d.kind == "agreement" for d in here):
+            here += named_agreement(c)
+        here += reported_acts(c, here)
         found += here
         found += _assessment(c, bool(here))
         last_event = next((d for d in reversed(here) if d.kind in EVENT_KINDS), last_event)
         for d in here:
             last_of[d.kind] = d
+            first_of.setdefault(d.kind, d)
     return sorted(found, key=lambda d: (d.start, d.kind))

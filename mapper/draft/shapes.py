@@ -57,6 +57,65 @@ class ShapeRules:
                 known = Known(ident, force["type"], label, part_of=state.id)
                 self.take(m.start(), m.end(), known, 0.7)
 
+    def governments(self) -> None:
+        """ "the government" is the article's own state's (``home_state``), "its government"
+        the last state named before it: ``government-of-mongolia``, as "the Mongolian
+        government" would be. Not "the government of X", named in full."""
+        pattern = re.compile(r"(?<![\w-])(?P<det>[Tt]he|[Ii]ts) government(?![\w-])(?!\s+of\b)")
+        states = re.compile(rf"(?<![\w-])(?:{self.g.states()})(?![\w-])")
+        for m in pattern.finditer(self.text):
+            start = m.start() + len(m.group("det")) + 1
+            if not self.free(start, m.end()):
+                continue
+            if m.group("det").lower() == "its":
+                named = [x.group() for x in states.finditer(self.text, 0, m.start())]
+                state = self.state_of(named[-1]) if named else None
+            else:  # the government named before ("the Cabo Verdean government"), else home's
+                before = [
+                    x.id
+                    for x in self.mentions
+                    if x.end <= start and x.id.startswith("government-of-")
+                ]
+                known = self.proposals[before[-1]].known if before else None
+                if known is not None:
+                    self.take(start, m.end(), known, 0.5)
+                    continue
+                state = self.home_state()
+            if state is None:
+                continue
+            demonym = next((d for d, k in self.g.demonyms.items() if k.id == state.id), "")
+            label = f"{demonym or state.label} government"
+            known = Known(f"government-of-{state.id}", "GovernmentOrganization", label,
+                          part_of=state.id)  # fmt: skip
+            self.take(start, m.end(), known, 0.5)
+
+    def ministries(self) -> None:
+        """ "the defence ministry" named without a state: the one named before ("Kenya's
+        defence ministry"), else the home state's (``mongolian-ministry-of-defence``)."""
+        pattern = re.compile(r"(?<![\w-])[Tt]he (?P<what>defen[cs]e|foreign) ministry(?![\w-])")
+        for m in pattern.finditer(self.text):
+            start = m.start() + 4
+            if not self.free(start, m.end()):
+                continue
+            what = m.group("what").lower()
+            key = "foreign" if what == "foreign" else "defen"
+            before = [
+                x.id for x in self.mentions if x.end <= start and "ministry" in x.id and key in x.id
+            ]
+            if before:
+                self.take(start, m.end(), self.proposals[before[-1]].known, 0.5)
+                continue
+            state = self.home_state()
+            if state is None:
+                continue
+            demonym = next((d for d, k in self.g.demonyms.items() if k.id == state.id), "")
+            words = (
+                "Ministry of Foreign Affairs" if key == "foreign" else f"Ministry of {what.title()}"
+            )
+            label = f"{demonym or state.label} {words}"
+            known = Known(slug(label), "GovernmentOrganization", label, part_of=state.id)
+            self.take(start, m.end(), known, 0.5)
+
     def embassies(self) -> None:
         """ "Russia's embassy in Praia", "the Japanese embassy in Colombo": the state's mission
         there (``russian-embassy-in-praia``)."""

@@ -33,6 +33,13 @@ _ANON = re.compile(
     rf"(?:\s+(?:in|at|for|from|of)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}})?)"
     rf"(?=[\s,.;:]|$)"
 )
+_FOR_BODY = re.compile(
+    r"(?<![\w’'-])(?P<det>[Aa]n?) "
+    r"(?P<noun>spokes(?:man|woman|person)|official|representative|lawyer)"
+    r" (?:for|of|at) (?:the )?"
+)
+_BODIES = {"GovernmentOrganization", "MilitaryOrganization", "Organization",
+           "InternationalOrganization", "Company", "StateOwnedEnterprise"}  # fmt: skip
 _BARE_START = re.compile(r"(?:^|[.!?;]\s+|[“\"]\s*|\n)$")
 
 
@@ -45,7 +52,28 @@ def anonymous_speakers(
     state in "a Chinese embassy spokesperson") give way to it."""
     found: list[Mention] = []
     proposals: dict[str, Proposal] = {}
+    for m in _FOR_BODY.finditer(text):  # "a spokesman for Iran's foreign ministry"
+        chain = [
+            x for x in mentions if x.start >= m.end() and types.get(x.id) in _BODIES | {"Country"}
+        ]
+        if not chain or chain[0].start != m.end():
+            continue
+        body = chain[0]
+        for x in chain[1:]:  # the last of a possessive chain: "NATO's Defence College"
+            if not re.fullmatch(r"[’']s\s+", text[body.end : x.start]):
+                break
+            body = x
+        if types.get(body.id) not in _BODIES:
+            continue
+        noun = m.group("noun").lower()
+        ident = f"{body.id}-{noun}"
+        found.append(Mention(m.start("noun") - len(m.group("det")) - 1, body.end, ident))
+        if ident not in proposals:
+            label = f"{noun} for {text[m.end() : body.end]}"
+            proposals[ident] = Proposal(Known(ident, "Person", label), m.start(), body.end, 0.45)
     for m in _ANON.finditer(text):
+        if any(x.start <= m.start("words") < x.end for x in found):
+            continue
         words = m.group("words").strip()
         noun = m.group("noun").lower()
         det = (m.group("det") or "").lower()
@@ -88,6 +116,12 @@ def anonymous_speakers(
 _SPEECH_GAP = re.compile(
     r"\s*(?:,[^,]{3,90},\s*)?(?:has |have |had |also |then |later |further )?$"
 )
+_INVERTED = re.compile(
+    r"(?i)said|says|added|wrote|noted|stated|explained|declared|insisted|argued|confirmed|"
+    r"announced|replied|responded|acknowledged|maintained|stressed|claimed"
+)
+_COMPANIES = {"Company", "StateOwnedEnterprise"}
+_RELATIVE = re.compile(r"\s*,\s*(?:which|who|whose)\b[^;:“”\"]{3,160}?,\s*(?:also\s+)?")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]he (?:ministry|government|embassy|"
                       r"agency|company|navy|army|department|spokes\w+|official|minister))\s+"
                       r"(?:also |then |later |further )?$")  # fmt: skip
@@ -106,6 +140,10 @@ def speaker(
         if _SPEECH_GAP.fullmatch(c.text[m.end : t.start()]) or t.start() - m.end <= 2:
             return m
         break
+    for m in reversed(before):  # "the United States, which lifted ... in 2022, said"
+        gap = c.text[m.end : t.start()]
+        if _RELATIVE.fullmatch(gap) and not (verbs and verbs.search(gap)):
+            return m
     if re.search(r"(?:,|\band|\bbut)\s+(?:also\s+|then\s+)?$", head) and verbs is not None:
         # "X said ... and warned ...": coordinated verbs share the first one's subject
         first = next((v for v in verbs.finditer(c.text, c.s.start, t.start())), None)
@@ -114,7 +152,8 @@ def speaker(
     after = [
         m for m in c.mentions if 0 <= m.start - t.end() <= within and c.types.get(m.id) in AGENT
     ]
-    if after and not re.search(r"[,;]|\bthat\b", c.text[t.end() : after[0].start]):
+    inverted = _INVERTED.fullmatch(t.group())  # "said Gen. Sato"; "pressed Colombo" is whom
+    if after and inverted and not re.search(r"[,;]|\bthat\b", c.text[t.end() : after[0].start]):
         return after[0]
     pronoun = _PRONOUN.search(head)
     if pronoun:
@@ -128,6 +167,11 @@ def speaker(
         earlier = [m for m in c.every if m.end <= t.start() and c.types.get(m.id) in wanted]
         if word == "it" and not earlier:
             earlier = [m for m in c.every if m.end <= t.start() and c.types.get(m.id) in AGENT]
+        noun = pronoun.group().split()[1].lower() if word == "the" else ""
+        if noun == "company":  # "the company said": the last company, not the last body
+            earlier = [m for m in earlier if c.types.get(m.id) in _COMPANIES] or earlier
+        elif noun and not people:  # "the ministry", "the embassy": the last one named so
+            earlier = [m for m in earlier if noun in m.id.split("-")] or earlier
         return earlier[-1] if earlier else None
     clause = re.split(r"[,;:—–]\s|[“”\"]", head)[-1]
     if len(clause) < len(head):  # the verb ends a clause of its own: its first agent
@@ -135,4 +179,6 @@ def speaker(
         first = [m for m in before if m.start >= at]
         if first:
             return first[0]
+    elif before and not inverted and not re.search(r"[“”\"]", head):
+        return before[0]  # one clause up to the verb: its subject ("X and Y have long pressed")
     return None

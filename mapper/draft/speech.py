@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
-from .context import AGENT, Context, Drafted, fact_of
+from .context import AGENT, Context, Drafted, fact_of, ids_of
+from .details import flat
 from .mentions import Mention
 from .speakers import speaker
 
-__all__ = ["EVENT_KINDS", "SPEECH_KINDS", "SPEECH_VERBS", "speech_act"]
+__all__ = ["EVENT_KINDS", "SPEECH_KINDS", "SPEECH_VERBS", "reported_acts", "speech_act"]
 
 SPEECH_VERBS = re.compile(
     r"\b(said|says|told|stated|added|noted|declared|insisted|argued|claimed|warned|threatened|"
@@ -21,7 +22,7 @@ _TWO_SIDES = re.compile(r"(?i)\b(?:the two|both) (?:governments|countries|sides|
 # what "the decision", "the move" refer to: the last event the article reported
 _ANAPHOR = re.compile(
     r"(?i)\s+(?:the|this|that|these|its|their)\s+(decision|move|measures?|"
-    r"sanctions|deal|plan|step|agreement|order|listings?|expulsion|offer|proposal)\b"
+    r"sanctions|deal|plan|step|agreement|order|contract|listings?|expulsion|offer|proposal)\b"
 )
 
 SPEECH_KINDS = ("statement", "threat", "demand", "condemnation", "rejection", "endorsement",
@@ -85,7 +86,11 @@ def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[
     who = speaker(c, t, verbs=SPEECH_VERBS)
     both = _TWO_SIDES.search(c.text[max(c.s.start, t.start() - 30) : t.start()])
     sides = c.two_sides() if both and who is None else []
-    if len(sides) == 2:  # "the two governments said": both speak
+    firms = re.search(r"(?i)\bthe (?:two )?(?:companies|firms)\s+$", c.text[c.s.start : t.start()])
+    makers = ids_of(c.all({"Company", "StateOwnedEnterprise"}))
+    if firms and len(makers) >= 2:  # "..., the companies announced": the companies named
+        sides = makers[:4]
+    if len(sides) >= 2:  # "the two governments said": both speak
         who = Mention(t.start(), t.start(), sides[0])
     if who is None:
         return []
@@ -155,3 +160,57 @@ def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[
     if kind == "condemnation" and "target" not in values:
         fact.links["condemns"] = events
     return [fact]
+
+
+# what a statement's words do besides stating: a denial ("reports were 'pure fabrication'"), a
+# condemnation ("the vessel had 'intruded'", "an illegal step"); the kind, and the words
+_REPORTED = {
+    "rejection": re.compile(
+        r"(?i)\b(fabricat\w+|baseless|groundless|unfounded|untrue|not true|no truth|nonsense|"
+        r"false (?:claims?|reports?|accusations?)|(?:had|has|have) not (?:supplied|sent|sold|given))\b"
+    ),
+    "condemnation": re.compile(
+        r"(?i)\b((?:illegal|unlawful)(?!\s+(?:fishing|migration|immigration|immigrants|migrants|"
+        r"mining|logging|trafficking|trade|drugs|arms|weapons|workers|settlements?))|provocat\w+|intru(?:ded|sion|sions)|violat(?:ed|ion|ions)|"
+        r"aggressi(?:on|ve)|destabili[sz]\w+|irresponsible|reckless)\b"
+    ),
+}
+
+
+def reported_acts(c: Context, made: list[Drafted]) -> list[Drafted]:
+    """The speech acts a sentence's statements carry in what they report: a statement whose
+    words (after its verb) deny or condemn is also a rejection or a condemnation by its speaker,
+    unless one was drafted for that speaker already."""
+    found: list[Drafted] = []
+    for d in [d for d in made if d.kind == "statement"]:
+        speakers = d.values.get("speaker") or []
+        verb = SPEECH_VERBS.search(c.text, d.start, c.s.end)
+        if not speakers or verb is None:
+            continue
+        for kind, cue in _REPORTED.items():
+            done = [h for h in made + found if h.kind == kind and speakers[0] in flat(h.values)]
+            hit = cue.search(c.text, verb.end(), c.s.end) or (
+                cue.search(c.text, c.s.start, verb.start())
+                if re.match(r"[”\"],?", c.text[verb.start() - 3 : verb.start()].strip() or "x")
+                else None
+            )  # a quotation before the verb: "'…illegal…', the ministry said"
+            if done or hit is None:
+                continue
+            values: dict = {"speaker": list(speakers)}
+            if kind == "rejection":
+                values["rejected"] = " ".join(c.text[hit.start() : c.s.end].split()[:14]).strip(
+                    ' ,.;:"“”'
+                )
+            else:
+                values["form"] = "criticism"
+            fact = fact_of(kind, values, c, hit, [], 0.4, "inferred from what is said")
+            fact.start, fact.end = min(fact.start, d.start), max(fact.end, d.end)
+            if kind == "condemnation":
+                last = [h for h in made if h.kind in EVENT_KINDS] or (
+                    [c.last_event] if c.last_event else []
+                )
+                if not last:
+                    continue  # nothing to condemn that the draft knows of
+                fact.links["condemns"] = last
+            found.append(fact)
+    return found
