@@ -15,8 +15,8 @@ from mapper.facts.load import load_corpus
 
 BROKEN = MINI_FACTS.replace("kind: visit", "kind: vissit")
 UNCONFIRMED = MINI_FACTS.replace(
-    "    evidence: [\"up to 75 percent\"]\n",
-    "    evidence: [\"up to 75 percent\"]\n    draft: {confidence: 0.5}\n",
+    '    evidence: ["up to 75 percent"]\n',
+    '    evidence: ["up to 75 percent"]\n    draft: {confidence: 0.5}\n',
 )
 
 
