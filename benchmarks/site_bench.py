@@ -76,7 +76,7 @@ def run(articles: int, scratch: Path, check: bool, jobs: int | None) -> dict:
     _edit_one(corpus)
     edit_s, edited = _defrel("site", str(corpus), "--out", str(site), "--json", *more)
     print(
-        f"site after editing one article: {edit_s:.1f} s  ({edited['articles_reused']:,} "
+        f"site after editing one article: {edit_s:.1f} s  ({edited['reused']:,} "
         f"articles reused, {edited['files_written']:,} files written)",
         flush=True,
     )

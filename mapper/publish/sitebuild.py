@@ -10,10 +10,14 @@ article by article in worker processes (``sitepages.py``) and written as they co
 * A shared resource's page (an entity, a post) is rendered from the union of what each
   article that mentions it contributes (spooled to disk, a bucket per worker task).
 * Incremental: the site keeps ``.defrel/site.json`` (each article's content hash, the
-  recipe) and a side file per article. An unchanged article's pages are linked from the
-  previous site, as are the pages of the shared resources no changed article mentions; a
-  page rendered again but unchanged is linked too. The folder is the very one a full build
-  writes (tests/test_site.py compares), and it replaces the previous one whole.
+  recipe, every page's path) and a side file per article. An unchanged article's pages are
+  kept from the previous site, as are the pages of the shared resources no changed article
+  mentions; a page rendered again but unchanged is kept too. The folder is the very one a
+  full build writes (tests/test_site.py compares).
+* Into a previous site of its own, in a good state, the site is updated in place, file by
+  file (``siteupdate.py``: each file renamed over the old one, a journal while it lasts);
+  into a new folder, a folder of another command, or a site whose last update was killed,
+  it is built in a new folder that replaces the old one whole, unchanged files linked.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from .negotiate import WELL_KNOWN
 from .pages import template_text
 from .site import SHAPES_FILE, SiteOutcome, _ontology, dataset_pages, overview_of, shapes_text
 from .sitepages import SIDECARS, parse_quads, render_articles, write_files, write_page
+from .siteupdate import begin, commit_build, finish, read_json, remove_pages, sound, updatable
 from .views import Layout
 from .void import Overview, sitemap_xml
 
@@ -82,11 +87,7 @@ def _pool_map(fn, tasks: list, jobs: int) -> Iterator:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _read_json(path: Path) -> dict | None:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+_read_json = read_json
 
 
 def _link(old: Path, stage: Path, name: str) -> None:
@@ -110,8 +111,10 @@ def site_build(
     check_base(base)
     started = perf_counter()
     inputs = [*paths, *([root] if root else [])]
-    with staged_output(out, inputs=inputs, command="site") as stage:  # --out checked first
-        built = build_into(stage.folder, stage.out, paths, base, jobs, root)
+    with staged_output(out, inputs=inputs, command="site", in_place=updatable) as stage:
+        # a folder whose last update was killed midway: nothing in it is trusted
+        trusted = stage.out if stage.in_place or sound(stage.out) else stage.folder / "none"
+        built = build_into(stage.folder, trusted, paths, base, jobs, root)
         outcome = SiteOutcome(report=built.report, articles=built.articles, triples=built.triples)
         outcome.conflicts, outcome.reused = built.conflicts, built.reused
         outcome.files = len(built.written)
@@ -120,8 +123,16 @@ def site_build(
             return outcome
         if jobs is None:
             jobs = (os.cpu_count() or 1) if built.articles - built.reused >= 8 else 1
-        pages = _Pages(stage.folder, stage.out, base, license, jobs, on_progress or _quiet)
+        target = stage.out if stage.in_place else stage.folder
+        old = stage.out if trusted == stage.out and stage.out.is_dir() else None
+        pages = _Pages(target, old, stage.folder, base, license, jobs, on_progress or _quiet)
         pages.publisher = publisher
+        if stage.in_place:
+            previous = _read_json(stage.out / SITE_MANIFEST)
+            begin(stage.out)
+            gone = [slug for slug in previous["articles"] if slug not in built.manifest.articles]
+            names = [str(p.relative_to(stage.folder)) for p in built.written]
+            commit_build(stage.folder, stage.out, names, gone)
         pages.run(built.manifest, outcome)
     outcome.seconds = perf_counter() - started
     outcome.written = [Path(out) / name for name in outcome.written]
@@ -135,13 +146,16 @@ def _quiet(stage: str, done: int, total: int) -> None:
 class _Pages:
     """The pages of one site build (see the module docstring)."""
 
-    def __init__(self, stage: Path, out: Path, base: str, license: str, jobs: int, progress):
+    def __init__(self, stage: Path, old: Path | None, scratch: Path, base, license, jobs, progress):
+        """Write into ``stage``; ``old``: the previous site, trusted (None: none, or not
+        trusted); ``stage`` is ``old`` when the site is updated in place."""
         self.stage, self.base, self.license, self.jobs = stage, base, license, jobs
         self.publisher = None  # a dcat.Publisher: default, the base IRI's host
         self.progress = progress
-        self.old = out if out.is_dir() else None
+        self.old = old
+        self.in_place = old is not None and stage == old
         self.nquads = stage / "dataset.nq"
-        self.work = stage / ".defrel" / "spool"
+        self.work = scratch / "spool"
         self.written = 0
 
     def _render(self, tasks: list, chunked: bool = True) -> Iterator[tuple[str, int, list]]:
@@ -160,6 +174,8 @@ class _Pages:
     def run(self, manifest, outcome: SiteOutcome) -> None:
         recipe = site_recipe(manifest.recipe, self.base, self.license)
         previous = _read_json(self.old / SITE_MANIFEST) if self.old else None
+        self.old_pages = set(previous.get("pages", [])) if previous and self.in_place else set()
+        self.old_articles = set(previous.get("articles", {})) if previous else set()
         if not previous or previous.get("recipe") != recipe or previous.get("global"):
             previous = {"articles": {}, "shared": []}
         self.same_recipe = bool(previous["articles"])
@@ -205,13 +221,16 @@ class _Pages:
         self._finish(manifest, outcome, infos, shared, overview, recipe, agreed)
 
     def _kept(self, slug: str) -> bool:
-        """Link an unchanged article's pages and side file from the previous site; False
-        (and rendered again) if any of them is missing there."""
+        """Keep an unchanged article's pages and side file from the previous site (linked,
+        or left where they are in place); False (and rendered again) if any is missing."""
         info = _read_json(self.old / SIDECARS / f"{slug}.json")
         try:
             names = [p + x for p in info["pages"] for x in SUFFIXES]
             for name in [*names, f"{SIDECARS}/{slug}.json"]:
-                _link(self.old, self.stage, name)
+                if self.in_place:
+                    os.stat(self.old / name)
+                else:
+                    _link(self.old, self.stage, name)
         except (OSError, TypeError, KeyError):
             return False
         return True
@@ -244,7 +263,7 @@ class _Pages:
     def _shared(self, touched: set[str], mentions: dict, previous: dict) -> list[str]:
         """Render the shared pages of ``touched`` (from the spool), link the others."""
         paths = sorted(r[len(self.base) :] for r in mentions)
-        for path in paths:
+        for path in paths if not self.in_place else ():
             if self.base + path not in touched:
                 for suffix in SUFFIXES:
                     _link(self.old, self.stage, path + suffix)
@@ -270,7 +289,7 @@ class _Pages:
         for r in sorted(cat.resources):
             path = layout.path(r)
             if path is not None:
-                for suffix in SUFFIXES:  # (linked from the previous site: never written into)
+                for suffix in SUFFIXES if not self.in_place else ():  # linked: never written into
                     (self.stage / (path + suffix)).unlink(missing_ok=True)
                 self.written += write_page(self.stage, self.old, layout, r, self.license)
                 found.append(path)
@@ -334,7 +353,7 @@ class _Pages:
         if not (self.same_recipe and all(self._there_file(name) for name in fixed)):
             files.update(_ontology(self.license))  # the same while the recipe is: else linked
             files["style.css"] = template_text("style.css")
-        else:
+        elif not self.in_place:
             for name in fixed:
                 _link(self.old, self.stage, name)
         local = [p for info in infos.values() for p in info["pages"]] if agreed else []
@@ -343,8 +362,14 @@ class _Pages:
         files["sitemap.xml"] = sitemap_xml([*urls, self.base + "ontology.html", self.base])
         self.written += write_files(self.stage, self.old, files)
         articles = {slug: e["key"] for slug, e in manifest.articles.items()}
-        about = {"recipe": recipe, "global": not agreed, "articles": articles}
-        (self.stage / SITE_MANIFEST).write_text(json.dumps(about), encoding="utf-8")
+        about = {"recipe": recipe, "global": not agreed, "articles": articles, "pages": pages}
+        if self.in_place:  # what the previous site had and this one has not goes
+            remove_pages(self.stage, self.old_pages - set(pages))
+            for slug in self.old_articles - set(articles):
+                (self.stage / SIDECARS / f"{slug}.json").unlink(missing_ok=True)
+            finish(self.stage, about)
+        else:
+            (self.stage / SITE_MANIFEST).write_text(json.dumps(about), encoding="utf-8")
         for spool in self.work.iterdir():
             spool.unlink()
         self.work.rmdir()

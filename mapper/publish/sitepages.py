@@ -28,6 +28,7 @@ import pyoxigraph as ox
 from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
+from ..builder.outdir import replace_file
 from ..rdf.ntriples import nt_term
 from .describe import LABELS, Catalogue, Quad
 from .documents import _text
@@ -97,6 +98,11 @@ def write_page(stage: Path, old: Path | None, layout: Layout, iri: URIRef, licen
 
 
 def write_files(stage: Path, old: Path | None, files: dict[str, str]) -> int:
+    """Write ``files`` (by site path) into ``stage``, those with the bytes of the previous
+    site ``old`` linked from it; when ``stage`` is ``old`` (updated in place), a file is
+    left as it is if its bytes are the same, else replaced whole. Returns files written."""
+    if old is not None and stage == old:
+        return sum(_replace(stage / name, text.encode("utf-8")) for name, text in files.items())
     written = 0
     for name, text in files.items():
         data = text.encode("utf-8")
@@ -113,6 +119,17 @@ def write_files(stage: Path, old: Path | None, files: dict[str, str]) -> int:
         target.write_bytes(data)
         written += 1
     return written
+
+
+def _replace(target: Path, data: bytes) -> bool:
+    """In place: replace ``target`` with ``data`` (whole, by a rename) unless it holds it."""
+    try:
+        if os.path.getsize(target) == len(data) and target.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    replace_file(target, data)
+    return True
 
 
 def _lines(quads) -> list[str]:
@@ -210,8 +227,7 @@ def render_articles(
                     shares.append((r, _lines(found)))
             if pages:
                 side = stage_path / SIDECARS / f"{slug}.json"
-                side.parent.mkdir(parents=True, exist_ok=True)
-                side.unlink(missing_ok=True)  # never written into the previous site's
-                side.write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
+                # never written into: in place, or a link to the previous site's
+                replace_file(side, json.dumps(info, ensure_ascii=False).encode("utf-8"))
             done.append((slug, written, shares))
     return done
