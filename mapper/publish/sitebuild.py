@@ -389,10 +389,10 @@ def render_shared(bucket: str, *, base: str, license: str, stage: str, old: str 
         for line in stream:
             r, quad = line.rstrip("\n").split("\t", 1)
             grouped.setdefault(r, set()).add(quad)
-    written = 0
+    written, made = 0, {}  # terms made once for the bucket
     for r in sorted(grouped):
         data = "".join(f"{q} .\n" for q in sorted(grouped[r])).encode("utf-8")
-        cat = Catalogue.of_quads(parse_quads(data))
+        cat = Catalogue.of_quads(parse_quads(data, made))
         layout = Layout(base, cat)
         written += write_page(Path(stage), Path(old) if old else None, layout, URIRef(r), license)
     return written

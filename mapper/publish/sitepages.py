@@ -46,13 +46,13 @@ NEWS_ARTICLE = URIRef("https://schema.org/NewsArticle")
 _STRING = str(XSD.string)
 
 
-def parse_quads(data: bytes) -> list[Quad]:
-    """N-Quads (as the build writes them) as rdflib terms, the default graph named None."""
-    made: dict = {}
+def parse_quads(data: bytes, made: dict | None = None) -> list[Quad]:
+    """N-Quads (as the build writes them) as rdflib terms, the default graph named None;
+    ``made``: the terms made so far (Oxigraph's term -> rdflib's), shared between calls."""
+    made = {} if made is None else made
 
     def term(t):
-        key = (type(t), t.value, getattr(t, "language", None), getattr(t, "datatype", None))
-        found = made.get(key)
+        found = made.get(t)  # Oxigraph's terms hash and compare in Rust, value and type
         if found is None:
             if isinstance(t, ox.NamedNode):
                 found = URIRef(t.value)
@@ -63,7 +63,7 @@ def parse_quads(data: bytes) -> list[Quad]:
             else:
                 dt = t.datatype.value
                 found = Literal(t.value, datatype=None if dt == _STRING else URIRef(dt))
-            made[key] = found
+            made[t] = found
         return found
 
     quads = []
@@ -97,6 +97,16 @@ def write_page(stage: Path, old: Path | None, layout: Layout, iri: URIRef, licen
     return write_files(stage, old, docs)
 
 
+_FOLDERS: set[str] = set()  # made by this process
+
+
+def _folder_of(target: Path) -> None:
+    folder = os.path.dirname(target)
+    if folder not in _FOLDERS:
+        os.makedirs(folder, exist_ok=True)
+        _FOLDERS.add(folder)
+
+
 def write_files(stage: Path, old: Path | None, files: dict[str, str]) -> int:
     """Write ``files`` (by site path) into ``stage``, those with the bytes of the previous
     site ``old`` linked from it; when ``stage`` is ``old`` (updated in place), a file is
@@ -107,9 +117,9 @@ def write_files(stage: Path, old: Path | None, files: dict[str, str]) -> int:
     for name, text in files.items():
         data = text.encode("utf-8")
         target = stage / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.unlink(missing_ok=True)  # a link to the previous site's file: never written into
+        _folder_of(target)
         if old is not None:
+            target.unlink(missing_ok=True)  # a link to the previous site's: never written into
             try:
                 if os.path.getsize(old / name) == len(data) and (old / name).read_bytes() == data:
                     os.link(old / name, target)
