@@ -157,6 +157,7 @@ class _Pages:
         self.nquads = stage / "dataset.nq"
         self.work = scratch / "spool"
         self.written = 0
+        self.kept: dict[str, dict] = {}  # side files of the articles kept, read in _kept
 
     def _render(self, tasks: list, chunked: bool = True) -> Iterator[tuple[str, int, list]]:
         fn = partial(
@@ -195,7 +196,10 @@ class _Pages:
                 self.written += written
                 self._spool(buckets, shares, touched)
                 self.progress("articles", n, len(tasks))
-            infos = {s: _read_json(self.stage / SIDECARS / f"{s}.json") for s in entries}
+            infos = {
+                s: self.kept.get(s) or _read_json(self.stage / SIDECARS / f"{s}.json")
+                for s in entries
+            }
             mentions: dict[str, list[str]] = {}
             for slug, info in infos.items():
                 for r in info["shared"]:
@@ -233,6 +237,7 @@ class _Pages:
                     _link(self.old, self.stage, name)
         except (OSError, TypeError, KeyError):
             return False
+        self.kept[slug] = info  # read once: the parent reads every article's side file
         return True
 
     def _there_file(self, name: str) -> bool:
