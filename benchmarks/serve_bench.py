@@ -13,8 +13,15 @@ server's memory (with its query workers) at both sizes, and a burst from 50 clie
   the store and rendering it.  Then the same pages again (the server's cache).
 * query: ``SELECT ?p ?o WHERE { <entity> ?p ?o } LIMIT 100`` for distinct entities, as
   SPARQL JSON, over HTTP.
-* memory: resident set of the server and its query workers after the runs (VmRSS).
-* burst: 2,000 requests from 50 clients (pages and queries); errors counted.
+* memory: resident set of the server and its query workers after the runs (VmRSS), each
+  process and all together; the ratio of N articles to 1 (target: at most 2, under 1 GiB).
+* burst: 2,000 requests from 50 clients (pages and queries); errors counted, and the memory
+  before and after (target: no error, no growth).
+* pages of a state (the resource most pointed at): its first page and its last, rendered.
+
+Targets (issue 13, at 100,000 articles): page p50 / p95 <= 20 / 100 ms; one-entity query
+p50 <= 20 ms; memory <= 2x that on 1 article and under 1 GiB; a burst with no error and no
+growth.  The last lines print the table and which targets were met.
 
 Not part of the test suite.
 """
@@ -86,13 +93,19 @@ def start(store: Path) -> tuple[subprocess.Popen, str]:
     return proc, line.decode().split(" at ", 1)[1].split(" ", 1)[0]
 
 
-def rss_mib(pid: int) -> float:
+def rss_each_mib(pid: int) -> list[float]:
+    """VmRSS of the server and of each of its child processes (the query workers)."""
     pids = [pid] + [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    total = 0
+    found = []
     for p in pids:
         status = Path(f"/proc/{p}/status").read_text()
-        total += int(next(x.split()[1] for x in status.splitlines() if x.startswith("VmRSS:")))
-    return total / 1024
+        kib = int(next(x.split()[1] for x in status.splitlines() if x.startswith("VmRSS:")))
+        found.append(kib / 1024)
+    return found
+
+
+def rss_mib(pid: int) -> float:
+    return sum(rss_each_mib(pid))
 
 
 class Client:
@@ -159,15 +172,20 @@ def measure(store: Path, pages_wanted: int) -> dict:
         pages, entities = sample(client, pages_wanted)
         first = [client.get(p + ".html") for p in pages]
         again = [client.get(p + ".html")[1] for p in pages]
+        states = [p for p in pages if p.startswith("entity/state-")]
+        state_ms = [t for p, (_, t) in zip(pages, first, strict=True) if p in states]
         queries = []
         for entity in (entities * 5)[: max(50, len(entities))]:
             query = f"SELECT ?p ?o WHERE {{ <{entity}> ?p ?o }} LIMIT 100"
             rel = "sparql?" + urlencode({"query": query})
             queries.append(client.get(rel, "application/sparql-results+json"))
         errors = sum(1 for s, _ in first + queries if s != 200)
-        before = rss_mib(proc.pid)
+        each = rss_each_mib(proc.pid)
+        before = sum(each)
         codes = burst(url, pages, entities)
         after = rss_mib(proc.pid)
+        codes2 = burst(url, pages, entities)  # a second burst: growth past the first one
+        after2 = rss_mib(proc.pid)
         page_ms = [t for _, t in first]
         query_ms = [t for _, t in queries]
         return {
@@ -175,6 +193,13 @@ def measure(store: Path, pages_wanted: int) -> dict:
             "page_p50": pct(page_ms, 50),
             "page_p95": pct(page_ms, 95),
             "cached_p50": pct(again, 50),
+            "cached_p95": pct(again, 95),
+            "state_pages": len(state_ms),
+            "state_p50": pct(state_ms, 50) if state_ms else float("nan"),
+            "state_max": max(state_ms) if state_ms else float("nan"),
+            "rss_each_mib": [round(x, 1) for x in each],
+            "rss_after_2nd_burst_mib": after2,
+            "burst2": dict(codes2),
             "query_p50": pct(query_ms, 50),
             "query_p95": pct(query_ms, 95),
             "errors": errors,
@@ -201,11 +226,13 @@ def main() -> None:
         print(f"  {size:,} articles: {json.dumps(results[size])}", flush=True)
     print("\n| | 1 article | " + f"{args.articles:,} articles |\n| --- | ---: | ---: |")
     rows = [
-        ("resource page, first fetch, p50 / p95 (ms)", "page_p50", "page_p95"),
-        ("resource page, cached, p50 (ms)", "cached_p50", None),
+        ("resource page, first fetch (rendered), p50 / p95 (ms)", "page_p50", "page_p95"),
+        ("… of the states among them, p50 / max (ms)", "state_p50", "state_max"),
+        ("resource page, cached, p50 / p95 (ms)", "cached_p50", "cached_p95"),
         ("one-entity query over HTTP, p50 / p95 (ms)", "query_p50", "query_p95"),
         ("server + 2 query workers, RSS (MiB)", "rss_mib", None),
         ("… after 2,000 requests from 50 clients (MiB)", "rss_after_burst_mib", None),
+        ("… after 2,000 more (MiB)", "rss_after_2nd_burst_mib", None),
     ]
     for name, a, b in rows:
         cells = []
@@ -213,7 +240,32 @@ def main() -> None:
             r = results[size]
             cells.append(f"{r[a]:.1f}" + (f" / {r[b]:.1f}" if b else ""))
         print(f"| {name} | " + " | ".join(cells) + " |")
-    print("| burst status codes | " + " | ".join(str(results[s]["burst"]) for s in results) + " |")
+    print(
+        "| RSS of the server, worker, worker (MiB) | "
+        + " | ".join(" + ".join(f"{x:.0f}" for x in results[s]["rss_each_mib"]) for s in results)
+        + " |"
+    )
+    print(
+        "| burst status codes | "
+        + " | ".join(f"{results[s]['burst']} {results[s]['burst2']}" for s in results)
+        + " |"
+    )
+    big, one = results[args.articles], results[1]
+    ratio = big["rss_mib"] / one["rss_mib"]
+    growth = big["rss_after_2nd_burst_mib"] - big["rss_after_burst_mib"]
+    errors = sum(n for c in (big["burst"], big["burst2"]) for k, n in c.items() if k != 200)
+    checks = [
+        ("page p50 <= 20 ms", big["page_p50"] <= 20),
+        ("page p95 <= 100 ms", big["page_p95"] <= 100),
+        ("one-entity query p50 <= 20 ms", big["query_p50"] <= 20),
+        (f"memory {ratio:.2f}x that on 1 article (<= 2x)", ratio <= 2),
+        (f"memory {big['rss_mib']:.0f} MiB (< 1024)", big["rss_mib"] < 1024),
+        (f"bursts: {errors} errors", errors == 0),
+        (f"memory growth over the 2nd burst: {growth:+.1f} MiB (<= 16)", growth <= 16),
+    ]
+    print(f"\ntargets at {args.articles:,} articles:")
+    for name, met in checks:
+        print(f"  {'met ' if met else 'MISSED'}  {name}")
 
 
 if __name__ == "__main__":

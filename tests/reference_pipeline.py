@@ -64,7 +64,9 @@ def classic_build(
     return outcome
 
 
-def reference_site(nquads: Path, *, base: str, license: str) -> dict[str, str]:
+def reference_site(
+    nquads: Path, *, base: str, license: str, page_size: int | None = None
+) -> dict[str, str]:
     """The pages, documents, VoID and home page of a site, rendered as the first ``defrel
     site`` did: from one Catalogue of the whole dataset (read by rdflib), with the product's
     page and document code. ``defrel site`` renders article by article; this is what it must
@@ -80,17 +82,22 @@ def reference_site(nquads: Path, *, base: str, license: str) -> dict[str, str]:
     dataset = Dataset()
     dataset.parse(nquads, format="nquads")
     cat = Catalogue.of(dataset)
+    if page_size is not None:
+        cat.page_size = page_size
     layout = Layout(base, cat)
     files: dict[str, str] = {}
     for iri in sorted(cat.resources):
-        path = layout.path(iri)
-        if path is None:
+        if layout.path(iri) is None:
             continue
-        quads = cat.describe(iri)
-        docs = documents(path, quads)
-        jsonld = schema_jsonld(layout, iri, quads)
-        docs[f"{path}.html"] = resource_page(layout, iri, jsonld=jsonld, license=license)
-        files.update(docs)
+        for n in range(1, cat.window(iri).pages + 1):  # what points at it, a page at a time
+            stem = layout.page_path(iri, n)
+            quads = cat.describe(iri, n)
+            docs = documents(stem, quads)
+            jsonld = schema_jsonld(layout, iri, quads)
+            docs[f"{stem}.html"] = resource_page(
+                layout, iri, jsonld=jsonld, license=license, page=n
+            )
+            files.update(docs)
     prefix = f"{base}graph/"
     graphs = {
         str(g.identifier)[len(prefix) :]: g.identifier

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,8 +34,10 @@ from ..errors import DefrelError
 from ..rdf.vocab import CONTEXT_FILE, NS, context
 from .answers import Headers, error, fresh, send, wants_html
 from .app_sparql import MAX_BODY, post, sparql
+from .describe import PAGE_SIZE
 from .fromstore import QuadSource, neighbourhood, resource_of
 from .negotiate import DOCUMENTS, EXTENSIONS, WELL_KNOWN, choose
+from .refresh import StoreWatch
 from .sparql_endpoint import QueryPool
 
 __all__ = ["MAX_BODY", "StoreSite", "make_app"]
@@ -44,7 +47,9 @@ ONTOLOGY_IRI = str(NS["defrel"]).rstrip("#")
 CACHED_CHARS = 16 * 1024 * 1024  # rendered documents kept, in characters all together
 DESCRIBED = 4  # neighbourhoods kept, for the documents of resources just asked for...
 DESCRIBED_QUADS = 5_000  # ...if they are no larger than this
+PAGE_COUNTS = 10_000  # resources whose number of pages is kept (for Link: rel="next")
 DUMP_NAMES = ("dataset.nq", "dataset.ttl", "dataset.jsonld")
+_PAGED = re.compile(r"^(.+)\.page([2-9]|[1-9][0-9]+)$")  # page n >= 2 of a description
 
 
 @dataclass
@@ -63,6 +68,10 @@ class StoreSite:
     _rendering: dict = field(default_factory=dict)  # site path -> the lock of its rendering
     _described_cache: OrderedDict = field(default_factory=OrderedDict)
     _cached_chars: int = 0
+    page_size: int = PAGE_SIZE
+    _page_counts: OrderedDict = field(default_factory=OrderedDict)
+    watch: StoreWatch | None = None  # notices a `defrel load` into the store (refresh.py)
+    _generation: int = 0  # of the data: what was read before a refresh is not kept
 
     @property
     def mount(self) -> str:
@@ -95,61 +104,98 @@ class StoreSite:
         found = resource_of(self.source, URIRef(self.base + stem))
         return None if found is None else str(found)[len(self.base) :]
 
-    def document(self, stem: str, suffix: str) -> str:
-        """The text of the document ``{stem}{suffix}`` of the resource at ``stem``."""
+    def document(self, stem: str, suffix: str, page: int = 1) -> str | None:
+        """The text of the document ``{stem}{suffix}`` of the resource at ``stem`` (of page
+        ``page`` of its description: ``{stem}.page{n}{suffix}``), None past its last page."""
         if stem in ("ontology", "void"):
             files = self.fixed if stem == "ontology" else self.describe_dataset()
             return files["index.html" if (stem, suffix) == ("void", ".html") else stem + suffix]
-        key = stem + suffix
+        key = (stem, page, suffix)
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-            rendering = self._rendering.setdefault(stem, RLock())  # .html renders .jsonld
+            # .html renders .jsonld
+            rendering = self._rendering.setdefault((stem, page), RLock())
         with rendering:  # one rendering per resource at a time: a burst renders it once
             with self._lock:
                 if key in self._cache:
                     return self._cache[key]
-            text = self._render(stem, suffix)
+            generation = self._generation
+            text = self._render(stem, suffix, page)
             with self._lock:
-                self._rendering.pop(stem, None)
-                if len(text) <= CACHED_CHARS // 8 and key not in self._cache:
+                self._rendering.pop((stem, page), None)
+                if generation != self._generation:
+                    return text  # read from data since replaced: not kept
+                if text is not None and len(text) <= CACHED_CHARS // 8 and key not in self._cache:
                     self._cache[key] = text
                     self._cached_chars += len(text)
                 while self._cache and self._cached_chars > CACHED_CHARS:
                     self._cached_chars -= len(self._cache.popitem(last=False)[1])
         return text
 
-    def _described(self, stem: str):
+    def _described(self, stem: str, page: int):
         """The catalogue of a resource's neighbourhood and its description's quads (the
-        last few kept: a 303 is followed by a request for one of its documents)."""
+        last few kept: a 303 is followed by a request for one of its documents); None past
+        the description's last page."""
         with self._lock:
-            if stem in self._described_cache:
-                return self._described_cache[stem]
+            if (stem, page) in self._described_cache:
+                return self._described_cache[stem, page]
         iri = URIRef(self.base + stem)
-        cat = neighbourhood(self.source, iri)
-        found = (cat, cat.describe(iri))
+        generation = self._generation
+        cat = neighbourhood(self.source, iri, page, self.page_size)
+        if cat is None:
+            return None
+        found = (cat, cat.describe(iri, page))
+        if generation != self._generation:
+            return found
+        with self._lock:
+            self._page_counts[stem] = cat.windows[iri].pages
+            while len(self._page_counts) > PAGE_COUNTS:
+                self._page_counts.popitem(last=False)
         if len(found[1]) > DESCRIBED_QUADS:
             return found
         with self._lock:
-            self._described_cache[stem] = found
+            self._described_cache[stem, page] = found
             while len(self._described_cache) > DESCRIBED:
                 self._described_cache.popitem(last=False)
         return found
 
-    def _render(self, stem: str, suffix: str) -> str:
+    def _render(self, stem: str, suffix: str, page: int) -> str | None:
         from .documents import WRITERS
         from .pages import resource_page
         from .schemajson import schema_jsonld
         from .views import Layout
 
-        cat, quads = self._described(stem)
+        described = self._described(stem, page)
+        if described is None:
+            return None
+        cat, quads = described
         if suffix != ".html":
             return WRITERS[suffix](quads)
         iri = URIRef(self.base + stem)
         layout = Layout(self.base, cat)
         jsonld = schema_jsonld(layout, iri, quads)
-        return resource_page(layout, iri, jsonld=jsonld, license=self.license)
+        return resource_page(layout, iri, jsonld=jsonld, license=self.license, page=page)
+
+    def replace_source(
+        self, source: QuadSource, describe_dataset: Callable[[], dict[str, str]] | None
+    ) -> None:
+        """Read from ``source`` from now on (the store was loaded again), forgetting every
+        page, description and count made from the old one."""
+        with self._lock:
+            self.source, self.describe_dataset = source, describe_dataset
+            self._generation += 1
+            self._cache.clear()
+            self._cached_chars = 0
+            self._described_cache.clear()
+            self._page_counts.clear()
+
+    def pages(self, stem: str) -> int | None:
+        """How many pages the description of the resource at ``stem`` has, if counted (its
+        pages are counted when one of them is read)."""
+        with self._lock:
+            return self._page_counts.get(stem)
 
     def dump(self, rel: str) -> Path | None:
         """A file of the dumps folder: ``dataset.*`` or ``articles/{slug}.*``, nothing else."""
@@ -200,12 +246,22 @@ async def _document(request: Request, rel: str) -> Response | None:
     stem = "void" if rel == "index.html" else rel[: -len(suffix)] if suffix else ""
     if suffix not in DOCUMENTS or stem in ("", "ontology") or rel == "void.html":
         return None
+    paged = _PAGED.match(stem)
+    stem, page = (paged[1], int(paged[2])) if paged else (stem, 1)
     if await run_in_threadpool(site.resource, stem) != stem:
         return None
-    text = await run_in_threadpool(site.document, stem, suffix)
-    headers = {"Link": _link(site, _offers(stem), skip=rel)}
+    text = await run_in_threadpool(site.document, stem, suffix, page)
+    if text is None:
+        return None
+    here = stem if page == 1 else f"{stem}.page{page}"
+    headers = {"Link": _link(site, _offers(here), skip=rel)}
     if stem != "void":
         headers["Link"] += f', <{site.base}{stem}>; rel="describes"'
+        described = site.pages(stem)
+        for rel_name, n in (("prev", page - 1), ("next", page + 1)):
+            if described is not None and 1 <= n <= described:
+                target = stem if n == 1 else f"{stem}.page{n}"
+                headers["Link"] += f', <{site.mount}{target}{suffix}>; rel="{rel_name}"'
     return send(request, 200, text.encode(), media, headers)
 
 
@@ -249,6 +305,9 @@ def _file(request: Request, path: Path) -> Response:
 
 async def _any(request: Request) -> Response:
     method = request.method
+    watch = request.app.state.site.watch
+    if watch is not None and watch.due():
+        await run_in_threadpool(watch.check)
     try:
         if method in ("GET", "HEAD"):
             return await _get(request)

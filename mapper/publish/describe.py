@@ -27,7 +27,17 @@ from rdflib.term import Node
 from ..rdf.mapping import bind_prefixes
 from ..rdf.vocab import NS
 
-__all__ = ["DETAIL_TYPES", "LABELS", "Catalogue", "Quad", "as_dataset", "as_graph"]
+__all__ = [
+    "DETAIL_TYPES",
+    "LABELS",
+    "PAGE_SIZE",
+    "Catalogue",
+    "Quad",
+    "Window",
+    "as_dataset",
+    "as_graph",
+    "window",
+]
 
 SCHEMA, OA, TIME, DEFREL = NS["schema"], NS["oa"], NS["time"], NS["defrel"]
 _TYPE = RDF.type
@@ -49,8 +59,40 @@ DETAIL_TYPES = frozenset(
 )
 # Properties that name a node for people, most preferred first.
 LABELS = (SCHEMA.name, SCHEMA.headline, RDFS.label, NS["skos"].prefLabel, OA.exact)
+NAMING = frozenset((RDF.type, *LABELS))
 
 Quad = tuple[Node, Node, Node, URIRef | None]
+
+# A resource that many others point at (a state named in thousands of articles) is described
+# in pages: each lists at most PAGE_SIZE of the IRIs pointing at it (its *referrer keys*: the
+# subjects of triples whose object it is, other than itself and its own details), in IRI
+# order; page 1 is the resource's own documents, page n its ``{path}.page{n}.*``.
+PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class Window:
+    """Which referrer keys page ``page`` of ``pages`` of a description covers."""
+
+    page: int
+    pages: int
+    keys: frozenset[URIRef]
+
+
+def window(keys: list[URIRef], page: int, size: int = PAGE_SIZE) -> Window | None:
+    """The ``page``-th window of ``keys`` (sorted), None past the last page."""
+    pages = max(1, -(-len(keys) // size))
+    if not 1 <= page <= pages:
+        return None
+    return Window(page, pages, frozenset(keys[(page - 1) * size : page * size]))
+
+
+def referrer_keys(iri: URIRef, subjects: Iterable[Node]) -> list[URIRef]:
+    """The referrer keys of ``iri`` among the ``subjects`` of triples pointing at it, sorted."""
+    below = f"{iri}/"
+    return sorted(
+        {s for s in subjects if isinstance(s, URIRef) and s != iri and not s.startswith(below)}
+    )
 
 
 @dataclass
@@ -65,6 +107,9 @@ class Catalogue:
     # memos of types() and values(): a Catalogue is not changed once made (``of_quads``)
     _types: dict = field(default_factory=dict, repr=False)
     _values: dict = field(default_factory=dict, repr=False)
+    page_size: int = PAGE_SIZE
+    # set by a reader of one neighbourhood (``fromstore``), which holds one page's referrers
+    windows: dict[URIRef, Window] = field(default_factory=dict)
 
     @classmethod
     def of(cls, dataset: Dataset) -> Catalogue:
@@ -159,22 +204,34 @@ class Catalogue:
                     return int(start), int(end)
         return None
 
-    def referrers(self, iri: URIRef) -> list[tuple[URIRef, URIRef]]:
-        """(resource, property) for every resource with a triple pointing at ``iri``."""
+    def window(self, iri: URIRef, page: int = 1) -> Window | None:
+        """The referrer keys on page ``page`` of ``iri``'s description (None: no such page)."""
+        found = self.windows.get(iri)
+        if found is not None:
+            return found if found.page == page else None
+        keys = referrer_keys(iri, (q[0] for q in self.into.get(iri, ())))
+        return window(keys, page, self.page_size)
+
+    def referrers(self, iri: URIRef, page: int = 1) -> list[tuple[URIRef, URIRef]]:
+        """(resource, property) for every resource on page ``page`` with a triple pointing
+        at ``iri``."""
+        keys = self.window(iri, page).keys
         found = {
             (s, p)
             for s, p, _, _ in self.into.get(iri, ())
-            if s in self.resources and s != iri and isinstance(p, URIRef)
+            if s in keys and s in self.resources and isinstance(p, URIRef)
         }
         return sorted(found)
 
-    def describe(self, iri: URIRef) -> list[Quad]:
-        """The quads of ``iri``'s description (see the module docstring), sorted."""
+    def describe(self, iri: URIRef, page: int = 1) -> list[Quad]:
+        """The quads of page ``page`` of ``iri``'s description (see the module docstring),
+        sorted."""
+        keys = self.window(iri, page).keys
         subjects = set(self.subtree(iri)) | set(self.below(iri))
         for ann in self.evidence(iri):
             subjects.update(self.subtree(ann))
         quads = {q for s in subjects for q in self.out.get(s, ())}
-        quads.update(q for q in self.into.get(iri, ()) if q[0] in self.resources)
+        quads.update(q for q in self.into.get(iri, ()) if q[0] in keys and q[0] in self.resources)
         linked: dict[Node, set] = defaultdict(set)  # resource -> graphs that link to it
         for s, _, o, g in quads:
             for node in (s, o):

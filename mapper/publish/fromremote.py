@@ -20,7 +20,7 @@ from ..stores.httpclient import Http
 from ..stores.query import is_update, query_form, uses_service
 from ..stores.remote import endpoint_result
 from .describe import Quad
-from .fromstore import restore_literal
+from .fromstore import INTO_BELOW, NAMES, NAMES_IN, SUBJECTS_INTO_ROWS, restore_literal
 from .sparql_endpoint import (
     MAX_RESULT,
     Answer,
@@ -104,6 +104,31 @@ class RemoteSource:
 
     def into(self, nodes: set[Node]) -> list[Quad]:
         return self._quads(_INTO, nodes)
+
+    def subjects_into(self, iri: URIRef) -> list[URIRef]:
+        rows = self.select(SUBJECTS_INTO_ROWS.format(iri=_sparql_term(iri)[1:-1]))
+        return [r["s"] for r in rows if isinstance(r.get("s"), URIRef)]
+
+    def into_below(self, iri: URIRef) -> list[Quad]:
+        rows = self.select(INTO_BELOW.format(iri=_sparql_term(iri)[1:-1]))
+        return [(r["s"], r["p"], iri, r["g"]) for r in rows if isinstance(r["g"], URIRef)]
+
+    def pointing(self, iri: URIRef, subjects: set[URIRef]) -> list[Quad]:
+        wanted = {NS["defrel"].article, NS["defrel"].evidence}
+        return [q for q in self.out(subjects) if q[2] == iri or q[1] in wanted]
+
+    def names(self, nodes: set[Node]) -> list[Quad]:
+        return list({(s, p, o, None) for s, p, o, _ in self._quads(NAMES, nodes)})
+
+    def names_in(self, pairs: set[tuple[Node, Node]]) -> list[Quad]:
+        wanted = sorted((n, g) for n, g in pairs if isinstance(n, URIRef) and isinstance(g, URIRef))
+        quads = []
+        for start in range(0, len(wanted), BATCH):
+            text = " ".join(f"(<{n}> <{g}>)" for n, g in wanted[start : start + BATCH])
+            for row in self.select(NAMES_IN.format(pairs=text)):
+                if isinstance(row["g"], URIRef):
+                    quads.append((row["s"], row["p"], row["o"], row["g"]))
+        return quads
 
 
 class RemotePool:

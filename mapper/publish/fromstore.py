@@ -3,17 +3,23 @@ documents on request with the static site's own code (``describe.py``, ``views.p
 ``pages.py``) and the same bytes, without holding the dataset in memory.
 
 The site indexes the whole dataset in a ``Catalogue``; a page needs only a neighbourhood of
-its resource.  ``neighbourhood`` gathers it level by level (so a remote store answers a few
-batched queries, not one per node), loading every node's outgoing quads whole, so that each
-node it holds is classified (resource or detail) as in the whole dataset:
+its resource, and one page of what points at it (``describe.PAGE_SIZE``: a state named in
+100,000 articles is not read whole for one page).  ``neighbourhood`` gathers it level by
+level (so a remote store answers a few batched queries, not one per node):
 
+- the sorted IRIs of what points at the resource (one query, strings only), cut to the page;
 - the resource, and every IRI below it (``{iri}/…``) connected to it: its details, and for an
   article its facts' evidence, which the article's text marks; their incoming quads too;
-- the resources that point at it, and the evidence annotations (targets, selectors) of each;
-- every node those quads link to (its types and labels name the link);
-- for every detail, the IRIs its own IRI starts with, where its owning resource is.
+- the page's referrers: their quads pointing at it, which article states them, and the
+  evidence annotations (targets, selectors) of each;
+- the types and labels (only) of every node those quads link to: in the graphs of those
+  links, which is what a description states of it (``describe.py``), and once from the
+  union, which is all a page shows of it and classifies it (resource or detail) as in the
+  whole dataset;
+- for every detail, the types of the IRIs its own IRI starts with, where its owner is.
 
-Only named graphs are read: a store's default graph holds their union (see ``defrel load``).
+Quads are read from the named graphs; only the union's names come from the default graph,
+which holds the union of the named graphs (see ``defrel load``).
 """
 
 from __future__ import annotations
@@ -22,7 +28,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib.resources import files
-from pathlib import Path
 from typing import Protocol
 
 import pyoxigraph as ox
@@ -30,7 +35,16 @@ from rdflib import RDF, XSD, BNode, Literal, URIRef
 from rdflib.term import Node
 
 from ..rdf.vocab import NS
-from .describe import DETAIL_TYPES, Catalogue, Quad
+from .describe import (
+    DETAIL_TYPES,
+    LABELS,
+    PAGE_SIZE,
+    Catalogue,
+    Quad,
+    Window,
+    referrer_keys,
+    window,
+)
 
 __all__ = ["EmbeddedSource", "QuadSource", "neighbourhood", "resource_of", "to_rdflib"]
 
@@ -133,6 +147,56 @@ class QuadSource(Protocol):
 
     def into(self, nodes: set[Node]) -> list[Quad]: ...
 
+    def subjects_into(self, iri: URIRef) -> list[URIRef]:
+        """The IRIs with a triple whose object is ``iri``, each once, in any order."""
+        ...
+
+    def into_below(self, iri: URIRef) -> list[Quad]:
+        """The quads whose object is ``iri`` and whose subject lies below it (``{iri}/…``)."""
+        ...
+
+    def pointing(self, iri: URIRef, subjects: set[URIRef]) -> list[Quad]:
+        """The quads of ``subjects`` that point at ``iri``, and their ``defrel:article`` and
+        ``defrel:evidence`` quads (what a page shows of what points at it)."""
+        ...
+
+    def names(self, nodes: set[Node]) -> list[Quad]:
+        """The rdf:type and label triples (``describe.LABELS``) of ``nodes``, each once, as
+        quads of the default graph (graph None)."""
+        ...
+
+    def names_in(self, pairs: set[tuple[Node, Node]]) -> list[Quad]:
+        """The rdf:type and label quads of each (node, graph) of ``pairs``, in that graph."""
+        ...
+
+
+# The queries behind ``subjects_into``, ``into_below`` and ``names`` (IRIs hold no ``"``, ``\``,
+# ``<``, ``>`` or spaces: ``rdf.mint`` refuses them, and so does Oxigraph's parser).
+SUBJECTS_INTO = (
+    "SELECT (GROUP_CONCAT(DISTINCT STR(?s); separator=' ') AS ?all) "
+    "WHERE {{ GRAPH ?g {{ ?s ?p <{iri}> }} FILTER(isIRI(?s)) }}"
+)
+SUBJECTS_INTO_ROWS = "SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s ?p <{iri}> }} FILTER(isIRI(?s)) }}"
+INTO_BELOW = (
+    "SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p <{iri}> }} "
+    'FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{iri}/")) }}'
+)
+NAMES = (
+    "SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {nodes} }} VALUES ?p {{ "
+    + " ".join(f"<{p}>" for p in (RDF.type, *LABELS))
+    + " }} GRAPH ?g {{ ?s ?p ?o }} }}"
+)
+NAMES_IN = (
+    "SELECT ?s ?p ?o ?g WHERE {{ VALUES (?s ?g) {{ {pairs} }} VALUES ?p {{ "
+    + " ".join(f"<{p}>" for p in (RDF.type, *LABELS))
+    + " }} GRAPH ?g {{ ?s ?p ?o }} }}"
+)
+
+
+_NAMING = [ox.NamedNode(str(p)) for p in (RDF.type, *LABELS)]
+_DEFAULT = ox.DefaultGraph()
+_POINTING = [ox.NamedNode(str(NS["defrel"][p])) for p in ("article", "evidence")]
+
 
 class EmbeddedSource:
     """An Oxigraph store (opened read-only by the server), read by pattern: an index lookup
@@ -165,6 +229,51 @@ class EmbeddedSource:
             found.extend(self._quads((None, None, to_oxigraph(node), None)))
         return found
 
+    def subjects_into(self, iri: URIRef) -> list[URIRef]:
+        # one string made by the engine: a row per referrer costs ten times as much in Python
+        (row,) = self.store.query(SUBJECTS_INTO.format(iri=iri))
+        text = row["all"].value if row["all"] is not None else ""
+        return [URIRef(s) for s in text.split(" ") if s]
+
+    def into_below(self, iri: URIRef) -> list[Quad]:
+        o = _iri(str(iri))
+        return [
+            (_iri(r["s"].value), _iri(r["p"].value), o, _iri(r["g"].value))
+            for r in self.store.query(INTO_BELOW.format(iri=iri))
+        ]
+
+    def names(self, nodes: set[Node]) -> list[Quad]:
+        # from the default graph, the union: once per triple, not once per article graph;
+        # an index lookup per node and property (a VALUES join makes Oxigraph scan the store)
+        found = []
+        for node in nodes:
+            if isinstance(node, URIRef):
+                subject = ox.NamedNode(str(node))
+                for prop in _NAMING:
+                    for q in self.store.quads_for_pattern(subject, prop, None, _DEFAULT):
+                        found.append(
+                            (node, _iri(prop.value), to_rdflib(q.object, prop.value), None)
+                        )
+        return found
+
+    def names_in(self, pairs: set[tuple[Node, Node]]) -> list[Quad]:
+        found = []
+        for node, graph in pairs:
+            if isinstance(node, URIRef) and isinstance(graph, URIRef):
+                for prop in _NAMING:
+                    pattern = (ox.NamedNode(str(node)), prop, None, ox.NamedNode(str(graph)))
+                    found.extend(self._quads(pattern))
+        return found
+
+    def pointing(self, iri: URIRef, subjects: set[URIRef]) -> list[Quad]:
+        found, target = [], to_oxigraph(iri)
+        for s in subjects:
+            subject = ox.NamedNode(str(s))
+            found.extend(self._quads((subject, None, target, None)))
+            for prop in _POINTING:
+                found.extend(self._quads((subject, prop, None, None)))
+        return found
+
 
 class _Gathered:
     """The quads read so far, and which nodes' outgoing and incoming quads are whole."""
@@ -176,6 +285,7 @@ class _Gathered:
         self.into: dict[Node, list[Quad]] = defaultdict(list)
         self.out_done: set[Node] = set()
         self.into_done: set[Node] = set()
+        self.names_done: set[Node] = set()
 
     def _add(self, quads: list[Quad]) -> None:
         for quad in quads:
@@ -189,6 +299,16 @@ class _Gathered:
         if todo:
             self._add(self.source.out(todo))
             self.out_done |= todo
+
+    def load_names(self, nodes: Iterable[Node]) -> None:
+        todo = {
+            n
+            for n in nodes
+            if isinstance(n, URIRef) and n not in self.out_done and n not in self.names_done
+        }
+        if todo:
+            self._add(self.source.names(todo))
+            self.names_done |= todo
 
     def load_into(self, nodes: Iterable[Node]) -> None:
         todo = {n for n in nodes if n not in self.into_done}
@@ -233,19 +353,40 @@ def _evidence(got: _Gathered, nodes: Iterable[Node]) -> set[URIRef]:
     }
 
 
-def neighbourhood(source: QuadSource, iri: URIRef) -> Catalogue:
-    """A Catalogue of the quads ``iri``'s page and documents need (see the module docstring);
-    ``describe``, ``resource_view`` and ``article_text`` give what they give on the whole."""
+def neighbourhood(
+    source: QuadSource, iri: URIRef, page: int | None = 1, size: int = PAGE_SIZE
+) -> Catalogue | None:
+    """A Catalogue of the quads page ``page`` of ``iri``'s page and documents need (see the
+    module docstring), None past its last page; ``describe``, ``resource_view`` and
+    ``article_text`` give what they give on the whole.  ``page`` None: every page's (what
+    ``defrel site`` gathers of a shared resource from each article, to page it itself)."""
+    keys = referrer_keys(iri, source.subjects_into(iri))
+    found = window(keys, page, size) if page is not None else Window(1, 1, frozenset(keys))
+    if found is None:
+        return None
     got = _Gathered(source)
+    got.load_out([iri])
+    got._add(source.into_below(iri))  # what points at it from elsewhere: the page's keys
+    got.into_done.add(iri)
     got.walk_below([iri])
-    referrers = {q[0] for q in got.into[iri]}
-    got.load_out(referrers)
-    got.walk_below(_evidence(got, [iri, *referrers]))
-    linked = {t for q in list(got.quads) for t in (q[0], q[2]) if isinstance(t, URIRef)}
-    got.load_out(linked)
-    details = [n for n in got.out_done if got.types(n) and got.types(n) <= DETAIL_TYPES]
-    got.load_out({p for d in details for p in _prefixes(str(d))})
-    return Catalogue.of_quads(got.quads)
+    got._add(source.pointing(iri, set(found.keys)))
+    got.walk_below(_evidence(got, [iri, *found.keys]))
+    linked = {
+        (t, q[3])
+        for q in list(got.quads)
+        for t in (q[0], q[2])
+        if isinstance(t, URIRef) and t not in got.out_done
+    }
+    got._add(source.names_in(linked))  # a link is named in its own graph (describe.py)
+    got.load_names({t for t, _ in linked})  # and classified as the whole dataset does
+    known = got.out_done | got.names_done
+    details = [n for n in known if got.types(n) and got.types(n) <= DETAIL_TYPES]
+    got.load_names({p for d in details for p in _prefixes(str(d))})
+    cat = Catalogue.of_quads(got.quads)
+    cat.page_size = size
+    if page is not None:
+        cat.windows[iri] = found
+    return cat
 
 
 def resource_of(source: QuadSource, iri: URIRef) -> URIRef | None:
@@ -256,85 +397,3 @@ def resource_of(source: QuadSource, iri: URIRef) -> URIRef | None:
         if types and not types <= DETAIL_TYPES:
             return candidate
     return None
-
-
-_TYPES_AND_LABELS = """
-SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} VALUES ?p {{ {props} }} }}
-"""
-_GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"  # the default graph: the union, a set
-_PREDICATES = "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?s ?p ?o } }"
-
-
-def embedded_select(store_path: str):
-    """A function running a SELECT in the embedded store, rows as rdflib terms."""
-    store = ox.Store.read_only(store_path)
-
-    def select(query: str) -> list[dict[str, Node]]:
-        answer = store.query(query)
-        names = [v.value for v in answer.variables]
-        rows = []
-        for row in answer:
-            p = row["p"].value if "p" in names and row["p"] is not None else ""
-            rows.append({n: to_rdflib(row[n], p) for n in names if row[n] is not None})
-        return rows
-
-    return select
-
-
-_DISTINCT_TRIPLES = (
-    "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
-)
-
-
-def dataset_files(
-    select,
-    *,
-    base: str,
-    license: str,
-    union_is_a_set: bool = True,
-    publisher=None,
-    dumps: Path | None = None,
-) -> dict[str, str]:
-    """The home page and the VoID documents of the data a store holds, as ``defrel site``
-    writes them: from its types and labels (what the home page lists) and counts.
-    ``select`` runs a SELECT (rows as rdflib terms); ``union_is_a_set``: the store's default
-    graph holds each triple once (the embedded store), so counting it is enough.
-    ``publisher``: a ``dcat.Publisher``; ``dumps``: the folder of the dumps served, if any."""
-    from .dcat import dumps_in
-    from .describe import LABELS
-    from .site import dataset_pages, overview_of
-
-    props = " ".join(f"<{p}>" for p in (RDF.type, *LABELS))
-    rows = select(_TYPES_AND_LABELS.format(props=props))
-    cat = Catalogue.of_quads((r["s"], r["p"], r["o"], r["g"]) for r in rows)
-    del rows
-    cat.triples = int(select(_TRIPLES if union_is_a_set else _DISTINCT_TRIPLES)[0]["n"])
-    prefix = f"{base}graph/"
-    sizes = {str(r["g"]): int(r["n"]) for r in select(_GRAPH_SIZES)}
-    graphs = {g[len(prefix) :]: URIRef(g) for g in sizes if g.startswith(prefix)}
-    triples = {slug: sizes[str(g)] for slug, g in graphs.items()}
-    predicates = {str(r["p"]) for r in select(_PREDICATES)}
-    overview = overview_of(cat, base, predicates)
-    return dataset_pages(
-        overview,
-        base=base,
-        license=license,
-        graphs=graphs,
-        triples=triples,
-        publisher=publisher,
-        dumps=dumps_in(dumps),
-    )
-
-
-def embedded_dataset_files(
-    store_path: str, *, base: str, license: str, publisher=None, dumps: Path | None = None
-) -> dict[str, str]:
-    """``dataset_files`` of an embedded store (run in a child process by the server)."""
-    return dataset_files(
-        embedded_select(store_path),
-        base=base,
-        license=license,
-        publisher=publisher,
-        dumps=dumps,
-    )

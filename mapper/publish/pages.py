@@ -93,16 +93,20 @@ def page(
     )
 
 
-def resource_page(layout: Layout, iri: URIRef, *, jsonld: str, license: str) -> str:
-    """The page of one resource; an article's page also shows its text, evidence marked."""
-    here = f"{layout.path(iri)}.html"
-    view = resource_view(layout, iri)
+render = page  # for resource_page, whose argument `page` is a number
+
+
+def resource_page(layout: Layout, iri: URIRef, *, jsonld: str, license: str, page: int = 1) -> str:
+    """Page ``page`` of one resource's description (see ``describe.PAGE_SIZE``); an
+    article's page also shows its text, evidence marked."""
+    here = f"{layout.page_path(iri, page)}.html"
+    view = resource_view(layout, iri, page)
     is_article = SCHEMA.NewsArticle in layout.cat.types(iri)
     lang = layout.cat.value(iri, SCHEMA.inLanguage)
-    return page(
+    return render(
         "article.html" if is_article else "resource.html",
         here=here,
-        title=view["label"],
+        title=view["label"] if page == 1 else f"{view['label']} (page {page})",
         jsonld=jsonld,
         license=license,
         lang=str(lang) if lang else "en",

@@ -22,6 +22,7 @@ from ..rdf.mint import check_base
 from .app import StoreSite, make_app
 from .dcat import Publisher
 from .fromstore import EmbeddedSource
+from .refresh import StoreWatch
 from .sparql_endpoint import QueryPool
 
 __all__ = ["DeadlineProtocol", "serve_store"]
@@ -117,7 +118,7 @@ class _Described:
         self.lock = threading.Lock()
 
     def __call__(self) -> dict[str, str]:
-        from .fromstore import embedded_dataset_files
+        from .fromstore_dataset import embedded_dataset_files
 
         with self.lock:
             if self.files is None:
@@ -159,6 +160,7 @@ def serve_store(
         site, pool = _embedded(store, described, timeout=timeout, workers=workers)
     site.dumps = dumps
     site.fixed  # noqa: B018 - the ontology's documents, and the renderer's imports, made now
+    _compile_templates()  # not on a visitor's first page of each kind (a quarter second)
     try:
         sock = _listen(host, port)
     except InputError:
@@ -186,6 +188,13 @@ def serve_store(
         pool.close()
 
 
+def _compile_templates() -> None:
+    from .pages import _environment
+
+    for name in ("resource.html", "article.html", "index.html", "error.html", "sparql.html"):
+        _environment().get_template(name)
+
+
 def _embedded(store: Path, described: dict, *, timeout: float, workers: int):
     import pyoxigraph as ox
 
@@ -200,13 +209,22 @@ def _embedded(store: Path, described: dict, *, timeout: float, workers: int):
         query_timeout=timeout,
         describe_dataset=_Described(store, **described),
     )
-    return site, QueryPool(store=store, workers=workers, timeout=timeout)
+    pool = QueryPool(store=store, workers=workers, timeout=timeout)
+
+    def reopen() -> None:  # a `defrel load` wrote the store: read it anew
+        site.replace_source(
+            EmbeddedSource(ox.Store.read_only(str(store))), _Described(store, **described)
+        )
+        pool.refresh()
+
+    site.watch = StoreWatch(store, reopen)
+    return site, pool
 
 
 def _remote(endpoint: str, described: dict, *, timeout: float):
     from ..stores.httpclient import check_url
     from .fromremote import RemotePool, RemoteSource
-    from .fromstore import dataset_files
+    from .fromstore_dataset import dataset_files
 
     url = check_url(endpoint, option="--endpoint")
     source = RemoteSource(url, timeout=timeout)

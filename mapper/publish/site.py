@@ -22,7 +22,7 @@ from ..rdf.mapping import bind_prefixes
 from ..rdf.mint import check_base
 from ..rdf.vocab import DEFAULT_BASE, NS
 from .dcat import Publisher
-from .describe import Catalogue, Quad
+from .describe import PAGE_SIZE, Catalogue, Quad
 from .documents import WRITERS, all_documents
 from .pages import index_groups, index_row, ontology_view, page
 from .schemajson import base_of, resolve_resource, schema_jsonld
@@ -218,6 +218,7 @@ def build_site(
     jobs: int | None = None,
     on_progress=None,
     publisher: Publisher | None = None,
+    page_size: int = PAGE_SIZE,
 ) -> SiteOutcome:
     """Build the articles of ``paths`` (as ``defrel build``) and write the site into ``out``,
     only if they conform and are consistent; see ``sitebuild.py``. Article texts must lie
@@ -233,6 +234,7 @@ def build_site(
         jobs=jobs,
         on_progress=on_progress,
         publisher=publisher,
+        page_size=page_size,
     )
 
 

@@ -41,11 +41,11 @@ from ..builder.fastbuild import build_into
 from ..builder.outdir import staged_output
 from ..rdf.mint import Minter, check_base
 from .dcat import dumps_in
-from .describe import Catalogue
+from .describe import PAGE_SIZE, Catalogue
 from .negotiate import WELL_KNOWN
 from .pages import template_text
 from .site import SHAPES_FILE, SiteOutcome, _ontology, dataset_pages, overview_of, shapes_text
-from .sitepages import SIDECARS, parse_quads, render_articles, write_files, write_page
+from .sitepages import SIDECARS, page_stems, parse_quads, render_articles, write_files, write_page
 from .siteupdate import begin, commit_build, finish, read_json, remove_pages, sound, updatable
 from .views import Layout
 from .void import Overview, sitemap_xml
@@ -59,10 +59,10 @@ BUCKETS = 32  # spool files of shared resources' contributions
 Progress = Callable[[str, int, int], None]
 
 
-def site_recipe(build_recipe: str, base: str, license: str) -> str:
+def site_recipe(build_recipe: str, base: str, license: str, page_size: int = PAGE_SIZE) -> str:
     """What every page depends on besides the data: the build's recipe (defrel's code, the
-    ontology …), the site's templates, the base IRI and the licence."""
-    digest = hashlib.sha256(f"{build_recipe}\0{base}\0{license}".encode())
+    ontology …), the site's templates, the base IRI, the licence and the page size."""
+    digest = hashlib.sha256(f"{build_recipe}\0{base}\0{license}\0{page_size}".encode())
     folder = package_files("mapper.data") / "site"
     for item in sorted(folder.iterdir(), key=lambda i: i.name):
         digest.update(item.name.encode() + b"\0" + item.read_bytes())
@@ -106,8 +106,10 @@ def site_build(
     jobs: int | None = None,
     on_progress: Progress | None = None,
     publisher=None,
+    page_size: int = PAGE_SIZE,
 ) -> SiteOutcome:
-    """See the module docstring; ``on_progress(stage, done, total)`` is told how far."""
+    """See the module docstring; ``on_progress(stage, done, total)`` is told how far;
+    ``page_size``: what points at a resource is listed that many a page."""
     check_base(base)
     started = perf_counter()
     inputs = [*paths, *([root] if root else [])]
@@ -126,7 +128,7 @@ def site_build(
         target = stage.out if stage.in_place else stage.folder
         old = stage.out if trusted == stage.out and stage.out.is_dir() else None
         pages = _Pages(target, old, stage.folder, base, license, jobs, on_progress or _quiet)
-        pages.publisher = publisher
+        pages.publisher, pages.page_size = publisher, page_size
         if stage.in_place:
             previous = _read_json(stage.out / SITE_MANIFEST)
             begin(stage.out)
@@ -151,6 +153,7 @@ class _Pages:
         trusted); ``stage`` is ``old`` when the site is updated in place."""
         self.stage, self.base, self.license, self.jobs = stage, base, license, jobs
         self.publisher = None  # a dcat.Publisher: default, the base IRI's host
+        self.page_size = PAGE_SIZE
         self.progress = progress
         self.old = old
         self.in_place = old is not None and stage == old
@@ -167,13 +170,14 @@ class _Pages:
             license=self.license,
             stage=str(self.stage),
             old=str(self.old) if self.old else None,
+            page_size=self.page_size,
         )
         chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
         for done in _pool_map(fn, chunks, self.jobs):
             yield from done
 
     def run(self, manifest, outcome: SiteOutcome) -> None:
-        recipe = site_recipe(manifest.recipe, self.base, self.license)
+        recipe = site_recipe(manifest.recipe, self.base, self.license, self.page_size)
         previous = _read_json(self.old / SITE_MANIFEST) if self.old else None
         self.old_pages = set(previous.get("pages", [])) if previous and self.in_place else set()
         self.old_articles = set(previous.get("articles", {})) if previous else set()
@@ -266,38 +270,48 @@ class _Pages:
         return True
 
     def _shared(self, touched: set[str], mentions: dict, previous: dict) -> list[str]:
-        """Render the shared pages of ``touched`` (from the spool), link the others."""
-        paths = sorted(r[len(self.base) :] for r in mentions)
-        for path in paths if not self.in_place else ():
+        """Render the shared pages of ``touched`` (from the spool), keep the others (every
+        page of each: ``{path}.page{n}.*`` while the previous site has one)."""
+        stems = []
+        for path in sorted(r[len(self.base) :] for r in mentions):
             if self.base + path not in touched:
-                for suffix in SUFFIXES:
-                    _link(self.old, self.stage, path + suffix)
+                stem, n = path, 1
+                while n == 1 or self._there(stem):
+                    for suffix in SUFFIXES if not self.in_place else ():
+                        _link(self.old, self.stage, stem + suffix)
+                    stems.append(stem)
+                    n += 1
+                    stem = f"{path}.page{n}"
         fn = partial(
             render_shared,
             base=self.base,
             license=self.license,
             stage=str(self.stage),
             old=str(self.old) if self.old else None,
+            page_size=self.page_size,
         )
         tasks = [str(self.work / f"{k}.txt") for k in range(BUCKETS)]
-        for n, written in enumerate(_pool_map(fn, tasks, self.jobs), start=1):
+        for n, (written, rendered) in enumerate(_pool_map(fn, tasks, self.jobs), start=1):
             self.written += written
+            stems += rendered
             self.progress("shared pages", n, len(tasks))
-        return paths
+        return stems
 
     def _everything(self) -> list[str]:
         """Every page from the whole dataset (when articles do not agree on what they share,
         or name each other's nodes: see the module docstring)."""
         cat = Catalogue.of_quads(parse_quads(self.nquads.read_bytes()))
+        cat.page_size = self.page_size
         layout = Layout(self.base, cat)
         found = []
         for r in sorted(cat.resources):
-            path = layout.path(r)
-            if path is not None:
-                for suffix in SUFFIXES if not self.in_place else ():  # linked: never written into
-                    (self.stage / (path + suffix)).unlink(missing_ok=True)
+            if layout.path(r) is not None:
+                stems = page_stems(layout, r)
+                for stem in stems if not self.in_place else ():  # linked: never written into
+                    for suffix in SUFFIXES:
+                        (self.stage / (stem + suffix)).unlink(missing_ok=True)
                 self.written += write_page(self.stage, self.old, layout, r, self.license)
-                found.append(path)
+                found += stems
         self.whole = cat
         return found
 
@@ -386,18 +400,22 @@ class _Pages:
         outcome.written = sorted(files)
 
 
-def render_shared(bucket: str, *, base: str, license: str, stage: str, old: str | None) -> int:
+def render_shared(
+    bucket: str, *, base: str, license: str, stage: str, old: str | None, page_size: int
+) -> tuple[int, list[str]]:
     """Render the shared pages whose contributions ``bucket`` holds (``resource<TAB>quad``
-    lines, in any order); returns the files written."""
+    lines, in any order); returns the files written and the pages' paths."""
     grouped: dict[str, set[str]] = {}
     with open(bucket, encoding="utf-8") as stream:
         for line in stream:
             r, quad = line.rstrip("\n").split("\t", 1)
             grouped.setdefault(r, set()).add(quad)
-    written, made = 0, {}  # terms made once for the bucket
+    written, stems, made = 0, [], {}  # terms made once for the bucket
     for r in sorted(grouped):
         data = "".join(f"{q} .\n" for q in sorted(grouped[r])).encode("utf-8")
         cat = Catalogue.of_quads(parse_quads(data, made))
+        cat.page_size = page_size
         layout = Layout(base, cat)
         written += write_page(Path(stage), Path(old) if old else None, layout, URIRef(r), license)
-    return written
+        stems += page_stems(layout, URIRef(r))
+    return written, stems

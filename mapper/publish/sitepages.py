@@ -30,7 +30,8 @@ from rdflib.namespace import XSD
 
 from ..builder.outdir import replace_file
 from ..rdf.ntriples import nt_term
-from .describe import LABELS, Catalogue, Quad
+from ..rdf.vocab import NS
+from .describe import LABELS, NAMING, PAGE_SIZE, Catalogue, Quad
 from .documents import _text
 from .fromstore import neighbourhood
 from .pages import index_row, resource_page
@@ -39,10 +40,13 @@ from .site import documents
 from .views import Layout
 from .void import EXAMPLE_CLASSES
 
-__all__ = ["SIDECARS", "CatalogueSource", "parse_quads", "render_articles", "write_page"]
+__all__ = [
+    "SIDECARS", "CatalogueSource", "page_stems", "parse_quads", "render_articles", "write_page",
+]  # fmt: skip
 
 SIDECARS = ".defrel/site"  # inside the site folder: one JSON file per article
 NEWS_ARTICLE = URIRef("https://schema.org/NewsArticle")
+POINTING = frozenset(NS["defrel"][p] for p in ("article", "evidence"))
 _STRING = str(XSD.string)
 
 
@@ -85,16 +89,46 @@ class CatalogueSource:
     def into(self, nodes: set) -> list[Quad]:
         return [q for n in nodes for q in self.cat.into.get(n, ())]
 
+    def subjects_into(self, iri: URIRef) -> list[URIRef]:
+        return list({q[0] for q in self.cat.into.get(iri, ()) if isinstance(q[0], URIRef)})
+
+    def into_below(self, iri: URIRef) -> list[Quad]:
+        below = f"{iri}/"
+        return [q for q in self.cat.into.get(iri, ()) if str(q[0]).startswith(below)]
+
+    def pointing(self, iri: URIRef, subjects: set) -> list[Quad]:
+        return [
+            q for s in subjects for q in self.cat.out.get(s, ()) if q[2] == iri or q[1] in POINTING
+        ]
+
+    def names(self, nodes: set) -> list[Quad]:
+        return list(
+            {(*q[:3], None) for n in nodes for q in self.cat.out.get(n, ()) if q[1] in NAMING}
+        )
+
+    def names_in(self, pairs: set) -> list[Quad]:
+        return [
+            q for n, g in pairs for q in self.cat.out.get(n, ()) if q[1] in NAMING and q[3] == g
+        ]
+
+
+def page_stems(layout: Layout, iri: URIRef) -> list[str]:
+    """The document paths (no suffix) of every page of ``iri``'s description (see
+    ``describe.PAGE_SIZE``)."""
+    return [layout.page_path(iri, n) for n in range(1, layout.cat.window(iri).pages + 1)]
+
 
 def write_page(stage: Path, old: Path | None, layout: Layout, iri: URIRef, license: str) -> int:
-    """Write the page of ``iri`` and its four documents into ``stage``; a file whose bytes
+    """Write every page of ``iri`` and their documents into ``stage``; a file whose bytes
     are those of the previous site ``old`` is linked from there. Returns files written."""
-    path = layout.path(iri)
-    quads = layout.cat.describe(iri)
-    docs = documents(path, quads)
-    jsonld = schema_jsonld(layout, iri, quads)  # what a page embeds: the schema.org reading
-    docs[f"{path}.html"] = resource_page(layout, iri, jsonld=jsonld, license=license)
-    return write_files(stage, old, docs)
+    written = 0
+    for n, stem in enumerate(page_stems(layout, iri), start=1):
+        quads = layout.cat.describe(iri, n)
+        docs = documents(stem, quads)
+        jsonld = schema_jsonld(layout, iri, quads)  # what a page embeds: the schema.org reading
+        docs[f"{stem}.html"] = resource_page(layout, iri, jsonld=jsonld, license=license, page=n)
+        written += write_files(stage, old, docs)
+    return written
 
 
 _FOLDERS: set[str] = set()  # made by this process
@@ -157,8 +191,9 @@ def _digest(cat: Catalogue, node) -> str:
     return hashlib.sha256("\n".join(dict.fromkeys(said)).encode()).hexdigest()[:16]
 
 
-def _article(data: bytes, slug: str, base: str) -> tuple[Catalogue, Layout, str]:
+def _article(data: bytes, slug: str, base: str, size: int) -> tuple[Catalogue, Layout, str]:
     cat = Catalogue.of_quads(parse_quads(data))
+    cat.page_size = size
     return cat, Layout(base, cat), f"{base}article/{slug}"
 
 
@@ -187,7 +222,7 @@ def _info(cat: Catalogue, layout: Layout, own: str, base: str) -> dict:
             firsts[str(cls)] = str(min(typed))
     foreign_lines = [q for n in foreign for q in cat.out.get(n, ())]
     return {
-        "pages": [layout.path(r) for r in local],
+        "pages": [stem for r in local for stem in page_stems(layout, r)],
         "shared": [str(r) for r in shared],
         "rows": [index_row(layout, r) for r in local + shared],
         "others": sorted(str(r) for r in cat.resources if layout.path(r) is None),
@@ -212,6 +247,7 @@ def render_articles(
     license: str,
     stage: str,
     old: str | None,
+    page_size: int = PAGE_SIZE,
 ) -> list[tuple[str, int, list]]:
     """Render the articles of ``tasks``: (slug, start, length of its part in ``nquads``,
     whether to write its pages and side file, the shared resources to return the quads of
@@ -221,18 +257,18 @@ def render_articles(
     with open(nquads, "rb") as stream:
         for slug, start, length, pages, wanted in tasks:
             stream.seek(start)
-            cat, layout, own = _article(stream.read(length), slug, base)
+            cat, layout, own = _article(stream.read(length), slug, base, page_size)
             written = 0
             info = _info(cat, layout, own, base)
             if pages:
-                for path in info["pages"]:
-                    iri = URIRef(base + path)
-                    written += write_page(stage_path, old_path, layout, iri, license)
+                for r in sorted(cat.resources):
+                    if _owned(r, own) and layout.path(r) is not None:
+                        written += write_page(stage_path, old_path, layout, r, license)
             source = CatalogueSource(cat)
             shares = []
             for r in info["shared"] if pages else (wanted or []):
                 if r in info["shared"]:
-                    quads = neighbourhood(source, URIRef(r)).out
+                    quads = neighbourhood(source, URIRef(r), None).out  # every page's
                     found = {q for qs in quads.values() for q in qs}
                     shares.append((r, _lines(found)))
             if pages:

@@ -240,6 +240,8 @@ def _work(conn, source: tuple[str, list[str]]) -> None:
 
 
 class _Worker:
+    generation = 0
+
     def __init__(self, source: tuple[str, list[str]]) -> None:
         ctx = multiprocessing.get_context("spawn")  # never fork a threaded server
         self.conn, child = ctx.Pipe()
@@ -281,6 +283,7 @@ class QueryPool:
         self.idle: queue.Queue[_Worker] = queue.Queue()
         self.all: set[_Worker] = set()
         self.lock = threading.Lock()
+        self.generation = 0  # workers of an older one read data since replaced (`refresh`)
         started = [self._spawn() for _ in range(max(1, workers))]
         for worker in started:
             worker.ready()
@@ -289,11 +292,31 @@ class QueryPool:
     def _spawn(self) -> _Worker:
         worker = _Worker(self.source)
         with self.lock:
+            worker.generation = self.generation
             self.all.add(worker)
         return worker
 
+    def refresh(self) -> None:
+        """Replace every worker by one that opens the data anew: idle ones now, busy ones
+        when their query is answered."""
+        with self.lock:
+            self.generation += 1
+        while True:
+            try:
+                worker = self.idle.get_nowait()
+            except queue.Empty:
+                return
+            self._replace(worker)
+
+    def _put_back(self, worker: _Worker) -> None:
+        if worker.generation != self.generation:
+            self._replace(worker)
+        else:
+            self.idle.put(worker)
+
     def _replace(self, worker: _Worker) -> None:
-        """Kill a worker that ran out of time; start another in the background."""
+        """Kill a worker (out of time, or reading old data); start another in the
+        background."""
         with self.lock:
             self.all.discard(worker)
         worker.stop()
@@ -331,7 +354,7 @@ class QueryPool:
         except (EOFError, OSError):
             self._replace(worker)
             raise QueryError("the query worker died while running the query") from None
-        self.idle.put(worker)
+        self._put_back(worker)
         if reply[0] == "error":
             raise QueryError(reply[1])
         if reply[0] == "refused":

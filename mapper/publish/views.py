@@ -43,6 +43,11 @@ class Layout:
             return None
         return str(resource)[len(self.base) :]
 
+    def page_path(self, iri: Node, page: int = 1) -> str:
+        """The document path (no extension) of page ``page`` of a resource's description."""
+        path = self.path(iri)
+        return path if page == 1 else f"{path}.page{page}"
+
     def href(self, here: str, iri: Node) -> str | None:
         """A link from page ``here`` (a document path) to ``iri``: its page, or a file of the
         site, relative so that the site works wherever it is hosted; external IRIs as they are."""
@@ -159,9 +164,25 @@ def is_fact(cat: Catalogue, iri: Node) -> bool:
     return cat.value(iri, DEFREL.article) is not None
 
 
-def resource_view(layout: Layout, iri: URIRef) -> dict:
-    """Everything a resource page shows, links relative to the page."""
-    cat, here = layout.cat, f"{layout.path(iri)}.html"
+def pages_view(layout: Layout, iri: URIRef, page: int) -> dict:
+    """Where page ``page`` of a resource's description sits among its pages."""
+    here, pages = f"{layout.page_path(iri, page)}.html", layout.cat.window(iri, page).pages
+
+    def link(n: int) -> str | None:
+        return relative(here, f"{layout.page_path(iri, n)}.html") if 1 <= n <= pages else None
+
+    return {
+        "page": page,
+        "pages": pages,
+        "size": layout.cat.page_size,
+        "prev": link(page - 1),
+        "next": link(page + 1),
+    }
+
+
+def resource_view(layout: Layout, iri: URIRef, page: int = 1) -> dict:
+    """Everything page ``page`` of a resource's description shows, links relative to it."""
+    cat, here = layout.cat, f"{layout.page_path(iri, page)}.html"
     props: dict[URIRef, list[dict]] = {}
     for _, p, o, _ in sorted(set(cat.out[iri]), key=lambda q: (str(q[1]), str(q[2]))):
         if p not in HIDDEN and isinstance(p, URIRef):
@@ -170,7 +191,7 @@ def resource_view(layout: Layout, iri: URIRef) -> dict:
             if view not in row:
                 row.append(view)
     roles: dict[URIRef, list[URIRef]] = {}
-    for s, p in cat.referrers(iri):
+    for s, p in cat.referrers(iri, page):
         roles.setdefault(s, []).append(p)
     facts, others = [], []
     for s, props_in in roles.items():
@@ -196,6 +217,7 @@ def resource_view(layout: Layout, iri: URIRef) -> dict:
         "evidence": [quote_view(layout, here, a) for a in cat.evidence(iri)],
         "facts": facts,
         "others": others,
+        "pages": pages_view(layout, iri, page),
     }
 
 

@@ -1,0 +1,150 @@
+"""A resource that many others point at is described in pages (``describe.PAGE_SIZE`` of what
+points at it each, ``{path}.page{n}.*``): the static site and ``serve --store`` make the same
+pages, byte for byte, linked by rel="prev"/"next", and together they list everything."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+from rdflib import Dataset, URIRef
+
+from mapper.publish.describe import Catalogue
+
+BASE = "https://w3id.org/defrel/data/"
+DEFAULT_BASE = BASE
+SIZE = 3  # small, so that the seed's entities have several pages
+SUFFIXES = (".html", ".ttl", ".jsonld", ".nt", ".nq")
+
+
+def _files(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
+        for p in site.rglob("*")
+        if p.is_file() and p.suffix in (*SUFFIXES, ".rdf") and ".defrel" not in p.parts
+    }
+
+
+@pytest.fixture(scope="module")
+def paged(tmp_path_factory):
+    """The seed's site with pages of SIZE, and a StoreSite over its store, paged alike."""
+    import pyoxigraph as ox
+
+    from mapper.publish.app import StoreSite
+    from mapper.publish.fromstore import EmbeddedSource
+    from mapper.publish.site import DEFAULT_LICENSE, build_site
+    from mapper.stores.embedded import load_store
+
+    folder = tmp_path_factory.mktemp("paged")
+    built = build_site([SEEDS], out=folder / "site", base=BASE, page_size=SIZE, jobs=1)
+    assert built.ok, built.report.text()
+    store = folder / "store"
+    load_store([folder / "site" / "dataset.nq"], store=store)
+    site = StoreSite(
+        base=BASE,
+        source=EmbeddedSource(ox.Store.read_only(str(store))),
+        license=DEFAULT_LICENSE,
+        query_timeout=5,
+        page_size=SIZE,
+    )
+    dataset = Dataset()
+    dataset.parse(folder / "site" / "dataset.nq", format="nquads")
+    return _files(folder / "site"), site, Catalogue.of(dataset)
+
+
+def _paged_stems(files: dict[str, str]) -> dict[str, int]:
+    """Resource path -> number of pages, for the resources with more than one."""
+    found: dict[str, int] = {}
+    for name in files:
+        m = re.fullmatch(r"(.+)\.page([0-9]+)\.html", name)
+        if m:
+            found[m[1]] = max(found.get(m[1], 1), int(m[2]))
+    return found
+
+
+def test_the_site_and_the_server_make_the_same_pages(paged) -> None:
+    files, site, _ = paged
+    stems = _paged_stems(files)
+    assert "entity/russia" in stems and stems["entity/russia"] >= 3
+    for stem, pages in sorted(stems.items())[:6]:
+        for page in range(1, pages + 1):
+            here = stem if page == 1 else f"{stem}.page{page}"
+            for suffix in SUFFIXES:
+                assert site.document(stem, suffix, page) == files[here + suffix], here + suffix
+        assert site.document(stem, ".html", pages + 1) is None
+        assert f"{stem}.page{pages + 1}.html" not in files
+
+
+def test_pages_link_in_order_and_list_every_referrer_once(paged) -> None:
+    files, _, cat = paged
+    stem = "entity/russia"
+    pages = _paged_stems(files)[stem]
+    iri = BASE + stem
+    listed = []
+    for page in range(1, pages + 1):
+        here = stem if page == 1 else f"{stem}.page{page}"
+        html = files[here + ".html"]
+        nxt = re.search(r'<link rel="next" href="([^"]+)">', html)
+        prev = re.search(r'<link rel="prev" href="([^"]+)">', html)
+        want_next = f"russia.page{page + 1}.html" if page < pages else None
+        assert (nxt[1] if nxt else None) == want_next
+        want_prev = {1: None, 2: "russia.html"}.get(page, f"russia.page{page - 1}.html")
+        assert (prev[1] if prev else None) == want_prev
+        assert f"Page {page} of {pages}" in html
+        nt = files[here + ".nt"]
+        pattern = r"^<([^>]+)> <[^>]+> <" + re.escape(iri) + ">"
+        found = set(re.findall(pattern, nt, re.M))
+        keys = sorted(k for k in found if URIRef(k) in cat.resources)  # not its own evidence
+        assert 1 <= len(keys) <= SIZE
+        listed += keys
+    assert listed == sorted(listed), "pages follow the order of the referrers' IRIs"
+    node = URIRef(iri)
+    pointing = sorted({str(q[0]) for q in cat.into[node] if q[0] in cat.resources and q[0] != node})
+    assert listed == pointing, "every resource pointing at it is on exactly one page"
+
+
+def test_the_per_article_site_pages_shared_resources_as_the_whole_dataset_does(
+    tmp_path: Path,
+) -> None:
+    """Generated articles sharing states: the site, rendered article by article, pages them
+    as one Catalogue of the whole dataset does; after an edit, the rebuilt site is the full
+    build's, byte for byte, and the sitemap lists every page."""
+    import shutil
+    import sys
+
+    from conftest import ROOT
+    from reference_pipeline import reference_site
+
+    from mapper.publish.site import DEFAULT_LICENSE, build_site
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from corpus import generate
+
+    generate(tmp_path / "in", articles=12, seed=5)
+    built = build_site([tmp_path / "in"], out=tmp_path / "site", page_size=SIZE, jobs=1)
+    assert built.ok, built.report.text()
+    files = _files(tmp_path / "site")
+    stems = _paged_stems(files)
+    assert any(n >= 3 for n in stems.values()), stems
+    reference = reference_site(
+        tmp_path / "site" / "dataset.nq",
+        base=DEFAULT_BASE,
+        license=DEFAULT_LICENSE,
+        page_size=SIZE,
+    )
+    wanted = {n: t for n, t in reference.items() if n.endswith((*SUFFIXES, ".rdf")) and "/" in n}
+    assert {n: files[n] for n in wanted} == wanted
+    assert not {n for n in files if "/" in n and ".page" in n} - set(wanted)
+    sitemap = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    for stem, pages in stems.items():
+        assert f"{stem}.page{pages}.html<" in sitemap
+    facts = sorted((tmp_path / "in").glob("*.facts.yaml"))[3]
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(text.replace("- id: fact-1\n", "- id: fact-1\n  label: Edited\n", 1))
+    shutil.copytree(tmp_path / "in", tmp_path / "in2")
+    again = build_site([tmp_path / "in"], out=tmp_path / "site", page_size=SIZE, jobs=1)
+    full = build_site([tmp_path / "in2"], out=tmp_path / "full", page_size=SIZE, jobs=1)
+    assert again.ok and full.ok and again.reused == 11
+    assert _files(tmp_path / "site") == _files(tmp_path / "full")
