@@ -26,12 +26,10 @@ import hashlib
 import json
 import os
 import zlib
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from importlib.resources import files as package_files
-from multiprocessing import get_context
 from pathlib import Path
 from time import perf_counter
 
@@ -45,7 +43,16 @@ from .describe import PAGE_SIZE, Catalogue
 from .negotiate import WELL_KNOWN
 from .pages import template_text
 from .site import SHAPES_FILE, SiteOutcome, _ontology, dataset_pages, overview_of, shapes_text
-from .sitepages import SIDECARS, page_stems, parse_quads, render_articles, write_files, write_page
+from .sitepages import (
+    SIDECARS,
+    page_stems,
+    parse_quads,
+    pool_map,
+    render_articles,
+    render_shared,
+    write_files,
+    write_page,
+)
 from .siteupdate import begin, commit_build, finish, read_json, remove_pages, sound, updatable
 from .views import Layout
 from .void import Overview, sitemap_xml
@@ -67,24 +74,6 @@ def site_recipe(build_recipe: str, base: str, license: str, page_size: int = PAG
     for item in sorted(folder.iterdir(), key=lambda i: i.name):
         digest.update(item.name.encode() + b"\0" + item.read_bytes())
     return digest.hexdigest()
-
-
-def _pool_map(fn, tasks: list, jobs: int) -> Iterator:
-    """``fn(task)`` for each task, in order; in ``jobs`` processes when there are enough."""
-    if jobs <= 1 or len(tasks) <= 1:
-        yield from map(fn, tasks)
-        return
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"))
-    try:
-        pending: deque = deque()
-        for task in tasks:
-            pending.append(pool.submit(fn, task))
-            if len(pending) >= 3 * jobs:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
 _read_json = read_json
@@ -173,7 +162,7 @@ class _Pages:
             page_size=self.page_size,
         )
         chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
-        for done in _pool_map(fn, chunks, self.jobs):
+        for done in pool_map(fn, chunks, self.jobs):
             yield from done
 
     def run(self, manifest, outcome: SiteOutcome) -> None:
@@ -291,7 +280,7 @@ class _Pages:
             page_size=self.page_size,
         )
         tasks = [str(self.work / f"{k}.txt") for k in range(BUCKETS)]
-        for n, (written, rendered) in enumerate(_pool_map(fn, tasks, self.jobs), start=1):
+        for n, (written, rendered) in enumerate(pool_map(fn, tasks, self.jobs), start=1):
             self.written += written
             stems += rendered
             self.progress("shared pages", n, len(tasks))
@@ -398,24 +387,3 @@ class _Pages:
         outcome.files += 0 if "style.css" in files else len(fixed)
         outcome.triples = overview.triples
         outcome.written = sorted(files)
-
-
-def render_shared(
-    bucket: str, *, base: str, license: str, stage: str, old: str | None, page_size: int
-) -> tuple[int, list[str]]:
-    """Render the shared pages whose contributions ``bucket`` holds (``resource<TAB>quad``
-    lines, in any order); returns the files written and the pages' paths."""
-    grouped: dict[str, set[str]] = {}
-    with open(bucket, encoding="utf-8") as stream:
-        for line in stream:
-            r, quad = line.rstrip("\n").split("\t", 1)
-            grouped.setdefault(r, set()).add(quad)
-    written, stems, made = 0, [], {}  # terms made once for the bucket
-    for r in sorted(grouped):
-        data = "".join(f"{q} .\n" for q in sorted(grouped[r])).encode("utf-8")
-        cat = Catalogue.of_quads(parse_quads(data, made))
-        cat.page_size = page_size
-        layout = Layout(base, cat)
-        written += write_page(Path(stage), Path(old) if old else None, layout, URIRef(r), license)
-        stems += page_stems(layout, URIRef(r))
-    return written, stems

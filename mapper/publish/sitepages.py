@@ -14,6 +14,7 @@ needs from this article:
   does not own (the parent counts the union's triples from them), and its page paths.
 
 A page whose bytes are those of the previous site is hard-linked from it, not written.
+The shared pages are rendered here too (``render_shared``), from the parent's spool.
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections import Counter
+from collections import Counter, deque
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -41,7 +45,8 @@ from .views import Layout
 from .void import EXAMPLE_CLASSES
 
 __all__ = [
-    "SIDECARS", "CatalogueSource", "page_stems", "parse_quads", "render_articles", "write_page",
+    "SIDECARS", "CatalogueSource", "page_stems", "parse_quads", "pool_map", "render_articles",
+    "render_shared", "write_page",
 ]  # fmt: skip
 
 SIDECARS = ".defrel/site"  # inside the site folder: one JSON file per article
@@ -116,6 +121,24 @@ def page_stems(layout: Layout, iri: URIRef) -> list[str]:
     """The document paths (no suffix) of every page of ``iri``'s description (see
     ``describe.PAGE_SIZE``)."""
     return [layout.page_path(iri, n) for n in range(1, layout.cat.window(iri).pages + 1)]
+
+
+def pool_map(fn, tasks: list, jobs: int) -> Iterator:
+    """``fn(task)`` for each task, in order; in ``jobs`` processes when there are enough."""
+    if jobs <= 1 or len(tasks) <= 1:
+        yield from map(fn, tasks)
+        return
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"))
+    try:
+        pending: deque = deque()
+        for task in tasks:
+            pending.append(pool.submit(fn, task))
+            if len(pending) >= 3 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def write_page(stage: Path, old: Path | None, layout: Layout, iri: URIRef, license: str) -> int:
@@ -277,3 +300,24 @@ def render_articles(
                 replace_file(side, json.dumps(info, ensure_ascii=False).encode("utf-8"))
             done.append((slug, written, shares))
     return done
+
+
+def render_shared(
+    bucket: str, *, base: str, license: str, stage: str, old: str | None, page_size: int
+) -> tuple[int, list[str]]:
+    """Render the shared pages whose contributions ``bucket`` holds (``resource<TAB>quad``
+    lines, in any order); returns the files written and the pages' paths."""
+    grouped: dict[str, set[str]] = {}
+    with open(bucket, encoding="utf-8") as stream:
+        for line in stream:
+            r, quad = line.rstrip("\n").split("\t", 1)
+            grouped.setdefault(r, set()).add(quad)
+    written, stems, made = 0, [], {}  # terms made once for the bucket
+    for r in sorted(grouped):
+        data = "".join(f"{q} .\n" for q in sorted(grouped[r])).encode("utf-8")
+        cat = Catalogue.of_quads(parse_quads(data, made))
+        cat.page_size = page_size
+        layout = Layout(base, cat)
+        written += write_page(Path(stage), Path(old) if old else None, layout, URIRef(r), license)
+        stems += page_stems(layout, URIRef(r))
+    return written, stems
