@@ -44,7 +44,9 @@ from .negotiate import WELL_KNOWN
 from .pages import template_text
 from .site import SHAPES_FILE, SiteOutcome, _ontology, dataset_pages, overview_of, shapes_text
 from .sitepages import (
+    SHARES,
     SIDECARS,
+    kept_shares,
     page_stems,
     parse_quads,
     pool_map,
@@ -176,7 +178,8 @@ class _Pages:
         before = previous["articles"]
         entries = manifest.articles
         same = [s for s, e in entries.items() if before.get(s) == e["key"] and self._kept(s)]
-        changed = [s for s in entries if s not in set(same)]
+        kept = set(same)
+        changed = [s for s in entries if s not in kept]
         self.work.mkdir(parents=True, exist_ok=True)
         touched: set[str] = set()
         for slug in [*changed, *(s for s in before if s not in entries)]:
@@ -204,9 +207,15 @@ class _Pages:
             wanted: dict[str, list[str]] = {}
             for r in touched:
                 for slug in mentions[r]:
-                    if slug in same:
+                    if slug in kept:
                         wanted.setdefault(slug, []).append(r)
-            tasks = [(s, *entries[s]["ranges"]["dataset.nq"], False, wanted[s]) for s in wanted]
+            tasks = []
+            for slug, rs in wanted.items():  # what an unchanged article gave, as it kept it
+                shares = kept_shares(self.stage / SIDECARS / f"{slug}.json", set(rs))
+                if shares is None:
+                    tasks.append((slug, *entries[slug]["ranges"]["dataset.nq"], False, rs))
+                else:
+                    self._spool(buckets, shares, touched)
             for _, _, shares in self._render(tasks):
                 self._spool(buckets, shares, touched)
         finally:
@@ -223,6 +232,9 @@ class _Pages:
         info = _read_json(self.old / SIDECARS / f"{slug}.json")
         try:
             names = [p + x for p in info["pages"] for x in SUFFIXES]
+            shares = f"{SIDECARS}/{slug}{SHARES}"
+            if not self.in_place and os.path.isfile(self.old / shares):
+                _link(self.old, self.stage, shares)
             for name in [*names, f"{SIDECARS}/{slug}.json"]:
                 if self.in_place:
                     os.stat(self.old / name)
@@ -374,7 +386,8 @@ class _Pages:
         if self.in_place:  # what the previous site had and this one has not goes
             remove_pages(self.stage, self.old_pages - set(pages))
             for slug in self.old_articles - set(articles):
-                (self.stage / SIDECARS / f"{slug}.json").unlink(missing_ok=True)
+                for suffix in (".json", SHARES):
+                    (self.stage / SIDECARS / f"{slug}{suffix}").unlink(missing_ok=True)
             finish(self.stage, about)
         else:
             (self.stage / SITE_MANIFEST).write_text(json.dumps(about), encoding="utf-8")

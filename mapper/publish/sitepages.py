@@ -45,11 +45,14 @@ from .views import Layout
 from .void import EXAMPLE_CLASSES
 
 __all__ = [
-    "SIDECARS", "CatalogueSource", "page_stems", "parse_quads", "pool_map", "render_articles",
+    "SHARES", "SIDECARS", "CatalogueSource", "kept_shares", "page_stems", "parse_quads", "pool_map", "render_articles",
     "render_shared", "write_page",
 ]  # fmt: skip
 
 SIDECARS = ".defrel/site"  # inside the site folder: one JSON file per article
+# beside it, what the article contributes to the shared pages (``resource<TAB>quad`` lines):
+# a shared page touched by an edit is rendered again from these, not from every article
+SHARES = ".shares"
 NEWS_ARTICLE = URIRef("https://schema.org/NewsArticle")
 POINTING = frozenset(NS["defrel"][p] for p in ("article", "evidence"))
 _STRING = str(XSD.string)
@@ -298,8 +301,25 @@ def render_articles(
                 side = stage_path / SIDECARS / f"{slug}.json"
                 # never written into: in place, or a link to the previous site's
                 replace_file(side, json.dumps(info, ensure_ascii=False).encode("utf-8"))
+                kept = "".join(f"{r}\t{line}\n" for r, lines in shares for line in lines)
+                replace_file(side.with_suffix(SHARES), kept.encode("utf-8"))
             done.append((slug, written, shares))
     return done
+
+
+def kept_shares(side: Path, wanted: set[str]) -> list[tuple[str, list[str]]] | None:
+    """The contributions to the shared resources ``wanted`` an article's side file keeps
+    (None if there is none: the article is then read again)."""
+    try:
+        text = side.with_suffix(SHARES).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    found: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        r, quad = line.split("\t", 1)
+        if r in wanted:
+            found.setdefault(r, []).append(quad)
+    return list(found.items())
 
 
 def render_shared(
