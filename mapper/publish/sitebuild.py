@@ -235,9 +235,10 @@ class _Pages:
             shares = f"{SIDECARS}/{slug}{SHARES}"
             if not self.in_place and os.path.isfile(self.old / shares):
                 _link(self.old, self.stage, shares)
+            folder = str(self.old)  # (strings: 600,000 Path objects at 10,000 articles)
             for name in [*names, f"{SIDECARS}/{slug}.json"]:
                 if self.in_place:
-                    os.stat(self.old / name)
+                    os.stat(f"{folder}/{name}")
                 else:
                     _link(self.old, self.stage, name)
         except (OSError, TypeError, KeyError):
