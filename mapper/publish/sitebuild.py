@@ -78,9 +78,6 @@ def site_recipe(build_recipe: str, base: str, license: str, page_size: int = PAG
     return digest.hexdigest()
 
 
-_read_json = read_json
-
-
 def _link(old: Path, stage: Path, name: str) -> None:
     target = stage / name
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -121,7 +118,7 @@ def site_build(
         pages = _Pages(target, old, stage.folder, base, license, jobs, on_progress or _quiet)
         pages.publisher, pages.page_size = publisher, page_size
         if stage.in_place:
-            previous = _read_json(stage.out / SITE_MANIFEST)
+            previous = read_json(stage.out / SITE_MANIFEST)
             begin(stage.out)
             gone = [slug for slug in previous["articles"] if slug not in built.manifest.articles]
             names = [str(p.relative_to(stage.folder)) for p in built.written]
@@ -169,7 +166,7 @@ class _Pages:
 
     def run(self, manifest, outcome: SiteOutcome) -> None:
         recipe = site_recipe(manifest.recipe, self.base, self.license, self.page_size)
-        previous = _read_json(self.old / SITE_MANIFEST) if self.old else None
+        previous = read_json(self.old / SITE_MANIFEST) if self.old else None
         self.old_pages = set(previous.get("pages", [])) if previous and self.in_place else set()
         self.old_articles = set(previous.get("articles", {})) if previous else set()
         if not previous or previous.get("recipe") != recipe or previous.get("global"):
@@ -183,7 +180,7 @@ class _Pages:
         self.work.mkdir(parents=True, exist_ok=True)
         touched: set[str] = set()
         for slug in [*changed, *(s for s in before if s not in entries)]:
-            info = _read_json(self.old / SIDECARS / f"{slug}.json") if self.old else None
+            info = read_json(self.old / SIDECARS / f"{slug}.json") if self.old else None
             touched.update(info["shared"] if info else [])
         buckets = [open(self.work / f"{k}.txt", "w", encoding="utf-8") for k in range(BUCKETS)]  # noqa: SIM115
         try:
@@ -193,7 +190,7 @@ class _Pages:
                 self._spool(buckets, shares, touched)
                 self.progress("articles", n, len(tasks))
             infos = {
-                s: self.kept.get(s) or _read_json(self.stage / SIDECARS / f"{s}.json")
+                s: self.kept.get(s) or read_json(self.stage / SIDECARS / f"{s}.json")
                 for s in entries
             }
             mentions: dict[str, list[str]] = {}
@@ -229,7 +226,7 @@ class _Pages:
     def _kept(self, slug: str) -> bool:
         """Keep an unchanged article's pages and side file from the previous site (linked,
         or left where they are in place); False (and rendered again) if any is missing."""
-        info = _read_json(self.old / SIDECARS / f"{slug}.json")
+        info = read_json(self.old / SIDECARS / f"{slug}.json")
         try:
             names = [p + x for p in info["pages"] for x in SUFFIXES]
             shares = f"{SIDECARS}/{slug}{SHARES}"
