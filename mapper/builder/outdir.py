@@ -3,6 +3,10 @@ replace, and the lock, staging folder and swap that write a folder all or nothin
 
 ``build``, ``site`` and ``ontology docs`` (and the library's ``write_folder``) all write
 through ``staged_output``, so the rule and the atomic swap live here and nowhere else.
+``site`` may instead update a previous site of its own in place (``in_place``), file by
+file, each file written whole beside its final name and renamed over it
+(``replace_file``): a few files change after an edit, and staging a copy of an archive's
+hundreds of thousands of files would cost more than the edit.
 """
 
 from __future__ import annotations
@@ -10,9 +14,10 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import secrets
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -20,7 +25,7 @@ from pathlib import Path
 
 from ..errors import OutputError
 
-__all__ = ["MARKER", "Stage", "check_output", "staged_output"]
+__all__ = ["MARKER", "Stage", "check_output", "marked_command", "replace_file", "staged_output"]
 
 MARKER = ".defrel-output"  # written inside every output folder; it makes the folder replaceable
 HINT = "choose an empty or new folder, or remove it yourself"
@@ -38,6 +43,7 @@ class Stage:
     out: Path
     shown: Path  # ``out`` as the caller named it, for messages and listings
     keep: bool = True
+    in_place: bool = False  # ``out`` is updated in place; ``folder`` is scratch space only
 
     def abandon(self) -> None:
         """Leave ``out`` as it is; the staging folder is removed."""
@@ -149,6 +155,30 @@ def _check_contents(given: Path, real: Path) -> None:
         )
 
 
+def marked_command(folder: Path) -> str | None:
+    """The command whose output ``folder`` is, by its marker (None: no readable marker)."""
+    marker = Path(folder) / MARKER
+    with suppress(OSError, ValueError, AttributeError):
+        if marker.is_file() and not marker.is_symlink():
+            return json.loads(marker.read_text(encoding="utf-8")).get("command")
+    return None
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write ``path`` whole or not at all: into a new file beside it (named
+    ``.{name}.defrel-tmp-…``, never taken for a finished file), then renamed over it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.parent / f".{path.name}.{_TMP}{secrets.token_hex(4)}"
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
 def _marker_text(command: str) -> str:
     # no time or path in it: a re-run must write the very same bytes
     about = {"defrel": version("defrel"), "command": command}
@@ -156,13 +186,24 @@ def _marker_text(command: str) -> str:
 
 
 @contextmanager
-def staged_output(out: Path, *, inputs: Sequence[Path] = (), command: str) -> Iterator[Stage]:
+def staged_output(
+    out: Path,
+    *,
+    inputs: Sequence[Path] = (),
+    command: str,
+    in_place: Callable[[Path], bool] | None = None,
+) -> Iterator[Stage]:
     """Check ``out`` (``check_output``), lock it, and yield a ``Stage`` to write into; on a
     normal exit the stage, marked as ``command``'s output, replaces ``out``.
 
     Enter it before any work, so a refused ``--out`` costs nothing. One writer at a time:
     ``.<out>.lock`` beside ``out`` turns a second one away. Staging folders left by a killed
-    run are removed. On an error (or ``abandon``) ``out`` is left as it was."""
+    run are removed. On an error (or ``abandon``) ``out`` is left as it was.
+
+    ``in_place(out)``, asked once the lock is held: True if the caller will update ``out``
+    itself (a previous output of its own in a good state); the stage is then marked
+    ``in_place``, its ``folder`` is scratch space, removed on exit, and nothing is swapped:
+    keeping ``out`` sound file by file is the caller's part."""
     real = check_output(out, inputs=inputs)
     shown = Path(out)
     try:
@@ -171,9 +212,10 @@ def staged_output(out: Path, *, inputs: Sequence[Path] = (), command: str) -> It
             _remove_leftovers(real)
             folder = Path(tempfile.mkdtemp(prefix=f".{real.name}.{_TMP}", dir=real.parent))
             stage = Stage(folder=folder, out=real, shown=shown)
+            stage.in_place = bool(in_place and real.is_dir() and in_place(real))
             try:
                 yield stage
-                if stage.keep:
+                if stage.keep and not stage.in_place:
                     (folder / MARKER).write_text(_marker_text(command), encoding="utf-8")
                     _check_contents(shown, real)  # still replaceable after the work?
                     _swap(folder, real)

@@ -61,7 +61,8 @@ def _publisher(base: str, name: str | None, url: str | None, contact: str | None
     default=DEFAULT_SITE,
     show_default=True,
     type=click.Path(path_type=Path),
-    help="Site folder (new, empty or an earlier output), replaced whole on success.",
+    help="Site folder (new, empty or an earlier output): replaced whole on success, or, if "
+    "it is an earlier site, updated in place file by file.",
 )
 @base_option("Base IRI; the site's home.")
 @click.option(
@@ -98,8 +99,8 @@ def site_cmd(
     PATHS are facts files or folders of them (default seeds/).  Host the folder at
     the base IRI; every link in it is relative.  Exit 1 if the data does not conform
     or contradicts the ontology.  A rebuild renders only what changed: the pages of
-    edited articles and of the entities they mention (the folder is the one a full
-    build writes).  Progress on a terminal (stderr).  --json prints one object (keys in
+    edited articles and of the entities they mention, updating an earlier site in
+    place (the folder is the one a full build writes).  Progress on a terminal (stderr).  --json prints one object (keys in
     the README), on failure too.
 
     \b

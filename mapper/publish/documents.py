@@ -133,14 +133,19 @@ def rdfxml_document(quads: Iterable[tuple]) -> str:
 
 def all_documents(quads: list[tuple]) -> dict[str, str]:
     """The five documents of one description by suffix, its statements written once."""
-    triples = _lines(quads, graphs=False)
-    nt = "".join(triples)
+    text = _text
+    lines, graphed = set(), set()
+    for s, p, o, g in quads:  # each statement's text made once, for both
+        line = f"{text(s)} {text(p)} {text(o)}"
+        lines.add(line + " .\n")
+        graphed.add(line + (f" {text(g)} .\n" if g is not None else " .\n"))
+    nt = "".join(sorted(lines))
     parsed = list(ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
     return {
         ".ttl": ox.serialize(parsed, format=ox.RdfFormat.TURTLE, prefixes=_PREFIXES).decode(),
         ".jsonld": jsonld_document(quads),
         ".nt": nt,
-        ".nq": nquads_document(quads),
+        ".nq": "".join(sorted(graphed)),
         ".rdf": ox.serialize(parsed, format=ox.RdfFormat.RDF_XML, prefixes=_PREFIXES).decode(),
     }
 

@@ -124,9 +124,10 @@ def overview_of(cat: Catalogue, base: str, predicates: set[str] | None = None) -
 
 
 def home_page(
-    overview: Overview, *, base: str, void: dict[str, str], graphs: dict, license: str
+    overview: Overview, *, base: str, described: list[Quad], graphs: dict, license: str
 ) -> str:
-    """The site's home page: what the dataset is, its dumps, and every resource by group."""
+    """The site's home page: what the dataset is, its dumps, and every resource by group;
+    ``described``: the dataset description's quads (what ``void.nt`` says)."""
     summary = {
         "title": TITLE,
         "description": DESCRIPTION,
@@ -156,7 +157,6 @@ def home_page(
         ],
         "groups": index_groups(overview.rows),
     }
-    described = _quads(Graph().parse(data=void["void.nt"], format="nt"))
     layout = Layout(base, Catalogue())  # for anchors only: the description is all it reads
     return page(
         "index.html",
@@ -191,8 +191,11 @@ def dataset_pages(
         publisher=publisher,
         dumps=dumps,
     )
-    void = documents("void", _quads(graph))
-    void["index.html"] = home_page(overview, base=base, void=void, graphs=graphs, license=license)
+    described = _quads(graph)
+    void = documents("void", described)
+    void["index.html"] = home_page(
+        overview, base=base, described=described, graphs=graphs, license=license
+    )
     return void
 
 

@@ -10,10 +10,14 @@ article by article in worker processes (``sitepages.py``) and written as they co
 * A shared resource's page (an entity, a post) is rendered from the union of what each
   article that mentions it contributes (spooled to disk, a bucket per worker task).
 * Incremental: the site keeps ``.defrel/site.json`` (each article's content hash, the
-  recipe) and a side file per article. An unchanged article's pages are linked from the
-  previous site, as are the pages of the shared resources no changed article mentions; a
-  page rendered again but unchanged is linked too. The folder is the very one a full build
-  writes (tests/test_site.py compares), and it replaces the previous one whole.
+  recipe, every page's path) and a side file per article. An unchanged article's pages are
+  kept from the previous site, as are the pages of the shared resources no changed article
+  mentions; a page rendered again but unchanged is kept too. The folder is the very one a
+  full build writes (tests/test_site.py compares).
+* Into a previous site of its own, in a good state, the site is updated in place, file by
+  file (``siteupdate.py``: each file renamed over the old one, a journal while it lasts);
+  into a new folder, a folder of another command, or a site whose last update was killed,
+  it is built in a new folder that replaces the old one whole, unchanged files linked.
 """
 
 from __future__ import annotations
@@ -22,12 +26,10 @@ import hashlib
 import json
 import os
 import zlib
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from importlib.resources import files as package_files
-from multiprocessing import get_context
 from pathlib import Path
 from time import perf_counter
 
@@ -41,7 +43,19 @@ from .describe import PAGE_SIZE, Catalogue
 from .negotiate import WELL_KNOWN
 from .pages import template_text
 from .site import SHAPES_FILE, SiteOutcome, _ontology, dataset_pages, overview_of, shapes_text
-from .sitepages import SIDECARS, page_stems, parse_quads, render_articles, write_files, write_page
+from .sitepages import (
+    SHARES,
+    SIDECARS,
+    kept_shares,
+    page_stems,
+    parse_quads,
+    pool_map,
+    render_articles,
+    render_shared,
+    write_files,
+    write_page,
+)
+from .siteupdate import begin, commit_build, finish, read_json, remove_pages, sound, updatable
 from .views import Layout
 from .void import Overview, sitemap_xml
 
@@ -62,31 +76,6 @@ def site_recipe(build_recipe: str, base: str, license: str, page_size: int = PAG
     for item in sorted(folder.iterdir(), key=lambda i: i.name):
         digest.update(item.name.encode() + b"\0" + item.read_bytes())
     return digest.hexdigest()
-
-
-def _pool_map(fn, tasks: list, jobs: int) -> Iterator:
-    """``fn(task)`` for each task, in order; in ``jobs`` processes when there are enough."""
-    if jobs <= 1 or len(tasks) <= 1:
-        yield from map(fn, tasks)
-        return
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"))
-    try:
-        pending: deque = deque()
-        for task in tasks:
-            pending.append(pool.submit(fn, task))
-            if len(pending) >= 3 * jobs:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _read_json(path: Path) -> dict | None:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
 
 
 def _link(old: Path, stage: Path, name: str) -> None:
@@ -112,8 +101,10 @@ def site_build(
     check_base(base)
     started = perf_counter()
     inputs = [*paths, *([root] if root else [])]
-    with staged_output(out, inputs=inputs, command="site") as stage:  # --out checked first
-        built = build_into(stage.folder, stage.out, paths, base, jobs, root)
+    with staged_output(out, inputs=inputs, command="site", in_place=updatable) as stage:
+        # a folder whose last update was killed midway: nothing in it is trusted
+        trusted = stage.out if stage.in_place or sound(stage.out) else stage.folder / "none"
+        built = build_into(stage.folder, trusted, paths, base, jobs, root)
         outcome = SiteOutcome(report=built.report, articles=built.articles, triples=built.triples)
         outcome.conflicts, outcome.reused = built.conflicts, built.reused
         outcome.files = len(built.written)
@@ -122,8 +113,16 @@ def site_build(
             return outcome
         if jobs is None:
             jobs = (os.cpu_count() or 1) if built.articles - built.reused >= 8 else 1
-        pages = _Pages(stage.folder, stage.out, base, license, jobs, on_progress or _quiet)
+        target = stage.out if stage.in_place else stage.folder
+        old = stage.out if trusted == stage.out and stage.out.is_dir() else None
+        pages = _Pages(target, old, stage.folder, base, license, jobs, on_progress or _quiet)
         pages.publisher, pages.page_size = publisher, page_size
+        if stage.in_place:
+            previous = read_json(stage.out / SITE_MANIFEST)
+            begin(stage.out)
+            gone = [slug for slug in previous["articles"] if slug not in built.manifest.articles]
+            names = [str(p.relative_to(stage.folder)) for p in built.written]
+            commit_build(stage.folder, stage.out, names, gone)
         pages.run(built.manifest, outcome)
     outcome.seconds = perf_counter() - started
     outcome.written = [Path(out) / name for name in outcome.written]
@@ -137,15 +136,19 @@ def _quiet(stage: str, done: int, total: int) -> None:
 class _Pages:
     """The pages of one site build (see the module docstring)."""
 
-    def __init__(self, stage: Path, out: Path, base: str, license: str, jobs: int, progress):
+    def __init__(self, stage: Path, old: Path | None, scratch: Path, base, license, jobs, progress):
+        """Write into ``stage``; ``old``: the previous site, trusted (None: none, or not
+        trusted); ``stage`` is ``old`` when the site is updated in place."""
         self.stage, self.base, self.license, self.jobs = stage, base, license, jobs
         self.publisher = None  # a dcat.Publisher: default, the base IRI's host
         self.page_size = PAGE_SIZE
         self.progress = progress
-        self.old = out if out.is_dir() else None
+        self.old = old
+        self.in_place = old is not None and stage == old
         self.nquads = stage / "dataset.nq"
-        self.work = stage / ".defrel" / "spool"
+        self.work = scratch / "spool"
         self.written = 0
+        self.kept: dict[str, dict] = {}  # side files of the articles kept, read in _kept
 
     def _render(self, tasks: list, chunked: bool = True) -> Iterator[tuple[str, int, list]]:
         fn = partial(
@@ -158,23 +161,26 @@ class _Pages:
             page_size=self.page_size,
         )
         chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
-        for done in _pool_map(fn, chunks, self.jobs):
+        for done in pool_map(fn, chunks, self.jobs):
             yield from done
 
     def run(self, manifest, outcome: SiteOutcome) -> None:
         recipe = site_recipe(manifest.recipe, self.base, self.license, self.page_size)
-        previous = _read_json(self.old / SITE_MANIFEST) if self.old else None
+        previous = read_json(self.old / SITE_MANIFEST) if self.old else None
+        self.old_pages = set(previous.get("pages", [])) if previous and self.in_place else set()
+        self.old_articles = set(previous.get("articles", {})) if previous else set()
         if not previous or previous.get("recipe") != recipe or previous.get("global"):
             previous = {"articles": {}, "shared": []}
         self.same_recipe = bool(previous["articles"])
         before = previous["articles"]
         entries = manifest.articles
         same = [s for s, e in entries.items() if before.get(s) == e["key"] and self._kept(s)]
-        changed = [s for s in entries if s not in set(same)]
+        kept = set(same)
+        changed = [s for s in entries if s not in kept]
         self.work.mkdir(parents=True, exist_ok=True)
         touched: set[str] = set()
         for slug in [*changed, *(s for s in before if s not in entries)]:
-            info = _read_json(self.old / SIDECARS / f"{slug}.json") if self.old else None
+            info = read_json(self.old / SIDECARS / f"{slug}.json") if self.old else None
             touched.update(info["shared"] if info else [])
         buckets = [open(self.work / f"{k}.txt", "w", encoding="utf-8") for k in range(BUCKETS)]  # noqa: SIM115
         try:
@@ -183,7 +189,10 @@ class _Pages:
                 self.written += written
                 self._spool(buckets, shares, touched)
                 self.progress("articles", n, len(tasks))
-            infos = {s: _read_json(self.stage / SIDECARS / f"{s}.json") for s in entries}
+            infos = {
+                s: self.kept.get(s) or read_json(self.stage / SIDECARS / f"{s}.json")
+                for s in entries
+            }
             mentions: dict[str, list[str]] = {}
             for slug, info in infos.items():
                 for r in info["shared"]:
@@ -195,9 +204,15 @@ class _Pages:
             wanted: dict[str, list[str]] = {}
             for r in touched:
                 for slug in mentions[r]:
-                    if slug in same:
+                    if slug in kept:
                         wanted.setdefault(slug, []).append(r)
-            tasks = [(s, *entries[s]["ranges"]["dataset.nq"], False, wanted[s]) for s in wanted]
+            tasks = []
+            for slug, rs in wanted.items():  # what an unchanged article gave, as it kept it
+                shares = kept_shares(self.stage / SIDECARS / f"{slug}.json", set(rs))
+                if shares is None:
+                    tasks.append((slug, *entries[slug]["ranges"]["dataset.nq"], False, rs))
+                else:
+                    self._spool(buckets, shares, touched)
             for _, _, shares in self._render(tasks):
                 self._spool(buckets, shares, touched)
         finally:
@@ -209,15 +224,23 @@ class _Pages:
         self._finish(manifest, outcome, infos, shared, overview, recipe, agreed)
 
     def _kept(self, slug: str) -> bool:
-        """Link an unchanged article's pages and side file from the previous site; False
-        (and rendered again) if any of them is missing there."""
-        info = _read_json(self.old / SIDECARS / f"{slug}.json")
+        """Keep an unchanged article's pages and side file from the previous site (linked,
+        or left where they are in place); False (and rendered again) if any is missing."""
+        info = read_json(self.old / SIDECARS / f"{slug}.json")
         try:
             names = [p + x for p in info["pages"] for x in SUFFIXES]
+            shares = f"{SIDECARS}/{slug}{SHARES}"
+            if not self.in_place and os.path.isfile(self.old / shares):
+                _link(self.old, self.stage, shares)
+            folder = str(self.old)  # (strings: 600,000 Path objects at 10,000 articles)
             for name in [*names, f"{SIDECARS}/{slug}.json"]:
-                _link(self.old, self.stage, name)
+                if self.in_place:
+                    os.stat(f"{folder}/{name}")
+                else:
+                    _link(self.old, self.stage, name)
         except (OSError, TypeError, KeyError):
             return False
+        self.kept[slug] = info  # read once: the parent reads every article's side file
         return True
 
     def _there_file(self, name: str) -> bool:
@@ -246,14 +269,14 @@ class _Pages:
         return True
 
     def _shared(self, touched: set[str], mentions: dict, previous: dict) -> list[str]:
-        """Render the shared pages of ``touched`` (from the spool), link the others (every
+        """Render the shared pages of ``touched`` (from the spool), keep the others (every
         page of each: ``{path}.page{n}.*`` while the previous site has one)."""
         stems = []
         for path in sorted(r[len(self.base) :] for r in mentions):
             if self.base + path not in touched:
                 stem, n = path, 1
                 while n == 1 or self._there(stem):
-                    for suffix in SUFFIXES:
+                    for suffix in SUFFIXES if not self.in_place else ():
                         _link(self.old, self.stage, stem + suffix)
                     stems.append(stem)
                     n += 1
@@ -267,7 +290,7 @@ class _Pages:
             page_size=self.page_size,
         )
         tasks = [str(self.work / f"{k}.txt") for k in range(BUCKETS)]
-        for n, (written, rendered) in enumerate(_pool_map(fn, tasks, self.jobs), start=1):
+        for n, (written, rendered) in enumerate(pool_map(fn, tasks, self.jobs), start=1):
             self.written += written
             stems += rendered
             self.progress("shared pages", n, len(tasks))
@@ -283,7 +306,7 @@ class _Pages:
         for r in sorted(cat.resources):
             if layout.path(r) is not None:
                 stems = page_stems(layout, r)
-                for stem in stems:  # (linked from the previous site: never written into)
+                for stem in stems if not self.in_place else ():  # linked: never written into
                     for suffix in SUFFIXES:
                         (self.stage / (stem + suffix)).unlink(missing_ok=True)
                 self.written += write_page(self.stage, self.old, layout, r, self.license)
@@ -348,7 +371,7 @@ class _Pages:
         if not (self.same_recipe and all(self._there_file(name) for name in fixed)):
             files.update(_ontology(self.license))  # the same while the recipe is: else linked
             files["style.css"] = template_text("style.css")
-        else:
+        elif not self.in_place:
             for name in fixed:
                 _link(self.old, self.stage, name)
         local = [p for info in infos.values() for p in info["pages"]] if agreed else []
@@ -357,8 +380,15 @@ class _Pages:
         files["sitemap.xml"] = sitemap_xml([*urls, self.base + "ontology.html", self.base])
         self.written += write_files(self.stage, self.old, files)
         articles = {slug: e["key"] for slug, e in manifest.articles.items()}
-        about = {"recipe": recipe, "global": not agreed, "articles": articles}
-        (self.stage / SITE_MANIFEST).write_text(json.dumps(about), encoding="utf-8")
+        about = {"recipe": recipe, "global": not agreed, "articles": articles, "pages": pages}
+        if self.in_place:  # what the previous site had and this one has not goes
+            remove_pages(self.stage, self.old_pages - set(pages))
+            for slug in self.old_articles - set(articles):
+                for suffix in (".json", SHARES):
+                    (self.stage / SIDECARS / f"{slug}{suffix}").unlink(missing_ok=True)
+            finish(self.stage, about)
+        else:
+            (self.stage / SITE_MANIFEST).write_text(json.dumps(about), encoding="utf-8")
         for spool in self.work.iterdir():
             spool.unlink()
         self.work.rmdir()
@@ -368,24 +398,3 @@ class _Pages:
         outcome.files += 0 if "style.css" in files else len(fixed)
         outcome.triples = overview.triples
         outcome.written = sorted(files)
-
-
-def render_shared(
-    bucket: str, *, base: str, license: str, stage: str, old: str | None, page_size: int
-) -> tuple[int, list[str]]:
-    """Render the shared pages whose contributions ``bucket`` holds (``resource<TAB>quad``
-    lines, in any order); returns the files written and the pages' paths."""
-    grouped: dict[str, set[str]] = {}
-    with open(bucket, encoding="utf-8") as stream:
-        for line in stream:
-            r, quad = line.rstrip("\n").split("\t", 1)
-            grouped.setdefault(r, set()).add(quad)
-    written, stems = 0, []
-    for r in sorted(grouped):
-        data = "".join(f"{q} .\n" for q in sorted(grouped[r])).encode("utf-8")
-        cat = Catalogue.of_quads(parse_quads(data))
-        cat.page_size = page_size
-        layout = Layout(base, cat)
-        written += write_page(Path(stage), Path(old) if old else None, layout, URIRef(r), license)
-        stems += page_stems(layout, URIRef(r))
-    return written, stems

@@ -14,6 +14,7 @@ needs from this article:
   does not own (the parent counts the union's triples from them), and its page paths.
 
 A page whose bytes are those of the previous site is hard-linked from it, not written.
+The shared pages are rendered here too (``render_shared``), from the parent's spool.
 """
 
 from __future__ import annotations
@@ -21,13 +22,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections import Counter
+from collections import Counter, deque
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
+from ..builder.outdir import replace_file
 from ..rdf.ntriples import nt_term
 from ..rdf.vocab import NS
 from .describe import CARRIED, LABELS, NAMING, PAGE_SIZE, Catalogue, Quad
@@ -40,22 +45,26 @@ from .views import Layout
 from .void import EXAMPLE_CLASSES
 
 __all__ = [
-    "SIDECARS", "CatalogueSource", "page_stems", "parse_quads", "render_articles", "write_page",
+    "SHARES", "SIDECARS", "CatalogueSource", "kept_shares", "page_stems", "parse_quads", "pool_map", "render_articles",
+    "render_shared", "write_page",
 ]  # fmt: skip
 
 SIDECARS = ".defrel/site"  # inside the site folder: one JSON file per article
+# beside it, what the article contributes to the shared pages (``resource<TAB>quad`` lines):
+# a shared page touched by an edit is rendered again from these, not from every article
+SHARES = ".shares"
 NEWS_ARTICLE = URIRef("https://schema.org/NewsArticle")
 POINTING = frozenset(NS["defrel"][p] for p in ("article", "evidence"))
 _STRING = str(XSD.string)
 
 
-def parse_quads(data: bytes) -> list[Quad]:
-    """N-Quads (as the build writes them) as rdflib terms, the default graph named None."""
-    made: dict = {}
+def parse_quads(data: bytes, made: dict | None = None) -> list[Quad]:
+    """N-Quads (as the build writes them) as rdflib terms, the default graph named None;
+    ``made``: the terms made so far (Oxigraph's term -> rdflib's), shared between calls."""
+    made = {} if made is None else made
 
     def term(t):
-        key = (type(t), t.value, getattr(t, "language", None), getattr(t, "datatype", None))
-        found = made.get(key)
+        found = made.get(t)  # Oxigraph's terms hash and compare in Rust, value and type
         if found is None:
             if isinstance(t, ox.NamedNode):
                 found = URIRef(t.value)
@@ -66,7 +75,7 @@ def parse_quads(data: bytes) -> list[Quad]:
             else:
                 dt = t.datatype.value
                 found = Literal(t.value, datatype=None if dt == _STRING else URIRef(dt))
-            made[key] = found
+            made[t] = found
         return found
 
     quads = []
@@ -117,6 +126,24 @@ def page_stems(layout: Layout, iri: URIRef) -> list[str]:
     return [layout.page_path(iri, n) for n in range(1, layout.cat.window(iri).pages + 1)]
 
 
+def pool_map(fn, tasks: list, jobs: int) -> Iterator:
+    """``fn(task)`` for each task, in order; in ``jobs`` processes when there are enough."""
+    if jobs <= 1 or len(tasks) <= 1:
+        yield from map(fn, tasks)
+        return
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"))
+    try:
+        pending: deque = deque()
+        for task in tasks:
+            pending.append(pool.submit(fn, task))
+            if len(pending) >= 3 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def write_page(stage: Path, old: Path | None, layout: Layout, iri: URIRef, license: str) -> int:
     """Write every page of ``iri`` and their documents into ``stage``; a file whose bytes
     are those of the previous site ``old`` is linked from there. Returns files written."""
@@ -130,14 +157,29 @@ def write_page(stage: Path, old: Path | None, layout: Layout, iri: URIRef, licen
     return written
 
 
+_FOLDERS: set[str] = set()  # made by this process
+
+
+def _folder_of(target: Path) -> None:
+    folder = os.path.dirname(target)
+    if folder not in _FOLDERS:
+        os.makedirs(folder, exist_ok=True)
+        _FOLDERS.add(folder)
+
+
 def write_files(stage: Path, old: Path | None, files: dict[str, str]) -> int:
+    """Write ``files`` (by site path) into ``stage``, those with the bytes of the previous
+    site ``old`` linked from it; when ``stage`` is ``old`` (updated in place), a file is
+    left as it is if its bytes are the same, else replaced whole. Returns files written."""
+    if old is not None and stage == old:
+        return sum(_replace(stage / name, text.encode("utf-8")) for name, text in files.items())
     written = 0
     for name, text in files.items():
         data = text.encode("utf-8")
         target = stage / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.unlink(missing_ok=True)  # a link to the previous site's file: never written into
+        _folder_of(target)
         if old is not None:
+            target.unlink(missing_ok=True)  # a link to the previous site's: never written into
             try:
                 if os.path.getsize(old / name) == len(data) and (old / name).read_bytes() == data:
                     os.link(old / name, target)
@@ -147,6 +189,17 @@ def write_files(stage: Path, old: Path | None, files: dict[str, str]) -> int:
         target.write_bytes(data)
         written += 1
     return written
+
+
+def _replace(target: Path, data: bytes) -> bool:
+    """In place: replace ``target`` with ``data`` (whole, by a rename) unless it holds it."""
+    try:
+        if os.path.getsize(target) == len(data) and target.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    replace_file(target, data)
+    return True
 
 
 def _lines(quads) -> list[str]:
@@ -246,8 +299,45 @@ def render_articles(
                     shares.append((r, _lines(found)))
             if pages:
                 side = stage_path / SIDECARS / f"{slug}.json"
-                side.parent.mkdir(parents=True, exist_ok=True)
-                side.unlink(missing_ok=True)  # never written into the previous site's
-                side.write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
+                # never written into: in place, or a link to the previous site's
+                replace_file(side, json.dumps(info, ensure_ascii=False).encode("utf-8"))
+                kept = "".join(f"{r}\t{line}\n" for r, lines in shares for line in lines)
+                replace_file(side.with_suffix(SHARES), kept.encode("utf-8"))
             done.append((slug, written, shares))
     return done
+
+
+def kept_shares(side: Path, wanted: set[str]) -> list[tuple[str, list[str]]] | None:
+    """The contributions to the shared resources ``wanted`` an article's side file keeps
+    (None if there is none: the article is then read again)."""
+    try:
+        text = side.with_suffix(SHARES).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    found: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        r, quad = line.split("\t", 1)
+        if r in wanted:
+            found.setdefault(r, []).append(quad)
+    return list(found.items())
+
+
+def render_shared(
+    bucket: str, *, base: str, license: str, stage: str, old: str | None, page_size: int
+) -> tuple[int, list[str]]:
+    """Render the shared pages whose contributions ``bucket`` holds (``resource<TAB>quad``
+    lines, in any order); returns the files written and the pages' paths."""
+    grouped: dict[str, set[str]] = {}
+    with open(bucket, encoding="utf-8") as stream:
+        for line in stream:
+            r, quad = line.rstrip("\n").split("\t", 1)
+            grouped.setdefault(r, set()).add(quad)
+    written, stems, made = 0, [], {}  # terms made once for the bucket
+    for r in sorted(grouped):
+        data = "".join(f"{q} .\n" for q in sorted(grouped[r])).encode("utf-8")
+        cat = Catalogue.of_quads(parse_quads(data, made))
+        cat.page_size = page_size
+        layout = Layout(base, cat)
+        written += write_page(Path(stage), Path(old) if old else None, layout, URIRef(r), license)
+        stems += page_stems(layout, URIRef(r))
+    return written, stems

@@ -1,0 +1,103 @@
+"""``defrel site`` into a previous site of its own: the folder is updated in place, not
+staged and swapped, because after an edit a few dozen of an archive's hundreds of thousands
+of files change, and linking every other one into a new folder took longer than the edit.
+
+How a folder stays sound while it is updated:
+
+* every file is written whole beside its final name and renamed over it
+  (``outdir.replace_file``): a reader sees the old file or the new one, never half of one;
+* before the first change a journal (``.defrel/site-updating``) is written, and it is
+  removed only after the build state (``.defrel/site.json``) is written, last of all. A run
+  killed in between leaves the journal: the next run sees it, trusts nothing the folder
+  holds (neither its build manifest nor its pages' state) and builds the whole site anew
+  into a new folder that replaces it, as for a folder it has never seen;
+* only files defrel wrote there are removed: the pages the previous build state lists
+  that the new one does not, the build files of articles gone from the input, the side
+  files of those articles. A file someone else put into the folder stays.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..builder.outdir import marked_command, replace_file
+
+__all__ = ["JOURNAL", "begin", "commit_build", "finish", "remove_pages", "sound", "updatable"]
+
+JOURNAL = ".defrel/site-updating"
+SITE_MANIFEST = ".defrel/site.json"
+SUFFIXES = (".html", ".ttl", ".jsonld", ".nt", ".nq", ".rdf")
+ARTICLE_FILES = (".ttl", ".jsonld")  # a build's own files of an article, in articles/
+
+
+def read_json(path: Path) -> dict | None:
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return found if isinstance(found, dict) else None
+
+
+def sound(out: Path) -> bool:
+    """False if a run that updated ``out`` in place was killed before it finished."""
+    return not os.path.lexists(out / JOURNAL)
+
+
+def updatable(out: Path) -> bool:
+    """May ``out`` be updated in place: a previous site, finished (no journal), whose build
+    state lists its pages and was rendered article by article?"""
+    if marked_command(out) != "site" or not sound(out):
+        return False
+    about = read_json(out / SITE_MANIFEST)
+    return bool(
+        about
+        and about.get("global") is False
+        and isinstance(about.get("pages"), list)
+        and isinstance(about.get("articles"), dict)
+        and (out / ".defrel" / "manifest.json").is_file()
+    )
+
+
+def begin(out: Path) -> None:
+    """From here until ``finish``, the folder is being changed."""
+    replace_file(out / JOURNAL, b"defrel site is updating this folder in place\n")
+
+
+def finish(out: Path, about: dict) -> None:
+    """Write the build state, then remove the journal: the folder is sound again."""
+    replace_file(out / SITE_MANIFEST, json.dumps(about).encode("utf-8"))
+    os.unlink(out / JOURNAL)
+
+
+def commit_build(scratch: Path, out: Path, names: Iterable[str], gone: Iterable[str]) -> None:
+    """Move the files the build wrote into ``scratch`` over their places in ``out`` (those
+    hard-linked from ``out``, an unchanged article's, are there already), the build manifest
+    last; remove the files of the articles ``gone`` from the input."""
+    for name in [*names, ".defrel/manifest.json"]:
+        new, old = scratch / name, out / name
+        try:
+            if os.path.samefile(new, old):
+                continue
+        except FileNotFoundError:
+            pass
+        old.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(new, old)
+    for slug in gone:
+        for suffix in ARTICLE_FILES:
+            (out / "articles" / f"{slug}{suffix}").unlink(missing_ok=True)
+
+
+def remove_pages(out: Path, paths: Iterable[str]) -> int:
+    """Remove the pages (and documents) at ``paths``; returns the files removed."""
+    removed = 0
+    for path in paths:
+        for suffix in SUFFIXES:
+            try:
+                os.unlink(out / f"{path}{suffix}")
+                removed += 1
+            except FileNotFoundError:
+                pass
+    return removed

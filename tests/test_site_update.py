@@ -1,0 +1,127 @@
+"""``defrel site`` into a previous site of its own updates it in place (``siteupdate.py``):
+unchanged files stay where they are, files someone else put there survive, and a run
+killed with SIGKILL midway leaves every finished file whole (the old one or the new one)
+and a journal that makes the next run rebuild the folder, ending with a full build's."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, write_article
+
+from mapper.publish.site import build_site
+from mapper.publish.siteupdate import JOURNAL
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from corpus import generate  # noqa: E402
+
+EDITED = "article-000004.facts.yaml"
+# Run defrel with os.replace made to SIGKILL the process when it is about to put a file
+# whose path holds argv[1] into place: a kill at a chosen step of an update, every time.
+KILLER = """
+import os, signal, sys
+real = os.replace
+def replace(src, dst, *args, **kwargs):
+    if sys.argv[1] in str(dst):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(src, dst, *args, **kwargs)
+os.replace = replace
+from mapper.cli.main import main
+main(sys.argv[2:])
+"""
+
+
+def _edit(inputs: Path) -> None:
+    facts = inputs / EDITED
+    text = facts.read_text(encoding="utf-8")
+    assert "- id: fact-1\n" in text
+    facts.write_text(text.replace("- id: fact-1\n", "- id: fact-1\n  label: Edited\n", 1))
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    """The published files (the build state in .defrel/ aside: it records file times)."""
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in site.rglob("*")
+        if p.is_file() and not p.relative_to(site).as_posix().startswith(".defrel/")
+    }
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory) -> tuple[Path, Path, Path]:
+    """The inputs (one article not yet edited), their site, and a full site of them edited."""
+    folder = tmp_path_factory.mktemp("update")
+    generate(folder / "in", articles=11, seed=5)
+    write_article(folder / "in")
+    assert build_site([folder / "in"], out=folder / "site", jobs=1).ok
+    shutil.copytree(folder / "in", folder / "edited")
+    _edit(folder / "edited")
+    assert build_site([folder / "edited"], out=folder / "full", jobs=1).ok
+    return folder / "in", folder / "site", folder / "full"
+
+
+@pytest.fixture
+def copy(sites, tmp_path: Path) -> tuple[Path, Path]:
+    inputs, site, _ = sites
+    shutil.copytree(inputs, tmp_path / "in")
+    shutil.copytree(site, tmp_path / "site")
+    _edit(tmp_path / "in")
+    return tmp_path / "in", tmp_path / "site"
+
+
+def test_an_update_is_made_in_place_and_leaves_other_files_alone(sites, copy) -> None:
+    inputs, site = copy
+    kept = site / "article" / "article-000002.html"
+    inode = kept.stat().st_ino
+    (site / "CNAME").write_text("data.example.org\n")  # the user's, not defrel's
+    outcome = build_site([inputs], out=site, jobs=1)
+    assert outcome.ok and outcome.reused == 11
+    assert kept.stat().st_ino == inode  # not replaced: updated in place
+    assert (site / "CNAME").read_text() == "data.example.org\n"
+    assert not (site / JOURNAL).exists()
+    (site / "CNAME").unlink()
+    assert _files(site) == _files(sites[2])
+    about = json.loads((site / ".defrel" / "site.json").read_text(encoding="utf-8"))
+    assert "article/article-000004/fact/fact-1" in about["pages"]
+
+
+def test_removed_articles_take_their_pages_and_files_with_them(sites, copy, tmp_path) -> None:
+    inputs, site = copy
+    for suffix in (".facts.yaml", ".txt"):
+        (inputs / f"article-000006{suffix}").unlink()
+    assert build_site([inputs], out=site, jobs=1).ok
+    assert not (site / "article" / "article-000006.html").exists()
+    assert not (site / "articles" / "article-000006.ttl").exists()
+    assert build_site([inputs], out=tmp_path / "full", jobs=1).ok
+    assert _files(site) == _files(tmp_path / "full")
+
+
+@pytest.mark.parametrize("step", ["dataset.nq", "/fact/", "index.html", "site.json"])
+def test_an_update_killed_midway_is_repaired_by_the_next_run(sites, copy, step: str) -> None:
+    inputs, site = copy
+    _, old_site, full = sites
+    command = ["site", str(inputs), "--out", str(site), "--jobs", "1", "--json"]
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLER, step, *command], capture_output=True, cwd=ROOT
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()
+    assert (site / JOURNAL).exists()  # killed while the folder was being changed
+    old, new = _files(old_site), _files(full)
+    for name, data in _files(site).items():  # every finished file whole: old or new
+        if ".defrel-tmp-" not in name:
+            assert data in (old.get(name), new.get(name)), name
+    again = subprocess.run(
+        [sys.executable, "-m", "mapper.cli.main", *command], capture_output=True, cwd=ROOT
+    )
+    assert again.returncode == 0, again.stderr.decode()
+    assert json.loads(again.stdout)["reused"] == 0  # nothing of it trusted
+    assert not (site / JOURNAL).exists()
+    assert _files(site) == _files(full)
+    assert sorted(os.listdir(site.parent)) == ["in", "site"]
