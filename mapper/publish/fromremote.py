@@ -20,7 +20,8 @@ from ..stores.httpclient import Http
 from ..stores.query import is_update, query_form, uses_service
 from ..stores.remote import endpoint_result
 from .describe import Quad
-from .fromstore import INTO_BELOW, NAMES, NAMES_IN, SUBJECTS_INTO_ROWS, _plain, restore_literal
+from .fromstore import INTO_BELOW, NAMES, NAMES_IN, SUBJECTS_INTO_ROWS, _plain
+from .oxterms import restore_literal
 from .sparql_endpoint import (
     MAX_RESULT,
     Answer,

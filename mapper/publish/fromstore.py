@@ -27,12 +27,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import cache, lru_cache
-from importlib.resources import files
 from typing import Protocol
 
 import pyoxigraph as ox
-from rdflib import RDF, XSD, BNode, Literal, URIRef
+from rdflib import RDF, Literal, URIRef
 from rdflib.term import Node
 
 from ..rdf.vocab import NS
@@ -47,101 +45,14 @@ from .describe import (
     referrer_keys,
     window,
 )
+from .oxterms import iri_term, to_oxigraph, to_rdflib
 
-__all__ = ["EmbeddedSource", "QuadSource", "neighbourhood", "resource_of", "to_rdflib"]
+__all__ = ["EmbeddedSource", "QuadSource", "neighbourhood", "resource_of"]
 
-_STRING = str(XSD.string)
 EVIDENCE = NS["defrel"].evidence
 ADDRESS = NS["schema"].address  # a linked place's address travels with the link (describe.py)
 TYPE = RDF.type  # rdflib resolves namespace attributes on every access: looked up once here
 _TYPE_TEXT = str(TYPE)  # compared with str.__eq__, in C (rdflib's __eq__ is Python)
-# An IRI's rdflib term, made once: validating and building URIRefs was a third of the time
-# of reading a neighbourhood.  Bounded, so the server's memory does not grow with the archive.
-_iri = lru_cache(maxsize=1 << 14)(URIRef)
-
-
-# Oxigraph keeps numbers by value: an xsd:nonNegativeInteger comes back as xsd:integer, and
-# the decimal "75.0" as "75".  What defrel wrote is known: each integer property's datatype
-# is the one its SHACL shape requires, and decimals are written in the canonical form of
-# ``rdf.nodes.decimal_literal`` (always with a point).
-_INTEGER = str(XSD.integer)
-_DECIMAL = str(XSD.decimal)
-_DERIVED = {
-    str(XSD[n])
-    for n in (
-        "positiveInteger",
-        "nonNegativeInteger",
-        "nonPositiveInteger",
-        "negativeInteger",
-        "long",
-        "int",
-        "short",
-        "byte",
-        "unsignedLong",
-        "unsignedInt",
-        "unsignedShort",
-        "unsignedByte",
-    )
-}
-
-
-@cache
-def integer_types() -> dict[str, str]:
-    """Property IRI -> the integer datatype its shape requires (derived types only)."""
-    from rdflib import Graph
-    from rdflib.namespace import SH
-
-    shapes = files("mapper.data") / "shapes" / "defrel-shapes.ttl"
-    graph = Graph().parse(data=shapes.read_text(encoding="utf-8"), format="turtle")
-    found: dict[str, set[str]] = defaultdict(set)
-    for shape, datatype in graph.subject_objects(SH.datatype):
-        path = graph.value(shape, SH.path)
-        if isinstance(path, URIRef) and str(datatype) in _DERIVED:
-            found[str(path)].add(str(datatype))
-    return {path: next(iter(types)) for path, types in found.items() if len(types) == 1}
-
-
-def restore_literal(
-    value: str, *, language: str | None, datatype: str | None, predicate: str
-) -> Literal:
-    """The literal defrel wrote, from what a store gives back (see ``integer_types``)."""
-    if language:
-        return Literal(value, lang=language)
-    if datatype is None or datatype == _STRING:
-        return Literal(value)
-    if datatype == _INTEGER:
-        datatype = integer_types().get(predicate, datatype)
-    elif datatype == _DECIMAL and "." not in value and "E" not in value.upper():
-        value += ".0"
-    return Literal(value, datatype=URIRef(datatype))
-
-
-def to_rdflib(term, predicate: str = "") -> Node:
-    """A pyoxigraph term as the rdflib term the site's parser makes of the same text (for a
-    literal, ``predicate`` says which datatype defrel wrote)."""
-    if isinstance(term, ox.Literal):
-        return restore_literal(
-            term.value,
-            language=term.language,
-            datatype=term.datatype.value,
-            predicate=predicate,
-        )
-    if isinstance(term, ox.NamedNode):
-        return _iri(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def to_oxigraph(node: Node):
-    if isinstance(node, URIRef):
-        return ox.NamedNode(str(node))
-    if isinstance(node, BNode):
-        return ox.BlankNode(str(node))
-    if node.language:
-        return ox.Literal(str(node), language=node.language)
-    datatype = ox.NamedNode(str(node.datatype)) if node.datatype else None
-    return ox.Literal(str(node), datatype=datatype)
 
 
 class QuadSource(Protocol):
@@ -225,7 +136,7 @@ class EmbeddedSource:
                 to_rdflib(q.subject),
                 to_rdflib(q.predicate),
                 to_rdflib(q.object, q.predicate.value),
-                _iri(q.graph_name.value),
+                iri_term(q.graph_name.value),
             )
 
     def out(self, nodes: set[Node]) -> list[Quad]:
@@ -248,9 +159,9 @@ class EmbeddedSource:
         return [URIRef(s) for s in text.split(" ") if s]
 
     def into_below(self, iri: URIRef) -> list[Quad]:
-        o = _iri(str(iri))
+        o = iri_term(str(iri))
         return [
-            (_iri(r["s"].value), _iri(r["p"].value), o, _iri(r["g"].value))
+            (iri_term(r["s"].value), iri_term(r["p"].value), o, iri_term(r["g"].value))
             for r in self.store.query(INTO_BELOW.format(iri=iri))
         ]
 
@@ -261,8 +172,8 @@ class EmbeddedSource:
             text = " ".join(values[start : start + BATCH])
             for row in self.store.query(template.format(nodes=text, pairs=text)):
                 p = row[1].value
-                g = _iri(row[3].value) if len(row) > 3 else None
-                yield (_iri(row[0].value), _iri(p), to_rdflib(row[2], p), g)
+                g = iri_term(row[3].value) if len(row) > 3 else None
+                yield (iri_term(row[0].value), iri_term(p), to_rdflib(row[2], p), g)
 
     def names(self, nodes: set[Node]) -> list[Quad]:
         # from the default graph, the union: once per triple, not once per article graph

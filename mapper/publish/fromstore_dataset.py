@@ -10,7 +10,7 @@ from rdflib import RDF, URIRef
 from rdflib.term import Node
 
 from .describe import Catalogue
-from .fromstore import to_rdflib
+from .oxterms import to_rdflib
 
 __all__ = ["dataset_files", "embedded_dataset_files", "embedded_select"]
 

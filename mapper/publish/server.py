@@ -149,7 +149,7 @@ def serve_store(
     interrupted; call ``ready`` with the base's URL once listening.  ``timeout`` bounds a
     query, ``request_timeout`` the reading of a request; ``publisher`` is named in the
     dataset's DCAT-AP description, and ``dumps`` (a `defrel build` folder) served."""
-    from .fromstore import integer_types
+    from .oxterms import integer_types
 
     check_base(base)
     integer_types()  # parse the shapes before the first request, not during it
