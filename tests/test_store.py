@@ -198,6 +198,19 @@ def test_load_needs_a_build_first(runner, tmp_path: Path, monkeypatch) -> None:
     assert result.exit_code == 2 and "not both" in result.output
 
 
+def test_load_takes_a_build_folder_for_its_dataset(runner, seed_dist, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["load", str(seed_dist), "--store", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Loaded 1 article(s), ")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(main, ["load", str(empty), "--store", str(tmp_path / "t")])
+    assert result.exit_code == 2
+    assert "empty: a folder with no dataset.nq" in result.output
+    assert "defrel build --out" in result.output
+    assert not (tmp_path / "t").exists()
+
+
 # --- the CLI ---------------------------------------------------------------------------------
 
 

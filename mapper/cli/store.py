@@ -66,11 +66,25 @@ def _failure_json(err: PartialLoadError) -> str:
     )
 
 
+def _dataset_of(path: Path) -> Path:
+    """A build folder stands for its ``dataset.nq``; a file for itself."""
+    if str(path) == "-" or not path.is_dir():
+        return path
+    dataset = path / "dataset.nq"
+    if not dataset.is_file():
+        raise InputError(
+            "a folder with no dataset.nq",
+            path=path,
+            hint=f"name a build's folder (defrel build --out {path}) or an .nq/.trig/.jsonld file",
+        )
+    return dataset
+
+
 @click.command("load")
 @click.argument(
     "paths",
     nargs=-1,
-    type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path),
+    type=click.Path(exists=True, allow_dash=True, path_type=Path),
 )
 @syntax_option("PATHS (one with named graphs: nq, trig, jsonld)")
 @click.option(
@@ -131,8 +145,8 @@ def load_cmd(
     as_json: bool,
 ) -> None:
     """Load article graphs into a store: each graph replaced whole, so loading twice is the
-    same as once.  PATHS are .nq/.trig/.jsonld files, or - for stdin with --syntax; default
-    dist/dataset.nq.  Exit 3 if the store cannot be reached or the load stops part-way (the
+    same as once.  PATHS are .nq/.trig/.jsonld files, build folders (their dataset.nq), or -
+    for stdin with --syntax; default dist/dataset.nq.  Exit 3 if the store cannot be reached or the load stops part-way (the
     message names the articles).
 
     \b
@@ -146,6 +160,7 @@ def load_cmd(
         raise click.UsageError("give --store PATH or --endpoint URL, not both")
     if not paths and not DEFAULT_DATASET.exists():
         raise InputError(f"{DEFAULT_DATASET} not found", hint="run `defrel build` first")
+    paths = tuple(_dataset_of(p) for p in paths)
     bar = Bar(sys.stderr, progress_line)
     try:
         with json_errors(as_json), rdf_inputs(list(paths) or [DEFAULT_DATASET], syntax) as inputs:
