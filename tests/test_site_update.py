@@ -125,3 +125,32 @@ def test_an_update_killed_midway_is_repaired_by_the_next_run(sites, copy, step: 
     assert not (site / JOURNAL).exists()
     assert _files(site) == _files(full)
     assert sorted(os.listdir(site.parent)) == ["in", "site"]
+
+
+def test_a_build_state_naming_paths_outside_the_site_means_a_full_build(copy, tmp_path) -> None:
+    inputs, site = copy
+    victim = tmp_path / "victim.html"
+    victim.write_text("not defrel's\n")
+    state = site / ".defrel" / "site.json"
+    about = json.loads(state.read_text(encoding="utf-8"))
+    about["pages"].append("../victim")  # as a hostile hand might write it
+    state.write_text(json.dumps(about), encoding="utf-8")
+    (site / "CNAME").write_text("data.example.org\n")
+    assert build_site([inputs], out=site, jobs=1).ok
+    assert victim.read_text() == "not defrel's\n"
+    assert not (site / "CNAME").exists()  # rebuilt whole, not updated in place
+    assert build_site([inputs], out=tmp_path / "full", jobs=1).ok
+    assert _files(site) == _files(tmp_path / "full")
+
+
+def test_a_folder_linked_out_of_the_site_means_a_full_build(copy, tmp_path) -> None:
+    inputs, site = copy
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(site / "article", elsewhere)
+    (site / "article").symlink_to(elsewhere, target_is_directory=True)
+    before = {p.name: p.read_bytes() for p in elsewhere.rglob("*") if p.is_file()}
+    assert build_site([inputs], out=site, jobs=1).ok
+    assert {p.name: p.read_bytes() for p in elsewhere.rglob("*") if p.is_file()} == before
+    assert not (site / "article").is_symlink()
+    assert build_site([inputs], out=tmp_path / "full", jobs=1).ok
+    assert _files(site) == _files(tmp_path / "full")

@@ -57,8 +57,37 @@ def updatable(out: Path) -> bool:
         and about.get("global") is False
         and isinstance(about.get("pages"), list)
         and isinstance(about.get("articles"), dict)
+        and all(map(_a_page, about["pages"]))
+        and all(map(_a_slug, about["articles"]))
         and (out / ".defrel" / "manifest.json").is_file()
+        and _no_way_out(out, about["pages"])
     )
+
+
+def _no_way_out(out: Path, pages: list[str]) -> bool:
+    """No folder the update writes into or removes from is a link leading out of ``out``
+    (a file is replaced by a rename, which never follows a link; a folder would be)."""
+    root = os.path.realpath(out)
+    folders = {p.rpartition("/")[0] for p in pages} | {"articles", ".defrel", ".defrel/site"}
+    for folder in folders:
+        real = os.path.realpath(os.path.join(root, folder))
+        if real != root and not real.startswith(root + os.sep):
+            return False
+    return True
+
+
+def _a_page(path: object) -> bool:
+    """A page path as defrel writes them (``entity/russia``), nothing that reaches out of the
+    folder: the build state is a file in the folder, and anyone may have written it (its
+    paths are unlinked on an update, so a doubtful one means a full build instead)."""
+    if not isinstance(path, str) or not path or "\\" in path or "\0" in path:
+        return False
+    parts = path.split("/")
+    return not path.startswith("/") and all(p and p not in (".", "..") for p in parts)
+
+
+def _a_slug(slug: object) -> bool:
+    return _a_page(slug) and "/" not in slug and not slug.startswith(".")
 
 
 def begin(out: Path) -> None:
