@@ -3,6 +3,7 @@ one run (not only the first file's), and the exit code is the gravest of them.""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,17 @@ def test_together_keeps_order_and_takes_the_gravest_exit_code() -> None:
     assert [p.message for p in joined.more] == ["another draft", "broken"]
     assert joined.exit_code == 2
     assert str(joined).endswith("3 problems in 2 files, in file order.")
+
+
+def test_json_lists_every_problem(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, BROKEN, BROKEN)
+    result = CliRunner().invoke(main, ["validate", str(folder), "--json"])
+    assert result.exit_code == 2
+    summary = json.loads(result.output[: result.output.index("\n}\n") + 2])
+    assert summary["status"] == "error" and summary["exit_code"] == 2
+    assert [Path(p["where"]).name.split(":")[0] for p in summary["problems"]] == [
+        "article-0.facts.yaml",
+        "article-1.facts.yaml",
+    ]
+    assert {p["fact_id"] for p in summary["problems"]} == {"visit"}
+    assert summary["problems"][0]["hint"] == "did you mean 'visit'?"

@@ -26,10 +26,16 @@ def json_errors(as_json: bool) -> Iterator[None]:
         yield
     except DefrelError as err:
         if as_json and not isinstance(err, PartialLoadError):  # load prints its own
-            where = err.where() or None
-            error = {"status": "error", "error": err.message, "where": where, "hint": err.hint}
+            error = {"status": "error", **_problem(err)}
+            if err.more:  # every problem of the run, the first among them
+                error["problems"] = [_problem(p) for p in (err, *err.more)]
             click.echo(json.dumps({**error, "exit_code": err.exit_code}, indent=2))
         raise
+
+
+def _problem(err: DefrelError) -> dict[str, Any]:
+    found = {"error": err.message, "where": err.where() or None, "hint": err.hint}
+    return {**found, "fact_id": err.fact_id} if err.fact_id else found
 
 
 def _status(outcome) -> str:
