@@ -146,8 +146,8 @@ def load_cmd(
 ) -> None:
     """Load article graphs into a store: each graph replaced whole, so loading twice is the
     same as once.  PATHS are .nq/.trig/.jsonld files, build folders (their dataset.nq), or -
-    for stdin with --syntax; default dist/dataset.nq.  Exit 3 if the store cannot be reached or the load stops part-way (the
-    message names the articles).
+    for stdin with --syntax; default dist/dataset.nq.  Exit 3 if the store cannot be reached
+    or the load stops part-way (the message names the articles).
 
     \b
     Example:

@@ -137,9 +137,7 @@ def _article_text(path: Path, doc: dict, root: Path | None) -> tuple[str, Path, 
 
 def _raise_all(problems: list) -> NoReturn:
     """Raise the first problem in file order, carrying every other one (``more``)."""
-    first, *rest = sorted(problems, key=lambda p: p.line or 0)
-    first.more = rest
-    raise first
+    raise DefrelError.together(sorted(problems, key=lambda p: p.line or 0))
 
 
 def refuse_unconfirmed(path: Path, doc: dict) -> None:
@@ -176,8 +174,7 @@ def refuse_unconfirmed(path: Path, doc: dict) -> None:
             f"{len(found)} drafted entr{'y' if len(found) == 1 else 'ies'} unconfirmed; "
             f"{first.message}"
         )
-        first.more = rest
-        raise first
+        raise DefrelError.together(found)
 
 
 def load_corpus(paths: list[Path], *, root: Path | None = None) -> list[Article]:

@@ -17,7 +17,7 @@ from typing import Any
 
 import jsonschema
 
-from ..errors import FactsError
+from ..errors import DefrelError, FactsError
 from .chars import check_chars
 from .check import Builder
 from .corpus import wikidata_ids
@@ -112,17 +112,11 @@ def _parse_file(path: Path) -> Any:
                 )
             )
     if problems:
-        _raise_all(problems)
+        raise DefrelError.together(problems)
     errors = list(_validator().iter_errors(doc))
     if errors:
-        _raise_all(schema_errors(path, doc, errors))
+        raise DefrelError.together(schema_errors(path, doc, errors))
     return doc
-
-
-def _raise_all(problems: list) -> None:
-    first, *rest = problems
-    first.more = rest
-    raise first
 
 
 @cache
@@ -138,7 +132,7 @@ def _load(files: tuple[Path, ...], stamps: tuple) -> Registry:
         builder.unique("entities")
         found = builder.entities()
         if builder.problems:
-            _raise_all(builder.problems)
+            raise DefrelError.together(builder.problems)
         for entity in found:
             if entity.id in entities:
                 first = Registry(files, entities, origin).where(entity.id)
