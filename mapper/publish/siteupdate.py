@@ -65,14 +65,19 @@ def updatable(out: Path) -> bool:
 
 
 def _no_way_out(out: Path, pages: list[str]) -> bool:
-    """No folder the update writes into or removes from is a link leading out of ``out``
-    (a file is replaced by a rename, which never follows a link; a folder would be)."""
-    root = os.path.realpath(out)
+    """No folder the update writes into or removes from is a link (which could lead out of
+    ``out``: a file is replaced by a rename, which never follows a link; a folder would be).
+    Each folder on the way is looked at once (an lstat), not resolved whole per page."""
     folders = {p.rpartition("/")[0] for p in pages} | {"articles", ".defrel", ".defrel/site"}
+    seen: set[str] = set()
     for folder in folders:
-        real = os.path.realpath(os.path.join(root, folder))
-        if real != root and not real.startswith(root + os.sep):
-            return False
+        parts = folder.split("/") if folder else []
+        for n in range(1, len(parts) + 1):
+            step = "/".join(parts[:n])
+            if step not in seen:
+                seen.add(step)
+                if os.path.islink(os.path.join(out, step)):
+                    return False
     return True
 
 
