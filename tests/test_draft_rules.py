@@ -608,3 +608,17 @@ def test_aligning_sanctions_with_a_union_is_cooperation_with_it():
     assert co["parties"] == ["norway", "european-union"]
     # aligning a road with a river is nothing of the kind
     assert not facts("Norway will align the new road with the river.", "cooperation")
+
+
+def test_a_warning_about_another_s_act_is_a_condemnation_not_a_threat():
+    text = (
+        "Chile signed a basing agreement with Peru in May. "
+        "Bolivia’s foreign ministry warned that the agreement would turn the coast into a front line."
+    )
+    (con,) = facts(text, "condemnation")
+    assert con["speaker"][0].endswith("foreign-ministry")  # (the id is the entity side's)
+    assert not facts(text, "threat")
+    # what the speaker's own side will do is a threat
+    own = "Bolivia’s foreign ministry warned that Bolivia would respond with its own measures."
+    assert [f["speaker"] for f in facts(own, "threat")] == [con["speaker"]]
+    assert not facts(own, "condemnation")

@@ -79,11 +79,65 @@ def _report(c: Context, t: re.Match, made: list[Drafted]) -> list[Drafted]:
     return [fact]
 
 
+def _own_side(c: Context, who: Mention, m: Mention) -> bool:
+    """Whether ``m`` is the speaker or the state the speaker speaks for ("a spokesman for
+    Iran's foreign ministry" and Iran)."""
+    sides, ident = {who.id}, who.id
+    while "-" in ident:  # "chinese-foreign-ministry-spokesperson": of the ministry, of China
+        ident = ident.rsplit("-", 1)[0]
+        if ident in c.types:
+            sides.add(ident)
+    for i in list(sides):
+        while i in c.part_of and c.part_of[i] not in sides:
+            i = c.part_of[i]
+            sides.add(i)
+    return m.id in sides or who.id.startswith(m.id + "-")
+
+
+def _warns_of_others(c: Context, t: re.Match, who: Mention) -> bool:
+    """A warning that others' acts will do harm is a condemnation ("warned that the deal would
+    turn the islands into ..."); one of what the speaker's own side will do is a threat ("warned
+    that Iran would respond"), and so is warning someone off ("warned Nicosia against")."""
+    if not t.group(1).lower().startswith("warn"):
+        return False
+    after = c.text[t.end() : c.s.end]
+    clause = re.match(r"\s+that\s+(.{1,80}?)\s+(?:would|will|could|might|may)\b", after)
+    if clause is None:
+        return False
+    if re.search(r"(?i)\b(?:it|we|they|he|she|its|our|their)\b", clause.group(1)):
+        return False  # "warned that it would respond": the speaker's own act
+    start, end = t.end(), t.end() + clause.end(1)
+    named = [m for m in c.mentions if start <= m.start < end and c.types.get(m.id) in AGENT]
+    return not (named and _own_side(c, who, named[0]))
+
+
+def _warning(c: Context, t: re.Match, who: Mention, made: list[Drafted]) -> list[Drafted]:
+    """The condemnation a warning about others' acts is, of the one warned or of the decision
+    it names ("the deal"), once per speaker in a sentence."""
+    if any(d.kind == "condemnation" and who.id in d.values.get("speaker", ()) for d in made):
+        return []
+    target = _addressee(c, t, who) or _target(c, t, who, within=25)
+    noun = re.search(r"(?i)\b(?:the|this|that|its)\s+(decision|move|deal|plan|step|agreement|"
+                     r"order|contract|measures?|sanctions)\b", c.text[t.end() : c.s.end])  # fmt: skip
+    decided = c.last_decision(noun.group(1).lower()) if noun else c.last_event
+    if target is None and decided is None:
+        return []
+    values: dict = {"speaker": [who.id], "form": "criticism"}
+    if target is not None:
+        values["target"] = [target.id]
+    fact = fact_of("condemnation", values, c, t, [who], 0.45, "a warning about another's acts")
+    if target is None:
+        fact.links["condemns"] = [decided]
+    return [fact]
+
+
 def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[Drafted]:
     """A fact of speech kind ``kind`` for the trigger ``t``, if a speaker can be found."""
     if kind == "report":
         return _report(c, t, made)
     who = speaker(c, t, verbs=SPEECH_VERBS)
+    if kind == "threat" and who is not None and _warns_of_others(c, t, who):
+        return _warning(c, t, who, made)
     both = _TWO_SIDES.search(c.text[max(c.s.start, t.start() - 30) : t.start()])
     sides = c.two_sides() if both and who is None else []
     firms = re.search(r"(?i)\bthe (?:two )?(?:companies|firms)\s+$", c.text[c.s.start : t.start()])
