@@ -622,3 +622,14 @@ def test_a_warning_about_another_s_act_is_a_condemnation_not_a_threat():
     own = "Bolivia’s foreign ministry warned that Bolivia would respond with its own measures."
     assert [f["speaker"] for f in facts(own, "threat")] == [con["speaker"]]
     assert not facts(own, "condemnation")
+
+
+def test_calling_a_decision_illegal_condemns_it():
+    text = (
+        "Chile imposed sanctions on Peru’s navy in May. "
+        "Peru’s foreign ministry called the measures “unlawful and hostile”."
+    )
+    (con,) = facts(text, "condemnation")
+    assert con["speaker"][0].endswith("foreign-ministry")
+    # calling someone by a title condemns nothing
+    assert not facts("Peru’s foreign ministry called the measures a first step.", "condemnation")

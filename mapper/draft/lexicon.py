@@ -80,7 +80,11 @@ TRIGGERS: dict[str, re.Pattern] = {
     ),
     "condemnation": _re(
         r"\b(condemn\w*|criticis\w+|criticiz\w+|accus\w+|denounc\w+|protest(?:ed|s)?|"
-        r"summon(?:ed|s)|blam(?:ed|es))\b"
+        r"summon(?:ed|s)|blam(?:ed|es)|"
+        # "called the measures 'illegal and unilateral'": calling a thing by a word that condemns
+        r"call(?:ed|s)(?=\s+(?:the|this|that|these|those|its|their|it|them)\b[^,.;]{0,30}?"
+        r"[“\"]?(?:illegal|unlawful|unacceptable|provocat\w+|irresponsible|reckless|"
+        r"aggressi\w+|destabili[sz]\w+|a violation)))\b"
     ),
     "invitation": _re(r"\b(invit(?:ed|es|ation))\b"),
     "report": _re(

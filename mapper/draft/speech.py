@@ -168,7 +168,8 @@ def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[
             values["demanded_of"] = [to.id]
         values["demand"] = _rest(c, t)
     elif kind == "condemnation":
-        target = _target(c, t, who)
+        # "called the measures 'illegal', denied that Iran ...": not an agent of the next clause
+        target = _target(c, t, who, within=25 if verb.startswith("call") else 60)
         anaphor = _ANAPHOR.match(c.text, t.end())
         decided = c.last_decision(anaphor.group(1).lower()) if anaphor else None
         if target is None and decided is None:
