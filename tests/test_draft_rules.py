@@ -633,3 +633,16 @@ def test_calling_a_decision_illegal_condemns_it():
     assert con["speaker"][0].endswith("foreign-ministry")
     # calling someone by a title condemns nothing
     assert not facts("Peru’s foreign ministry called the measures a first step.", "condemnation")
+
+
+def test_a_quotation_that_goes_on_is_a_statement_of_the_same_speaker():
+    text = (
+        "“The harbour is ready,” said Colonel Ana Ruiz, a navy spokesman. "
+        "“The ships can dock from Monday.”"
+    )
+    found = facts(text, "statement")
+    assert [f["speaker"] for f in found] == [["ana-ruiz"], ["ana-ruiz"]]
+    assert found[1]["quotation"] == "The ships can dock from Monday."
+    # a quotation after a sentence that quotes no one is no one's statement
+    alone = "The harbour reopened in May. “The ships can dock from Monday.”"
+    assert not facts(alone, "statement")

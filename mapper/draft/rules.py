@@ -29,7 +29,7 @@ from .mentions import Mention, Proposal
 from .posts import named_body_posts, org_posts, posts, untitled_state_posts
 from .relations import RELATION_TRIGGERS, relation
 from .sentences import Sentence
-from .speech import EVENT_KINDS, SPEECH_KINDS, reported_acts, speech_act
+from .speech import EVENT_KINDS, SPEECH_KINDS, continued_quote, reported_acts, speech_act
 
 __all__ = ["Drafted", "propose_facts"]
 
@@ -371,7 +371,7 @@ def propose_facts(
                     break  # one fact of a kind per sentence: the first trigger that gives one
         if not any(d.kind == "agreement" for d in here):
             here += named_agreement(c)
-        here += reported_acts(c, here)
+        here += reported_acts(c, here) or ([] if here else continued_quote(c))
         found += here
         found += _assessment(c, bool(here))
         last_event = next((d for d in reversed(here) if d.kind in EVENT_KINDS), last_event)

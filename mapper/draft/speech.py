@@ -11,7 +11,14 @@ from .details import flat
 from .mentions import Mention
 from .speakers import speaker
 
-__all__ = ["EVENT_KINDS", "SPEECH_KINDS", "SPEECH_VERBS", "reported_acts", "speech_act"]
+__all__ = [
+    "EVENT_KINDS",
+    "SPEECH_KINDS",
+    "SPEECH_VERBS",
+    "continued_quote",
+    "reported_acts",
+    "speech_act",
+]
 
 SPEECH_VERBS = re.compile(
     r"\b(said|says|told|stated|added|noted|declared|insisted|argued|claimed|warned|threatened|"
@@ -269,3 +276,24 @@ def reported_acts(c: Context, made: list[Drafted]) -> list[Drafted]:
                 fact.links["condemns"] = last
             found.append(fact)
     return found
+
+
+def _follows(earlier: str, later: str) -> bool:
+    """Whether sentence ``later`` ("P5.2") comes right after ``earlier`` ("P5.1")."""
+    a, b = earlier.rpartition("."), later.rpartition(".")
+    return a[0] == b[0] and a[2].isdigit() and b[2].isdigit() and int(b[2]) == int(a[2]) + 1
+
+
+def continued_quote(c: Context) -> list[Drafted]:
+    """A sentence that is all quotation, with no verb of saying, right after a statement
+    (“…,” said X. “…”): more of X's words, a statement of its own."""
+    last = c.last_of.get("statement")
+    if last is None or not last.values.get("speaker") or not _follows(last.sentence, c.s.id):
+        return []
+    q = re.fullmatch(r"\s*[“\"]([^”\"]{8,})[”\"]\s*", c.s.text)
+    if q is None:
+        return []
+    values = {"speaker": list(last.values["speaker"]), "quotation": q.group(1).strip()}
+    start = c.s.start + q.start()
+    return [Drafted("statement", values, start, start + len(q.group().rstrip()), 0.4, c.s.id,
+                    "the words go on from the sentence before")]  # fmt: skip
