@@ -646,3 +646,13 @@ def test_a_quotation_that_goes_on_is_a_statement_of_the_same_speaker():
     # a quotation after a sentence that quotes no one is no one's statement
     alone = "The harbour reopened in May. “The ships can dock from Monday.”"
     assert not facts(alone, "statement")
+
+
+def test_weapons_sent_or_shipped_to_a_state_are_a_transfer_to_it():
+    (t,) = facts("Peru built ten drones that were later shipped to Chile.", "arms_transfer")
+    assert (t["supplier"], t["recipient"], t["weapon_description"]) == ("peru", "chile", "drones")
+    two = facts("Peru made the drones and missiles later sent to Chile.", "arms_transfer")
+    assert [f["weapon_description"] for f in two] == ["drones", "missiles"]
+    # a letter sent, or warships sent to a strait, are no transfer
+    assert not facts("Peru sent a letter to Chile in May.", "arms_transfer")
+    assert not facts("Peru sent its warships to the strait.", "arms_transfer")

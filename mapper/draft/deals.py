@@ -132,7 +132,7 @@ def transfers(c: Context, t: re.Match) -> list[Drafted]:
     out = []
     verb = t.group(1).lower()
     selling = verb.startswith(("sell", "sold", "sale", "suppl", "export", "deliver", "transfer",
-                               "giv", "gave", "donat", "gift", "hand"))  # fmt: skip
+                               "giv", "gave", "donat", "gift", "hand", "sent", "shipped"))  # fmt: skip
     recipient = c.before(t.start(), STATE_LIKE | {"Company"})
     seller = None
     if selling:  # "X sold drones to Y", "denied supplying weapons to Y": the subject supplies

@@ -34,7 +34,9 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\b(order(?:ed|s)?|buy(?:ing|s)?|bought|purchas\w+|acquir\w+|procur\w+|deliver\w*|"
         r"sell(?:ing|s)?|sold|sale|export\w*|import\w*|suppl(?:y|ies|ied)|"
         r"transferr?(?:ed|ing)? |giv(?:e|es|ing)|gave|donat\w+|gift(?:s|ed)?|hand(?:s|ed)? over|"
-        r"letter of intent|contract|deal)\b"
+        r"letter of intent|contract|deal|"
+        # the passive of a shipment: "drones later sent to Russia", "shipped to Romania"
+        r"(?:sent|shipped)(?=\s+(?:\w+\s+)?to\s))\b"
     ),
     "sanction": _re(
         r"\b(sanction(?:s|ed|ing)?|embargo(?:es)?|asset freezes?|freez(?:e|es|ing) (?:the )?assets|"
@@ -162,7 +164,7 @@ WEAPONS = _re(
     r"\b(frigates?|corvettes?|submarines?|(?:offshore )?patrol (?:vessels|ships|boats)|"
     r"destroyers?|warships?|landing ships?|fighter jets?|fighters?|jets|transport aircraft|"
     r"aircraft|helicopters?|drones?|unmanned aerial vehicles|UAVs?|tanks?|"
-    r"armou?red (?:vehicles|personnel carriers)|howitzers?|artillery|rocket launchers|"
+    r"armou?red (?:vehicles|personnel carriers)|(?<!civilian )(?<!commercial )(?<!electric )vehicles|howitzers?|artillery|rocket launchers|"
     r"(?:anti-ship |cruise |ballistic |ship-launched anti-ship )?missiles?|"
     r"air[- ]defen[cs]e systems?|radars?|rifles|ammunition)\b"
     r"(?!\s+(?:makers?|manufacturers?|builders?|industry|company|firms?|programme|program|carrier))"
