@@ -656,3 +656,15 @@ def test_weapons_sent_or_shipped_to_a_state_are_a_transfer_to_it():
     # a letter sent, or warships sent to a strait, are no transfer
     assert not facts("Peru sent a letter to Chile in May.", "arms_transfer")
     assert not facts("Peru sent its warships to the strait.", "arms_transfer")
+
+
+def test_a_post_in_a_body_named_by_the_acronym_the_text_gives_it():
+    text = (
+        "Chile’s state-owned Andes Naval Works (ANW) will build the ships. "
+        "“We are ready,” said Rosa Vega, ANW’s chief executive."
+    )
+    (post,) = facts(text, "post")
+    assert (post["holder"], post["title"]) == ("rosa-vega", "Chief executive")
+    assert post["organization"] == "andes-naval-works"
+    # an acronym the text never spells out is no body the draft knows
+    assert not facts("“We are ready,” said Rosa Vega, ANW’s chief executive.", "post")

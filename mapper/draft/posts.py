@@ -32,7 +32,8 @@ def org_posts(
     text: str, mentions: list[Mention], types: dict[str, str], sentences, labels: dict[str, str]
 ) -> list[Drafted]:
     """Posts in an organisation, written around a person's name: "Tammi's president, Jari
-    Lehtonen", "Mihai Dumitrescu, UMC's chief executive", "Ingrid Solberg, a senior fellow at
+    Lehtonen", "Mihai Dumitrescu, UMC's chief executive" (UMC short for a body's name, or the
+    acronym the text gives it in brackets after it), "Ingrid Solberg, a senior fellow at
     the Bergen Centre"."""
     orgs = {"Organization", "Company", "StateOwnedEnterprise", "GovernmentOrganization",
             "MilitaryOrganization", "InternationalOrganization", "NewsOrganization"}  # fmt: skip
@@ -43,6 +44,9 @@ def org_posts(
             word = re.search(r"([A-Z][\w-]+)$", text[max(0, at - 30) : at])
             short = word.group(1) if word else ""
             match = [i for i, label in labels.items() if short and label.startswith(short + " ")]
+            if short and not match:  # an acronym the text gives the body: "Works (UMC)"
+                match = [i for i, label in labels.items()
+                         if f"{label} ({short})" in text]  # fmt: skip
             if len(match) == 1 and types.get(match[0]) in orgs:
                 found = Mention(at - len(short), at, match[0])
         return found
