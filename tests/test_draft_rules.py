@@ -668,3 +668,12 @@ def test_a_post_in_a_body_named_by_the_acronym_the_text_gives_it():
     assert post["organization"] == "andes-naval-works"
     # an acronym the text never spells out is no body the draft knows
     assert not facts("“We are ready,” said Rosa Vega, ANW’s chief executive.", "post")
+
+
+def test_no_assessment_of_a_city_alone_nor_of_the_newsroom_s_notes():
+    (a,) = facts("Analysts see the decision as a warning to Peru.", "assessment")
+    assert a["subject"] == ["peru"]
+    # a city is where things happen, not what the sentence judges
+    assert not facts("The letter, signed in Santiago, is not a contract.", "assessment")
+    assert not facts("(Reporting by Ana Ruiz in Lima; Editing by Tom Hale)", "assessment")
+    assert not facts("This article was updated on May 6 to add Peru’s reply.", "assessment")

@@ -245,11 +245,22 @@ ASSESSMENT_CUES = re.compile(
 )
 
 
+_EDITORIAL = re.compile(
+    r"\s*(?:\(\s*(?:Reporting|Writing|Editing|Additional reporting) by\b|"
+    r"This (?:article|story|report) (?:was|has been) (?:updated|corrected|amended)\b)"
+)
+
+
 def _assessment(c: Context, taken: bool) -> list[Drafted]:
     """A sentence that judges rather than reports (and gave no other fact): the article's
     assessment of the entities it names, its words kept as the summary to rewrite."""
     cue = ASSESSMENT_CUES.search(c.s.text)
-    subjects = ids_of(c.all(AGENT | PLACE | {"Programme", "WeaponSystem"}))[:6]
+    if _EDITORIAL.match(c.s.text):
+        return []  # the newsroom's own note: "(Reporting by ...)", "This article was updated"
+    # what is judged: states, bodies, people, regions and seas, programmes, weapons; a city or a
+    # base is where things happen ("at Bradshaw Field Training Area", "in Nairobi")
+    judged = AGENT | {"Country", "Region", "WaterBody", "Programme", "WeaponSystem"}
+    subjects = ids_of(c.all(judged))[:6]
     if not subjects and cue is not None and not taken:
         # a judgement naming no one ("The expulsion may not be final."): of the state the
         # article is about so far (named most often before the sentence)
