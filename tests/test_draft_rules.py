@@ -677,3 +677,12 @@ def test_no_assessment_of_a_city_alone_nor_of_the_newsroom_s_notes():
     assert not facts("The letter, signed in Santiago, is not a contract.", "assessment")
     assert not facts("(Reporting by Ana Ruiz in Lima; Editing by Tom Hale)", "assessment")
     assert not facts("This article was updated on May 6 to add Peru’s reply.", "assessment")
+
+
+def test_a_hedged_judgement_is_an_assessment():
+    text = "Chile left the KX-9 fighter programme in May. The expulsion may not be final."
+    (a,) = [f for f in facts(text, "assessment") if "may not" in f["summary"]]
+    assert a["subject"] == ["chile"]  # the state the article is about so far
+    # a plain report of what happened judges nothing
+    plain = "Chile left the KX-9 fighter programme in May. The decision took effect in June."
+    assert not [f for f in facts(plain, "assessment") if "June" in f["summary"]]
