@@ -686,3 +686,25 @@ def test_a_hedged_judgement_is_an_assessment():
     # a plain report of what happened judges nothing
     plain = "Chile left the KX-9 fighter programme in May. The decision took effect in June."
     assert not [f for f in facts(plain, "assessment") if "June" in f["summary"]]
+
+
+def test_the_speaker_before_a_phrase_that_names_others():
+    text = (
+        "Colonel Ana Ruiz, serving as an envoy for Peru’s navy, told officials in Santiago "
+        "that the patrols would go on."
+    )
+    (said,) = facts(text, "statement")
+    assert said["speaker"] == ["ana-ruiz"]
+    # a verb of saying inside the phrase has its own subject
+    other = "Colonel Ana Ruiz, speaking after Peru’s navy said it would leave, declined to comment."
+    speakers = [f["speaker"] for f in facts(other, "statement")]
+    assert speakers[0] == ["peru-navy"]
+
+
+def test_expressing_concern_and_clarifying_are_statements():
+    (said,) = facts("Peru’s foreign ministry expressed “serious concern”.", "statement")
+    assert said["speaker"][0].endswith("foreign-ministry")
+    (clar,) = facts("In Lima, Colonel Ana Ruiz sought to clarify the navy’s position.", "statement")
+    assert clar["speaker"] == ["ana-ruiz"]
+    # an express train is no statement
+    assert not facts("The express train to Lima was delayed.", "statement")

@@ -73,6 +73,7 @@ TRIGGERS: dict[str, re.Pattern] = {
     "statement": _re(
         r"\b(said|says|told|stated|added|noted|declared|confirmed|insisted|argued|claimed|"
         r"explained|wrote|replied|responded|stressed|acknowledged|maintained|"
+        r"clarif(?:y|ied|ies)|expressed|voiced|"
         r"declined to (?:confirm|comment|say|discuss|disclose))\b"
     ),
     "threat": _re(r"\b(threaten\w*|warn(?:ed|s|ing)?|vow(?:ed|s)?)\b"),
