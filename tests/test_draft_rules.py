@@ -708,3 +708,13 @@ def test_expressing_concern_and_clarifying_are_statements():
     assert clar["speaker"] == ["ana-ruiz"]
     # an express train is no statement
     assert not facts("The express train to Lima was delayed.", "statement")
+
+
+def test_a_statement_made_by_someone_is_theirs():
+    text = (
+        "Peru criticised a statement made last week by Chile’s Defence Minister Ana Ruiz "
+        "that the strait was closed."
+    )
+    assert ["ana-ruiz"] in [f["speaker"] for f in facts(text, "statement")]
+    # a statement by no one named is no one's
+    assert not facts("The statement made headlines in Lima.", "statement")

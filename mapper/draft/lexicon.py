@@ -74,6 +74,8 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\b(said|says|told|stated|added|noted|declared|confirmed|insisted|argued|claimed|"
         r"explained|wrote|replied|responded|stressed|acknowledged|maintained|"
         r"clarif(?:y|ied|ies)|expressed|voiced|"
+        # the noun: "a statement made earlier by X that ...", "remarks by X"
+        r"(?:statement|remarks|comments)(?=\s+(?:made\s+|issued\s+)?(?:\w+\s+)?by\s)|"
         r"declined to (?:confirm|comment|say|discuss|disclose))\b"
     ),
     "threat": _re(r"\b(threaten\w*|warn(?:ed|s|ing)?|vow(?:ed|s)?)\b"),

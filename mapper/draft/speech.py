@@ -138,11 +138,23 @@ def _warning(c: Context, t: re.Match, who: Mention, made: list[Drafted]) -> list
     return [fact]
 
 
+def _author(c: Context, t: re.Match) -> Mention | None:
+    """The speaker of a statement: of the noun, who made it ("a statement made earlier by
+    Pakistan's adviser ... Sartaj Aziz": the person named after "by", else the first agent)."""
+    if not re.match(r"(?i)statement|remarks|comments", t.group(1)):
+        return speaker(c, t, verbs=SPEECH_VERBS)
+    by = re.search(r"\bby\s", c.text[t.end() : c.s.end])
+    if by is None:
+        return None
+    at = t.end() + by.end()
+    return c.after(at, {"Person"}, within=80) or c.after(at, AGENT, within=10)
+
+
 def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[Drafted]:
     """A fact of speech kind ``kind`` for the trigger ``t``, if a speaker can be found."""
     if kind == "report":
         return _report(c, t, made)
-    who = speaker(c, t, verbs=SPEECH_VERBS)
+    who = _author(c, t) if kind == "statement" else speaker(c, t, verbs=SPEECH_VERBS)
     if kind == "threat" and who is not None and _warns_of_others(c, t, who):
         return _warning(c, t, who, made)
     both = _TWO_SIDES.search(c.text[max(c.s.start, t.start() - 30) : t.start()])
