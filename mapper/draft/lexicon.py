@@ -75,7 +75,7 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"explained|wrote|replied|responded|stressed|acknowledged|maintained|"
         r"clarif(?:y|ied|ies)|expressed|voiced|"
         # the noun: "a statement made earlier by X that ...", "remarks by X"
-        r"(?:statement|remarks|comments)(?=\s+(?:made\s+|issued\s+)?(?:\w+\s+)?by\s)|"
+        r"(?:statement|remarks|comments)(?=\s+(?:made\s+|issued\s+)?(?:\w+\s+){0,2}by\s)|"
         r"declined to (?:confirm|comment|say|discuss|disclose))\b"
     ),
     "threat": _re(r"\b(threaten\w*|warn(?:ed|s|ing)?|vow(?:ed|s)?)\b"),
