@@ -718,3 +718,14 @@ def test_a_statement_made_by_someone_is_theirs():
     assert ["ana-ruiz"] in [f["speaker"] for f in facts(text, "statement")]
     # a statement by no one named is no one's
     assert not facts("The statement made headlines in Lima.", "statement")
+
+
+def test_the_partners_said_names_the_two_makers_named_last():
+    text = (
+        "Andes Naval Works and Pacific Hull Systems will build four corvettes in Peru. "
+        "Local content is meant to rise to 60 percent, the partners said."
+    )
+    said = [f for f in facts(text, "statement") if "60 percent" in f.get("content", "")]
+    assert [sorted(f["speaker"]) for f in said] == [["andes-naval-works", "pacific-hull-systems"]]
+    # partners in a sentence that names no companies before: no one to name
+    assert not facts("Local content is meant to rise, the partners said.", "statement")

@@ -159,8 +159,14 @@ def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[
         return _warning(c, t, who, made)
     both = _TWO_SIDES.search(c.text[max(c.s.start, t.start() - 30) : t.start()])
     sides = c.two_sides() if both and who is None else []
-    firms = re.search(r"(?i)\bthe (?:two )?(?:companies|firms)\s+$", c.text[c.s.start : t.start()])
+    firms = re.search(
+        r"(?i)\bthe (?:two )?(?:companies|firms|partners)\s+$", c.text[c.s.start : t.start()]
+    )
     makers = ids_of(c.all({"Company", "StateOwnedEnterprise"}))
+    if firms and len(makers) < 2:  # "..., the partners said": the two makers named last
+        earlier = [m.id for m in reversed(c.every) if m.end <= c.s.start
+                   and c.types.get(m.id) in {"Company", "StateOwnedEnterprise"}]  # fmt: skip
+        makers = list(dict.fromkeys(earlier))[:2]
     if firms and len(makers) >= 2:  # "..., the companies announced": the companies named
         sides = makers[:4]
     if len(sides) >= 2:  # "the two governments said": both speak
