@@ -729,3 +729,16 @@ def test_the_partners_said_names_the_two_makers_named_last():
     assert [sorted(f["speaker"]) for f in said] == [["andes-naval-works", "pacific-hull-systems"]]
     # partners in a sentence that names no companies before: no one to name
     assert not facts("Local content is meant to rise, the partners said.", "statement")
+
+
+def test_saying_one_acted_lawfully_or_cannot_is_a_rejection():
+    text = (
+        "Peru accused Chile’s navy of entering its waters. "
+        "Colonel Ana Ruiz, a navy spokesman, said the frigate had been operating lawfully."
+    )
+    assert [f["speaker"] for f in facts(text, "rejection")] == [["ana-ruiz"]]
+    (no,) = facts("Peru asked whether Chile would pay. Chile said it could not.", "rejection")
+    assert no["speaker"] == ["chile"]
+    # a plain report of what the frigate did rejects nothing
+    plain = "Colonel Ana Ruiz, a navy spokesman, said the frigate had been operating nearby."
+    assert not facts(plain, "rejection")

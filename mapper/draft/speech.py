@@ -247,7 +247,10 @@ def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[
 _REPORTED = {
     "rejection": re.compile(
         r"(?i)\b(fabricat\w+|baseless|groundless|unfounded|untrue|not true|no truth|nonsense|"
-        r"false (?:claims?|reports?|accusations?)|(?:had|has|have) not (?:supplied|sent|sold|given))\b"
+        r"false (?:claims?|reports?|accusations?)|(?:had|has|have) not (?:supplied|sent|sold|given)|"
+        # "the frigate had been operating lawfully", "had only shipped 'civilian freight'",
+        # "said it could not": a defence against a charge, a refusal
+        r"lawfully|(?:had|has|have) only|(?:it|they|we) (?:could|would|will) not(?! only))\b"
     ),
     "condemnation": re.compile(
         r"(?i)\b((?:illegal|unlawful)(?!\s+(?:fishing|migration|immigration|immigrants|migrants|"
