@@ -742,3 +742,18 @@ def test_saying_one_acted_lawfully_or_cannot_is_a_rejection():
     # a plain report of what the frigate did rejects nothing
     plain = "Colonel Ana Ruiz, a navy spokesman, said the frigate had been operating nearby."
     assert not facts(plain, "rejection")
+
+
+def test_the_frigate_or_the_navy_is_the_force_named_before():
+    text = (
+        "The Chilean Navy confirmed the incident on Monday. "
+        "The frigate was on a routine patrol off the coast when the storm hit."
+    )
+    (op,) = facts(text, "military_operation")
+    assert op["conducted_by"] == ["chilean-navy"]
+    later = (
+        "The Chilean Navy confirmed the incident. The navy is preparing to send a second frigate."
+    )
+    assert [f["conducted_by"] for f in facts(later, "military_operation")] == [["chilean-navy"]]
+    # no force named before: no one to credit
+    assert not facts("The frigate was on a routine patrol off the coast.", "military_operation")

@@ -131,6 +131,8 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\b(operation|offensive|campaign|deploy(?:ed|s|ment|ing)?|"
         r"patrol(?:s|led|ling)?(?!\s+(?:vessels?|boats?|ships?|aircraft|craft|planes?))|"
         r"withdrawal|naval presence|sent (?:its |their )?(?:warships|ships|troops|aircraft|jets)|"
+        r"(?:send|sending|dispatch(?:ed|ing)?) (?:its |their |an? )?(?:second |third |more |"
+        r"additional )?(?:warships?|ships?|frigates?|destroyers?|troops|submarines?)|"
         r"(?:submarine|naval|military) activit(?:y|ies)|"
         r"withdr(?:aws|ew|awing) (?:its |their )?(?:troops |forces )?from|"
         r"invasion|invaded|war (?:in|against|on))\b"

@@ -162,7 +162,7 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
             }
         ),
         "military_operation": lambda: (
-            (actor := _subject(c, t))
+            (actor := _subject(c, t) or _force_named_before(c, t))
             and (
                 not t.group(1).lower().startswith("withdr")
                 # "withdraws from Afghanistan": from a place, not "from the programme"
@@ -284,6 +284,26 @@ def _subject(c: Context, t: re.Match) -> Mention | None:
                          c.text[max(c.s.start, m.start - 14) : m.start]):  # fmt: skip
             return m
     return None
+
+
+_FORCE_NOUN = re.compile(
+    r"\b[Tt]he (navy|army|air force|coast guard|frigate|destroyer|warship|corvette|ship|"
+    r"submarine)\b[^,;]{0,50}$"
+)
+_SHIPS = ("frigate", "destroyer", "warship", "corvette", "ship", "submarine")
+
+
+def _force_named_before(c: Context, t: re.Match) -> Mention | None:
+    """ "The navy was preparing to send ...", "the frigate was on a routine patrol": the force
+    of that noun named last before (a ship is its navy's)."""
+    head = _FORCE_NOUN.search(c.text, c.s.start, t.start())
+    if head is None:
+        return None
+    noun = head.group(1).lower()
+    word = "navy" if noun in _SHIPS else noun.replace(" ", "-")
+    forces = [m for m in c.every if m.end <= t.start() and c.types.get(m.id) == "MilitaryOrganization"
+              and word in m.id]  # fmt: skip
+    return Mention(t.start(), t.start(), forces[-1].id) if forces else None
 
 
 def _forces_of(c: Context, m: Mention | None) -> Mention | None:
