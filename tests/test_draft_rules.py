@@ -757,3 +757,11 @@ def test_the_frigate_or_the_navy_is_the_force_named_before():
     assert [f["conducted_by"] for f in facts(later, "military_operation")] == [["chilean-navy"]]
     # no force named before: no one to credit
     assert not facts("The frigate was on a routine patrol off the coast.", "military_operation")
+
+
+def test_one_state_s_own_drills_are_its_operation():
+    text = "Peru, which held its own live-fire drills off Callao this month, was not invited."
+    assert not facts(text, "exercise")
+    assert [f["conducted_by"] for f in facts(text, "military_operation")] == [["peru"]]
+    # drills held together remain an exercise
+    assert facts("Peru and Chile held joint drills off Callao.", "exercise")

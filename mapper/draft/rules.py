@@ -193,6 +193,14 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
         ),
     }
     values = rules[kind]() if kind in rules else None  # e.g. announcement: needs its facts
+    own = re.search(r"\b(?:its|their) own\s+(?:[\w-]+\s+){0,2}$", c.text[c.s.start : t.start()])
+    if kind == "exercise" and values and own and len(values["participants"]) == 1:
+        # "China, which held its own live-fire drills": one state's drills are its operation
+        actor = _subject(c, t)
+        if actor is None:
+            return []
+        op = {"conducted_by": [actor.id]}
+        return [fact_of("military_operation", op, c, t, [actor], 0.45, "drills of its own")]
     if kind == "agreement_step" and values:
         fact = fact_of(kind, values, c, t, [who] if "by" in values else [], 0.45)
         fact.links["agreement"] = c.last_agreement
