@@ -765,3 +765,24 @@ def test_one_state_s_own_drills_are_its_operation():
     assert [f["conducted_by"] for f in facts(text, "military_operation")] == [["peru"]]
     # drills held together remain an exercise
     assert facts("Peru and Chile held joint drills off Callao.", "exercise")
+
+
+def test_two_sides_trading_accusations_is_an_event_of_both():
+    text = "Peru and Chile traded accusations on Monday after a collision near the strait."
+    (ev,) = facts(text, "event")
+    assert ev["plover_type"] == "DISAPPROVE"
+    assert ev["actors"] == ev["targets"] == ["peru", "chile"]
+    # one side accusing is no trade of accusations
+    assert not facts("Peru traded fish with Chile on Monday.", "event")
+
+
+def test_a_company_challenging_its_listing_at_a_court():
+    text = (
+        "The European Union listed Andes Naval Works in May. "
+        "A lawyer for Andes Naval Works said the company would challenge its listing "
+        "at the EU’s General Court in Luxembourg."
+    )
+    (ev,) = facts(text, "event")
+    assert (ev["actors"], ev["targets"]) == (["andes-naval-works"], ["european-union"])
+    # challenging a rival to a race is no legal challenge
+    assert not facts("Andes Naval Works will challenge its rivals at the fair.", "event")
