@@ -786,3 +786,17 @@ def test_a_company_challenging_its_listing_at_a_court():
     assert (ev["actors"], ev["targets"]) == (["andes-naval-works"], ["european-union"])
     # challenging a rival to a race is no legal challenge
     assert not facts("Andes Naval Works will challenge its rivals at the fair.", "event")
+
+
+def test_its_director_and_his_deputy_are_posts_in_the_body_just_named():
+    text = (
+        "Peru froze the assets of Andes Naval Works in May. "
+        "Its director, Rosa Vega, and his deputy, Tomas Ibarra, were also banned from entering."
+    )
+    found = {f["holder"]: (f["title"], f["organization"]) for f in facts(text, "post")}
+    assert found == {
+        "rosa-vega": ("Director", "andes-naval-works"),
+        "tomas-ibarra": ("Deputy director", "andes-naval-works"),
+    }
+    # "his deputy" with no post named before it: whose deputy is not said
+    assert not facts("Peru named a new envoy. His deputy, Tomas Ibarra, resigned.", "post")

@@ -10,7 +10,13 @@ from .mentions import Mention, Proposal
 from .people import HONORIFICS
 from .sentences import Sentence
 
-__all__ = ["named_body_posts", "org_posts", "posts", "untitled_state_posts"]
+__all__ = [
+    "named_body_posts",
+    "org_posts",
+    "possessive_posts",
+    "posts",
+    "untitled_state_posts",
+]
 
 
 def posts(proposals: dict[str, Proposal], sentences: list[Sentence]) -> list[Drafted]:
@@ -166,4 +172,51 @@ def untitled_state_posts(
         sentence = next((s.id for s in sentences if s.start <= start < s.end), "")
         values = {"holder": person.id, "title": m.group("title"), "organization": state}
         out.append(Drafted("post", values, start, person.end, 0.45, sentence))
+    return out
+
+
+_ITS = re.compile(
+    rf"(?:^|[.;]\s+|\s)(?P<own>[Ii]ts|[Tt]heir|his|her) (?P<title>{_TITLE_WORDS}),\s+$"
+)
+_BODIES = {"GovernmentOrganization", "MilitaryOrganization", "Company", "StateOwnedEnterprise",
+           "Organization"}  # fmt: skip
+
+
+def possessive_posts(
+    text: str, mentions: list[Mention], types: dict[str, str], sentences: list[Sentence]
+) -> list[Drafted]:
+    """ "Its director, Reza Khademi, and his deputy, Hossein Mirzaei": "its" opening a sentence
+    is the body the sentence before is about (the first it names); "his deputy" is in the
+    body of the post just named, the deputy of that title."""
+    out: list[Drafted] = []
+    for person in mentions:
+        if types.get(person.id) != "Person":
+            continue
+        m = _ITS.search(text, max(0, person.start - 60), person.start)
+        if m is None or m.end() != person.start:
+            continue
+        here = next((s for s in sentences if s.start <= person.start < s.end), None)
+        if here is None:
+            continue
+        title = m.group("title")
+        if m.group("own") in ("his", "her"):
+            last = out[-1] if out and out[-1].sentence == here.id else None
+            if last is None:
+                continue  # "his deputy" with no post just named: whose, the text must say
+            org = last.values["organization"]
+            if title == "deputy":
+                title = f"deputy {last.values['title'].lower()}"
+        else:
+            before = [s for s in sentences if s.end <= here.start]
+            if not before:
+                continue
+            prev = before[-1]
+            named = [x for x in mentions if prev.start <= x.start < prev.end
+                     and types.get(x.id) in _BODIES]  # fmt: skip
+            if not named:
+                continue
+            org = named[0].id
+        start = m.start("own")
+        values = {"holder": person.id, "title": title[0].upper() + title[1:], "organization": org}
+        out.append(Drafted("post", values, start, person.end, 0.45, here.id))
     return out

@@ -26,7 +26,7 @@ from .details import (
 from .gazetteer import Gazetteer
 from .lexicon import TRIGGERS
 from .mentions import Mention, Proposal
-from .posts import named_body_posts, org_posts, posts, untitled_state_posts
+from .posts import named_body_posts, org_posts, possessive_posts, posts, untitled_state_posts
 from .relations import RELATION_TRIGGERS, relation
 from .sentences import Sentence
 from .speech import EVENT_KINDS, SPEECH_KINDS, continued_quote, reported_acts, speech_act
@@ -369,6 +369,12 @@ def propose_facts(
     found += [
         d
         for d in untitled_state_posts(text, mentions, types, sentences, part_of)
+        if d.values["holder"] not in posted
+    ]
+    posted |= {d.values["holder"] for d in found}
+    found += [
+        d
+        for d in possessive_posts(text, mentions, types, sentences)
         if d.values["holder"] not in posted
     ]
     last_agreement = last_event = None
