@@ -800,3 +800,16 @@ def test_its_director_and_his_deputy_are_posts_in_the_body_just_named():
     }
     # "his deputy" with no post named before it: whose deputy is not said
     assert not facts("Peru named a new envoy. His deputy, Tomas Ibarra, resigned.", "post")
+
+
+def test_a_loan_or_credit_from_a_lender_to_the_state_the_article_is_about():
+    text = (
+        "Peru ordered two frigates from Spain. Peru will pay in ten instalments. "
+        "Most of the price will be covered by a loan from the Andes Development Bank."
+    )
+    (a,) = facts(text, "aid")
+    assert (a["provider"], a["recipient"]) == (["andes-development-bank"], "peru")
+    text = "Peru ordered two frigates in May. Spain may back the deal with export credit."
+    assert [(f["provider"], f["recipient"]) for f in facts(text, "aid")] == [(["spain"], "peru")]
+    # a loan with no lender named, in an article about no state, is no aid drafted
+    assert not facts("The loan was repaid in May.", "aid")

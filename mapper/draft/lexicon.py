@@ -53,6 +53,7 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\b(military aid|security assistance|aid package|donat\w+|gift(?:ed)?|grant(?:ed)?|"
         r"(?:military|security|financial) support (?:for|to)|"
         r"will give|gave|give|provid(?:e|ed|es|ing)|fund(?:ed|s|ing)?|financ\w+|loan|"
+        r"export credits?|credit line|line of credit|"
         r"recipients? (?:include|includes|are|were|have been))\b"
     ),
     "agreement_step": _re(

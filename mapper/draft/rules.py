@@ -65,6 +65,15 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
             # "whose earlier recipients include X, Y and Z": the provider named before
             provider = earlier.values["provider"][0]
             who = Mention(t.start(), t.start(), provider)
+        lender = re.match(r"\s+from\s+(?:the\s+)?", c.text[t.end() : c.s.end])
+        lender = lender and c.after(t.end() + lender.end(), AGENT - {"Person"}, within=3)
+        if lender is not None:  # "a loan from the Export-Import Bank of Korea": the lender
+            who, whom = lender, None
+        if whom is not None and c.types.get(whom.id) == "Person":
+            whom = None  # "..., according to a Brazilian diplomat": a source, not a recipient
+        credit = re.search(r"(?i)loan|credit", t.group(1))
+        if credit and who is not None and whom is None:  # "Brazil may back ... export credit":
+            whom = _home_state(c, who)  # for the state the article is about
     earlier = c.last_of.get("sanction")
     if kind == "sanction" and re.match(r"(?i)(?:were|was) ", t.group()):
         # "X and Y were also banned from entering": more targets of the last sanction's imposer
@@ -221,7 +230,7 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
         return [fact_of(kind, {**values, "participant": side}, c, t, [], 0.45) for side in sides]
     if kind == "aid" and whom is not None:  # "grants to the Philippines, Fiji and Malaysia"
         made = []
-        for m in [whom, *listed(c, whom)]:
+        for m in [whom, *(listed(c, whom) if whom.end > whom.start else [])]:
             if c.part_of.get(m.id):  # aid to a state's navy is aid to the state
                 m = Mention(m.start, m.end, c.part_of[m.id])
             one = {**values, "recipient": m.id}
@@ -276,6 +285,19 @@ def _force_named_before(c: Context, t: re.Match) -> Mention | None:
     forces = [m for m in c.every if m.end <= t.start() and c.types.get(m.id) == "MilitaryOrganization"
               and word in m.id]  # fmt: skip
     return Mention(t.start(), t.start(), forces[-1].id) if forces else None
+
+
+def _home_state(c: Context, other: Mention) -> Mention | None:
+    """The state the article is about so far (named most often before the sentence, a body
+    counting for its state), if it is not ``other``'s."""
+    named = [c.part_of.get(m.id, m.id) for m in c.every if m.end <= c.s.start]
+    named = [i for i in named if c.types.get(i) == "Country"]
+    if not named:
+        return None
+    home = max(named, key=lambda i: (named.count(i), -named.index(i)))
+    if home in (other.id, c.part_of.get(other.id)):
+        return None
+    return Mention(c.s.start, c.s.start, home)
 
 
 def _forces_of(c: Context, m: Mention | None) -> Mention | None:
