@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .actors import apposed, force_named_before, forces_of, home_state, other_state, subject
 from .assessments import assessment
 from .context import AGENT, PLACE, STATE_LIKE, Context, Drafted, fact_of, ids_of
 from .deals import agreement, named_agreement, transfers
@@ -35,25 +36,9 @@ from .speech import EVENT_KINDS, SPEECH_KINDS, continued_quote, reported_acts, s
 __all__ = ["Drafted", "propose_facts"]
 
 
-def _apposed(c: Context, who: Mention | None, at: int) -> Mention | None:
-    """The subject of the verb at ``at`` when ``who`` sits in an apposition between commas
-    right before it ("Malta, the EU's other island state, rejoined": Malta, not the EU)."""
-    if who is None:
-        return None
-    opening = c.text.rfind(",", c.s.start, who.start)
-    if opening < 0 or not re.fullmatch(r"[^,]*,\s*(?:\w+ly\s+)?", c.text[who.end : at]):
-        return who
-    if re.search(r"\b(?:and|or|but|which|who|that)\b", c.text[opening : who.start]):
-        return who  # a list or a clause, not an apposition
-    head = [m for m in c.mentions if m.end <= opening and c.types.get(m.id) in AGENT]
-    if head and not c.text[head[-1].end : opening].strip():
-        return head[-1]
-    return who
-
-
 def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
     """Kinds whose roles are "who" before the trigger and "whom" after it."""
-    who = _apposed(c, c.before(t.start(), AGENT), t.start())
+    who = apposed(c, c.before(t.start(), AGENT), t.start())
     whom = c.after(t.end(), AGENT, skip={who.id} if who else set())
     if kind == "aid":
         to = re.match(r"\s+(?:\w+\s+){0,2}?to\s+", c.text[t.end() : c.s.end])
@@ -73,7 +58,7 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
             whom = None  # "..., according to a Brazilian diplomat": a source, not a recipient
         credit = re.search(r"(?i)loan|credit", t.group(1))
         if credit and who is not None and whom is None:  # "Brazil may back ... export credit":
-            whom = _home_state(c, who)  # for the state the article is about
+            whom = home_state(c, who)  # for the state the article is about
     earlier = c.last_of.get("sanction")
     if kind == "sanction" and re.match(r"(?i)(?:were|was) ", t.group()):
         # "X and Y were also banned from entering": more targets of the last sanction's imposer
@@ -172,7 +157,7 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
             }
         ),
         "military_operation": lambda: (
-            (actor := _subject(c, t) or _force_named_before(c, t))
+            (actor := subject(c, t) or force_named_before(c, t))
             and (
                 not t.group(1).lower().startswith("withdr")
                 # "withdraws from Afghanistan": from a place, not "from the programme"
@@ -197,8 +182,8 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
             }  # fmt: skip
         ),
         "basing": lambda: (
-            (user := _forces_of(c, who))
-            and (host := whom if whom and whom.id != user.id else _other_state(c, user))
+            (user := forces_of(c, who))
+            and (host := whom if whom and whom.id != user.id else other_state(c, user))
             and {"user": user.id, "host": host.id, "access_type": [access(t.group(1))]}
         ),
     }
@@ -206,7 +191,7 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
     own = re.search(r"\b(?:its|their) own\s+(?:[\w-]+\s+){0,2}$", c.text[c.s.start : t.start()])
     if kind == "exercise" and values and own and len(values["participants"]) == 1:
         # "China, which held its own live-fire drills": one state's drills are its operation
-        actor = _subject(c, t)
+        actor = subject(c, t)
         if actor is None:
             return []
         op = {"conducted_by": [actor.id]}
@@ -253,62 +238,6 @@ def _acts(text: str, m: Mention) -> bool:
             tail,
         )
     )  # fmt: skip  "Budapest owes", "Beijing says", "Jakarta has spread": a verb, not "in Jakarta"
-
-
-def _subject(c: Context, t: re.Match) -> Mention | None:
-    """The agent before the trigger that is not the object of a preposition ("the war against
-    Ukraine", "drones used against Ukrainian cities" name the target, not who acts)."""
-    for m in reversed([m for m in c.mentions if m.end <= t.start()]):
-        if c.types.get(m.id) not in AGENT:
-            continue
-        if not re.search(r"\b(?:against|on|of|in|at|to|into|over|near|from)\s+(?:the\s+)?$",
-                         c.text[max(c.s.start, m.start - 14) : m.start]):  # fmt: skip
-            return m
-    return None
-
-
-_FORCE_NOUN = re.compile(
-    r"\b[Tt]he (navy|army|air force|coast guard|frigate|destroyer|warship|corvette|ship|"
-    r"submarine)\b[^,;]{0,50}$"
-)
-_SHIPS = ("frigate", "destroyer", "warship", "corvette", "ship", "submarine")
-
-
-def _force_named_before(c: Context, t: re.Match) -> Mention | None:
-    """ "The navy was preparing to send ...", "the frigate was on a routine patrol": the force
-    of that noun named last before (a ship is its navy's)."""
-    head = _FORCE_NOUN.search(c.text, c.s.start, t.start())
-    if head is None:
-        return None
-    noun = head.group(1).lower()
-    word = "navy" if noun in _SHIPS else noun.replace(" ", "-")
-    forces = [m for m in c.every if m.end <= t.start() and c.types.get(m.id) == "MilitaryOrganization"
-              and word in m.id]  # fmt: skip
-    return Mention(t.start(), t.start(), forces[-1].id) if forces else None
-
-
-def _home_state(c: Context, other: Mention) -> Mention | None:
-    """The state the article is about so far (named most often before the sentence, a body
-    counting for its state), if it is not ``other``'s."""
-    named = [c.part_of.get(m.id, m.id) for m in c.every if m.end <= c.s.start]
-    named = [i for i in named if c.types.get(i) == "Country"]
-    if not named:
-        return None
-    home = max(named, key=lambda i: (named.count(i), -named.index(i)))
-    if home in (other.id, c.part_of.get(other.id)):
-        return None
-    return Mention(c.s.start, c.s.start, home)
-
-
-def _forces_of(c: Context, m: Mention | None) -> Mention | None:
-    """The state whose forces are meant: "American military aircraft" is the United States."""
-    if m is None:
-        return None
-    return Mention(m.start, m.end, c.part_of[m.id]) if c.part_of.get(m.id) else m
-
-
-def _other_state(c: Context, user: Mention) -> Mention | None:
-    return next((m for m in c.all({"Country"}) if m.id != user.id), None)
 
 
 # kinds a sentence may hold several of, told apart by: "X said ..., Y said", "ratified ... to

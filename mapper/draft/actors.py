@@ -1,0 +1,91 @@
+"""Who acts in a sentence, beyond the agent next to a trigger: the subject before an apposition
+or a prepositional object, the force a common noun names ("the navy", "the frigate"), the
+state whose forces are meant, and the state the article is about."""
+
+from __future__ import annotations
+
+import re
+
+from .context import AGENT, Context
+from .mentions import Mention
+
+__all__ = [
+    "apposed",
+    "force_named_before",
+    "forces_of",
+    "home_state",
+    "other_state",
+    "subject",
+]
+
+
+def apposed(c: Context, who: Mention | None, at: int) -> Mention | None:
+    """The subject of the verb at ``at`` when ``who`` sits in an apposition between commas
+    right before it ("Malta, the EU's other island state, rejoined": Malta, not the EU)."""
+    if who is None:
+        return None
+    opening = c.text.rfind(",", c.s.start, who.start)
+    if opening < 0 or not re.fullmatch(r"[^,]*,\s*(?:\w+ly\s+)?", c.text[who.end : at]):
+        return who
+    if re.search(r"\b(?:and|or|but|which|who|that)\b", c.text[opening : who.start]):
+        return who  # a list or a clause, not an apposition
+    head = [m for m in c.mentions if m.end <= opening and c.types.get(m.id) in AGENT]
+    if head and not c.text[head[-1].end : opening].strip():
+        return head[-1]
+    return who
+
+
+def subject(c: Context, t: re.Match) -> Mention | None:
+    """The agent before the trigger that is not the object of a preposition ("the war against
+    Ukraine", "drones used against Ukrainian cities" name the target, not who acts)."""
+    for m in reversed([m for m in c.mentions if m.end <= t.start()]):
+        if c.types.get(m.id) not in AGENT:
+            continue
+        if not re.search(r"\b(?:against|on|of|in|at|to|into|over|near|from)\s+(?:the\s+)?$",
+                         c.text[max(c.s.start, m.start - 14) : m.start]):  # fmt: skip
+            return m
+    return None
+
+
+_FORCE_NOUN = re.compile(
+    r"\b[Tt]he (navy|army|air force|coast guard|frigate|destroyer|warship|corvette|ship|"
+    r"submarine)\b[^,;]{0,50}$"
+)
+_SHIPS = ("frigate", "destroyer", "warship", "corvette", "ship", "submarine")
+
+
+def force_named_before(c: Context, t: re.Match) -> Mention | None:
+    """ "The navy was preparing to send ...", "the frigate was on a routine patrol": the force
+    of that noun named last before (a ship is its navy's)."""
+    head = _FORCE_NOUN.search(c.text, c.s.start, t.start())
+    if head is None:
+        return None
+    noun = head.group(1).lower()
+    word = "navy" if noun in _SHIPS else noun.replace(" ", "-")
+    forces = [m for m in c.every if m.end <= t.start() and c.types.get(m.id) == "MilitaryOrganization"
+              and word in m.id]  # fmt: skip
+    return Mention(t.start(), t.start(), forces[-1].id) if forces else None
+
+
+def home_state(c: Context, other: Mention) -> Mention | None:
+    """The state the article is about so far (named most often before the sentence, a body
+    counting for its state), if it is not ``other``'s."""
+    named = [c.part_of.get(m.id, m.id) for m in c.every if m.end <= c.s.start]
+    named = [i for i in named if c.types.get(i) == "Country"]
+    if not named:
+        return None
+    home = max(named, key=lambda i: (named.count(i), -named.index(i)))
+    if home in (other.id, c.part_of.get(other.id)):
+        return None
+    return Mention(c.s.start, c.s.start, home)
+
+
+def forces_of(c: Context, m: Mention | None) -> Mention | None:
+    """The state whose forces are meant: "American military aircraft" is the United States."""
+    if m is None:
+        return None
+    return Mention(m.start, m.end, c.part_of[m.id]) if c.part_of.get(m.id) else m
+
+
+def other_state(c: Context, user: Mention) -> Mention | None:
+    return next((m for m in c.all({"Country"}) if m.id != user.id), None)
