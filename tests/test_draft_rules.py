@@ -813,3 +813,15 @@ def test_a_loan_or_credit_from_a_lender_to_the_state_the_article_is_about():
     assert [(f["provider"], f["recipient"]) for f in facts(text, "aid")] == [(["spain"], "peru")]
     # a loan with no lender named, in an article about no state, is no aid drafted
     assert not facts("The loan was repaid in May.", "aid")
+
+
+def test_ratified_by_a_body_is_a_step_by_it():
+    text = (
+        "Peru and Chile signed a defence agreement in May. "
+        "It must first be ratified by the Chilean Senate."
+    )
+    (step,) = facts(text, "agreement_step")
+    assert step["by"] == ["chilean-senate"]
+    # "by" a date names no one
+    dated = "Peru and Chile signed a defence agreement. It must be ratified by June."
+    assert [f.get("by") for f in facts(dated, "agreement_step")] == [None]

@@ -59,6 +59,9 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
         credit = re.search(r"(?i)loan|credit", t.group(1))
         if credit and who is not None and whom is None:  # "Brazil may back ... export credit":
             whom = home_state(c, who)  # for the state the article is about
+    passive = re.match(r"\s+by\s+(?:the\s+)?", c.text[t.end() : c.s.end])
+    if kind == "agreement_step" and passive:  # "must first be ratified by the National Assembly"
+        who = c.after(t.end() + passive.end(), AGENT, within=3) or who
     earlier = c.last_of.get("sanction")
     if kind == "sanction" and re.match(r"(?i)(?:were|was) ", t.group()):
         # "X and Y were also banned from entering": more targets of the last sanction's imposer
@@ -170,7 +173,7 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
             and {
                 "agreement": "",
                 "step": step(t.group(1)),
-                **({"by": [who.id]} if who and t.start() - who.end <= 40 else {}),
+                **({"by": [who.id]} if who and -60 <= t.start() - who.end <= 40 else {}),
             }  # fmt: skip
         ),
         "investigation": lambda: (
