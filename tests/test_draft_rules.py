@@ -825,3 +825,13 @@ def test_ratified_by_a_body_is_a_step_by_it():
     # "by" a date names no one
     dated = "Peru and Chile signed a defence agreement. It must be ratified by June."
     assert [f.get("by") for f in facts(dated, "agreement_step")] == [None]
+
+
+def test_the_agreement_signed_without_its_parties_is_the_one_before():
+    first = "Peru and Chile agreed a defence pact in May. "
+    text = first + "Signed in Lima last week, the pact lets each navy use the other’s ports."
+    (signing,) = facts(text, "signing")
+    assert signing["signatories"] == ["peru", "chile"]
+    # "a pact" is another pact, whose parties the sentence does not name
+    other = first + "Signed in Lima last week, a pact on fishing lets boats use both ports."
+    assert not facts(other, "signing")

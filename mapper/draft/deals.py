@@ -43,8 +43,28 @@ def agreement(c: Context, t: re.Match) -> list[Drafted]:
     if len(parties) < 2:
         parties = c.two_sides()
     if len(parties) < 2:
-        return []
+        return _signed_before(c, t, noun)
     return _agreement_of(c, t, noun, parties, parties)
+
+
+def _signed_before(c: Context, t: re.Match, noun: re.Match) -> list[Drafted]:
+    """ "The agreement is signed in Tokyo", "Signed in Tokyo last year, the agreement ...": no
+    parties named, "the agreement" is the one drafted last; its signing, by its parties."""
+    earlier = c.last_agreement
+    if earlier is None or not t.group(1).lower().startswith("sign"):
+        return []
+    if not re.search(
+        r"(?i)\b(?:the|this|that)\s+$", c.text[max(c.s.start, noun.start() - 6) : noun.start()]
+    ):
+        return []
+    parties = earlier.values.get("parties") or []
+    if len(parties) < 2:
+        return []
+    signing = fact_of("signing", {"agreement": "", "signatories": parties[:4]}, c, t, [], 0.4)
+    signing.end = max(signing.end, noun.end())
+    signing.start = min(signing.start, noun.start())
+    signing.links["agreement"] = earlier
+    return [signing]
 
 
 def _agreement_of(c: Context, t: re.Match, noun, parties: list, signers: list) -> list[Drafted]:
