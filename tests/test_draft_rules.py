@@ -835,3 +835,19 @@ def test_the_agreement_signed_without_its_parties_is_the_one_before():
     # "a pact" is another pact, whose parties the sentence does not name
     other = first + "Signed in Lima last week, a pact on fishing lets boats use both ports."
     assert not facts(other, "signing")
+
+
+def test_ships_in_an_incident_stand_for_their_forces():
+    text = (
+        "A Chilean Navy destroyer came close to a Peruvian Navy frigate on Monday. "
+        "According to Peru, the frigate was on patrol when the destroyer crossed its bow "
+        "and a Chilean Air Force helicopter circled it."
+    )
+    found = [(f["actors"], f.get("targets")) for f in facts(text, "incident")
+             if "Peru" in f["evidence"][0] or "bow" in f["evidence"][0]
+             or "circled" in f["evidence"][0]]  # fmt: skip
+    assert (["chilean-navy"], ["peruvian-navy"]) in found
+    assert (["chilean-air-force"], ["peruvian-navy"]) in found
+    # a destroyer never named with its force belongs to no one the draft knows
+    alone = "The Chilean Navy held a parade. The destroyer crossed its bow on Monday."
+    assert all(f["actors"] != ["chilean-navy"] for f in facts(alone, "incident"))

@@ -14,7 +14,9 @@ __all__ = [
     "force_named_before",
     "forces_of",
     "home_state",
+    "incident_sides",
     "other_state",
+    "ship_force",
     "subject",
 ]
 
@@ -61,10 +63,50 @@ def force_named_before(c: Context, t: re.Match) -> Mention | None:
     if head is None:
         return None
     noun = head.group(1).lower()
+    if noun in _SHIPS and (owner := ship_force(c, noun, head.start())) is not None:
+        return Mention(t.start(), t.start(), owner)
     word = "navy" if noun in _SHIPS else noun.replace(" ", "-")
     forces = [m for m in c.every if m.end <= t.start() and c.types.get(m.id) == "MilitaryOrganization"
               and word in m.id]  # fmt: skip
     return Mention(t.start(), t.start(), forces[-1].id) if forces else None
+
+
+def ship_force(c: Context, noun: str, before: int) -> str | None:
+    """Whose "the destroyer" is: the force named right before that noun when the ship was
+    first named ("a Chinese navy destroyer" is the PLA Navy's, "a Philippine Navy frigate" the
+    Philippine Navy's)."""
+    owners = {"MilitaryOrganization", "Country"}
+    found = [
+        m.id
+        for m in c.every
+        if m.end <= before
+        and c.types.get(m.id) in owners
+        and re.match(rf"\s+(?:[\w-]+\s+){{0,2}}?{noun}s?\b", c.text[m.end : m.end + 40], re.I)
+    ]
+    return found[-1] if found else None
+
+
+_SHIP_NOUN = r"(?:frigate|destroyer|warship|corvette|ship|submarine|vessel|cutter)"
+
+
+def incident_sides(c: Context, t: re.Match) -> tuple[str | None, str | None]:
+    """Who acts and whom it targets when ships are the subject and object ("the destroyer
+    crossed its bow", "locked its radar on the frigate"): the forces the ships belong to."""
+    head = c.text[c.s.start : t.start()]
+    actor = re.search(rf"\b[Tt]he ({_SHIP_NOUN})\s+(?:\w+\s+)?$", head)
+    acting = ship_force(c, actor.group(1).lower(), c.s.start + actor.start()) if actor else None
+    target = None
+    after = re.match(rf"[^,;]{{0,40}}?\b(?:on|at|toward|towards)\s+the\s+({_SHIP_NOUN})\b",
+                     c.text[t.end() : c.s.end])  # fmt: skip
+    other = after.group(1) if after else None
+    if other is None and re.search(r"\bits?\b", c.text[t.start() : t.end() + 4]):
+        # "crossed its bow", "circled it": the other ship the sentence is about (named first)
+        named = re.findall(rf"\b[Tt]he ({_SHIP_NOUN})\b", head)
+        named = [n for n in named if actor is None or n != actor.group(1)]
+        other = named[0] if named else None
+    if other is not None:
+        target = ship_force(c, other.lower(), c.s.start)
+    return acting, target
 
 
 def home_state(c: Context, other: Mention) -> Mention | None:

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import re
 
-from .actors import apposed, force_named_before, forces_of, home_state, other_state, subject
+from .actors import (
+    apposed,
+    force_named_before,
+    forces_of,
+    home_state,
+    incident_sides,
+    other_state,
+    subject,
+)
 from .assessments import assessment
 from .context import AGENT, PLACE, STATE_LIKE, Context, Drafted, fact_of, ids_of
 from .deals import agreement, named_agreement, transfers
@@ -59,6 +67,12 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
         credit = re.search(r"(?i)loan|credit", t.group(1))
         if credit and who is not None and whom is None:  # "Brazil may back ... export credit":
             whom = home_state(c, who)  # for the state the article is about
+    if kind == "incident":  # ships as subject and object: the forces they belong to
+        acting, target = incident_sides(c, t)
+        if acting is not None or target is not None:
+            who = Mention(t.start(), t.start(), acting) if acting else subject(c, t) or who
+            whom = Mention(t.end(), t.end(), target) if target else whom
+            whom = None if whom is not None and who is not None and whom.id == who.id else whom
     passive = re.match(r"\s+by\s+(?:the\s+)?", c.text[t.end() : c.s.end])
     if kind == "agreement_step" and passive:  # "must first be ratified by the National Assembly"
         who = c.after(t.end() + passive.end(), AGENT, within=3) or who
@@ -248,6 +262,8 @@ def _acts(text: str, m: Mention) -> bool:
 _SEVERAL = {
     "agreement_step": lambda d: d.values.get("step"),
     "statement": lambda d: tuple(d.values.get("speaker", ())),
+    # "the destroyer crossed its bow and a helicopter circled it": each actor once
+    "incident": lambda d: tuple(d.values.get("actors", ())),
     # "rejoined the partnership after suspending its membership": each action once
     "membership": lambda d: (d.values.get("member"), d.values.get("action")),
 }
