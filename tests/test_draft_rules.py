@@ -851,3 +851,17 @@ def test_ships_in_an_incident_stand_for_their_forces():
     # a destroyer never named with its force belongs to no one the draft knows
     alone = "The Chilean Navy held a parade. The destroyer crossed its bow on Monday."
     assert all(f["actors"] != ["chilean-navy"] for f in facts(alone, "incident"))
+
+
+def test_a_quotation_of_what_will_befall_others_is_a_threat():
+    text = (
+        "“Those who help the smugglers will find Chile closed to them,” Ana Ruiz, "
+        "a spokesperson for Chile’s foreign ministry, said in a statement."
+    )
+    (said,) = facts(text, "statement")
+    assert said["speaker"] == ["ana-ruiz"]  # the name before the apposition, not the post
+    (threat,) = facts(text, "threat")
+    assert threat["speaker"] == ["ana-ruiz"]
+    # answering a letter threatens no one
+    calm = "“Chile will respond to the letter next week,” Ana Ruiz said in a statement."
+    assert not facts(calm, "threat")

@@ -121,9 +121,10 @@ _INVERTED = re.compile(
     r"announced|replied|responded|acknowledged|maintained|stressed|claimed"
 )
 _COMPANIES = {"Company", "StateOwnedEnterprise"}
-# a phrase between commas that names others: "X, serving as an envoy for Chile's navy, said"
+# a phrase between commas that names others: "X, serving as an envoy for Chile's navy, said",
+# "Elena Varga, a spokesperson for the EU's diplomatic service, said"
 _APPOSED = re.compile(
-    r"\s*,\s*(?:serving|acting|speaking|writing)\b[^,;:“”\"]{3,120},\s*(?:also\s+)?"
+    r"\s*,\s*(?:serving|acting|speaking|writing|an?|the)\b[^,;:“”\"]{3,120},\s*(?:also\s+)?"
 )
 _RELATIVE = re.compile(r"\s*,\s*(?:which|who|whose)\b[^;:“”\"]{3,160}?,\s*(?:also\s+)?")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]he (?:ministry|government|embassy|"

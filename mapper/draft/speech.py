@@ -252,6 +252,11 @@ _REPORTED = {
         # "said it could not": a defence against a charge, a refusal
         r"lawfully|(?:had|has|have) only|(?:it|they|we) (?:could|would|will) not(?! only))\b"
     ),
+    # "those who arm Russia's war will find Europe closed to them": what will befall others
+    "threat": re.compile(
+        r"(?i)\b((?:will|would) (?:face|pay (?:a|the) price|regret|be (?:punished|held (?:accountable|"
+        r"responsible))|find \w+ closed|respond (?:with|in kind|firmly|forcefully)|retaliate))\b"
+    ),
     "condemnation": re.compile(
         r"(?i)\b((?:illegal|unlawful)(?!\s+(?:fishing|migration|immigration|immigrants|migrants|"
         r"mining|logging|trafficking|trade|drugs|arms|weapons|workers|settlements?))|provocat\w+|intru(?:ded|sion|sions)|violat(?:ed|ion|ions)|"
@@ -272,11 +277,15 @@ def reported_acts(c: Context, made: list[Drafted]) -> list[Drafted]:
             continue
         for kind, cue in _REPORTED.items():
             done = [h for h in made + found if h.kind == kind and speakers[0] in flat(h.values)]
+            opening = re.match(r"\s*[“\"][^”\"]+[”\"]", c.text[c.s.start : verb.start()])
             hit = cue.search(c.text, verb.end(), c.s.end) or (
                 cue.search(c.text, c.s.start, verb.start())
                 if re.match(r"[”\"],?", c.text[verb.start() - 3 : verb.start()].strip() or "x")
+                else cue.search(c.text, c.s.start, c.s.start + opening.end())
+                if opening
                 else None
-            )  # a quotation before the verb: "'…illegal…', the ministry said"
+            )  # a quotation before the verb: "'…illegal…', the ministry said", "'…,' X, a
+            # spokesperson for Y, said'
             if done or hit is None:
                 continue
             values: dict = {"speaker": list(speakers)}
@@ -284,6 +293,9 @@ def reported_acts(c: Context, made: list[Drafted]) -> list[Drafted]:
                 values["rejected"] = " ".join(c.text[hit.start() : c.s.end].split()[:14]).strip(
                     ' ,.;:"“”'
                 )
+            elif kind == "threat":
+                values["threatened_action"] = hit.group(1)
+                values["form"] = "warning"
             else:
                 values["form"] = "criticism"
             fact = fact_of(kind, values, c, hit, [], 0.4, "inferred from what is said")
