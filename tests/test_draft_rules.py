@@ -865,3 +865,17 @@ def test_a_quotation_of_what_will_befall_others_is_a_threat():
     # answering a letter threatens no one
     calm = "“Chile will respond to the letter next week,” Ana Ruiz said in a statement."
     assert not facts(calm, "threat")
+
+
+def test_accusing_in_a_relative_clause_condemns_the_acts_it_names():
+    text = (
+        "Peru on Monday imposed sanctions on three trading firms that it accuses of "
+        "buying drones later shipped to Bolivia."
+    )
+    (con,) = facts(text, "condemnation")
+    assert con["speaker"] == ["peru"]  # "it": the subject of the main clause
+    assert con["form"] == "accusation"
+    # an accusation of no act the draft knows of condemns nothing it can link
+    assert not facts(
+        "Peru imposed sanctions on three firms that it accuses of fraud.", "condemnation"
+    )

@@ -165,6 +165,9 @@ def speaker(
     if after and inverted and not re.search(r"[,;]|\bthat\b", c.text[t.end() : after[0].start]):
         return after[0]
     pronoun = _PRONOUN.search(head)
+    main = [m for m in c.mentions if c.types.get(m.id) in AGENT - {"Person"}]
+    if pronoun and main and re.search(r"\b(?:that|which)\s+it\s+$", head):
+        return main[0]  # "... companies that it accuses": the subject of the main clause
     if pronoun:
         word = pronoun.group().split()[0].lower()
         people = (

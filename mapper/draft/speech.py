@@ -197,8 +197,9 @@ def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[
         target = _target(c, t, who, within=25 if verb.startswith("call") else 60)
         anaphor = _ANAPHOR.match(c.text, t.end())
         decided = c.last_decision(anaphor.group(1).lower()) if anaphor else None
-        if target is None and decided is None:
-            return []
+        accused = [d for d in made if d.kind in EVENT_KINDS and d.end > t.end()]
+        if target is None and decided is None and not accused:
+            return []  # "accuses X of sourcing drones later sent to Russia": of those acts
         if target is not None:
             values["target"] = [target.id]
         values["form"] = (
@@ -238,7 +239,9 @@ def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[
     if kind == "endorsement" and "endorsed" not in values:
         fact.links["endorses"] = events
     if kind == "condemnation" and "target" not in values:
-        fact.links["condemns"] = events
+        fact.links["condemns"] = events or [
+            d for d in made if d.kind in EVENT_KINDS and d.end > t.end()
+        ]
     return [fact]
 
 
