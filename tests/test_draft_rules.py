@@ -879,3 +879,16 @@ def test_accusing_in_a_relative_clause_condemns_the_acts_it_names():
     assert not facts(
         "Peru imposed sanctions on three firms that it accuses of fraud.", "condemnation"
     )
+
+
+def test_its_defence_minister_signing_is_the_minister_the_article_names():
+    text = (
+        "Peru joined the Pacific Maritime Partnership on Tuesday, when its defence minister "
+        "signed the framework agreement with Chile. "
+        "“This is a good day,” Defence Minister Ana Ruiz told reporters."
+    )
+    (signing,) = facts(text, "signing")
+    assert signing["signatories"] == ["ana-ruiz"]
+    # no minister named with that title in the article: the parties sign
+    alone = "Peru and Chile signed the framework agreement on Tuesday."
+    assert [f["signatories"] for f in facts(alone, "signing")] == [["peru", "chile"]]

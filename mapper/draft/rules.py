@@ -319,6 +319,7 @@ def propose_facts(
         c.part_of = {i: p.known.part_of for i, p in proposals.items() if p.known.part_of in types}
         c.last_agreement, c.last_event, c.last_of = last_agreement, last_event, last_of
         c.first_of = first_of
+        c.posts = [d for d in found if d.kind == "post"]
         here: list[Drafted] = []
         words = re.findall(r"[^\W\d_][\w’'-]*", s.text)
         headline = len(words) > 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
