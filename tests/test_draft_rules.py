@@ -892,3 +892,22 @@ def test_its_defence_minister_signing_is_the_minister_the_article_names():
     # no minister named with that title in the article: the parties sign
     alone = "Peru and Chile signed the framework agreement on Tuesday."
     assert [f["signatories"] for f in facts(alone, "signing")] == [["peru", "chile"]]
+
+
+def test_a_warning_of_the_speaker_s_own_state_stays_a_threat_with_an_archive_id():
+    from mapper.draft.gazetteer import Known
+
+    # an archive id for the ministry carries no part_of: its name's stem tells its state
+    archive = (
+        (
+            Known(
+                "peruvian-foreign-ministry", "GovernmentOrganization", "Peruvian foreign ministry"
+            ),
+            ["Peruvian foreign ministry"],
+        ),
+    )
+    text = "The Peruvian foreign ministry warned that Peru would take firm countermeasures."
+    draft = draft_text(text, text_name="x.txt", archive=archive)
+    kinds = [(f["kind"], f.get("speaker")) for f in draft.facts if f["kind"] != "statement"]
+    assert ("threat", ["peruvian-foreign-ministry"]) in kinds
+    assert all(k != "condemnation" for k, _ in kinds)

@@ -98,7 +98,12 @@ def _own_side(c: Context, who: Mention, m: Mention) -> bool:
         while i in c.part_of and c.part_of[i] not in sides:
             i = c.part_of[i]
             sides.add(i)
-    return m.id in sides or who.id.startswith(m.id + "-")
+    if m.id in sides or who.id.startswith(m.id + "-"):
+        return True
+    # without the body's part_of (an archive id): "chinese-foreign-ministry-spokesperson" and
+    # "china" share the stem of the state's name
+    stem = m.id.split("-")[0]
+    return c.types.get(m.id) == "Country" and len(stem) >= 4 and who.id.startswith(stem[:4])
 
 
 def _warns_of_others(c: Context, t: re.Match, who: Mention) -> bool:
