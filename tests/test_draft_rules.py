@@ -911,3 +911,14 @@ def test_a_warning_of_the_speaker_s_own_state_stays_a_threat_with_an_archive_id(
     kinds = [(f["kind"], f.get("speaker")) for f in draft.facts if f["kind"] != "statement"]
     assert ("threat", ["peruvian-foreign-ministry"]) in kinds
     assert all(k != "condemnation" for k, _ in kinds)
+
+
+def test_a_demand_reported_by_a_spokesman_is_the_spokesman_s():
+    text = (
+        "A Chilean navy spokesman said on Monday that Santiago would ask Peru to leave the strait."
+    )
+    (d,) = facts(text, "demand")
+    assert d["speaker"] == ["chilean-navy-spokesman"]
+    # a demand no one reports is its subject's
+    (own,) = facts("Chile asked Peru to leave the strait on Monday.", "demand")
+    assert own["speaker"] == ["chile"]

@@ -25,6 +25,7 @@ SPEECH_VERBS = re.compile(
     r"urged|called|demanded|denied|rejected|refused|condemned|accused|critici[sz]ed|welcomed|"
     r"praised|announced|confirmed|objected)\b"
 )
+_SAID_THAT = re.compile(r"\b(said|says|told \w+)(?:\s+on \w+day)?\s+that\b")
 _TWO_SIDES = re.compile(r"(?i)\b(?:the two|both) (?:governments|countries|sides|ministries)\s+$")
 # what "the decision", "the move" refer to: the last event the article reported
 _ANAPHOR = re.compile(
@@ -160,6 +161,13 @@ def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[
     if kind == "report":
         return _report(c, t, made)
     who = _author(c, t) if kind == "statement" else speaker(c, t, verbs=SPEECH_VERBS)
+    said = _SAID_THAT.search(c.text, c.s.start, t.start())
+    if (
+        kind in ("demand", "threat")
+        and said is not None
+        and not SPEECH_VERBS.search(c.text, said.end(), t.start())
+    ):  # "a spokesman said that Budapest would ask the board to": the spokesman's demand
+        who = speaker(c, said, verbs=SPEECH_VERBS) or who
     if kind == "threat" and who is not None and _warns_of_others(c, t, who):
         return _warning(c, t, who, made)
     both = _TWO_SIDES.search(c.text[max(c.s.start, t.start() - 30) : t.start()])
