@@ -922,3 +922,14 @@ def test_a_demand_reported_by_a_spokesman_is_the_spokesman_s():
     # a demand no one reports is its subject's
     (own,) = facts("Chile asked Peru to leave the strait on Monday.", "demand")
     assert own["speaker"] == ["chile"]
+
+
+def test_asking_and_seeking_compensation_are_two_demands():
+    text = (
+        "A Chilean navy spokesman said that Santiago would ask Peru to return the boat "
+        "and could seek compensation for the damage."
+    )
+    found = facts(text, "demand")
+    assert len(found) == 2 and all(f["speaker"] == ["chilean-navy-spokesman"] for f in found)
+    # seeking a new market is no demand
+    assert not facts("Chile’s shipyards seek new customers in Peru.", "demand")

@@ -82,7 +82,9 @@ TRIGGERS: dict[str, re.Pattern] = {
     "threat": _re(r"\b(threaten\w*|warn(?:ed|s|ing)?|vow(?:ed|s)?)\b"),
     "demand": _re(
         r"\b(demand(?:ed|s)?|call(?:ed|s|ing)? (?:on|for)|urg(?:ed|es|ing)|press(?:ed|es|ing)|"
-        r"ask(?:ed|s)? (?:\w+ ){0,4}to|appeal(?:ed|s)? (?:to|for))\b"
+        r"ask(?:ed|s)? (?:\w+ ){0,4}to|appeal(?:ed|s)? (?:to|for)|"
+        r"seek(?:s|ing)? (?:compensation|damages|reparations|an apology|guarantees|assurances)|"
+        r"sought (?:compensation|damages|reparations|an apology|guarantees|assurances))\b"
     ),
     "condemnation": _re(
         r"\b(condemn\w*|criticis\w+|criticiz\w+|accus\w+|denounc\w+|protest(?:ed|s)?|"

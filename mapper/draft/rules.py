@@ -262,6 +262,8 @@ def _acts(text: str, m: Mention) -> bool:
 _SEVERAL = {
     "agreement_step": lambda d: d.values.get("step"),
     "statement": lambda d: tuple(d.values.get("speaker", ())),
+    # "would ask the board to reconsider and could seek compensation": each demand once
+    "demand": lambda d: (tuple(d.values.get("speaker", ())), d.values.get("demand")),
     # "the destroyer crossed its bow and a helicopter circled it": each actor once
     "incident": lambda d: tuple(d.values.get("actors", ())),
     # "rejoined the partnership after suspending its membership": each action once
