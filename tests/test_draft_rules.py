@@ -933,3 +933,20 @@ def test_asking_and_seeking_compensation_are_two_demands():
     assert len(found) == 2 and all(f["speaker"] == ["chilean-navy-spokesman"] for f in found)
     # seeking a new market is no demand
     assert not facts("Chile’s shipyards seek new customers in Peru.", "demand")
+
+
+def test_a_state_s_sailors_are_its_navy_and_the_trainer_follows_given_by():
+    text = "Peru’s navy held a parade in May. Chile has trained Peruvian sailors in boarding."
+    assert [(f["trainer"], f["trainees"]) for f in facts(text, "training")] == [
+        (["chile"], ["peru-navy"])
+    ]
+    given = (
+        "Peru’s navy will get new boats and training for 120 Peruvian sailors, "
+        "given by the Chilean Navy in Chile."
+    )
+    assert [(f["trainer"], f["trainees"]) for f in facts(given, "training")] == [
+        (["chilean-navy"], ["peru-navy"])
+    ]
+    # no navy of theirs named: the sailors stay as named
+    alone = "Chile has trained Peruvian sailors in boarding operations."
+    assert [f["trainees"] for f in facts(alone, "training")] == [["peruvian-sailors"]]

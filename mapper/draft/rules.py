@@ -73,6 +73,8 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
             who = Mention(t.start(), t.start(), acting) if acting else subject(c, t) or who
             whom = Mention(t.end(), t.end(), target) if target else whom
             whom = None if whom is not None and who is not None and whom.id == who.id else whom
+    if kind == "training":
+        who, whom = _training_sides(c, t, who, whom)
     passive = re.match(r"\s+by\s+(?:the\s+)?", c.text[t.end() : c.s.end])
     if kind == "agreement_step" and passive:  # "must first be ratified by the National Assembly"
         who = c.after(t.end() + passive.end(), AGENT, within=3) or who
@@ -269,6 +271,27 @@ _SEVERAL = {
     # "rejoined the partnership after suspending its membership": each action once
     "membership": lambda d: (d.values.get("member"), d.values.get("action")),
 }
+
+
+_SERVICE = {"sailors": "navy", "seamen": "navy", "soldiers": "army", "troops": "army",
+            "pilots": "air-force", "airmen": "air-force"}  # fmt: skip
+
+
+def _training_sides(c: Context, t: re.Match, who, whom) -> tuple:
+    """ "training for 120 Sri Lankan sailors, given by the Japan Maritime Self-Defense Force":
+    the trainer after "given by"; a state's sailors (soldiers, pilots) are its navy (army, air
+    force) when the draft knows that force."""
+    given = re.search(r"\b(?:given|provided|conducted|delivered|run) by\s+(?:the\s+)?",
+                      c.text[t.end() : c.s.end])  # fmt: skip
+    if given:  # the trainer the passive names, not the subject of the sentence
+        who = c.after(t.end() + given.end(), AGENT, within=3) or who
+    service = _SERVICE.get(whom.id.rsplit("-", 1)[-1]) if whom is not None else None
+    state = c.part_of.get(whom.id) if whom is not None else None
+    forces = [i for i, s in c.part_of.items() if s == state and service and service in i
+              and c.types.get(i) == "MilitaryOrganization" and i != whom.id]  # fmt: skip
+    if forces:
+        whom = Mention(whom.start, whom.end, forces[0])
+    return who, whom
 
 
 def propose_facts(
