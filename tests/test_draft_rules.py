@@ -950,3 +950,16 @@ def test_a_state_s_sailors_are_its_navy_and_the_trainer_follows_given_by():
     # no navy of theirs named: the sailors stay as named
     alone = "Chile has trained Peruvian sailors in boarding operations."
     assert [f["trainees"] for f in facts(alone, "training")] == [["peruvian-sailors"]]
+
+
+def test_a_title_named_by_its_state_is_the_one_who_holds_it_and_each_visit_counts():
+    text = (
+        "As Chile’s defence minister visits Peru, Peru’s Chief of Army Staff visits Santiago. "
+        "Chile’s Defence Minister Ana Ruiz arrived in Lima on Monday. "
+        "Peru’s Chief of Army Staff Gen. Luis Soto left on Tuesday."
+    )
+    first = [(f["visitor"], f["destination"]) for f in facts(text, "visit")][:2]
+    assert first == [(["ana-ruiz"], "peru"), (["luis-soto"], "santiago")]
+    # a title no one in the article holds stays with its state
+    alone = "Chile’s defence minister visits Peru this week."
+    assert [f["visitor"] for f in facts(alone, "visit")] == [["chile"]]

@@ -17,6 +17,7 @@ __all__ = [
     "incident_sides",
     "other_state",
     "ship_force",
+    "titled_holder",
     "subject",
 ]
 
@@ -131,3 +132,28 @@ def forces_of(c: Context, m: Mention | None) -> Mention | None:
 
 def other_state(c: Context, user: Mention) -> Mention | None:
     return next((m for m in c.all({"Country"}) if m.id != user.id), None)
+
+
+_TITLE_BEFORE = re.compile(
+    r"(?i)\b(?:(?P<own>its|their)|(?P<state>[A-Z][\w.-]*(?: [A-Z][\w.-]*)*)[’']s)\s+"
+    r"(?P<title>(?:defen[cs]e|foreign|prime|interior) minister|president|ambassador|"
+    r"chief of (?:army|naval|air|defen[cs]e) staff)\s+(?:\w+\s+)?$"
+)
+
+
+def titled_holder(c: Context, at: int) -> Mention | None:
+    """ "Pakistan's Chief of Army Staff visits", "its defence minister signed": the one person
+    the article names with that title (in a post found anywhere in it), in that state when
+    the state is named."""
+    m = _TITLE_BEFORE.search(c.text, max(c.s.start, at - 60), at)
+    if m is None:
+        return None
+    title = m.group("title").lower()
+    state = c.before(at, {"Country"}) if m.group("state") else None
+    holders = {
+        p.values["holder"]
+        for p in c.posts
+        if str(p.values.get("title", "")).lower().endswith(title)
+        and (state is None or p.values.get("organization") == state.id)
+    }
+    return Mention(at, at, holders.pop()) if len(holders) == 1 else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .actors import titled_holder
 from .context import AGENT, STATE_LIKE, Context, Drafted, fact_of, ids_of
 from .lexicon import AGREEMENT_NOUNS, AGREEMENT_TYPES, TRIGGERS, WEAPONS, weapon_category
 from .mentions import Mention
@@ -85,31 +86,14 @@ def _agreement_of(c: Context, t: re.Match, noun, parties: list, signers: list) -
     fact.end = max(fact.end, noun.end())
     made = [fact]
     if verb.startswith(("sign", "ink", "exchang")):
-        signers = _titled_signer(c, t) or signers
+        titled = titled_holder(c, t.start())  # "its defence minister signed": the minister
+        signers = [titled.id] if titled else signers
         signing = fact_of(
             "signing", {"agreement": "", "signatories": signers[:4]}, c, t, roles, 0.55
         )
         signing.links["agreement"] = fact  # its id is known once the agreement has one
         made.append(signing)
     return made
-
-
-_TITLED = re.compile(
-    r"(?i)\b(?:its|their|the|[\w’'-]+[’']s)\s+((?:defen[cs]e|foreign|prime|interior) minister|"
-    r"president|ambassador|chief of (?:army|naval|air|defen[cs]e) staff)\s+(?:\w+\s+)?$"
-)
-
-
-def _titled_signer(c: Context, t: re.Match) -> list[str]:
-    """ "its defence minister signed": the person the article names with that title (in a post
-    found anywhere in it), when exactly one person holds it."""
-    titled = _TITLED.search(c.text, max(c.s.start, t.start() - 45), t.start())
-    if titled is None:
-        return []
-    title = titled.group(1).lower()
-    holders = {p.values["holder"] for p in c.posts
-               if str(p.values.get("title", "")).lower().endswith(title)}  # fmt: skip
-    return sorted(holders) if len(holders) == 1 else []
 
 
 _NAMED_DEAL = re.compile(

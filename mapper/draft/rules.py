@@ -16,6 +16,7 @@ from .actors import (
     incident_sides,
     other_state,
     subject,
+    titled_holder,
 )
 from .assessments import assessment
 from .context import AGENT, PLACE, STATE_LIKE, Context, Drafted, fact_of, ids_of
@@ -75,6 +76,8 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
             whom = None if whom is not None and who is not None and whom.id == who.id else whom
     if kind == "training":
         who, whom = _training_sides(c, t, who, whom)
+    if kind == "visit":  # "Pakistan's Chief of Army Staff visits": the holder of that post
+        who = titled_holder(c, t.start()) or who
     passive = re.match(r"\s+by\s+(?:the\s+)?", c.text[t.end() : c.s.end])
     if kind == "agreement_step" and passive:  # "must first be ratified by the National Assembly"
         who = c.after(t.end() + passive.end(), AGENT, within=3) or who
@@ -266,6 +269,8 @@ _SEVERAL = {
     "statement": lambda d: tuple(d.values.get("speaker", ())),
     # "would ask the board to reconsider and could seek compensation": each demand once
     "demand": lambda d: (tuple(d.values.get("speaker", ())), d.values.get("demand")),
+    # "As Russia's defense minister visits Pakistan, Pakistan's army chief visits Washington"
+    "visit": lambda d: tuple(d.values.get("visitor", ())),
     # "the destroyer crossed its bow and a helicopter circled it": each actor once
     "incident": lambda d: tuple(d.values.get("actors", ())),
     # "rejoined the partnership after suspending its membership": each action once
