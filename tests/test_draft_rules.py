@@ -690,7 +690,7 @@ def test_a_hedged_judgement_is_an_assessment():
 
 def test_the_speaker_before_a_phrase_that_names_others():
     text = (
-        "Colonel Ana Ruiz, serving as an envoy for Peru’s navy, told officials in Santiago "
+        "Colonel Ana Ruiz, serving as an envoy for Peru’s navy, said on Monday "
         "that the patrols would go on."
     )
     (said,) = facts(text, "statement")
