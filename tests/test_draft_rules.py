@@ -963,3 +963,18 @@ def test_a_title_named_by_its_state_is_the_one_who_holds_it_and_each_visit_count
     # a title no one in the article holds stays with its state
     alone = "Chile’s defence minister visits Peru this week."
     assert [f["visitor"] for f in facts(alone, "visit")] == [["chile"]]
+
+
+def test_an_agreement_s_reciprocal_access_and_transfers():
+    text = (
+        "Peru and Chile signed a defence cooperation agreement in May. "
+        "The agreement lets the armed forces of each country train on the other’s territory "
+        "and sets rules for the transfer of defence equipment from Chile."
+    )
+    basing = [(f["user"], f["host"]) for f in facts(text, "basing")]
+    assert basing == [("peru", "chile"), ("chile", "peru")]
+    (t,) = facts(text, "arms_transfer")
+    assert (t["supplier"], t["recipient"], t["status"]) == ("chile", "peru", "planned")
+    # forces that train at home give no access to anyone
+    home = "Peru and Chile signed a defence agreement. The forces of each country train at home."
+    assert not facts(home, "basing")

@@ -12,7 +12,7 @@ from .lexicon import AGREEMENT_NOUNS, AGREEMENT_TYPES, TRIGGERS, WEAPONS, weapon
 from .mentions import Mention
 from .numbers import counts_before, money
 
-__all__ = ["agreement", "named_agreement", "transfers"]
+__all__ = ["agreement", "named_agreement", "provisions", "transfers"]
 
 
 def agreement(c: Context, t: re.Match) -> list[Drafted]:
@@ -214,3 +214,39 @@ def transfers(c: Context, t: re.Match) -> list[Drafted]:
     if len(out) == 1 and len(amounts) == 1:
         out[0].values["value"] = amounts[0].as_yaml()
     return out
+
+
+_EACH_OTHER = re.compile(
+    r"(?i)\b(?:the\s+)?(?:armed\s+)?(?:forces|troops)\s+of\s+each\s+(?:country|side|state|party)\s+"
+    r"(?:to\s+)?(train|operate|deploy|exercise|be stationed|visit)\w*\s+(?:on|in)\s+the\s+other[’']s"
+    r"\s+(?:territory|soil)"
+)
+_TRANSFER_FROM = re.compile(
+    r"(?i)\btransfers?\s+of\s+(?:defen[cs]e\s+|military\s+)?equipment(?:\s+and\s+technology)?\s+from\s+"
+)
+
+
+def provisions(c: Context) -> list[Drafted]:
+    """What an agreement drafted before provides, in the words of a later sentence: "lets the
+    armed forces of each country train on the other's territory" is access for each on the
+    other's soil; "the transfer of defence equipment from Japan" a transfer to the other party."""
+    earlier = c.last_agreement
+    parties = list(earlier.values.get("parties") or []) if earlier else []
+    states = [p for p in parties if c.types.get(p) == "Country"]
+    if len(states) != 2:
+        return []
+    made: list[Drafted] = []
+    for m in _EACH_OTHER.finditer(c.text, c.s.start, c.s.end):
+        for user, host in (states, states[::-1]):
+            values = {"user": user, "host": host, "access_type": ["access-rights"]}
+            made.append(fact_of("basing", values, c, m, [], 0.4, "a provision of the agreement"))
+    for m in _TRANSFER_FROM.finditer(c.text, c.s.start, c.s.end):
+        supplier = c.after(m.end(), {"Country"}, within=5)
+        if supplier is None or supplier.id not in states:
+            continue
+        recipient = next(s for s in states if s != supplier.id)
+        values = {"supplier": supplier.id, "recipient": recipient, "status": "planned",
+                  "weapon_description": "defence equipment"}  # fmt: skip
+        made.append(fact_of("arms_transfer", values, c, m, [supplier], 0.4,
+                            "a provision of the agreement"))  # fmt: skip
+    return made

@@ -20,7 +20,7 @@ from .actors import (
 )
 from .assessments import assessment
 from .context import AGENT, PLACE, STATE_LIKE, Context, Drafted, fact_of, ids_of
-from .deals import agreement, named_agreement, transfers
+from .deals import agreement, named_agreement, provisions, transfers
 from .details import (
     access,
     aid_types,
@@ -382,6 +382,7 @@ def propose_facts(
                     break  # one fact of a kind per sentence: the first trigger that gives one
         if not any(d.kind == "agreement" for d in here):
             here += named_agreement(c)
+        here += [d for d in provisions(c) if not any(h.kind == d.kind for h in here)]
         here += reported_acts(c, here) or ([] if here else continued_quote(c))
         found += here
         found += assessment(c, bool(here))
