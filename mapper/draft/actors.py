@@ -1,6 +1,7 @@
 """Who acts in a sentence, beyond the agent next to a trigger: the subject before an apposition
-or a prepositional object, the force a common noun names ("the navy", "the frigate"), the
-state whose forces are meant, and the state the article is about."""
+or a prepositional object, the force a common noun names ("the navy", "the frigate"), the one
+who holds a title ("its defence minister"), the state whose forces are meant, the state the
+article is about, and the two sides of aid, training and incidents between ships."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from .context import AGENT, Context
 from .mentions import Mention
 
 __all__ = [
+    "aid_sides",
     "apposed",
     "force_named_before",
     "forces_of",
@@ -17,8 +19,9 @@ __all__ = [
     "incident_sides",
     "other_state",
     "ship_force",
-    "titled_holder",
     "subject",
+    "titled_holder",
+    "training_sides",
 ]
 
 
@@ -157,3 +160,49 @@ def titled_holder(c: Context, at: int) -> Mention | None:
         and (state is None or p.values.get("organization") == state.id)
     }
     return Mention(at, at, holders.pop()) if len(holders) == 1 else None
+
+
+def aid_sides(c: Context, t: re.Match, who, whom) -> tuple:
+    """Provider and recipient of aid: "the first grant to Sri Lanka", "whose earlier recipients
+    include ..." (the provider named before), "a loan from the X Bank" (the lender), and a loan
+    or credit for no one named (the state the article is about)."""
+    to = re.match(r"\s+(?:\w+\s+){0,2}?to\s+", c.text[t.end() : c.s.end])
+    if to:  # "the first grant to Sri Lanka": the recipient follows "to"
+        whom = c.after(t.end() + to.end(), AGENT, within=5) or whom
+        who = who if who is None or whom is None or who.id != whom.id else None
+    earlier = c.last_of.get("aid")
+    if who is None and earlier is not None and t.group(1).lower().startswith("recipient"):
+        # "whose earlier recipients include X, Y and Z": the provider named before
+        provider = earlier.values["provider"][0]
+        who = Mention(t.start(), t.start(), provider)
+    lender = re.match(r"\s+from\s+(?:the\s+)?", c.text[t.end() : c.s.end])
+    lender = lender and c.after(t.end() + lender.end(), AGENT - {"Person"}, within=3)
+    if lender is not None:  # "a loan from the Export-Import Bank of Korea": the lender
+        who, whom = lender, None
+    if whom is not None and c.types.get(whom.id) == "Person":
+        whom = None  # "..., according to a Brazilian diplomat": a source, not a recipient
+    credit = re.search(r"(?i)loan|credit", t.group(1))
+    if credit and who is not None and whom is None:  # "Brazil may back ... export credit":
+        whom = home_state(c, who)  # for the state the article is about
+    return who, whom
+
+
+_SERVICE = {"sailors": "navy", "seamen": "navy", "soldiers": "army", "troops": "army",
+            "pilots": "air-force", "airmen": "air-force"}  # fmt: skip
+
+
+def training_sides(c: Context, t: re.Match, who, whom) -> tuple:
+    """ "training for 120 Sri Lankan sailors, given by the Japan Maritime Self-Defense Force":
+    the trainer after "given by"; a state's sailors (soldiers, pilots) are its navy (army, air
+    force) when the draft knows that force."""
+    given = re.search(r"\b(?:given|provided|conducted|delivered|run) by\s+(?:the\s+)?",
+                      c.text[t.end() : c.s.end])  # fmt: skip
+    if given:  # the trainer the passive names, not the subject of the sentence
+        who = c.after(t.end() + given.end(), AGENT, within=3) or who
+    service = _SERVICE.get(whom.id.rsplit("-", 1)[-1]) if whom is not None else None
+    state = c.part_of.get(whom.id) if whom is not None else None
+    forces = [i for i, s in c.part_of.items() if s == state and service and service in i
+              and c.types.get(i) == "MilitaryOrganization" and i != whom.id]  # fmt: skip
+    if forces:
+        whom = Mention(whom.start, whom.end, forces[0])
+    return who, whom

@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 
 from .actors import (
+    aid_sides,
     apposed,
     force_named_before,
     forces_of,
-    home_state,
     incident_sides,
     other_state,
     subject,
     titled_holder,
+    training_sides,
 )
 from .assessments import assessment
 from .context import AGENT, PLACE, STATE_LIKE, Context, Drafted, fact_of, ids_of
@@ -50,7 +51,7 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
     who = apposed(c, c.before(t.start(), AGENT), t.start())
     whom = c.after(t.end(), AGENT, skip={who.id} if who else set())
     if kind == "aid":
-        who, whom = _aid_sides(c, t, who, whom)
+        who, whom = aid_sides(c, t, who, whom)
     if kind == "incident":  # ships as subject and object: the forces they belong to
         acting, target = incident_sides(c, t)
         if acting is not None or target is not None:
@@ -58,7 +59,7 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
             whom = Mention(t.end(), t.end(), target) if target else whom
             whom = None if whom is not None and who is not None and whom.id == who.id else whom
     if kind == "training":
-        who, whom = _training_sides(c, t, who, whom)
+        who, whom = training_sides(c, t, who, whom)
     if kind == "visit":  # "Pakistan's Chief of Army Staff visits": the holder of that post
         who = titled_holder(c, t.start()) or who
     passive = re.match(r"\s+by\s+(?:the\s+)?", c.text[t.end() : c.s.end])
@@ -259,52 +260,6 @@ _SEVERAL = {
     # "rejoined the partnership after suspending its membership": each action once
     "membership": lambda d: (d.values.get("member"), d.values.get("action")),
 }
-
-
-def _aid_sides(c: Context, t: re.Match, who, whom) -> tuple:
-    """Provider and recipient of aid: "the first grant to Sri Lanka", "whose earlier recipients
-    include ..." (the provider named before), "a loan from the X Bank" (the lender), and a loan
-    or credit for no one named (the state the article is about)."""
-    to = re.match(r"\s+(?:\w+\s+){0,2}?to\s+", c.text[t.end() : c.s.end])
-    if to:  # "the first grant to Sri Lanka": the recipient follows "to"
-        whom = c.after(t.end() + to.end(), AGENT, within=5) or whom
-        who = who if who is None or whom is None or who.id != whom.id else None
-    earlier = c.last_of.get("aid")
-    if who is None and earlier is not None and t.group(1).lower().startswith("recipient"):
-        # "whose earlier recipients include X, Y and Z": the provider named before
-        provider = earlier.values["provider"][0]
-        who = Mention(t.start(), t.start(), provider)
-    lender = re.match(r"\s+from\s+(?:the\s+)?", c.text[t.end() : c.s.end])
-    lender = lender and c.after(t.end() + lender.end(), AGENT - {"Person"}, within=3)
-    if lender is not None:  # "a loan from the Export-Import Bank of Korea": the lender
-        who, whom = lender, None
-    if whom is not None and c.types.get(whom.id) == "Person":
-        whom = None  # "..., according to a Brazilian diplomat": a source, not a recipient
-    credit = re.search(r"(?i)loan|credit", t.group(1))
-    if credit and who is not None and whom is None:  # "Brazil may back ... export credit":
-        whom = home_state(c, who)  # for the state the article is about
-    return who, whom
-
-
-_SERVICE = {"sailors": "navy", "seamen": "navy", "soldiers": "army", "troops": "army",
-            "pilots": "air-force", "airmen": "air-force"}  # fmt: skip
-
-
-def _training_sides(c: Context, t: re.Match, who, whom) -> tuple:
-    """ "training for 120 Sri Lankan sailors, given by the Japan Maritime Self-Defense Force":
-    the trainer after "given by"; a state's sailors (soldiers, pilots) are its navy (army, air
-    force) when the draft knows that force."""
-    given = re.search(r"\b(?:given|provided|conducted|delivered|run) by\s+(?:the\s+)?",
-                      c.text[t.end() : c.s.end])  # fmt: skip
-    if given:  # the trainer the passive names, not the subject of the sentence
-        who = c.after(t.end() + given.end(), AGENT, within=3) or who
-    service = _SERVICE.get(whom.id.rsplit("-", 1)[-1]) if whom is not None else None
-    state = c.part_of.get(whom.id) if whom is not None else None
-    forces = [i for i, s in c.part_of.items() if s == state and service and service in i
-              and c.types.get(i) == "MilitaryOrganization" and i != whom.id]  # fmt: skip
-    if forces:
-        whom = Mention(whom.start, whom.end, forces[0])
-    return who, whom
 
 
 def propose_facts(
