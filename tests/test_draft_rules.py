@@ -978,3 +978,11 @@ def test_an_agreement_s_reciprocal_access_and_transfers():
     # forces that train at home give no access to anyone
     home = "Peru and Chile signed a defence agreement. The forces of each country train at home."
     assert not facts(home, "basing")
+
+
+def test_a_trend_the_article_judges_is_an_assessment():
+    text = "Officials in Lima said the coast, where smuggling by sea has grown, needs radars."
+    assert len(facts(text, "assessment")) == 1
+    # a report of what was built judges nothing
+    plain = "Officials in Lima said the coast, where the port was built, needs radars."
+    assert not facts(plain, "assessment")

@@ -13,7 +13,7 @@ ASSESSMENT_CUES = re.compile(
     r"\b(analysts?|experts?|observers?|seen as|signals?|message|likely|unlikely|appears?|suggests?|"
     r"risks?|concerns?|reflects?|underscores?|highlights?|marks? the|first time|largest|biggest|"
     r"remains?|comes as|amid|because|since|largely|mostly|increasingly|growing|long-standing|"
-    r"probably|possibly|may not|might|could)\b",
+    r"probably|possibly|may not|might|could|has grown|have grown|has fallen|have fallen)\b",
     re.IGNORECASE,
 )
 
