@@ -608,3 +608,381 @@ def test_aligning_sanctions_with_a_union_is_cooperation_with_it():
     assert co["parties"] == ["norway", "european-union"]
     # aligning a road with a river is nothing of the kind
     assert not facts("Norway will align the new road with the river.", "cooperation")
+
+
+def test_a_warning_about_another_s_act_is_a_condemnation_not_a_threat():
+    text = (
+        "Chile signed a basing agreement with Peru in May. "
+        "Bolivia’s foreign ministry warned that the agreement would turn the coast into a front line."
+    )
+    (con,) = facts(text, "condemnation")
+    assert con["speaker"][0].endswith("foreign-ministry")  # (the id is the entity side's)
+    assert not facts(text, "threat")
+    # what the speaker's own side will do is a threat
+    own = "Bolivia’s foreign ministry warned that Bolivia would respond with its own measures."
+    assert [f["speaker"] for f in facts(own, "threat")] == [con["speaker"]]
+    assert not facts(own, "condemnation")
+
+
+def test_calling_a_decision_illegal_condemns_it():
+    text = (
+        "Chile imposed sanctions on Peru’s navy in May. "
+        "Peru’s foreign ministry called the measures “unlawful and hostile”."
+    )
+    (con,) = facts(text, "condemnation")
+    assert con["speaker"][0].endswith("foreign-ministry")
+    # calling someone by a title condemns nothing
+    assert not facts("Peru’s foreign ministry called the measures a first step.", "condemnation")
+
+
+def test_a_quotation_that_goes_on_is_a_statement_of_the_same_speaker():
+    text = (
+        "“The harbour is ready,” said Colonel Ana Ruiz, a navy spokesman. "
+        "“The ships can dock from Monday.”"
+    )
+    found = facts(text, "statement")
+    assert [f["speaker"] for f in found] == [["ana-ruiz"], ["ana-ruiz"]]
+    assert found[1]["quotation"] == "The ships can dock from Monday."
+    # a quotation after a sentence that quotes no one is no one's statement
+    alone = "The harbour reopened in May. “The ships can dock from Monday.”"
+    assert not facts(alone, "statement")
+
+
+def test_weapons_sent_or_shipped_to_a_state_are_a_transfer_to_it():
+    (t,) = facts("Peru built ten drones that were later shipped to Chile.", "arms_transfer")
+    assert (t["supplier"], t["recipient"], t["weapon_description"]) == ("peru", "chile", "drones")
+    two = facts("Peru made the drones and missiles later sent to Chile.", "arms_transfer")
+    assert [f["weapon_description"] for f in two] == ["drones", "missiles"]
+    # a letter sent, or warships sent to a strait, are no transfer
+    assert not facts("Peru sent a letter to Chile in May.", "arms_transfer")
+    assert not facts("Peru sent its warships to the strait.", "arms_transfer")
+
+
+def test_a_post_in_a_body_named_by_the_acronym_the_text_gives_it():
+    text = (
+        "Chile’s state-owned Andes Naval Works (ANW) will build the ships. "
+        "“We are ready,” said Rosa Vega, ANW’s chief executive."
+    )
+    (post,) = facts(text, "post")
+    assert (post["holder"], post["title"]) == ("rosa-vega", "Chief executive")
+    assert post["organization"] == "andes-naval-works"
+    # an acronym the text never spells out is no body the draft knows
+    assert not facts("“We are ready,” said Rosa Vega, ANW’s chief executive.", "post")
+
+
+def test_no_assessment_of_a_city_alone_nor_of_the_newsroom_s_notes():
+    (a,) = facts("Analysts see the decision as a warning to Peru.", "assessment")
+    assert a["subject"] == ["peru"]
+    # a city is where things happen, not what the sentence judges
+    assert not facts("The letter, signed in Santiago, is not a contract.", "assessment")
+    assert not facts("(Reporting by Ana Ruiz in Lima; Editing by Tom Hale)", "assessment")
+    assert not facts("This article was updated on May 6 to add Peru’s reply.", "assessment")
+
+
+def test_a_hedged_judgement_is_an_assessment():
+    text = "Chile left the KX-9 fighter programme in May. The expulsion may not be final."
+    (a,) = [f for f in facts(text, "assessment") if "may not" in f["summary"]]
+    assert a["subject"] == ["chile"]  # the state the article is about so far
+    # a plain report of what happened judges nothing
+    plain = "Chile left the KX-9 fighter programme in May. The decision took effect in June."
+    assert not [f for f in facts(plain, "assessment") if "June" in f["summary"]]
+
+
+def test_the_speaker_before_a_phrase_that_names_others():
+    text = (
+        "Colonel Ana Ruiz, serving as an envoy for Peru’s navy, said on Monday "
+        "that the patrols would go on."
+    )
+    (said,) = facts(text, "statement")
+    assert said["speaker"] == ["ana-ruiz"]
+    # a verb of saying inside the phrase has its own subject
+    other = "Colonel Ana Ruiz, speaking after Peru’s navy said it would leave, declined to comment."
+    speakers = [f["speaker"] for f in facts(other, "statement")]
+    assert speakers[0] == ["peru-navy"]
+
+
+def test_expressing_concern_and_clarifying_are_statements():
+    (said,) = facts("Peru’s foreign ministry expressed “serious concern”.", "statement")
+    assert said["speaker"][0].endswith("foreign-ministry")
+    (clar,) = facts("In Lima, Colonel Ana Ruiz sought to clarify the navy’s position.", "statement")
+    assert clar["speaker"] == ["ana-ruiz"]
+    # an express train is no statement
+    assert not facts("The express train to Lima was delayed.", "statement")
+
+
+def test_a_statement_made_by_someone_is_theirs():
+    text = (
+        "Peru criticised a statement made last week by Chile’s Defence Minister Ana Ruiz "
+        "that the strait was closed."
+    )
+    assert ["ana-ruiz"] in [f["speaker"] for f in facts(text, "statement")]
+    # a statement by no one named is no one's
+    assert not facts("The statement made headlines in Lima.", "statement")
+
+
+def test_the_partners_said_names_the_two_makers_named_last():
+    text = (
+        "Andes Naval Works and Pacific Hull Systems will build four corvettes in Peru. "
+        "Local content is meant to rise to 60 percent, the partners said."
+    )
+    said = [f for f in facts(text, "statement") if "60 percent" in f.get("content", "")]
+    assert [sorted(f["speaker"]) for f in said] == [["andes-naval-works", "pacific-hull-systems"]]
+    # partners in a sentence that names no companies before: no one to name
+    assert not facts("Local content is meant to rise, the partners said.", "statement")
+
+
+def test_saying_one_acted_lawfully_or_cannot_is_a_rejection():
+    text = (
+        "Peru accused Chile’s navy of entering its waters. "
+        "Colonel Ana Ruiz, a navy spokesman, said the frigate had been operating lawfully."
+    )
+    assert [f["speaker"] for f in facts(text, "rejection")] == [["ana-ruiz"]]
+    (no,) = facts("Peru asked whether Chile would pay. Chile said it could not.", "rejection")
+    assert no["speaker"] == ["chile"]
+    # a plain report of what the frigate did rejects nothing
+    plain = "Colonel Ana Ruiz, a navy spokesman, said the frigate had been operating nearby."
+    assert not facts(plain, "rejection")
+
+
+def test_the_frigate_or_the_navy_is_the_force_named_before():
+    text = (
+        "The Chilean Navy confirmed the incident on Monday. "
+        "The frigate was on a routine patrol off the coast when the storm hit."
+    )
+    (op,) = facts(text, "military_operation")
+    assert op["conducted_by"] == ["chilean-navy"]
+    later = (
+        "The Chilean Navy confirmed the incident. The navy is preparing to send a second frigate."
+    )
+    assert [f["conducted_by"] for f in facts(later, "military_operation")] == [["chilean-navy"]]
+    # no force named before: no one to credit
+    assert not facts("The frigate was on a routine patrol off the coast.", "military_operation")
+
+
+def test_one_state_s_own_drills_are_its_operation():
+    text = "Peru, which held its own live-fire drills off Callao this month, was not invited."
+    assert not facts(text, "exercise")
+    assert [f["conducted_by"] for f in facts(text, "military_operation")] == [["peru"]]
+    # drills held together remain an exercise
+    assert facts("Peru and Chile held joint drills off Callao.", "exercise")
+
+
+def test_two_sides_trading_accusations_is_an_event_of_both():
+    text = "Peru and Chile traded accusations on Monday after a collision near the strait."
+    (ev,) = facts(text, "event")
+    assert ev["plover_type"] == "DISAPPROVE"
+    assert ev["actors"] == ev["targets"] == ["peru", "chile"]
+    # one side accusing is no trade of accusations
+    assert not facts("Peru traded fish with Chile on Monday.", "event")
+
+
+def test_a_company_challenging_its_listing_at_a_court():
+    text = (
+        "The European Union listed Andes Naval Works in May. "
+        "A lawyer for Andes Naval Works said the company would challenge its listing "
+        "at the EU’s General Court in Luxembourg."
+    )
+    (ev,) = facts(text, "event")
+    assert (ev["actors"], ev["targets"]) == (["andes-naval-works"], ["european-union"])
+    # challenging a rival to a race is no legal challenge
+    assert not facts("Andes Naval Works will challenge its rivals at the fair.", "event")
+
+
+def test_its_director_and_his_deputy_are_posts_in_the_body_just_named():
+    text = (
+        "Peru froze the assets of Andes Naval Works in May. "
+        "Its director, Rosa Vega, and his deputy, Tomas Ibarra, were also banned from entering."
+    )
+    found = {f["holder"]: (f["title"], f["organization"]) for f in facts(text, "post")}
+    assert found == {
+        "rosa-vega": ("Director", "andes-naval-works"),
+        "tomas-ibarra": ("Deputy director", "andes-naval-works"),
+    }
+    # "his deputy" with no post named before it: whose deputy is not said
+    assert not facts("Peru named a new envoy. His deputy, Tomas Ibarra, resigned.", "post")
+
+
+def test_a_loan_or_credit_from_a_lender_to_the_state_the_article_is_about():
+    text = (
+        "Peru ordered two frigates from Spain. Peru will pay in ten instalments. "
+        "Most of the price will be covered by a loan from the Andes Development Bank."
+    )
+    (a,) = facts(text, "aid")
+    assert (a["provider"], a["recipient"]) == (["andes-development-bank"], "peru")
+    text = "Peru ordered two frigates in May. Spain may back the deal with export credit."
+    assert [(f["provider"], f["recipient"]) for f in facts(text, "aid")] == [(["spain"], "peru")]
+    # a loan with no lender named, in an article about no state, is no aid drafted
+    assert not facts("The loan was repaid in May.", "aid")
+
+
+def test_ratified_by_a_body_is_a_step_by_it():
+    text = (
+        "Peru and Chile signed a defence agreement in May. "
+        "It must first be ratified by the Chilean Senate."
+    )
+    (step,) = facts(text, "agreement_step")
+    assert step["by"] == ["chilean-senate"]
+    # "by" a date names no one
+    dated = "Peru and Chile signed a defence agreement. It must be ratified by June."
+    assert [f.get("by") for f in facts(dated, "agreement_step")] == [None]
+
+
+def test_the_agreement_signed_without_its_parties_is_the_one_before():
+    first = "Peru and Chile agreed a defence pact in May. "
+    text = first + "Signed in Lima last week, the pact lets each navy use the other’s ports."
+    (signing,) = facts(text, "signing")
+    assert signing["signatories"] == ["peru", "chile"]
+    # "a pact" is another pact, whose parties the sentence does not name
+    other = first + "Signed in Lima last week, a pact on fishing lets boats use both ports."
+    assert not facts(other, "signing")
+
+
+def test_ships_in_an_incident_stand_for_their_forces():
+    text = (
+        "A Chilean Navy destroyer came close to a Peruvian Navy frigate on Monday. "
+        "According to Peru, the frigate was on patrol when the destroyer crossed its bow "
+        "and a Chilean Air Force helicopter circled it."
+    )
+    found = [(f["actors"], f.get("targets")) for f in facts(text, "incident")
+             if "Peru" in f["evidence"][0] or "bow" in f["evidence"][0]
+             or "circled" in f["evidence"][0]]  # fmt: skip
+    assert (["chilean-navy"], ["peruvian-navy"]) in found
+    assert (["chilean-air-force"], ["peruvian-navy"]) in found
+    # a destroyer never named with its force belongs to no one the draft knows
+    alone = "The Chilean Navy held a parade. The destroyer crossed its bow on Monday."
+    assert all(f["actors"] != ["chilean-navy"] for f in facts(alone, "incident"))
+
+
+def test_a_quotation_of_what_will_befall_others_is_a_threat():
+    text = (
+        "“Those who help the smugglers will find Chile closed to them,” Ana Ruiz, "
+        "a spokesperson for Chile’s foreign ministry, said in a statement."
+    )
+    (said,) = facts(text, "statement")
+    assert said["speaker"] == ["ana-ruiz"]  # the name before the apposition, not the post
+    (threat,) = facts(text, "threat")
+    assert threat["speaker"] == ["ana-ruiz"]
+    # answering a letter threatens no one
+    calm = "“Chile will respond to the letter next week,” Ana Ruiz said in a statement."
+    assert not facts(calm, "threat")
+
+
+def test_accusing_in_a_relative_clause_condemns_the_acts_it_names():
+    text = (
+        "Peru on Monday imposed sanctions on three trading firms that it accuses of "
+        "buying drones later shipped to Bolivia."
+    )
+    (con,) = facts(text, "condemnation")
+    assert con["speaker"] == ["peru"]  # "it": the subject of the main clause
+    assert con["form"] == "accusation"
+    # an accusation of no act the draft knows of condemns nothing it can link
+    assert not facts(
+        "Peru imposed sanctions on three firms that it accuses of fraud.", "condemnation"
+    )
+
+
+def test_its_defence_minister_signing_is_the_minister_the_article_names():
+    text = (
+        "Peru joined the Pacific Maritime Partnership on Tuesday, when its defence minister "
+        "signed the framework agreement with Chile. "
+        "“This is a good day,” Defence Minister Ana Ruiz told reporters."
+    )
+    (signing,) = facts(text, "signing")
+    assert signing["signatories"] == ["ana-ruiz"]
+    # no minister named with that title in the article: the parties sign
+    alone = "Peru and Chile signed the framework agreement on Tuesday."
+    assert [f["signatories"] for f in facts(alone, "signing")] == [["peru", "chile"]]
+
+
+def test_a_warning_of_the_speaker_s_own_state_stays_a_threat_with_an_archive_id():
+    from mapper.draft.gazetteer import Known
+
+    # an archive id for the ministry carries no part_of: its name's stem tells its state
+    archive = (
+        (
+            Known(
+                "peruvian-foreign-ministry", "GovernmentOrganization", "Peruvian foreign ministry"
+            ),
+            ["Peruvian foreign ministry"],
+        ),
+    )
+    text = "The Peruvian foreign ministry warned that Peru would take firm countermeasures."
+    draft = draft_text(text, text_name="x.txt", archive=archive)
+    kinds = [(f["kind"], f.get("speaker")) for f in draft.facts if f["kind"] != "statement"]
+    assert ("threat", ["peruvian-foreign-ministry"]) in kinds
+    assert all(k != "condemnation" for k, _ in kinds)
+
+
+def test_a_demand_reported_by_a_spokesman_is_the_spokesman_s():
+    text = (
+        "A Chilean navy spokesman said on Monday that Santiago would ask Peru to leave the strait."
+    )
+    (d,) = facts(text, "demand")
+    assert d["speaker"] == ["chilean-navy-spokesman"]
+    # a demand no one reports is its subject's
+    (own,) = facts("Chile asked Peru to leave the strait on Monday.", "demand")
+    assert own["speaker"] == ["chile"]
+
+
+def test_asking_and_seeking_compensation_are_two_demands():
+    text = (
+        "A Chilean navy spokesman said that Santiago would ask Peru to return the boat "
+        "and could seek compensation for the damage."
+    )
+    found = facts(text, "demand")
+    assert len(found) == 2 and all(f["speaker"] == ["chilean-navy-spokesman"] for f in found)
+    # seeking a new market is no demand
+    assert not facts("Chile’s shipyards seek new customers in Peru.", "demand")
+
+
+def test_a_state_s_sailors_are_its_navy_and_the_trainer_follows_given_by():
+    text = "Peru’s navy held a parade in May. Chile has trained Peruvian sailors in boarding."
+    assert [(f["trainer"], f["trainees"]) for f in facts(text, "training")] == [
+        (["chile"], ["peru-navy"])
+    ]
+    given = (
+        "Peru’s navy will get new boats and training for 120 Peruvian sailors, "
+        "given by the Chilean Navy in Chile."
+    )
+    assert [(f["trainer"], f["trainees"]) for f in facts(given, "training")] == [
+        (["chilean-navy"], ["peru-navy"])
+    ]
+    # no navy of theirs named: the sailors stay as named
+    alone = "Chile has trained Peruvian sailors in boarding operations."
+    assert [f["trainees"] for f in facts(alone, "training")] == [["peruvian-sailors"]]
+
+
+def test_a_title_named_by_its_state_is_the_one_who_holds_it_and_each_visit_counts():
+    text = (
+        "As Chile’s defence minister visits Peru, Peru’s Chief of Army Staff visits Santiago. "
+        "Chile’s Defence Minister Ana Ruiz arrived in Lima on Monday. "
+        "Peru’s Chief of Army Staff Gen. Luis Soto left on Tuesday."
+    )
+    first = [(f["visitor"], f["destination"]) for f in facts(text, "visit")][:2]
+    assert first == [(["ana-ruiz"], "peru"), (["luis-soto"], "santiago")]
+    # a title no one in the article holds stays with its state
+    alone = "Chile’s defence minister visits Peru this week."
+    assert [f["visitor"] for f in facts(alone, "visit")] == [["chile"]]
+
+
+def test_an_agreement_s_reciprocal_access_and_transfers():
+    text = (
+        "Peru and Chile signed a defence cooperation agreement in May. "
+        "The agreement lets the armed forces of each country train on the other’s territory "
+        "and sets rules for the transfer of defence equipment from Chile."
+    )
+    basing = [(f["user"], f["host"]) for f in facts(text, "basing")]
+    assert basing == [("peru", "chile"), ("chile", "peru")]
+    (t,) = facts(text, "arms_transfer")
+    assert (t["supplier"], t["recipient"], t["status"]) == ("chile", "peru", "planned")
+    # forces that train at home give no access to anyone
+    home = "Peru and Chile signed a defence agreement. The forces of each country train at home."
+    assert not facts(home, "basing")
+
+
+def test_a_trend_the_article_judges_is_an_assessment():
+    text = "Officials in Lima said the coast, where smuggling by sea has grown, needs radars."
+    assert len(facts(text, "assessment")) == 1
+    # a report of what was built judges nothing
+    plain = "Officials in Lima said the coast, where the port was built, needs radars."
+    assert not facts(plain, "assessment")

@@ -56,6 +56,7 @@ class Context:
         self.last_event: Drafted | None = None  # what "the decision" of a later sentence is
         self.last_of: dict[str, Drafted] = {}  # the last fact of each kind before the sentence
         self.first_of: dict[str, Drafted] = {}  # and the first
+        self.posts: list[Drafted] = []  # the posts the article names (who is "its minister")
 
     def last_decision(self, noun: str) -> Drafted | None:
         """What "the decision", "the sanctions", "the deal" of this sentence refers to: the last

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 
+from .actors import titled_holder
 from .context import AGENT, STATE_LIKE, Context, Drafted, fact_of, ids_of
 from .lexicon import AGREEMENT_NOUNS, AGREEMENT_TYPES, TRIGGERS, WEAPONS, weapon_category
 from .mentions import Mention
 from .numbers import counts_before, money
 
-__all__ = ["agreement", "named_agreement", "transfers"]
+__all__ = ["agreement", "named_agreement", "provisions", "transfers"]
 
 
 def agreement(c: Context, t: re.Match) -> list[Drafted]:
@@ -43,8 +44,28 @@ def agreement(c: Context, t: re.Match) -> list[Drafted]:
     if len(parties) < 2:
         parties = c.two_sides()
     if len(parties) < 2:
-        return []
+        return _signed_before(c, t, noun)
     return _agreement_of(c, t, noun, parties, parties)
+
+
+def _signed_before(c: Context, t: re.Match, noun: re.Match) -> list[Drafted]:
+    """ "The agreement is signed in Tokyo", "Signed in Tokyo last year, the agreement ...": no
+    parties named, "the agreement" is the one drafted last; its signing, by its parties."""
+    earlier = c.last_agreement
+    if earlier is None or not t.group(1).lower().startswith("sign"):
+        return []
+    if not re.search(
+        r"(?i)\b(?:the|this|that)\s+$", c.text[max(c.s.start, noun.start() - 6) : noun.start()]
+    ):
+        return []
+    parties = earlier.values.get("parties") or []
+    if len(parties) < 2:
+        return []
+    signing = fact_of("signing", {"agreement": "", "signatories": parties[:4]}, c, t, [], 0.4)
+    signing.end = max(signing.end, noun.end())
+    signing.start = min(signing.start, noun.start())
+    signing.links["agreement"] = earlier
+    return [signing]
 
 
 def _agreement_of(c: Context, t: re.Match, noun, parties: list, signers: list) -> list[Drafted]:
@@ -65,6 +86,8 @@ def _agreement_of(c: Context, t: re.Match, noun, parties: list, signers: list) -
     fact.end = max(fact.end, noun.end())
     made = [fact]
     if verb.startswith(("sign", "ink", "exchang")):
+        titled = titled_holder(c, t.start())  # "its defence minister signed": the minister
+        signers = [titled.id] if titled else signers
         signing = fact_of(
             "signing", {"agreement": "", "signatories": signers[:4]}, c, t, roles, 0.55
         )
@@ -132,7 +155,7 @@ def transfers(c: Context, t: re.Match) -> list[Drafted]:
     out = []
     verb = t.group(1).lower()
     selling = verb.startswith(("sell", "sold", "sale", "suppl", "export", "deliver", "transfer",
-                               "giv", "gave", "donat", "gift", "hand"))  # fmt: skip
+                               "giv", "gave", "donat", "gift", "hand", "sent", "shipped"))  # fmt: skip
     recipient = c.before(t.start(), STATE_LIKE | {"Company"})
     seller = None
     if selling:  # "X sold drones to Y", "denied supplying weapons to Y": the subject supplies
@@ -191,3 +214,39 @@ def transfers(c: Context, t: re.Match) -> list[Drafted]:
     if len(out) == 1 and len(amounts) == 1:
         out[0].values["value"] = amounts[0].as_yaml()
     return out
+
+
+_EACH_OTHER = re.compile(
+    r"(?i)\b(?:the\s+)?(?:armed\s+)?(?:forces|troops)\s+of\s+each\s+(?:country|side|state|party)\s+"
+    r"(?:to\s+)?(train|operate|deploy|exercise|be stationed|visit)\w*\s+(?:on|in)\s+the\s+other[’']s"
+    r"\s+(?:territory|soil)"
+)
+_TRANSFER_FROM = re.compile(
+    r"(?i)\btransfers?\s+of\s+(?:defen[cs]e\s+|military\s+)?equipment(?:\s+and\s+technology)?\s+from\s+"
+)
+
+
+def provisions(c: Context) -> list[Drafted]:
+    """What an agreement drafted before provides, in the words of a later sentence: "lets the
+    armed forces of each country train on the other's territory" is access for each on the
+    other's soil; "the transfer of defence equipment from Japan" a transfer to the other party."""
+    earlier = c.last_agreement
+    parties = list(earlier.values.get("parties") or []) if earlier else []
+    states = [p for p in parties if c.types.get(p) == "Country"]
+    if len(states) != 2:
+        return []
+    made: list[Drafted] = []
+    for m in _EACH_OTHER.finditer(c.text, c.s.start, c.s.end):
+        for user, host in (states, states[::-1]):
+            values = {"user": user, "host": host, "access_type": ["access-rights"]}
+            made.append(fact_of("basing", values, c, m, [], 0.4, "a provision of the agreement"))
+    for m in _TRANSFER_FROM.finditer(c.text, c.s.start, c.s.end):
+        supplier = c.after(m.end(), {"Country"}, within=5)
+        if supplier is None or supplier.id not in states:
+            continue
+        recipient = next(s for s in states if s != supplier.id)
+        values = {"supplier": supplier.id, "recipient": recipient, "status": "planned",
+                  "weapon_description": "defence equipment"}  # fmt: skip
+        made.append(fact_of("arms_transfer", values, c, m, [supplier], 0.4,
+                            "a provision of the agreement"))  # fmt: skip
+    return made

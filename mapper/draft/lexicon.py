@@ -34,7 +34,9 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\b(order(?:ed|s)?|buy(?:ing|s)?|bought|purchas\w+|acquir\w+|procur\w+|deliver\w*|"
         r"sell(?:ing|s)?|sold|sale|export\w*|import\w*|suppl(?:y|ies|ied)|"
         r"transferr?(?:ed|ing)? |giv(?:e|es|ing)|gave|donat\w+|gift(?:s|ed)?|hand(?:s|ed)? over|"
-        r"letter of intent|contract|deal)\b"
+        r"letter of intent|contract|deal|"
+        # the passive of a shipment: "drones later sent to Russia", "shipped to Romania"
+        r"(?:sent|shipped)(?=\s+(?:\w+\s+)?to\s))\b"
     ),
     "sanction": _re(
         r"\b(sanction(?:s|ed|ing)?|embargo(?:es)?|asset freezes?|freez(?:e|es|ing) (?:the )?assets|"
@@ -51,6 +53,7 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\b(military aid|security assistance|aid package|donat\w+|gift(?:ed)?|grant(?:ed)?|"
         r"(?:military|security|financial) support (?:for|to)|"
         r"will give|gave|give|provid(?:e|ed|es|ing)|fund(?:ed|s|ing)?|financ\w+|loan|"
+        r"export credits?|credit line|line of credit|"
         r"recipients? (?:include|includes|are|were|have been))\b"
     ),
     "agreement_step": _re(
@@ -71,16 +74,25 @@ TRIGGERS: dict[str, re.Pattern] = {
     "statement": _re(
         r"\b(said|says|told|stated|added|noted|declared|confirmed|insisted|argued|claimed|"
         r"explained|wrote|replied|responded|stressed|acknowledged|maintained|"
+        r"clarif(?:y|ied|ies)|expressed|voiced|"
+        # the noun: "a statement made earlier by X that ...", "remarks by X"
+        r"(?:statement|remarks|comments)(?=\s+(?:made\s+|issued\s+)?(?:\w+\s+){0,2}by\s)|"
         r"declined to (?:confirm|comment|say|discuss|disclose))\b"
     ),
     "threat": _re(r"\b(threaten\w*|warn(?:ed|s|ing)?|vow(?:ed|s)?)\b"),
     "demand": _re(
         r"\b(demand(?:ed|s)?|call(?:ed|s|ing)? (?:on|for)|urg(?:ed|es|ing)|press(?:ed|es|ing)|"
-        r"ask(?:ed|s)? (?:\w+ ){0,4}to|appeal(?:ed|s)? (?:to|for))\b"
+        r"ask(?:ed|s)? (?:\w+ ){0,4}to|appeal(?:ed|s)? (?:to|for)|"
+        r"seek(?:s|ing)? (?:compensation|damages|reparations|an apology|guarantees|assurances)|"
+        r"sought (?:compensation|damages|reparations|an apology|guarantees|assurances))\b"
     ),
     "condemnation": _re(
         r"\b(condemn\w*|criticis\w+|criticiz\w+|accus\w+|denounc\w+|protest(?:ed|s)?|"
-        r"summon(?:ed|s)|blam(?:ed|es))\b"
+        r"summon(?:ed|s)|blam(?:ed|es)|"
+        # "called the measures 'illegal and unilateral'": calling a thing by a word that condemns
+        r"call(?:ed|s)(?=\s+(?:the|this|that|these|those|its|their|it|them)\b[^,.;]{0,30}?"
+        r"[“\"]?(?:illegal|unlawful|unacceptable|provocat\w+|irresponsible|reckless|"
+        r"aggressi\w+|destabili[sz]\w+|a violation)))\b"
     ),
     "invitation": _re(r"\b(invit(?:ed|es|ation))\b"),
     "report": _re(
@@ -122,6 +134,8 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\b(operation|offensive|campaign|deploy(?:ed|s|ment|ing)?|"
         r"patrol(?:s|led|ling)?(?!\s+(?:vessels?|boats?|ships?|aircraft|craft|planes?))|"
         r"withdrawal|naval presence|sent (?:its |their )?(?:warships|ships|troops|aircraft|jets)|"
+        r"(?:send|sending|dispatch(?:ed|ing)?) (?:its |their |an? )?(?:second |third |more |"
+        r"additional )?(?:warships?|ships?|frigates?|destroyers?|troops|submarines?)|"
         r"(?:submarine|naval|military) activit(?:y|ies)|"
         r"withdr(?:aws|ew|awing) (?:its |their )?(?:troops |forces )?from|"
         r"invasion|invaded|war (?:in|against|on))\b"
@@ -158,7 +172,7 @@ WEAPONS = _re(
     r"\b(frigates?|corvettes?|submarines?|(?:offshore )?patrol (?:vessels|ships|boats)|"
     r"destroyers?|warships?|landing ships?|fighter jets?|fighters?|jets|transport aircraft|"
     r"aircraft|helicopters?|drones?|unmanned aerial vehicles|UAVs?|tanks?|"
-    r"armou?red (?:vehicles|personnel carriers)|howitzers?|artillery|rocket launchers|"
+    r"armou?red (?:vehicles|personnel carriers)|(?<!civilian )(?<!commercial )(?<!electric )vehicles|howitzers?|artillery|rocket launchers|"
     r"(?:anti-ship |cruise |ballistic |ship-launched anti-ship )?missiles?|"
     r"air[- ]defen[cs]e systems?|radars?|rifles|ammunition)\b"
     r"(?!\s+(?:makers?|manufacturers?|builders?|industry|company|firms?|programme|program|carrier))"

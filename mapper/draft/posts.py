@@ -10,7 +10,13 @@ from .mentions import Mention, Proposal
 from .people import HONORIFICS
 from .sentences import Sentence
 
-__all__ = ["named_body_posts", "org_posts", "posts", "untitled_state_posts"]
+__all__ = [
+    "named_body_posts",
+    "org_posts",
+    "possessive_posts",
+    "posts",
+    "untitled_state_posts",
+]
 
 
 def posts(proposals: dict[str, Proposal], sentences: list[Sentence]) -> list[Drafted]:
@@ -32,7 +38,8 @@ def org_posts(
     text: str, mentions: list[Mention], types: dict[str, str], sentences, labels: dict[str, str]
 ) -> list[Drafted]:
     """Posts in an organisation, written around a person's name: "Tammi's president, Jari
-    Lehtonen", "Mihai Dumitrescu, UMC's chief executive", "Ingrid Solberg, a senior fellow at
+    Lehtonen", "Mihai Dumitrescu, UMC's chief executive" (UMC short for a body's name, or the
+    acronym the text gives it in brackets after it), "Ingrid Solberg, a senior fellow at
     the Bergen Centre"."""
     orgs = {"Organization", "Company", "StateOwnedEnterprise", "GovernmentOrganization",
             "MilitaryOrganization", "InternationalOrganization", "NewsOrganization"}  # fmt: skip
@@ -43,6 +50,9 @@ def org_posts(
             word = re.search(r"([A-Z][\w-]+)$", text[max(0, at - 30) : at])
             short = word.group(1) if word else ""
             match = [i for i, label in labels.items() if short and label.startswith(short + " ")]
+            if short and not match:  # an acronym the text gives the body: "Works (UMC)"
+                match = [i for i, label in labels.items()
+                         if f"{label} ({short})" in text]  # fmt: skip
             if len(match) == 1 and types.get(match[0]) in orgs:
                 found = Mention(at - len(short), at, match[0])
         return found
@@ -162,4 +172,51 @@ def untitled_state_posts(
         sentence = next((s.id for s in sentences if s.start <= start < s.end), "")
         values = {"holder": person.id, "title": m.group("title"), "organization": state}
         out.append(Drafted("post", values, start, person.end, 0.45, sentence))
+    return out
+
+
+_ITS = re.compile(
+    rf"(?:^|[.;]\s+|\s)(?P<own>[Ii]ts|[Tt]heir|his|her) (?P<title>{_TITLE_WORDS}),\s+$"
+)
+_BODIES = {"GovernmentOrganization", "MilitaryOrganization", "Company", "StateOwnedEnterprise",
+           "Organization"}  # fmt: skip
+
+
+def possessive_posts(
+    text: str, mentions: list[Mention], types: dict[str, str], sentences: list[Sentence]
+) -> list[Drafted]:
+    """ "Its director, Reza Khademi, and his deputy, Hossein Mirzaei": "its" opening a sentence
+    is the body the sentence before is about (the first it names); "his deputy" is in the
+    body of the post just named, the deputy of that title."""
+    out: list[Drafted] = []
+    for person in mentions:
+        if types.get(person.id) != "Person":
+            continue
+        m = _ITS.search(text, max(0, person.start - 60), person.start)
+        if m is None or m.end() != person.start:
+            continue
+        here = next((s for s in sentences if s.start <= person.start < s.end), None)
+        if here is None:
+            continue
+        title = m.group("title")
+        if m.group("own") in ("his", "her"):
+            last = out[-1] if out and out[-1].sentence == here.id else None
+            if last is None:
+                continue  # "his deputy" with no post just named: whose, the text must say
+            org = last.values["organization"]
+            if title == "deputy":
+                title = f"deputy {last.values['title'].lower()}"
+        else:
+            before = [s for s in sentences if s.end <= here.start]
+            if not before:
+                continue
+            prev = before[-1]
+            named = [x for x in mentions if prev.start <= x.start < prev.end
+                     and types.get(x.id) in _BODIES]  # fmt: skip
+            if not named:
+                continue
+            org = named[0].id
+        start = m.start("own")
+        values = {"holder": person.id, "title": title[0].upper() + title[1:], "organization": org}
+        out.append(Drafted("post", values, start, person.end, 0.45, here.id))
     return out

@@ -8,6 +8,7 @@ import re
 
 from .context import AGENT, Context, Drafted, fact_of, ids_of
 from .details import listed
+from .mentions import Mention
 
 __all__ = ["RELATION_TRIGGERS", "relation"]
 
@@ -41,13 +42,17 @@ RELATION_TRIGGERS: dict[str, re.Pattern] = {
         r"drop(?:s|ped)? (?:its |their )?(?:objection|veto|opposition)|"
         r"withdr(?:ew|awn|aws)(?: from)?|pull(?:s|ed)? out of|back(?:ed)? down|"
         r"challeng\w+ (?:\w+ ){0,3}in court|appeal(?:s|ed)? against|fil(?:ed|es) (?:a )?(?:suit|lawsuit|challenge)|"
+        # "would challenge its listing at the EU's General Court"
+        r"challenge (?:\w+ ){0,3}(?:at|before|in) (?:the )?(?:[\w’'-]+ ){0,3}Court|"
+        # "the Philippines and China traded accusations": each side's disapproval of the other
+        r"(?:traded|exchanged|trade|exchange) (?:accusations|barbs|recriminations|threats|warnings)|"
         r"offer(?:s|ed)? to (?:build|fund|finance|provide|help))\b"
     ),
 }
 _PLOVER = (
     (r"lift|drop|back", "CONCEDE"),
     (r"withdr|pull", "RETREAT"),
-    (r"challeng|appeal|fil", "DISAPPROVE"),
+    (r"challeng|appeal|fil|trad|exchang", "DISAPPROVE"),
     (r"offer", "AID"),
 )
 
@@ -103,12 +108,34 @@ def relation(kind: str, c: Context, t: re.Match) -> list[Drafted]:
         if who is None or whom is None:
             return []
         values = {"supplier": who.id, "recipient": whom.id}
+    elif kind == "event" and re.match(r"(?i)trad|exchang", t.group(1)):
+        sides = [m for m in c.mentions if m.end <= t.start() and c.types.get(m.id) in agents]
+        if len(sides) < 2 or not re.fullmatch(r"\s+and\s+(?:the\s+)?",
+                                               c.text[sides[-2].end : sides[-1].start]):  # fmt: skip
+            return []
+        pair = [sides[-2].id, sides[-1].id]
+        values = {"plover_type": "DISAPPROVE", "actors": pair, "targets": pair,
+                  "summary": " ".join(c.s.text.split())[:300]}  # fmt: skip
     elif kind == "event":
+        company = re.search(
+            r"(?i)\bthe (?:company|firm)\b[^,;]{0,80}$", c.text[c.s.start : t.start()]
+        )
+        if company:  # "... said the company would challenge": the company named last
+            makers = [i for i, k in c.types.items() if k in {"Company", "StateOwnedEnterprise"}]
+            firms = [  # a company named, or the one a speaker speaks for ("a lawyer for X")
+                next((i for i in makers if m.id == i or m.id.startswith(i + "-")), None)
+                for m in c.every
+                if m.end <= t.start()
+            ]
+            firms = [i for i in firms if i]
+            who = Mention(t.start(), t.start(), firms[-1]) if firms else who
         actor = who or c.after(t.end(), agents, within=40)
         if actor is None:
             return []
         plover = next(p for pat, p in _PLOVER if re.match(pat, t.group(1), re.IGNORECASE))
         target = c.after(t.end(), agents, skip={actor.id}, within=60)
+        if t.group(1).endswith("Court"):  # "at the EU's General Court": the EU's decision
+            target = c.after(t.start(), agents, skip={actor.id}, within=len(t.group()))
         values = {"plover_type": plover, "actors": [actor.id],
                   **({"targets": [target.id]} if target else {}),
                   "summary": " ".join(c.s.text.split())[:300]}  # fmt: skip

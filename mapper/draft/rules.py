@@ -8,8 +8,20 @@ from __future__ import annotations
 
 import re
 
+from .actors import (
+    aid_sides,
+    apposed,
+    force_named_before,
+    forces_of,
+    incident_sides,
+    other_state,
+    subject,
+    titled_holder,
+    training_sides,
+)
+from .assessments import assessment
 from .context import AGENT, PLACE, STATE_LIKE, Context, Drafted, fact_of, ids_of
-from .deals import agreement, named_agreement, transfers
+from .deals import agreement, named_agreement, provisions, transfers
 from .details import (
     access,
     aid_types,
@@ -26,44 +38,33 @@ from .details import (
 from .gazetteer import Gazetteer
 from .lexicon import TRIGGERS
 from .mentions import Mention, Proposal
-from .posts import named_body_posts, org_posts, posts, untitled_state_posts
+from .posts import named_body_posts, org_posts, possessive_posts, posts, untitled_state_posts
 from .relations import RELATION_TRIGGERS, relation
 from .sentences import Sentence
-from .speech import EVENT_KINDS, SPEECH_KINDS, reported_acts, speech_act
+from .speech import EVENT_KINDS, SPEECH_KINDS, continued_quote, reported_acts, speech_act
 
 __all__ = ["Drafted", "propose_facts"]
 
 
-def _apposed(c: Context, who: Mention | None, at: int) -> Mention | None:
-    """The subject of the verb at ``at`` when ``who`` sits in an apposition between commas
-    right before it ("Malta, the EU's other island state, rejoined": Malta, not the EU)."""
-    if who is None:
-        return None
-    opening = c.text.rfind(",", c.s.start, who.start)
-    if opening < 0 or not re.fullmatch(r"[^,]*,\s*(?:\w+ly\s+)?", c.text[who.end : at]):
-        return who
-    if re.search(r"\b(?:and|or|but|which|who|that)\b", c.text[opening : who.start]):
-        return who  # a list or a clause, not an apposition
-    head = [m for m in c.mentions if m.end <= opening and c.types.get(m.id) in AGENT]
-    if head and not c.text[head[-1].end : opening].strip():
-        return head[-1]
-    return who
-
-
 def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
     """Kinds whose roles are "who" before the trigger and "whom" after it."""
-    who = _apposed(c, c.before(t.start(), AGENT), t.start())
+    who = apposed(c, c.before(t.start(), AGENT), t.start())
     whom = c.after(t.end(), AGENT, skip={who.id} if who else set())
     if kind == "aid":
-        to = re.match(r"\s+(?:\w+\s+){0,2}?to\s+", c.text[t.end() : c.s.end])
-        if to:  # "the first grant to Sri Lanka": the recipient follows "to"
-            whom = c.after(t.end() + to.end(), AGENT, within=5) or whom
-            who = who if who is None or whom is None or who.id != whom.id else None
-        earlier = c.last_of.get("aid")
-        if who is None and earlier is not None and t.group(1).lower().startswith("recipient"):
-            # "whose earlier recipients include X, Y and Z": the provider named before
-            provider = earlier.values["provider"][0]
-            who = Mention(t.start(), t.start(), provider)
+        who, whom = aid_sides(c, t, who, whom)
+    if kind == "incident":  # ships as subject and object: the forces they belong to
+        acting, target = incident_sides(c, t)
+        if acting is not None or target is not None:
+            who = Mention(t.start(), t.start(), acting) if acting else subject(c, t) or who
+            whom = Mention(t.end(), t.end(), target) if target else whom
+            whom = None if whom is not None and who is not None and whom.id == who.id else whom
+    if kind == "training":
+        who, whom = training_sides(c, t, who, whom)
+    if kind == "visit":  # "Pakistan's Chief of Army Staff visits": the holder of that post
+        who = titled_holder(c, t.start()) or who
+    passive = re.match(r"\s+by\s+(?:the\s+)?", c.text[t.end() : c.s.end])
+    if kind == "agreement_step" and passive:  # "must first be ratified by the National Assembly"
+        who = c.after(t.end() + passive.end(), AGENT, within=3) or who
     earlier = c.last_of.get("sanction")
     if kind == "sanction" and re.match(r"(?i)(?:were|was) ", t.group()):
         # "X and Y were also banned from entering": more targets of the last sanction's imposer
@@ -162,7 +163,7 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
             }
         ),
         "military_operation": lambda: (
-            (actor := _subject(c, t))
+            (actor := subject(c, t) or force_named_before(c, t))
             and (
                 not t.group(1).lower().startswith("withdr")
                 # "withdraws from Afghanistan": from a place, not "from the programme"
@@ -175,7 +176,7 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
             and {
                 "agreement": "",
                 "step": step(t.group(1)),
-                **({"by": [who.id]} if who and t.start() - who.end <= 40 else {}),
+                **({"by": [who.id]} if who and -60 <= t.start() - who.end <= 40 else {}),
             }  # fmt: skip
         ),
         "investigation": lambda: (
@@ -187,12 +188,20 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
             }  # fmt: skip
         ),
         "basing": lambda: (
-            (user := _forces_of(c, who))
-            and (host := whom if whom and whom.id != user.id else _other_state(c, user))
+            (user := forces_of(c, who))
+            and (host := whom if whom and whom.id != user.id else other_state(c, user))
             and {"user": user.id, "host": host.id, "access_type": [access(t.group(1))]}
         ),
     }
     values = rules[kind]() if kind in rules else None  # e.g. announcement: needs its facts
+    own = re.search(r"\b(?:its|their) own\s+(?:[\w-]+\s+){0,2}$", c.text[c.s.start : t.start()])
+    if kind == "exercise" and values and own and len(values["participants"]) == 1:
+        # "China, which held its own live-fire drills": one state's drills are its operation
+        actor = subject(c, t)
+        if actor is None:
+            return []
+        op = {"conducted_by": [actor.id]}
+        return [fact_of("military_operation", op, c, t, [actor], 0.45, "drills of its own")]
     if kind == "agreement_step" and values:
         fact = fact_of(kind, values, c, t, [who] if "by" in values else [], 0.45)
         fact.links["agreement"] = c.last_agreement
@@ -212,7 +221,7 @@ def _simple(kind: str, c: Context, t: re.Match) -> list[Drafted]:
         return [fact_of(kind, {**values, "participant": side}, c, t, [], 0.45) for side in sides]
     if kind == "aid" and whom is not None:  # "grants to the Philippines, Fiji and Malaysia"
         made = []
-        for m in [whom, *listed(c, whom)]:
+        for m in [whom, *(listed(c, whom) if whom.end > whom.start else [])]:
             if c.part_of.get(m.id):  # aid to a state's navy is aid to the state
                 m = Mention(m.start, m.end, c.part_of[m.id])
             one = {**values, "recipient": m.id}
@@ -237,59 +246,17 @@ def _acts(text: str, m: Mention) -> bool:
     )  # fmt: skip  "Budapest owes", "Beijing says", "Jakarta has spread": a verb, not "in Jakarta"
 
 
-ASSESSMENT_CUES = re.compile(
-    r"\b(analysts?|experts?|observers?|seen as|signals?|message|likely|unlikely|appears?|suggests?|"
-    r"risks?|concerns?|reflects?|underscores?|highlights?|marks? the|first time|largest|biggest|"
-    r"remains?|comes as|amid|because|since|largely|mostly|increasingly|growing|long-standing)\b",
-    re.IGNORECASE,
-)
-
-
-def _assessment(c: Context, taken: bool) -> list[Drafted]:
-    """A sentence that judges rather than reports (and gave no other fact): the article's
-    assessment of the entities it names, its words kept as the summary to rewrite."""
-    cue = ASSESSMENT_CUES.search(c.s.text)
-    subjects = ids_of(c.all(AGENT | PLACE | {"Programme", "WeaponSystem"}))[:6]
-    if not subjects and cue is not None and not taken:
-        # a judgement naming no one ("The expulsion may not be final."): of the state the
-        # article is about so far (named most often before the sentence)
-        named = [m.id for m in c.every if m.end <= c.s.start and c.types.get(m.id) == "Country"]
-        subjects = [max(named, key=lambda i: (named.count(i), -named.index(i)))] if named else []
-    if not subjects or (cue is None and taken):
-        return []
-    summary = " ".join(c.s.text.split())
-    values = {"subject": subjects, "summary": summary[:300]}
-    return [Drafted("assessment", values, c.s.start, c.s.end, 0.3, c.s.id, "rewrite the summary")]
-
-
-def _subject(c: Context, t: re.Match) -> Mention | None:
-    """The agent before the trigger that is not the object of a preposition ("the war against
-    Ukraine", "drones used against Ukrainian cities" name the target, not who acts)."""
-    for m in reversed([m for m in c.mentions if m.end <= t.start()]):
-        if c.types.get(m.id) not in AGENT:
-            continue
-        if not re.search(r"\b(?:against|on|of|in|at|to|into|over|near|from)\s+(?:the\s+)?$",
-                         c.text[max(c.s.start, m.start - 14) : m.start]):  # fmt: skip
-            return m
-    return None
-
-
-def _forces_of(c: Context, m: Mention | None) -> Mention | None:
-    """The state whose forces are meant: "American military aircraft" is the United States."""
-    if m is None:
-        return None
-    return Mention(m.start, m.end, c.part_of[m.id]) if c.part_of.get(m.id) else m
-
-
-def _other_state(c: Context, user: Mention) -> Mention | None:
-    return next((m for m in c.all({"Country"}) if m.id != user.id), None)
-
-
 # kinds a sentence may hold several of, told apart by: "X said ..., Y said", "ratified ... to
 # enter into force"
 _SEVERAL = {
     "agreement_step": lambda d: d.values.get("step"),
     "statement": lambda d: tuple(d.values.get("speaker", ())),
+    # "would ask the board to reconsider and could seek compensation": each demand once
+    "demand": lambda d: (tuple(d.values.get("speaker", ())), d.values.get("demand")),
+    # "As Russia's defense minister visits Pakistan, Pakistan's army chief visits Washington"
+    "visit": lambda d: tuple(d.values.get("visitor", ())),
+    # "the destroyer crossed its bow and a helicopter circled it": each actor once
+    "incident": lambda d: tuple(d.values.get("actors", ())),
     # "rejoined the partnership after suspending its membership": each action once
     "membership": lambda d: (d.values.get("member"), d.values.get("action")),
 }
@@ -331,6 +298,12 @@ def propose_facts(
         for d in untitled_state_posts(text, mentions, types, sentences, part_of)
         if d.values["holder"] not in posted
     ]
+    posted |= {d.values["holder"] for d in found}
+    found += [
+        d
+        for d in possessive_posts(text, mentions, types, sentences)
+        if d.values["holder"] not in posted
+    ]
     last_agreement = last_event = None
     last_of: dict[str, Drafted] = {}
     first_of: dict[str, Drafted] = {}
@@ -339,6 +312,7 @@ def propose_facts(
         c.part_of = {i: p.known.part_of for i, p in proposals.items() if p.known.part_of in types}
         c.last_agreement, c.last_event, c.last_of = last_agreement, last_event, last_of
         c.first_of = first_of
+        c.posts = [d for d in found if d.kind == "post"]
         here: list[Drafted] = []
         words = re.findall(r"[^\W\d_][\w’'-]*", s.text)
         headline = len(words) > 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
@@ -371,9 +345,10 @@ def propose_facts(
                     break  # one fact of a kind per sentence: the first trigger that gives one
         if not any(d.kind == "agreement" for d in here):
             here += named_agreement(c)
-        here += reported_acts(c, here)
+        here += [d for d in provisions(c) if not any(h.kind == d.kind for h in here)]
+        here += reported_acts(c, here) or ([] if here else continued_quote(c))
         found += here
-        found += _assessment(c, bool(here))
+        found += assessment(c, bool(here))
         last_event = next((d for d in reversed(here) if d.kind in EVENT_KINDS), last_event)
         for d in here:
             last_of[d.kind] = d

@@ -121,6 +121,11 @@ _INVERTED = re.compile(
     r"announced|replied|responded|acknowledged|maintained|stressed|claimed"
 )
 _COMPANIES = {"Company", "StateOwnedEnterprise"}
+# a phrase between commas that names others: "X, serving as an envoy for Chile's navy, said",
+# "Elena Varga, a spokesperson for the EU's diplomatic service, said"
+_APPOSED = re.compile(
+    r"\s*,\s*(?:serving|acting|speaking|writing|an?|the)\b[^,;:“”\"]{3,120},\s*(?:also\s+)?"
+)
 _RELATIVE = re.compile(r"\s*,\s*(?:which|who|whose)\b[^;:“”\"]{3,160}?,\s*(?:also\s+)?")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]he (?:ministry|government|embassy|"
                       r"agency|company|navy|army|department|spokes\w+|official|minister))\s+"
@@ -136,6 +141,10 @@ def speaker(
     agent of the clause the verb ends (its subject)."""
     head = c.text[c.s.start : t.start()]
     before = [m for m in c.mentions if m.end <= t.start() and c.types.get(m.id) in AGENT]
+    for m in reversed(before):  # "Gen. Sharif, serving as an ambassador for Pakistan's
+        gap = c.text[m.end : t.start()]  # defense establishment, told": around what it names
+        if _APPOSED.fullmatch(gap) and not (verbs and verbs.search(gap)):
+            return m
     for m in reversed(before):
         if _SPEECH_GAP.fullmatch(c.text[m.end : t.start()]) or t.start() - m.end <= 2:
             return m
@@ -156,6 +165,9 @@ def speaker(
     if after and inverted and not re.search(r"[,;]|\bthat\b", c.text[t.end() : after[0].start]):
         return after[0]
     pronoun = _PRONOUN.search(head)
+    main = [m for m in c.mentions if c.types.get(m.id) in AGENT - {"Person"}]
+    if pronoun and main and re.search(r"\b(?:that|which)\s+it\s+$", head):
+        return main[0]  # "... companies that it accuses": the subject of the main clause
     if pronoun:
         word = pronoun.group().split()[0].lower()
         people = (

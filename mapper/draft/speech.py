@@ -11,13 +11,21 @@ from .details import flat
 from .mentions import Mention
 from .speakers import speaker
 
-__all__ = ["EVENT_KINDS", "SPEECH_KINDS", "SPEECH_VERBS", "reported_acts", "speech_act"]
+__all__ = [
+    "EVENT_KINDS",
+    "SPEECH_KINDS",
+    "SPEECH_VERBS",
+    "continued_quote",
+    "reported_acts",
+    "speech_act",
+]
 
 SPEECH_VERBS = re.compile(
     r"\b(said|says|told|stated|added|noted|declared|insisted|argued|claimed|warned|threatened|"
     r"urged|called|demanded|denied|rejected|refused|condemned|accused|critici[sz]ed|welcomed|"
     r"praised|announced|confirmed|objected)\b"
 )
+_SAID_THAT = re.compile(r"\b(said|says|told \w+)(?:\s+on \w+day)?\s+that\b")
 _TWO_SIDES = re.compile(r"(?i)\b(?:the two|both) (?:governments|countries|sides|ministries)\s+$")
 # what "the decision", "the move" refer to: the last event the article reported
 _ANAPHOR = re.compile(
@@ -79,15 +87,99 @@ def _report(c: Context, t: re.Match, made: list[Drafted]) -> list[Drafted]:
     return [fact]
 
 
+def _own_side(c: Context, who: Mention, m: Mention) -> bool:
+    """Whether ``m`` is the speaker or the state the speaker speaks for ("a spokesman for
+    Iran's foreign ministry" and Iran)."""
+    sides, ident = {who.id}, who.id
+    while "-" in ident:  # "chinese-foreign-ministry-spokesperson": of the ministry, of China
+        ident = ident.rsplit("-", 1)[0]
+        if ident in c.types:
+            sides.add(ident)
+    for i in list(sides):
+        while i in c.part_of and c.part_of[i] not in sides:
+            i = c.part_of[i]
+            sides.add(i)
+    if m.id in sides or who.id.startswith(m.id + "-"):
+        return True
+    # without the body's part_of (an archive id): "chinese-foreign-ministry-spokesperson" and
+    # "china" share the stem of the state's name
+    stem = m.id.split("-")[0]
+    return c.types.get(m.id) == "Country" and len(stem) >= 4 and who.id.startswith(stem[:4])
+
+
+def _warns_of_others(c: Context, t: re.Match, who: Mention) -> bool:
+    """A warning that others' acts will do harm is a condemnation ("warned that the deal would
+    turn the islands into ..."); one of what the speaker's own side will do is a threat ("warned
+    that Iran would respond"), and so is warning someone off ("warned Nicosia against")."""
+    if not t.group(1).lower().startswith("warn"):
+        return False
+    after = c.text[t.end() : c.s.end]
+    clause = re.match(r"\s+that\s+(.{1,80}?)\s+(?:would|will|could|might|may)\b", after)
+    if clause is None:
+        return False
+    if re.search(r"(?i)\b(?:it|we|they|he|she|its|our|their)\b", clause.group(1)):
+        return False  # "warned that it would respond": the speaker's own act
+    start, end = t.end(), t.end() + clause.end(1)
+    named = [m for m in c.mentions if start <= m.start < end and c.types.get(m.id) in AGENT]
+    return not (named and _own_side(c, who, named[0]))
+
+
+def _warning(c: Context, t: re.Match, who: Mention, made: list[Drafted]) -> list[Drafted]:
+    """The condemnation a warning about others' acts is, of the one warned or of the decision
+    it names ("the deal"), once per speaker in a sentence."""
+    if any(d.kind == "condemnation" and who.id in d.values.get("speaker", ()) for d in made):
+        return []
+    target = _addressee(c, t, who) or _target(c, t, who, within=25)
+    noun = re.search(r"(?i)\b(?:the|this|that|its)\s+(decision|move|deal|plan|step|agreement|"
+                     r"order|contract|measures?|sanctions)\b", c.text[t.end() : c.s.end])  # fmt: skip
+    decided = c.last_decision(noun.group(1).lower()) if noun else c.last_event
+    if target is None and decided is None:
+        return []
+    values: dict = {"speaker": [who.id], "form": "criticism"}
+    if target is not None:
+        values["target"] = [target.id]
+    fact = fact_of("condemnation", values, c, t, [who], 0.45, "a warning about another's acts")
+    if target is None:
+        fact.links["condemns"] = [decided]
+    return [fact]
+
+
+def _author(c: Context, t: re.Match) -> Mention | None:
+    """The speaker of a statement: of the noun, who made it ("a statement made earlier by
+    Pakistan's adviser ... Sartaj Aziz": the person named after "by", else the first agent)."""
+    if not re.match(r"(?i)statement|remarks|comments", t.group(1)):
+        return speaker(c, t, verbs=SPEECH_VERBS)
+    by = re.search(r"\bby\s", c.text[t.end() : c.s.end])
+    if by is None:
+        return None
+    at = t.end() + by.end()
+    return c.after(at, {"Person"}, within=80) or c.after(at, AGENT, within=10)
+
+
 def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[Drafted]:
     """A fact of speech kind ``kind`` for the trigger ``t``, if a speaker can be found."""
     if kind == "report":
         return _report(c, t, made)
-    who = speaker(c, t, verbs=SPEECH_VERBS)
+    who = _author(c, t) if kind == "statement" else speaker(c, t, verbs=SPEECH_VERBS)
+    said = _SAID_THAT.search(c.text, c.s.start, t.start())
+    if (
+        kind in ("demand", "threat")
+        and said is not None
+        and not SPEECH_VERBS.search(c.text, said.end(), t.start())
+    ):  # "a spokesman said that Budapest would ask the board to": the spokesman's demand
+        who = speaker(c, said, verbs=SPEECH_VERBS) or who
+    if kind == "threat" and who is not None and _warns_of_others(c, t, who):
+        return _warning(c, t, who, made)
     both = _TWO_SIDES.search(c.text[max(c.s.start, t.start() - 30) : t.start()])
     sides = c.two_sides() if both and who is None else []
-    firms = re.search(r"(?i)\bthe (?:two )?(?:companies|firms)\s+$", c.text[c.s.start : t.start()])
+    firms = re.search(
+        r"(?i)\bthe (?:two )?(?:companies|firms|partners)\s+$", c.text[c.s.start : t.start()]
+    )
     makers = ids_of(c.all({"Company", "StateOwnedEnterprise"}))
+    if firms and len(makers) < 2:  # "..., the partners said": the two makers named last
+        earlier = [m.id for m in reversed(c.every) if m.end <= c.s.start
+                   and c.types.get(m.id) in {"Company", "StateOwnedEnterprise"}]  # fmt: skip
+        makers = list(dict.fromkeys(earlier))[:2]
     if firms and len(makers) >= 2:  # "..., the companies announced": the companies named
         sides = makers[:4]
     if len(sides) >= 2:  # "the two governments said": both speak
@@ -114,11 +206,13 @@ def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[
             values["demanded_of"] = [to.id]
         values["demand"] = _rest(c, t)
     elif kind == "condemnation":
-        target = _target(c, t, who)
+        # "called the measures 'illegal', denied that Iran ...": not an agent of the next clause
+        target = _target(c, t, who, within=25 if verb.startswith("call") else 60)
         anaphor = _ANAPHOR.match(c.text, t.end())
         decided = c.last_decision(anaphor.group(1).lower()) if anaphor else None
-        if target is None and decided is None:
-            return []
+        accused = [d for d in made if d.kind in EVENT_KINDS and d.end > t.end()]
+        if target is None and decided is None and not accused:
+            return []  # "accuses X of sourcing drones later sent to Russia": of those acts
         if target is not None:
             values["target"] = [target.id]
         values["form"] = (
@@ -158,7 +252,9 @@ def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[
     if kind == "endorsement" and "endorsed" not in values:
         fact.links["endorses"] = events
     if kind == "condemnation" and "target" not in values:
-        fact.links["condemns"] = events
+        fact.links["condemns"] = events or [
+            d for d in made if d.kind in EVENT_KINDS and d.end > t.end()
+        ]
     return [fact]
 
 
@@ -167,7 +263,15 @@ def speech_act(kind: str, c: Context, t: re.Match, made: list[Drafted]) -> list[
 _REPORTED = {
     "rejection": re.compile(
         r"(?i)\b(fabricat\w+|baseless|groundless|unfounded|untrue|not true|no truth|nonsense|"
-        r"false (?:claims?|reports?|accusations?)|(?:had|has|have) not (?:supplied|sent|sold|given))\b"
+        r"false (?:claims?|reports?|accusations?)|(?:had|has|have) not (?:supplied|sent|sold|given)|"
+        # "the frigate had been operating lawfully", "had only shipped 'civilian freight'",
+        # "said it could not": a defence against a charge, a refusal
+        r"lawfully|(?:had|has|have) only|(?:it|they|we) (?:could|would|will) not(?! only))\b"
+    ),
+    # "those who arm Russia's war will find Europe closed to them": what will befall others
+    "threat": re.compile(
+        r"(?i)\b((?:will|would) (?:face|pay (?:a|the) price|regret|be (?:punished|held (?:accountable|"
+        r"responsible))|find \w+ closed|respond (?:with|in kind|firmly|forcefully)|retaliate))\b"
     ),
     "condemnation": re.compile(
         r"(?i)\b((?:illegal|unlawful)(?!\s+(?:fishing|migration|immigration|immigrants|migrants|"
@@ -189,11 +293,15 @@ def reported_acts(c: Context, made: list[Drafted]) -> list[Drafted]:
             continue
         for kind, cue in _REPORTED.items():
             done = [h for h in made + found if h.kind == kind and speakers[0] in flat(h.values)]
+            opening = re.match(r"\s*[“\"][^”\"]+[”\"]", c.text[c.s.start : verb.start()])
             hit = cue.search(c.text, verb.end(), c.s.end) or (
                 cue.search(c.text, c.s.start, verb.start())
                 if re.match(r"[”\"],?", c.text[verb.start() - 3 : verb.start()].strip() or "x")
+                else cue.search(c.text, c.s.start, c.s.start + opening.end())
+                if opening
                 else None
-            )  # a quotation before the verb: "'…illegal…', the ministry said"
+            )  # a quotation before the verb: "'…illegal…', the ministry said", "'…,' X, a
+            # spokesperson for Y, said'
             if done or hit is None:
                 continue
             values: dict = {"speaker": list(speakers)}
@@ -201,6 +309,9 @@ def reported_acts(c: Context, made: list[Drafted]) -> list[Drafted]:
                 values["rejected"] = " ".join(c.text[hit.start() : c.s.end].split()[:14]).strip(
                     ' ,.;:"“”'
                 )
+            elif kind == "threat":
+                values["threatened_action"] = hit.group(1)
+                values["form"] = "warning"
             else:
                 values["form"] = "criticism"
             fact = fact_of(kind, values, c, hit, [], 0.4, "inferred from what is said")
@@ -214,3 +325,24 @@ def reported_acts(c: Context, made: list[Drafted]) -> list[Drafted]:
                 fact.links["condemns"] = last
             found.append(fact)
     return found
+
+
+def _follows(earlier: str, later: str) -> bool:
+    """Whether sentence ``later`` ("P5.2") comes right after ``earlier`` ("P5.1")."""
+    a, b = earlier.rpartition("."), later.rpartition(".")
+    return a[0] == b[0] and a[2].isdigit() and b[2].isdigit() and int(b[2]) == int(a[2]) + 1
+
+
+def continued_quote(c: Context) -> list[Drafted]:
+    """A sentence that is all quotation, with no verb of saying, right after a statement
+    (“…,” said X. “…”): more of X's words, a statement of its own."""
+    last = c.last_of.get("statement")
+    if last is None or not last.values.get("speaker") or not _follows(last.sentence, c.s.id):
+        return []
+    q = re.fullmatch(r"\s*[“\"]([^”\"]{8,})[”\"]\s*", c.s.text)
+    if q is None:
+        return []
+    values = {"speaker": list(last.values["speaker"]), "quotation": q.group(1).strip()}
+    start = c.s.start + q.start()
+    return [Drafted("statement", values, start, start + len(q.group().rstrip()), 0.4, c.s.id,
+                    "the words go on from the sentence before")]  # fmt: skip
