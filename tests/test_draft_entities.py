@@ -356,3 +356,42 @@ def test_the_defence_ministry_is_the_one_named_before_or_the_home_state_s():
     # the ministries of a state named in full are not this rule's
     named = mentioned("Peru’s foreign ministry said no.")
     assert ("Peru’s foreign ministry", "peru-foreign-ministry") in named
+
+
+def test_draft_reuses_the_ids_other_facts_files_of_the_archive_declare(runner, tmp_path):
+    """An entity confirmed in yesterday's facts file (beside the article, or anywhere under
+    --root) keeps its id today; an unconfirmed one, a group and a broken file do not count,
+    and the broken file is a warning, not an error."""
+    from mapper.cli.main import main
+
+    older = tmp_path / "2024" / "old.facts.yaml"
+    older.parent.mkdir()
+    older.write_text(
+        "entities:\n"
+        "  - id: kdf-airlift-wing\n    type: MilitaryOrganization\n    label: Kenya Air Force\n"
+        "  - id: mystery-name\n    type: Company\n    label: Aerovale Industries\n"
+        "    draft: {confidence: 0.6, by: rules}\n"
+        "  - id: the-officials-of-march\n    type: Group\n    label: Kenyan officials\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "broken.facts.yaml").write_text("entities: [\n", encoding="utf-8")
+    article = tmp_path / "news" / "airlift.txt"
+    article.write_text(
+        "The Kenya Air Force will receive two aircraft from Aerovale Industries, Kenyan "
+        "officials said.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "news" / "a.facts.yaml"
+    alone = runner.invoke(main, ["draft", str(article), "--out", str(out)])
+    assert alone.exit_code == 0, alone.output
+    assert "broken.facts.yaml" in alone.output and "Warning" in alone.output
+    ids = {e["id"] for e in yaml.safe_load(out.read_text(encoding="utf-8"))["entities"]}
+    assert "kenya-air-force" in ids and "kdf-airlift-wing" not in ids  # not under --root
+    result = runner.invoke(main, ["draft", str(article), "--root", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load((tmp_path / "news" / "airlift.facts.yaml").read_text("utf-8"))
+    ids = {e["id"] for e in drafted["entities"]}
+    assert "kdf-airlift-wing" in ids and "kenya-air-force" not in ids  # the archive's id
+    assert "aerovale-industries" in ids and "mystery-name" not in ids
+    assert "the-officials-of-march" not in ids

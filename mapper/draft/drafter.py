@@ -15,6 +15,7 @@ from pathlib import Path
 from ..errors import InputError, OutputError
 from ..facts.files import read_text
 from ..facts.registry import Registry, find_registry, load_registry
+from .archive import archive_entities
 from .gazetteer import Known, load_gazetteer, slug
 from .mentions import Proposal, find_mentions
 from .rules import Drafted, propose_facts
@@ -35,6 +36,7 @@ class Draft:
     sentence_map: list[tuple[str, list[str]]]
     by: str = "rules"
     dropped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # neighbours not read, and why
 
 
 def quote(text: str, start: int, end: int) -> str | dict:
@@ -253,8 +255,10 @@ def write_draft(
     model=None,
     byline: Byline | None = None,
 ) -> tuple[Path, Draft]:
-    """Draft ``text_path`` into ``out`` (default: ``<slug>.facts.yaml`` beside it). Refuses to
-    replace a file a person has edited (anything but an untouched draft)."""
+    """Draft ``text_path`` into ``out`` (default: ``<slug>.facts.yaml`` beside it), reusing the
+    ids of the registry and of the entities the facts files beside ``out`` (and under
+    ``root``) declare. Refuses to replace a file a person has edited (anything but an
+    untouched draft)."""
     text_path = Path(text_path)
     text = read_text(text_path, what="article text")
     out = Path(out) if out is not None else facts_path_for(text_path)
@@ -269,6 +273,7 @@ def write_draft(
                 hint="write the new draft elsewhere with --out, or move the file away first",
             )
     registry = load_registry(find_registry(out, root))
+    archive, warnings = archive_entities(out.parent, root=root, skip=out)
     rel = os.path.relpath(text_path.resolve(), out.resolve().parent)
     if rel.startswith(".."):
         raise InputError(
@@ -279,8 +284,14 @@ def write_draft(
         draft = model.draft(text, text_name=rel, published=published, registry=registry)
     else:
         draft = draft_text(
-            text, text_name=rel, published=published, registry=registry, byline=byline
+            text,
+            text_name=rel,
+            published=published,
+            registry=registry,
+            byline=byline,
+            archive=archive,
         )
+    draft.warnings = warnings
     content = render(
         source=text_path.name,
         by=draft.by,
