@@ -11,6 +11,7 @@ import yaml
 from mapper.draft.drafter import Byline, draft_text
 from mapper.draft.gazetteer import Known, _bundled, load_gazetteer
 from mapper.draft.mentions import find_mentions
+from mapper.draft.speakers import anonymous_speakers
 
 
 def entities(text: str, **kw) -> dict[str, tuple[str, str]]:
@@ -395,3 +396,82 @@ def test_draft_reuses_the_ids_other_facts_files_of_the_archive_declare(runner, t
     assert "kdf-airlift-wing" in ids and "kenya-air-force" not in ids  # the archive's id
     assert "aerovale-industries" in ids and "mystery-name" not in ids
     assert "the-officials-of-march" not in ids
+
+
+def unnamed(text: str) -> dict:
+    """id -> proposal of the unnamed people and groups of ``text``."""
+    mentions, proposals = find_mentions(text, load_gazetteer())
+    types = {i: p.known.type for i, p in proposals.items()}
+    return anonymous_speakers(text, mentions, types)[1]
+
+
+def declared(text: str) -> dict[str, str]:
+    """id -> type of the entities a draft of ``text`` declares."""
+    return {e["id"]: e["type"] for e in draft_text(text, text_name="x.txt").entities}
+
+
+def test_an_unnamed_speaker_who_speaks_is_declared_and_a_determiner_is_not_its_name():
+    spoke = declared("Rain fell. An Indian squadron leader said his unit had flown in at dawn.")
+    assert spoke["indian-squadron-leader"] == "Person"
+    aside = declared("Two Peruvian officials, speaking on condition of anonymity, said so.")
+    assert aside["peruvian-officials"] == "Group" and "two-peruvian-officials" not in aside
+    for text, acts in (
+        ("Rain fell. An Indian squadron leader, tired after the flight, said so.", True),
+        ("Rain fell. We saw an Indian squadron leader at dawn.", False),  # there, says nothing
+    ):
+        assert unnamed(text)["indian-squadron-leader"].acts is acts
+
+
+def test_modifiers_joined_by_and_and_an_initialism_s_points():
+    found = unnamed("Gen. Ito met U.S. defense and national security officials on Monday.")
+    assert found["us-defense-and-national-security-officials"].known.type == "Group"
+    assert not any("officials" in i for i in unnamed("France and Peruvian officials met."))
+
+
+def test_an_embassy_one_stands_outside_is_a_building():
+    assert (
+        entities("Crowds gathered outside the Peruvian embassy in Quito.")[
+            "peruvian-embassy-in-quito"
+        ][0]
+        == "Facility"
+    )
+    assert (
+        entities("The Peruvian embassy in Quito said nothing.")["peruvian-embassy-in-quito"][0]
+        == "GovernmentOrganization"
+    )
+
+
+def test_the_headquarters_of_the_body_named_before():
+    found = entities("Chile joined NATO. Its envoy signed at the alliance’s headquarters.")
+    assert found["nato-headquarters"] == ("Facility", "alliance’s headquarters")
+    mine = entities("Peru’s Ministry of Defence signed a letter at the ministry’s headquarters.")
+    assert mine["peru-ministry-of-defence-headquarters"][0] == "Facility"
+    assert not any(
+        i.endswith("headquarters") for i in entities("It met at the alliance’s headquarters.")
+    )
+
+
+def test_the_island_a_port_is_on_and_a_part_of_an_ocean():
+    found = entities(
+        "Ships may use the port of Vila Nova on Ilha Verde and patrol the central Atlantic."
+    )
+    assert found["ilha-verde"] == ("Region", "Ilha Verde")
+    assert found["central-atlantic"] == ("WaterBody", "central Atlantic")
+    assert "monday" not in entities("Ships left the port of Vila Nova on Monday.")
+    assert "north-atlantic" not in entities("Peru spoke to the North Atlantic Council.")
+
+
+def test_two_states_units_at_once_and_a_state_s_forces():
+    found = entities("Indian and French air crews flew while US forces watched.")
+    assert found["indian-air-crews"][0] == found["french-air-crews"][0] == "MilitaryOrganization"
+    assert found["us-forces"][0] == "MilitaryOrganization"
+    assert "india-air-crews" not in entities("Talks between India and French air crews ended.")
+
+
+def test_a_named_person_s_post_for_a_body_is_not_an_unnamed_speaker():
+    assert "european-union-spokesperson" not in declared(
+        "Elena Varga, a spokesperson for the European Union, said the listings stand."
+    )
+    assert "european-union-spokesperson" in declared(
+        "A spokesperson for the European Union said the listings stand."
+    )

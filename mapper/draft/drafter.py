@@ -162,8 +162,8 @@ def _entities(
     text: str, proposals, anonymous, used: set[str], credited: dict, gazetteer
 ) -> list[dict]:
     """The entities to declare, by id: those the text names, those the facts and other
-    entities refer to (of ``anonymous`` speakers, only those), and the byline's; never the
-    registry's (they are referred to)."""
+    entities refer to (of ``anonymous`` speakers, only those and those the text has speak),
+    and the byline's; never the registry's (they are referred to)."""
     known = {k.id: k for k in gazetteer.names.values()} | {
         k.id: k for k in gazetteer.demonyms.values()
     }
@@ -172,7 +172,8 @@ def _entities(
             if ref:
                 used.add(ref)
     entities = []
-    for entity_id in sorted(set(proposals) | used | set(credited)):
+    speaking = {i for i, p in anonymous.items() if p.acts}  # declared even if no fact uses them
+    for entity_id in sorted(set(proposals) | used | set(credited) | speaking):
         p = proposals.get(entity_id) or anonymous.get(entity_id)  # the unnamed: only if used
         if p is None and entity_id in known:
             p = Proposal(known[entity_id], -1, -1, 0.9)

@@ -19,7 +19,9 @@ __all__ = ["Known", "Gazetteer", "load_gazetteer", "slug"]
 
 
 def slug(text: str) -> str:
-    """An entity id from a name: ``Sergei Shoigu`` -> ``sergei-shoigu``, accents dropped."""
+    """An entity id from a name: ``Sergei Shoigu`` -> ``sergei-shoigu``, accents dropped, an
+    initialism's points too (``U.S. officials`` -> ``us-officials``)."""
+    text = re.sub(r"(?<![\w.])(?:[A-Za-z]\.){2,}", lambda m: m.group().replace(".", ""), text)
     text = unicodedata.normalize("NFKD", text.replace("’", "").replace("'", ""))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80].strip("-") or "entity"

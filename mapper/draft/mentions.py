@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from .gazetteer import Gazetteer, Known, slug
 from .namewords import _COMPANY_ENDS, _FACILITY_ENDS, _LOCATIVE
 from .people import PeopleRules
+from .places import PlaceRules
 from .shapes import ShapeRules
 
 __all__ = ["Mention", "Proposal", "find_mentions"]
@@ -26,6 +27,7 @@ class Proposal:
     aliases: list[str] = field(default_factory=list)
     honorific: str = ""
     post: tuple[str, str, int, int] | None = None  # (title, organisation id, span) if given
+    acts: bool = False  # an unnamed speaker the text has speak: declared even if no fact uses it
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class Mention:
     id: str
 
 
-class _Finder(PeopleRules, ShapeRules):
+class _Finder(PeopleRules, ShapeRules, PlaceRules):
     def __init__(self, text: str, gazetteer: Gazetteer) -> None:
         self.text, self.g = text, gazetteer
         self.taken: list[tuple[int, int]] = []
@@ -177,6 +179,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> tuple[list[Mention], dict[
     finder.weapons()
     finder.headquarters()
     finder.names()
+    finder.seats()
     finder.cited()
     finder.spokespeople()
     finder.cities()

@@ -1,7 +1,7 @@
 """Entities known by the shape of their names: a state's forces and ministries ("Sri Lanka's
 navy"), bodies, companies, facilities, waters and regions by their last words, legal
-instruments, programmes, weapon designations, bases, companies a noun introduces, and news
-organisations cited by one name."""
+instruments, programmes, weapon designations, companies a noun introduces, and news
+organisations cited by one name. Places and seats are ``places``'s."""
 
 from __future__ import annotations
 
@@ -116,21 +116,6 @@ class ShapeRules:
             known = Known(slug(label), "GovernmentOrganization", label, part_of=state.id)
             self.take(start, m.end(), known, 0.5)
 
-    def embassies(self) -> None:
-        """ "Russia's embassy in Praia", "the Japanese embassy in Colombo": the state's mission
-        there (``russian-embassy-in-praia``)."""
-        pattern = re.compile(
-            rf"(?<![\w-])(?P<state>{self.g.states()})(?:[’']s)?\s+(?P<embassy>[Ee]mbassy)\s+in\s+(?P<where>{_CAP}(?:\s+{_CAP})?)"
-        )
-        for m in pattern.finditer(self.text):
-            state = self.state_of(m.group("state"))
-            if state is None or not self.free(m.start(), m.end("embassy")):
-                continue
-            demonym = next((d for d, k in self.g.demonyms.items() if k.id == state.id), "")
-            label = f"{demonym or state.label} embassy in {m.group('where')}"
-            known = Known(slug(label), "GovernmentOrganization", label, part_of=state.id)
-            self.take(m.start(), m.end("embassy"), known, 0.6)  # the place is its own mention
-
     def spokespeople(self) -> None:
         """An unnamed spokesperson of a named body: "a State Department spokesperson", "the
         Chinese foreign ministry spokesperson" (one person, by the body's name). Runs after
@@ -145,15 +130,6 @@ class ShapeRules:
                 continue  # the body keeps its own mention inside the person's
             label = f"{m.group('body')} {m.group('title')}"
             self.take(start, end, Known(slug(label), "Person", label), 0.5)
-
-    def headquarters(self) -> None:
-        """ "NATO headquarters": the body's seat, a facility."""
-        names = _alternation([n for n, k in self.g.names.items() if k.type != "City"])
-        for m in re.finditer(rf"(?<![\w-])(?P<body>{names})(?:[’']s)?\s+headquarters\b", self.text):
-            if self.free(m.start(), m.end()):
-                body = self.g.names[m.group("body")]
-                known = Known(f"{body.id}-headquarters", "Facility", f"{body.label} headquarters")
-                self.take(m.start(), m.end(), known, 0.55)
 
     def organisations(self) -> None:
         """Bodies named by their last word ("Export-Import Bank of Korea", "Vistula Security
@@ -205,19 +181,29 @@ class ShapeRules:
 
     def units(self) -> None:
         """A state's units or people in arms, as written: "Mongolian engineering units",
-        "Japanese ground troops", "Cypriot officers" (``mongolian-engineering-units``)."""
+        "Japanese ground troops", "Cypriot officers" (``mongolian-engineering-units``); two
+        states' at once: "Indian and French air crews"."""
         nouns = (r"units?|troops|squadrons?|battalions?|brigades?|regiments?|contingents?|crews|"
                  r"officers|sailors|soldiers|pilots|peacekeepers|special forces")  # fmt: skip
+        states = self.g.states()
         pattern = re.compile(
-            rf"(?<![\w-])(?P<state>{self.g.states()})\s+(?:[a-z]+\s+){{0,2}}?(?:{nouns})(?![\w-])"
+            rf"(?<![\w-])(?:(?P<first>{states})\s+and\s+)?"
+            rf"(?P<state>{states})\s+(?P<what>(?:[a-z]+\s+){{0,2}}?(?:{nouns}))(?![\w-])"
         )
         for m in pattern.finditer(self.text):
             state = self.state_of(m.group("state"))
-            if state is None or not self.free(m.start(), m.end()):
+            if state is None or not self.free(m.start("state"), m.end()):
                 continue
-            words = m.group()
+            words = self.text[m.start("state") : m.end()]
             known = Known(slug(words), "MilitaryOrganization", words, part_of=state.id)
-            self.take(m.start(), m.end(), known, 0.5)
+            self.take(m.start("state"), m.end(), known, 0.5)
+            first = m.group("first") in self.g.demonyms and self.state_of(m.group("first"))
+            if first and self.free(m.start("first"), m.end("first")):
+                # "Indian and French air crews": the Indian ones too, quoted by the whole phrase
+                words = f"{m.group('first')} {m.group('what')}"
+                known = Known(slug(words), "MilitaryOrganization", words, part_of=first.id)
+                proposal = self.take(m.start("first"), m.end("first"), known, 0.45)
+                proposal.end = max(proposal.end, m.end())
 
     def groups(self) -> None:
         """Groups a story names by a fixed pattern: "EU foreign ministers", "officials in
@@ -236,19 +222,6 @@ class ShapeRules:
             if self.free(m.start(), end):
                 words = m.group()
                 self.take(m.start(), end, Known(slug(words), "Group", words), 0.45)
-
-    def places_of(self) -> None:
-        """ "the island of Sal" (a region), "the port of Mindelo" (a facility)."""
-        pattern = re.compile(
-            r"\b(?P<what>island|port) of (?P<name>[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?)"
-        )
-        for m in pattern.finditer(self.text):
-            if m.group("what") == "island":
-                start, end, label, etype = m.start("name"), m.end(), m.group("name"), "Region"
-            else:
-                start, end, label, etype = m.start(), m.end(), m.group(), "Facility"
-            if self.free(start, end) and m.group("name") not in self.g.names:
-                self.take(start, end, Known(slug(label), etype, label), 0.5)
 
     def by_ending(self, ends, etype: str, confidence: float) -> None:
         pattern = re.compile(
@@ -314,27 +287,6 @@ class ShapeRules:
             if words.split()[0] in ends or not self.free(start, m.end()):
                 continue
             self.take(start, m.end(), Known(slug(words), "LegalInstrument", words), 0.55)
-
-    def waters(self) -> None:
-        """ "Gulf of Oman", "Sea of Okhotsk", "Strait of Gibraltar", "Bay of Biscay"."""
-        pattern = re.compile(rf"\b(?:Gulf|Sea|Strait|Straits|Bay) of (?:the )?{_CAP}(?:\s+{_CAP})?")
-        for m in pattern.finditer(self.text):
-            if self.free(m.start(), m.end()):
-                words = m.group()
-                self.take(m.start(), m.end(), Known(slug(words), "WaterBody", words), 0.6)
-
-    def bases(self) -> None:
-        """Bases named after the word "Base": "RAAF Base Tindal", "Naval Base Kitsap",
-        "Camp Lemonnier", "Fort Bragg"."""
-        pattern = re.compile(
-            rf"\b(?:(?:[A-Z]{{2,6}}|{_CAP})\s+)?(?:Air\s+|Naval\s+)?Base\s+{_CAP}(?!\s+[A-Z])"
-            rf"|\b(?:Camp|Fort)\s+[A-Z][a-z]{{3,}}\b"
-        )
-        for m in pattern.finditer(self.text):
-            words = _trim(m.group())
-            start = m.end() - len(words)
-            if self.free(start, m.end()):
-                self.take(start, m.end(), Known(slug(words), "Facility", words), 0.6)
 
     def makers(self) -> None:
         """Companies a noun introduces: "the aircraft maker Planalto Aeronáutica", "Hanbit

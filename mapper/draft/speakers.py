@@ -17,19 +17,22 @@ _ROLE_NOUNS = (
     r"officials?|diplomats?|spokes(?:man|woman|person|people)|sources?|analysts?|experts?|"
     r"representatives?|envoys?|lawyers?|executives?|officers?|commanders?|ministers?|"
     r"lawmakers?|legislators?|observers?|negotiators?|delegations?|delegates?|critics|"
-    r"organi[sz]ers|protesters|residents|leaders?|investigators|prosecutors|aides?"
+    r"organi[sz]ers|protesters|residents|leaders?|investigators|prosecutors|aides?|"
+    r"instructors?|advisers?|advisors?|trainers?"
 )
 _PLURAL_ONLY = {"critics", "organisers", "organizers", "protesters", "residents", "investigators",
                 "prosecutors"}  # fmt: skip
 # the modifiers an unnamed speaker carries: "senior", "Western", "Hungarian defence ministry"
+# ("U.S. defense and national security officials"); a determiner is not one ("Two officials")
 _MODIFIER = (
-    r"(?:[A-Z][\w’'-]+|senior|junior|former|military|defen[cs]e|foreign|navy|army|air force|"
+    r"(?:(?!(?:An?|One|Two|Three|Four|Several|Some|Many|Other|The)\s)[A-Z][\w’'-]+|"
+    r"(?:[A-Z]\.){2,}|senior|junior|former|military|defen[cs]e|foreign|navy|army|air force|"
     r"ministry|government|embassy|industry|security|intelligence|opposition|squadron|naval|"
-    r"state|police|coast guard|regional|local|western|european|top|other)"
+    r"state|police|coast guard|regional|local|western|european|top|other|national)"
 )
 _ANON = re.compile(
     rf"(?<![\w’'-])(?P<det>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)?\s*"
-    rf"(?P<words>(?:{_MODIFIER}\s+){{0,4}}?(?P<noun>(?i:{_ROLE_NOUNS}))"
+    rf"(?P<words>(?:{_MODIFIER}\s+(?:and\s+)?){{0,4}}?(?P<noun>(?i:{_ROLE_NOUNS}))"
     rf"(?:\s+(?:in|at|for|from|of)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}})?)"
     rf"(?=[\s,.;:]|$)"
 )
@@ -53,6 +56,8 @@ def anonymous_speakers(
     found: list[Mention] = []
     proposals: dict[str, Proposal] = {}
     for m in _FOR_BODY.finditer(text):  # "a spokesman for Iran's foreign ministry"
+        if _named_before(text, m.start(), mentions, types):
+            continue  # "Elena Varga, a spokesperson for ...": the post of someone named
         chain = [
             x for x in mentions if x.start >= m.end() and types.get(x.id) in _BODIES | {"Country"}
         ]
@@ -75,6 +80,8 @@ def anonymous_speakers(
         if any(x.start <= m.start("words") < x.end for x in found):
             continue
         words = m.group("words").strip()
+        if re.search(r"(?:^|\s)(?:[A-Z]\S*\s+and|and\s+[A-Z])\s", words):
+            continue  # "and" joins two modifiers, not two names: "France and Italian officials"
         noun = m.group("noun").lower()
         det = (m.group("det") or "").lower()
         start, end = m.start("words"), m.end("words")
@@ -83,9 +90,7 @@ def anonymous_speakers(
         ):  # "a spokesman for Iran's foreign ministry": the qualifier is cut short; drop it
             end = m.end("noun")
             words = text[start:end]
-        if re.search(r",\s*$", text[: m.start()]) and any(
-            types.get(x.id) == "Person" and 0 <= m.start() - x.end <= 3 for x in mentions
-        ):
+        if _named_before(text, m.start(), mentions, types):
             continue  # "Ramon Dizon, a navy spokesman": the post of someone named
         plural = noun.endswith(("s", "people")) or noun in _PLURAL_ONLY
         if not det and not (plural and (_BARE_START.search(text[:start]) or words != noun)):
@@ -110,7 +115,24 @@ def anonymous_speakers(
         found.append(Mention(start, end, ident))
         if ident not in proposals:
             proposals[ident] = Proposal(Known(ident, kind, label), start, end, 0.5)
+        proposals[ident].acts |= _ACTS.match(text, end) is not None
     return found, proposals
+
+
+def _named_before(text: str, at: int, mentions: list[Mention], types: dict[str, str]) -> bool:
+    """Whether a named person and a comma come just before ``at`` ("Ramon Dizon, a ...")."""
+    return re.search(r",\s*$", text[:at]) is not None and any(
+        types.get(x.id) == "Person" and 0 <= at - x.end <= 3 for x in mentions
+    )
+
+
+# what makes an unnamed speaker worth declaring by itself: it speaks ("A Western diplomat
+# attending the summit said", "Two officials, speaking on condition of anonymity, said")
+_ACTS = re.compile(
+    r"(?:\s*,[^,.;“”\"]{3,80},)?(?:\s+[a-z]+){0,4}?\s+(?:ha(?:ve|s|d)\s+|also\s+|later\s+)?"
+    r"(?:said|says|say|told|tell|confirmed|denied|warned|added|insisted|argued|accused|asked|"
+    r"claimed|stressed|noted|acknowledged|declined|refused|expect|expected|estimated|believe)\b"
+)
 
 
 _SPEECH_GAP = re.compile(
