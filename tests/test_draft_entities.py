@@ -475,3 +475,42 @@ def test_a_named_person_s_post_for_a_body_is_not_an_unnamed_speaker():
     assert "european-union-spokesperson" in declared(
         "A spokesperson for the European Union said the listings stand."
     )
+
+
+def test_a_state_s_defence_establishment_and_function_words_stay_lowercase():
+    found = entities("Peru’s defense establishment and Chile’s Ministry of Defence met.")
+    assert found["peru-defense-establishment"][0] == "GovernmentOrganization"
+    _, proposals = find_mentions("Peru’s Ministry of Defence met.", load_gazetteer())
+    assert proposals["peru-ministry-of-defence"].known.label == "Peruvian Ministry of Defence"
+    assert not any("establishment" in i for i in entities("Peru’s establishment met."))
+
+
+def test_an_embassy_named_without_its_place_is_the_one_in_the_story_s_state():
+    found = entities("LIMA — Peru signed. According to the Japanese embassy, the grant is large.")
+    assert found["japanese-embassy-in-peru"][0] == "GovernmentOrganization"
+    assert not any(
+        "embassy" in i for i in entities("LIMA — Peru signed. The Peruvian embassy said.")
+    )
+    assert not any(  # its spokesperson is the entity, not the embassy
+        "embassy-in" in i
+        for i in entities("LIMA — Peru signed. A Japanese embassy spokesperson said.")
+    )
+
+
+def test_sources_in_a_body_named_with_of():
+    found = unnamed("Rain fell. Sources in the Department of National Defense said so.")
+    assert "sources-in-the-department-of-national-defense" in found
+    assert not unnamed("Rain fell. Sources said so.")  # too bare to tell apart
+
+
+def test_a_name_a_rule_makes_is_the_archive_s_entity_of_that_name():
+    archive = (
+        (Known("peru-fm", "GovernmentOrganization", "Peruvian foreign ministry"), []),
+        (Known("lima-city", "City", "Lima"), []),
+        (Known("adf", "MilitaryOrganization", "Andean Defence Force"), ["Organisers"]),
+    )
+    found = entities("Lima said Peru’s foreign ministry agreed. Organisers said.", archive=archive)
+    assert found["peru-fm"] == ("GovernmentOrganization", "Peru’s foreign ministry")
+    assert "peru" in found and "lima-city" not in found  # the capital acts for its state
+    assert "adf" not in found  # a role noun a sentence starts with is no name
+    assert "lima-city" in entities("Talks were held in Lima.", archive=archive)

@@ -48,6 +48,9 @@ class _Finder(PeopleRules, ShapeRules, PlaceRules):
         return all(end <= s or start >= e for s, e in self.taken)
 
     def take(self, start: int, end: int, known: Known, confidence: float) -> Proposal:
+        same = self.g.archived.get(known.label.casefold())
+        if same is not None and same.type == known.type:
+            known = same  # a name a rule made that the archive already has, by another id
         self.taken.append((start, end))
         self.mentions.append(Mention(start, end, known.id))
         proposal = self.proposals.get(known.id)
@@ -61,9 +64,7 @@ class _Finder(PeopleRules, ShapeRules, PlaceRules):
     def home_state(self) -> Known | None:
         """The article's own state, to which a national body named without one belongs: the
         dateline's ("MANILA —"), else the state it names most often (the first, on a tie)."""
-        line = re.match(r"\s*(?P<city>[A-Z][A-Z ]{2,})\s+[—–-]", self.text)
-        city = line.group("city").title() if line else ""
-        home = self.g.capitals.get(city) or self.state_of(city)
+        home = self.dateline_state()
         if home is None:
             named = re.finditer(rf"(?<![\w-])(?:{self.g.states()})(?![\w-])", self.text)
             ids = [k.id for m in named if (k := self.state_of(m.group())) is not None]
@@ -71,6 +72,12 @@ class _Finder(PeopleRules, ShapeRules, PlaceRules):
                 top = max(ids, key=lambda i: (ids.count(i), -ids.index(i)))
                 home = next(k for k in self.g.states_known() if k.id == top)
         return home
+
+    def dateline_state(self) -> Known | None:
+        """The state of the dateline's city ("MANILA —"), if the text opens with one."""
+        line = re.match(r"\s*(?P<city>[A-Z][A-Z ]{2,})\s+[—–-]", self.text)
+        city = line.group("city").title() if line else ""
+        return self.g.capitals.get(city) or self.state_of(city)
 
     def state_of(self, word: str) -> Known | None:
         known = self.g.names.get(word) or self.g.demonyms.get(word)
@@ -88,7 +95,11 @@ class _Finder(PeopleRules, ShapeRules, PlaceRules):
             if several_words and (known is None or known.type in ("Country", "City")):
                 continue  # "Sri Lanka" is left for "Sri Lanka Air Force"
             state = self.g.capitals.get(word)
-            if known is not None and state is not None and known.located_in == state.id:
+            if (  # the archive's city may not say its state: the capital's name does
+                known is not None
+                and state is not None
+                and (known.located_in == state.id or known.type == "City" and not known.located_in)
+            ):
                 head = self.text[max(0, m.start() - 20) : m.start()]
                 if not _LOCATIVE.search(head):
                     known = state

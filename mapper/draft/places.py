@@ -35,7 +35,9 @@ class PlaceRules:
     def embassies(self) -> None:
         """ "Russia's embassy in Praia", "the Japanese embassy in Colombo": the state's mission
         there (``russian-embassy-in-praia``); where a place is meant ("protesters gathered
-        outside the Chinese embassy in Makati"), its building, a facility."""
+        outside the Chinese embassy in Makati"), its building, a facility. An embassy named
+        without its place is the one in the dateline's state: "the Japanese embassy" in a
+        story from COLOMBO is ``japanese-embassy-in-sri-lanka``; without a dateline, none."""
         pattern = re.compile(
             rf"(?<![\w-])(?P<state>{self.g.states()})(?:[’']s)?\s+(?P<embassy>[Ee]mbassy)\s+in\s+(?P<where>{_CAP}(?:\s+{_CAP})?)"
         )
@@ -50,6 +52,22 @@ class PlaceRules:
             else:
                 known = Known(slug(label), "GovernmentOrganization", label, part_of=state.id)
             self.take(m.start(), m.end("embassy"), known, 0.6)  # the place is its own mention
+        bare = re.compile(
+            rf"(?<![\w-])(?P<state>{self.g.states()})(?:[’']s)?\s+(?P<embassy>[Ee]mbassy)(?![\w-])"
+            r"(?!\s+(?:in|to)\s|\s+(?:spokes\w+|officials?|staff)\b)"  # its person is the entity
+        )
+        home = None
+        for m in bare.finditer(self.text):
+            state = self.state_of(m.group("state"))
+            if state is None or not self.free(m.start(), m.end()):
+                continue
+            home = home or self.dateline_state()  # "the Japanese embassy", from Colombo
+            if home is None or home.id == state.id:
+                continue
+            demonym = next((d for d, k in self.g.demonyms.items() if k.id == state.id), "")
+            label = f"{demonym or state.label} embassy in {home.label}"
+            known = Known(slug(label), "GovernmentOrganization", label, part_of=state.id)
+            self.take(m.start(), m.end(), known, 0.5)
 
     def headquarters(self) -> None:
         """ "NATO headquarters": the body's seat, a facility."""

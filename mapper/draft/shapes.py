@@ -43,7 +43,10 @@ class ShapeRules:
                     continue
                 if m.group("force") == "military" and _modifies(self.text, m.end()):
                     continue
-                words = " ".join(w[:1].upper() + w[1:] for w in m.group("force").split())
+                words = " ".join(  # "Ministry of Defence", not "Ministry Of Defence"
+                    w if w in ("of", "the", "and", "for") else w[:1].upper() + w[1:]
+                    for w in m.group("force").split()
+                )
                 demonym = next((d for d, k in self.g.demonyms.items() if k.id == state.id), "")
                 if force["suffix"] == "government":
                     label = f"{demonym or state.label} government"

@@ -10,16 +10,10 @@ import re
 from .context import AGENT, Context
 from .gazetteer import Known, slug
 from .mentions import Mention, Proposal
+from .namewords import _ROLE_NOUNS
 
 __all__ = ["anonymous_speakers", "speaker"]
 
-_ROLE_NOUNS = (
-    r"officials?|diplomats?|spokes(?:man|woman|person|people)|sources?|analysts?|experts?|"
-    r"representatives?|envoys?|lawyers?|executives?|officers?|commanders?|ministers?|"
-    r"lawmakers?|legislators?|observers?|negotiators?|delegations?|delegates?|critics|"
-    r"organi[sz]ers|protesters|residents|leaders?|investigators|prosecutors|aides?|"
-    r"instructors?|advisers?|advisors?|trainers?"
-)
 _PLURAL_ONLY = {"critics", "organisers", "organizers", "protesters", "residents", "investigators",
                 "prosecutors"}  # fmt: skip
 # the modifiers an unnamed speaker carries: "senior", "Western", "Hungarian defence ministry"
@@ -33,7 +27,8 @@ _MODIFIER = (
 _ANON = re.compile(
     rf"(?<![\w’'-])(?P<det>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)?\s*"
     rf"(?P<words>(?:{_MODIFIER}\s+(?:and\s+)?){{0,4}}?(?P<noun>(?i:{_ROLE_NOUNS}))"
-    rf"(?:\s+(?:in|at|for|from|of)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}})?)"
+    rf"(?:\s+(?:in|at|for|from|of)\s+(?:the\s+)?[A-Z][\w’'-]+"
+    rf"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]+){{0,4}})?)"
     rf"(?=[\s,.;:]|$)"
 )
 _FOR_BODY = re.compile(
