@@ -514,3 +514,20 @@ def test_a_name_a_rule_makes_is_the_archive_s_entity_of_that_name():
     assert "peru" in found and "lima-city" not in found  # the capital acts for its state
     assert "adf" not in found  # a role noun a sentence starts with is no name
     assert "lima-city" in entities("Talks were held in Lima.", archive=archive)
+
+
+def test_a_state_s_unnamed_envoy_who_acts():
+    found = unnamed("Peru’s envoy, in a short speech, offered to help.")
+    assert found["peru-envoy"].known.type == "Person" and found["peru-envoy"].acts
+    assert "peru-envoy" not in unnamed("Chile summoned Peru’s envoy on Monday.")  # acted on
+    assert "peru-envoy" not in unnamed("Peru’s envoy, Ana Ruiz, said so.")  # a named person
+
+
+def test_an_unnamed_group_that_has_acted_or_is_met():
+    assert unnamed("Rain fell. Peruvian instructors have trained the crews.")[
+        "peruvian-instructors"
+    ].acts
+    assert unnamed("Gen. Ito held meetings with Peruvian defence officials.")[
+        "peruvian-defence-officials"
+    ].acts
+    assert not unnamed("Rain fell. Peruvian instructors were there.")["peruvian-instructors"].acts

@@ -71,6 +71,7 @@ def anonymous_speakers(
         if ident not in proposals:
             label = f"{noun} for {text[m.end() : body.end]}"
             proposals[ident] = Proposal(Known(ident, "Person", label), m.start(), body.end, 0.45)
+    _of_a_state(text, mentions, types, found, proposals)
     for m in _ANON.finditer(text):
         if any(x.start <= m.start("words") < x.end for x in found):
             continue
@@ -110,8 +111,35 @@ def anonymous_speakers(
         found.append(Mention(start, end, ident))
         if ident not in proposals:
             proposals[ident] = Proposal(Known(ident, kind, label), start, end, 0.5)
-        proposals[ident].acts |= _ACTS.match(text, end) is not None
+        met = _MET.search(text, max(0, m.start() - 30), m.start()) is not None
+        proposals[ident].acts |= met or _ACTS.match(text, end) is not None
     return found, proposals
+
+
+_STATE_S_ROLE = re.compile(
+    r"[’']s\s+(?P<role>envoy|representative|ambassador|delegate|negotiator|"
+    r"spokes(?:man|woman|person)|chief of (?:naval|army|air|defen[cs]e|general) staff)\b"
+    r"(?!,?\s+[A-Z])"  # "China's envoy, Li Wei": a post of someone named
+)
+
+
+def _of_a_state(text: str, mentions, types, found: list, proposals: dict) -> None:
+    """A state's unnamed envoy who acts: "China's envoy, in a short speech, offered",
+    "Peru's representative accused" (``china-envoy``, as "Nigeria's chief of naval staff" is
+    ``nigeria-chief-of-naval-staff``). Only when the phrase acts: "summoned China's
+    ambassador" names no one the draft can tell apart from the state."""
+    for x in mentions:
+        m = _STATE_S_ROLE.match(text, x.end)
+        if types.get(x.id) != "Country" or m is None or not _ACTS.match(text, m.end()):
+            continue
+        words = f"{text[x.start : x.end]} {m.group('role')}"
+        ident = slug(words)
+        found.append(Mention(x.start, m.end(), ident))
+        label = text[x.start : m.end()]
+        proposal = proposals.setdefault(
+            ident, Proposal(Known(ident, "Person", label), x.start, m.end(), 0.45)
+        )
+        proposal.acts = True
 
 
 def _named_before(text: str, at: int, mentions: list[Mention], types: dict[str, str]) -> bool:
@@ -122,12 +150,16 @@ def _named_before(text: str, at: int, mentions: list[Mention], types: dict[str, 
 
 
 # what makes an unnamed speaker worth declaring by itself: it speaks ("A Western diplomat
-# attending the summit said", "Two officials, speaking on condition of anonymity, said")
+# attending the summit said", "Two officials, speaking on condition of anonymity, said"), has
+# done something ("Japanese instructors have trained"), or is met ("meetings with US officials")
 _ACTS = re.compile(
     r"(?:\s*,[^,.;“”\"]{3,80},)?(?:\s+[a-z]+){0,4}?\s+(?:ha(?:ve|s|d)\s+|also\s+|later\s+)?"
     r"(?:said|says|say|told|tell|confirmed|denied|warned|added|insisted|argued|accused|asked|"
-    r"claimed|stressed|noted|acknowledged|declined|refused|expect|expected|estimated|believe)\b"
+    r"claimed|stressed|noted|acknowledged|declined|refused|expect|expected|estimated|believe|"
+    r"offered|pledged|promised|proposed|urged|called)\b"
+    r"|\s+ha(?:ve|s)\s+(?:also\s+|long\s+)?[a-z]+ed\b"
 )
+_MET = re.compile(r"\b(?:meetings?|talks|met)\s+with\s+(?:the\s+)?$|\bmet\s+(?:the\s+)?$")
 
 
 _SPEECH_GAP = re.compile(
