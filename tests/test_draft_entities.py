@@ -92,7 +92,7 @@ def test_names_of_several_words_go_before_the_patterns():
 
 def test_a_possessive_owner_is_trimmed_from_a_body_s_name():
     found = entities("The People’s Liberation Army’s Southern Theater Command said so.")
-    assert "southern-theater-command" in found
+    assert found["pla-southern-theater-command"][1] == "Southern Theater Command"  # its name
     assert "peoples-liberation-army" in found
     assert not any("armys" in i for i in found)
 
@@ -531,3 +531,34 @@ def test_an_unnamed_group_that_has_acted_or_is_met():
         "peruvian-defence-officials"
     ].acts
     assert not unnamed("Rain fell. Peruvian instructors were there.")["peruvian-instructors"].acts
+
+
+def test_groups_by_where_they_are_unnamed_ones_peoples_and_ships():
+    found = entities("The speech angered political rivals in Peru and officers from the region.")
+    assert found["political-rivals-in-peru"] == ("Group", "political rivals")  # Peru: its own
+    assert found["officers-from-the-region"][0] == "Group"
+    assert "to-officers-from-the-region" not in entities("Places went to officers from the region.")
+    found = entities("She accused unnamed foreign navies of spying on Greek Cypriots.")
+    assert found["unnamed-foreign-navies"][0] == found["greek-cypriots"][0] == "Group"
+    assert (
+        entities("Visits by Peruvian research ships worried Chile.")["peruvian-research-ships"][0]
+        == "Group"
+    )
+    assert not any(  # one ship is no group; "rivals" alone is nowhere
+        e[0] == "Group" for e in entities("A Peruvian research ship and rivals arrived.").values()
+    )
+
+
+def test_a_body_named_after_its_owner_s_possessive_takes_the_owner_s_acronym():
+    found = entities("The People’s Liberation Army’s Western Theater Command said so.")
+    assert found["pla-western-theater-command"][0] == "MilitaryOrganization"
+    assert "western-theater-command" in entities("The Western Theater Command said so.")
+
+
+def test_a_state_s_maritime_zone_and_the_officer_a_state_sends():
+    found = entities("The frigate stayed inside the Philippines’ exclusive economic zone.")
+    assert found["philippine-exclusive-economic-zone"][0] == "Region"
+    assert not any(i.endswith("zone") for i in entities("An exclusive economic zone is wide."))
+    sent = unnamed("Rain. Peru sent its chief of naval staff to the talks.")
+    assert sent["peru-chief-of-naval-staff"].known.label == "Peru’s chief of naval staff"
+    assert not unnamed("Rain. Peru sent its chief of naval staff, Adm. Luis Soto, to the talks.")

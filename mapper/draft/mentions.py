@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .gazetteer import Gazetteer, Known, slug
+from .groups import GroupRules
 from .namewords import _COMPANY_ENDS, _FACILITY_ENDS, _LOCATIVE
 from .people import PeopleRules
 from .places import PlaceRules
@@ -37,7 +38,7 @@ class Mention:
     id: str
 
 
-class _Finder(PeopleRules, ShapeRules, PlaceRules):
+class _Finder(PeopleRules, ShapeRules, PlaceRules, GroupRules):
     def __init__(self, text: str, gazetteer: Gazetteer) -> None:
         self.text, self.g = text, gazetteer
         self.taken: list[tuple[int, int]] = []
@@ -171,6 +172,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> tuple[list[Mention], dict[
     finder.forces()
     finder.units()
     finder.groups()
+    finder.described_groups()
     finder.places_of()
     finder.embassies()
     finder.governments()
@@ -179,6 +181,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> tuple[list[Mention], dict[
     finder.makers()
     finder.instruments()
     finder.waters()
+    finder.zones()
     finder.by_ending(_FACILITY_ENDS, "Facility", 0.6)
     finder.by_ending(_COMPANY_ENDS, "Company", 0.6)
     finder.by_ending(("Sea", "Ocean", "Strait", "Gulf", "Bay", "Channel"), "WaterBody", 0.6)

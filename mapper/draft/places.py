@@ -1,6 +1,7 @@
 """Places and seats: embassies (the mission, or its building where a place is meant), a
 body's headquarters ("NATO headquarters", "the ministry's headquarters"), islands and ports
-named "X of Y", waters ("Gulf of Oman", "the central Atlantic") and bases ("RAAF Base
+named "X of Y", waters ("Gulf of Oman", "the central Atlantic"), a state's maritime zones
+and bases ("RAAF Base
 Tindal", "Camp Lemonnier")."""
 
 from __future__ import annotations
@@ -151,3 +152,19 @@ class PlaceRules:
                 body = self.proposals[before[-1].id].known
                 known = Known(f"{body.id}-headquarters", "Facility", f"{body.label} headquarters")
                 self.take(start, m.end(), known, 0.5)
+
+    def zones(self) -> None:
+        """A state's maritime zone or airspace: "the Philippines' exclusive economic zone"
+        (``philippine-exclusive-economic-zone``), "Taiwan's air defence identification zone"."""
+        pattern = re.compile(
+            rf"(?<![\w-])(?P<state>{self.g.states()})(?:[’']s|’|')?\s+(?P<what>exclusive "
+            r"economic zone|territorial waters|territorial sea|contiguous zone|airspace|"
+            r"air defen[cs]e identification zone)\b"
+        )
+        for m in pattern.finditer(self.text):
+            state = self.state_of(m.group("state"))
+            if state is None or not self.free(m.start(), m.end()):
+                continue
+            demonym = next((d for d, k in self.g.demonyms.items() if k.id == state.id), "")
+            label = f"{demonym or state.label} {m.group('what')}"
+            self.take(m.start(), m.end(), Known(slug(label), "Region", label), 0.55)

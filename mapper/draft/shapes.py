@@ -159,8 +159,32 @@ class ShapeRules:
                 words = f"{demonym or owner.label} {words}"
                 known = Known(slug(words), etype, words, part_of=owner.id)
             else:
-                known = self.national(words, start, etype) or Known(slug(words), etype, words)
+                known = (
+                    self.national(words, start, etype)
+                    or self.owned(words, start, etype)
+                    or Known(slug(words), etype, words)
+                )
             self.take(start, end, known, 0.55)
+
+    def owned(self, words: str, start: int, etype: str) -> Known | None:
+        """A body of a body the gazetteer knows, named after its owner's possessive: "the
+        People's Liberation Army's Southern Theater Command" is ``pla-southern-theater-command``
+        (the owner's acronym, else its id, before the body's words)."""
+        head = re.search(
+            r"(?P<owner>[A-Z][\w’' -]{1,60}?)[’']s\s+$", self.text[max(0, start - 64) : start]
+        )
+        owner = None
+        if head is not None:
+            words_before = head.group("owner").split()
+            for i in range(len(words_before)):  # the longest name the owner's words end with
+                owner = self.g.names.get(" ".join(words_before[i:]))
+                if owner is not None:
+                    break
+        if owner is None or owner.type in ("Country", "City"):
+            return None
+        short = [n for n, k in self.g.names.items() if k.id == owner.id and n.isupper()]
+        prefix = min(short, key=len).lower() if short else owner.id
+        return Known(f"{prefix}-{slug(words)}", etype, words, part_of=owner.id)
 
     def national(self, words: str, start: int, etype: str) -> Known | None:
         """A national body named without its state ("the Department of Foreign Affairs",
@@ -191,7 +215,7 @@ class ShapeRules:
         states = self.g.states()
         pattern = re.compile(
             rf"(?<![\w-])(?:(?P<first>{states})\s+and\s+)?"
-            rf"(?P<state>{states})\s+(?P<what>(?:[a-z]+\s+){{0,2}}?(?:{nouns}))(?![\w-])"
+            rf"(?P<state>{states})\s+(?P<what>(?:(?!(?:and|or|but|to|of|in|the|with|for|from|as)\s)[a-z]+\s+){{0,2}}?(?:{nouns}))(?![\w-])"
         )
         for m in pattern.finditer(self.text):
             state = self.state_of(m.group("state"))
@@ -207,24 +231,6 @@ class ShapeRules:
                 known = Known(slug(words), "MilitaryOrganization", words, part_of=first.id)
                 proposal = self.take(m.start("first"), m.end("first"), known, 0.45)
                 proposal.end = max(proposal.end, m.end())
-
-    def groups(self) -> None:
-        """Groups a story names by a fixed pattern: "EU foreign ministers", "officials in
-        Helsinki" (a place the gazetteer knows)."""
-        bodies = _alternation(
-            [n for n, k in self.g.names.items() if k.type == "InternationalOrganization"]
-            + list(self.g.demonyms)
-        )
-        cities = _alternation([n for n, k in self.g.names.items() if k.type == "City"])
-        pattern = re.compile(
-            rf"(?<![\w-])(?:{bodies})\s+(?:foreign|defence|defense)\s+ministers\b"
-            rf"|\b(?P<who>officials|diplomats)\s+in\s+(?:{cities})(?![\w-])"
-        )
-        for m in pattern.finditer(self.text):
-            end = m.end("who") if m.group("who") else m.end()  # the city keeps its own mention
-            if self.free(m.start(), end):
-                words = m.group()
-                self.take(m.start(), end, Known(slug(words), "Group", words), 0.45)
 
     def by_ending(self, ends, etype: str, confidence: float) -> None:
         pattern = re.compile(

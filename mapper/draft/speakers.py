@@ -123,19 +123,33 @@ _STATE_S_ROLE = re.compile(
 )
 
 
+_ITS_ROLE = re.compile(
+    r"\s+(?:[a-z]+\s+){1,2}its\s+(?P<role>envoy|representative|ambassador|delegate|negotiator|"
+    r"chief of (?:naval|army|air|defen[cs]e|general) staff)\b(?!,?\s+[A-Z])"
+)
+
+
 def _of_a_state(text: str, mentions, types, found: list, proposals: dict) -> None:
     """A state's unnamed envoy who acts: "China's envoy, in a short speech, offered",
     "Peru's representative accused" (``china-envoy``, as "Nigeria's chief of naval staff" is
-    ``nigeria-chief-of-naval-staff``). Only when the phrase acts: "summoned China's
-    ambassador" names no one the draft can tell apart from the state."""
+    ``nigeria-chief-of-naval-staff``). Only when the phrase acts ("summoned China's
+    ambassador" names no one the draft can tell apart from the state), or the state sends
+    its own: "Nigeria sent its chief of naval staff"."""
     for x in mentions:
         m = _STATE_S_ROLE.match(text, x.end)
-        if types.get(x.id) != "Country" or m is None or not _ACTS.match(text, m.end()):
+        acts = m is not None and _ACTS.match(text, m.end()) is not None
+        if m is None or not acts:  # "Nigeria sent its chief of naval staff": the state's own
+            m = _ITS_ROLE.match(text, x.end)
+        if types.get(x.id) != "Country" or m is None:
             continue
         words = f"{text[x.start : x.end]} {m.group('role')}"
         ident = slug(words)
         found.append(Mention(x.start, m.end(), ident))
-        label = text[x.start : m.end()]
+        label = (
+            text[x.start : m.end()]
+            if m.re is _STATE_S_ROLE
+            else f"{words[: x.end - x.start]}’s {m.group('role')}"
+        )
         proposal = proposals.setdefault(
             ident, Proposal(Known(ident, "Person", label), x.start, m.end(), 0.45)
         )
