@@ -562,3 +562,40 @@ def test_a_state_s_maritime_zone_and_the_officer_a_state_sends():
     sent = unnamed("Rain. Peru sent its chief of naval staff to the talks.")
     assert sent["peru-chief-of-naval-staff"].known.label == "Peru’s chief of naval staff"
     assert not unnamed("Rain. Peru sent its chief of naval staff, Adm. Luis Soto, to the talks.")
+
+
+def test_what_a_story_says_of_its_own_state_without_naming_it():
+    text = (
+        "LIMA — Peru signed the deal. The main opposition party objected, opposition members "
+        "walked out, parliament’s defence committee must approve it, and militants in the "
+        "country’s southern border areas and on the east coast were warned."
+    )
+    found = entities(text)
+    assert found["peru-main-opposition-party"][0] == "Organization"
+    assert found["peruvian-opposition-members"][0] == "Group"
+    assert found["peru-parliament-defence-committee"][0] == "GovernmentOrganization"
+    assert found["militants-in-peru"][0] == "Group"
+    assert found["peru-southern-border-areas"][0] == found["peru-east-coast"][0] == "Region"
+    assert "peru-east-coast" not in entities("LIMA — Peru met on the east coast of Chile.")
+    assert not any("opposition" in i for i in entities("The main opposition party objected."))
+
+
+def test_the_story_s_state_counts_its_capital():
+    """No dateline: the state named most often, its capital counted ("in Praia")."""
+    text = "Chile and Peru met in Lima. Chile spoke in Lima. The main opposition party objected."
+    assert "peru-main-opposition-party" in entities(text)
+
+
+def test_a_unit_of_the_force_named_before():
+    found = entities("COLOMBO — Sri Lanka’s navy gets boats for the navy’s coastal squadron.")
+    assert found["sri-lanka-navy-coastal-squadron"][0] == "MilitaryOrganization"
+    assert not any("squadron" in i for i in entities("Boats for the navy’s coastal squadron."))
+
+
+def test_an_unnamed_speaker_of_the_ministry_named_before():
+    found = unnamed("Peru’s Ministry of Defence signed. A ministry spokesperson confirmed it.")
+    assert found["peru-ministry-of-defence-spokesperson"].known.type == "Person"
+    assert "peru-ministry-of-defence-spokesperson" not in unnamed(
+        "Peru’s Ministry of Defence signed. We met a ministry spokesperson there."
+    )
+    assert not unnamed("A ministry spokesperson confirmed it.")  # no ministry named before

@@ -1,7 +1,10 @@
 """Groups a story names by a phrase rather than a name: "EU foreign ministers", "political
 rivals in Pakistan", "officers from the region", "unnamed foreign navies", "Turkish
-Cypriots", "Chinese research ships". Each is a ``Group`` whose id is built from its words, as
-an analyst would write it."""
+Cypriots", "Chinese research ships"; each is a ``Group`` whose id is built from its words, as
+an analyst would write it. And what a story says of its own state without naming it ("the
+main opposition party", "opposition members", "the country's western tribal regions", "the
+east coast"): the state's, its people by their demonym (``mongolian-opposition-members``),
+its bodies and places by its id (``cabo-verde-main-opposition-party``)."""
 
 from __future__ import annotations
 
@@ -20,6 +23,11 @@ _UNNAMED = (r"navies|officials|sources|states|countries|governments|firms|compan
             r"buyers|suppliers|partners|donors|militias|groups")  # fmt: skip
 
 
+# the words before a noun that are the sentence's, not the group's ("against militants")
+_NOT_MODIFIERS = _VERBISH | {"the", "many", "some", "against", "among", "between", "about",
+                             "on", "into", "than", "like", "over", "under"}  # fmt: skip
+
+
 class GroupRules:
     """The group rules of the finder (``mentions._Finder``): they read ``self.text`` and
     ``self.g`` and record with ``self.take``."""
@@ -36,15 +44,20 @@ class GroupRules:
         pattern = re.compile(
             rf"(?<![\w-])(?:{bodies})\s+(?:foreign|defence|defense)\s+ministers\b"
             rf"|(?<![\w-])(?P<who>(?:[a-z]+\s+)?(?:{_PEOPLE}))\s+(?:in|from)\s+"
-            rf"(?:(?:{places})(?![\w-])|the region\b)"
+            rf"(?:(?:{places})(?![\w-])|the region\b|(?P<home>the country)\b)"
         )
         for m in pattern.finditer(self.text):
             who, start = m.group("who"), m.start()
-            if who and len(who.split()) > 1 and who.split()[0] in _VERBISH | {"the", "many"}:
+            if who and len(who.split()) > 1 and who.split()[0] in _NOT_MODIFIERS:
                 start = m.start("who") + len(who.split()[0]) + 1  # "to officers": not "to"
             end = m.end("who") if who else m.end()
+            words = self.text[start : m.end()]
+            if m.group("home"):  # "militants in the country": the story's own state
+                home = self.home_state()
+                if home is None:
+                    continue
+                words = f"{self.text[start : m.start('home')]}{home.label}"
             if self.free(start, end):
-                words = self.text[start : m.end()]
                 self.take(start, end, Known(slug(words), "Group", words), 0.45)
 
     def described_groups(self) -> None:
@@ -60,3 +73,38 @@ class GroupRules:
             if self.free(m.start(), m.end()):
                 words = m.group()
                 self.take(m.start(), m.end(), Known(slug(words), "Group", words), 0.45)
+
+    def home_descriptions(self) -> None:
+        """What a story says of its own state (``home_state``) without naming it: "the main
+        opposition party" (``cabo-verde-main-opposition-party``), "opposition members"
+        (``mongolian-opposition-members``), "parliament's defence committee", "the country's
+        western tribal regions", "the east coast"."""
+        pattern = re.compile(
+            r"\b(?:[Tt]he\s+)(?P<body>(?:main\s+)?opposition\s+party)\b"
+            r"|(?<![\w’'-])(?P<people>opposition\s+(?:members|lawmakers|politicians|leaders))\b"
+            r"|\b[Pp]arliament[’']s\s+(?P<committee>(?:[a-z]+\s+){1,3}committee)\b"
+            r"|\bthe\s+country[’']s\s+(?P<region>(?:[a-z-]+\s+){0,2}(?:regions|provinces|areas|"
+            r"border\s+areas|coast|islands))\b"
+            r"|\bthe\s+(?P<coast>(?:north|south|east|west|northern|southern|eastern|western|"
+            r"north-east|north-west|south-east|south-west)\s+coast)\b(?!\s+of\b)"
+        )
+        home = None
+        for m in pattern.finditer(self.text):
+            key = next(k for k, v in m.groupdict().items() if v)
+            start, end = m.span(key)
+            if not self.free(start, end):
+                continue
+            home = home or self.home_state()
+            if home is None:
+                return
+            words = " ".join(m.group(key).split())
+            if key == "people":
+                demonym = next((d for d, k in self.g.demonyms.items() if k.id == home.id), "")
+                label = f"{demonym or home.label} {words}"
+                known = Known(slug(label), "Group", label)
+            else:
+                etype = {"body": "Organization", "committee": "GovernmentOrganization"}
+                words = f"parliament {words}" if key == "committee" else words
+                label = f"{home.label} {words}"
+                known = Known(slug(label), etype.get(key, "Region"), label)
+            self.take(start, end, known, 0.4)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from .gazetteer import Gazetteer, Known, slug
 from .groups import GroupRules
-from .namewords import _COMPANY_ENDS, _FACILITY_ENDS, _LOCATIVE
+from .namewords import _COMPANY_ENDS, _FACILITY_ENDS, _LOCATIVE, _alternation
 from .people import PeopleRules
 from .places import PlaceRules
 from .shapes import ShapeRules
@@ -64,11 +64,17 @@ class _Finder(PeopleRules, ShapeRules, PlaceRules, GroupRules):
 
     def home_state(self) -> Known | None:
         """The article's own state, to which a national body named without one belongs: the
-        dateline's ("MANILA —"), else the state it names most often (the first, on a tie)."""
+        dateline's ("MANILA —"), else the state it names most often, by its names, demonyms
+        and capital ("in Praia"), the first named on a tie."""
         home = self.dateline_state()
         if home is None:
-            named = re.finditer(rf"(?<![\w-])(?:{self.g.states()})(?![\w-])", self.text)
-            ids = [k.id for m in named if (k := self.state_of(m.group())) is not None]
+            capitals = _alternation(self.g.capitals)
+            named = re.finditer(rf"(?<![\w-])(?:{self.g.states()}|{capitals})(?![\w-])", self.text)
+            ids = [
+                k.id
+                for m in named
+                if (k := self.state_of(m.group()) or self.g.capitals.get(m.group())) is not None
+            ]
             if ids:
                 top = max(ids, key=lambda i: (ids.count(i), -ids.index(i)))
                 home = next(k for k in self.g.states_known() if k.id == top)
@@ -173,6 +179,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> tuple[list[Mention], dict[
     finder.units()
     finder.groups()
     finder.described_groups()
+    finder.home_descriptions()
     finder.places_of()
     finder.embassies()
     finder.governments()

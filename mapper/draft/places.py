@@ -20,6 +20,7 @@ _AT_A_PLACE = re.compile(
 _TIME_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                "January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December"}  # fmt: skip
+_BY_NAME = {"ministry", "department", "navy", "army"}  # the body's id says what it is
 # "the alliance's headquarters": the kind of body meant, by the noun that stands for it
 _SEAT_OF = {"alliance": {"InternationalOrganization"}, "bloc": {"InternationalOrganization"},
             "organisation": {"InternationalOrganization"},
@@ -135,8 +136,12 @@ class PlaceRules:
 
     def seats(self) -> None:
         """ "the alliance's headquarters", "the ministry's headquarters": the seat of the body of
-        that kind named last before (``nato-headquarters``). Runs after every name is found."""
-        pattern = re.compile(rf"\b[Tt]he (?P<noun>{_alternation(_SEAT_OF)})[’']s headquarters\b")
+        that kind named last before (``nato-headquarters``); "the navy's coastal squadron" its
+        unit (``sri-lanka-navy-coastal-squadron``). Runs after every name is found."""
+        pattern = re.compile(
+            rf"\b[Tt]he (?P<noun>{_alternation(_SEAT_OF)})[’']s (?:(?P<hq>headquarters)|"
+            r"(?P<unit>(?:[a-z]+\s+){1,2}(?:squadron|fleet|flotilla|command|brigade|division)))\b"
+        )
         for m in pattern.finditer(self.text):
             start = m.start() + 4  # the words after "the": "alliance's headquarters"
             if not self.free(start, m.end()):
@@ -146,12 +151,19 @@ class PlaceRules:
             before = [
                 x for x in sorted(self.mentions, key=lambda x: x.start)
                 if x.end <= m.start() and types.get(x.id) in _SEAT_OF[noun]
-                and (noun not in ("ministry", "department") or noun in x.id.split("-"))
+                and (noun not in _BY_NAME or noun in x.id.split("-"))
             ]  # fmt: skip
-            if before:
-                body = self.proposals[before[-1].id].known
+            if not before:
+                continue
+            body = self.proposals[before[-1].id].known
+            if m.group("hq"):
                 known = Known(f"{body.id}-headquarters", "Facility", f"{body.label} headquarters")
-                self.take(start, m.end(), known, 0.5)
+            elif body.type == "MilitaryOrganization":
+                label = f"{body.label} {m.group('unit')}"
+                known = Known(slug(f"{body.id} {m.group('unit')}"), body.type, label)
+            else:
+                continue
+            self.take(start, m.end(), known, 0.5)
 
     def zones(self) -> None:
         """A state's maritime zone or airspace: "the Philippines' exclusive economic zone"

@@ -72,6 +72,7 @@ def anonymous_speakers(
             label = f"{noun} for {text[m.end() : body.end]}"
             proposals[ident] = Proposal(Known(ident, "Person", label), m.start(), body.end, 0.45)
     _of_a_state(text, mentions, types, found, proposals)
+    _of_the_body(text, mentions, types, found, proposals)
     for m in _ANON.finditer(text):
         if any(x.start <= m.start("words") < x.end for x in found):
             continue
@@ -152,6 +153,38 @@ def _of_a_state(text: str, mentions, types, found: list, proposals: dict) -> Non
         )
         proposal = proposals.setdefault(
             ident, Proposal(Known(ident, "Person", label), x.start, m.end(), 0.45)
+        )
+        proposal.acts = True
+
+
+_BODY_ROLE = re.compile(
+    r"(?<![\w’'-])(?:[Aa]n?|[Tt]wo|[Ss]everal) (?P<body>ministry|department|embassy|agency) "
+    r"(?P<noun>spokes(?:man|woman|person)|officials?)\b"
+)
+
+
+def _of_the_body(text: str, mentions, types, found: list, proposals: dict) -> None:
+    """An unnamed speaker of a body the text has named: "a ministry spokesperson confirmed"
+    after "Kenya's Ministry of Defence" is ``kenya-ministry-of-defence-spokesperson``, as "a
+    spokesman for Iran's foreign ministry" is ``iran-foreign-ministry-spokesman``. Only
+    when the phrase acts."""
+    for m in _BODY_ROLE.finditer(text):
+        if not _ACTS.match(text, m.end()) or any(x.start <= m.start() < x.end for x in found):
+            continue
+        word = m.group("body")
+        before = [
+            x for x in mentions
+            if x.end <= m.start() and types.get(x.id) in _BODIES and word in x.id.split("-")
+        ]  # fmt: skip
+        if not before:
+            continue
+        noun = m.group("noun")
+        ident = f"{before[-1].id}-{noun}"
+        kind = "Group" if noun.endswith("s") else "Person"
+        found.append(Mention(m.start(), m.end(), ident))
+        label = f"{word} {noun}"  # "ministry spokesperson": the id says whose
+        proposal = proposals.setdefault(
+            ident, Proposal(Known(ident, kind, label), m.start(), m.end(), 0.45)
         )
         proposal.acts = True
 
