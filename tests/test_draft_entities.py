@@ -599,3 +599,22 @@ def test_an_unnamed_speaker_of_the_ministry_named_before():
         "Peru’s Ministry of Defence signed. We met a ministry spokesperson there."
     )
     assert not unnamed("A ministry spokesperson confirmed it.")  # no ministry named before
+
+
+def test_the_two_governments_who_speak_are_a_group_to_declare():
+    text = "Peru will give Chile two boats, the two governments said."
+    found = declared(text)
+    assert found["governments-of-peru-and-chile"] == "Group"
+    assert "governments-of-peru-and-chile" not in declared(
+        "Peru will give Chile two boats once the two governments exchange notes."
+    )
+    mentions, _ = find_mentions(text, load_gazetteer())
+    assert not any(m.id.startswith("governments-of") for m in mentions)  # both states speak
+
+
+def test_critics_where_criticism_is_and_a_government_in_charge_in_a_capital():
+    found = entities("The remark drew criticism in the United States and in Peru.")
+    assert found["critics-in-the-united-states"][0] == "Group"
+    found = entities("With a government less keen on the deal in charge in Lima, Chile waits.")
+    assert found["government-of-peru"][0] == "GovernmentOrganization"
+    assert not any("government" in i for i in entities("A government in Lima would wait."))

@@ -62,8 +62,15 @@ class GroupRules:
 
     def described_groups(self) -> None:
         """ "unnamed foreign navies" (the text says it names no one); a people of a state
-        ("Turkish Cypriots", "Greek Cypriots"); a state's ships ("Chinese research ships")."""
+        ("Turkish Cypriots", "Greek Cypriots"); a state's ships ("Chinese research ships");
+        the critics "criticism in the United States" speaks of."""
         demonyms = _alternation(self.g.demonyms)
+        places = _alternation([n for n, k in self.g.names.items() if k.type in ("City", "Country")])
+        critics = re.compile(rf"\bcriticism (?:in|from) (?P<place>(?:the )?(?:{places}))(?![\w-])")
+        for m in critics.finditer(self.text):  # "drew criticism in the United States"
+            if self.free(m.start(), m.end()):
+                words = f"critics in {m.group('place')}"
+                self.take(m.start(), m.end(), Known(slug(words), "Group", words), 0.4)
         pattern = re.compile(
             rf"\bunnamed\s+(?:[a-z]+\s+){{0,2}}?(?:{_UNNAMED})\b"
             rf"|(?<![\w-])(?:{demonyms})\s+(?P<people>{demonyms})s\b"
@@ -108,3 +115,24 @@ class GroupRules:
                 label = f"{home.label} {words}"
                 known = Known(slug(label), etype.get(key, "Region"), label)
             self.take(start, end, known, 0.4)
+
+    def both_governments(self) -> None:
+        """ "the two governments said": the group of the first two states the story names
+        (``governments-of-japan-and-sri-lanka``), when it speaks. An entity to declare, not a
+        mention: the facts rules read "the two governments said" as both states speaking."""
+        pattern = re.compile(
+            r"\b[Tt]he two governments(?=\s+(?:have\s+|also\s+)?(?:said|say|says|announced|agreed|confirmed)\b)"
+        )
+        states = re.compile(rf"(?<![\w-])(?:{self.g.states()})(?![\w-])")
+        for m in pattern.finditer(self.text):
+            start = m.start() + 4
+            named = [
+                k
+                for x in states.finditer(self.text, 0, m.start())
+                if (k := self.state_of(x.group()))
+            ]
+            pair = list({k.id: k for k in named}.values())[:2]
+            if len(pair) == 2:  # proposed, not a mention: the facts read both states as speaking
+                label = f"governments of {pair[0].label} and {pair[1].label}"
+                known = Known(slug(label), "Group", label)
+                self.propose(known, start, m.end(), 0.4)

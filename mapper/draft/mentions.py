@@ -62,6 +62,10 @@ class _Finder(PeopleRules, ShapeRules, PlaceRules, GroupRules):
             proposal.aliases.append(words)
         return proposal
 
+    def propose(self, known: Known, start: int, end: int, confidence: float) -> None:
+        """An entity to declare, quoted by ``text[start:end]``, that no mention stands for."""
+        self.proposals.setdefault(known.id, Proposal(known, start, end, confidence))
+
     def home_state(self) -> Known | None:
         """The article's own state, to which a national body named without one belongs: the
         dateline's ("MANILA —"), else the state it names most often, by its names, demonyms
@@ -180,6 +184,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> tuple[list[Mention], dict[
     finder.groups()
     finder.described_groups()
     finder.home_descriptions()
+    finder.both_governments()
     finder.places_of()
     finder.embassies()
     finder.governments()

@@ -63,14 +63,21 @@ class ShapeRules:
     def governments(self) -> None:
         """ "the government" is the article's own state's (``home_state``), "its government"
         the last state named before it: ``government-of-mongolia``, as "the Mongolian
-        government" would be. Not "the government of X", named in full."""
-        pattern = re.compile(r"(?<![\w-])(?P<det>[Tt]he|[Ii]ts) government(?![\w-])(?!\s+of\b)")
+        government" would be; "a government in charge in New Delhi" the capital's state's. Not
+        "the government of X", named in full."""
+        pattern = re.compile(
+            r"(?<![\w-])(?P<det>[Tt]he|[Ii]ts|[Aa]) government(?![\w-])(?!\s+of\b)"
+            rf"(?:[^.;]{{0,80}}?\bin (?:charge|power|office) in (?P<seat>{_alternation(self.g.capitals)}))?"
+        )
         states = re.compile(rf"(?<![\w-])(?:{self.g.states()})(?![\w-])")
         for m in pattern.finditer(self.text):
             start = m.start() + len(m.group("det")) + 1
-            if not self.free(start, m.end()):
+            end = start + len("government")
+            if not self.free(start, end) or m.group("det").lower() == "a" and not m.group("seat"):
                 continue
-            if m.group("det").lower() == "its":
+            if m.group("seat"):  # "a government ... in charge in New Delhi": India's
+                state = self.g.capitals[m.group("seat")]
+            elif m.group("det").lower() == "its":
                 named = [x.group() for x in states.finditer(self.text, 0, m.start())]
                 state = self.state_of(named[-1]) if named else None
             else:  # the government named before ("the Cabo Verdean government"), else home's
@@ -81,7 +88,7 @@ class ShapeRules:
                 ]
                 known = self.proposals[before[-1]].known if before else None
                 if known is not None:
-                    self.take(start, m.end(), known, 0.5)
+                    self.take(start, end, known, 0.5)
                     continue
                 state = self.home_state()
             if state is None:
@@ -90,7 +97,7 @@ class ShapeRules:
             label = f"{demonym or state.label} government"
             known = Known(f"government-of-{state.id}", "GovernmentOrganization", label,
                           part_of=state.id)  # fmt: skip
-            self.take(start, m.end(), known, 0.5)
+            self.take(start, end, known, 0.5)
 
     def ministries(self) -> None:
         """ "the defence ministry" named without a state: the one named before ("Kenya's
