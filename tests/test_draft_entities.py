@@ -618,3 +618,17 @@ def test_critics_where_criticism_is_and_a_government_in_charge_in_a_capital():
     found = entities("With a government less keen on the deal in charge in Lima, Chile waits.")
     assert found["government-of-peru"][0] == "GovernmentOrganization"
     assert not any("government" in i for i in entities("A government in Lima would wait."))
+
+
+def test_a_title_is_never_the_start_of_a_name():
+    found = entities("It was signed by Peru’s Deputy Foreign Minister Ana Ruiz Soto on Friday.")
+    assert found["ana-ruiz-soto"][0] == "Person"
+    assert not any(
+        i.startswith(("foreign-minister", "trade-minister"))
+        for i in entities("It was signed by Deputy Trade Minister Ana Ruiz on Friday.")
+    )
+
+
+def test_opposition_members_of_another_place_are_not_the_story_s():
+    text = "LIMA — Peru signed. Opposition members in Santiago objected."
+    assert not any("opposition" in i for i in entities(text))

@@ -89,6 +89,7 @@ class GroupRules:
         pattern = re.compile(
             r"\b(?:[Tt]he\s+)(?P<body>(?:main\s+)?opposition\s+party)\b"
             r"|(?<![\w’'-])(?P<people>opposition\s+(?:members|lawmakers|politicians|leaders))\b"
+            r"(?!\s+(?:in|from|of)\s+[A-Z])"  # "opposition members in Manila": that place's
             r"|\b[Pp]arliament[’']s\s+(?P<committee>(?:[a-z]+\s+){1,3}committee)\b"
             r"|\bthe\s+country[’']s\s+(?P<region>(?:[a-z-]+\s+){0,2}(?:regions|provinces|areas|"
             r"border\s+areas|coast|islands))\b"
