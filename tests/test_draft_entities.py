@@ -632,3 +632,9 @@ def test_a_title_is_never_the_start_of_a_name():
 def test_opposition_members_of_another_place_are_not_the_story_s():
     text = "LIMA — Peru signed. Opposition members in Santiago objected."
     assert not any("opposition" in i for i in entities(text))
+
+
+def test_a_designation_without_a_hyphen_before_a_weapon_s_noun():
+    found = entities("Peru ordered 40 K2 tanks and 12 K9 self-propelled howitzers.")
+    assert found["k2"][0] == found["k9"][0] == "WeaponSystem"
+    assert not any(e[0] == "WeaponSystem" for e in entities("G7 leaders met in A4 rooms.").values())

@@ -22,6 +22,12 @@ from .namewords import (
 __all__ = ["ShapeRules"]
 
 
+# what a designation without a hyphen must be followed by to be a weapon ("K9 howitzers", not
+# "G7 leaders")
+_ARMS = (r"(?:tanks?|howitzers?|fighters?|jets?|missiles?|helicopters?|rifles?|drones?|"
+         r"frigates?|corvettes?|submarines?|launchers?|guns?|aircraft)")  # fmt: skip
+
+
 class ShapeRules:
     """The name-shape rules of the finder (``mentions._Finder``): they read ``self.text`` and
     ``self.g`` and record with ``self.take``."""
@@ -324,10 +330,11 @@ class ShapeRules:
 
     def weapons(self) -> None:
         """Weapon designations: S-400, F-35, KF-21, MI-35 Hind, J-10C; a name and a wheel
-        formula: Ilves 6x6."""
+        formula: Ilves 6x6; one without a hyphen before a weapon's noun: "K2 tanks"."""
         pattern = re.compile(
             rf"\b{_DESIGNATION}(?:\s+[A-Z][a-z]+)?\b(?!\s+(?:[a-z]+\s+)?(?:programme|program))"
             rf"|\b{_CAP}\s+[468]x[468]\b"
+            rf"|\b[A-Z]{{1,3}}\d{{1,3}}[A-Z]?(?=\s+(?:[a-z-]+\s+)?{_ARMS}\b)"  # "K2 tanks"
         )
         for m in pattern.finditer(self.text):
             if self.free(m.start(), m.end()):
