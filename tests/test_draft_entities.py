@@ -638,3 +638,11 @@ def test_a_designation_without_a_hyphen_before_a_weapon_s_noun():
     found = entities("Peru ordered 40 K2 tanks and 12 K9 self-propelled howitzers.")
     assert found["k2"][0] == found["k9"][0] == "WeaponSystem"
     assert not any(e[0] == "WeaponSystem" for e in entities("G7 leaders met in A4 rooms.").values())
+
+
+def test_a_state_s_delegation_as_written():
+    found = entities("Peru’s delegation arrived; Chile, whose delegation was due, withdrew.")
+    assert found["peru-delegation"] == ("Group", "Peru’s delegation")
+    assert found["chile-delegation"] == ("Group", "delegation")  # Chile keeps its own mention
+    assert entities("The French delegation left.")["french-delegation"][0] == "Group"
+    assert not any("delegation" in i for i in entities("The delegation left early."))

@@ -137,3 +137,20 @@ class GroupRules:
                 label = f"governments of {pair[0].label} and {pair[1].label}"
                 known = Known(slug(label), "Group", label)
                 self.propose(known, start, m.end(), 0.4)
+
+    def delegations(self) -> None:
+        """A state's delegation, as written: "Vietnam's delegation" (``vietnam-delegation``),
+        "the French delegation" (``french-delegation``), "Cameroon, whose delegation ..."
+        (``cameroon-delegation``). The state keeps its own mention."""
+        pattern = re.compile(
+            rf"(?<![\w-])(?P<state>{self.g.states()})(?P<link>[’']s\s+|\s+|,\s+whose\s+)"
+            r"(?P<what>delegation)\b"
+        )
+        for m in pattern.finditer(self.text):
+            state = self.state_of(m.group("state"))
+            start = m.start("what") if "whose" in m.group("link") else m.start()
+            if state is None or not self.free(start, m.end()):
+                continue
+            ident = slug(f"{m.group('state')} delegation")
+            label = self.text[m.start() : m.end()].replace(", whose", "’s")
+            self.take(start, m.end(), Known(ident, "Group", label), 0.45)

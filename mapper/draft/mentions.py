@@ -185,6 +185,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> tuple[list[Mention], dict[
     finder.described_groups()
     finder.home_descriptions()
     finder.both_governments()
+    finder.delegations()
     finder.places_of()
     finder.embassies()
     finder.governments()
