@@ -141,7 +141,8 @@ class GroupRules:
     def delegations(self) -> None:
         """A state's delegation, as written: "Vietnam's delegation" (``vietnam-delegation``),
         "the French delegation" (``french-delegation``), "Cameroon, whose delegation ..."
-        (``cameroon-delegation``). The state keeps its own mention."""
+        (``cameroon-delegation``, declared but no mention: the state is what "withdrew"). The
+        state keeps its own mention."""
         pattern = re.compile(
             rf"(?<![\w-])(?P<state>{self.g.states()})(?P<link>[’']s\s+|\s+|,\s+whose\s+)"
             r"(?P<what>delegation)\b"
@@ -153,4 +154,7 @@ class GroupRules:
                 continue
             ident = slug(f"{m.group('state')} delegation")
             label = self.text[m.start() : m.end()].replace(", whose", "’s")
-            self.take(start, m.end(), Known(ident, "Group", label), 0.45)
+            if "whose" in m.group("link"):  # the clause's subject stays the state: "Cameroon,
+                self.propose(Known(ident, "Group", label), start, m.end(), 0.4)  # ... withdrew"
+            else:
+                self.take(start, m.end(), Known(ident, "Group", label), 0.45)
