@@ -643,6 +643,7 @@ def test_a_designation_without_a_hyphen_before_a_weapon_s_noun():
 def test_a_state_s_delegation_as_written():
     found = entities("Peru’s delegation arrived; Chile, whose delegation was due, withdrew.")
     assert found["peru-delegation"] == ("Group", "Peru’s delegation")
+    assert found["peru"][0] == "Country"  # its state, with it
     assert found["chile-delegation"] == ("Group", "delegation")  # Chile keeps its own mention
     assert entities("The French delegation left.")["french-delegation"][0] == "Group"
     assert not any("delegation" in i for i in entities("The delegation left early."))

@@ -141,8 +141,8 @@ class GroupRules:
     def delegations(self) -> None:
         """A state's delegation, as written: "Vietnam's delegation" (``vietnam-delegation``),
         "the French delegation" (``french-delegation``), "Cameroon, whose delegation ..."
-        (``cameroon-delegation``, declared but no mention: the state is what "withdrew"). The
-        state keeps its own mention."""
+        (``cameroon-delegation``, declared but no mention: the state is what "withdrew"); its
+        state is proposed with it (``unplaced``)."""
         pattern = re.compile(
             rf"(?<![\w-])(?P<state>{self.g.states()})(?P<link>[’']s\s+|\s+|,\s+whose\s+)"
             r"(?P<what>delegation)\b"
@@ -154,7 +154,8 @@ class GroupRules:
                 continue
             ident = slug(f"{m.group('state')} delegation")
             label = self.text[m.start() : m.end()].replace(", whose", "’s")
+            known = Known(ident, "Group", label, part_of=state.id)
             if "whose" in m.group("link"):  # the clause's subject stays the state: "Cameroon,
-                self.propose(Known(ident, "Group", label), start, m.end(), 0.4)  # ... withdrew"
+                self.propose(known, start, m.end(), 0.4)  # whose delegation ..., withdrew"
             else:
-                self.take(start, m.end(), Known(ident, "Group", label), 0.45)
+                self.take(start, m.end(), known, 0.45)
