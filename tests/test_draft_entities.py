@@ -538,6 +538,8 @@ def test_groups_by_where_they_are_unnamed_ones_peoples_and_ships():
     assert found["political-rivals-in-peru"] == ("Group", "political rivals")  # Peru: its own
     assert found["officers-from-the-region"][0] == "Group"
     assert "to-officers-from-the-region" not in entities("Places went to officers from the region.")
+    told = entities("Peru told officials in Lima it would sign.")  # the verb is the sentence's
+    assert told["officials-in-lima"] == ("Group", "officials")
     found = entities("She accused unnamed foreign navies of spying on Greek Cypriots.")
     assert found["unnamed-foreign-navies"][0] == found["greek-cypriots"][0] == "Group"
     assert (

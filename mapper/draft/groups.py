@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Known, slug
-from .namewords import _VERBISH, _alternation
+from .namewords import _alternation
 
 __all__ = ["GroupRules"]
 
@@ -23,9 +23,11 @@ _UNNAMED = (r"navies|officials|sources|states|countries|governments|firms|compan
             r"buyers|suppliers|partners|donors|militias|groups")  # fmt: skip
 
 
-# the words before a noun that are the sentence's, not the group's ("against militants")
-_NOT_MODIFIERS = _VERBISH | {"the", "many", "some", "against", "among", "between", "about",
-                             "on", "into", "than", "like", "over", "under"}  # fmt: skip
+# the words that may describe such people ("political rivals", "naval officers"); any other
+# word before them is the sentence's: "told officials in Santiago", "against militants"
+_MODIFIERS = (r"political|opposition|senior|junior|local|foreign|western|military|naval|"
+              r"government|security|defen[cs]e|regional|rival|armed|former|top|other|army|"
+              r"navy|police|intelligence|industry|business|ruling|religious|tribal")  # fmt: skip
 
 
 class GroupRules:
@@ -43,13 +45,11 @@ class GroupRules:
         places = _alternation([n for n, k in self.g.names.items() if k.type in ("City", "Country")])
         pattern = re.compile(
             rf"(?<![\w-])(?:{bodies})\s+(?:foreign|defence|defense)\s+ministers\b"
-            rf"|(?<![\w-])(?P<who>(?:[a-z]+\s+)?(?:{_PEOPLE}))\s+(?:in|from)\s+"
+            rf"|(?<![\w-])(?P<who>(?:(?:{_MODIFIERS})\s+)?(?:{_PEOPLE}))\s+(?:in|from)\s+"
             rf"(?:(?:{places})(?![\w-])|the region\b|(?P<home>the country)\b)"
         )
         for m in pattern.finditer(self.text):
             who, start = m.group("who"), m.start()
-            if who and len(who.split()) > 1 and who.split()[0] in _NOT_MODIFIERS:
-                start = m.start("who") + len(who.split()[0]) + 1  # "to officers": not "to"
             end = m.end("who") if who else m.end()
             words = self.text[start : m.end()]
             if m.group("home"):  # "militants in the country": the story's own state
