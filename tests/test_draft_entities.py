@@ -11,7 +11,7 @@ import yaml
 from mapper.draft.drafter import Byline, draft_text
 from mapper.draft.gazetteer import Known, _bundled, load_gazetteer
 from mapper.draft.mentions import find_mentions
-from mapper.draft.speakers import anonymous_speakers
+from mapper.draft.unnamed import anonymous_speakers
 
 
 def entities(text: str, **kw) -> dict[str, tuple[str, str]]:

@@ -20,7 +20,7 @@ from .gazetteer import Known, load_gazetteer, slug
 from .mentions import Proposal, find_mentions
 from .rules import Drafted, propose_facts
 from .sentences import split_sentences
-from .speakers import anonymous_speakers
+from .unnamed import anonymous_speakers
 from .writer import is_untouched_draft, render, write_atomically
 
 __all__ = ["Byline", "Draft", "draft_text", "write_draft"]
