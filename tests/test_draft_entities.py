@@ -11,6 +11,7 @@ import yaml
 from mapper.draft.drafter import Byline, draft_text
 from mapper.draft.gazetteer import Known, _bundled, load_gazetteer
 from mapper.draft.mentions import find_mentions
+from mapper.draft.unnamed import anonymous_speakers
 
 
 def entities(text: str, **kw) -> dict[str, tuple[str, str]]:
@@ -91,7 +92,7 @@ def test_names_of_several_words_go_before_the_patterns():
 
 def test_a_possessive_owner_is_trimmed_from_a_body_s_name():
     found = entities("The People’s Liberation Army’s Southern Theater Command said so.")
-    assert "southern-theater-command" in found
+    assert found["pla-southern-theater-command"][1] == "Southern Theater Command"  # its name
     assert "peoples-liberation-army" in found
     assert not any("armys" in i for i in found)
 
@@ -356,3 +357,295 @@ def test_the_defence_ministry_is_the_one_named_before_or_the_home_state_s():
     # the ministries of a state named in full are not this rule's
     named = mentioned("Peru’s foreign ministry said no.")
     assert ("Peru’s foreign ministry", "peru-foreign-ministry") in named
+
+
+def test_draft_reuses_the_ids_other_facts_files_of_the_archive_declare(runner, tmp_path):
+    """An entity confirmed in yesterday's facts file (beside the article, or anywhere under
+    --root) keeps its id today; an unconfirmed one, a group and a broken file do not count,
+    and the broken file is a warning, not an error."""
+    from mapper.cli.main import main
+
+    older = tmp_path / "2024" / "old.facts.yaml"
+    older.parent.mkdir()
+    older.write_text(
+        "entities:\n"
+        "  - id: kdf-airlift-wing\n    type: MilitaryOrganization\n    label: Kenya Air Force\n"
+        "  - id: mystery-name\n    type: Company\n    label: Aerovale Industries\n"
+        "    draft: {confidence: 0.6, by: rules}\n"
+        "  - id: the-officials-of-march\n    type: Group\n    label: Kenyan officials\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "broken.facts.yaml").write_text("entities: [\n", encoding="utf-8")
+    article = tmp_path / "news" / "airlift.txt"
+    article.write_text(
+        "The Kenya Air Force will receive two aircraft from Aerovale Industries, Kenyan "
+        "officials said.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "news" / "a.facts.yaml"
+    alone = runner.invoke(main, ["draft", str(article), "--out", str(out)])
+    assert alone.exit_code == 0, alone.output
+    assert "broken.facts.yaml" in alone.output and "Warning" in alone.output
+    ids = {e["id"] for e in yaml.safe_load(out.read_text(encoding="utf-8"))["entities"]}
+    assert "kenya-air-force" in ids and "kdf-airlift-wing" not in ids  # not under --root
+    result = runner.invoke(main, ["draft", str(article), "--root", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load((tmp_path / "news" / "airlift.facts.yaml").read_text("utf-8"))
+    ids = {e["id"] for e in drafted["entities"]}
+    assert "kdf-airlift-wing" in ids and "kenya-air-force" not in ids  # the archive's id
+    assert "aerovale-industries" in ids and "mystery-name" not in ids
+    assert "the-officials-of-march" not in ids
+
+
+def unnamed(text: str) -> dict:
+    """id -> proposal of the unnamed people and groups of ``text``."""
+    mentions, proposals = find_mentions(text, load_gazetteer())
+    types = {i: p.known.type for i, p in proposals.items()}
+    return anonymous_speakers(text, mentions, types)[1]
+
+
+def declared(text: str) -> dict[str, str]:
+    """id -> type of the entities a draft of ``text`` declares."""
+    return {e["id"]: e["type"] for e in draft_text(text, text_name="x.txt").entities}
+
+
+def test_an_unnamed_speaker_who_speaks_is_declared_and_a_determiner_is_not_its_name():
+    spoke = declared("Rain fell. An Indian squadron leader said his unit had flown in at dawn.")
+    assert spoke["indian-squadron-leader"] == "Person"
+    aside = declared("Two Peruvian officials, speaking on condition of anonymity, said so.")
+    assert aside["peruvian-officials"] == "Group" and "two-peruvian-officials" not in aside
+    for text, acts in (
+        ("Rain fell. An Indian squadron leader, tired after the flight, said so.", True),
+        ("Rain fell. We saw an Indian squadron leader at dawn.", False),  # there, says nothing
+    ):
+        assert unnamed(text)["indian-squadron-leader"].acts is acts
+
+
+def test_modifiers_joined_by_and_and_an_initialism_s_points():
+    found = unnamed("Gen. Ito met U.S. defense and national security officials on Monday.")
+    assert found["us-defense-and-national-security-officials"].known.type == "Group"
+    assert not any("officials" in i for i in unnamed("France and Peruvian officials met."))
+
+
+def test_an_embassy_one_stands_outside_is_a_building():
+    assert (
+        entities("Crowds gathered outside the Peruvian embassy in Quito.")[
+            "peruvian-embassy-in-quito"
+        ][0]
+        == "Facility"
+    )
+    assert (
+        entities("The Peruvian embassy in Quito said nothing.")["peruvian-embassy-in-quito"][0]
+        == "GovernmentOrganization"
+    )
+
+
+def test_the_headquarters_of_the_body_named_before():
+    found = entities("Chile joined NATO. Its envoy signed at the alliance’s headquarters.")
+    assert found["nato-headquarters"] == ("Facility", "alliance’s headquarters")
+    mine = entities("Peru’s Ministry of Defence signed a letter at the ministry’s headquarters.")
+    assert mine["peru-ministry-of-defence-headquarters"][0] == "Facility"
+    assert not any(
+        i.endswith("headquarters") for i in entities("It met at the alliance’s headquarters.")
+    )
+
+
+def test_the_island_a_port_is_on_and_a_part_of_an_ocean():
+    found = entities(
+        "Ships may use the port of Vila Nova on Ilha Verde and patrol the central Atlantic."
+    )
+    assert found["ilha-verde"] == ("Region", "Ilha Verde")
+    assert found["central-atlantic"] == ("WaterBody", "central Atlantic")
+    assert "monday" not in entities("Ships left the port of Vila Nova on Monday.")
+    assert "north-atlantic" not in entities("Peru spoke to the North Atlantic Council.")
+
+
+def test_two_states_units_at_once_and_a_state_s_forces():
+    found = entities("Indian and French air crews flew while US forces watched.")
+    assert found["indian-air-crews"][0] == found["french-air-crews"][0] == "MilitaryOrganization"
+    assert found["us-forces"][0] == "MilitaryOrganization"
+    assert "india-air-crews" not in entities("Talks between India and French air crews ended.")
+
+
+def test_a_named_person_s_post_for_a_body_is_not_an_unnamed_speaker():
+    assert "european-union-spokesperson" not in declared(
+        "Elena Varga, a spokesperson for the European Union, said the listings stand."
+    )
+    assert "european-union-spokesperson" in declared(
+        "A spokesperson for the European Union said the listings stand."
+    )
+
+
+def test_a_state_s_defence_establishment_and_function_words_stay_lowercase():
+    found = entities("Peru’s defense establishment and Chile’s Ministry of Defence met.")
+    assert found["peru-defense-establishment"][0] == "GovernmentOrganization"
+    _, proposals = find_mentions("Peru’s Ministry of Defence met.", load_gazetteer())
+    assert proposals["peru-ministry-of-defence"].known.label == "Peruvian Ministry of Defence"
+    assert not any("establishment" in i for i in entities("Peru’s establishment met."))
+
+
+def test_an_embassy_named_without_its_place_is_the_one_in_the_story_s_state():
+    found = entities("LIMA — Peru signed. According to the Japanese embassy, the grant is large.")
+    assert found["japanese-embassy-in-peru"][0] == "GovernmentOrganization"
+    assert not any(
+        "embassy" in i for i in entities("LIMA — Peru signed. The Peruvian embassy said.")
+    )
+    assert not any(  # its spokesperson is the entity, not the embassy
+        "embassy-in" in i
+        for i in entities("LIMA — Peru signed. A Japanese embassy spokesperson said.")
+    )
+
+
+def test_sources_in_a_body_named_with_of():
+    found = unnamed("Rain fell. Sources in the Department of National Defense said so.")
+    assert "sources-in-the-department-of-national-defense" in found
+    assert not unnamed("Rain fell. Sources said so.")  # too bare to tell apart
+
+
+def test_a_name_a_rule_makes_is_the_archive_s_entity_of_that_name():
+    archive = (
+        (Known("peru-fm", "GovernmentOrganization", "Peruvian foreign ministry"), []),
+        (Known("lima-city", "City", "Lima"), []),
+        (Known("adf", "MilitaryOrganization", "Andean Defence Force"), ["Organisers"]),
+    )
+    found = entities("Lima said Peru’s foreign ministry agreed. Organisers said.", archive=archive)
+    assert found["peru-fm"] == ("GovernmentOrganization", "Peru’s foreign ministry")
+    assert "peru" in found and "lima-city" not in found  # the capital acts for its state
+    assert "adf" not in found  # a role noun a sentence starts with is no name
+    assert "lima-city" in entities("Talks were held in Lima.", archive=archive)
+
+
+def test_a_state_s_unnamed_envoy_who_acts():
+    found = unnamed("Peru’s envoy, in a short speech, offered to help.")
+    assert found["peru-envoy"].known.type == "Person" and found["peru-envoy"].acts
+    assert "peru-envoy" not in unnamed("Chile summoned Peru’s envoy on Monday.")  # acted on
+    assert "peru-envoy" not in unnamed("Peru’s envoy, Ana Ruiz, said so.")  # a named person
+
+
+def test_an_unnamed_group_that_has_acted_or_is_met():
+    assert unnamed("Rain fell. Peruvian instructors have trained the crews.")[
+        "peruvian-instructors"
+    ].acts
+    assert unnamed("Gen. Ito held meetings with Peruvian defence officials.")[
+        "peruvian-defence-officials"
+    ].acts
+    assert not unnamed("Rain fell. Peruvian instructors were there.")["peruvian-instructors"].acts
+
+
+def test_groups_by_where_they_are_unnamed_ones_peoples_and_ships():
+    found = entities("The speech angered political rivals in Peru and officers from the region.")
+    assert found["political-rivals-in-peru"] == ("Group", "political rivals")  # Peru: its own
+    assert found["officers-from-the-region"][0] == "Group"
+    assert "to-officers-from-the-region" not in entities("Places went to officers from the region.")
+    told = entities("Peru told officials in Lima it would sign.")  # the verb is the sentence's
+    assert told["officials-in-lima"] == ("Group", "officials")
+    found = entities("She accused unnamed foreign navies of spying on Greek Cypriots.")
+    assert found["unnamed-foreign-navies"][0] == found["greek-cypriots"][0] == "Group"
+    assert (
+        entities("Visits by Peruvian research ships worried Chile.")["peruvian-research-ships"][0]
+        == "Group"
+    )
+    assert not any(  # one ship is no group; "rivals" alone is nowhere
+        e[0] == "Group" for e in entities("A Peruvian research ship and rivals arrived.").values()
+    )
+
+
+def test_a_body_named_after_its_owner_s_possessive_takes_the_owner_s_acronym():
+    found = entities("The People’s Liberation Army’s Western Theater Command said so.")
+    assert found["pla-western-theater-command"][0] == "MilitaryOrganization"
+    assert "western-theater-command" in entities("The Western Theater Command said so.")
+
+
+def test_a_state_s_maritime_zone_and_the_officer_a_state_sends():
+    found = entities("The frigate stayed inside the Philippines’ exclusive economic zone.")
+    assert found["philippine-exclusive-economic-zone"][0] == "Region"
+    assert not any(i.endswith("zone") for i in entities("An exclusive economic zone is wide."))
+    sent = unnamed("Rain. Peru sent its chief of naval staff to the talks.")
+    assert sent["peru-chief-of-naval-staff"].known.label == "Peru’s chief of naval staff"
+    assert not unnamed("Rain. Peru sent its chief of naval staff, Adm. Luis Soto, to the talks.")
+
+
+def test_what_a_story_says_of_its_own_state_without_naming_it():
+    text = (
+        "LIMA — Peru signed the deal. The main opposition party objected, opposition members "
+        "walked out, parliament’s defence committee must approve it, and militants in the "
+        "country’s southern border areas and on the east coast were warned."
+    )
+    found = entities(text)
+    assert found["peru-main-opposition-party"][0] == "Organization"
+    assert found["peruvian-opposition-members"][0] == "Group"
+    assert found["peru-parliament-defence-committee"][0] == "GovernmentOrganization"
+    assert found["militants-in-peru"][0] == "Group"
+    assert found["peru-southern-border-areas"][0] == found["peru-east-coast"][0] == "Region"
+    assert "peru-east-coast" not in entities("LIMA — Peru met on the east coast of Chile.")
+    assert not any("opposition" in i for i in entities("The main opposition party objected."))
+
+
+def test_the_story_s_state_counts_its_capital():
+    """No dateline: the state named most often, its capital counted ("in Praia")."""
+    text = "Chile and Peru met in Lima. Chile spoke in Lima. The main opposition party objected."
+    assert "peru-main-opposition-party" in entities(text)
+
+
+def test_a_unit_of_the_force_named_before():
+    found = entities("COLOMBO — Sri Lanka’s navy gets boats for the navy’s coastal squadron.")
+    assert found["sri-lanka-navy-coastal-squadron"][0] == "MilitaryOrganization"
+    assert not any("squadron" in i for i in entities("Boats for the navy’s coastal squadron."))
+
+
+def test_an_unnamed_speaker_of_the_ministry_named_before():
+    found = unnamed("Peru’s Ministry of Defence signed. A ministry spokesperson confirmed it.")
+    assert found["peru-ministry-of-defence-spokesperson"].known.type == "Person"
+    assert "peru-ministry-of-defence-spokesperson" not in unnamed(
+        "Peru’s Ministry of Defence signed. We met a ministry spokesperson there."
+    )
+    assert not unnamed("A ministry spokesperson confirmed it.")  # no ministry named before
+
+
+def test_the_two_governments_who_speak_are_a_group_to_declare():
+    text = "Peru will give Chile two boats, the two governments said."
+    found = declared(text)
+    assert found["governments-of-peru-and-chile"] == "Group"
+    assert "governments-of-peru-and-chile" not in declared(
+        "Peru will give Chile two boats once the two governments exchange notes."
+    )
+    mentions, _ = find_mentions(text, load_gazetteer())
+    assert not any(m.id.startswith("governments-of") for m in mentions)  # both states speak
+
+
+def test_critics_where_criticism_is_and_a_government_in_charge_in_a_capital():
+    found = entities("The remark drew criticism in the United States and in Peru.")
+    assert found["critics-in-the-united-states"][0] == "Group"
+    found = entities("With a government less keen on the deal in charge in Lima, Chile waits.")
+    assert found["government-of-peru"][0] == "GovernmentOrganization"
+    assert not any("government" in i for i in entities("A government in Lima would wait."))
+
+
+def test_a_title_is_never_the_start_of_a_name():
+    found = entities("It was signed by Peru’s Deputy Foreign Minister Ana Ruiz Soto on Friday.")
+    assert found["ana-ruiz-soto"][0] == "Person"
+    assert not any(
+        i.startswith(("foreign-minister", "trade-minister"))
+        for i in entities("It was signed by Deputy Trade Minister Ana Ruiz on Friday.")
+    )
+
+
+def test_opposition_members_of_another_place_are_not_the_story_s():
+    text = "LIMA — Peru signed. Opposition members in Santiago objected."
+    assert not any("opposition" in i for i in entities(text))
+
+
+def test_a_designation_without_a_hyphen_before_a_weapon_s_noun():
+    found = entities("Peru ordered 40 K2 tanks and 12 K9 self-propelled howitzers.")
+    assert found["k2"][0] == found["k9"][0] == "WeaponSystem"
+    assert not any(e[0] == "WeaponSystem" for e in entities("G7 leaders met in A4 rooms.").values())
+
+
+def test_a_state_s_delegation_as_written():
+    found = entities("Peru’s delegation arrived; Chile, whose delegation was due, withdrew.")
+    assert found["peru-delegation"] == ("Group", "Peru’s delegation")
+    assert found["peru"][0] == "Country"  # its state, with it
+    assert found["chile-delegation"] == ("Group", "delegation")  # Chile keeps its own mention
+    assert entities("The French delegation left.")["french-delegation"][0] == "Group"
+    assert not any("delegation" in i for i in entities("The delegation left early."))

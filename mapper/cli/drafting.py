@@ -121,8 +121,9 @@ def draft_cmd(
     """Draft the facts of ARTICLE (a .txt file) for a person to confirm.
 
     Writes <slug>.facts.yaml beside the article: the article block, the entities (reusing the
-    registry's ids) and the facts the rules (or --model) find, each quoting the text verbatim
-    and marked with a draft: block. `defrel build` refuses the file until a person has
+    ids of the registry and of the confirmed entities other facts files beside it, or under
+    --root, declare; a file that cannot be read is skipped with a warning) and the facts the
+    rules (or --model) find, each quoting the text verbatim and marked with a draft: block. `defrel build` refuses the file until a person has
     checked each entry and deleted its draft: block. Never overwrites a facts file a person
     has edited. Deterministic offline: the same text gives the same draft.
 
@@ -159,6 +160,8 @@ def draft_cmd(
     )
     for dropped in draft.dropped:
         click.echo(f"  dropped: {escaped(dropped)}", err=True)
+    for warning in draft.warnings:
+        click.secho(f"Warning: {escaped(warning)}", fg="yellow", err=True)
     click.echo(f"Next: defrel review {path}, then delete each confirmed entry's draft: block.")
 
 

@@ -15,11 +15,12 @@ from pathlib import Path
 from ..errors import InputError, OutputError
 from ..facts.files import read_text
 from ..facts.registry import Registry, find_registry, load_registry
+from .archive import archive_entities
 from .gazetteer import Known, load_gazetteer, slug
 from .mentions import Proposal, find_mentions
 from .rules import Drafted, propose_facts
 from .sentences import split_sentences
-from .speakers import anonymous_speakers
+from .unnamed import anonymous_speakers
 from .writer import is_untouched_draft, render, write_atomically
 
 __all__ = ["Byline", "Draft", "draft_text", "write_draft"]
@@ -35,6 +36,7 @@ class Draft:
     sentence_map: list[tuple[str, list[str]]]
     by: str = "rules"
     dropped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # neighbours not read, and why
 
 
 def quote(text: str, start: int, end: int) -> str | dict:
@@ -160,8 +162,8 @@ def _entities(
     text: str, proposals, anonymous, used: set[str], credited: dict, gazetteer
 ) -> list[dict]:
     """The entities to declare, by id: those the text names, those the facts and other
-    entities refer to (of ``anonymous`` speakers, only those), and the byline's; never the
-    registry's (they are referred to)."""
+    entities refer to (of ``anonymous`` speakers, only those and those the text has speak),
+    and the byline's; never the registry's (they are referred to)."""
     known = {k.id: k for k in gazetteer.names.values()} | {
         k.id: k for k in gazetteer.demonyms.values()
     }
@@ -170,7 +172,8 @@ def _entities(
             if ref:
                 used.add(ref)
     entities = []
-    for entity_id in sorted(set(proposals) | used | set(credited)):
+    speaking = {i for i, p in anonymous.items() if p.acts}  # declared even if no fact uses them
+    for entity_id in sorted(set(proposals) | used | set(credited) | speaking):
         p = proposals.get(entity_id) or anonymous.get(entity_id)  # the unnamed: only if used
         if p is None and entity_id in known:
             p = Proposal(known[entity_id], -1, -1, 0.9)
@@ -253,8 +256,10 @@ def write_draft(
     model=None,
     byline: Byline | None = None,
 ) -> tuple[Path, Draft]:
-    """Draft ``text_path`` into ``out`` (default: ``<slug>.facts.yaml`` beside it). Refuses to
-    replace a file a person has edited (anything but an untouched draft)."""
+    """Draft ``text_path`` into ``out`` (default: ``<slug>.facts.yaml`` beside it), reusing the
+    ids of the registry and of the entities the facts files beside ``out`` (and under
+    ``root``) declare. Refuses to replace a file a person has edited (anything but an
+    untouched draft)."""
     text_path = Path(text_path)
     text = read_text(text_path, what="article text")
     out = Path(out) if out is not None else facts_path_for(text_path)
@@ -269,6 +274,7 @@ def write_draft(
                 hint="write the new draft elsewhere with --out, or move the file away first",
             )
     registry = load_registry(find_registry(out, root))
+    archive, warnings = archive_entities(out.parent, root=root, skip=out)
     rel = os.path.relpath(text_path.resolve(), out.resolve().parent)
     if rel.startswith(".."):
         raise InputError(
@@ -279,8 +285,14 @@ def write_draft(
         draft = model.draft(text, text_name=rel, published=published, registry=registry)
     else:
         draft = draft_text(
-            text, text_name=rel, published=published, registry=registry, byline=byline
+            text,
+            text_name=rel,
+            published=published,
+            registry=registry,
+            byline=byline,
+            archive=archive,
         )
+    draft.warnings = warnings
     content = render(
         source=text_path.name,
         by=draft.by,

@@ -14,15 +14,21 @@ from importlib.resources import files
 import yaml
 
 from ..facts.registry import Registry
+from .namewords import _ROLE_NOUNS
 
 __all__ = ["Known", "Gazetteer", "load_gazetteer", "slug"]
 
 
 def slug(text: str) -> str:
-    """An entity id from a name: ``Sergei Shoigu`` -> ``sergei-shoigu``, accents dropped."""
+    """An entity id from a name: ``Sergei Shoigu`` -> ``sergei-shoigu``, accents dropped, an
+    initialism's points too (``U.S. officials`` -> ``us-officials``)."""
+    text = re.sub(r"(?<![\w.])(?:[A-Za-z]\.){2,}", lambda m: m.group().replace(".", ""), text)
     text = unicodedata.normalize("NFKD", text.replace("’", "").replace("'", ""))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80].strip("-") or "entity"
+
+
+_ROLE_WORD = re.compile(rf"(?i:{_ROLE_NOUNS})")
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,9 @@ class Gazetteer:
     demonyms: dict[str, Known] = field(default_factory=dict)  # "Korean" -> South Korea
     forces: list[dict] = field(default_factory=list)
     capitals: dict[str, Known] = field(default_factory=dict)  # "Beijing" -> China
+    # the archive's names, case folded: "Chinese Foreign Ministry" a rule makes of "China's
+    # foreign ministry" is the archive's "Chinese foreign ministry"
+    archived: dict[str, Known] = field(default_factory=dict)
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, name: str, known: Known, *, replace: bool = False) -> None:
@@ -141,10 +150,12 @@ def _follow(k: Known, moved: dict[str, Known]) -> Known:
 
 def _adopt(g: Gazetteer, bundled: dict, moved: dict, known: Known, names: list[str]) -> None:
     """Let the archive's entity win its names (and the bundled entity it is the same as).
-    A name with no capital letter ("the navy", "the ministry") names nothing by itself."""
+    A name with no capital letter ("the navy", "the ministry") names nothing by itself, nor
+    does a role noun ("Organisers", an alias a sentence's first word gave)."""
     for name in names:
-        if not any(c.isupper() for c in name):
-            continue
+        if not any(c.isupper() for c in name) or _ROLE_WORD.fullmatch(name):
+            continue  # nor does a role noun a sentence starts with: "Organisers said"
+        g.archived.setdefault(name.casefold(), known)
         old = bundled.get(name)
         if old is not None and old.type == "City" and known.type == "Country":
             continue  # "Tokyo" for Japan: the capital stands for its state where it acts

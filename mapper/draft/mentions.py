@@ -8,8 +8,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .gazetteer import Gazetteer, Known, slug
-from .namewords import _COMPANY_ENDS, _FACILITY_ENDS, _LOCATIVE
+from .groups import GroupRules
+from .namewords import _COMPANY_ENDS, _FACILITY_ENDS, _LOCATIVE, _alternation
 from .people import PeopleRules
+from .places import PlaceRules
 from .shapes import ShapeRules
 
 __all__ = ["Mention", "Proposal", "find_mentions"]
@@ -26,6 +28,7 @@ class Proposal:
     aliases: list[str] = field(default_factory=list)
     honorific: str = ""
     post: tuple[str, str, int, int] | None = None  # (title, organisation id, span) if given
+    acts: bool = False  # an unnamed speaker the text has speak: declared even if no fact uses it
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ class Mention:
     id: str
 
 
-class _Finder(PeopleRules, ShapeRules):
+class _Finder(PeopleRules, ShapeRules, PlaceRules, GroupRules):
     def __init__(self, text: str, gazetteer: Gazetteer) -> None:
         self.text, self.g = text, gazetteer
         self.taken: list[tuple[int, int]] = []
@@ -46,6 +49,9 @@ class _Finder(PeopleRules, ShapeRules):
         return all(end <= s or start >= e for s, e in self.taken)
 
     def take(self, start: int, end: int, known: Known, confidence: float) -> Proposal:
+        same = self.g.archived.get(known.label.casefold())
+        if same is not None and same.type == known.type:
+            known = same  # a name a rule made that the archive already has, by another id
         self.taken.append((start, end))
         self.mentions.append(Mention(start, end, known.id))
         proposal = self.proposals.get(known.id)
@@ -56,19 +62,33 @@ class _Finder(PeopleRules, ShapeRules):
             proposal.aliases.append(words)
         return proposal
 
+    def propose(self, known: Known, start: int, end: int, confidence: float) -> None:
+        """An entity to declare, quoted by ``text[start:end]``, that no mention stands for."""
+        self.proposals.setdefault(known.id, Proposal(known, start, end, confidence))
+
     def home_state(self) -> Known | None:
         """The article's own state, to which a national body named without one belongs: the
-        dateline's ("MANILA —"), else the state it names most often (the first, on a tie)."""
-        line = re.match(r"\s*(?P<city>[A-Z][A-Z ]{2,})\s+[—–-]", self.text)
-        city = line.group("city").title() if line else ""
-        home = self.g.capitals.get(city) or self.state_of(city)
+        dateline's ("MANILA —"), else the state it names most often, by its names, demonyms
+        and capital ("in Praia"), the first named on a tie."""
+        home = self.dateline_state()
         if home is None:
-            named = re.finditer(rf"(?<![\w-])(?:{self.g.states()})(?![\w-])", self.text)
-            ids = [k.id for m in named if (k := self.state_of(m.group())) is not None]
+            capitals = _alternation(self.g.capitals)
+            named = re.finditer(rf"(?<![\w-])(?:{self.g.states()}|{capitals})(?![\w-])", self.text)
+            ids = [
+                k.id
+                for m in named
+                if (k := self.state_of(m.group()) or self.g.capitals.get(m.group())) is not None
+            ]
             if ids:
                 top = max(ids, key=lambda i: (ids.count(i), -ids.index(i)))
                 home = next(k for k in self.g.states_known() if k.id == top)
         return home
+
+    def dateline_state(self) -> Known | None:
+        """The state of the dateline's city ("MANILA —"), if the text opens with one."""
+        line = re.match(r"\s*(?P<city>[A-Z][A-Z ]{2,})\s+[—–-]", self.text)
+        city = line.group("city").title() if line else ""
+        return self.g.capitals.get(city) or self.state_of(city)
 
     def state_of(self, word: str) -> Known | None:
         known = self.g.names.get(word) or self.g.demonyms.get(word)
@@ -86,7 +106,11 @@ class _Finder(PeopleRules, ShapeRules):
             if several_words and (known is None or known.type in ("Country", "City")):
                 continue  # "Sri Lanka" is left for "Sri Lanka Air Force"
             state = self.g.capitals.get(word)
-            if known is not None and state is not None and known.located_in == state.id:
+            if (  # the archive's city may not say its state: the capital's name does
+                known is not None
+                and state is not None
+                and (known.located_in == state.id or known.type == "City" and not known.located_in)
+            ):
                 head = self.text[max(0, m.start() - 20) : m.start()]
                 if not _LOCATIVE.search(head):
                     known = state
@@ -158,6 +182,10 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> tuple[list[Mention], dict[
     finder.forces()
     finder.units()
     finder.groups()
+    finder.described_groups()
+    finder.home_descriptions()
+    finder.both_governments()
+    finder.delegations()
     finder.places_of()
     finder.embassies()
     finder.governments()
@@ -166,6 +194,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> tuple[list[Mention], dict[
     finder.makers()
     finder.instruments()
     finder.waters()
+    finder.zones()
     finder.by_ending(_FACILITY_ENDS, "Facility", 0.6)
     finder.by_ending(_COMPANY_ENDS, "Company", 0.6)
     finder.by_ending(("Sea", "Ocean", "Strait", "Gulf", "Bay", "Channel"), "WaterBody", 0.6)
@@ -177,6 +206,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> tuple[list[Mention], dict[
     finder.weapons()
     finder.headquarters()
     finder.names()
+    finder.seats()
     finder.cited()
     finder.spokespeople()
     finder.cities()

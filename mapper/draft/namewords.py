@@ -41,6 +41,15 @@ _BODY_TYPES = {
 }  # fmt: skip
 _BODY_ENDS = tuple(_BODY_TYPES)
 
+# the nouns an unnamed speaker is written with ("officials", "a spokesman"): never a name
+_ROLE_NOUNS = (
+    r"officials?|diplomats?|spokes(?:man|woman|person|people)|sources?|analysts?|experts?|"
+    r"representatives?|envoys?|lawyers?|executives?|officers?|commanders?|ministers?|"
+    r"lawmakers?|legislators?|observers?|negotiators?|delegations?|delegates?|critics|"
+    r"organi[sz]ers|protesters|residents|leaders?|investigators|prosecutors|aides?|"
+    r"instructors?|advisers?|advisors?|trainers?"
+)
+
 _NOT_NAME_START = {"The", "A", "An", "In", "On", "At", "By", "Under", "With", "But", "And", "From",
                    "For", "To", "Of", "As", "After", "Before", "While", "When", "If"}  # fmt: skip
 

@@ -14,6 +14,8 @@ __all__ = ["HONORIFICS", "TITLES", "PeopleRules"]
 TITLES = (
     "President", "Vice President", "Prime Minister", "Deputy Prime Minister",
     "Defence Minister", "Defense Minister", "Deputy Defence Minister", "Deputy Defense Minister",
+    "Deputy Foreign Minister", "Vice Foreign Minister", "Vice Defence Minister",
+    "Vice Defense Minister", "Deputy Minister", "Vice Minister",
     "Foreign Minister", "Minister of Defence", "Minister of Defense", "Minister for Defence",
     "Minister of Foreign Affairs", "Minister for Foreign Affairs", "Minister", "State Secretary",
     "Defence Secretary", "Defense Secretary", "Secretary of Defense", "Secretary of State",
@@ -37,6 +39,10 @@ HONORIFICS = {"Gen.", "Lt. Gen.", "Maj. Gen.", "Brig. Gen.", "Adm.", "Vice Adm."
               "Col.", "Lt. Col.", "Capt.", "Sen.", "General", "Admiral", "Colonel", "Captain"}  # fmt: skip
 
 
+# words that start a title, never a name ("Foreign Minister ...")
+_TITLE_WORDS = {"Foreign", "Defence", "Defense", "Prime", "Deputy", "Vice", "Minister", "Trade",
+                "Interior", "Finance", "Secretary", "Chief"}  # fmt: skip
+
 _SPELLED = {"Gen.": "general", "Adm.": "admiral", "Col.": "colonel", "Capt.": "captain",
             "Sen.": "senator"}  # fmt: skip
 
@@ -59,6 +65,8 @@ class PeopleRules:
             name = m.group("name")
             if not self.free(start, end) or self.state_of(name.split()[0]):
                 continue
+            if name.split()[0] in _TITLE_WORDS:
+                continue  # a title the list lacks: "Deputy Trade Minister Ana Ruiz" is no "Trade ..."
             person = Known(slug(name), "Person", name)
             proposal = self.take(start, end, person, 0.8)
             title = m.group("title")

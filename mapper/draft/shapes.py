@@ -1,7 +1,7 @@
 """Entities known by the shape of their names: a state's forces and ministries ("Sri Lanka's
 navy"), bodies, companies, facilities, waters and regions by their last words, legal
-instruments, programmes, weapon designations, bases, companies a noun introduces, and news
-organisations cited by one name."""
+instruments, programmes, weapon designations, companies a noun introduces, and news
+organisations cited by one name. Places and seats are ``places``'s."""
 
 from __future__ import annotations
 
@@ -20,6 +20,12 @@ from .namewords import (
 )
 
 __all__ = ["ShapeRules"]
+
+
+# what a designation without a hyphen must be followed by to be a weapon ("K9 howitzers", not
+# "G7 leaders")
+_ARMS = (r"(?:tanks?|howitzers?|fighters?|jets?|missiles?|helicopters?|rifles?|drones?|"
+         r"frigates?|corvettes?|submarines?|launchers?|guns?|aircraft)")  # fmt: skip
 
 
 class ShapeRules:
@@ -43,7 +49,10 @@ class ShapeRules:
                     continue
                 if m.group("force") == "military" and _modifies(self.text, m.end()):
                     continue
-                words = " ".join(w[:1].upper() + w[1:] for w in m.group("force").split())
+                words = " ".join(  # "Ministry of Defence", not "Ministry Of Defence"
+                    w if w in ("of", "the", "and", "for") else w[:1].upper() + w[1:]
+                    for w in m.group("force").split()
+                )
                 demonym = next((d for d, k in self.g.demonyms.items() if k.id == state.id), "")
                 if force["suffix"] == "government":
                     label = f"{demonym or state.label} government"
@@ -60,14 +69,21 @@ class ShapeRules:
     def governments(self) -> None:
         """ "the government" is the article's own state's (``home_state``), "its government"
         the last state named before it: ``government-of-mongolia``, as "the Mongolian
-        government" would be. Not "the government of X", named in full."""
-        pattern = re.compile(r"(?<![\w-])(?P<det>[Tt]he|[Ii]ts) government(?![\w-])(?!\s+of\b)")
+        government" would be; "a government in charge in New Delhi" the capital's state's. Not
+        "the government of X", named in full."""
+        pattern = re.compile(
+            r"(?<![\w-])(?P<det>[Tt]he|[Ii]ts|[Aa]) government(?![\w-])(?!\s+of\b)"
+            rf"(?:[^.;]{{0,80}}?\bin (?:charge|power|office) in (?P<seat>{_alternation(self.g.capitals)}))?"
+        )
         states = re.compile(rf"(?<![\w-])(?:{self.g.states()})(?![\w-])")
         for m in pattern.finditer(self.text):
             start = m.start() + len(m.group("det")) + 1
-            if not self.free(start, m.end()):
+            end = start + len("government")
+            if not self.free(start, end) or m.group("det").lower() == "a" and not m.group("seat"):
                 continue
-            if m.group("det").lower() == "its":
+            if m.group("seat"):  # "a government ... in charge in New Delhi": India's
+                state = self.g.capitals[m.group("seat")]
+            elif m.group("det").lower() == "its":
                 named = [x.group() for x in states.finditer(self.text, 0, m.start())]
                 state = self.state_of(named[-1]) if named else None
             else:  # the government named before ("the Cabo Verdean government"), else home's
@@ -78,7 +94,7 @@ class ShapeRules:
                 ]
                 known = self.proposals[before[-1]].known if before else None
                 if known is not None:
-                    self.take(start, m.end(), known, 0.5)
+                    self.take(start, end, known, 0.5)
                     continue
                 state = self.home_state()
             if state is None:
@@ -87,7 +103,7 @@ class ShapeRules:
             label = f"{demonym or state.label} government"
             known = Known(f"government-of-{state.id}", "GovernmentOrganization", label,
                           part_of=state.id)  # fmt: skip
-            self.take(start, m.end(), known, 0.5)
+            self.take(start, end, known, 0.5)
 
     def ministries(self) -> None:
         """ "the defence ministry" named without a state: the one named before ("Kenya's
@@ -116,21 +132,6 @@ class ShapeRules:
             known = Known(slug(label), "GovernmentOrganization", label, part_of=state.id)
             self.take(start, m.end(), known, 0.5)
 
-    def embassies(self) -> None:
-        """ "Russia's embassy in Praia", "the Japanese embassy in Colombo": the state's mission
-        there (``russian-embassy-in-praia``)."""
-        pattern = re.compile(
-            rf"(?<![\w-])(?P<state>{self.g.states()})(?:[’']s)?\s+(?P<embassy>[Ee]mbassy)\s+in\s+(?P<where>{_CAP}(?:\s+{_CAP})?)"
-        )
-        for m in pattern.finditer(self.text):
-            state = self.state_of(m.group("state"))
-            if state is None or not self.free(m.start(), m.end("embassy")):
-                continue
-            demonym = next((d for d, k in self.g.demonyms.items() if k.id == state.id), "")
-            label = f"{demonym or state.label} embassy in {m.group('where')}"
-            known = Known(slug(label), "GovernmentOrganization", label, part_of=state.id)
-            self.take(m.start(), m.end("embassy"), known, 0.6)  # the place is its own mention
-
     def spokespeople(self) -> None:
         """An unnamed spokesperson of a named body: "a State Department spokesperson", "the
         Chinese foreign ministry spokesperson" (one person, by the body's name). Runs after
@@ -145,15 +146,6 @@ class ShapeRules:
                 continue  # the body keeps its own mention inside the person's
             label = f"{m.group('body')} {m.group('title')}"
             self.take(start, end, Known(slug(label), "Person", label), 0.5)
-
-    def headquarters(self) -> None:
-        """ "NATO headquarters": the body's seat, a facility."""
-        names = _alternation([n for n, k in self.g.names.items() if k.type != "City"])
-        for m in re.finditer(rf"(?<![\w-])(?P<body>{names})(?:[’']s)?\s+headquarters\b", self.text):
-            if self.free(m.start(), m.end()):
-                body = self.g.names[m.group("body")]
-                known = Known(f"{body.id}-headquarters", "Facility", f"{body.label} headquarters")
-                self.take(m.start(), m.end(), known, 0.55)
 
     def organisations(self) -> None:
         """Bodies named by their last word ("Export-Import Bank of Korea", "Vistula Security
@@ -180,8 +172,32 @@ class ShapeRules:
                 words = f"{demonym or owner.label} {words}"
                 known = Known(slug(words), etype, words, part_of=owner.id)
             else:
-                known = self.national(words, start, etype) or Known(slug(words), etype, words)
+                known = (
+                    self.national(words, start, etype)
+                    or self.owned(words, start, etype)
+                    or Known(slug(words), etype, words)
+                )
             self.take(start, end, known, 0.55)
+
+    def owned(self, words: str, start: int, etype: str) -> Known | None:
+        """A body of a body the gazetteer knows, named after its owner's possessive: "the
+        People's Liberation Army's Southern Theater Command" is ``pla-southern-theater-command``
+        (the owner's acronym, else its id, before the body's words)."""
+        head = re.search(
+            r"(?P<owner>[A-Z][\w’' -]{1,60}?)[’']s\s+$", self.text[max(0, start - 64) : start]
+        )
+        owner = None
+        if head is not None:
+            words_before = head.group("owner").split()
+            for i in range(len(words_before)):  # the longest name the owner's words end with
+                owner = self.g.names.get(" ".join(words_before[i:]))
+                if owner is not None:
+                    break
+        if owner is None or owner.type in ("Country", "City"):
+            return None
+        short = [n for n, k in self.g.names.items() if k.id == owner.id and n.isupper()]
+        prefix = min(short, key=len).lower() if short else owner.id
+        return Known(f"{prefix}-{slug(words)}", etype, words, part_of=owner.id)
 
     def national(self, words: str, start: int, etype: str) -> Known | None:
         """A national body named without its state ("the Department of Foreign Affairs",
@@ -205,50 +221,29 @@ class ShapeRules:
 
     def units(self) -> None:
         """A state's units or people in arms, as written: "Mongolian engineering units",
-        "Japanese ground troops", "Cypriot officers" (``mongolian-engineering-units``)."""
+        "Japanese ground troops", "Cypriot officers" (``mongolian-engineering-units``); two
+        states' at once: "Indian and French air crews"."""
         nouns = (r"units?|troops|squadrons?|battalions?|brigades?|regiments?|contingents?|crews|"
                  r"officers|sailors|soldiers|pilots|peacekeepers|special forces")  # fmt: skip
+        states = self.g.states()
         pattern = re.compile(
-            rf"(?<![\w-])(?P<state>{self.g.states()})\s+(?:[a-z]+\s+){{0,2}}?(?:{nouns})(?![\w-])"
+            rf"(?<![\w-])(?:(?P<first>{states})\s+and\s+)?"
+            rf"(?P<state>{states})\s+(?P<what>(?:(?!(?:and|or|but|to|of|in|the|with|for|from|as)\s)[a-z]+\s+){{0,2}}?(?:{nouns}))(?![\w-])"
         )
         for m in pattern.finditer(self.text):
             state = self.state_of(m.group("state"))
-            if state is None or not self.free(m.start(), m.end()):
+            if state is None or not self.free(m.start("state"), m.end()):
                 continue
-            words = m.group()
+            words = self.text[m.start("state") : m.end()]
             known = Known(slug(words), "MilitaryOrganization", words, part_of=state.id)
-            self.take(m.start(), m.end(), known, 0.5)
-
-    def groups(self) -> None:
-        """Groups a story names by a fixed pattern: "EU foreign ministers", "officials in
-        Helsinki" (a place the gazetteer knows)."""
-        bodies = _alternation(
-            [n for n, k in self.g.names.items() if k.type == "InternationalOrganization"]
-            + list(self.g.demonyms)
-        )
-        cities = _alternation([n for n, k in self.g.names.items() if k.type == "City"])
-        pattern = re.compile(
-            rf"(?<![\w-])(?:{bodies})\s+(?:foreign|defence|defense)\s+ministers\b"
-            rf"|\b(?P<who>officials|diplomats)\s+in\s+(?:{cities})(?![\w-])"
-        )
-        for m in pattern.finditer(self.text):
-            end = m.end("who") if m.group("who") else m.end()  # the city keeps its own mention
-            if self.free(m.start(), end):
-                words = m.group()
-                self.take(m.start(), end, Known(slug(words), "Group", words), 0.45)
-
-    def places_of(self) -> None:
-        """ "the island of Sal" (a region), "the port of Mindelo" (a facility)."""
-        pattern = re.compile(
-            r"\b(?P<what>island|port) of (?P<name>[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?)"
-        )
-        for m in pattern.finditer(self.text):
-            if m.group("what") == "island":
-                start, end, label, etype = m.start("name"), m.end(), m.group("name"), "Region"
-            else:
-                start, end, label, etype = m.start(), m.end(), m.group(), "Facility"
-            if self.free(start, end) and m.group("name") not in self.g.names:
-                self.take(start, end, Known(slug(label), etype, label), 0.5)
+            self.take(m.start("state"), m.end(), known, 0.5)
+            first = m.group("first") in self.g.demonyms and self.state_of(m.group("first"))
+            if first and self.free(m.start("first"), m.end("first")):
+                # "Indian and French air crews": the Indian ones too, quoted by the whole phrase
+                words = f"{m.group('first')} {m.group('what')}"
+                known = Known(slug(words), "MilitaryOrganization", words, part_of=first.id)
+                proposal = self.take(m.start("first"), m.end("first"), known, 0.45)
+                proposal.end = max(proposal.end, m.end())
 
     def by_ending(self, ends, etype: str, confidence: float) -> None:
         pattern = re.compile(
@@ -315,27 +310,6 @@ class ShapeRules:
                 continue
             self.take(start, m.end(), Known(slug(words), "LegalInstrument", words), 0.55)
 
-    def waters(self) -> None:
-        """ "Gulf of Oman", "Sea of Okhotsk", "Strait of Gibraltar", "Bay of Biscay"."""
-        pattern = re.compile(rf"\b(?:Gulf|Sea|Strait|Straits|Bay) of (?:the )?{_CAP}(?:\s+{_CAP})?")
-        for m in pattern.finditer(self.text):
-            if self.free(m.start(), m.end()):
-                words = m.group()
-                self.take(m.start(), m.end(), Known(slug(words), "WaterBody", words), 0.6)
-
-    def bases(self) -> None:
-        """Bases named after the word "Base": "RAAF Base Tindal", "Naval Base Kitsap",
-        "Camp Lemonnier", "Fort Bragg"."""
-        pattern = re.compile(
-            rf"\b(?:(?:[A-Z]{{2,6}}|{_CAP})\s+)?(?:Air\s+|Naval\s+)?Base\s+{_CAP}(?!\s+[A-Z])"
-            rf"|\b(?:Camp|Fort)\s+[A-Z][a-z]{{3,}}\b"
-        )
-        for m in pattern.finditer(self.text):
-            words = _trim(m.group())
-            start = m.end() - len(words)
-            if self.free(start, m.end()):
-                self.take(start, m.end(), Known(slug(words), "Facility", words), 0.6)
-
     def makers(self) -> None:
         """Companies a noun introduces: "the aircraft maker Planalto Aeronáutica", "Hanbit
         Marine & Defense, a shipbuilder"."""
@@ -356,10 +330,11 @@ class ShapeRules:
 
     def weapons(self) -> None:
         """Weapon designations: S-400, F-35, KF-21, MI-35 Hind, J-10C; a name and a wheel
-        formula: Ilves 6x6."""
+        formula: Ilves 6x6; one without a hyphen before a weapon's noun: "K2 tanks"."""
         pattern = re.compile(
             rf"\b{_DESIGNATION}(?:\s+[A-Z][a-z]+)?\b(?!\s+(?:[a-z]+\s+)?(?:programme|program))"
             rf"|\b{_CAP}\s+[468]x[468]\b"
+            rf"|\b[A-Z]{{1,3}}\d{{1,3}}[A-Z]?(?=\s+(?:[a-z-]+\s+)?{_ARMS}\b)"  # "K2 tanks"
         )
         for m in pattern.finditer(self.text):
             if self.free(m.start(), m.end()):

@@ -1,117 +1,16 @@
 """Who speaks: the speaker of a speech verb ("the ministry said", "said Gen. Sato", "Sato, the
-navy's spokesman, said", "he said"), and the unnamed speakers news relies on ("a ministry
-official", "officials in Praia", "two diplomats involved in the talks") as entities of their
-own: an anonymous person, or a group (the format's ``Group`` type)."""
+navy's spokesman, said", "he said"). The unnamed speakers themselves are entities
+(``unnamed``)."""
 
 from __future__ import annotations
 
 import re
 
 from .context import AGENT, Context
-from .gazetteer import Known, slug
-from .mentions import Mention, Proposal
+from .mentions import Mention
+from .unnamed import anonymous_speakers
 
 __all__ = ["anonymous_speakers", "speaker"]
-
-_ROLE_NOUNS = (
-    r"officials?|diplomats?|spokes(?:man|woman|person|people)|sources?|analysts?|experts?|"
-    r"representatives?|envoys?|lawyers?|executives?|officers?|commanders?|ministers?|"
-    r"lawmakers?|legislators?|observers?|negotiators?|delegations?|delegates?|critics|"
-    r"organi[sz]ers|protesters|residents|leaders?|investigators|prosecutors|aides?"
-)
-_PLURAL_ONLY = {"critics", "organisers", "organizers", "protesters", "residents", "investigators",
-                "prosecutors"}  # fmt: skip
-# the modifiers an unnamed speaker carries: "senior", "Western", "Hungarian defence ministry"
-_MODIFIER = (
-    r"(?:[A-Z][\w’'-]+|senior|junior|former|military|defen[cs]e|foreign|navy|army|air force|"
-    r"ministry|government|embassy|industry|security|intelligence|opposition|squadron|naval|"
-    r"state|police|coast guard|regional|local|western|european|top|other)"
-)
-_ANON = re.compile(
-    rf"(?<![\w’'-])(?P<det>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)?\s*"
-    rf"(?P<words>(?:{_MODIFIER}\s+){{0,4}}?(?P<noun>(?i:{_ROLE_NOUNS}))"
-    rf"(?:\s+(?:in|at|for|from|of)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}})?)"
-    rf"(?=[\s,.;:]|$)"
-)
-_FOR_BODY = re.compile(
-    r"(?<![\w’'-])(?P<det>[Aa]n?) "
-    r"(?P<noun>spokes(?:man|woman|person)|official|representative|lawyer)"
-    r" (?:for|of|at) (?:the )?"
-)
-_BODIES = {"GovernmentOrganization", "MilitaryOrganization", "Organization",
-           "InternationalOrganization", "Company", "StateOwnedEnterprise"}  # fmt: skip
-_BARE_START = re.compile(r"(?:^|[.!?;]\s+|[“\"]\s*|\n)$")
-
-
-def anonymous_speakers(
-    text: str, mentions: list[Mention], types: dict[str, str]
-) -> tuple[list[Mention], dict[str, Proposal]]:
-    """Unnamed people and groups written as a phrase: "a ministry official", "US officials",
-    "Officials in Praia". A phrase with a determiner ("a", "two") or starting a clause; a
-    singular one is an anonymous Person, a plural one a Group. Mentions inside the phrase (the
-    state in "a Chinese embassy spokesperson") give way to it."""
-    found: list[Mention] = []
-    proposals: dict[str, Proposal] = {}
-    for m in _FOR_BODY.finditer(text):  # "a spokesman for Iran's foreign ministry"
-        chain = [
-            x for x in mentions if x.start >= m.end() and types.get(x.id) in _BODIES | {"Country"}
-        ]
-        if not chain or chain[0].start != m.end():
-            continue
-        body = chain[0]
-        for x in chain[1:]:  # the last of a possessive chain: "NATO's Defence College"
-            if not re.fullmatch(r"[’']s\s+", text[body.end : x.start]):
-                break
-            body = x
-        if types.get(body.id) not in _BODIES:
-            continue
-        noun = m.group("noun").lower()
-        ident = f"{body.id}-{noun}"
-        found.append(Mention(m.start("noun") - len(m.group("det")) - 1, body.end, ident))
-        if ident not in proposals:
-            label = f"{noun} for {text[m.end() : body.end]}"
-            proposals[ident] = Proposal(Known(ident, "Person", label), m.start(), body.end, 0.45)
-    for m in _ANON.finditer(text):
-        if any(x.start <= m.start("words") < x.end for x in found):
-            continue
-        words = m.group("words").strip()
-        noun = m.group("noun").lower()
-        det = (m.group("det") or "").lower()
-        start, end = m.start("words"), m.end("words")
-        if words.endswith(("’s", "'s")) or any(
-            x.start < end < x.end or x.start < start < x.end for x in mentions
-        ):  # "a spokesman for Iran's foreign ministry": the qualifier is cut short; drop it
-            end = m.end("noun")
-            words = text[start:end]
-        if re.search(r",\s*$", text[: m.start()]) and any(
-            types.get(x.id) == "Person" and 0 <= m.start() - x.end <= 3 for x in mentions
-        ):
-            continue  # "Ramon Dizon, a navy spokesman": the post of someone named
-        plural = noun.endswith(("s", "people")) or noun in _PLURAL_ONLY
-        if not det and not (plural and (_BARE_START.search(text[:start]) or words != noun)):
-            continue  # "the ministry's spokesman" is a post of someone named, not a speaker
-        if (
-            det in ("a", "an", "one")
-            and plural
-            or det in ("two", "three", "several")
-            and not plural
-        ):
-            continue
-        named = any(ch.isupper() for ch in words[1:]) or any(x.start == start for x in mentions)
-        if not (named or det and words[0].isupper()):
-            continue  # "officials said", "a ministry official": too bare to tell apart; a name
-            # ("a NATO official", "officials in Helsinki") makes it an entity of its own
-        inside = [x for x in mentions if start <= x.start and x.end <= end]
-        if any(types.get(x.id) == "Person" for x in inside):
-            continue  # a named person: "Defence Minister ... officials"
-        label = words[0].upper() + words[1:] if not words[0].isupper() else words
-        ident = slug(words)
-        kind = "Group" if plural else "Person"
-        found.append(Mention(start, end, ident))
-        if ident not in proposals:
-            proposals[ident] = Proposal(Known(ident, kind, label), start, end, 0.5)
-    return found, proposals
-
 
 _SPEECH_GAP = re.compile(
     r"\s*(?:,[^,]{3,90},\s*)?(?:has |have |had |also |then |later |further )?$"
