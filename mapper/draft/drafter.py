@@ -64,7 +64,10 @@ def _headline(text: str, sentences) -> tuple[str, bool]:
 
 def _entity(p: Proposal, text: str) -> dict:
     k = p.known
-    out: dict = {"id": k.id, "type": k.type, "label": k.label}
+    out: dict = {"id": k.id, "type": k.type}
+    if k.local:  # an unnamed source or a group the story describes: the article's own
+        out["scope"] = "article"
+    out["label"] = k.label
     aliases = [a for a in p.aliases if a != k.label]
     if aliases:
         out["aliases"] = aliases[:5]
