@@ -60,7 +60,11 @@ def three(folder: Path) -> list:
 
 def test_the_same_local_id_in_two_articles_is_two_nodes_and_the_archive_s_is_untouched(tmp_path):
     articles = three(tmp_path / "in")  # no "one entity, one label" error: they are not one
-    assert [sorted(a.local_ids) for a in articles] == [["western-diplomat"], [], ["western-diplomat"]]
+    assert [sorted(a.local_ids) for a in articles] == [
+        ["western-diplomat"],
+        [],
+        ["western-diplomat"],
+    ]
     assert [e.id for e in summary_of(articles[0]).entities] == []  # nothing for others to check
     data = map_articles(articles)
     people = {

@@ -70,7 +70,9 @@ def anonymous_speakers(
         found.append(Mention(m.start("noun") - len(m.group("det")) - 1, body.end, ident))
         if ident not in proposals:
             label = f"{noun} for {text[m.end() : body.end]}"
-            proposals[ident] = Proposal(Known(ident, "Person", label, local=True), m.start(), body.end, 0.45)
+            proposals[ident] = Proposal(
+                Known(ident, "Person", label, local=True), m.start(), body.end, 0.45
+            )
     _of_a_state(text, mentions, types, found, proposals)
     _of_the_body(text, mentions, types, found, proposals)
     for m in _ANON.finditer(text):

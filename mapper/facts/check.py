@@ -315,8 +315,7 @@ class Builder:
             scope = raw.get("scope", "archive") if (*where, "scope") not in self.bad else "archive"
             if scope == "article" and same_as:
                 self.problem(
-                    "same_as: an entity of this article only (scope: article) is no Wikidata "
-                    "item",
+                    "same_as: an entity of this article only (scope: article) is no Wikidata item",
                     (*where, "same_as"),
                     fact_id=raw["id"],
                     hint="remove same_as, or remove scope: article if it is the archive's "

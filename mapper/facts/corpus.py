@@ -92,7 +92,9 @@ def summary_of(article: Article) -> Summary:
     posts = tuple(
         PostNote(str(f.values["organization"]), str(f.values["title"]), "", f.line or 0)
         for f in article.facts
-        if f.kind == "post" and "organization" in f.values and "title" in f.values
+        if f.kind == "post"
+        and "organization" in f.values
+        and "title" in f.values
         and f.values["organization"] not in local  # its post is the article's own too
     )
     posts = tuple(PostNote(p.organization, p.title, slugify(p.title), p.line) for p in posts)
