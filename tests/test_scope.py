@@ -188,6 +188,18 @@ def test_the_drafter_writes_the_scope_of_an_unnamed_speaker_not_of_a_named_perso
     assert "western-diplomat" in loaded.local_ids and "ana-ribeiro" not in loaded.local_ids
 
 
+def test_the_drafter_declares_no_local_entity_of_an_id_the_registry_has(tmp_path):
+    from mapper.facts.registry import load_registry
+
+    (tmp_path / "entities.yaml").write_text(REGISTRY, encoding="utf-8")
+    registry = load_registry((tmp_path / "entities.yaml",))
+    text = "Talks\n\nA Western diplomat said on Monday that the talks had stalled.\n"
+    alone = draft_text(text, text_name="x.txt")
+    assert "western-diplomat" in {e["id"] for e in alone.entities}
+    drafted = draft_text(text, text_name="x.txt", registry=registry)
+    assert "western-diplomat" not in {e["id"] for e in drafted.entities}
+
+
 def test_an_archive_entity_may_say_its_scope_and_is_unchanged(tmp_path):
     folder = tmp_path / "in"
     write_article(folder, facts("a Western diplomat", scope="archive"), TEXT, slug="plain")

@@ -184,6 +184,8 @@ def _entities(
             p = Proposal(credited[entity_id], -1, -1, 1.0)
         if p is None or p.known.from_registry:
             continue  # registry entities are referred to, not declared again
+        if p.known.local and entity_id in known and known[entity_id].from_registry:
+            continue  # the registry's id, never an article's own: referred to as well
         if p.start >= 0:
             entities.append(_entity(p, text))
         else:
