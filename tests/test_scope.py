@@ -174,6 +174,10 @@ def test_the_drafter_writes_the_scope_of_an_unnamed_speaker_not_of_a_named_perso
     )
     drafted = {e["id"]: e for e in draft_text(text, text_name="x.txt").entities}
     assert drafted["western-diplomat"]["scope"] == "article"
+    spoke = "Talks\n\nA State Department spokesperson said on Monday that the talks had stalled.\n"
+    by_body = {e["id"]: e for e in draft_text(spoke, text_name="x.txt").entities}
+    assert by_body["state-department-spokesperson"]["scope"] == "article"
+    assert "scope" not in by_body["us-state-department"]
     assert list(drafted["western-diplomat"])[:3] == ["id", "type", "scope"]
     assert drafted["ana-ribeiro"]["type"] == "Person" and "scope" not in drafted["ana-ribeiro"]
     article = tmp_path / "talks.txt"
