@@ -212,3 +212,13 @@ def test_an_archive_entity_may_say_its_scope_and_is_unchanged(tmp_path):
     data = map_articles([article])
     names = objects(data, URIRef(f"{DATA}entity/western-diplomat"), SCHEMA_NAME)
     assert names == {Literal("a Western diplomat", lang="en")}
+
+
+def test_the_site_gives_a_local_entity_its_own_page_under_its_article(seed_site: Path):
+    # the seed's "critics in the United States" are its article's own (scope: article)
+    here = seed_site / "article" / "pakistan-courts-us-and-russia-on-defense" / "entity"
+    page = (here / "critics-in-the-united-states.html").read_text(encoding="utf-8")
+    assert "critics in the United States" in page
+    assert (here / "critics-in-the-united-states.ttl").is_file()
+    assert not (seed_site / "entity" / "critics-in-the-united-states.html").exists()
+    assert (seed_site / "entity" / "pakistan.html").is_file()  # the archive's stay where they were
