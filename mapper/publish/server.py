@@ -22,8 +22,9 @@ from ..rdf.mint import check_base
 from .app import StoreSite, make_app
 from .dcat import Publisher
 from .fromstore import EmbeddedSource
-from .refresh import StoreWatch
+from .refresh import StoreWatch, signature
 from .sparql_endpoint import QueryPool
+from .storememory import StoreMemory
 
 __all__ = ["DeadlineProtocol", "serve_store"]
 
@@ -218,6 +219,14 @@ def _embedded(store: Path, described: dict, *, timeout: float, workers: int):
         pool.refresh()
 
     site.watch = StoreWatch(store, reopen)
+
+    def reopen_handle() -> bool:  # the same data: what was rendered stays
+        if signature(store) != site.watch.opened:  # a load wrote it: the watch's turn
+            return False
+        site.source.store = ox.Store.read_only(str(store))
+        return True
+
+    site.memory = StoreMemory(reopen_handle)
     return site, pool
 
 

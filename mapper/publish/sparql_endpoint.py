@@ -226,6 +226,7 @@ def _work(conn, source: tuple[str, list[str]]) -> None:
         conn.send(("failed", str(err)))
         return
     conn.send(("ready",))
+    memory = _memory(engine, paths[0]) if kind == "store" else None
     while True:
         try:
             query, media, dataset = conn.recv()
@@ -237,6 +238,27 @@ def _work(conn, source: tuple[str, list[str]]) -> None:
             conn.send(("error", str(err)))
         except Exception as err:  # a bug must not take the worker down with it
             conn.send(("error", f"query failed: {type(err).__name__}: {err}"))
+        if memory is not None:
+            memory.check()
+
+
+def _memory(engine: StoreEngine, path: str):
+    """A worker's StoreMemory (storememory.py): the store opened again as it grows, unless a
+    load has written it since (the pool replaces the worker then)."""
+    import pyoxigraph as ox
+
+    from .refresh import signature
+    from .storememory import StoreMemory
+
+    opened = signature(Path(path))
+
+    def reopen() -> bool:
+        if signature(Path(path)) != opened:
+            return False
+        engine.store = ox.Store.read_only(path)
+        return True
+
+    return StoreMemory(reopen)
 
 
 class _Worker:
