@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 __all__ = ["BUDGET", "StoreMemory", "anonymous_memory"]
 
-BUDGET = 64 * 1024 * 1024  # bytes a store's readers may add before it is opened again
+BUDGET = 128 * 1024 * 1024  # bytes a store's readers may add before it is opened again
 
 
 def anonymous_memory() -> int | None:
