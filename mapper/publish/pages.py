@@ -8,7 +8,7 @@ from functools import cache
 from importlib.resources import files
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from ..rdf.vocab import NS
@@ -138,19 +138,26 @@ def index_row(layout: Layout, iri: URIRef) -> tuple[str, str, str, int, str]:
 
 
 def index_groups(rows: list[tuple]) -> list[dict]:
-    """The home page's list of resources (``index_row``s), grouped, each group by label."""
+    """The home page's list of resources (``index_row``s), grouped, each group by label, its
+    items as HTML already (``<li>`` lines, escaped here): a template loop took 4 s over the
+    80,000 rows of a 10,000-article site."""
     names = [name for name, _ in GROUPS] + [OTHERS]
+    numbered: dict[int, list[tuple]] = {}
+    for r in rows:
+        numbered.setdefault(r[3], []).append(r)
     groups = []
     for number, name in enumerate(names):
-        items = sorted((r for r in rows if r[3] == number), key=lambda r: (r[1], r[0]))
+        items = sorted(numbered.get(number, ()), key=lambda r: (r[1], r[0]))
         if items:
-            groups.append(
-                {
-                    "name": name,
-                    "items": [{"href": r[4], "label": r[1], "kind": r[2]} for r in items],
-                }
-            )
+            groups.append({"name": name, "html": Markup("".join(map(_item_html, items)))})
     return groups
+
+
+def _item_html(row: tuple) -> str:
+    html = f'<li><a href="{escape(row[4])}">{escape(row[1])}</a>'
+    if row[2]:
+        html += f' <span class="types">({escape(row[2])})</span>'
+    return html + "</li>\n"
 
 
 def ontology_view(graph: Graph, namespace: str) -> dict:
