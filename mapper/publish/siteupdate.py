@@ -25,7 +25,9 @@ from pathlib import Path
 
 from ..builder.outdir import marked_command, replace_file
 
-__all__ = ["JOURNAL", "begin", "commit_build", "finish", "remove_pages", "sound", "updatable"]
+__all__ = [
+    "JOURNAL", "Listing", "begin", "commit_build", "finish", "remove_pages", "sound", "updatable",
+]  # fmt: skip
 
 JOURNAL = ".defrel/site-updating"
 SITE_MANIFEST = ".defrel/site.json"
@@ -93,6 +95,33 @@ def _a_page(path: object) -> bool:
 
 def _a_slug(slug: object) -> bool:
     return _a_page(slug) and "/" not in slug and not slug.startswith(".")
+
+
+class Listing:
+    """Which files a folder holds, each of its folders listed once (``os.scandir``) when first
+    asked about, not a stat per file: an edit of a 10,000-article site asks about 500,000
+    files in 30,000 folders. A snapshot: what is written after a folder was listed is not
+    in it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = str(root)
+        self.folders: dict[str, set[str]] = {}
+
+    def _names(self, folder: str) -> set[str]:
+        found = self.folders.get(folder)
+        if found is None:
+            try:
+                with os.scandir(f"{self.root}/{folder}" if folder else self.root) as entries:
+                    found = {e.name for e in entries if e.is_file()}  # as os.path.isfile
+            except OSError:
+                found = set()
+            self.folders[folder] = found
+        return found
+
+    def has(self, name: str) -> bool:
+        """Is ``name`` (a path relative to the root, ``/`` between parts) a file?"""
+        folder, _, leaf = name.rpartition("/")
+        return leaf in self._names(folder)
 
 
 def begin(out: Path) -> None:
