@@ -86,8 +86,8 @@ class Totals:
         articles' graphs hold, together); None if two articles list one resource in two
         ways (then the side files say which comes last)."""
         rows: dict[str, tuple] = {}
-        for text in self.counts["rows"]:
-            row = tuple(json.loads(text))
+        for row in json.loads("[" + ",".join(self.counts["rows"]) + "]"):  # one parse, in C
+            row = tuple(row)
             if rows.setdefault(row[0], row) != row:
                 return None
         overview = Overview(triples=0, resources=0)
