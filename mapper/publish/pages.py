@@ -8,7 +8,7 @@ from functools import cache
 from importlib.resources import files
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from ..rdf.vocab import NS
@@ -153,10 +153,15 @@ def index_groups(rows: list[tuple]) -> list[dict]:
     return groups
 
 
+# what markupsafe's escape (the templates' autoescaping) replaces, as one str.translate
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "'": "&#39;", '"': "&#34;"})
+
+
 def _item_html(row: tuple) -> str:
-    html = f'<li><a href="{escape(row[4])}">{escape(row[1])}</a>'
+    href, label, kind = (str(row[i]).translate(_ESCAPES) for i in (4, 1, 2))
+    html = f'<li><a href="{href}">{label}</a>'
     if row[2]:
-        html += f' <span class="types">({escape(row[2])})</span>'
+        html += f' <span class="types">({kind})</span>'
     return html + "</li>\n"
 
 
