@@ -649,3 +649,25 @@ def test_a_state_s_delegation_as_written():
     assert found["chile-delegation"] == ("Group", "delegation")  # Chile keeps its own mention
     assert entities("The French delegation left.")["french-delegation"][0] == "Group"
     assert not any("delegation" in i for i in entities("The delegation left early."))
+
+
+def test_the_archive_reads_a_facts_file_up_to_its_facts_when_the_entities_come_first(tmp_path):
+    """Only the part before a top-level ``facts:`` is parsed when the entities come first;
+    entities after the facts, and a cut that does not parse alone, are read from the whole."""
+    from mapper.draft.archive import archive_entities
+
+    entity = "  - id: {0}\n    type: Company\n    label: {1}\n"
+    (tmp_path / "first.facts.yaml").write_text(
+        "entities:\n" + entity.format("aerovale", "Aerovale") + "facts: [\n",  # facts broken
+        encoding="utf-8",
+    )
+    (tmp_path / "last.facts.yaml").write_text(
+        "facts: []\nentities:\n" + entity.format("borealis", "Borealis"), encoding="utf-8"
+    )
+    (tmp_path / "quoted.facts.yaml").write_text(  # 'facts:' at a line start inside a string
+        'entities:\n  - id: cirrus\n    type: Company\n    label: "Cirrus\nfacts: x"\nfacts: []\n',
+        encoding="utf-8",
+    )
+    known, warnings = archive_entities(tmp_path)
+    assert [k.id for k, _ in known] == ["aerovale", "borealis", "cirrus"]
+    assert warnings == []

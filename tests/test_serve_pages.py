@@ -28,27 +28,39 @@ def _files(site: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def paged(tmp_path_factory):
-    """The seed's site with pages of SIZE, and a StoreSite over its store, paged alike."""
-    import pyoxigraph as ox
-
-    from mapper.publish.app import StoreSite
-    from mapper.publish.fromstore import EmbeddedSource
-    from mapper.publish.site import DEFAULT_LICENSE, build_site
+def paged_folder(tmp_path_factory) -> Path:
+    """The seed's site with pages of SIZE (``site``), and its data loaded (``store``)."""
+    from mapper.publish.site import build_site
     from mapper.stores.embedded import load_store
 
     folder = tmp_path_factory.mktemp("paged")
     built = build_site([SEEDS], out=folder / "site", base=BASE, page_size=SIZE, jobs=1)
     assert built.ok, built.report.text()
-    store = folder / "store"
-    load_store([folder / "site" / "dataset.nq"], store=store)
-    site = StoreSite(
+    load_store([folder / "site" / "dataset.nq"], store=folder / "store")
+    return folder
+
+
+def _store_site(store: Path):
+    import pyoxigraph as ox
+
+    from mapper.publish.app import StoreSite
+    from mapper.publish.fromstore import EmbeddedSource
+    from mapper.publish.site import DEFAULT_LICENSE
+
+    return StoreSite(
         base=BASE,
         source=EmbeddedSource(ox.Store.read_only(str(store))),
         license=DEFAULT_LICENSE,
         query_timeout=5,
         page_size=SIZE,
     )
+
+
+@pytest.fixture(scope="module")
+def paged(paged_folder):
+    """The seed's site's files, a StoreSite over its store, paged alike, and the catalogue."""
+    folder = paged_folder
+    site = _store_site(folder / "store")
     dataset = Dataset()
     dataset.parse(folder / "site" / "dataset.nq", format="nquads")
     return _files(folder / "site"), site, Catalogue.of(dataset)
@@ -175,3 +187,31 @@ def test_a_path_that_is_no_iri_names_no_resource(paged, stem: str) -> None:
     """A request's path goes into the store's queries only if it can be an IRI there."""
     _, site, _ = paged
     assert site.resource(stem) is None
+
+
+def test_a_store_opened_again_to_bound_memory_gives_the_same_pages(paged, paged_folder) -> None:
+    """``storememory``: a server whose memory grew opens its store again, and goes on
+    rendering the same bytes (here it is made to reopen before every rendering)."""
+    import itertools
+
+    import pyoxigraph as ox
+
+    from mapper.publish.storememory import StoreMemory
+
+    files, _, _ = paged
+    site = _store_site(paged_folder / "store")
+    handles = []
+
+    def reopen() -> bool:
+        handles.append(site.source.store)
+        site.source.store = ox.Store.read_only(str(paged_folder / "store"))
+        return True
+
+    growing = itertools.count(0, 1 << 30)  # every look: a GiB more than the last
+    site.memory = StoreMemory(reopen, budget=1, measure=lambda: next(growing))
+    stems = sorted(_paged_stems(files))[:3]
+    for stem in stems:
+        for suffix in SUFFIXES:
+            assert site.document(stem, suffix) == files[stem + suffix], stem + suffix
+    assert site.memory.reopened == len(stems) * len(SUFFIXES)
+    assert len({id(h) for h in handles}) == len(handles)  # a new handle each time

@@ -78,7 +78,11 @@ def serving(source: list[str], log: Path):
 @pytest.fixture(scope="module")
 def server(seed_store: Path, seed_dist: Path, tmp_path_factory):
     log = tmp_path_factory.mktemp("serve-store") / "serve.log"
-    with serving(["--store", str(seed_store), "--dumps", str(seed_dist)], log) as found:
+    # --store-memory 1: the server and its query workers open the store again after almost
+    # every rendering and query (storememory.py), so every test here also checks that
+    # nothing changes for a client when they do
+    command = ["--store", str(seed_store), "--dumps", str(seed_dist), "--store-memory", "1"]
+    with serving(command, log) as found:
         yield found
 
 
@@ -434,6 +438,15 @@ def test_serve_store_needs_a_store_and_not_a_site_too(runner, tmp_path: Path) ->
     result = runner.invoke(main, ["serve", "--endpoint", "http://127.0.0.1:9/query"])
     assert result.exit_code == 3 and "127.0.0.1:9" in result.output
     assert "Traceback" not in result.output
+    result = runner.invoke(main, ["serve", "--store-memory", "64"])
+    assert result.exit_code == 2 and "--store-memory goes with --store" in result.output
+
+
+def test_store_memory_defaults_to_the_budget_storememory_names() -> None:
+    from mapper.publish.storememory import BUDGET
+
+    option = next(p for p in main.commands["serve"].params if p.name == "store_memory")
+    assert option.default << 20 == BUDGET
 
 
 # --- a remote store -------------------------------------------------------------------------

@@ -512,3 +512,79 @@ def test_pages_missing_from_the_previous_site_are_rendered_again(site_copy, tmp_
     (site / "article" / "article-000002.ttl").unlink()
     rebuilt_is_full(inputs, site, tmp_path, reused=25)  # no article changed
     assert shared.is_file() and (site / "article" / "article-000002.ttl").is_file()
+
+
+def _side_files(site: Path) -> dict[str, dict]:
+    folder = site / ".defrel" / "site"
+    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("*.json")}
+
+
+def test_removing_an_entitys_last_mention_takes_it_out_of_void(site_copy, tmp_path) -> None:
+    from mapper.publish.sitetotals import TOTALS, Totals
+
+    inputs, site = site_copy
+    sides = _side_files(site)
+    mentions: dict[str, list[str]] = {}
+    for slug, info in sides.items():
+        for r in info["shared"]:
+            mentions.setdefault(r, []).append(slug)
+    alone = sorted((v[0], r) for r, v in mentions.items() if len(v) == 1)
+    slug, entity = alone[0]  # an article that alone mentions some entity
+    for suffix in (".facts.yaml", ".txt"):
+        (inputs / f"{slug}{suffix}").unlink()
+    before = (site / "void.ttl").read_text(encoding="utf-8")
+    rebuilt_is_full(inputs, site, tmp_path, reused=24)  # VoID's figures are the full site's
+    path = entity[len(DEFAULT_BASE) :]
+    assert not (site / f"{path}.html").exists() and (site / "void.ttl").read_text() != before
+    entities = (
+        Graph().parse(site / "void.ttl").value(URIRef(f"{DEFAULT_BASE}void#dataset"), VOID.entities)
+    )
+    assert (
+        int(entities)
+        == Graph()
+        .parse(tmp_path / "full" / "void.ttl")
+        .value(URIRef(f"{DEFAULT_BASE}void#dataset"), VOID.entities)
+        .toPython()
+    )
+    about = json.loads((site / ".defrel" / "site.json").read_text(encoding="utf-8"))
+    kept = Totals.read(site, about["totals"])  # the totals kept: the sums of the side files
+    summed = json.loads(Totals.of(_side_files(site)).dump())
+    assert kept is not None and json.loads((site / TOTALS).read_bytes()) == summed
+
+
+def test_an_edit_reads_the_side_files_of_the_articles_it_changes_only(
+    site_copy, tmp_path, monkeypatch
+) -> None:
+    from mapper.publish import sitebuild
+
+    inputs, site = site_copy
+    read: list[str] = []
+
+    def counting(path: Path):
+        read.append(path.name)
+        return real(path)
+
+    real = sitebuild.read_json
+    monkeypatch.setattr(sitebuild, "read_json", counting)
+    facts = inputs / "article-000007.facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(text.replace("- id: fact-1\n", "- id: fact-1\n  label: Edited\n", 1))
+    assert build_site([inputs], out=site, jobs=1).reused == 24
+    sides = [name for name in read if name.startswith("article-")]
+    assert sides.count("article-000007.json") == 2 and len(sides) == 2  # before, after
+    monkeypatch.undo()
+    assert build_site([inputs], out=tmp_path / "full", jobs=1).ok
+    assert published(site) == published(tmp_path / "full")
+
+
+def test_totals_changed_by_hand_are_summed_anew(site_copy, tmp_path) -> None:
+    from mapper.publish.sitetotals import TOTALS
+
+    inputs, site = site_copy
+    totals = json.loads((site / TOTALS).read_text(encoding="utf-8"))
+    totals["counts"]["foreign_lines"] = {}  # would miscount the union's triples
+    (site / TOTALS).write_text(json.dumps(totals), encoding="utf-8")
+    facts = inputs / "article-000007.facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(text.replace("- id: fact-1\n", "- id: fact-1\n  label: Edited\n", 1))
+    rebuilt_is_full(inputs, site, tmp_path, reused=24)

@@ -246,6 +246,15 @@ def _stop(signum, frame) -> None:
 )
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
 @click.option(
+    "--store-memory",
+    default=128,
+    show_default=True,
+    type=click.IntRange(0, 1 << 20),
+    metavar="MIB",
+    help="With --store: MiB a process reading the store may grow by before it opens the "
+    "store again (Oxigraph keeps the indexes of what it read; 0: never).",
+)
+@click.option(
     "--request-timeout",
     default=30.0,
     show_default=True,
@@ -264,6 +273,7 @@ def serve_cmd(
     port: int,
     timeout: float,
     workers: int,
+    store_memory: int,
     request_timeout: float,
     publisher: str | None,
     publisher_url: str | None,
@@ -293,6 +303,11 @@ def serve_cmd(
             "--base, --dumps and the publisher options go with --store or --endpoint "
             "(a site states them as `defrel site` was given them)"
         )
+    memory_given = (
+        ctx.get_parameter_source("store_memory") == click.core.ParameterSource.COMMANDLINE
+    )
+    if memory_given and store_dir is None:
+        raise click.UsageError("--store-memory goes with --store (the embedded store)")
     signal.signal(signal.SIGTERM, _stop)
     what = endpoint or store_dir or site_dir
 
@@ -319,6 +334,7 @@ def serve_cmd(
                 request_timeout=request_timeout,
                 ready=ready,
                 publisher=_publisher(base, *described),
+                store_memory=store_memory << 20,
             )
             return
         serve(

@@ -10,6 +10,7 @@ declares its own (``scope: article``: "a Western diplomat")."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from ..errors import DefrelError
@@ -51,7 +52,7 @@ def archive_entities(
             warnings.append(f"{shown}: a symbolic link, not read for the archive's entities")
             continue
         try:
-            doc = read_yaml(shown, read_text(shown, what="facts file"))
+            doc = _entities_part(shown, read_text(shown, what="facts file"))
         except DefrelError as err:
             warnings.append(f"{shown}: not read for the archive's entities ({err.message})")
             continue
@@ -61,6 +62,26 @@ def archive_entities(
             if known is not None and known[0].id not in seen:
                 seen[known[0].id] = known
     return tuple(seen[k] for k in sorted(seen)), warnings
+
+
+# A top-level key: a line that starts with it (a block scalar's lines are indented)
+_FACTS_KEY = re.compile(r"^facts:", re.M)
+_ENTITIES_KEY = re.compile(r"^entities:", re.M)
+
+
+def _entities_part(path: Path, text: str):
+    """The facts file read up to its ``facts:`` when its entities come before them (a
+    third of a file: an archive of 10,000 files is read in a third of the time); the whole
+    file when they do not, or when that part does not parse on its own."""
+    cut = _FACTS_KEY.search(text)
+    if cut is not None and _ENTITIES_KEY.search(text, 0, cut.start()):
+        try:
+            doc = read_yaml(path, text[: cut.start()])
+        except DefrelError:
+            doc = None
+        if isinstance(doc, dict) and "entities" in doc:
+            return doc
+    return read_yaml(path, text)
 
 
 def _known(raw) -> tuple[Known, list[str]] | None:

@@ -184,6 +184,11 @@ def _walk(folder: Path) -> list[Path]:
         dirs.sort()
         for name in sorted(n for n in names if n.endswith(FACTS_SUFFIX)):
             path = Path(top, name)
+            # a file that is no link lies where the walk found it, inside: only links are
+            # resolved (a resolve per file was a second of an edit's 10,000-article build)
+            if not os.path.islink(path):
+                found.append(path)
+                continue
             real = path.resolve()
             if not real.is_relative_to(inside):
                 raise FactsError(

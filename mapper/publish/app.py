@@ -40,6 +40,7 @@ from .fromstore import QuadSource, neighbourhood, resource_of
 from .negotiate import DOCUMENTS, EXTENSIONS, WELL_KNOWN, choose
 from .refresh import StoreWatch
 from .sparql_endpoint import QueryPool
+from .storememory import StoreMemory
 
 __all__ = ["MAX_BODY", "StoreSite", "make_app"]
 
@@ -77,6 +78,7 @@ class StoreSite:
     page_size: int = PAGE_SIZE
     _page_counts: OrderedDict = field(default_factory=OrderedDict)
     watch: StoreWatch | None = None  # notices a `defrel load` into the store (refresh.py)
+    memory: StoreMemory | None = None  # opens the store again when its readers grow
     _generation: int = 0  # of the data: what was read before a refresh is not kept
 
     @property
@@ -135,6 +137,8 @@ class StoreSite:
             generation = self._generation
             with self._renders:
                 text = self._render(stem, suffix, page)
+            if self.memory is not None:
+                self.memory.check()
             packed = None if text is None else zlib.compress(text.encode("utf-8"), 1)
             with self._lock:
                 self._rendering.pop((stem, page), None)

@@ -26,7 +26,7 @@ from ..rdf.ntriples import nt_term
 from ..rdf.vocab import NS, context
 
 __all__ = [
-    "WRITERS", "all_documents", "jsonld_document", "nquads_document", "ntriples_document",
+    "WRITERS", "all_documents", "compact", "jsonld_document", "nquads_document", "ntriples_document",
     "rdfxml_document", "turtle_document",
 ]  # fmt: skip
 
@@ -73,6 +73,9 @@ def _compact(iri: str) -> str:
     return iri
 
 
+compact = _compact  # an IRI as the documents' JSON-LD writes it (a CURIE where one fits)
+
+
 def _id(term) -> str:
     return f"_:{term}" if isinstance(term, BNode) else _compact(str(term))
 
@@ -97,9 +100,10 @@ def _context_text() -> str:
     return json.dumps(context()["@context"], indent=2, ensure_ascii=False, sort_keys=True)
 
 
-def jsonld_document(quads: Iterable[tuple]) -> str:
+def jsonld_document(quads: Iterable[tuple], items: Iterable[str] = ()) -> str:
     """Compact JSON-LD of the triples of ``quads`` (graphs merged), the context inline, one
-    node object a line (json's C encoder: ``indent=`` would use the Python one)."""
+    node object a line (json's C encoder: ``indent=`` would use the Python one); ``items``:
+    more node objects, written already, of subjects no quad has."""
     nodes: dict[str, dict] = {}
     for s, p, o, _ in quads:
         node = nodes.setdefault(_id(s), {})
@@ -107,7 +111,7 @@ def jsonld_document(quads: Iterable[tuple]) -> str:
             node.setdefault("@type", set()).add(_id(o))
         else:
             node.setdefault(_compact(str(p)), {}).setdefault(o, None)
-    items = []
+    items = list(items)
     for subject, props in nodes.items():
         node: dict = {"@id": subject}
         for key, found in props.items():
@@ -131,19 +135,28 @@ def rdfxml_document(quads: Iterable[tuple]) -> str:
     return ox.serialize(triples, format=ox.RdfFormat.RDF_XML, prefixes=_PREFIXES).decode("utf-8")
 
 
-def all_documents(quads: list[tuple]) -> dict[str, str]:
-    """The five documents of one description by suffix, its statements written once."""
+def all_documents(
+    quads: list[tuple], nodes: Iterable[tuple[list[str], str]] = ()
+) -> dict[str, str]:
+    """The five documents of one description by suffix, its statements written once;
+    ``nodes``: more statements, written already (``void.subset_nodes``): the N-Triples lines
+    and the JSON-LD node object of each of some subjects no quad has, in the default graph."""
     text = _text
     lines, graphed = set(), set()
     for s, p, o, g in quads:  # each statement's text made once, for both
         line = f"{text(s)} {text(p)} {text(o)}"
         lines.add(line + " .\n")
         graphed.add(line + (f" {text(g)} .\n" if g is not None else " .\n"))
+    items = []
+    for written, item in nodes:
+        lines.update(written)
+        graphed.update(written)
+        items.append(item)
     nt = "".join(sorted(lines))
     parsed = list(ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
     return {
         ".ttl": ox.serialize(parsed, format=ox.RdfFormat.TURTLE, prefixes=_PREFIXES).decode(),
-        ".jsonld": jsonld_document(quads),
+        ".jsonld": jsonld_document(quads, items),
         ".nt": nt,
         ".nq": "".join(sorted(graphed)),
         ".rdf": ox.serialize(parsed, format=ox.RdfFormat.RDF_XML, prefixes=_PREFIXES).decode(),

@@ -47,7 +47,7 @@ from .describe import (
 )
 from .oxterms import iri_term, to_oxigraph, to_rdflib
 
-__all__ = ["EmbeddedSource", "QuadSource", "neighbourhood", "resource_of"]
+__all__ = ["EmbeddedSource", "QuadSource", "neighbourhood", "neighbourhood_quads", "resource_of"]
 
 EVIDENCE = NS["defrel"].evidence
 ADDRESS = NS["schema"].address  # a linked place's address travels with the link (describe.py)
@@ -279,6 +279,24 @@ def neighbourhood(
     module docstring), None past its last page; ``describe``, ``resource_view`` and
     ``article_text`` give what they give on the whole.  ``page`` None: every page's (what
     ``defrel site`` gathers of a shared resource from each article, to page it itself)."""
+    gathered = _gather(source, iri, page, size)
+    if gathered is None:
+        return None
+    quads, found = gathered
+    cat = Catalogue.of_quads(quads)
+    cat.page_size = size
+    if page is not None:
+        cat.windows[iri] = found
+    return cat
+
+
+def neighbourhood_quads(source: QuadSource, iri: URIRef) -> set[Quad]:
+    """The quads of ``neighbourhood(source, iri, None)``, without the Catalogue (what
+    ``defrel site`` keeps of each article for a shared page)."""
+    return _gather(source, iri, None, PAGE_SIZE)[0]
+
+
+def _gather(source: QuadSource, iri: URIRef, page: int | None, size: int):
     keys = referrer_keys(iri, source.subjects_into(iri))
     found = window(keys, page, size) if page is not None else Window(1, 1, frozenset(keys))
     if found is None:
@@ -302,11 +320,7 @@ def neighbourhood(
     known = got.out_done | got.names_done
     details = [n for n in known if got.types(n) and got.types(n) <= DETAIL_TYPES]
     got.load_names({p for d in details for p in _prefixes(str(d))})
-    cat = Catalogue.of_quads(got.quads)
-    cat.page_size = size
-    if page is not None:
-        cat.windows[iri] = found
-    return cat
+    return got.quads, found
 
 
 def resource_of(source: QuadSource, iri: URIRef) -> URIRef | None:

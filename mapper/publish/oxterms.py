@@ -75,16 +75,18 @@ def restore_literal(
     return Literal(value, datatype=URIRef(datatype))
 
 
+@lru_cache(maxsize=1 << 14)
+def _literal(value: str, language: str | None, datatype: str, predicate: str) -> Literal:
+    return restore_literal(value, language=language, datatype=datatype, predicate=predicate)
+
+
 def to_rdflib(term, predicate: str = "") -> Node:
     """A pyoxigraph term as the rdflib term the site's parser makes of the same text (for a
-    literal, ``predicate`` says which datatype defrel wrote)."""
+    literal, ``predicate`` says which datatype defrel wrote).  Literals are made once (a
+    state's name, stated in every article that names it, is one term): bounded, like
+    ``iri_term``; rdflib's Literal is immutable, so a shared one is safe."""
     if isinstance(term, ox.Literal):
-        return restore_literal(
-            term.value,
-            language=term.language,
-            datatype=term.datatype.value,
-            predicate=predicate,
-        )
+        return _literal(term.value, term.language, term.datatype.value, predicate)
     if isinstance(term, ox.NamedNode):
         return iri_term(term.value)
     if isinstance(term, ox.BlankNode):

@@ -138,19 +138,31 @@ def index_row(layout: Layout, iri: URIRef) -> tuple[str, str, str, int, str]:
 
 
 def index_groups(rows: list[tuple]) -> list[dict]:
-    """The home page's list of resources (``index_row``s), grouped, each group by label."""
+    """The home page's list of resources (``index_row``s), grouped, each group by label, its
+    items as HTML already (``<li>`` lines, escaped here): a template loop took 4 s over the
+    80,000 rows of a 10,000-article site."""
     names = [name for name, _ in GROUPS] + [OTHERS]
+    numbered: dict[int, list[tuple]] = {}
+    for r in rows:
+        numbered.setdefault(r[3], []).append(r)
     groups = []
     for number, name in enumerate(names):
-        items = sorted((r for r in rows if r[3] == number), key=lambda r: (r[1], r[0]))
+        items = sorted(numbered.get(number, ()), key=lambda r: (r[1], r[0]))
         if items:
-            groups.append(
-                {
-                    "name": name,
-                    "items": [{"href": r[4], "label": r[1], "kind": r[2]} for r in items],
-                }
-            )
+            groups.append({"name": name, "html": Markup("".join(map(_item_html, items)))})
     return groups
+
+
+# what markupsafe's escape (the templates' autoescaping) replaces, as one str.translate
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "'": "&#39;", '"': "&#34;"})
+
+
+def _item_html(row: tuple) -> str:
+    href, label, kind = (str(row[i]).translate(_ESCAPES) for i in (4, 1, 2))
+    html = f'<li><a href="{href}">{label}</a>'
+    if row[2]:
+        html += f' <span class="types">({kind})</span>'
+    return html + "</li>\n"
 
 
 def ontology_view(graph: Graph, namespace: str) -> dict:

@@ -22,8 +22,10 @@ from ..rdf.mint import check_base
 from .app import StoreSite, make_app
 from .dcat import Publisher
 from .fromstore import EmbeddedSource
-from .refresh import StoreWatch
+from .refresh import StoreWatch, signature
 from .sparql_endpoint import QueryPool
+from .storememory import BUDGET as STORE_MEMORY
+from .storememory import StoreMemory
 
 __all__ = ["DeadlineProtocol", "serve_store"]
 
@@ -144,11 +146,14 @@ def serve_store(
     request_timeout: float = 30.0,
     dumps: Path | None = None,
     publisher: Publisher | None = None,
+    store_memory: int = STORE_MEMORY,
 ) -> None:
     """Serve the data in the embedded ``store`` (or at the SPARQL query ``endpoint``) until
     interrupted; call ``ready`` with the base's URL once listening.  ``timeout`` bounds a
     query, ``request_timeout`` the reading of a request; ``publisher`` is named in the
-    dataset's DCAT-AP description, and ``dumps`` (a `defrel build` folder) served."""
+    dataset's DCAT-AP description, and ``dumps`` (a `defrel build` folder) served;
+    each process reading the store opens it again when it holds ``store_memory`` bytes more
+    (0: never; ``storememory.py``)."""
     from .oxterms import integer_types
 
     check_base(base)
@@ -157,7 +162,9 @@ def serve_store(
     if endpoint is not None:
         site, pool = _remote(endpoint, described, timeout=timeout)
     else:
-        site, pool = _embedded(store, described, timeout=timeout, workers=workers)
+        site, pool = _embedded(
+            store, described, timeout=timeout, workers=workers, memory=store_memory
+        )
     site.dumps = dumps
     site.fixed  # noqa: B018 - the ontology's documents, and the renderer's imports, made now
     _compile_templates()  # not on a visitor's first page of each kind (a quarter second)
@@ -195,7 +202,7 @@ def _compile_templates() -> None:
         _environment().get_template(name)
 
 
-def _embedded(store: Path, described: dict, *, timeout: float, workers: int):
+def _embedded(store: Path, described: dict, *, timeout: float, workers: int, memory: int):
     import pyoxigraph as ox
 
     if not (Path(store) / "CURRENT").is_file():
@@ -209,7 +216,7 @@ def _embedded(store: Path, described: dict, *, timeout: float, workers: int):
         query_timeout=timeout,
         describe_dataset=_Described(store, **described),
     )
-    pool = QueryPool(store=store, workers=workers, timeout=timeout)
+    pool = QueryPool(store=store, workers=workers, timeout=timeout, memory=memory)
 
     def reopen() -> None:  # a `defrel load` wrote the store: read it anew
         site.replace_source(
@@ -218,6 +225,15 @@ def _embedded(store: Path, described: dict, *, timeout: float, workers: int):
         pool.refresh()
 
     site.watch = StoreWatch(store, reopen)
+
+    def reopen_handle() -> bool:  # the same data: what was rendered stays
+        if signature(store) != site.watch.opened:  # a load wrote it: the watch's turn
+            return False
+        site.source.store = ox.Store.read_only(str(store))
+        return True
+
+    if memory:
+        site.memory = StoreMemory(reopen_handle, budget=memory)
     return site, pool
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import to_canonical_graph
+from rdflib.namespace import VOID
 
 from ..checks.report import Report
 from ..errors import InputError
@@ -35,7 +36,7 @@ from .void import (
     Overview,
     class_counts,
     dataset_iri,
-    void_graph,
+    void_documents,
 )
 
 SCHEMA = NS["schema"]
@@ -182,7 +183,7 @@ def dataset_pages(
 ) -> dict[str, str]:
     """The VoID + DCAT-AP documents (``void.ttl`` …, and at ``/.well-known/void``) and the
     home page (``index.html``); ``dumps``: the dumps' sizes and checksums."""
-    graph = void_graph(
+    docs, head = void_documents(
         overview,
         base=base,
         license=license,
@@ -191,8 +192,10 @@ def dataset_pages(
         publisher=publisher,
         dumps=dumps,
     )
-    described = _quads(graph)
-    void = documents("void", described)
+    void = {f"void{suffix}": text for suffix, text in docs.items()}
+    # the page's JSON-LD reads the dataset's schema.org statements and what they link to:
+    # never its void:subset links (nor the graphs' own nodes, which only those reach)
+    described = [q for q in head if q[1] != VOID.subset]
     void["index.html"] = home_page(
         overview, base=base, described=described, graphs=graphs, license=license
     )

@@ -26,8 +26,8 @@ import hashlib
 import json
 import os
 import zlib
-from collections import Counter
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -36,7 +36,7 @@ from time import perf_counter
 from rdflib import URIRef
 
 from ..builder.fastbuild import build_into
-from ..builder.outdir import staged_output
+from ..builder.outdir import replace_file, staged_output
 from ..rdf.mint import Minter, check_base
 from .dcat import dumps_in
 from .describe import PAGE_SIZE, Catalogue
@@ -55,9 +55,20 @@ from .sitepages import (
     write_files,
     write_page,
 )
-from .siteupdate import begin, commit_build, finish, read_json, remove_pages, sound, updatable
+from .sitetotals import TOTALS, Totals
+from .siteupdate import (
+    Listing,
+    begin,
+    commit_build,
+    finish,
+    read_json,
+    read_state,
+    remove_pages,
+    sound,
+    updatable,
+)
 from .views import Layout
-from .void import Overview, sitemap_xml
+from .void import sitemap_xml
 
 __all__ = ["SITE_MANIFEST", "site_build"]
 
@@ -118,10 +129,11 @@ def site_build(
         pages = _Pages(target, old, stage.folder, base, license, jobs, on_progress or _quiet)
         pages.publisher, pages.page_size = publisher, page_size
         if stage.in_place:
-            previous = read_json(stage.out / SITE_MANIFEST)
+            previous = read_state(stage.out)
             begin(stage.out)
             gone = [slug for slug in previous["articles"] if slug not in built.manifest.articles]
-            names = [str(p.relative_to(stage.folder)) for p in built.written]
+            folder = f"{stage.folder}/"  # (strings: 20,000 relative_to calls took 0.4 s)
+            names = [str(p).removeprefix(folder) for p in built.written]
             commit_build(stage.folder, stage.out, names, gone)
         pages.run(built.manifest, outcome)
     outcome.seconds = perf_counter() - started
@@ -149,6 +161,7 @@ class _Pages:
         self.work = scratch / "spool"
         self.written = 0
         self.kept: dict[str, dict] = {}  # side files of the articles kept, read in _kept
+        self.listing = Listing(old or scratch)  # the previous site's files
 
     def _render(self, tasks: list, chunked: bool = True) -> Iterator[tuple[str, int, list]]:
         fn = partial(
@@ -165,23 +178,27 @@ class _Pages:
             yield from done
 
     def run(self, manifest, outcome: SiteOutcome) -> None:
+        # the dumps' checksums (a gigabyte read at 10,000 articles) while the pages render
+        hashing = ThreadPoolExecutor(max_workers=1)
+        self.dumps = hashing.submit(dumps_in, self.stage)
+        hashing.shutdown(wait=False)
         recipe = site_recipe(manifest.recipe, self.base, self.license, self.page_size)
-        previous = read_json(self.old / SITE_MANIFEST) if self.old else None
+        previous = read_state(self.old) if self.old else None
         self.old_pages = set(previous.get("pages", [])) if previous and self.in_place else set()
         self.old_articles = set(previous.get("articles", {})) if previous else set()
+        digest = previous.get("totals") if previous else None
         if not previous or previous.get("recipe") != recipe or previous.get("global"):
             previous = {"articles": {}, "shared": []}
         self.same_recipe = bool(previous["articles"])
         before = previous["articles"]
+        # the previous site's sums of its side files: only the changed articles' are read
+        self.totals = Totals.read(self.old, digest) if self.same_recipe else None
         entries = manifest.articles
         same = [s for s, e in entries.items() if before.get(s) == e["key"] and self._kept(s)]
         kept = set(same)
         changed = [s for s in entries if s not in kept]
         self.work.mkdir(parents=True, exist_ok=True)
-        touched: set[str] = set()
-        for slug in [*changed, *(s for s in before if s not in entries)]:
-            info = read_json(self.old / SIDECARS / f"{slug}.json") if self.old else None
-            touched.update(info["shared"] if info else [])
+        touched = self._out_of_totals([*changed, *(s for s in before if s not in entries)])
         buckets = [open(self.work / f"{k}.txt", "w", encoding="utf-8") for k in range(BUCKETS)]  # noqa: SIM115
         try:
             tasks = [(s, *entries[s]["ranges"]["dataset.nq"], True, None) for s in changed]
@@ -189,14 +206,9 @@ class _Pages:
                 self.written += written
                 self._spool(buckets, shares, touched)
                 self.progress("articles", n, len(tasks))
-            infos = {
-                s: self.kept.get(s) or read_json(self.stage / SIDECARS / f"{s}.json")
-                for s in entries
-            }
-            mentions: dict[str, list[str]] = {}
-            for slug, info in infos.items():
-                for r in info["shared"]:
-                    mentions.setdefault(r, []).append(slug)
+            self.listing = Listing(self.old or self.work)  # again: the articles' pages are new
+            totals = self._into_totals(changed, entries)
+            mentions = totals.mentions()
             touched &= set(mentions)
             for r in mentions:  # a page gone from the previous site is rendered again
                 if r not in touched and not self._there(r[len(self.base) :]):
@@ -218,55 +230,73 @@ class _Pages:
         finally:
             for bucket in buckets:
                 bucket.close()
-        agreed = self._agreed(infos)
+        agreed = totals.agreed()
+        overview = totals.overview(sum(e["triples"] for e in entries.values())) if agreed else None
+        agreed = overview is not None  # (rows that differ: the articles do not agree either)
         shared = self._shared(touched, mentions, previous) if agreed else self._everything()
-        overview = self._overview(infos, entries) if agreed else None
-        self._finish(manifest, outcome, infos, shared, overview, recipe, agreed)
+        self._finish(manifest, outcome, totals, shared, overview, recipe, agreed)
+
+    def _out_of_totals(self, slugs: list[str]) -> set[str]:
+        """Take the articles ``slugs`` (changed, or gone) out of the previous totals (by their
+        previous side files); returns the shared resources they mentioned."""
+        touched: set[str] = set()
+        for slug in slugs:
+            info = read_json(self.old / SIDECARS / f"{slug}.json") if self.old else None
+            touched.update(info["shared"] if info else [])
+            if self.totals is not None and slug in self.totals.pages:
+                if info is None:
+                    self.totals = None  # the side file is gone: sum every one anew
+                else:
+                    self.totals.add(slug, info, -1)
+        return touched
+
+    def _into_totals(self, changed: list[str], entries: dict) -> Totals:
+        """The totals of this site: the previous ones with the changed articles' new side
+        files in, or (none to go on) the sums of every article's side file."""
+        if self.totals is not None:
+            for slug in changed:
+                self.totals.add(slug, read_json(self.stage / SIDECARS / f"{slug}.json"))
+            return self.totals
+        return Totals.of(
+            {s: self.kept.get(s) or read_json(self.stage / SIDECARS / f"{s}.json") for s in entries}
+        )
 
     def _kept(self, slug: str) -> bool:
         """Keep an unchanged article's pages and side file from the previous site (linked,
         or left where they are in place); False (and rendered again) if any is missing."""
-        info = read_json(self.old / SIDECARS / f"{slug}.json")
+        totals = self.totals
+        known = totals is not None and slug in totals.pages
+        info = None if known else read_json(self.old / SIDECARS / f"{slug}.json")
         try:
-            names = [p + x for p in info["pages"] for x in SUFFIXES]
-            shares = f"{SIDECARS}/{slug}{SHARES}"
-            if not self.in_place and os.path.isfile(self.old / shares):
-                _link(self.old, self.stage, shares)
-            folder = str(self.old)  # (strings: 600,000 Path objects at 10,000 articles)
-            for name in [*names, f"{SIDECARS}/{slug}.json"]:
-                if self.in_place:
-                    os.stat(f"{folder}/{name}")
-                else:
+            pages = totals.pages[slug] if known else info["pages"]
+            if self.in_place:  # every page's files still there (a stem's, a set at a time)
+                if not self.listing.has(f"{SIDECARS}/{slug}.json"):
+                    return False
+                if not all(map(self.listing.has_all, pages)):
+                    return False
+            else:
+                shares = f"{SIDECARS}/{slug}{SHARES}"
+                if os.path.isfile(self.old / shares):
+                    _link(self.old, self.stage, shares)
+                for name in [*(p + x for p in pages for x in SUFFIXES), f"{SIDECARS}/{slug}.json"]:
                     _link(self.old, self.stage, name)
         except (OSError, TypeError, KeyError):
             return False
-        self.kept[slug] = info  # read once: the parent reads every article's side file
+        if info is not None:
+            self.kept[slug] = info  # read once: the parent reads every article's side file
         return True
 
     def _there_file(self, name: str) -> bool:
         return self.old is not None and os.path.isfile(self.old / name)
 
     def _there(self, path: str) -> bool:
-        return self.old is not None and all(
-            os.path.isfile(self.old / (path + suffix)) for suffix in SUFFIXES
-        )
+        return self.old is not None and self.listing.has_all(path)
 
     def _spool(self, buckets, shares: list, touched: set[str]) -> None:
         for r, lines in shares:
             touched.add(r)
             bucket = buckets[zlib.crc32(r.encode()) % BUCKETS]
             bucket.writelines(f"{r}\t{line}\n" for line in lines)
-
-    def _agreed(self, infos: dict) -> bool:
-        """Does every article say the same of the nodes it shares, and own its own nodes?"""
-        said: dict[str, str] = {}
-        for info in infos.values():
-            if info["crossrefs"]:
-                return False
-            for node, digest in info["said"].items():
-                if said.setdefault(node, digest) != digest:
-                    return False
-        return True
 
     def _shared(self, touched: set[str], mentions: dict, previous: dict) -> list[str]:
         """Render the shared pages of ``touched`` (from the spool), keep the others (every
@@ -314,42 +344,7 @@ class _Pages:
         self.whole = cat
         return found
 
-    def _overview(self, infos: dict, entries: dict) -> Overview:
-        """The home page's and VoID's view of the whole, from the articles' side files."""
-        rows: dict[str, tuple] = {}
-        classes: Counter = Counter()
-        foreign_types: set[str] = set()
-        lines: Counter = Counter()
-        overview = Overview(triples=0, resources=0)
-        for info in infos.values():
-            for row in info["rows"]:
-                rows[row[0]] = tuple(row)
-            classes.update(info["classes"])
-            foreign_types.update(info["foreign_classes"])
-            lines.update(info["foreign_lines"])
-            overview.predicates.update(info["predicates"])
-            overview.articles += info["articles"]
-            for cls, first in info["firsts"].items():
-                if cls not in overview.firsts or first < overview.firsts[cls]:
-                    overview.firsts[cls] = first
-        classes.update(line.rsplit(" ", 1)[1][1:-1] for line in foreign_types)
-        overview.classes = classes
-        overview.rows = sorted(rows.values())
-        overview.resources = self._resources(infos)
-        stated = sum(e["triples"] for e in entries.values())
-        overview.triples = stated - sum(n - 1 for n in lines.values())
-        overview.articles = sorted(set(overview.articles))
-        return overview
-
-    def _resources(self, infos: dict) -> int:
-        """Resources, with a page or not (a resource outside the base has none)."""
-        found = set()
-        for info in infos.values():
-            found.update(row[0] for row in info["rows"])
-            found.update(info["others"])
-        return len(found)
-
-    def _finish(self, manifest, outcome, infos, shared, overview, recipe, agreed) -> None:
+    def _finish(self, manifest, outcome, totals, shared, overview, recipe, agreed) -> None:
         minter = Minter(self.base)
         graphs = {slug: URIRef(minter.graph(slug)) for slug in manifest.articles}
         triples = {slug: e["triples"] for slug, e in manifest.articles.items()}
@@ -363,7 +358,7 @@ class _Pages:
             graphs=graphs,
             triples=triples,
             publisher=self.publisher,
-            dumps=dumps_in(self.stage),
+            dumps=self.dumps.result(),
         )
         files[WELL_KNOWN] = files["void.ttl"]  # RFC 8615's place for VoID, if hosted at the root
         files[SHAPES_FILE] = shapes_text()
@@ -374,13 +369,16 @@ class _Pages:
         elif not self.in_place:
             for name in fixed:
                 _link(self.old, self.stage, name)
-        local = [p for info in infos.values() for p in info["pages"]] if agreed else []
+        local = totals.local_pages() if agreed else []
         pages = sorted({*local, *shared})
         urls = [self.base + p + ".html" for p in pages]
         files["sitemap.xml"] = sitemap_xml([*urls, self.base + "ontology.html", self.base])
         self.written += write_files(self.stage, self.old, files)
         articles = {slug: e["key"] for slug, e in manifest.articles.items()}
         about = {"recipe": recipe, "global": not agreed, "articles": articles, "pages": pages}
+        kept = totals.dump()
+        replace_file(self.stage / TOTALS, kept)
+        about["totals"] = hashlib.sha256(kept).hexdigest()
         if self.in_place:  # what the previous site had and this one has not goes
             remove_pages(self.stage, self.old_pages - set(pages))
             for slug in self.old_articles - set(articles):

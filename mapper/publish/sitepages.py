@@ -25,6 +25,7 @@ import os
 from collections import Counter, deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -35,13 +36,13 @@ from rdflib.namespace import XSD
 from ..builder.outdir import replace_file
 from ..rdf.ntriples import nt_term
 from ..rdf.vocab import NS
-from .describe import CARRIED, LABELS, NAMING, PAGE_SIZE, Catalogue, Quad
+from .describe import CARRIED, DETAIL_TYPES, LABELS, LINKED, NAMING, PAGE_SIZE, Catalogue, Quad
 from .documents import _text
-from .fromstore import neighbourhood
+from .fromstore import ADDRESS, EVIDENCE, TYPE, neighbourhood_quads
 from .pages import index_row, resource_page
 from .schemajson import schema_jsonld
 from .site import documents
-from .views import Layout
+from .views import HIDDEN, Layout
 from .void import EXAMPLE_CLASSES
 
 __all__ = [
@@ -62,6 +63,8 @@ def parse_quads(data: bytes, made: dict | None = None) -> list[Quad]:
     """N-Quads (as the build writes them) as rdflib terms, the default graph named None;
     ``made``: the terms made so far (Oxigraph's term -> rdflib's), shared between calls."""
     made = {} if made is None else made
+    if not made:
+        made.update(_known())
 
     def term(t):
         found = made.get(t)  # Oxigraph's terms hash and compare in Rust, value and type
@@ -83,6 +86,20 @@ def parse_quads(data: bytes, made: dict | None = None) -> list[Quad]:
         graph = None if isinstance(q.graph_name, ox.DefaultGraph) else term(q.graph_name)
         quads.append((term(q.subject), term(q.predicate), term(q.object), graph))
     return quads
+
+
+@cache
+def _known() -> dict:
+    """Oxigraph's term -> the very rdflib object that the describing code's constants hold:
+    a set or tuple of them then finds a parsed term by identity, in C, not by rdflib's
+    ``__eq__``, which is Python (called millions of times for a site)."""
+    found = {}
+    for group in (NAMING, CARRIED, DETAIL_TYPES, HIDDEN, POINTING, (NEWS_ARTICLE,), LINKED):
+        for t in group:
+            found.setdefault(ox.NamedNode(str(t)), t)
+    for t in (EVIDENCE, ADDRESS, TYPE):
+        found.setdefault(ox.NamedNode(str(t)), t)
+    return found
 
 
 class CatalogueSource:
@@ -294,8 +311,7 @@ def render_articles(
             shares = []
             for r in info["shared"] if pages else (wanted or []):
                 if r in info["shared"]:
-                    quads = neighbourhood(source, URIRef(r), None).out  # every page's
-                    found = {q for qs in quads.values() for q in qs}
+                    found = neighbourhood_quads(source, URIRef(r))  # every page's
                     shares.append((r, _lines(found)))
             if pages:
                 side = stage_path / SIDECARS / f"{slug}.json"

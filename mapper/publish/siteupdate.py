@@ -20,12 +20,16 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..builder.distwriter import BIG
 from ..builder.outdir import marked_command, replace_file
 
-__all__ = ["JOURNAL", "begin", "commit_build", "finish", "remove_pages", "sound", "updatable"]
+__all__ = [
+    "JOURNAL", "Listing", "begin", "read_state", "commit_build", "finish", "remove_pages", "sound", "updatable",
+]  # fmt: skip
 
 JOURNAL = ".defrel/site-updating"
 SITE_MANIFEST = ".defrel/site.json"
@@ -41,6 +45,24 @@ def read_json(path: Path) -> dict | None:
     return found if isinstance(found, dict) else None
 
 
+_STATE: dict = {}  # the last build state read, by its file's stamp
+
+
+def read_state(out: Path) -> dict | None:
+    """The build state of the site ``out``, parsed once while its file is unchanged (an
+    update asks three times: 20 MB of JSON at 10,000 articles). Not to be changed."""
+    path = out / SITE_MANIFEST
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    key = (str(path), st.st_ino, st.st_size, st.st_mtime_ns)
+    if key not in _STATE:
+        _STATE.clear()
+        _STATE[key] = read_json(path)
+    return _STATE[key]
+
+
 def sound(out: Path) -> bool:
     """False if a run that updated ``out`` in place was killed before it finished."""
     return not os.path.lexists(out / JOURNAL)
@@ -51,7 +73,7 @@ def updatable(out: Path) -> bool:
     state lists its pages and was rendered article by article?"""
     if marked_command(out) != "site" or not sound(out):
         return False
-    about = read_json(out / SITE_MANIFEST)
+    about = read_state(out)
     return bool(
         about
         and about.get("global") is False
@@ -95,6 +117,38 @@ def _a_slug(slug: object) -> bool:
     return _a_page(slug) and "/" not in slug and not slug.startswith(".")
 
 
+class Listing:
+    """Which files a folder holds, each of its folders listed once (``os.scandir``) when first
+    asked about, not a stat per file: an edit of a 10,000-article site asks about 500,000
+    files in 30,000 folders. A snapshot: what is written after a folder was listed is not
+    in it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = str(root)
+        self.folders: dict[str, set[str]] = {}
+
+    def _names(self, folder: str) -> set[str]:
+        found = self.folders.get(folder)
+        if found is None:
+            try:
+                with os.scandir(f"{self.root}/{folder}" if folder else self.root) as entries:
+                    found = {e.name for e in entries if e.is_file()}  # as os.path.isfile
+            except OSError:
+                found = set()
+            self.folders[folder] = found
+        return found
+
+    def has(self, name: str) -> bool:
+        """Is ``name`` (a path relative to the root, ``/`` between parts) a file?"""
+        folder, _, leaf = name.rpartition("/")
+        return leaf in self._names(folder)
+
+    def has_all(self, stem: str) -> bool:
+        """Are the page ``stem``'s files (``.html``, ``.ttl`` … each of ``SUFFIXES``) there?"""
+        folder, _, leaf = stem.rpartition("/")
+        return self._names(folder).issuperset([leaf + x for x in SUFFIXES])
+
+
 def begin(out: Path) -> None:
     """From here until ``finish``, the folder is being changed."""
     replace_file(out / JOURNAL, b"defrel site is updating this folder in place\n")
@@ -104,6 +158,8 @@ def finish(out: Path, about: dict) -> None:
     """Write the build state, then remove the journal: the folder is sound again."""
     replace_file(out / SITE_MANIFEST, json.dumps(about).encode("utf-8"))
     os.unlink(out / JOURNAL)
+    while _ASIDE:
+        _ASIDE.pop().join()
 
 
 def commit_build(scratch: Path, out: Path, names: Iterable[str], gone: Iterable[str]) -> None:
@@ -118,10 +174,29 @@ def commit_build(scratch: Path, out: Path, names: Iterable[str], gone: Iterable[
         except FileNotFoundError:
             pass
         old.parent.mkdir(parents=True, exist_ok=True)
+        if name in BIG:  # renamed aside, its blocks freed while the pages render
+            _aside(old, scratch)
         os.replace(new, old)
     for slug in gone:
         for suffix in ARTICLE_FILES:
             (out / "articles" / f"{slug}{suffix}").unlink(missing_ok=True)
+
+
+def _aside(path: Path, scratch: Path) -> None:
+    """Move the file ``path`` into ``scratch`` (on the same file system), to be removed there
+    by a thread: unlinking a dump of half a gigabyte took 0.5 s, done by the kernel without
+    holding Python's lock. ``scratch`` goes with the run, so nothing is left behind."""
+    trash = scratch / f"aside-{path.name}"
+    try:
+        os.rename(path, trash)
+    except FileNotFoundError:
+        return
+    thread = threading.Thread(target=trash.unlink, kwargs={"missing_ok": True}, daemon=True)
+    thread.start()
+    _ASIDE.append(thread)
+
+
+_ASIDE: list[threading.Thread] = []  # joined by ``finish``
 
 
 def remove_pages(out: Path, paths: Iterable[str]) -> int:

@@ -216,8 +216,9 @@ def _answer(engine: StoreEngine, query: str, media: dict, dataset: QueryDataset 
     return ("ok", kind, chosen, text)
 
 
-def _work(conn, source: tuple[str, list[str]]) -> None:
-    """A worker: open the data once, then answer queries until the pipe closes."""
+def _work(conn, source: tuple[str, list[str]], memory: int = 0) -> None:
+    """A worker: open the data once, then answer queries until the pipe closes (a store
+    opened again each time its memory grows by ``memory`` bytes, if not 0)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
     kind, paths = source
     try:
@@ -226,6 +227,7 @@ def _work(conn, source: tuple[str, list[str]]) -> None:
         conn.send(("failed", str(err)))
         return
     conn.send(("ready",))
+    guard = _memory(engine, paths[0], memory) if kind == "store" and memory else None
     while True:
         try:
             query, media, dataset = conn.recv()
@@ -237,15 +239,36 @@ def _work(conn, source: tuple[str, list[str]]) -> None:
             conn.send(("error", str(err)))
         except Exception as err:  # a bug must not take the worker down with it
             conn.send(("error", f"query failed: {type(err).__name__}: {err}"))
+        if guard is not None:
+            guard.check()
+
+
+def _memory(engine: StoreEngine, path: str, budget: int):
+    """A worker's StoreMemory (storememory.py): the store opened again as it grows, unless a
+    load has written it since (the pool replaces the worker then)."""
+    import pyoxigraph as ox
+
+    from .refresh import signature
+    from .storememory import StoreMemory
+
+    opened = signature(Path(path))
+
+    def reopen() -> bool:
+        if signature(Path(path)) != opened:
+            return False
+        engine.store = ox.Store.read_only(path)
+        return True
+
+    return StoreMemory(reopen, budget=budget)
 
 
 class _Worker:
     generation = 0
 
-    def __init__(self, source: tuple[str, list[str]]) -> None:
+    def __init__(self, source: tuple[str, list[str]], memory: int = 0) -> None:
         ctx = multiprocessing.get_context("spawn")  # never fork a threaded server
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_work, args=(child, source), daemon=True)
+        self.process = ctx.Process(target=_work, args=(child, source, memory), daemon=True)
         self.process.start()
         child.close()
 
@@ -274,8 +297,9 @@ class QueryPool:
         workers: int,
         timeout: float,
         store: Path | None = None,
+        memory: int = 0,
     ) -> None:
-        self.timeout = timeout
+        self.timeout, self.memory = timeout, memory
         if store is not None:
             self.source = ("store", [str(store)])
         else:
@@ -290,7 +314,7 @@ class QueryPool:
             self.idle.put(worker)
 
     def _spawn(self) -> _Worker:
-        worker = _Worker(self.source)
+        worker = _Worker(self.source, self.memory)
         with self.lock:
             worker.generation = self.generation
             self.all.add(worker)

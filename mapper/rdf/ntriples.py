@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
-__all__ = ["TripleList", "nt_term", "ntriples", "ntriples_pairs"]
+__all__ = ["TripleList", "iri_text", "literal_text", "nt_term", "ntriples", "ntriples_pairs"]
 
 _IRI_ESCAPES = {c: f"\\u{ord(c):04X}" for c in '<>"{}|^`\\ '}
 _IRI_ESCAPES.update({chr(c): f"\\u{c:04X}" for c in range(0x20)})
@@ -28,6 +28,16 @@ class TripleList(list):
 
     def unique(self) -> list[tuple]:
         return list(dict.fromkeys(self))
+
+
+def iri_text(iri: str) -> str:
+    """An IRI in N-Triples syntax, as ``nt_term`` writes a URIRef."""
+    return f"<{iri.translate(_IRI_TABLE)}>"
+
+
+def literal_text(text: str) -> str:
+    """A literal's lexical form, escaped as ``nt_term`` escapes it (without the quotes)."""
+    return text.translate(_LITERAL_TABLE)
 
 
 def nt_term(term) -> str:
