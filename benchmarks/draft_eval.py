@@ -164,11 +164,21 @@ def archive_of(others) -> tuple:
     seen: dict[str, tuple] = {}
     for other in others:
         for e in other.entities:
+            if e.local:  # an article's own entity is never reused (as mapper/draft/archive.py)
+                continue
             same = next((s for s in e.same_as if s.startswith("wd:")), "")
             known = Known(e.id, e.type, str(e.values["label"]), same_as=same)
             names = [str(n) for n in (e.values["label"], *e.values.get("aliases", ()))]
             seen.setdefault(e.id, (known, names))
     return tuple(seen[k] for k in sorted(seen))
+
+
+def _scopes(drafted: list[dict], hits: set, local: frozenset) -> tuple[int, int, int]:
+    """Of the drafted entities the hand-written file has (id and type): how many have its
+    scope (``scope: article`` or not), and how many of those are local."""
+    found = [e for e in drafted if (e["id"], e["type"]) in hits]
+    same = [e for e in found if (e.get("scope") == "article") == (e["id"] in local)]
+    return len(same), len(found), sum(1 for e in same if e["id"] in local)
 
 
 def evaluate(facts_path: Path, model=None, archive: tuple = (), *, explain: bool = False) -> dict:
@@ -257,6 +267,7 @@ def evaluate(facts_path: Path, model=None, archive: tuple = (), *, explain: bool
         "chars": len(text),
         "seconds": seconds,
         "entities": (len(mine & theirs), len(mine), len(theirs), ent_p, ent_r),
+        "scopes": _scopes(draft.entities, mine & theirs, hand.local_ids),
         "by_name": (found_mine, found_hand, in_text),
         "facts_by_name": hits_by_name,
         "facts": (hits, len(drafted), len(written), fact_p, fact_r),
@@ -342,6 +353,11 @@ def main() -> int:
     print(
         f"entities (a name and the type): precision {n[0] / e[1]:.1%}, recall {n[1] / e[2]:.1%}; "
         f"{n[2] / e[2]:.1%} of the hand-written entities are named in the body at all"
+    )
+    sc = [sum(r["scopes"][i] for r in rows) for i in range(3)]
+    print(
+        f"entity scope as written by hand: {sc[0]} of the {sc[1]} entities found "
+        f"({sc[2]} of them scope: article)"
     )
     print(
         f"facts (kind and main roles, by id): precision {fp:.1%}, recall {fr:.1%} (target >= 60 %)"

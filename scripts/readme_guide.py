@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from mapper.facts.kinds import ENTITY_FIELDS, ENTITY_TYPES, Kind  # noqa: E402
+from mapper.facts.kinds import ENTITY_FIELDS, ENTITY_SCOPES, ENTITY_TYPES, Kind  # noqa: E402
 from mapper.facts.kinds.agreements import AGREEMENT_KINDS  # noqa: E402
 from mapper.facts.kinds.contacts import CONTACT_KINDS  # noqa: E402
 from mapper.facts.kinds.relations import RELATION_KINDS  # noqa: E402
@@ -70,6 +70,14 @@ def guide() -> str:
     for name, (_, schema_cls) in ENTITY_TYPES.items():
         own = _code(f.name for f in ENTITY_FIELDS if name in f.types) or "—"
         lines.append(f"| `{name}` | `{schema_cls}` | {own} |")
+    default, own = ENTITY_SCOPES
+    lines += [
+        "",
+        f"Any entity may say `scope: {own}` (the default is `{default}`): it is then its "
+        "article's own, minted under the article (`{base}article/{slug}/entity/{id}`), so "
+        "that the same id in another article is another entity: for an unnamed source or a "
+        "group the article describes. Never in the registry, never with `same_as`.",
+    ]
     lines += ["", END]
     return "\n".join(lines)
 

@@ -52,15 +52,17 @@ class Locator:
         self.nodes: dict[tuple[URIRef, URIRef], str] = {}  # (graph, node) -> "file:line: ..."
         for a in articles:
             graph = self.m.graph(a.slug)
+            local = a.local_ids
+            entity, post_iri = self.m.entities_of(a.slug, local), self.m.posts_of(a.slug, local)
             self.nodes[graph, self.m.article(a.slug)] = f"{a.facts_path}:1: article {a.slug!r}"
             for e in a.entities:
                 where = f"{a.facts_path}:{e.line}: entity {e.id!r} (type: {e.type})"
-                self.nodes[graph, self.m.entity(e.id)] = where
+                self.nodes[graph, entity(e.id)] = where
             for f in a.facts:
                 where = f"{a.facts_path}:{f.line}: fact {f.id!r} (kind: {f.kind})"
                 self.nodes[graph, self.m.fact(a.slug, f.id)] = where
                 if f.kind == "post":
-                    post = self.m.post(str(f.values["organization"]), str(f.values["title"]))
+                    post = post_iri(str(f.values["organization"]), str(f.values["title"]))
                     self.nodes.setdefault((graph, post), where)
 
     def source(self, graph: URIRef, node) -> str | None:

@@ -4,7 +4,8 @@ analyst who wrote "Kenya's Ministry of Defence" yesterday expects today's draft 
 Read as YAML only, as ``defrel entities`` reads them (their quotes are not checked): a
 neighbour that cannot be read, or an entry that is no entity, is skipped with a warning,
 never fatal. Entries still marked ``draft:`` are not reused (nobody has confirmed them yet),
-nor groups: "US officials" in one article are not those of another."""
+nor groups: "US officials" in one article are not those of another, nor any entity an article
+declares its own (``scope: article``: "a Western diplomat")."""
 
 from __future__ import annotations
 
@@ -87,6 +88,8 @@ def _known(raw) -> tuple[Known, list[str]] | None:
     """An entity entry as the drafter knows it, or None when it is not a confirmed entity."""
     if not isinstance(raw, dict) or "draft" in raw or raw.get("type") == "Group":
         return None  # a group ("US officials") is the article's own, not the archive's
+    if raw.get("scope") == "article":
+        return None  # nor is any entity its article declares its own (an unnamed source)
     ident, etype, label = raw.get("id"), raw.get("type"), raw.get("label")
     if not (isinstance(ident, str) and isinstance(label, str) and etype in ENTITY_TYPES):
         return None

@@ -64,7 +64,10 @@ def _headline(text: str, sentences) -> tuple[str, bool]:
 
 def _entity(p: Proposal, text: str) -> dict:
     k = p.known
-    out: dict = {"id": k.id, "type": k.type, "label": k.label}
+    out: dict = {"id": k.id, "type": k.type}
+    if k.local:  # an unnamed source or a group the story describes: the article's own
+        out["scope"] = "article"
+    out["label"] = k.label
     aliases = [a for a in p.aliases if a != k.label]
     if aliases:
         out["aliases"] = aliases[:5]
@@ -181,6 +184,8 @@ def _entities(
             p = Proposal(credited[entity_id], -1, -1, 1.0)
         if p is None or p.known.from_registry:
             continue  # registry entities are referred to, not declared again
+        if p.known.local and entity_id in known and known[entity_id].from_registry:
+            continue  # the registry's id, never an article's own: referred to as well
         if p.start >= 0:
             entities.append(_entity(p, text))
         else:

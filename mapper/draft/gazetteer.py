@@ -42,6 +42,7 @@ class Known:
     located_in: str = ""
     part_of: str = ""
     from_registry: bool = False
+    local: bool = False  # the article's own (scope: article): an unnamed source, a group
 
 
 @dataclass

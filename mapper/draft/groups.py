@@ -4,7 +4,12 @@ Cypriots", "Chinese research ships"; each is a ``Group`` whose id is built from 
 an analyst would write it. And what a story says of its own state without naming it ("the
 main opposition party", "opposition members", "the country's western tribal regions", "the
 east coast"): the state's, its people by their demonym (``mongolian-opposition-members``),
-its bodies and places by its id (``cabo-verde-main-opposition-party``)."""
+its bodies and places by its id (``cabo-verde-main-opposition-party``).
+
+People the story describes without naming them (officials somewhere, critics, unnamed navies,
+a state's ships, a delegation) are the article's own: ``scope: article`` (``Known.local``).
+A people ("Turkish Cypriots"), "EU foreign ministers", the two governments, a state's bodies
+and places are the archive's."""
 
 from __future__ import annotations
 
@@ -58,7 +63,9 @@ class GroupRules:
                     continue
                 words = f"{self.text[start : m.start('home')]}{home.label}"
             if self.free(start, end):
-                self.take(start, end, Known(slug(words), "Group", words), 0.45)
+                # people by where they are are the article's own; "EU foreign ministers" not
+                known = Known(slug(words), "Group", words, local=bool(who))
+                self.take(start, end, known, 0.45)
 
     def described_groups(self) -> None:
         """ "unnamed foreign navies" (the text says it names no one); a people of a state
@@ -70,7 +77,7 @@ class GroupRules:
         for m in critics.finditer(self.text):  # "drew criticism in the United States"
             if self.free(m.start(), m.end()):
                 words = f"critics in {m.group('place')}"
-                self.take(m.start(), m.end(), Known(slug(words), "Group", words), 0.4)
+                self.take(m.start(), m.end(), Known(slug(words), "Group", words, local=True), 0.4)
         pattern = re.compile(
             rf"\bunnamed\s+(?:[a-z]+\s+){{0,2}}?(?:{_UNNAMED})\b"
             rf"|(?<![\w-])(?:{demonyms})\s+(?P<people>{demonyms})s\b"
@@ -79,7 +86,8 @@ class GroupRules:
         for m in pattern.finditer(self.text):
             if self.free(m.start(), m.end()):
                 words = m.group()
-                self.take(m.start(), m.end(), Known(slug(words), "Group", words), 0.45)
+                local = not m.group("people")  # a people ("Turkish Cypriots") is the archive's
+                self.take(m.start(), m.end(), Known(slug(words), "Group", words, local=local), 0.45)
 
     def home_descriptions(self) -> None:
         """What a story says of its own state (``home_state``) without naming it: "the main
@@ -109,7 +117,7 @@ class GroupRules:
             if key == "people":
                 demonym = next((d for d, k in self.g.demonyms.items() if k.id == home.id), "")
                 label = f"{demonym or home.label} {words}"
-                known = Known(slug(label), "Group", label)
+                known = Known(slug(label), "Group", label, local=True)
             else:
                 etype = {"body": "Organization", "committee": "GovernmentOrganization"}
                 words = f"parliament {words}" if key == "committee" else words
@@ -135,7 +143,7 @@ class GroupRules:
             pair = list({k.id: k for k in named}.values())[:2]
             if len(pair) == 2:  # proposed, not a mention: the facts read both states as speaking
                 label = f"governments of {pair[0].label} and {pair[1].label}"
-                known = Known(slug(label), "Group", label)
+                known = Known(slug(label), "Group", label)  # two governments: the archive's
                 self.propose(known, start, m.end(), 0.4)
 
     def delegations(self) -> None:
@@ -154,7 +162,7 @@ class GroupRules:
                 continue
             ident = slug(f"{m.group('state')} delegation")
             label = self.text[m.start() : m.end()].replace(", whose", "’s")
-            known = Known(ident, "Group", label, part_of=state.id)
+            known = Known(ident, "Group", label, part_of=state.id, local=True)
             if "whose" in m.group("link"):  # the clause's subject stays the state: "Cameroon,
                 self.propose(known, start, m.end(), 0.4)  # whose delegation ..., withdrew"
             else:

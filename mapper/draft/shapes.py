@@ -145,7 +145,8 @@ class ShapeRules:
             if not self.free(m.start("title"), end) or not m.group("body")[:1].isupper():
                 continue  # the body keeps its own mention inside the person's
             label = f"{m.group('body')} {m.group('title')}"
-            self.take(start, end, Known(slug(label), "Person", label), 0.5)
+            known = Known(slug(label), "Person", label, local=True)  # unnamed: the article's
+            self.take(start, end, known, 0.5)
 
     def organisations(self) -> None:
         """Bodies named by their last word ("Export-Import Bank of Korea", "Vistula Security

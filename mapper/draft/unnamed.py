@@ -1,7 +1,8 @@
 """The unnamed speakers news relies on ("a ministry official", "officials in Praia", "two
 diplomats involved in the talks", "China's envoy"), as entities of their own: an anonymous
 person, or a group (the format's ``Group`` type), with an id built from their words, declared
-when they act (speak, have done something, are met) or a fact uses them."""
+when they act (speak, have done something, are met) or a fact uses them. Each is its
+article's own (``scope: article``): another article's "a Western diplomat" is someone else."""
 
 from __future__ import annotations
 
@@ -69,7 +70,9 @@ def anonymous_speakers(
         found.append(Mention(m.start("noun") - len(m.group("det")) - 1, body.end, ident))
         if ident not in proposals:
             label = f"{noun} for {text[m.end() : body.end]}"
-            proposals[ident] = Proposal(Known(ident, "Person", label), m.start(), body.end, 0.45)
+            proposals[ident] = Proposal(
+                Known(ident, "Person", label, local=True), m.start(), body.end, 0.45
+            )
     _of_a_state(text, mentions, types, found, proposals)
     _of_the_body(text, mentions, types, found, proposals)
     for m in _ANON.finditer(text):
@@ -110,7 +113,7 @@ def anonymous_speakers(
         kind = "Group" if plural else "Person"
         found.append(Mention(start, end, ident))
         if ident not in proposals:
-            proposals[ident] = Proposal(Known(ident, kind, label), start, end, 0.5)
+            proposals[ident] = Proposal(Known(ident, kind, label, local=True), start, end, 0.5)
         met = _MET.search(text, max(0, m.start() - 30), m.start()) is not None
         proposals[ident].acts |= met or _ACTS.match(text, end) is not None
     return found, proposals
@@ -151,7 +154,7 @@ def _of_a_state(text: str, mentions, types, found: list, proposals: dict) -> Non
             else f"{words[: x.end - x.start]}’s {m.group('role')}"
         )
         proposal = proposals.setdefault(
-            ident, Proposal(Known(ident, "Person", label), x.start, m.end(), 0.45)
+            ident, Proposal(Known(ident, "Person", label, local=True), x.start, m.end(), 0.45)
         )
         proposal.acts = True
 
@@ -183,7 +186,7 @@ def _of_the_body(text: str, mentions, types, found: list, proposals: dict) -> No
         found.append(Mention(m.start(), m.end(), ident))
         label = f"{word} {noun}"  # "ministry spokesperson": the id says whose
         proposal = proposals.setdefault(
-            ident, Proposal(Known(ident, kind, label), m.start(), m.end(), 0.45)
+            ident, Proposal(Known(ident, kind, label, local=True), m.start(), m.end(), 0.45)
         )
         proposal.acts = True
 

@@ -312,10 +312,20 @@ class Builder:
                         fact_id=raw["id"],
                         hint=f"remove {field.name}, or fix the entity's type",
                     )
+            scope = raw.get("scope", "archive") if (*where, "scope") not in self.bad else "archive"
+            if scope == "article" and same_as:
+                self.problem(
+                    "same_as: an entity of this article only (scope: article) is no Wikidata item",
+                    (*where, "same_as"),
+                    fact_id=raw["id"],
+                    hint="remove same_as, or remove scope: article if it is the archive's "
+                    "entity (a named person, state or organisation)",
+                )
             result.append(
                 Entity(
                     id=raw["id"],
                     type=raw["type"],
+                    scope=scope,
                     values=self.values(ENTITY_FIELDS, raw, where, raw["id"]),
                     same_as=tuple(same_as) if isinstance(same_as, list) else (same_as,),
                     evidence=self.evidence(raw.get("evidence"), where, raw["id"]),

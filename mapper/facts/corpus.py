@@ -1,7 +1,8 @@
 """What articles must agree on, checked on small summaries so that ``load_corpus`` (articles
 in memory) and the fast build (summaries kept in its manifest) run the very same checks.
 
-An entity keeps one type, one label and one Wikidata item across articles; one Wikidata item
+An entity keeps one type, one label and one Wikidata item across articles (an article's own
+entity, ``scope: article``, is in no other article, and not summarised); one Wikidata item
 names one entity; the titles of posts that mint one IRI are written the same; ``part_of``
 between entities has no cycle. Each error names both places (file:line).
 """
@@ -85,11 +86,16 @@ def summary_of(article: Article) -> Summary:
             path=e.origin or "",
         )
         for e in article.entities
+        if not e.local  # an article's own entity is no other article's to contradict
     )
+    local = article.local_ids
     posts = tuple(
         PostNote(str(f.values["organization"]), str(f.values["title"]), "", f.line or 0)
         for f in article.facts
-        if f.kind == "post" and "organization" in f.values and "title" in f.values
+        if f.kind == "post"
+        and "organization" in f.values
+        and "title" in f.values
+        and f.values["organization"] not in local  # its post is the article's own too
     )
     posts = tuple(PostNote(p.organization, p.title, slugify(p.title), p.line) for p in posts)
     return Summary(str(article.facts_path), entities, posts)

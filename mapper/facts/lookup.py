@@ -3,7 +3,8 @@ id, label, alias or Wikidata item, so that a new facts file reuses an id instead
 second one for the same state or person.
 
 Facts files are read as YAML only (their quotes are not checked): listing must stay cheap
-and must work on an archive with a broken file in it, which is reported, not fatal.
+and must work on an archive with a broken file in it, which is reported, not fatal. An
+article's own entities (``scope: article``: an unnamed source) are no archive's: not listed.
 """
 
 from __future__ import annotations
@@ -125,9 +126,12 @@ def find_entities(
             continue
         if not isinstance(doc, dict):
             continue
-        declared = set()
+        declared, own = set(), set()
         for i, raw in enumerate(doc.get("entities") or []):
             if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+                continue
+            if raw.get("scope") == "article":  # the article's own: no id for others to reuse
+                own.add(raw["id"])
                 continue
             declared.add(raw["id"])
             same_as = raw.get("same_as", [])
@@ -147,7 +151,7 @@ def find_entities(
             for alias in raw.get("aliases") or []:
                 if isinstance(alias, str) and alias not in record.aliases:
                     record.aliases.append(alias)
-        for entity_id in declared | (_referenced_ids(doc) & records.keys()):
+        for entity_id in declared | ((_referenced_ids(doc) - own) & records.keys()):
             uses[entity_id] = uses.get(entity_id, 0) + 1
     for entity_id, count in uses.items():
         if entity_id in records:

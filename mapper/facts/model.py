@@ -33,7 +33,9 @@ Value = str | int | bool | When | Quantity | tuple[str, ...]
 
 @dataclass(frozen=True)
 class Entity:
-    """A person, state, place, organisation, group or weapon system, with a global id."""
+    """A person, state, place, organisation, group or weapon system. Its id is the archive's
+    (one node for every article naming it) unless its scope is ``article``: then it is its
+    article's own (an unnamed source), minted under the article."""
 
     id: str
     type: str
@@ -42,6 +44,11 @@ class Entity:
     evidence: tuple[Span, ...] = ()
     line: int | None = None
     origin: str | None = None  # the registry file it was declared in, if not the facts file
+    scope: str = "archive"  # or "article": the article's own entity
+
+    @property
+    def local(self) -> bool:
+        return self.scope == "article"
 
 
 @dataclass(frozen=True)
@@ -67,3 +74,8 @@ class Article:
     entities: tuple[Entity, ...] = ()
     facts: tuple[Fact, ...] = ()
     sha256: str = field(default="")
+
+    @property
+    def local_ids(self) -> frozenset[str]:
+        """The ids of the article's own entities (``scope: article``)."""
+        return frozenset(e.id for e in self.entities if e.local)

@@ -111,6 +111,18 @@ def _parse_file(path: Path) -> Any:
                     "declare the entity there too (same type and label) with its evidence",
                 )
             )
+        if isinstance(raw, dict) and raw.get("scope") == "article":
+            problems.append(
+                FactsError(
+                    f"entity {raw.get('id')!r}: a registry entity is the archive's, it cannot "
+                    "have scope: article",
+                    path=path,
+                    line=line_of(doc, ("entities", i, "scope")),
+                    fact_id=raw.get("id"),
+                    hint="declare an article's own entity (an unnamed source) in that "
+                    "article's facts file, or remove scope: article",
+                )
+            )
     if problems:
         raise DefrelError.together(problems)
     errors = list(_validator().iter_errors(doc))
@@ -210,6 +222,19 @@ def with_registry(
                 )
         known = registry.entities.get(e.id)
         if known is None:
+            continue
+        if e.local:
+            problems.append(
+                FactsError(
+                    f"entity {e.id!r} is this article's own (scope: article) but the "
+                    f"registry declares the id for the archive ({registry.where(e.id)})",
+                    path=path,
+                    line=e.line,
+                    fact_id=e.id,
+                    hint="give the article's entity another id (and every reference to it "
+                    "in this file), or remove scope: article to mean the registry's",
+                )
+            )
             continue
         if known.type != e.type or known.values.get("label") != e.values.get("label"):
             what = "type" if known.type != e.type else "label"

@@ -15,6 +15,7 @@ from .kinds import (
     ARTICLE_FIELDS,
     COMMON_FIELDS,
     ENTITY_FIELDS,
+    ENTITY_SCOPES,
     ENTITY_TYPES,
     KINDS,
     QUANTITY_UNITS,
@@ -192,6 +193,13 @@ def generate_schema() -> dict[str, Any]:
         {
             "id": _ID,
             "type": {"enum": list(ENTITY_TYPES)},
+            "scope": {
+                "enum": list(ENTITY_SCOPES),
+                "description": "article: the article's own entity (an unnamed source, a group "
+                "it describes), minted under the article, so that the same id in another "
+                "article is another entity; archive (the default): one entity for every "
+                "article naming its id. Not in the entity registry.",
+            },
             "same_as": _one_or_more(
                 {"type": "string", "pattern": r"^(wd:Q[1-9][0-9]*|https?://\S+)$"}
             ),

@@ -301,7 +301,9 @@ CAMEO code, and an example. Each field names the property of the
 <h2 id="entities">Entities</h2>
 <p>An entity has an <code>id</code>, a <code>type</code>, a <code>label</code> and the
 <code>evidence</code> that names it; <code>same_as</code> gives its Wikidata id where
-certain.</p>
+certain. <code>scope: article</code> makes it its article's own (an unnamed source, a
+group the article describes), minted under the article: the same id in another article is
+another entity.</p>
 <table><tr><th>type</th><th>class</th><th>schema.org</th></tr>{entity_types}</table>
 {entity_fields}
 <h2 id="article">The article</h2>

@@ -39,6 +39,9 @@ class _ArticleMapper:
         self.lang = lang if isinstance(lang, str) else "en"
         self.labels = {e.id: str(e.values["label"]) for e in article.entities}
         self.entities = {e.id: e for e in article.entities}
+        local = article.local_ids
+        self.entity_iri = minter.entities_of(article.slug, local)  # every entity IRI: here
+        self.post_iri = minter.posts_of(article.slug, local)
 
     def add(self, s: URIRef, p: URIRef, o) -> None:
         self.g.add((s, p, o))
@@ -52,7 +55,7 @@ class _ArticleMapper:
             self.add(subject, prop, self.term(subject, field, item))
         if event and field.name == "places":
             for item in items:
-                self.add(subject, SCHEMA.location, self.m.entity(item))
+                self.add(subject, SCHEMA.location, self.entity_iri(item))
         if event and isinstance(value, When) and field.name in ("date", "start", "end"):
             if field.name == "date" and has_start:
                 return
@@ -64,7 +67,7 @@ class _ArticleMapper:
     def term(self, subject: URIRef, field: Field, item) -> URIRef | Literal:
         shape = field.shape
         if shape in ("entity", "entities"):
-            return self.m.entity(item)
+            return self.entity_iri(item)
         if shape in ("fact", "facts"):
             return self.m.fact(self.a.slug, item)
         if shape == "when":
@@ -116,7 +119,7 @@ class _ArticleMapper:
         add_article(self.g, s, meta, page=f"{s}.html", image=image)
 
     def entity(self, e: Entity) -> None:
-        s = self.m.entity(e.id)
+        s = self.entity_iri(e.id)
         cls, schema_cls = ENTITY_TYPES[e.type]
         self.add(s, RDF.type, expand(cls))
         self.add(s, RDF.type, expand(schema_cls))
@@ -131,7 +134,7 @@ class _ArticleMapper:
             self.add(s, OWL.sameAs, target)
             self.add(s, SCHEMA.sameAs, target)
         add_address(self.g, s, e, self.entities, self.lang)
-        add_parent(self.g, s, e, self.entities, self.m.entity)
+        add_parent(self.g, s, e, self.entities, self.entity_iri)
         self.add(s, DEFREL.mentionedIn, self.iri)
         self.add(self.iri, SCHEMA.mentions, s)
         add_evidence(self.g, s, Minter.below(self.iri, "entity", e.id), e.evidence, self.iri)
@@ -148,8 +151,8 @@ class _ArticleMapper:
         if "name" not in f.values:  # a name: field maps to schema:name itself
             self.add(s, SCHEMA.name, Literal(fact_name(kind, f, self.labels), lang=self.lang))
         if event:
-            add_event(self.g, s, kind, f, self.m.entity)
-            add_membership(self.g, f, self.m.entity)
+            add_event(self.g, s, kind, f, self.entity_iri)
+            add_membership(self.g, f, self.entity_iri)
         for field in COMMON_FIELDS + kind.fields:
             if field.name in f.values and field.name not in ("label", "cameo"):
                 self.field(
@@ -167,17 +170,18 @@ class _ArticleMapper:
         add_evidence(self.g, s, s, f.evidence, self.iri)
 
     def post(self, s: URIRef, f: Fact) -> None:
-        """The org:Post itself, shared by every article naming the same post."""
+        """The org:Post itself, shared by every article naming the same post (the article's
+        own if its organisation is)."""
         holder, org, title = (f.values[k] for k in ("holder", "organization", "title"))
         assert isinstance(holder, str) and isinstance(org, str) and isinstance(title, str)
-        entity = self.m.entity
-        post = self.m.post(org, title)
+        entity = self.entity_iri
+        post = self.post_iri(org, title)
         self.add(s, DEFREL.post, post)
         self.add(post, RDF.type, ORG.Post)
         self.add(post, RDFS.label, Literal(title, lang=self.lang))
-        self.add(post, ORG.postIn, self.m.entity(org))
-        self.add(post, ORG.heldBy, self.m.entity(holder))
-        self.add(self.m.entity(holder), ORG.holds, post)
+        self.add(post, ORG.postIn, entity(org))
+        self.add(post, ORG.heldBy, entity(holder))
+        self.add(entity(holder), ORG.holds, post)
         add_post(self.g, s, post, entity(holder), entity(org), f.values, self.lang)
 
 

@@ -4,12 +4,18 @@
 {base}graph/{slug}                        its named graph
 {base}article/{slug}/fact/{id}            a fact; its evidence, times and quantities below it
 {base}entity/{id}                         an entity, shared by every article that names it
+{base}article/{slug}/entity/{id}          an article's own entity (scope: article)
 {base}post/{organisation-id}/{title}      a post (org:Post), shared too
+{base}article/{slug}/post/{org-id}/{title}  a post of an article's own organisation
+
+Every IRI of an entity named by id inside an article comes from ``Minter.entities_of``, which
+knows the article's own ids: the mapping and the consistency check's locator agree.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from urllib.parse import urlsplit
 
 from rdflib import URIRef
@@ -93,8 +99,37 @@ class Minter:
     def entity(self, entity_id: str) -> URIRef:
         return self._iri("entity", entity_id)
 
-    def post(self, organisation_id: str, title: str) -> URIRef:
+    def local_entity(self, slug: str, entity_id: str) -> URIRef:
+        """An article's own entity (``scope: article``): the same id elsewhere is another."""
+        return self._iri("article", slug, "entity", entity_id)
+
+    def entities_of(self, slug: str, local: Collection[str]) -> Callable[[str], URIRef]:
+        """``iri(id)`` for the entity ids of article ``slug``: its own (``local``) minted
+        under it, every other the archive's."""
+        if not local:
+            return self.entity
+
+        def iri(entity_id: str) -> URIRef:
+            if entity_id in local:
+                return self.local_entity(slug, entity_id)
+            return self.entity(entity_id)
+
+        return iri
+
+    def post(self, organisation_id: str, title: str, *, slug: str | None = None) -> URIRef:
+        """A post; under article ``slug`` when its organisation is that article's own."""
+        if slug is not None:
+            return self._iri("article", slug, "post", organisation_id, slugify(title))
         return self._iri("post", organisation_id, slugify(title))
+
+    def posts_of(self, slug: str, local: Collection[str]) -> Callable[[str, str], URIRef]:
+        """``iri(organisation_id, title)`` for the posts of article ``slug``."""
+
+        def iri(organisation_id: str, title: str) -> URIRef:
+            own = slug if organisation_id in local else None
+            return self.post(organisation_id, title, slug=own)
+
+        return iri
 
     @staticmethod
     def below(iri: URIRef, *parts: str | int) -> URIRef:

@@ -1,4 +1,4 @@
-"""The facts format as data: entity types, fact kinds and their fields (format 0.3.1).
+"""The facts format as data: entity types, fact kinds and their fields (format 0.3.2).
 
 One table drives the JSON Schema (``schema.py``), the loader (``check.py``) and the mapper
 (``rdf/mapping.py``), so a field is declared once with its RDF property. The kinds follow
@@ -11,7 +11,7 @@ from __future__ import annotations
 from .agreements import AGREEMENT_KINDS, AGREEMENT_STAGES, AGREEMENT_TYPES
 from .common import ARTICLE_FIELDS, ASPECTS, CERTAINTIES, COMMON_FIELDS, QUANTITY_UNITS
 from .contacts import CONTACT_KINDS
-from .entities import ENTITY_FIELDS, ENTITY_TYPES, WEAPON_CATEGORIES
+from .entities import ENTITY_FIELDS, ENTITY_SCOPES, ENTITY_TYPES, WEAPON_CATEGORIES
 from .fields import AGENTS, ORGANISATIONS, PLACES, PLOVER, Field, Kind, Shape
 from .relations import RELATION_KINDS, TRENDS
 from .security import SECURITY_KINDS
@@ -27,6 +27,7 @@ __all__ = [
     "CERTAINTIES",
     "COMMON_FIELDS",
     "ENTITY_FIELDS",
+    "ENTITY_SCOPES",
     "ENTITY_TYPES",
     "FORMAT_VERSION",
     "KINDS",
@@ -42,7 +43,7 @@ __all__ = [
     "Shape",
 ]
 
-FORMAT_VERSION = "0.3.1"
+FORMAT_VERSION = "0.3.2"
 
 KINDS: dict[str, Kind] = {
     k.name: k

@@ -7,6 +7,7 @@ from .fields import AGENTS, ORGANISATIONS, PLACES, Field
 
 __all__ = [
     "ENTITY_FIELDS",
+    "ENTITY_SCOPES",
     "ENTITY_TYPES",
     "FACILITY_TYPES",
     "INSTRUMENT_TYPES",
@@ -35,6 +36,12 @@ ENTITY_TYPES: dict[str, tuple[str, str]] = {
     "Programme": ("defrel:Programme", "schema:Project"),
     "LegalInstrument": ("defrel:LegalInstrument", "schema:Legislation"),
 }
+
+# 0.3.2: where an entity exists. The archive's (the default) is one node for every article
+# that names its id; an article's own (an unnamed source, "a Western diplomat", a group the
+# article describes, "US officials") is minted under that article, so that two articles'
+# "western-diplomat" are two people.
+ENTITY_SCOPES = ("archive", "article")
 
 # The weapon categories of the SIPRI Arms Transfers Database
 WEAPON_CATEGORIES = (
