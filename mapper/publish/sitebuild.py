@@ -233,8 +233,14 @@ class _Pages:
         agreed = totals.agreed()
         overview = totals.overview(sum(e["triples"] for e in entries.values())) if agreed else None
         agreed = overview is not None  # (rows that differ: the articles do not agree either)
+        made = None
+        if overview is not None:  # the dataset's pages while the shared pages render (in
+            # worker processes: this thread mostly waits for them), as _finish would make them
+            making = ThreadPoolExecutor(max_workers=1)
+            made = making.submit(self._dataset_files, overview, manifest)
+            making.shutdown(wait=False)
         shared = self._shared(touched, mentions, previous) if agreed else self._everything()
-        self._finish(manifest, outcome, totals, shared, overview, recipe, agreed)
+        self._finish(manifest, outcome, totals, shared, overview, recipe, agreed, made)
 
     def _out_of_totals(self, slugs: list[str]) -> set[str]:
         """Take the articles ``slugs`` (changed, or gone) out of the previous totals (by their
@@ -344,14 +350,12 @@ class _Pages:
         self.whole = cat
         return found
 
-    def _finish(self, manifest, outcome, totals, shared, overview, recipe, agreed) -> None:
+    def _dataset_files(self, overview, manifest) -> dict[str, str]:
+        """The home page and VoID's documents (``site.dataset_pages``)."""
         minter = Minter(self.base)
         graphs = {slug: URIRef(minter.graph(slug)) for slug in manifest.articles}
         triples = {slug: e["triples"] for slug, e in manifest.articles.items()}
-        if overview is None:
-            cat = self.whole
-            overview = overview_of(cat, self.base)
-        files = dataset_pages(
+        return dataset_pages(
             overview,
             base=self.base,
             license=self.license,
@@ -360,6 +364,14 @@ class _Pages:
             publisher=self.publisher,
             dumps=self.dumps.result(),
         )
+
+    def _finish(self, manifest, outcome, totals, shared, overview, recipe, agreed, made) -> None:
+        if made is not None:
+            files = made.result()
+        else:
+            if overview is None:
+                overview = overview_of(self.whole, self.base)
+            files = self._dataset_files(overview, manifest)
         files[WELL_KNOWN] = files["void.ttl"]  # RFC 8615's place for VoID, if hosted at the root
         files[SHAPES_FILE] = shapes_text()
         fixed = [f"ontology{x}" for x in SUFFIXES] + ["style.css"]
