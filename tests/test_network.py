@@ -196,3 +196,18 @@ def test_the_endpoint_fetches_no_graph_a_query_names(seed_server, listener, para
     assert caught.value.headers["Content-Type"].startswith("text/plain")
     assert b"no graph" in caught.value.read()
     _no_contact(listener)
+
+
+def test_a_word_inside_an_escaped_prefixed_name_is_no_keyword(runner, seed_dist: Path) -> None:
+    """``data:article\\/talks-from-may`` is one prefixed name (SPARQL's PN_LOCAL_ESC), not
+    ``FROM``: the query runs; a bare FROM after such a name is still seen."""
+    prefix = "PREFIX data: <https://w3id.org/defrel/data/> "
+    name = "data:article\\/talks-from-may"
+    result = runner.invoke(
+        main, ["query", prefix + f"ASK {{ {name} ?p ?o }}", "--data", str(seed_dist / "dataset.nq")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "no" in result.output.lower() or "false" in result.output.lower()
+    hidden = prefix + f"SELECT * FROM <http://127.0.0.1:9/x> WHERE {{ {name} ?p ?o }}"
+    result = runner.invoke(main, ["query", hidden, "--data", str(seed_dist / "dataset.nq")])
+    assert result.exit_code != 0 and "FROM" in result.output

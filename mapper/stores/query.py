@@ -49,7 +49,8 @@ class QueryOutcome:
 _LONG_STRINGS = r'"""(?:[^"\\]|\\.|"(?!""))*"""' + "|" + r"'''(?:[^'\\]|\\.|'(?!''))*'''"
 _STRINGS = r'"(?:[^"\\\n]|\\.)*"' + "|" + r"'(?:[^'\\\n]|\\.)*'"
 _IRIS_AND_COMMENTS = r'<[^<>"{}|^`\\\s]*>|#[^\n]*'
-_NAMES = r"(?P<name>[\w.-]*:[\w.:%-]*|[?$@][\w-]+|[A-Za-z_]\w*)"
+# (a prefixed name's local part may escape a character: ``data:article\/slug-from-x``)
+_NAMES = r"(?P<name>[\w.-]*:(?:[\w.:%-]|\\[_~.!$&'()*+,;=/?#@%-])*|[?$@][\w-]+|[A-Za-z_]\w*)"
 _TOKENS = re.compile("|".join((_LONG_STRINGS, _STRINGS, _IRIS_AND_COMMENTS, _NAMES)))
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 UPDATE_WORDS = frozenset(
