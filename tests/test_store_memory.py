@@ -63,3 +63,18 @@ def test_without_a_measure_it_does_nothing() -> None:
 def test_this_process_memory_is_read_on_linux() -> None:
     found = anonymous_memory()
     assert found is not None and 1 * MIB < found < 64 * 1024 * MIB
+
+
+def test_the_store_is_opened_again_only_while_its_files_are_those_it_was_opened_with(tmp_path):
+    import pyoxigraph as ox
+
+    from mapper.publish.refresh import signature
+    from mapper.publish.storememory import reopener
+
+    store = tmp_path / "store"
+    ox.Store(str(store)).flush()
+    opened, handles = signature(store), []
+    reopen = reopener(store, lambda: opened, handles.append)
+    assert reopen() is True and isinstance(handles[0], ox.Store)
+    (store / "WRITTEN-BY-A-LOAD").write_bytes(b"x")  # the folder changed since it was opened
+    assert reopen() is False and len(handles) == 1

@@ -22,10 +22,10 @@ from ..rdf.mint import check_base
 from .app import StoreSite, make_app
 from .dcat import Publisher
 from .fromstore import EmbeddedSource
-from .refresh import StoreWatch, signature
+from .refresh import StoreWatch
 from .sparql_endpoint import QueryPool
 from .storememory import BUDGET as STORE_MEMORY
-from .storememory import StoreMemory
+from .storememory import StoreMemory, reopener
 
 __all__ = ["DeadlineProtocol", "serve_store"]
 
@@ -226,13 +226,10 @@ def _embedded(store: Path, described: dict, *, timeout: float, workers: int, mem
 
     site.watch = StoreWatch(store, reopen)
 
-    def reopen_handle() -> bool:  # the same data: what was rendered stays
-        if signature(store) != site.watch.opened:  # a load wrote it: the watch's turn
-            return False
-        site.source.store = ox.Store.read_only(str(store))
-        return True
-
-    if memory:
+    if memory:  # the same data: what was rendered stays (site.source as the watch left it)
+        reopen_handle = reopener(
+            Path(store), lambda: site.watch.opened, lambda new: setattr(site.source, "store", new)
+        )
         site.memory = StoreMemory(reopen_handle, budget=memory)
     return site, pool
 

@@ -27,7 +27,7 @@ import json
 import os
 import zlib
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -145,6 +145,16 @@ def _quiet(stage: str, done: int, total: int) -> None:
     pass
 
 
+def _meanwhile(fn, *args) -> Future:
+    """``fn(*args)`` in a thread of its own, started now; its result (or error) from the
+    Future."""
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
+        return pool.submit(fn, *args)
+    finally:
+        pool.shutdown(wait=False)
+
+
 class _Pages:
     """The pages of one site build (see the module docstring)."""
 
@@ -179,9 +189,7 @@ class _Pages:
 
     def run(self, manifest, outcome: SiteOutcome) -> None:
         # the dumps' checksums (a gigabyte read at 10,000 articles) while the pages render
-        hashing = ThreadPoolExecutor(max_workers=1)
-        self.dumps = hashing.submit(dumps_in, self.stage)
-        hashing.shutdown(wait=False)
+        self.dumps = _meanwhile(dumps_in, self.stage)
         recipe = site_recipe(manifest.recipe, self.base, self.license, self.page_size)
         previous = read_state(self.old) if self.old else None
         self.old_pages = set(previous.get("pages", [])) if previous and self.in_place else set()
@@ -236,9 +244,7 @@ class _Pages:
         made = None
         if overview is not None:  # the dataset's pages while the shared pages render (in
             # worker processes: this thread mostly waits for them), as _finish would make them
-            making = ThreadPoolExecutor(max_workers=1)
-            made = making.submit(self._dataset_files, overview, manifest)
-            making.shutdown(wait=False)
+            made = _meanwhile(self._dataset_files, overview, manifest)
         shared = self._shared(touched, mentions, previous) if agreed else self._everything()
         self._finish(manifest, outcome, totals, shared, overview, recipe, agreed, made)
 

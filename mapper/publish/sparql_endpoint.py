@@ -10,6 +10,7 @@ import queue
 import signal
 import threading
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from ..errors import DefrelError, InputError, QueryError
@@ -246,20 +247,12 @@ def _work(conn, source: tuple[str, list[str]], memory: int = 0) -> None:
 def _memory(engine: StoreEngine, path: str, budget: int):
     """A worker's StoreMemory (storememory.py): the store opened again as it grows, unless a
     load has written it since (the pool replaces the worker then)."""
-    import pyoxigraph as ox
-
     from .refresh import signature
-    from .storememory import StoreMemory
+    from .storememory import StoreMemory, reopener
 
     opened = signature(Path(path))
-
-    def reopen() -> bool:
-        if signature(Path(path)) != opened:
-            return False
-        engine.store = ox.Store.read_only(path)
-        return True
-
-    return StoreMemory(reopen, budget=budget)
+    put = partial(setattr, engine, "store")
+    return StoreMemory(reopener(Path(path), lambda: opened, put), budget=budget)
 
 
 class _Worker:

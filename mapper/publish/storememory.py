@@ -21,8 +21,9 @@ import ctypes
 import ctypes.util
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
-__all__ = ["BUDGET", "StoreMemory", "anonymous_memory"]
+__all__ = ["BUDGET", "StoreMemory", "anonymous_memory", "reopener"]
 
 BUDGET = 128 * 1024 * 1024  # bytes a store's readers may add before it is opened again
 
@@ -93,3 +94,23 @@ class StoreMemory:
             return True
         finally:
             self._lock.release()
+
+
+def reopener(
+    store: Path, opened: Callable[[], tuple | None], put: Callable[[object], None]
+) -> Callable[[], bool]:
+    """A StoreMemory's ``reopen`` for the embedded store at ``store``: opened again read-only
+    and given to ``put``, unless its files differ from ``opened()`` (``refresh.signature``
+    when it was opened): then a load has written it, and the watch replaces the readers."""
+
+    def reopen() -> bool:
+        import pyoxigraph as ox
+
+        from .refresh import signature
+
+        if signature(store) != opened():
+            return False
+        put(ox.Store.read_only(str(store)))
+        return True
+
+    return reopen
