@@ -111,15 +111,12 @@ class PlaceRules:
             r"north-eastern|north-western|south-eastern|south-western|mid-)[ -]?"
             r"(?:Atlantic|Pacific|Indian Ocean|Arctic|Mediterranean)\b"
         )
-        for m in part.finditer(self.text):
-            if self.free(m.start(), m.end()):
-                words = m.group()
-                self.take(m.start(), m.end(), Known(slug(words), "WaterBody", words), 0.6)
-        pattern = re.compile(rf"\b(?:Gulf|Sea|Strait|Straits|Bay) of (?:the )?{_CAP}(?:\s+{_CAP})?")
-        for m in pattern.finditer(self.text):
-            if self.free(m.start(), m.end()):
-                words = m.group()
-                self.take(m.start(), m.end(), Known(slug(words), "WaterBody", words), 0.6)
+        named = re.compile(rf"\b(?:Gulf|Sea|Strait|Straits|Bay) of (?:the )?{_CAP}(?:\s+{_CAP})?")
+        for pattern in (part, named):
+            for m in pattern.finditer(self.text):
+                if self.free(m.start(), m.end()):
+                    words = m.group()
+                    self.take(m.start(), m.end(), Known(slug(words), "WaterBody", words), 0.6)
 
     def bases(self) -> None:
         """Bases named after the word "Base": "RAAF Base Tindal", "Naval Base Kitsap",
