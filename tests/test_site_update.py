@@ -92,6 +92,30 @@ def test_an_update_is_made_in_place_and_leaves_other_files_alone(sites, copy) ->
     assert "article/article-000004/fact/fact-1" in about["pages"]
 
 
+def test_an_edit_of_a_large_site_renders_in_workers_started_before_the_build(
+    sites, copy, monkeypatch
+) -> None:
+    """An edit of a site of WARM_ARTICLES articles or more starts the worker processes first
+    (sitepool.py) and renders its shared pages there: the same files as a full build."""
+    from mapper.publish import sitebuild
+    from mapper.publish.sitepool import SitePool
+
+    inputs, site = copy
+    monkeypatch.setattr(sitebuild, "WARM_ARTICLES", 11)
+    warmed, rendered = [], []
+    real_warm, real_map = SitePool.warm, SitePool.map
+    monkeypatch.setattr(SitePool, "warm", lambda self: warmed.append(self.jobs) or real_warm(self))
+    monkeypatch.setattr(
+        SitePool,
+        "map",
+        lambda self, fn, tasks: rendered.append(len(tasks)) or real_map(self, fn, tasks),
+    )
+    outcome = build_site([inputs], out=site, jobs=2)
+    assert outcome.ok and outcome.reused == 11
+    assert warmed[0] == 2 and rendered[-1] == 32  # the shared pages: 32 buckets, in the pool
+    assert _files(site) == _files(sites[2])
+
+
 def test_removed_articles_take_their_pages_and_files_with_them(sites, copy, tmp_path) -> None:
     inputs, site = copy
     for suffix in (".facts.yaml", ".txt"):

@@ -49,12 +49,12 @@ from .sitepages import (
     kept_shares,
     page_stems,
     parse_quads,
-    pool_map,
     render_articles,
     render_shared,
     write_files,
     write_page,
 )
+from .sitepool import SitePool
 from .sitetotals import TOTALS, Totals
 from .siteupdate import (
     Listing,
@@ -76,6 +76,8 @@ SITE_MANIFEST = ".defrel/site.json"
 SUFFIXES = (".html", ".ttl", ".jsonld", ".nt", ".nq", ".rdf")
 CHUNK = 16  # articles per worker task
 BUCKETS = 32  # spool files of shared resources' contributions
+# an edit of a site this large starts its workers before the build (see sitepool.py)
+WARM_ARTICLES = 500
 Progress = Callable[[str, int, int], None]
 
 
@@ -112,7 +114,10 @@ def site_build(
     check_base(base)
     started = perf_counter()
     inputs = [*paths, *([root] if root else [])]
-    with staged_output(out, inputs=inputs, command="site", in_place=updatable) as stage:
+    workers = SitePool(jobs if jobs is not None else os.cpu_count() or 1)
+    with workers, staged_output(out, inputs=inputs, command="site", in_place=updatable) as stage:
+        if stage.in_place and len(read_state(stage.out)["articles"]) >= WARM_ARTICLES:
+            workers.warm()  # most likely an edit: its shared pages are most of its work
         # a folder whose last update was killed midway: nothing in it is trusted
         trusted = stage.out if stage.in_place or sound(stage.out) else stage.folder / "none"
         built = build_into(stage.folder, trusted, paths, base, jobs, root)
@@ -127,7 +132,7 @@ def site_build(
         target = stage.out if stage.in_place else stage.folder
         old = stage.out if trusted == stage.out and stage.out.is_dir() else None
         pages = _Pages(target, old, stage.folder, base, license, jobs, on_progress or _quiet)
-        pages.publisher, pages.page_size = publisher, page_size
+        pages.publisher, pages.page_size, pages.workers = publisher, page_size, workers
         if stage.in_place:
             previous = read_state(stage.out)
             begin(stage.out)
@@ -172,8 +177,15 @@ class _Pages:
         self.written = 0
         self.kept: dict[str, dict] = {}  # side files of the articles kept, read in _kept
         self.listing = Listing(old or scratch)  # the previous site's files
+        self.workers = SitePool(jobs)
 
-    def _render(self, tasks: list, chunked: bool = True) -> Iterator[tuple[str, int, list]]:
+    def _map(self, fn, tasks: list, parallel: bool) -> Iterator:
+        """``fn`` over ``tasks`` in the workers if ``parallel`` (or they are up), else here."""
+        if parallel or self.workers.started:
+            return self.workers.map(fn, tasks)
+        return map(fn, tasks)
+
+    def _render(self, tasks: list) -> Iterator[tuple[str, int, list]]:
         fn = partial(
             render_articles,
             nquads=str(self.nquads),
@@ -184,7 +196,7 @@ class _Pages:
             page_size=self.page_size,
         )
         chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
-        for done in pool_map(fn, chunks, self.jobs):
+        for done in self._map(fn, chunks, self.jobs > 1):
             yield from done
 
     def run(self, manifest, outcome: SiteOutcome) -> None:
@@ -332,7 +344,8 @@ class _Pages:
             page_size=self.page_size,
         )
         tasks = [str(self.work / f"{k}.txt") for k in range(BUCKETS)]
-        for n, (written, rendered) in enumerate(pool_map(fn, tasks, self.jobs), start=1):
+        rendering = self._map(fn, tasks, self.jobs > 1)
+        for n, (written, rendered) in enumerate(rendering, start=1):
             self.written += written
             stems += rendered
             self.progress("shared pages", n, len(tasks))
