@@ -284,3 +284,24 @@ def test_bundled_queries_load_only_named_predicates(fast: FastValidator) -> None
     assert fast.reach is not None
     assert str(NS["schema"]["articleBody"]) in fast.reach
     assert str(NS["rdfs"]["label"]) not in fast.reach
+
+
+def test_the_shipped_reach_table_is_what_the_proof_gives() -> None:
+    """``mapper/data/reach.json`` spares each process the parse of every bundled query; were it
+    stale, a constraint could be run on too few triples. Run scripts/reach_table.py to mend."""
+    import json
+    from importlib.resources import files
+
+    from mapper.checks.shacl.reach import TABLE, bundled_table
+
+    shipped = json.loads((files("mapper.data") / TABLE).read_text(encoding="utf-8"))
+    assert shipped == bundled_table()
+
+
+def test_a_query_not_in_the_reach_table_is_proved(monkeypatch) -> None:
+    from mapper.checks.shacl import reach
+
+    monkeypatch.setattr(reach, "_shipped", lambda: {reach.table_key("x"): ["http://e/a"]})
+    assert reach.reachable_predicates("x") == frozenset({"http://e/a"})
+    query = _P + "SELECT $this WHERE { $this ?p ?v }"
+    assert reach.reachable_predicates(query) is None  # proved: a variable predicate

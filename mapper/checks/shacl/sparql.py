@@ -42,7 +42,7 @@ from rdflib.namespace import SH, XSD
 from .compile import ShaclCompileError
 from .reach import reachable_predicates
 
-__all__ = ["SparqlConstraint", "compile_sparql", "nquads_term", "run_batch"]
+__all__ = ["SparqlConstraint", "compile_sparql", "nquads_term", "original_query", "run_batch"]
 
 FOCUS_GRAPH = "urn:x-defrel:focus"
 FOCUS_PRED = "urn:x-defrel:focus#"
@@ -156,6 +156,11 @@ def _prefixes(sg: Graph, constraint) -> str:
     return "\n".join(sorted(set(lines))) + "\n"
 
 
+def original_query(sg: Graph, constraint) -> str:
+    """A SPARQL constraint's query as written (its prefixes declared), before ``rewrite``."""
+    return _prefixes(sg, constraint) + str(sg.value(constraint, SH.select))
+
+
 def compile_sparql(sg: Graph, shape, constraint, keys: dict) -> SparqlConstraint:
     known = {SH.select, SH.prefixes, SH.message, SH.deactivated, SH.severity}
     for p in set(sg.predicates(constraint)):
@@ -177,7 +182,7 @@ def compile_sparql(sg: Graph, shape, constraint, keys: dict) -> SparqlConstraint
         )
     deactivated = sg.value(constraint, SH.deactivated)
     key = keys.setdefault(shape.node, len(keys))
-    reach = reachable_predicates(_prefixes(sg, constraint) + str(selects[0]))
+    reach = reachable_predicates(original_query(sg, constraint))
     query = _prefixes(sg, constraint) + rewrite(str(selects[0]), key, str(constraint))
     try:
         ox.Store().query(query)
