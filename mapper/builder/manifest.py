@@ -109,7 +109,8 @@ def entities_text(summary: Summary | None) -> str:
 def entities_of(entry: dict[str, Any]) -> Summary:
     """The summary ``entities_text`` wrote for the article ``entry``."""
     entities, posts = [], []
-    for row in map(json.loads, entry["entities"].splitlines()):
+    text = entry["entities"].rstrip("\n").replace("\n", ",")  # one parse, in C
+    for row in json.loads(f"[{text}]"):
         if row[0] == "e":
             _, entity_id, kind, line, label, wikidata, part_of, *path = row
             entities.append(

@@ -370,11 +370,13 @@ class _Pages:
         return found
 
     def _dataset_files(self, overview, manifest) -> dict[str, str]:
-        """The home page and VoID's documents (``site.dataset_pages``)."""
+        """The home page and VoID's documents (``site.dataset_pages``): in a worker if they
+        are up (a second or two of the parent's time at 10,000 articles, else)."""
         minter = Minter(self.base)
         graphs = {slug: URIRef(minter.graph(slug)) for slug in manifest.articles}
         triples = {slug: e["triples"] for slug, e in manifest.articles.items()}
-        return dataset_pages(
+        return self.workers.call(
+            dataset_pages,
             overview,
             base=self.base,
             license=self.license,

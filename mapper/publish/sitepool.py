@@ -67,6 +67,12 @@ class SitePool:
             for future in pending:  # an error, or the caller stopped: none left running
                 future.cancel()
 
+    def call(self, fn: Callable, *args, **kwargs):
+        """``fn(*args, **kwargs)`` in a worker if they are up (waiting for it), else here."""
+        if self._pool is None:
+            return fn(*args, **kwargs)
+        return self._pool.submit(fn, *args, **kwargs).result()
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
