@@ -117,6 +117,26 @@ def test_pages_link_in_order_and_list_every_referrer_once(paged) -> None:
     assert listed == pointing, "every resource pointing at it is on exactly one page"
 
 
+def test_a_resource_s_own_triples_are_on_its_first_page_only(paged) -> None:
+    """A later page holds its referrers' links and names the resource (types, labels, url and
+    address in those links' graphs, as any linked resource), not its own description again."""
+    from mapper.publish.describe import CARRIED, SCHEMA
+
+    files, _, cat = paged
+    iri = URIRef(BASE + "entity/russia")
+    own = {(str(p), str(o)) for _, p, o, _ in cat.out[iri]}
+    first, later = Dataset(), Dataset()
+    first.parse(data=files["entity/russia.nq"], format="nquads")
+    later.parse(data=files["entity/russia.page2.nq"], format="nquads")
+    assert {(str(p), str(o)) for _, p, o, _ in first.quads((iri, None, None, None))} == own
+    said = {(p, o) for _, p, o, _ in later.quads((iri, None, None, None))}
+    assert said and all(p in CARRIED or p == SCHEMA.address for p, _ in said)
+    assert len(said) < len(own)
+    pointing = {q[0] for q in later.quads((None, None, iri, None))}
+    graphs = {g for _, _, _, g in later.quads((None, None, iri, None))}
+    assert pointing and {g for _, _, _, g in later.quads((iri, None, None, None))} <= graphs
+
+
 def test_the_per_article_site_pages_shared_resources_as_the_whole_dataset_does(
     tmp_path: Path,
 ) -> None:

@@ -14,6 +14,13 @@ so that a consumer sees what a link is without fetching it (and a page that link
 state named by thousands of articles does not carry thousands of copies of its name); and
 its URL and postal address in those graphs (``LINKED``: Google reads an article's
 ``author.url`` and an event's ``location.address`` on that page, and follows no link).
+
+A description too long for one page (``PAGE_SIZE`` resources pointing at it) is split: each
+page holds its share of what points at the resource; the resource's own triples (and its
+details' and evidence's) are on the first page only. A later page still names the resource,
+as it names every linked resource: its types and labels in the graphs of that page's links.
+(A state named by 1,000 articles says its types, label and address once per article: 60 % of
+each later page, when every page repeated them.)
 """
 
 from __future__ import annotations
@@ -242,9 +249,11 @@ class Catalogue:
         """The quads of page ``page`` of ``iri``'s description (see the module docstring),
         sorted."""
         keys = self.window(iri, page).keys
-        subjects = set(self.subtree(iri)) | set(self.below(iri))
-        for ann in self.evidence(iri):
-            subjects.update(self.subtree(ann))
+        subjects: set = set()  # its own triples, its details' and evidence's: page 1 only
+        if page == 1:
+            subjects = set(self.subtree(iri)) | set(self.below(iri))
+            for ann in self.evidence(iri):
+                subjects.update(self.subtree(ann))
         quads = {q for s in subjects for q in self.out.get(s, ())}
         quads.update(q for q in self.into.get(iri, ()) if q[0] in keys and q[0] in self.resources)
         linked: dict[Node, set] = defaultdict(set)  # resource -> graphs that link to it
