@@ -220,14 +220,18 @@ class _Pages:
         self.work.mkdir(parents=True, exist_ok=True)
         touched = self._out_of_totals([*changed, *(s for s in before if s not in entries)])
         buckets = [open(self.work / f"{k}.txt", "w", encoding="utf-8") for k in range(BUCKETS)]  # noqa: SIM115
+        # no previous totals: summed as the articles come, while the workers render
+        summed = Totals() if self.totals is None else None
         try:
             tasks = [(s, *entries[s]["ranges"]["dataset.nq"], True, None) for s in changed]
-            for n, (_, written, shares) in enumerate(self._render(tasks), start=1):
+            for n, (slug, written, shares) in enumerate(self._render(tasks), start=1):
                 self.written += written
                 self._spool(buckets, shares, touched)
+                if summed is not None:
+                    summed.add(slug, read_json(self.stage / SIDECARS / f"{slug}.json"))
                 self.progress("articles", n, len(tasks))
             self.listing = Listing(self.old or self.work)  # again: the articles' pages are new
-            totals = self._into_totals(changed, entries)
+            totals = self._into_totals(changed, entries, summed)
             mentions = totals.mentions()
             touched &= set(mentions)
             for r in mentions:  # a page gone from the previous site is rendered again
@@ -274,16 +278,22 @@ class _Pages:
                     self.totals.add(slug, info, -1)
         return touched
 
-    def _into_totals(self, changed: list[str], entries: dict) -> Totals:
+    def _into_totals(self, changed: list[str], entries: dict, summed: Totals | None) -> Totals:
         """The totals of this site: the previous ones with the changed articles' new side
-        files in, or (none to go on) the sums of every article's side file."""
+        files in, or (none to go on) the sums of every article's side file: ``summed``, the
+        changed articles' so far, and the kept ones'."""
         if self.totals is not None:
             for slug in changed:
                 self.totals.add(slug, read_json(self.stage / SIDECARS / f"{slug}.json"))
             return self.totals
-        return Totals.of(
-            {s: self.kept.get(s) or read_json(self.stage / SIDECARS / f"{s}.json") for s in entries}
-        )
+        new = set(changed)
+        for s in entries:
+            if s not in new:
+                summed.add(s, self.kept.get(s) or read_json(self.stage / SIDECARS / f"{s}.json"))
+        # in the order of the articles, as a sum of every side file in turn would list them
+        summed.pages = {s: summed.pages[s] for s in entries}
+        summed.shared = {s: summed.shared[s] for s in entries}
+        return summed
 
     def _kept(self, slug: str) -> bool:
         """Keep an unchanged article's pages and side file from the previous site (linked,
