@@ -555,7 +555,7 @@ def test_removing_an_entitys_last_mention_takes_it_out_of_void(site_copy, tmp_pa
 def test_an_edit_reads_the_side_files_of_the_articles_it_changes_only(
     site_copy, tmp_path, monkeypatch
 ) -> None:
-    from mapper.publish import sitebuild
+    from mapper.publish import siterun
 
     inputs, site = site_copy
     read: list[str] = []
@@ -564,8 +564,8 @@ def test_an_edit_reads_the_side_files_of_the_articles_it_changes_only(
         read.append(path.name)
         return real(path)
 
-    real = sitebuild.read_json
-    monkeypatch.setattr(sitebuild, "read_json", counting)
+    real = siterun.read_json
+    monkeypatch.setattr(siterun, "read_json", counting)
     facts = inputs / "article-000007.facts.yaml"
     text = facts.read_text(encoding="utf-8")
     facts.write_text(text.replace("- id: fact-1\n", "- id: fact-1\n  label: Edited\n", 1))
