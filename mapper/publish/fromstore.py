@@ -53,6 +53,8 @@ EVIDENCE = NS["defrel"].evidence
 ADDRESS = NS["schema"].address  # a linked place's address travels with the link (describe.py)
 TYPE = RDF.type  # rdflib resolves namespace attributes on every access: looked up once here
 _TYPE_TEXT = str(TYPE)  # compared with str.__eq__, in C (rdflib's __eq__ is Python)
+_same = str.__eq__
+_EVIDENCE_TEXT = str(EVIDENCE)
 
 
 class QuadSource(Protocol):
@@ -251,14 +253,14 @@ class _Gathered:
             }
 
     def types(self, node: Node) -> set[Node]:
-        return {q[2] for q in self.out.get(node, ()) if str.__eq__(_TYPE_TEXT, q[1])}
+        return {q[2] for q in self.out.get(node, ()) if _same(_TYPE_TEXT, q[1])}
 
 
 def _prefixes(iri: str) -> list[URIRef]:
     found, cut = [], iri.rfind("/")
     while cut > iri.find("//") + 1:
         iri = iri[:cut]
-        found.append(URIRef(iri))
+        found.append(iri_term(iri))  # (the same few prefixes, for every detail: made once)
         cut = iri.rfind("/")
     return found
 
@@ -268,7 +270,7 @@ def _evidence(got: _Gathered, nodes: Iterable[Node]) -> set[URIRef]:
         q[2]
         for n in nodes
         for q in got.out.get(n, ())
-        if q[1] == EVIDENCE and isinstance(q[2], URIRef)
+        if _same(_EVIDENCE_TEXT, q[1]) and isinstance(q[2], URIRef)
     }
 
 
@@ -316,7 +318,8 @@ def _gather(source: QuadSource, iri: URIRef, page: int | None, size: int):
     }
     got._add(source.names_in(linked))  # a link is named in its own graph (describe.py)
     got.load_names({t for t, _ in linked})  # and classified as the whole dataset does
-    got.load_out({q[2] for q in list(got.quads) if q[1] == ADDRESS})  # carried with a link
+    address = str(ADDRESS)
+    got.load_out({q[2] for q in list(got.quads) if _same(address, q[1])})  # carried with a link
     known = got.out_done | got.names_done
     details = [n for n in known if got.types(n) and got.types(n) <= DETAIL_TYPES]
     got.load_names({p for d in details for p in _prefixes(str(d))})
