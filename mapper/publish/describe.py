@@ -188,14 +188,13 @@ class Catalogue:
         return found
 
     def values(self, node: Node, prop: URIRef) -> list[Node]:
-        key = (node, prop)
-        found = self._values.get(key)
-        if found is None:
-            text = str(prop)
-            found = self._values[key] = sorted(
-                {o for _, p, o, _ in self.out.get(node, ()) if _same(text, p)}
-            )
-        return found
+        by_prop = self._values.get(node)
+        if by_prop is None:  # every property's values of the node at once: a page asks for
+            found: dict[str, set] = {}  # several of a node (a selector's start, end, exact…)
+            for _, p, o, _ in self.out.get(node, ()):
+                found.setdefault(str(p), set()).add(o)
+            by_prop = self._values[node] = {p: sorted(objects) for p, objects in found.items()}
+        return by_prop.get(str(prop), [])
 
     def value(self, node: Node, prop: URIRef) -> Node | None:
         found = self.values(node, prop)
@@ -298,12 +297,17 @@ class Catalogue:
             quads.update(q for q in self.out.get(other, ()) if q[1] in CARRIED and q[3] in graphs)
             for address in self.values(other, SCHEMA.address):
                 quads.update(q for q in self.out.get(address, ()) if q[3] in graphs)
-        return sorted(quads, key=_texts)
+        return sorted(quads, key=_quad_texts)
 
 
-def _texts(terms: tuple) -> tuple[str, ...]:
-    """A sort key of a tuple of terms: their texts (None: "None")."""
-    return tuple(map(str, terms))
+def _texts(pair: tuple) -> tuple[str, str]:
+    """A sort key of a pair of terms: their texts."""
+    return str(pair[0]), str(pair[1])
+
+
+def _quad_texts(q: Quad) -> tuple[str, str, str, str]:
+    """A sort key of a quad: its terms' texts (the default graph's None: "None")."""
+    return str(q[0]), str(q[1]), str(q[2]), str(q[3])
 
 
 def _owner(text: str, by_text: dict[str, URIRef]) -> URIRef | None:

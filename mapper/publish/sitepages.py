@@ -92,6 +92,13 @@ def parse_quads(data: bytes, made: dict | None = None) -> list[Quad]:
     return quads
 
 
+def _parsed(made: dict, iri: str) -> URIRef:
+    """The term ``parse_quads`` made of ``iri``: what is keyed by the parsed terms then finds
+    it by identity, in C, not by rdflib's Python ``__eq__``."""
+    found = made.get(ox.NamedNode(iri))
+    return found if isinstance(found, URIRef) else URIRef(iri)
+
+
 @cache
 def _known() -> dict:
     """Oxigraph's term -> the very rdflib object that the describing code's constants hold:
@@ -320,14 +327,14 @@ def render_articles(
             written = 0
             info = _info(cat, layout, own, base)
             if pages:
-                for r in sorted(cat.resources):
+                for r in sorted(cat.resources, key=str):
                     if _owned(r, own) and layout.path(r) is not None:
                         written += write_page(stage_path, old_path, layout, r, license)
             source = CatalogueSource(cat)
             shares = []
             for r in info["shared"] if pages else (wanted or []):
                 if r in info["shared"]:
-                    found = neighbourhood_quads(source, URIRef(r))  # every page's
+                    found = neighbourhood_quads(source, _parsed(made, r))  # every page's
                     shares.append((r, _lines(found)))
             if pages:
                 side = stage_path / SIDECARS / f"{slug}.json"
@@ -369,7 +376,7 @@ def render_shared(
         data = "".join(f"{q} .\n" for q in sorted(grouped[r])).encode("utf-8")
         cat = Catalogue.of_quads(parse_quads(data, made))
         cat.page_size = page_size
-        layout = Layout(base, cat)
-        written += write_page(Path(stage), Path(old) if old else None, layout, URIRef(r), license)
-        stems += page_stems(layout, URIRef(r))
+        layout, iri = Layout(base, cat), _parsed(made, r)
+        written += write_page(Path(stage), Path(old) if old else None, layout, iri, license)
+        stems += page_stems(layout, iri)
     return written, stems
