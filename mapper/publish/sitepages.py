@@ -369,11 +369,11 @@ def render_shared(
     grouped: dict[str, set[str]] = {}
     with open(bucket, encoding="utf-8") as stream:
         for line in stream:
-            r, quad = line.rstrip("\n").split("\t", 1)
-            grouped.setdefault(r, set()).add(quad)
+            r, _, quad = line.partition("\t")
+            grouped.setdefault(r, set()).add(quad.rstrip("\n"))
     written, stems, made = 0, [], {}  # terms made once for the bucket
     for r in sorted(grouped):
-        data = "".join(f"{q} .\n" for q in sorted(grouped[r])).encode("utf-8")
+        data = (" .\n".join(sorted(grouped[r])) + " .\n").encode("utf-8")
         cat = Catalogue.of_quads(parse_quads(data, made))
         cat.page_size = page_size
         layout, iri = Layout(base, cat), _parsed(made, r)
