@@ -151,12 +151,13 @@ class Catalogue:
         """The Catalogue of ``quads`` (the default graph named None), in any order: every
         view of a Catalogue sorts what it shows.  A dataset's, or what a store gave."""
         cat = cls()
-        out, into = cat.out, cat.into
+        out, into, typed = cat.out, cat.into, set()
         for quad in quads:
             out[quad[0]].append(quad)
             if type(quad[2]) is not Literal:  # (a Literal's hash is Python; none is asked for)
                 into[quad[2]].append(quad)
-        typed = {s for s, quads in out.items() if any(_same(_TYPE_TEXT, q[1]) for q in quads)}
+            if _same(_TYPE_TEXT, quad[1]):
+                typed.add(quad[0])
         for s in typed:
             if isinstance(s, URIRef) and not cat.types(s) <= DETAIL_TYPES:
                 cat.resources.add(s)
