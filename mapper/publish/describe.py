@@ -203,7 +203,14 @@ class Catalogue:
 
     def owner(self, iri: URIRef) -> URIRef | None:
         """The resource ``iri`` is, or the resource whose IRI is its longest prefix."""
-        return _owner(str(iri), {str(r): r for r in self.resources})
+        text = str(iri)
+        while True:
+            if URIRef(text) in self.resources:
+                return URIRef(text)
+            cut = text.rfind("/")
+            if cut <= text.find("//") + 1:
+                return None
+            text = text[:cut]
 
     def label(self, node: Node) -> str:
         """A name for people: schema:name, headline, rdfs:label, … or the IRI's last part."""
@@ -312,7 +319,8 @@ def _quad_texts(q: Quad) -> tuple[str, str, str, str]:
 
 
 def _owner(text: str, by_text: dict[str, URIRef]) -> URIRef | None:
-    """The resource (in ``by_text``, by IRI) whose IRI is ``text`` or its longest prefix."""
+    """``Catalogue.owner`` with the resources by IRI (``by_text``): looked up as strings, in
+    C, and the very resource objects returned."""
     while True:
         found = by_text.get(text)
         if found is not None:
