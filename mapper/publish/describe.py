@@ -25,6 +25,7 @@ each later page, when every page repeated them.)
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -51,6 +52,7 @@ __all__ = [
 ]
 
 SCHEMA, OA, TIME, DEFREL = NS["schema"], NS["oa"], NS["time"], NS["defrel"]
+EVIDENCE = DEFREL.evidence
 _TYPE_TEXT = str(RDF.type)
 # Predicates compared as strings, in C: rdflib's term equality is Python code, and comparing
 # every quad's predicate with it was a fifth of the time of rendering a page from a store.
@@ -108,10 +110,15 @@ def window(keys: list[URIRef], page: int, size: int = PAGE_SIZE) -> Window | Non
 
 def referrer_keys(iri: URIRef, subjects: Iterable[Node]) -> list[URIRef]:
     """The referrer keys of ``iri`` among the ``subjects`` of triples pointing at it, sorted."""
-    below = f"{iri}/"
-    return sorted(
-        {s for s in subjects if isinstance(s, URIRef) and s != iri and not s.startswith(below)}
-    )
+    text, below = str(iri), f"{iri}/"
+    # compared and sorted as strings, in C: for IRIs alone that is rdflib's order, and its
+    # __ne__ and __lt__ are Python (a state's keys are thousands, on each of its pages)
+    found = {
+        s
+        for s in subjects
+        if isinstance(s, URIRef) and not _same(text, s) and not str.startswith(s, below)
+    }
+    return sorted(found, key=str)
 
 
 @dataclass
@@ -119,16 +126,23 @@ class Catalogue:
     """An index of a dataset by subject and by object, and its resources and details."""
 
     out: dict[Node, list[Quad]] = field(default_factory=lambda: defaultdict(list))
-    into: dict[Node, list[Quad]] = field(default_factory=lambda: defaultdict(list))
+    into: dict[Node, list[Quad]] = field(default_factory=lambda: defaultdict(list))  # no literal
     resources: set[URIRef] = field(default_factory=set)
     details: dict[URIRef, URIRef] = field(default_factory=dict)  # detail -> its resource
-    triples: int = 0
+    _triples: int | None = field(default=None, repr=False)  # see triples
     # memos of types() and values(): a Catalogue is not changed once made (``of_quads``)
     _types: dict = field(default_factory=dict, repr=False)
     _values: dict = field(default_factory=dict, repr=False)
     page_size: int = PAGE_SIZE
     # set by a reader of one neighbourhood (``fromstore``), which holds one page's referrers
     windows: dict[URIRef, Window] = field(default_factory=dict)
+    # memo of each resource's referrer keys: every page of it asks for its window, often
+    _keys: dict = field(default_factory=dict, repr=False)
+    # memos of label() and evidence(), and of below() and subtree() (made on first use)
+    _labels: dict = field(default_factory=dict, repr=False)
+    _evidence: dict = field(default_factory=dict, repr=False)
+    _below: dict | None = field(default=None, repr=False)
+    _sorted: tuple | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, dataset: Dataset) -> Catalogue:
@@ -144,21 +158,34 @@ class Catalogue:
         """The Catalogue of ``quads`` (the default graph named None), in any order: every
         view of a Catalogue sorts what it shows.  A dataset's, or what a store gave."""
         cat = cls()
-        seen: set[tuple[Node, Node, Node]] = set()
+        out, into, typed = cat.out, cat.into, set()
         for quad in quads:
-            cat.out[quad[0]].append(quad)
-            cat.into[quad[2]].append(quad)
-            seen.add(quad[:3])
-        cat.triples = len(seen)
-        typed = {s for s, quads in cat.out.items() if any(_same(_TYPE_TEXT, q[1]) for q in quads)}
+            out[quad[0]].append(quad)
+            if type(quad[2]) is not Literal:  # (a Literal's hash is Python; none is asked for)
+                into[quad[2]].append(quad)
+            if _same(_TYPE_TEXT, quad[1]):
+                typed.add(quad[0])
         for s in typed:
             if isinstance(s, URIRef) and not cat.types(s) <= DETAIL_TYPES:
                 cat.resources.add(s)
+        by_text = {str(r): r for r in cat.resources}
         for s in typed - cat.resources:
-            owner = cat.owner(s) if isinstance(s, URIRef) else None
+            owner = _owner(str(s), by_text) if isinstance(s, URIRef) else None
             if owner is not None:
                 cat.details[s] = owner
         return cat
+
+    @property
+    def triples(self) -> int:
+        """How many triples (each once, the graphs merged): counted when first asked (only
+        the dataset's own Catalogue is), or as set by a store that counts them."""
+        if self._triples is None:
+            self._triples = len({q[:3] for quads in self.out.values() for q in quads})
+        return self._triples
+
+    @triples.setter
+    def triples(self, count: int) -> None:
+        self._triples = count
 
     def types(self, node: Node) -> set[Node]:
         found = self._types.get(node)
@@ -169,14 +196,13 @@ class Catalogue:
         return found
 
     def values(self, node: Node, prop: URIRef) -> list[Node]:
-        key = (node, prop)
-        found = self._values.get(key)
-        if found is None:
-            text = str(prop)
-            found = self._values[key] = sorted(
-                {o for _, p, o, _ in self.out.get(node, ()) if _same(text, p)}
-            )
-        return found
+        by_prop = self._values.get(node)
+        if by_prop is None:  # every property's values of the node at once: a page asks for
+            found: dict[str, set] = {}  # several of a node (a selector's start, end, exact…)
+            for _, p, o, _ in self.out.get(node, ()):
+                found.setdefault(str(p), set()).add(o)
+            by_prop = self._values[node] = {p: sorted(objects) for p, objects in found.items()}
+        return by_prop.get(str(prop), [])
 
     def value(self, node: Node, prop: URIRef) -> Node | None:
         found = self.values(node, prop)
@@ -195,6 +221,12 @@ class Catalogue:
 
     def label(self, node: Node) -> str:
         """A name for people: schema:name, headline, rdfs:label, … or the IRI's last part."""
+        found = self._labels.get(node)
+        if found is None:
+            found = self._labels[node] = self._label(node)
+        return found
+
+    def _label(self, node: Node) -> str:
         for prop in LABELS:
             found = self.values(node, prop)
             if found:
@@ -205,17 +237,32 @@ class Catalogue:
 
     def below(self, iri: URIRef) -> list[URIRef]:
         """The details that belong to resource ``iri``."""
-        return sorted(d for d, owner in self.details.items() if owner == iri)
+        if self._below is None:  # every detail by its resource, once
+            self._below = defaultdict(list)
+            for d in sorted(self.details, key=str):  # details are IRIs: rdflib's order
+                self._below[self.details[d]].append(d)
+        return self._below.get(iri, [])
 
     def subtree(self, node: URIRef) -> list[URIRef]:
         """``node`` and every detail whose IRI lies below it."""
-        prefix = f"{node}/"
-        return [node, *sorted(d for d in self.details if str(d).startswith(prefix))]
+        if self._sorted is None:  # the details in IRI order, to find a prefix's by bisection
+            ordered = sorted(self.details, key=str)
+            self._sorted = ([str(d) for d in ordered], ordered)
+        (texts, details), prefix = self._sorted, f"{node}/"
+        start = end = bisect_left(texts, prefix)
+        while end < len(texts) and texts[end].startswith(prefix):
+            end += 1
+        return [node, *details[start:end]]
 
     def evidence(self, iri: URIRef) -> list[URIRef]:
         """The evidence annotations of ``iri``, in the order of the text."""
-        anns = [o for o in self.values(iri, DEFREL.evidence) if isinstance(o, URIRef)]
-        return sorted(anns, key=lambda a: (self.span(a) or (0, 0), str(a)))
+        found = self._evidence.get(iri)
+        if found is None:
+            anns = [o for o in self.values(iri, EVIDENCE) if isinstance(o, URIRef)]
+            found = self._evidence[iri] = sorted(
+                anns, key=lambda a: (self.span(a) or (0, 0), str(a))
+            )
+        return found
 
     def span(self, annotation: URIRef) -> tuple[int, int] | None:
         """(start, end) of an annotation's TextPositionSelector, in characters."""
@@ -231,7 +278,9 @@ class Catalogue:
         found = self.windows.get(iri)
         if found is not None:
             return found if found.page == page else None
-        keys = referrer_keys(iri, (q[0] for q in self.into.get(iri, ())))
+        keys = self._keys.get(iri)
+        if keys is None:
+            keys = self._keys[iri] = referrer_keys(iri, (q[0] for q in self.into.get(iri, ())))
         return window(keys, page, self.page_size)
 
     def referrers(self, iri: URIRef, page: int = 1) -> list[tuple[URIRef, URIRef]]:
@@ -243,7 +292,7 @@ class Catalogue:
             for s, p, _, _ in self.into.get(iri, ())
             if s in keys and s in self.resources and isinstance(p, URIRef)
         }
-        return sorted(found)
+        return sorted(found, key=_texts)  # IRIs only: rdflib's order, compared in C
 
     def describe(self, iri: URIRef, page: int = 1) -> list[Quad]:
         """The quads of page ``page`` of ``iri``'s description (see the module docstring),
@@ -265,7 +314,30 @@ class Catalogue:
             quads.update(q for q in self.out.get(other, ()) if q[1] in CARRIED and q[3] in graphs)
             for address in self.values(other, SCHEMA.address):
                 quads.update(q for q in self.out.get(address, ()) if q[3] in graphs)
-        return sorted(quads, key=lambda q: tuple(str(t) for t in q))
+        return sorted(quads, key=_quad_texts)
+
+
+def _texts(pair: tuple) -> tuple[str, str]:
+    """A sort key of a pair of terms: their texts."""
+    return str(pair[0]), str(pair[1])
+
+
+def _quad_texts(q: Quad) -> tuple[str, str, str, str]:
+    """A sort key of a quad: its terms' texts (the default graph's None: "None")."""
+    return str(q[0]), str(q[1]), str(q[2]), str(q[3])
+
+
+def _owner(text: str, by_text: dict[str, URIRef]) -> URIRef | None:
+    """``Catalogue.owner`` with the resources by IRI (``by_text``): looked up as strings, in
+    C, and the very resource objects returned."""
+    while True:
+        found = by_text.get(text)
+        if found is not None:
+            return found
+        cut = text.rfind("/")
+        if cut <= text.find("//") + 1:
+            return None
+        text = text[:cut]
 
 
 def as_graph(quads: Iterable[Quad]) -> Graph:

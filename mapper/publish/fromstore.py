@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Protocol
 
 import pyoxigraph as ox
@@ -53,6 +54,8 @@ EVIDENCE = NS["defrel"].evidence
 ADDRESS = NS["schema"].address  # a linked place's address travels with the link (describe.py)
 TYPE = RDF.type  # rdflib resolves namespace attributes on every access: looked up once here
 _TYPE_TEXT = str(TYPE)  # compared with str.__eq__, in C (rdflib's __eq__ is Python)
+_same = str.__eq__
+_EVIDENCE_TEXT = str(EVIDENCE)
 
 
 class QuadSource(Protocol):
@@ -207,9 +210,11 @@ class _Gathered:
         self.names_done: set[Node] = set()
 
     def _add(self, quads: list[Quad]) -> None:
+        seen = self.quads
         for quad in quads:
-            if quad not in self.quads:
-                self.quads.add(quad)
+            count = len(seen)
+            seen.add(quad)  # (a quad hashed once: a Literal's hash is Python code)
+            if len(seen) != count:
                 self.out[quad[0]].append(quad)
                 self.into[quad[2]].append(quad)
 
@@ -251,16 +256,17 @@ class _Gathered:
             }
 
     def types(self, node: Node) -> set[Node]:
-        return {q[2] for q in self.out.get(node, ()) if str.__eq__(_TYPE_TEXT, q[1])}
+        return {q[2] for q in self.out.get(node, ()) if _same(_TYPE_TEXT, q[1])}
 
 
-def _prefixes(iri: str) -> list[URIRef]:
+@lru_cache(maxsize=1 << 14)  # (asked again for every detail, for each resource it shares)
+def _prefixes(iri: str) -> tuple[URIRef, ...]:
     found, cut = [], iri.rfind("/")
     while cut > iri.find("//") + 1:
         iri = iri[:cut]
-        found.append(URIRef(iri))
+        found.append(iri_term(iri))  # (the same few prefixes, for every detail: made once)
         cut = iri.rfind("/")
-    return found
+    return tuple(found)
 
 
 def _evidence(got: _Gathered, nodes: Iterable[Node]) -> set[URIRef]:
@@ -268,7 +274,7 @@ def _evidence(got: _Gathered, nodes: Iterable[Node]) -> set[URIRef]:
         q[2]
         for n in nodes
         for q in got.out.get(n, ())
-        if q[1] == EVIDENCE and isinstance(q[2], URIRef)
+        if _same(_EVIDENCE_TEXT, q[1]) and isinstance(q[2], URIRef)
     }
 
 
@@ -316,9 +322,10 @@ def _gather(source: QuadSource, iri: URIRef, page: int | None, size: int):
     }
     got._add(source.names_in(linked))  # a link is named in its own graph (describe.py)
     got.load_names({t for t, _ in linked})  # and classified as the whole dataset does
-    got.load_out({q[2] for q in list(got.quads) if q[1] == ADDRESS})  # carried with a link
+    address = str(ADDRESS)
+    got.load_out({q[2] for q in list(got.quads) if _same(address, q[1])})  # carried with a link
     known = got.out_done | got.names_done
-    details = [n for n in known if got.types(n) and got.types(n) <= DETAIL_TYPES]
+    details = [n for n in known if (types := got.types(n)) and types <= DETAIL_TYPES]
     got.load_names({p for d in details for p in _prefixes(str(d))})
     return got.quads, found
 

@@ -34,7 +34,6 @@ from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from ..builder.outdir import replace_file
-from ..rdf.ntriples import nt_term
 from ..rdf.vocab import NS
 from .describe import CARRIED, DETAIL_TYPES, LABELS, LINKED, NAMING, PAGE_SIZE, Catalogue, Quad
 from .documents import _text
@@ -57,6 +56,11 @@ SHARES = ".shares"
 NEWS_ARTICLE = URIRef("https://schema.org/NewsArticle")
 POINTING = frozenset(NS["defrel"][p] for p in ("article", "evidence"))
 _STRING = str(XSD.string)
+_TYPE_TEXT = str(RDF.type)
+_same = str.__eq__  # predicates compared as strings, in C (rdflib's __eq__ is Python)
+# terms parsed by one worker, kept from one article to the next (an entity's IRI, the
+# predicates) so that what is keyed by term finds them by identity; emptied past this size
+_MADE_LIMIT = 100_000  # (1,000 articles make 66,000: about 25 MB)
 
 
 def parse_quads(data: bytes, made: dict | None = None) -> list[Quad]:
@@ -86,6 +90,13 @@ def parse_quads(data: bytes, made: dict | None = None) -> list[Quad]:
         graph = None if isinstance(q.graph_name, ox.DefaultGraph) else term(q.graph_name)
         quads.append((term(q.subject), term(q.predicate), term(q.object), graph))
     return quads
+
+
+def _parsed(made: dict, iri: str) -> URIRef:
+    """The term ``parse_quads`` made of ``iri``: what is keyed by the parsed terms then finds
+    it by identity, in C, not by rdflib's Python ``__eq__``."""
+    found = made.get(ox.NamedNode(iri))
+    return found if isinstance(found, URIRef) else URIRef(iri)
 
 
 @cache
@@ -221,21 +232,31 @@ def _replace(target: Path, data: bytes) -> bool:
 
 def _lines(quads) -> list[str]:
     """N-Quads statements (no " ."), sorted, each once."""
-    return sorted({" ".join(_text(t) for t in q if t is not None) for q in quads})
+    text = _text
+    return sorted(
+        {
+            f"{text(s)} {text(p)} {text(o)} {text(g)}"
+            if g is not None
+            else f"{text(s)} {text(p)} {text(o)}"
+            for s, p, o, g in quads
+        }
+    )
 
 
 def _digest(cat: Catalogue, node) -> str:
     """What the article says a node it does not own is: its types and its labels."""
     said = sorted(
-        f"{nt_term(q[1])} {nt_term(q[2])}"
+        f"{_text(q[1])} {_text(q[2])}"
         for q in cat.out.get(node, ())
-        if q[1] == RDF.type or q[1] in LABELS
+        if _same(_TYPE_TEXT, q[1]) or q[1] in LABELS
     )
     return hashlib.sha256("\n".join(dict.fromkeys(said)).encode()).hexdigest()[:16]
 
 
-def _article(data: bytes, slug: str, base: str, size: int) -> tuple[Catalogue, Layout, str]:
-    cat = Catalogue.of_quads(parse_quads(data))
+def _article(
+    data: bytes, slug: str, base: str, size: int, made: dict | None = None
+) -> tuple[Catalogue, Layout, str]:
+    cat = Catalogue.of_quads(parse_quads(data, made))
     cat.page_size = size
     return cat, Layout(base, cat), f"{base}article/{slug}"
 
@@ -251,13 +272,13 @@ def _info(cat: Catalogue, layout: Layout, own: str, base: str) -> dict:
     for node in set(cat.out) | set(cat.into):
         if isinstance(node, URIRef) and not _owned(node, own):
             foreign.add(node)
-    for r in sorted(cat.resources):
+    for r in sorted(cat.resources, key=str):  # (IRIs: rdflib's order, compared in C)
         if layout.path(r) is not None:
             (local if _owned(r, own) else shared).append(r)
     classes = Counter()
     for node, quads in cat.out.items():
         if _owned(node, own):
-            classes.update({str(q[2]) for q in quads if q[1] == RDF.type})
+            classes.update({str(q[2]) for q in quads if _same(_TYPE_TEXT, q[1])})
     firsts = {}
     for cls in EXAMPLE_CLASSES:
         typed = [r for r in local + shared if cls in cat.types(r)]
@@ -271,13 +292,13 @@ def _info(cat: Catalogue, layout: Layout, own: str, base: str) -> dict:
         "others": sorted(str(r) for r in cat.resources if layout.path(r) is None),
         "articles": [str(r) for r in local + shared if NEWS_ARTICLE in cat.types(r)],
         "firsts": firsts,
-        "classes": dict(classes),
+        "classes": dict(sorted(classes.items())),  # (sorted: the same file on every run)
         "foreign_classes": _lines(
-            (q[0], q[1], q[2], None) for q in foreign_lines if q[1] == RDF.type
+            (q[0], q[1], q[2], None) for q in foreign_lines if _same(_TYPE_TEXT, q[1])
         ),
         "predicates": sorted({str(q[1]) for quads in cat.out.values() for q in quads}),
         "foreign_lines": _lines((q[0], q[1], q[2], None) for q in foreign_lines),
-        "said": {str(n): _digest(cat, n) for n in sorted(foreign)},
+        "said": {str(n): _digest(cat, n) for n in sorted(foreign, key=str)},
         "crossrefs": sorted(str(n) for n in foreign if str(n).startswith(f"{base}article/")),
     }
 
@@ -295,23 +316,25 @@ def render_articles(
     """Render the articles of ``tasks``: (slug, start, length of its part in ``nquads``,
     whether to write its pages and side file, the shared resources to return the quads of
     (None: none)). Returns (slug, files written, [(resource, N-Quads lines)...]) each."""
-    done = []
+    done, made = [], {}
     stage_path, old_path = Path(stage), Path(old) if old else None
     with open(nquads, "rb") as stream:
         for slug, start, length, pages, wanted in tasks:
             stream.seek(start)
-            cat, layout, own = _article(stream.read(length), slug, base, page_size)
+            if len(made) > _MADE_LIMIT:
+                made.clear()
+            cat, layout, own = _article(stream.read(length), slug, base, page_size, made)
             written = 0
             info = _info(cat, layout, own, base)
             if pages:
-                for r in sorted(cat.resources):
+                for r in sorted(cat.resources, key=str):
                     if _owned(r, own) and layout.path(r) is not None:
                         written += write_page(stage_path, old_path, layout, r, license)
             source = CatalogueSource(cat)
             shares = []
             for r in info["shared"] if pages else (wanted or []):
                 if r in info["shared"]:
-                    found = neighbourhood_quads(source, URIRef(r))  # every page's
+                    found = neighbourhood_quads(source, _parsed(made, r))  # every page's
                     shares.append((r, _lines(found)))
             if pages:
                 side = stage_path / SIDECARS / f"{slug}.json"
@@ -346,14 +369,14 @@ def render_shared(
     grouped: dict[str, set[str]] = {}
     with open(bucket, encoding="utf-8") as stream:
         for line in stream:
-            r, quad = line.rstrip("\n").split("\t", 1)
-            grouped.setdefault(r, set()).add(quad)
+            r, _, quad = line.partition("\t")
+            grouped.setdefault(r, set()).add(quad.rstrip("\n"))
     written, stems, made = 0, [], {}  # terms made once for the bucket
     for r in sorted(grouped):
-        data = "".join(f"{q} .\n" for q in sorted(grouped[r])).encode("utf-8")
+        data = (" .\n".join(sorted(grouped[r])) + " .\n").encode("utf-8")
         cat = Catalogue.of_quads(parse_quads(data, made))
         cat.page_size = page_size
-        layout = Layout(base, cat)
-        written += write_page(Path(stage), Path(old) if old else None, layout, URIRef(r), license)
-        stems += page_stems(layout, URIRef(r))
+        layout, iri = Layout(base, cat), _parsed(made, r)
+        written += write_page(Path(stage), Path(old) if old else None, layout, iri, license)
+        stems += page_stems(layout, iri)
     return written, stems
