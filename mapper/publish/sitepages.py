@@ -22,11 +22,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections import Counter, deque
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter
 from functools import cache
-from multiprocessing import get_context
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -45,7 +42,7 @@ from .views import HIDDEN, Layout
 from .void import EXAMPLE_CLASSES
 
 __all__ = [
-    "SHARES", "SIDECARS", "CatalogueSource", "kept_shares", "page_stems", "parse_quads", "pool_map", "render_articles",
+    "SHARES", "SIDECARS", "CatalogueSource", "kept_shares", "page_stems", "parse_quads", "render_articles",
     "render_shared", "write_page",
 ]  # fmt: skip
 
@@ -152,24 +149,6 @@ def page_stems(layout: Layout, iri: URIRef) -> list[str]:
     """The document paths (no suffix) of every page of ``iri``'s description (see
     ``describe.PAGE_SIZE``)."""
     return [layout.page_path(iri, n) for n in range(1, layout.cat.window(iri).pages + 1)]
-
-
-def pool_map(fn, tasks: list, jobs: int) -> Iterator:
-    """``fn(task)`` for each task, in order; in ``jobs`` processes when there are enough."""
-    if jobs <= 1 or len(tasks) <= 1:
-        yield from map(fn, tasks)
-        return
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"))
-    try:
-        pending: deque = deque()
-        for task in tasks:
-            pending.append(pool.submit(fn, task))
-            if len(pending) >= 3 * jobs:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def write_page(stage: Path, old: Path | None, layout: Layout, iri: URIRef, license: str) -> int:
