@@ -37,6 +37,7 @@ from .void import (
     class_counts,
     dataset_iri,
     void_documents,
+    void_head,
 )
 
 SCHEMA = NS["schema"]
@@ -182,24 +183,28 @@ def dataset_pages(
     dumps: dict | None = None,
 ) -> dict[str, str]:
     """The VoID + DCAT-AP documents (``void.ttl`` …, and at ``/.well-known/void``) and the
-    home page (``index.html``); ``dumps``: the dumps' sizes and checksums."""
-    docs, head = void_documents(
-        overview,
-        base=base,
-        license=license,
-        graphs=graphs,
-        triples=triples,
-        publisher=publisher,
-        dumps=dumps,
+    home page (``index.html``); ``dumps``: the dumps' sizes and checksums. (Its two halves,
+    ``void_files`` and ``home_file``, can be made in two processes.)"""
+    kw = dict(base=base, license=license, graphs=graphs, triples=triples)
+    kw.update(publisher=publisher, dumps=dumps)
+    return {**void_files(overview, **kw), "index.html": home_file(overview, **kw)}
+
+
+def void_files(overview: Overview, **kw) -> dict[str, str]:
+    """``dataset_pages``' VoID documents (the same keyword arguments)."""
+    docs, _ = void_documents(overview, **kw)
+    return {f"void{suffix}": text for suffix, text in docs.items()}
+
+
+def home_file(overview: Overview, *, triples: dict[str, int], **kw) -> str:
+    """``dataset_pages``' home page (the same keyword arguments). Its JSON-LD reads the
+    dataset's schema.org statements and what they link to: never its void:subset links
+    (nor the graphs' own nodes, which only those reach)."""
+    head = void_head(overview, **kw)
+    described = [(s, p, o, None) for s, p, o in head if p != VOID.subset]
+    return home_page(
+        overview, base=kw["base"], described=described, graphs=kw["graphs"], license=kw["license"]
     )
-    void = {f"void{suffix}": text for suffix, text in docs.items()}
-    # the page's JSON-LD reads the dataset's schema.org statements and what they link to:
-    # never its void:subset links (nor the graphs' own nodes, which only those reach)
-    described = [q for q in head if q[1] != VOID.subset]
-    void["index.html"] = home_page(
-        overview, base=base, described=described, graphs=graphs, license=license
-    )
-    return void
 
 
 _VOID_DOCS = (

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 
 __all__ = ["SitePool"]
@@ -67,11 +67,20 @@ class SitePool:
             for future in pending:  # an error, or the caller stopped: none left running
                 future.cancel()
 
+    def submit(self, fn: Callable, *args, **kwargs) -> Future:
+        """``fn(*args, **kwargs)`` in a worker if they are up, else here (done at once)."""
+        if self._pool is not None:
+            return self._pool.submit(fn, *args, **kwargs)
+        done: Future = Future()
+        try:
+            done.set_result(fn(*args, **kwargs))
+        except BaseException as err:  # noqa: BLE001 - given back by result(), as a worker's
+            done.set_exception(err)
+        return done
+
     def call(self, fn: Callable, *args, **kwargs):
         """``fn(*args, **kwargs)`` in a worker if they are up (waiting for it), else here."""
-        if self._pool is None:
-            return fn(*args, **kwargs)
-        return self._pool.submit(fn, *args, **kwargs).result()
+        return self.submit(fn, *args, **kwargs).result()
 
     def close(self) -> None:
         if self._pool is not None:

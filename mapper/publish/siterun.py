@@ -26,7 +26,15 @@ from .dcat import dumps_in
 from .describe import PAGE_SIZE, Catalogue
 from .negotiate import WELL_KNOWN
 from .pages import template_text
-from .site import SHAPES_FILE, SiteOutcome, _ontology, dataset_pages, overview_of, shapes_text
+from .site import (
+    SHAPES_FILE,
+    SiteOutcome,
+    _ontology,
+    home_file,
+    overview_of,
+    shapes_text,
+    void_files,
+)
 from .sitepages import (
     SHARES,
     SIDECARS,
@@ -308,21 +316,15 @@ class SiteRun:
         return found
 
     def _dataset_files(self, overview, manifest) -> dict[str, str]:
-        """The home page and VoID's documents (``site.dataset_pages``): in a worker if they
-        are up (a second or two of the parent's time at 10,000 articles, else)."""
+        """The home page and VoID's documents (``site.dataset_pages``), each in a worker if
+        they are up (a second or two each at 10,000 articles)."""
         minter = Minter(self.base)
         graphs = {slug: URIRef(minter.graph(slug)) for slug in manifest.articles}
         triples = {slug: e["triples"] for slug, e in manifest.articles.items()}
-        return self.workers.call(
-            dataset_pages,
-            overview,
-            base=self.base,
-            license=self.license,
-            graphs=graphs,
-            triples=triples,
-            publisher=self.publisher,
-            dumps=self.dumps.result(),
-        )
+        kw = dict(base=self.base, license=self.license, graphs=graphs, triples=triples)
+        kw.update(publisher=self.publisher, dumps=self.dumps.result())
+        home = self.workers.submit(home_file, overview, **kw)
+        return {**self.workers.call(void_files, overview, **kw), "index.html": home.result()}
 
     def _finish(
         self, manifest, outcome, totals, shared, overview, recipe, agreed, made, ontology
