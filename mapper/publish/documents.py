@@ -22,10 +22,10 @@ from json.encoder import encode_basestring
 from typing import NamedTuple
 
 import pyoxigraph as ox
-from rdflib import RDF, BNode, Literal
+from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
-from ..rdf.ntriples import nt_term
+from ..rdf.ntriples import iri_text, nt_term
 from ..rdf.vocab import NS, context
 
 __all__ = [
@@ -39,6 +39,8 @@ _STRING = XSD.string
 
 
 _text = lru_cache(maxsize=1 << 16)(nt_term)  # a term's N-Triples text, made once
+_iri_text = lru_cache(maxsize=1 << 16)(iri_text)  # the same of an IRI, by its str (hashed in C)
+_TYPE_IRI = str(_TYPE)
 
 
 @cache
@@ -97,9 +99,16 @@ _REMEMBERED = 1 << 16
 def _term(term) -> _Term:
     if len(_TERMS) >= _REMEMBERED:
         _TERMS.clear()
-    value, equal = _value_text(term)
-    jsonld_id = None if isinstance(term, Literal) else _id(term)
-    made = _TERMS[id(term)] = _Term(term, _text(term), jsonld_id, value, equal, term == _TYPE)
+    if type(term) is URIRef:  # most terms: what the general case below makes of an IRI
+        iri = str(term)
+        jsonld_id = _compact(iri)
+        value = '{"@id": ' + _string(jsonld_id) + "}"
+        made = _Term(term, _iri_text(iri), jsonld_id, value, (URIRef, iri), iri == _TYPE_IRI)
+    else:
+        value, equal = _value_text(term)
+        jsonld_id = None if isinstance(term, Literal) else _id(term)
+        made = _Term(term, _text(term), jsonld_id, value, equal, term == _TYPE)
+    _TERMS[id(term)] = made
     return made
 
 
