@@ -48,18 +48,25 @@ _FIRST = ("@context", "@id", "@type")
 _TYPE, _NAME, _URL, _ADDRESS = RDF.type, SCHEMA.name, SCHEMA.url, SCHEMA.address
 _MEMBER_OF, _ROLE, _IN_LANGUAGE = SCHEMA.memberOf, SCHEMA.OrganizationRole, SCHEMA.inLanguage
 _EVIDENCE, _TARGET, _SOURCE = DEFREL.evidence, OA.hasTarget, OA.hasSource
-_NOTHING: dict = {}
 
-# A description indexed once: node -> property -> its values. Looking a property up in it
-# hashes the property (in C) where comparing it with each statement's was a Python call.
-Index = dict[Node, dict[Node, set[Node]]]
+class _Index:
+    """A description's statements by subject, and a node's properties (property -> values)
+    made when the builder first asks for them: a property looked up there is hashed (in C)
+    where comparing it with each statement's was a Python call."""
 
+    def __init__(self, quads: Iterable[Quad]) -> None:
+        self.quads: dict[Node, list[Quad]] = {}
+        for quad in quads:
+            self.quads.setdefault(quad[0], []).append(quad)
+        self.made: dict[Node, dict[Node, set[Node]]] = {}
 
-def _index(quads: list[Quad]) -> Index:
-    out: Index = {}
-    for s, p, o, _ in quads:
-        out.setdefault(s, {}).setdefault(p, set()).add(o)
-    return out
+    def props(self, node: Node) -> dict[Node, set[Node]]:
+        found = self.made.get(node)
+        if found is None:
+            found = self.made[node] = {}
+            for _, p, o, _ in self.quads.get(node, ()):
+                found.setdefault(p, set()).add(o)
+        return found
 
 
 def _is_schema(term: Node) -> bool:
@@ -67,7 +74,7 @@ def _is_schema(term: Node) -> bool:
 
 
 class _Builder:
-    def __init__(self, layout: Layout, out: Index, lang: str, exact: frozenset[str]) -> None:
+    def __init__(self, layout: Layout, out: _Index, lang: str, exact: frozenset[str]) -> None:
         self.layout, self.out, self.lang, self.exact = layout, out, lang, exact
         self.prefixes: set[str] = set()
         self.kinds: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
@@ -81,7 +88,7 @@ class _Builder:
         return name
 
     def types(self, node: Node) -> str | list[str] | None:
-        found = sorted(self.out.get(node, _NOTHING).get(_TYPE, ()))
+        found = sorted(self.out.props(node).get(_TYPE, ()))
         names = [str(t)[len(_S) :] for t in found if _is_schema(t)]
         if not names:  # no schema.org type: its own (a post, a relation), as CURIEs
             names = sorted(self.key(t) for t in found if isinstance(t, URIRef))
@@ -124,7 +131,7 @@ class _Builder:
         kind = self.types(node)
         if kind:
             item["@type"] = kind
-        props = self.out.get(node, _NOTHING)
+        props = self.out.props(node)
         names = sorted(props.get(_NAME, ()))
         if names and isinstance(names[0], Literal):
             item["name"] = self.literal("name", names[0])
@@ -142,7 +149,7 @@ class _Builder:
         if kind:
             item["@type"] = kind
         values: dict[str, list] = defaultdict(list)
-        props = self.out.get(node, _NOTHING)
+        props = self.out.props(node)
         for p in sorted(props):  # (property, value) pairs in order, as sorting them would
             if p == _TYPE:
                 continue
@@ -170,7 +177,8 @@ class _Builder:
         return item
 
     def holders(self, role: Node) -> set[Node]:
-        return {s for s, props in self.out.items() if role in props.get(_MEMBER_OF, ())}
+        out = self.out
+        return {s for s in out.quads if role in out.props(s).get(_MEMBER_OF, ())}
 
     def is_detail(self, owner: Node, node: Node) -> bool:
         return isinstance(node, BNode) or str(node).startswith(f"{owner}/")
@@ -178,8 +186,8 @@ class _Builder:
     def evidence(self, annotation: Node) -> dict:
         """An evidence annotation as the URL of its quote's anchor on the article page."""
         item: dict = {"@id": str(annotation)}
-        targets = self.out.get(annotation, _NOTHING).get(_TARGET, ())
-        sources = [o for t in targets for o in self.out.get(t, _NOTHING).get(_SOURCE, ())]
+        targets = self.out.props(annotation).get(_TARGET, ())
+        sources = [o for t in targets for o in self.out.props(t).get(_SOURCE, ())]
         if sources:
             page = f"{sources[0]}.html#{self.layout.anchor(annotation)}"
             item["url"] = self.literal("url", Literal(page, datatype=XSD.anyURI))
@@ -241,8 +249,8 @@ def _json(value, indent: str = "\n") -> str:
 def schema_jsonld(layout: Layout, iri: URIRef, quads: Iterable[Quad]) -> str:
     """The ``schema`` profile of the resource ``iri`` described by ``quads``, as JSON text;
     strings in the page's language (the resource's ``inLanguage``, else English) are plain."""
-    out = _index(list(quads))
-    langs = sorted(str(o) for o in out.get(iri, _NOTHING).get(_IN_LANGUAGE, ()))
+    out = _Index(quads)
+    langs = sorted(str(o) for o in out.props(iri).get(_IN_LANGUAGE, ()))
     lang = langs[0] if langs else "en"
     exact: frozenset[str] = frozenset()
     while True:
