@@ -93,7 +93,8 @@ class _Term(NamedTuple):
 # terms up by value several times a statement; by identity it is a C lookup. A term object is
 # shared by every page of an article (``sitepages.parse_quads``), and of a bucket's shared pages.
 _TERMS: dict[int, _Term] = {}
-_REMEMBERED = 1 << 16
+# more than an article's terms or a bucket's most; few enough that the GC's walks stay short
+_REMEMBERED = 1 << 13
 
 
 def _term(term) -> _Term:
