@@ -49,6 +49,7 @@ _TYPE, _NAME, _URL, _ADDRESS = RDF.type, SCHEMA.name, SCHEMA.url, SCHEMA.address
 _MEMBER_OF, _ROLE, _IN_LANGUAGE = SCHEMA.memberOf, SCHEMA.OrganizationRole, SCHEMA.inLanguage
 _EVIDENCE, _TARGET, _SOURCE = DEFREL.evidence, OA.hasTarget, OA.hasSource
 
+
 class _Index:
     """A description's statements by subject, and a node's properties (property -> values)
     made when the builder first asks for them: a property looked up there is hashed (in C)
