@@ -1,9 +1,10 @@
-"""The four RDF documents of a resource's description (``.ttl``, ``.jsonld``, ``.nt``, ``.nq``),
-written from its quads without an rdflib graph in between: a site has one description per
-resource, and rdflib's serialisers took about 10 ms each, more than all the rest of a page.
+"""The five RDF documents of a resource's description (``.ttl``, ``.jsonld``, ``.nt``, ``.nq``,
+``.rdf``), written from its quads without an rdflib graph in between: a site has one
+description per resource, and rdflib's serialisers took about 10 ms each, more than all the
+rest of a page.
 
 * N-Triples and N-Quads: one statement a line (``rdf.ntriples``), sorted;
-* Turtle: Oxigraph's (Rust) from those lines, with the context's prefixes;
+* Turtle and RDF/XML: Oxigraph's (Rust) from those lines, with the context's prefixes;
 * JSON-LD: compact, the bundled context inline, one node object per subject, keys and
   values sorted (a property with one value holds it, with several a list), so the bytes
   are the same whatever order the quads come in.
@@ -17,12 +18,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from functools import cache, lru_cache
+from json.encoder import encode_basestring
+from typing import NamedTuple
 
 import pyoxigraph as ox
-from rdflib import RDF, BNode, Literal
+from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
-from ..rdf.ntriples import nt_term
+from ..rdf.ntriples import iri_text, nt_term
 from ..rdf.vocab import NS, context
 
 __all__ = [
@@ -32,37 +35,12 @@ __all__ = [
 
 _PREFIXES = {prefix: str(ns) for prefix, ns in NS.items()}
 _TYPE = RDF.type
+_STRING = XSD.string
 
 
 _text = lru_cache(maxsize=1 << 16)(nt_term)  # a term's N-Triples text, made once
-
-
-def _lines(quads: Iterable[tuple], *, graphs: bool) -> list[str]:
-    text = _text
-    lines = set()
-    for s, p, o, g in quads:
-        line = f"{text(s)} {text(p)} {text(o)}"
-        if graphs and g is not None:
-            line += f" {text(g)}"
-        lines.add(line + " .\n")
-    return sorted(lines)
-
-
-def ntriples_document(quads: Iterable[tuple]) -> str:
-    """The triples of ``quads`` (graphs merged), one a line, sorted."""
-    return "".join(_lines(quads, graphs=False))
-
-
-def nquads_document(quads: Iterable[tuple]) -> str:
-    """The quads, each in its named graph, one a line, sorted."""
-    return "".join(_lines(quads, graphs=True))
-
-
-def turtle_document(quads: Iterable[tuple]) -> str:
-    """Turtle of the triples of ``quads``, written by Oxigraph with the context's prefixes."""
-    data = ntriples_document(quads).encode("utf-8")
-    triples = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_PREFIXES).decode("utf-8")
+_iri_text = lru_cache(maxsize=1 << 16)(iri_text)  # the same of an IRI, by its str (hashed in C)
+_TYPE_IRI = str(_TYPE)
 
 
 @cache
@@ -75,24 +53,110 @@ def _compact(iri: str) -> str:
 
 compact = _compact  # an IRI as the documents' JSON-LD writes it (a CURIE where one fits)
 
+# a str as json.dumps(..., ensure_ascii=False) writes it, quotes and all (the function it uses)
+_string = encode_basestring
+
 
 def _id(term) -> str:
     return f"_:{term}" if isinstance(term, BNode) else _compact(str(term))
 
 
-def _value(term) -> dict:
+def _value_text(term) -> tuple[str, object]:
+    """A term's JSON-LD value object as ``json.dumps(value, sort_keys=True, ensure_ascii=False)``
+    writes it, and a key that two terms share exactly when rdflib holds them equal (a
+    literal's language compared without case; a literal never equals an IRI or a blank
+    node, nor an IRI a blank node)."""
     if isinstance(term, Literal):
-        value: dict = {"@value": str(term)}
+        head = "{"
         if term.language:
-            value["@language"] = term.language
-        elif term.datatype is not None and term.datatype != XSD.string:
-            value["@type"] = _compact(str(term.datatype))
-        return value
-    return {"@id": _id(term)}
+            head = '{"@language": ' + _string(term.language) + ", "
+        elif term.datatype is not None and term.datatype != _STRING:
+            head = '{"@type": ' + _string(_compact(str(term.datatype))) + ", "
+        language = term.language.lower() if term.language else None
+        equal = (str(term), language, None if term.datatype is None else str(term.datatype))
+        return head + '"@value": ' + _string(str(term)) + "}", equal
+    return '{"@id": ' + _string(_id(term)) + "}", (type(term), str(term))
 
 
-def _key(value: dict) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+class _Term(NamedTuple):
+    """What the documents write of one term."""
+
+    term: object  # held, so that no other object takes its id while this is remembered
+    text: str  # N-Triples
+    id: str | None  # JSON-LD (None: a literal)
+    value: str  # JSON-LD value object, as JSON text
+    equal: object  # the same for terms rdflib holds equal
+    is_type: bool  # rdf:type (as a predicate: the node's "@type")
+
+
+# id(term) -> _Term. rdflib's terms hash and compare in Python, and a page's documents looked
+# terms up by value several times a statement; by identity it is a C lookup. A term object is
+# shared by every page of an article (``sitepages.parse_quads``), and of a bucket's shared pages.
+_TERMS: dict[int, _Term] = {}
+# more than an article's terms or a bucket's most; few enough that the GC's walks stay short
+_REMEMBERED = 1 << 13
+
+
+def _term(term) -> _Term:
+    if len(_TERMS) >= _REMEMBERED:
+        _TERMS.clear()
+    if type(term) is URIRef:  # most terms: what the general case below makes of an IRI
+        iri = str(term)
+        jsonld_id = _compact(iri)
+        value = '{"@id": ' + _string(jsonld_id) + "}"
+        made = _Term(term, _iri_text(iri), jsonld_id, value, (URIRef, iri), iri == _TYPE_IRI)
+    else:
+        value, equal = _value_text(term)
+        jsonld_id = None if isinstance(term, Literal) else _id(term)
+        made = _Term(term, _text(term), jsonld_id, value, equal, term == _TYPE)
+    _TERMS[id(term)] = made
+    return made
+
+
+def _read(quads: Iterable[tuple]) -> tuple[set[str], set[str], dict[str, dict]]:
+    """In one pass over ``quads``: their N-Triples lines, their N-Quads lines, and each
+    subject's node object by its id ("@type": the set of its rdf:types' ids; each other key:
+    a property's values, by equality key the text of the first of rdflib-equal ones)."""
+    known = _TERMS
+    lines: set[str] = set()
+    graphed: set[str] = set()
+    nodes: dict[str, dict] = {}
+    for s, p, o, g in quads:
+        s = known.get(id(s)) or _term(s)
+        p = known.get(id(p)) or _term(p)
+        o = known.get(id(o)) or _term(o)
+        line = f"{s.text} {p.text} {o.text}"
+        lines.add(line + " .\n")
+        if g is None:
+            graphed.add(line + " .\n")
+        else:
+            graphed.add(f"{line} {(known.get(id(g)) or _term(g)).text} .\n")
+        node = nodes.get(s.id)
+        if node is None:
+            node = nodes[s.id] = {}
+        if p.is_type and o.id is not None:
+            node.setdefault("@type", set()).add(o.id)
+        else:
+            node.setdefault(p.id, {}).setdefault(o.equal, o.value)
+    return lines, graphed, nodes
+
+
+def _node_texts(nodes: dict[str, dict]) -> list[str]:
+    """Each node object of ``_read`` as ``json.dumps(node, sort_keys=True, ensure_ascii=False)``
+    writes it: one type or value as itself, several as a list sorted by their text."""
+    items = []
+    for subject, props in nodes.items():
+        fields = {"@id": _string(subject)}
+        for key, found in props.items():
+            if key == "@type":
+                types = sorted(found)
+                text = ", ".join(map(_string, types))
+                fields[key] = text if len(types) == 1 else f"[{text}]"
+            else:
+                texts = sorted(found.values())
+                fields[key] = texts[0] if len(texts) == 1 else "[" + ", ".join(texts) + "]"
+        items.append("{" + ", ".join(f"{_string(k)}: {fields[k]}" for k in sorted(fields)) + "}")
+    return items
 
 
 @cache
@@ -100,63 +164,66 @@ def _context_text() -> str:
     return json.dumps(context()["@context"], indent=2, ensure_ascii=False, sort_keys=True)
 
 
-def jsonld_document(quads: Iterable[tuple], items: Iterable[str] = ()) -> str:
-    """Compact JSON-LD of the triples of ``quads`` (graphs merged), the context inline, one
-    node object a line (json's C encoder: ``indent=`` would use the Python one); ``items``:
-    more node objects, written already, of subjects no quad has."""
-    nodes: dict[str, dict] = {}
-    for s, p, o, _ in quads:
-        node = nodes.setdefault(_id(s), {})
-        if p == _TYPE and not isinstance(o, Literal):
-            node.setdefault("@type", set()).add(_id(o))
-        else:
-            node.setdefault(_compact(str(p)), {}).setdefault(o, None)
-    items = list(items)
-    for subject, props in nodes.items():
-        node: dict = {"@id": subject}
-        for key, found in props.items():
-            if key == "@type":
-                types = sorted(found)
-                node[key] = types[0] if len(types) == 1 else types
-            elif len(found) == 1:
-                node[key] = _value(next(iter(found)))
-            else:
-                node[key] = sorted(map(_value, found), key=_key)
-        items.append(_key(node))
-    graph = ",\n".join(sorted(items))
+def _jsonld(nodes: dict[str, dict], items: list[str]) -> str:
+    graph = ",\n".join(sorted(items + _node_texts(nodes)))
     return '{"@context": ' + _context_text() + ',\n"@graph": [\n' + graph + "\n]}\n"
+
+
+def _parsed(nt: str) -> list:
+    """Our own N-Triples as Oxigraph's terms, to serialise: lenient, skipping the check of
+    IRIs and language tags that every term passed when it was read (it halves the parse)."""
+    return list(ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, lenient=True))
+
+
+def _oxigraph(nt: str, format: ox.RdfFormat) -> str:
+    return ox.serialize(_parsed(nt), format=format, prefixes=_PREFIXES).decode("utf-8")
+
+
+def ntriples_document(quads: Iterable[tuple]) -> str:
+    """The triples of ``quads`` (graphs merged), one a line, sorted."""
+    return "".join(sorted(_read(quads)[0]))
+
+
+def nquads_document(quads: Iterable[tuple]) -> str:
+    """The quads, each in its named graph, one a line, sorted."""
+    return "".join(sorted(_read(quads)[1]))
+
+
+def turtle_document(quads: Iterable[tuple]) -> str:
+    """Turtle of the triples of ``quads``, written by Oxigraph with the context's prefixes."""
+    return _oxigraph(ntriples_document(quads), ox.RdfFormat.TURTLE)
 
 
 def rdfxml_document(quads: Iterable[tuple]) -> str:
     """RDF/XML of the triples of ``quads`` (for Protégé and SPARQLWrapper's defaults), written
     by Oxigraph from the sorted N-Triples, so the same bytes on every run."""
-    data = ntriples_document(quads).encode("utf-8")
-    triples = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
-    return ox.serialize(triples, format=ox.RdfFormat.RDF_XML, prefixes=_PREFIXES).decode("utf-8")
+    return _oxigraph(ntriples_document(quads), ox.RdfFormat.RDF_XML)
+
+
+def jsonld_document(quads: Iterable[tuple], items: Iterable[str] = ()) -> str:
+    """Compact JSON-LD of the triples of ``quads`` (graphs merged), the context inline, one
+    node object a line; ``items``: more node objects, written already, of subjects no quad
+    has."""
+    return _jsonld(_read(quads)[2], list(items))
 
 
 def all_documents(
-    quads: list[tuple], nodes: Iterable[tuple[list[str], str]] = ()
+    quads: Iterable[tuple], nodes: Iterable[tuple[list[str], str]] = ()
 ) -> dict[str, str]:
-    """The five documents of one description by suffix, its statements written once;
+    """The five documents of one description by suffix, its statements read once;
     ``nodes``: more statements, written already (``void.subset_nodes``): the N-Triples lines
     and the JSON-LD node object of each of some subjects no quad has, in the default graph."""
-    text = _text
-    lines, graphed = set(), set()
-    for s, p, o, g in quads:  # each statement's text made once, for both
-        line = f"{text(s)} {text(p)} {text(o)}"
-        lines.add(line + " .\n")
-        graphed.add(line + (f" {text(g)} .\n" if g is not None else " .\n"))
+    lines, graphed, found = _read(quads)
     items = []
     for written, item in nodes:
         lines.update(written)
         graphed.update(written)
         items.append(item)
     nt = "".join(sorted(lines))
-    parsed = list(ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    parsed = _parsed(nt)
     return {
         ".ttl": ox.serialize(parsed, format=ox.RdfFormat.TURTLE, prefixes=_PREFIXES).decode(),
-        ".jsonld": jsonld_document(quads, items),
+        ".jsonld": _jsonld(found, items),
         ".nt": nt,
         ".nq": "".join(sorted(graphed)),
         ".rdf": ox.serialize(parsed, format=ox.RdfFormat.RDF_XML, prefixes=_PREFIXES).decode(),

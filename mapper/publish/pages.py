@@ -8,7 +8,7 @@ from functools import cache
 from importlib.resources import files
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from ..rdf.vocab import NS
@@ -32,14 +32,53 @@ def template_text(name: str) -> str:
     return (files("mapper.data") / "site" / name).read_text(encoding="utf-8")
 
 
+_DICT_NAMES = frozenset(dir({}))
+
+
+class _Environment(jinja2.Environment):
+    """Jinja, reading ``x.name`` of a dict (what the views give) as its key ``name`` at once:
+    Jinja tries the attribute first, which for a dict raises and catches an AttributeError
+    (hundreds of times a page); a key named like a dict's attribute (``items``) still
+    reads the attribute, as in Jinja."""
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict and attribute in obj and attribute not in _DICT_NAMES:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
+def _link(item: dict) -> str:
+    """A term or value view (``text``, ``href``) as a link where it has one, escaped."""
+    if item["href"]:
+        return f'<a href="{escape(item["href"])}">{escape(item["text"])}</a>'
+    return escape(item["text"])
+
+
+def links(items: list[dict]) -> Markup:
+    """The template filter ``links``: term views as links, comma separated (a filter, not a
+    macro: Jinja's macro calls were a third of a page's rendering)."""
+    return Markup(", ".join(map(_link, items)))  # noqa: S704 - each part escaped by _link
+
+
+def value(item: dict) -> Markup:
+    """The template filter ``value``: a property value's view, linked or in its language."""
+    if item["href"]:
+        return Markup(_link(item))  # noqa: S704 - escaped by _link
+    if item["lang"]:
+        return Markup(f'<span lang="{escape(item["lang"])}">{escape(item["text"])}</span>')  # noqa: S704
+    return escape(item["text"])
+
+
 @cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FunctionLoader(template_text),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
+    env.filters.update(links=links, value=value)
+    return env
 
 
 def script_json(text: str) -> Markup:

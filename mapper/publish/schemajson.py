@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
+from json.encoder import encode_basestring
 
 from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.term import Node
@@ -44,6 +45,29 @@ PROFILES = ("schema", "full")
 EMBED_BUDGET = 20_000
 _S = str(SCHEMA)
 _FIRST = ("@context", "@id", "@type")
+_TYPE, _NAME, _URL, _ADDRESS = RDF.type, SCHEMA.name, SCHEMA.url, SCHEMA.address
+_MEMBER_OF, _ROLE, _IN_LANGUAGE = SCHEMA.memberOf, SCHEMA.OrganizationRole, SCHEMA.inLanguage
+_EVIDENCE, _TARGET, _SOURCE = DEFREL.evidence, OA.hasTarget, OA.hasSource
+
+
+class _Index:
+    """A description's statements by subject, and a node's properties (property -> values)
+    made when the builder first asks for them: a property looked up there is hashed (in C)
+    where comparing it with each statement's was a Python call."""
+
+    def __init__(self, quads: Iterable[Quad]) -> None:
+        self.quads: dict[Node, list[Quad]] = {}
+        for quad in quads:
+            self.quads.setdefault(quad[0], []).append(quad)
+        self.made: dict[Node, dict[Node, set[Node]]] = {}
+
+    def props(self, node: Node) -> dict[Node, set[Node]]:
+        found = self.made.get(node)
+        if found is None:
+            found = self.made[node] = {}
+            for _, p, o, _ in self.quads.get(node, ()):
+                found.setdefault(p, set()).add(o)
+        return found
 
 
 def _is_schema(term: Node) -> bool:
@@ -51,16 +75,8 @@ def _is_schema(term: Node) -> bool:
 
 
 class _Builder:
-    def __init__(
-        self, layout: Layout, quads: Iterable[Quad], lang: str, exact: frozenset[str]
-    ) -> None:
-        self.layout, self.lang, self.exact = layout, lang, exact
-        self.out: dict[Node, set[tuple[Node, Node]]] = defaultdict(set)
-        self.members: dict[Node, set[Node]] = defaultdict(set)  # role -> its holders
-        for s, p, o, _ in quads:
-            self.out[s].add((p, o))
-            if p == SCHEMA.memberOf:
-                self.members[o].add(s)
+    def __init__(self, layout: Layout, out: _Index, lang: str, exact: frozenset[str]) -> None:
+        self.layout, self.out, self.lang, self.exact = layout, out, lang, exact
         self.prefixes: set[str] = set()
         self.kinds: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
 
@@ -73,7 +89,7 @@ class _Builder:
         return name
 
     def types(self, node: Node) -> str | list[str] | None:
-        found = sorted(o for p, o in self.out.get(node, ()) if p == RDF.type)
+        found = sorted(self.out.props(node).get(_TYPE, ()))
         names = [str(t)[len(_S) :] for t in found if _is_schema(t)]
         if not names:  # no schema.org type: its own (a post, a relation), as CURIEs
             names = sorted(self.key(t) for t in found if isinstance(t, URIRef))
@@ -116,13 +132,14 @@ class _Builder:
         kind = self.types(node)
         if kind:
             item["@type"] = kind
-        names = sorted(o for p, o in self.out.get(node, ()) if p == SCHEMA.name)
+        props = self.out.props(node)
+        names = sorted(props.get(_NAME, ()))
         if names and isinstance(names[0], Literal):
             item["name"] = self.literal("name", names[0])
-        urls = sorted(o for p, o in self.out.get(node, ()) if p == SCHEMA.url)
+        urls = sorted(props.get(_URL, ()))
         if urls and isinstance(urls[0], Literal):
             item["url"] = self.literal("url", urls[0])
-        addresses = sorted(o for p, o in self.out.get(node, ()) if p == SCHEMA.address)
+        addresses = sorted(props.get(_ADDRESS, ()))
         if addresses:
             item["address"] = self.node(addresses[0], root=False)
         return item
@@ -133,30 +150,36 @@ class _Builder:
         if kind:
             item["@type"] = kind
         values: dict[str, list] = defaultdict(list)
-        for p, o in sorted(self.out.get(node, ())):
-            if p == RDF.type:
+        props = self.out.props(node)
+        for p in sorted(props):  # (property, value) pairs in order, as sorting them would
+            if p == _TYPE:
                 continue
-            if p == DEFREL.evidence and root:
-                values[self.key(p)].append(self.evidence(o))
+            if p == _EVIDENCE and root:
+                values[self.key(p)] += [self.evidence(o) for o in sorted(props[p])]
                 continue
             if not _is_schema(p):
                 continue
             key = self.key(p)
-            if isinstance(o, Literal):
-                values[key].append(self.literal(key, o))
-            elif self.is_detail(node, o):
-                values[key].append(self.node(o, root=False))
-            else:
-                values[key].append(self.link(o))
+            for o in sorted(props[p]):
+                if isinstance(o, Literal):
+                    values[key].append(self.literal(key, o))
+                elif self.is_detail(node, o):
+                    values[key].append(self.node(o, root=False))
+                else:
+                    values[key].append(self.link(o))
         for key in sorted(values):
             found = values[key]
             item[key] = found[0] if len(found) == 1 else found
-        if root and (RDF.type, SCHEMA.OrganizationRole) in self.out.get(node, ()):
+        if root and _ROLE in props.get(_TYPE, ()):
             # a role's holder is the subject of the Role pattern's first memberOf
-            holders = [self.link(h) for h in sorted(self.members.get(node, ()))]
+            holders = [self.link(h) for h in sorted(self.holders(node))]
             if holders:
                 item["@reverse"] = {"memberOf": holders[0] if len(holders) == 1 else holders}
         return item
+
+    def holders(self, role: Node) -> set[Node]:
+        out = self.out
+        return {s for s in out.quads if role in out.props(s).get(_MEMBER_OF, ())}
 
     def is_detail(self, owner: Node, node: Node) -> bool:
         return isinstance(node, BNode) or str(node).startswith(f"{owner}/")
@@ -164,8 +187,8 @@ class _Builder:
     def evidence(self, annotation: Node) -> dict:
         """An evidence annotation as the URL of its quote's anchor on the article page."""
         item: dict = {"@id": str(annotation)}
-        targets = [o for p, o in self.out.get(annotation, ()) if p == OA.hasTarget]
-        sources = [o for t in targets for p, o in self.out.get(t, ()) if p == OA.hasSource]
+        targets = self.out.props(annotation).get(_TARGET, ())
+        sources = [o for t in targets for o in self.out.props(t).get(_SOURCE, ())]
         if sources:
             page = f"{sources[0]}.html#{self.layout.anchor(annotation)}"
             item["url"] = self.literal("url", Literal(page, datatype=XSD.anyURI))
@@ -208,22 +231,38 @@ def _ordered(item: dict) -> dict:
     return head | {k: v for k, v in item.items() if k not in head}
 
 
+def _json(value, indent: str = "\n") -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)`` of the objects ``_Builder`` makes
+    (dicts with str keys, lists, strs, bools), written here: json's ``indent=`` runs its
+    Python encoder, a generator a value, which took a third of this profile's time."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if isinstance(value, dict) and value:
+        inner = indent + "  "
+        items = (f"{encode_basestring(k)}: {_json(v, inner)}" for k, v in value.items())
+        return "{" + inner + ("," + inner).join(items) + indent + "}"
+    if isinstance(value, list) and value:
+        inner = indent + "  "
+        return "[" + inner + ("," + inner).join(_json(v, inner) for v in value) + indent + "]"
+    return json.dumps(value)  # true, false, null, a number, {} or []
+
+
 def schema_jsonld(layout: Layout, iri: URIRef, quads: Iterable[Quad]) -> str:
     """The ``schema`` profile of the resource ``iri`` described by ``quads``, as JSON text;
     strings in the page's language (the resource's ``inLanguage``, else English) are plain."""
-    quads = list(quads)
-    langs = sorted(str(o) for s, p, o, _ in quads if s == iri and p == SCHEMA.inLanguage)
+    out = _Index(quads)
+    langs = sorted(str(o) for o in out.props(iri).get(_IN_LANGUAGE, ()))
     lang = langs[0] if langs else "en"
     exact: frozenset[str] = frozenset()
     while True:
-        builder = _Builder(layout, quads, lang, exact)
+        builder = _Builder(layout, out, lang, exact)
         item = builder.node(iri, root=True)
         try:
             context = builder.context()
             break
         except _Mixed as mixed:  # a property with values of two datatypes or languages: its
             exact |= mixed.keys  # values as value objects, every other property's plain
-    return json.dumps(_ordered({"@context": context, **item}), indent=2, ensure_ascii=False) + "\n"
+    return _json(_ordered({"@context": context, **item})) + "\n"
 
 
 def base_of(iri: str) -> str:
