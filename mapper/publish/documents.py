@@ -169,14 +169,9 @@ def _jsonld(nodes: dict[str, dict], items: list[str]) -> str:
     return '{"@context": ' + _context_text() + ',\n"@graph": [\n' + graph + "\n]}\n"
 
 
-def _parsed(nt: str) -> list:
-    """Our own N-Triples as Oxigraph's terms, to serialise: lenient, skipping the check of
-    IRIs and language tags that every term passed when it was read (it halves the parse)."""
-    return list(ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, lenient=True))
-
-
 def _oxigraph(nt: str, format: ox.RdfFormat) -> str:
-    return ox.serialize(_parsed(nt), format=format, prefixes=_PREFIXES).decode("utf-8")
+    triples = ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return ox.serialize(triples, format=format, prefixes=_PREFIXES).decode("utf-8")
 
 
 def ntriples_document(quads: Iterable[tuple]) -> str:
@@ -220,7 +215,7 @@ def all_documents(
         graphed.update(written)
         items.append(item)
     nt = "".join(sorted(lines))
-    parsed = _parsed(nt)
+    parsed = list(ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
     return {
         ".ttl": ox.serialize(parsed, format=ox.RdfFormat.TURTLE, prefixes=_PREFIXES).decode(),
         ".jsonld": _jsonld(found, items),
