@@ -16,13 +16,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib import URIRef
 
 from ..checks.consistency import Conflict, conflicts_of
 from ..checks.infer import close
 from ..facts.corpus import check_agreement
 from ..rdf.ntriples import nt_term
+from ..rdf.oxterm import from_oxigraph
 from ..rdf.vocab import curie
 from .manifest import Manifest, entities_of
 from .shard import where_said
@@ -37,21 +37,10 @@ def check_entity_types(manifest: Manifest) -> None:
     check_agreement(entities_of(entry) for entry in manifest.articles.values())
 
 
-def _term(term):
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
-
-
 def _triples(statements: list[str]) -> list[tuple]:
     data = "".join(f"{s} .\n" for s in statements).encode("utf-8")
     return [
-        (_term(t.subject), _term(t.predicate), _term(t.object))
+        (from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
         for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
     ]
 

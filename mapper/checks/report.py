@@ -11,9 +11,10 @@ from functools import cache
 from importlib.resources import files
 
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
+from ..rdf.oxterm import from_oxigraph
 from ..rdf.vocab import curie
 
 __all__ = [
@@ -26,9 +27,6 @@ __all__ = [
 ]
 
 
-_STRING = str(XSD.string)
-
-
 @cache
 def _bundled(folder: str) -> Graph:
     """The Turtle files of a bundled folder, merged. Read by Oxigraph's parser: rdflib's took
@@ -37,19 +35,9 @@ def _bundled(folder: str) -> Graph:
     for resource in sorted((files("mapper.data") / folder).iterdir(), key=lambda r: r.name):
         if resource.name.endswith(".ttl"):
             bnodes: dict = {}  # a file's blank nodes are its own, whatever their labels
-
-            def term(t, bnodes=bnodes):
-                if isinstance(t, ox.NamedNode):
-                    return URIRef(t.value)
-                if isinstance(t, ox.BlankNode):
-                    return bnodes.setdefault(t.value, BNode())
-                if t.language:
-                    return Literal(t.value, lang=t.language)
-                datatype = t.datatype.value
-                return Literal(t.value, datatype=None if datatype == _STRING else URIRef(datatype))
-
             for t in ox.parse(resource.read_bytes(), format=ox.RdfFormat.TURTLE):
-                graph.add((term(t.subject), term(t.predicate), term(t.object)))
+                terms = (t.subject, t.predicate, t.object)
+                graph.add(tuple(from_oxigraph(x, bnodes) for x in terms))
     return graph
 
 

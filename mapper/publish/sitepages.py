@@ -27,10 +27,10 @@ from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import RDF, BNode, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib import RDF, URIRef
 
 from ..builder.outdir import replace_file
+from ..rdf.oxterm import from_oxigraph
 from ..rdf.vocab import NS
 from .describe import CARRIED, DETAIL_TYPES, LABELS, LINKED, NAMING, PAGE_SIZE, Catalogue, Quad
 from .documents import _text
@@ -52,7 +52,6 @@ SIDECARS = ".defrel/site"  # inside the site folder: one JSON file per article
 SHARES = ".shares"
 NEWS_ARTICLE = URIRef("https://schema.org/NewsArticle")
 POINTING = frozenset(NS["defrel"][p] for p in ("article", "evidence"))
-_STRING = str(XSD.string)
 _TYPE_TEXT = str(RDF.type)
 _same = str.__eq__  # predicates compared as strings, in C (rdflib's __eq__ is Python)
 # terms parsed by one worker, kept from one article to the next (an entity's IRI, the
@@ -70,16 +69,7 @@ def parse_quads(data: bytes, made: dict | None = None) -> list[Quad]:
     def term(t):
         found = made.get(t)  # Oxigraph's terms hash and compare in Rust, value and type
         if found is None:
-            if isinstance(t, ox.NamedNode):
-                found = URIRef(t.value)
-            elif isinstance(t, ox.BlankNode):
-                found = BNode(t.value)
-            elif t.language:
-                found = Literal(t.value, lang=t.language)
-            else:
-                dt = t.datatype.value
-                found = Literal(t.value, datatype=None if dt == _STRING else URIRef(dt))
-            made[t] = found
+            found = made[t] = from_oxigraph(t)
         return found
 
     quads = []
