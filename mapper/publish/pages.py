@@ -4,7 +4,7 @@ autoescaping on: labels and article text are user input) and embed each page's J
 from __future__ import annotations
 
 import posixpath
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from importlib.resources import files
 
 import jinja2
@@ -16,7 +16,8 @@ from .negotiate import DOCUMENTS, NAMES
 from .views import Layout, article_text, kind_of, relative, resource_view
 
 __all__ = [
-    "LICENSES", "index_groups", "index_row", "page", "resource_page", "script_json", "template_text",
+    "LICENSES", "Alternates", "alternates", "index_groups", "index_row", "page", "resource_page",
+    "script_json", "template_text",
 ]  # fmt: skip
 
 SCHEMA, DEFREL, DCTERMS = NS["schema"], NS["defrel"], NS["dcterms"]
@@ -88,14 +89,40 @@ def script_json(text: str) -> Markup:
     return Markup(safe)  # noqa: S704 - escaped just above for the script context
 
 
-def alternates(here: str) -> list[dict]:
+class Alternates(tuple):
+    """A page's other documents (dicts: ``href``, ``type``, ``name``), with the two lists of
+    links to them that every page shows (``<link rel="alternate">`` in its head, "This
+    description as …" in its text) written once, escaped, not once a page."""
+
+    @cached_property
+    def head(self) -> Markup:
+        links = (
+            f'<link rel="alternate" type="{escape(a["type"])}" href="{escape(a["href"])}">\n'
+            for a in self
+        )
+        return Markup("".join(links))  # noqa: S704 - each part escaped
+
+    @cached_property
+    def text(self) -> Markup:
+        links = (
+            f'<a href="{escape(a["href"])}" type="{escape(a["type"])}">{escape(a["name"])}</a>'
+            for a in self
+        )
+        return Markup(", ".join(links))  # noqa: S704 - each part escaped
+
+
+def alternates(here: str) -> Alternates:
     """The other documents of the resource whose page is ``here`` (``entity/russia.html``)."""
-    stem = posixpath.basename(here).rsplit(".", 1)[0]
-    return [
+    return _alternates(posixpath.basename(here).rsplit(".", 1)[0])
+
+
+@lru_cache(maxsize=1024)  # many pages share a name (fact-1.html): the same links
+def _alternates(stem: str) -> Alternates:
+    return Alternates(
         {"href": stem + suffix, "type": media, "name": NAMES[suffix]}
         for suffix, media in DOCUMENTS.items()
         if suffix != ".html"
-    ]
+    )
 
 
 def page(
@@ -126,7 +153,7 @@ def page(
             license=license,
             license_name=LICENSES.get(license, license),
             canonical=canonical,
-            alternates=alternates(here) if docs is None else docs,
+            alternates=alternates(here) if docs is None else Alternates(docs),
             **context,
         )
     )
