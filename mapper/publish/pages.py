@@ -48,11 +48,28 @@ class _Environment(jinja2.Environment):
         return super().getattr(obj, attribute)
 
 
+# escaped HTML of a link or value by what it shows (href, text[, lang]): an article's pages
+# show the same properties, entities and terms, and a link was four calls of markupsafe's
+_HTML: dict[tuple, str] = {}
+_HTML_LIMIT = 1 << 14
+
+
 def _link(item: dict) -> str:
     """A term or value view (``text``, ``href``) as a link where it has one, escaped."""
-    if item["href"]:
-        return f'<a href="{escape(item["href"])}">{escape(item["text"])}</a>'
-    return escape(item["text"])
+    key = (item["href"], item["text"])
+    found = _HTML.get(key)
+    if found is None:
+        if len(_HTML) >= _HTML_LIMIT:
+            _HTML.clear()
+        href, text = key
+        found = f'<a href="{escape(href)}">{escape(text)}</a>' if href else str(escape(text))
+        _HTML[key] = found
+    return found
+
+
+def link(item: dict) -> Markup:
+    """The template filter ``link``: a term view as a link where it has one."""
+    return Markup(_link(item))  # noqa: S704 - escaped by _link
 
 
 def links(items: list[dict]) -> Markup:
@@ -63,11 +80,14 @@ def links(items: list[dict]) -> Markup:
 
 def value(item: dict) -> Markup:
     """The template filter ``value``: a property value's view, linked or in its language."""
-    if item["href"]:
+    if item["href"] or not item["lang"]:
         return Markup(_link(item))  # noqa: S704 - escaped by _link
-    if item["lang"]:
-        return Markup(f'<span lang="{escape(item["lang"])}">{escape(item["text"])}</span>')  # noqa: S704
-    return escape(item["text"])
+    key = (None, item["text"], item["lang"])
+    found = _HTML.get(key)
+    if found is None:
+        found = f'<span lang="{escape(item["lang"])}">{escape(item["text"])}</span>'
+        _HTML[key] = found
+    return Markup(found)  # noqa: S704 - escaped just above
 
 
 @cache
@@ -78,7 +98,7 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.filters.update(links=links, value=value)
+    env.filters.update(link=link, links=links, value=value)
     return env
 
 
