@@ -198,10 +198,14 @@ class Catalogue:
     def values(self, node: Node, prop: URIRef) -> list[Node]:
         by_prop = self._values.get(node)
         if by_prop is None:  # every property's values of the node at once: a page asks for
-            found: dict[str, set] = {}  # several of a node (a selector's start, end, exact…)
+            found: dict[str, list] = {}  # several of a node (a selector's start, end, exact…)
             for _, p, o, _ in self.out.get(node, ()):
-                found.setdefault(str(p), set()).add(o)
-            by_prop = self._values[node] = {p: sorted(objects) for p, objects in found.items()}
+                found.setdefault(p, []).append(o)
+            # most properties have one value: no set, no sort (a Literal hashes in Python)
+            by_prop = self._values[node] = {
+                str(p): objects if len(objects) == 1 else sorted(set(objects))
+                for p, objects in found.items()
+            }
         return by_prop.get(str(prop), [])
 
     def value(self, node: Node, prop: URIRef) -> Node | None:

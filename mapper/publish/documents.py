@@ -152,10 +152,11 @@ def _node_texts(nodes: dict[str, dict]) -> list[str]:
                 types = sorted(found)
                 text = ", ".join(map(_string, types))
                 fields[key] = text if len(types) == 1 else f"[{text}]"
+            elif len(found) == 1:
+                (fields[key],) = found.values()
             else:
-                texts = sorted(found.values())
-                fields[key] = texts[0] if len(texts) == 1 else "[" + ", ".join(texts) + "]"
-        items.append("{" + ", ".join(f"{_string(k)}: {fields[k]}" for k in sorted(fields)) + "}")
+                fields[key] = "[" + ", ".join(sorted(found.values())) + "]"
+        items.append("{" + ", ".join([f"{_string(k)}: {fields[k]}" for k in sorted(fields)]) + "}")
     return items
 
 

@@ -4,7 +4,7 @@ autoescaping on: labels and article text are user input) and embed each page's J
 from __future__ import annotations
 
 import posixpath
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from importlib.resources import files
 
 import jinja2
@@ -16,7 +16,8 @@ from .negotiate import DOCUMENTS, NAMES
 from .views import Layout, article_text, kind_of, relative, resource_view
 
 __all__ = [
-    "LICENSES", "index_groups", "index_row", "page", "resource_page", "script_json", "template_text",
+    "LICENSES", "Alternates", "alternates", "index_groups", "index_row", "page", "resource_page",
+    "script_json", "template_text",
 ]  # fmt: skip
 
 SCHEMA, DEFREL, DCTERMS = NS["schema"], NS["defrel"], NS["dcterms"]
@@ -47,11 +48,34 @@ class _Environment(jinja2.Environment):
         return super().getattr(obj, attribute)
 
 
+# escaped HTML of a link or value by what it shows (href, text[, lang]): an article's pages
+# show the same properties, entities and terms, and each link was two escapes and three
+# Markup objects; emptied past this size
+_HTML: dict[tuple, str] = {}
+_HTML_LIMIT = 1 << 14
+
+
+def _remember(key: tuple, html: str) -> str:
+    if len(_HTML) >= _HTML_LIMIT:
+        _HTML.clear()
+    _HTML[key] = html
+    return html
+
+
 def _link(item: dict) -> str:
     """A term or value view (``text``, ``href``) as a link where it has one, escaped."""
-    if item["href"]:
-        return f'<a href="{escape(item["href"])}">{escape(item["text"])}</a>'
-    return escape(item["text"])
+    key = (item["href"], item["text"])
+    found = _HTML.get(key)
+    if found is None:
+        href, text = key
+        html = f'<a href="{escape(href)}">{escape(text)}</a>' if href else str(escape(text))
+        found = _remember(key, html)
+    return found
+
+
+def link(item: dict) -> Markup:
+    """The template filter ``link``: a term view as a link where it has one."""
+    return Markup(_link(item))  # noqa: S704 - escaped by _link
 
 
 def links(items: list[dict]) -> Markup:
@@ -62,11 +86,14 @@ def links(items: list[dict]) -> Markup:
 
 def value(item: dict) -> Markup:
     """The template filter ``value``: a property value's view, linked or in its language."""
-    if item["href"]:
+    if item["href"] or not item["lang"]:
         return Markup(_link(item))  # noqa: S704 - escaped by _link
-    if item["lang"]:
-        return Markup(f'<span lang="{escape(item["lang"])}">{escape(item["text"])}</span>')  # noqa: S704
-    return escape(item["text"])
+    key = (None, item["text"], item["lang"])
+    found = _HTML.get(key)
+    if found is None:
+        html = f'<span lang="{escape(item["lang"])}">{escape(item["text"])}</span>'
+        found = _remember(key, html)
+    return Markup(found)  # noqa: S704 - escaped just above
 
 
 @cache
@@ -77,7 +104,7 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.filters.update(links=links, value=value)
+    env.filters.update(link=link, links=links, value=value)
     return env
 
 
@@ -88,14 +115,40 @@ def script_json(text: str) -> Markup:
     return Markup(safe)  # noqa: S704 - escaped just above for the script context
 
 
-def alternates(here: str) -> list[dict]:
+class Alternates(tuple):
+    """A page's other documents (dicts: ``href``, ``type``, ``name``), with the two lists of
+    links to them that every page shows (``<link rel="alternate">`` in its head, "This
+    description as …" in its text) written once, escaped, not once a page."""
+
+    @cached_property
+    def head(self) -> Markup:
+        links = (
+            f'<link rel="alternate" type="{escape(a["type"])}" href="{escape(a["href"])}">\n'
+            for a in self
+        )
+        return Markup("".join(links))  # noqa: S704 - each part escaped
+
+    @cached_property
+    def text(self) -> Markup:
+        links = (
+            f'<a href="{escape(a["href"])}" type="{escape(a["type"])}">{escape(a["name"])}</a>'
+            for a in self
+        )
+        return Markup(", ".join(links))  # noqa: S704 - each part escaped
+
+
+def alternates(here: str) -> Alternates:
     """The other documents of the resource whose page is ``here`` (``entity/russia.html``)."""
-    stem = posixpath.basename(here).rsplit(".", 1)[0]
-    return [
+    return _alternates(posixpath.basename(here).rsplit(".", 1)[0])
+
+
+@lru_cache(maxsize=1024)  # many pages share a name (fact-1.html): the same links
+def _alternates(stem: str) -> Alternates:
+    return Alternates(
         {"href": stem + suffix, "type": media, "name": NAMES[suffix]}
         for suffix, media in DOCUMENTS.items()
         if suffix != ".html"
-    ]
+    )
 
 
 def page(
@@ -126,7 +179,7 @@ def page(
             license=license,
             license_name=LICENSES.get(license, license),
             canonical=canonical,
-            alternates=alternates(here) if docs is None else docs,
+            alternates=alternates(here) if docs is None else Alternates(docs),
             **context,
         )
     )

@@ -45,28 +45,31 @@ PROFILES = ("schema", "full")
 EMBED_BUDGET = 20_000
 _S = str(SCHEMA)
 _FIRST = ("@context", "@id", "@type")
-_TYPE, _NAME, _URL, _ADDRESS = RDF.type, SCHEMA.name, SCHEMA.url, SCHEMA.address
-_MEMBER_OF, _ROLE, _IN_LANGUAGE = SCHEMA.memberOf, SCHEMA.OrganizationRole, SCHEMA.inLanguage
-_EVIDENCE, _TARGET, _SOURCE = DEFREL.evidence, OA.hasTarget, OA.hasSource
+_ROLE = SCHEMA.OrganizationRole
+# properties as _Index.props keys them: by their IRI (a str hashes and compares in C,
+# where rdflib's terms compare in Python)
+_TYPE, _NAME, _URL, _ADDRESS = map(str, (RDF.type, SCHEMA.name, SCHEMA.url, SCHEMA.address))
+_MEMBER_OF, _IN_LANGUAGE = str(SCHEMA.memberOf), str(SCHEMA.inLanguage)
+_EVIDENCE, _TARGET, _SOURCE = map(str, (DEFREL.evidence, OA.hasTarget, OA.hasSource))
 
 
 class _Index:
-    """A description's statements by subject, and a node's properties (property -> values)
-    made when the builder first asks for them: a property looked up there is hashed (in C)
-    where comparing it with each statement's was a Python call."""
+    """A description's statements by subject, and a node's properties (property IRI ->
+    values) made when the builder first asks for them: a property looked up there is hashed
+    and compared in C, where comparing it with each statement's was a Python call."""
 
     def __init__(self, quads: Iterable[Quad]) -> None:
         self.quads: dict[Node, list[Quad]] = {}
         for quad in quads:
             self.quads.setdefault(quad[0], []).append(quad)
-        self.made: dict[Node, dict[Node, set[Node]]] = {}
+        self.made: dict[Node, dict[str, set[Node]]] = {}
 
-    def props(self, node: Node) -> dict[Node, set[Node]]:
+    def props(self, node: Node) -> dict[str, set[Node]]:
         found = self.made.get(node)
         if found is None:
             found = self.made[node] = {}
             for _, p, o, _ in self.quads.get(node, ()):
-                found.setdefault(p, set()).add(o)
+                found.setdefault(str(p), set()).add(o)
         return found
 
 
@@ -80,11 +83,11 @@ class _Builder:
         self.prefixes: set[str] = set()
         self.kinds: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
 
-    def key(self, prop: URIRef) -> str:
-        if _is_schema(prop):
-            return str(prop)[len(_S) :]
-        name = curie(str(prop))
-        if name != str(prop):
+    def key(self, prop: str) -> str:
+        if prop.startswith(_S) and len(prop) > len(_S):
+            return prop[len(_S) :]
+        name = curie(prop)
+        if name != prop:
             self.prefixes.add(name.split(":", 1)[0])
         return name
 
@@ -92,7 +95,7 @@ class _Builder:
         found = sorted(self.out.props(node).get(_TYPE, ()))
         names = [str(t)[len(_S) :] for t in found if _is_schema(t)]
         if not names:  # no schema.org type: its own (a post, a relation), as CURIEs
-            names = sorted(self.key(t) for t in found if isinstance(t, URIRef))
+            names = sorted(self.key(str(t)) for t in found if isinstance(t, URIRef))
         return None if not names else names[0] if len(names) == 1 else names
 
     def literal(self, key: str, value: Literal):
@@ -157,7 +160,7 @@ class _Builder:
             if p == _EVIDENCE and root:
                 values[self.key(p)] += [self.evidence(o) for o in sorted(props[p])]
                 continue
-            if not _is_schema(p):
+            if not (p.startswith(_S) and len(p) > len(_S)):  # not a schema.org property
                 continue
             key = self.key(p)
             for o in sorted(props[p]):

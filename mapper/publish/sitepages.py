@@ -157,7 +157,7 @@ def write_page(stage: Path, old: Path | None, layout: Layout, iri: URIRef, licen
 _FOLDERS: set[str] = set()  # made by this process
 
 
-def _folder_of(target: Path) -> None:
+def _folder_of(target: str) -> None:
     folder = os.path.dirname(target)
     if folder not in _FOLDERS:
         os.makedirs(folder, exist_ok=True)
@@ -170,22 +170,36 @@ def write_files(stage: Path, old: Path | None, files: dict[str, str]) -> int:
     left as it is if its bytes are the same, else replaced whole. Returns files written."""
     if old is not None and stage == old:
         return sum(_replace(stage / name, text.encode("utf-8")) for name, text in files.items())
-    written = 0
+    written, root = 0, os.fspath(stage)
     for name, text in files.items():
         data = text.encode("utf-8")
-        target = stage / name
+        target = f"{root}/{name}"  # (paths as str: pathlib's objects cost more than a write)
         _folder_of(target)
         if old is not None:
-            target.unlink(missing_ok=True)  # a link to the previous site's: never written into
+            # a link to the previous site's: never written into
+            Path(target).unlink(missing_ok=True)
             try:
                 if os.path.getsize(old / name) == len(data) and (old / name).read_bytes() == data:
                     os.link(old / name, target)
                     continue
             except OSError:
                 pass
-        target.write_bytes(data)
+        _write_new(target, data)
         written += 1
     return written
+
+
+def _write_new(path: str, data: bytes) -> None:
+    """Write ``data`` into the file ``path`` (created, or emptied): with os.open and
+    os.write, as a site writes a dozen files a page and Python's buffered file object (what
+    Path.write_bytes opens) cost five times the user CPU of the write itself."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:  # os.write may write less than asked
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 def _replace(target: Path, data: bytes) -> bool:

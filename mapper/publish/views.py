@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Context, Decimal
+from functools import lru_cache
 
 from rdflib import RDF, Literal, URIRef
 from rdflib.term import Node
 
-from ..rdf.vocab import NS, curie
+from ..rdf.vocab import NS
+from ..rdf.vocab import curie as _curie
 from .describe import Catalogue
 
 __all__ = ["Layout", "article_text", "resource_view"]
@@ -24,6 +26,8 @@ SCHEMA, OA, DEFREL, RDFS = NS["schema"], NS["oa"], NS["defrel"], NS["rdfs"]
 ONTOLOGY = str(DEFREL)
 HIDDEN = {RDF.type, DEFREL.evidence, SCHEMA.articleBody}  # shown in sections of their own
 ONTOLOGY_PAGE = "ontology"
+_UNKNOWN = object()  # not in a memo (where None is a value)
+curie = lru_cache(maxsize=1 << 12)(_curie)  # a page's properties and types: a few hundred IRIs
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,9 @@ class Layout:
 
     base: str
     cat: Catalogue
+    # memo of href(): by the linking page's folder (all a relative link depends on) and the
+    # IRI: an article's fact pages share a folder and link to the same entities and terms
+    _hrefs: dict = field(default_factory=dict, compare=False, repr=False)
 
     def path(self, iri: Node) -> str | None:
         """The document path (no extension) of a resource under the base, else None."""
@@ -51,6 +58,13 @@ class Layout:
     def href(self, here: str, iri: Node) -> str | None:
         """A link from page ``here`` (a document path) to ``iri``: its page, or a file of the
         site, relative so that the site works wherever it is hosted; external IRIs as they are."""
+        key = (here.rpartition("/")[0], iri)
+        found = self._hrefs.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._hrefs[key] = self._href(here, iri)
+        return found
+
+    def _href(self, here: str, iri: Node) -> str | None:
         text = str(iri)
         target = self.path(iri)
         if target is not None:
