@@ -120,8 +120,12 @@ class CatalogueSource:
         return [q for q in self.cat.into.get(iri, ()) if str(q[0]).startswith(below)]
 
     def pointing(self, iri: URIRef, subjects: set) -> list[Quad]:
+        # q[2] == iri as rdflib's __eq__ has it (same type, same text), compared in C
         return [
-            q for s in subjects for q in self.cat.out.get(s, ()) if q[2] == iri or q[1] in POINTING
+            q
+            for s in subjects
+            for q in self.cat.out.get(s, ())
+            if (type(q[2]) is URIRef and _same(iri, q[2])) or q[1] in POINTING
         ]
 
     def names(self, nodes: set) -> list[Quad]:
@@ -130,8 +134,11 @@ class CatalogueSource:
         )
 
     def names_in(self, pairs: set) -> list[Quad]:
-        return [
-            q for n, g in pairs for q in self.cat.out.get(n, ()) if q[1] in CARRIED and q[3] == g
+        return [  # (a graph is most often the very object: ``is`` first, rdflib's __eq__ after)
+            q
+            for n, g in pairs
+            for q in self.cat.out.get(n, ())
+            if q[1] in CARRIED and (q[3] is g or q[3] == g)
         ]
 
 
