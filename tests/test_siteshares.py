@@ -25,7 +25,9 @@ LINES = {
     A: [
         "<https://example.org/x> <https://example.org/p> <https://example.org/entity/a> <https://example.org/g1>"
     ],
-    B: ['<https://example.org/entity/b> <https://example.org/q> "b b" <https://example.org/g1>'],
+    B: [  # a literal's line and paragraph separators, form feed … are not escaped in N-Quads
+        '<https://example.org/entity/b> <https://example.org/q> "b\u2028b\x0cb\x85" <https://example.org/g1>'
+    ],
 }
 
 

@@ -77,7 +77,7 @@ def read_bucket(paths: list[str]) -> dict[str, set[str]]:
     """The lines of a bucket's files, grouped by resource, each once."""
     grouped: dict[str, set[str]] = {}
     for path in paths:
-        with open(path, encoding="utf-8") as stream:
+        with open(path, encoding="utf-8", newline="\n") as stream:  # (as kept_shares splits)
             for line in stream:
                 r, _, quad = line.partition("\t")
                 grouped.setdefault(r, set()).add(quad.rstrip("\n"))
@@ -93,7 +93,8 @@ def kept_shares(side: Path, wanted: set[str]) -> list[tuple[str, str]] | None:
     except OSError:
         return None
     found: dict[str, list[str]] = {}
-    for line in text.splitlines():
+    # (split at "\n" alone: a literal's U+2028, \f … are written as they are, not escaped)
+    for line in text.split("\n")[:-1]:
         r, quad = line.split("\t", 1)
         if r in wanted:
             found.setdefault(r, []).append(quad)
