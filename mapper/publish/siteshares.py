@@ -94,7 +94,7 @@ def kept_shares(side: Path, wanted: set[str]) -> list[tuple[str, str]] | None:
         return None
     found: dict[str, list[str]] = {}
     # (split at "\n" alone: a literal's U+2028, \f … are written as they are, not escaped)
-    for line in text.split("\n")[:-1]:
+    for line in filter(None, text.split("\n")):
         r, quad = line.split("\t", 1)
         if r in wanted:
             found.setdefault(r, []).append(quad)
