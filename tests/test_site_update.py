@@ -122,6 +122,7 @@ def test_removed_articles_take_their_pages_and_files_with_them(sites, copy, tmp_
         (inputs / f"article-000006{suffix}").unlink()
     assert build_site([inputs], out=site, jobs=1).ok
     assert not (site / "article" / "article-000006.html").exists()
+    assert not (site / "article" / "article-000006").exists()  # its facts' folder too
     assert not (site / "articles" / "article-000006.ttl").exists()
     assert build_site([inputs], out=tmp_path / "full", jobs=1).ok
     assert _files(site) == _files(tmp_path / "full")

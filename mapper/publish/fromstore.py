@@ -210,13 +210,14 @@ class _Gathered:
         self.names_done: set[Node] = set()
 
     def _add(self, quads: list[Quad]) -> None:
-        seen = self.quads
+        seen, out, into = self.quads, self.out, self.into
         for quad in quads:
             count = len(seen)
             seen.add(quad)  # (a quad hashed once: a Literal's hash is Python code)
             if len(seen) != count:
-                self.out[quad[0]].append(quad)
-                self.into[quad[2]].append(quad)
+                out[quad[0]].append(quad)
+                if type(quad[2]) is not Literal:  # (walks go into IRIs only: see walk_below)
+                    into[quad[2]].append(quad)
 
     def load_out(self, nodes: Iterable[Node]) -> None:
         todo = {n for n in nodes if n not in self.out_done and not isinstance(n, Literal)}

@@ -14,7 +14,8 @@ needs from this article:
   does not own (the parent counts the union's triples from them), and its page paths.
 
 A page whose bytes are those of the previous site is hard-linked from it, not written.
-The shared pages are rendered here too (``render_shared``), from the parent's spool.
+The shared pages are rendered here too (``render_shared``), from the run's spool
+(``siteshares.py``).
 """
 
 from __future__ import annotations
@@ -38,18 +39,17 @@ from .fromstore import ADDRESS, EVIDENCE, TYPE, neighbourhood_quads
 from .pages import index_row, resource_page
 from .schemajson import schema_jsonld
 from .site import documents
+from .siteshares import SHARES, nquad_lines, read_bucket, share_block, spool
 from .views import HIDDEN, Layout
 from .void import EXAMPLE_CLASSES
 
 __all__ = [
-    "SHARES", "SIDECARS", "CatalogueSource", "kept_shares", "page_stems", "parse_quads", "render_articles",
-    "render_shared", "write_page",
+    "SIDECARS", "CatalogueSource", "page_stems", "parse_quads", "render_articles", "render_shared",
+    "write_page",
 ]  # fmt: skip
 
-SIDECARS = ".defrel/site"  # inside the site folder: one JSON file per article
-# beside it, what the article contributes to the shared pages (``resource<TAB>quad`` lines):
-# a shared page touched by an edit is rendered again from these, not from every article
-SHARES = ".shares"
+SIDECARS = ".defrel/site"  # inside the site folder: one JSON file per article, and beside
+# it what the article contributes to the shared pages (``siteshares.py``)
 NEWS_ARTICLE = URIRef("https://schema.org/NewsArticle")
 POINTING = frozenset(NS["defrel"][p] for p in ("article", "evidence"))
 _TYPE_TEXT = str(RDF.type)
@@ -120,8 +120,12 @@ class CatalogueSource:
         return [q for q in self.cat.into.get(iri, ()) if str(q[0]).startswith(below)]
 
     def pointing(self, iri: URIRef, subjects: set) -> list[Quad]:
+        # q[2] == iri as rdflib's __eq__ has it (same type, same text), compared in C
         return [
-            q for s in subjects for q in self.cat.out.get(s, ()) if q[2] == iri or q[1] in POINTING
+            q
+            for s in subjects
+            for q in self.cat.out.get(s, ())
+            if (type(q[2]) is URIRef and _same(iri, q[2])) or q[1] in POINTING
         ]
 
     def names(self, nodes: set) -> list[Quad]:
@@ -130,8 +134,11 @@ class CatalogueSource:
         )
 
     def names_in(self, pairs: set) -> list[Quad]:
-        return [
-            q for n, g in pairs for q in self.cat.out.get(n, ()) if q[1] in CARRIED and q[3] == g
+        return [  # (a graph is most often the very object: ``is`` first, rdflib's __eq__ after)
+            q
+            for n, g in pairs
+            for q in self.cat.out.get(n, ())
+            if q[1] in CARRIED and (q[3] is g or q[3] == g)
         ]
 
 
@@ -213,19 +220,6 @@ def _replace(target: Path, data: bytes) -> bool:
     return True
 
 
-def _lines(quads) -> list[str]:
-    """N-Quads statements (no " ."), sorted, each once."""
-    text = _text
-    return sorted(
-        {
-            f"{text(s)} {text(p)} {text(o)} {text(g)}"
-            if g is not None
-            else f"{text(s)} {text(p)} {text(o)}"
-            for s, p, o, g in quads
-        }
-    )
-
-
 def _digest(cat: Catalogue, node) -> str:
     """What the article says a node it does not own is: its types and its labels."""
     said = sorted(
@@ -276,11 +270,11 @@ def _info(cat: Catalogue, layout: Layout, own: str, base: str) -> dict:
         "articles": [str(r) for r in local + shared if NEWS_ARTICLE in cat.types(r)],
         "firsts": firsts,
         "classes": dict(sorted(classes.items())),  # (sorted: the same file on every run)
-        "foreign_classes": _lines(
+        "foreign_classes": nquad_lines(
             (q[0], q[1], q[2], None) for q in foreign_lines if _same(_TYPE_TEXT, q[1])
         ),
         "predicates": sorted({str(q[1]) for quads in cat.out.values() for q in quads}),
-        "foreign_lines": _lines((q[0], q[1], q[2], None) for q in foreign_lines),
+        "foreign_lines": nquad_lines((q[0], q[1], q[2], None) for q in foreign_lines),
         "said": {str(n): _digest(cat, n) for n in sorted(foreign, key=str)},
         "crossrefs": sorted(str(n) for n in foreign if str(n).startswith(f"{base}article/")),
     }
@@ -295,11 +289,14 @@ def render_articles(
     stage: str,
     old: str | None,
     page_size: int = PAGE_SIZE,
-) -> list[tuple[str, int, list]]:
+    spool_to: str | None = None,
+) -> list[tuple[str, int, list[str]]]:
     """Render the articles of ``tasks``: (slug, start, length of its part in ``nquads``,
-    whether to write its pages and side file, the shared resources to return the quads of
-    (None: none)). Returns (slug, files written, [(resource, N-Quads lines)...]) each."""
-    done, made = [], {}
+    whether to write its pages and side files, the shared resources to give the quads of
+    (None: none)). Their contributions to the shared pages are spooled into ``spool_to``
+    (``siteshares.spool``; None: not spooled). Returns (slug, files written, the shared
+    resources it spooled contributions to) each."""
+    done, made, spooled = [], {}, []
     stage_path, old_path = Path(stage), Path(old) if old else None
     with open(nquads, "rb") as stream:
         for slug, start, length, pages, wanted in tasks:
@@ -318,42 +315,27 @@ def render_articles(
             for r in info["shared"] if pages else (wanted or []):
                 if r in info["shared"]:
                     found = neighbourhood_quads(source, _parsed(made, r))  # every page's
-                    shares.append((r, _lines(found)))
+                    shares.append((r, share_block(r, nquad_lines(found))))
             if pages:
                 side = stage_path / SIDECARS / f"{slug}.json"
                 # never written into: in place, or a link to the previous site's
                 replace_file(side, json.dumps(info, ensure_ascii=False).encode("utf-8"))
-                kept = "".join(f"{r}\t{line}\n" for r, lines in shares for line in lines)
-                replace_file(side.with_suffix(SHARES), kept.encode("utf-8"))
-            done.append((slug, written, shares))
+                text = "".join(block for _, block in shares)
+                replace_file(side.with_suffix(SHARES), text.encode("utf-8"))
+            spooled += shares
+            done.append((slug, written, [r for r, _ in shares]))
+    if spool_to is not None:  # (the task's at once: a bucket file opened once)
+        spool(spool_to, spooled)
     return done
 
 
-def kept_shares(side: Path, wanted: set[str]) -> list[tuple[str, list[str]]] | None:
-    """The contributions to the shared resources ``wanted`` an article's side file keeps
-    (None if there is none: the article is then read again)."""
-    try:
-        text = side.with_suffix(SHARES).read_text(encoding="utf-8")
-    except OSError:
-        return None
-    found: dict[str, list[str]] = {}
-    for line in text.splitlines():
-        r, quad = line.split("\t", 1)
-        if r in wanted:
-            found.setdefault(r, []).append(quad)
-    return list(found.items())
-
-
 def render_shared(
-    bucket: str, *, base: str, license: str, stage: str, old: str | None, page_size: int
+    bucket: list[str], *, base: str, license: str, stage: str, old: str | None, page_size: int
 ) -> tuple[int, list[str]]:
-    """Render the shared pages whose contributions ``bucket`` holds (``resource<TAB>quad``
-    lines, in any order); returns the files written and the pages' paths."""
-    grouped: dict[str, set[str]] = {}
-    with open(bucket, encoding="utf-8") as stream:
-        for line in stream:
-            r, _, quad = line.partition("\t")
-            grouped.setdefault(r, set()).add(quad.rstrip("\n"))
+    """Render the shared pages whose contributions the spool files ``bucket`` hold
+    (``resource<TAB>quad`` lines, in any order); returns the files written and the pages'
+    paths."""
+    grouped = read_bucket(bucket)
     written, stems, made = 0, [], {}  # terms made once for the bucket
     for r in sorted(grouped):
         data = (" .\n".join(sorted(grouped[r])) + " .\n").encode("utf-8")

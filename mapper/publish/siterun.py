@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import zlib
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
@@ -36,9 +35,7 @@ from .site import (
     void_files,
 )
 from .sitepages import (
-    SHARES,
     SIDECARS,
-    kept_shares,
     page_stems,
     parse_quads,
     render_articles,
@@ -47,6 +44,7 @@ from .sitepages import (
     write_page,
 )
 from .sitepool import SitePool
+from .siteshares import BUCKETS, SHARES, bucket_files, kept_shares, spool
 from .sitetotals import TOTALS, Totals
 from .siteupdate import (
     SITE_MANIFEST,
@@ -64,7 +62,6 @@ __all__ = ["BUCKETS", "CHUNK", "FIXED", "SUFFIXES", "SiteRun", "site_recipe"]
 SUFFIXES = (".html", ".ttl", ".jsonld", ".nt", ".nq", ".rdf")
 FIXED = [f"ontology{x}" for x in SUFFIXES] + ["style.css"]  # the same while the recipe is
 CHUNK = 16  # articles per worker task
-BUCKETS = 32  # spool files of shared resources' contributions
 
 
 def site_recipe(build_recipe: str, base: str, license: str, page_size: int = PAGE_SIZE) -> str:
@@ -118,7 +115,7 @@ class SiteRun:
             return self.workers.map(fn, tasks)
         return map(fn, tasks)
 
-    def _render(self, tasks: list) -> Iterator[tuple[str, int, list]]:
+    def _render(self, tasks: list) -> Iterator[tuple[str, int, list[str]]]:
         fn = partial(
             render_articles,
             nquads=str(self.nquads),
@@ -127,6 +124,7 @@ class SiteRun:
             stage=str(self.stage),
             old=str(self.old) if self.old else None,
             page_size=self.page_size,
+            spool_to=str(self.work),
         )
         chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
         for done in self._map(fn, chunks, self.jobs > 1):
@@ -152,41 +150,38 @@ class SiteRun:
         changed = [s for s in entries if s not in kept]
         self.work.mkdir(parents=True, exist_ok=True)
         touched = self._out_of_totals([*changed, *(s for s in before if s not in entries)])
-        buckets = [open(self.work / f"{k}.txt", "w", encoding="utf-8") for k in range(BUCKETS)]  # noqa: SIM115
         # no previous totals: summed as the articles come, while the workers render
         summed = Totals() if self.totals is None else None
-        try:
-            tasks = [(s, *entries[s]["ranges"]["dataset.nq"], True, None) for s in changed]
-            for n, (slug, written, shares) in enumerate(self._render(tasks), start=1):
-                self.written += written
-                self._spool(buckets, shares, touched)
-                if summed is not None:
-                    summed.add(slug, read_json(self.stage / SIDECARS / f"{slug}.json"))
-                self.progress("articles", n, len(tasks))
-            self.listing = Listing(self.old or self.work)  # again: the articles' pages are new
-            totals = self._into_totals(changed, entries, summed)
-            mentions = totals.mentions()
-            touched &= set(mentions)
-            for r in mentions:  # a page gone from the previous site is rendered again
-                if r not in touched and not self._there(r[len(self.base) :]):
-                    touched.add(r)
-            wanted: dict[str, list[str]] = {}
-            for r in touched:
-                for slug in mentions[r]:
-                    if slug in kept:
-                        wanted.setdefault(slug, []).append(r)
-            tasks = []
-            for slug, rs in wanted.items():  # what an unchanged article gave, as it kept it
-                shares = kept_shares(self.stage / SIDECARS / f"{slug}.json", set(rs))
-                if shares is None:
-                    tasks.append((slug, *entries[slug]["ranges"]["dataset.nq"], False, rs))
-                else:
-                    self._spool(buckets, shares, touched)
-            for _, _, shares in self._render(tasks):
-                self._spool(buckets, shares, touched)
-        finally:
-            for bucket in buckets:
-                bucket.close()
+        # the workers spool the articles' contributions to the shared pages (siteshares.py)
+        tasks = [(s, *entries[s]["ranges"]["dataset.nq"], True, None) for s in changed]
+        for n, (slug, written, shared) in enumerate(self._render(tasks), start=1):
+            self.written += written
+            touched.update(shared)
+            if summed is not None:
+                summed.add(slug, read_json(self.stage / SIDECARS / f"{slug}.json"))
+            self.progress("articles", n, len(tasks))
+        self.listing = Listing(self.old or self.work)  # again: the articles' pages are new
+        totals = self._into_totals(changed, entries, summed)
+        mentions = totals.mentions()
+        touched &= set(mentions)
+        for r in mentions:  # a page gone from the previous site is rendered again
+            if r not in touched and not self._there(r[len(self.base) :]):
+                touched.add(r)
+        wanted: dict[str, list[str]] = {}
+        for r in touched:
+            for slug in mentions[r]:
+                if slug in kept:
+                    wanted.setdefault(slug, []).append(r)
+        tasks = []
+        for slug, rs in wanted.items():  # what an unchanged article gave, as it kept it
+            shares = kept_shares(self.stage / SIDECARS / f"{slug}.json", set(rs))
+            if shares is None:
+                tasks.append((slug, *entries[slug]["ranges"]["dataset.nq"], False, rs))
+            else:
+                spool(self.work, shares)
+                touched.update(r for r, _ in shares)
+        for _, _, shared in self._render(tasks):
+            touched.update(shared)
         agreed = totals.agreed()
         overview = totals.overview(sum(e["triples"] for e in entries.values())) if agreed else None
         agreed = overview is not None  # (rows that differ: the articles do not agree either)
@@ -262,12 +257,6 @@ class SiteRun:
     def _there(self, path: str) -> bool:
         return self.old is not None and self.listing.has_all(path)
 
-    def _spool(self, buckets, shares: list, touched: set[str]) -> None:
-        for r, lines in shares:
-            touched.add(r)
-            bucket = buckets[zlib.crc32(r.encode()) % BUCKETS]
-            bucket.writelines(f"{r}\t{line}\n" for line in lines)
-
     def _shared(self, touched: set[str], mentions: dict, previous: dict) -> list[str]:
         """Render the shared pages of ``touched`` (from the spool), keep the others (every
         page of each: ``{path}.page{n}.*`` while the previous site has one)."""
@@ -289,7 +278,7 @@ class SiteRun:
             old=str(self.old) if self.old else None,
             page_size=self.page_size,
         )
-        tasks = [str(self.work / f"{k}.txt") for k in range(BUCKETS)]
+        tasks = bucket_files(self.work)
         rendering = self._map(fn, tasks, self.jobs > 1)
         for n, (written, rendered) in enumerate(rendering, start=1):
             self.written += written
@@ -361,8 +350,8 @@ class SiteRun:
             finish(self.stage, about)
         else:
             (self.stage / SITE_MANIFEST).write_text(json.dumps(about), encoding="utf-8")
-        for spool in self.work.iterdir():
-            spool.unlink()
+        for spooled in self.work.iterdir():
+            spooled.unlink()
         self.work.rmdir()
         outcome.pages = len(pages) + 2
         outcome.rendered = self.written

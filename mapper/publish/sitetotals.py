@@ -52,15 +52,18 @@ class Totals:
         else:
             self.pages.pop(slug, None)
             self.shared.pop(slug, None)
-        found: dict[str, Counter] = {name: Counter(info[name]) for name in _COUNTED}
-        found["rows"] = Counter(json.dumps(row, ensure_ascii=False) for row in info["rows"])
-        found["classes"] = Counter(info["classes"])
-        found["firsts"] = Counter(f"{c}\t{r}" for c, r in info["firsts"].items())
-        found["said"] = Counter(f"{n}\t{d}" for n, d in info["said"].items())
-        for name, counter in found.items():
+        found: dict[str, object] = {name: info[name] for name in _COUNTED}  # members, or counts
+        found["rows"] = [json.dumps(row, ensure_ascii=False) for row in info["rows"]]
+        found["classes"] = info["classes"]  # (class -> how many: summed)
+        found["firsts"] = [f"{c}\t{r}" for c, r in info["firsts"].items()]
+        found["said"] = [f"{n}\t{d}" for n, d in info["said"].items()]
+        for name, members in found.items():
             total = self.counts[name]
-            for key, n in counter.items():
-                left = total[key] + sign * n
+            if sign > 0:  # counted in C (a full build adds every side file); none falls to 0
+                total.update(members)
+                continue
+            for key, n in Counter(members).items():
+                left = total[key] - n
                 if left:
                     total[key] = left
                 else:

@@ -200,8 +200,9 @@ _ASIDE: list[threading.Thread] = []  # joined by ``finish``
 
 
 def remove_pages(out: Path, paths: Iterable[str]) -> int:
-    """Remove the pages (and documents) at ``paths``; returns the files removed."""
-    removed = 0
+    """Remove the pages (and documents) at ``paths``, and the folders that leaves empty (a
+    full build makes none); returns the files removed."""
+    removed, folders = 0, set()
     for path in paths:
         for suffix in SUFFIXES:
             try:
@@ -209,4 +210,12 @@ def remove_pages(out: Path, paths: Iterable[str]) -> int:
                 removed += 1
             except FileNotFoundError:
                 pass
+        folders.add(os.path.dirname(path))
+    for folder in folders:
+        while folder:  # up to the first folder that still holds something
+            try:
+                os.rmdir(out / folder)
+            except OSError:
+                break
+            folder = os.path.dirname(folder)
     return removed
