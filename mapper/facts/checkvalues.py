@@ -92,10 +92,8 @@ class ValueChecks:
         vague = vague or computed.vague
         if "resolved" not in raw:
             return replace(computed, vague=vague)
-        try:
-            given = parse_when(raw["resolved"])
-        except ValueError as err:
-            self.problem(f"{field.name}.resolved: {err}", (*where, "resolved"), fact_id=owner)
+        given = self.resolved(field, raw, where, owner)
+        if given is None:
             return None
         part = contradiction(given, computed) if computed.unit != "unknown" else None
         if part is not None:
@@ -133,13 +131,20 @@ class ValueChecks:
                 hint="add resolved: YYYY-MM-DD (or YYYY-MM, YYYY), worked out from that fact's date",
             )
             return None
-        try:
-            given = parse_when(raw["resolved"])
-        except ValueError as err:
-            self.problem(f"{field.name}.resolved: {err}", (*where, "resolved"), fact_id=owner)
+        given = self.resolved(field, raw, where, owner)
+        if given is None:
             return None
         vague = bool(raw.get("vague", False))
         return replace(given, said=raw["said"], vague=vague, counted_from=anchor)
+
+    def resolved(self, field: Field, raw: dict, where: tuple, owner: str | None) -> When | None:
+        """The date a time's words stand for as the file gives it (``resolved:``); None, and
+        a problem recorded, if it is no date."""
+        try:
+            return parse_when(raw["resolved"])
+        except ValueError as err:
+            self.problem(f"{field.name}.resolved: {err}", (*where, "resolved"), fact_id=owner)
+            return None
 
     def check_entities(self, field: Field, ids: tuple, where: tuple, owner: str | None) -> None:
         for entity_id in ids:
