@@ -336,8 +336,20 @@ def test_words_that_count_from_another_fact_keep_its_date(tmp_path: Path) -> Non
     [
         ("{said: today, counted_from: supply}", "counted_from needs the date the words stand for"),
         ('{said: today, resolved: "2024-03-07", counted_from: suply}', "unknown fact 'suply'"),
+        # a resolved date the schema's pattern lets through but no calendar has: said at the
+        # field's resolved key, by both readings of the words
+        (
+            '{said: today, resolved: "2024-02-30", counted_from: supply}',
+            "date.resolved: '2024-02-30' does not exist: February 2024 has 29 days",
+        ),
+        (
+            '{said: last year, resolved: "2023-02-29"}',
+            "date.resolved: '2023-02-29' does not exist: February 2023 has 28 days",
+        ),
     ],
 )
-def test_counted_from_needs_a_date_and_a_known_fact(tmp_path: Path, value, message) -> None:
+def test_counted_from_needs_a_known_fact_and_resolved_a_real_date(
+    tmp_path: Path, value, message
+) -> None:
     with pytest.raises(FactsError, match=message):
         _load(tmp_path, _visit_date(value))
