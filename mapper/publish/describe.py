@@ -212,17 +212,6 @@ class Catalogue:
         found = self.values(node, prop)
         return found[0] if found else None
 
-    def owner(self, iri: URIRef) -> URIRef | None:
-        """The resource ``iri`` is, or the resource whose IRI is its longest prefix."""
-        text = str(iri)
-        while True:
-            if URIRef(text) in self.resources:
-                return URIRef(text)
-            cut = text.rfind("/")
-            if cut <= text.find("//") + 1:
-                return None
-            text = text[:cut]
-
     def label(self, node: Node) -> str:
         """A name for people: schema:name, headline, rdfs:label, … or the IRI's last part."""
         found = self._labels.get(node)
@@ -332,8 +321,8 @@ def _quad_texts(q: Quad) -> tuple[str, str, str, str]:
 
 
 def _owner(text: str, by_text: dict[str, URIRef]) -> URIRef | None:
-    """``Catalogue.owner`` with the resources by IRI (``by_text``): looked up as strings, in
-    C, and the very resource objects returned."""
+    """The resource (in ``by_text``, by IRI) whose IRI is ``text`` or its longest prefix:
+    looked up as strings, in C, and the very resource objects returned."""
     while True:
         found = by_text.get(text)
         if found is not None:
