@@ -3,11 +3,12 @@ back to the caller, and a pool of one that runs everything in the caller's proce
 
 from __future__ import annotations
 
+import gc
 import os
 
 import pytest
 
-from mapper.publish.sitepool import SitePool
+from mapper.publish.sitepool import GC_THRESHOLD, SitePool
 
 
 def _fail(message: str) -> None:
@@ -31,3 +32,13 @@ def test_workers_keep_the_order_and_give_errors_back() -> None:
         with pytest.raises(ValueError, match="in a worker"):
             pool.call(_fail, "in a worker")
     assert not pool.started
+
+
+def test_workers_collect_garbage_less_often_than_the_caller() -> None:
+    # set in each worker before its first task (sitepool._start); the caller's is untouched
+    caller = gc.get_threshold()
+    with SitePool(2) as pool:
+        pool.warm()  # (else call() runs in the caller)
+        assert pool.call(gc.get_threshold) == GC_THRESHOLD
+        assert pool.call(gc.get_freeze_count) > 0  # what the imports made: never walked
+    assert gc.get_threshold() == caller != GC_THRESHOLD
