@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from rdflib import RDF, XSD, BNode, Literal, URIRef
 
 from mapper.publish.documents import all_documents, compact, jsonld_document
@@ -124,3 +125,24 @@ def test_schema_profile_json_is_json_dumps_indent_2():
     assert _json(value) == json.dumps(value, indent=2, ensure_ascii=False)
     for scalar in TRICKY + [True, False, None, 0, 1.5, {}, []]:
         assert _json(scalar) == json.dumps(scalar, indent=2, ensure_ascii=False)
+
+
+def test_an_iri_no_strict_parser_has_read_is_refused_not_copied_into_turtle():
+    # N-Triples escape '>' in an IRI; Oxigraph's Turtle writer would copy it out raw
+    bad = URIRef("http://example.org/a>b")
+    quads = [(bad, RDF.type, URIRef("http://example.org/C"), None)]
+    with pytest.raises(SyntaxError, match="Invalid IRI"):
+        all_documents(quads)
+
+
+def test_checked_terms_give_the_same_documents_as_strictly_parsed_ones():
+    quads = [
+        (URIRef("http://example.org/s"), RDF.type, URIRef("http://example.org/C"), None),
+        (
+            URIRef("http://example.org/s"),
+            URIRef("http://example.org/p"),
+            Literal("é", lang="fr"),
+            None,
+        ),
+    ]
+    assert all_documents(quads, checked=True) == all_documents(quads)

@@ -10,6 +10,9 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
+import pytest
+
+from mapper.publish.sitepages import parse_quads
 from mapper.publish.siteshares import (
     BUCKETS,
     SHARES,
@@ -65,3 +68,11 @@ def test_an_articles_kept_shares_give_what_is_wanted_only(tmp_path) -> None:
     )
     assert kept_shares(side, {B}) == [(B, share_block(B, LINES[B]))]
     assert kept_shares(side, {"https://example.org/entity/c"}) == []
+
+
+def test_parse_quads_is_strict_unless_told_the_statements_were_checked():
+    bad = b"<http://example.org/a\\u003Eb> <http://example.org/p> <http://example.org/o> .\n"
+    with pytest.raises(SyntaxError, match="Invalid IRI"):
+        parse_quads(bad)
+    good = b'<http://example.org/s> <http://example.org/p> "x"@en <http://example.org/g> .\n'
+    assert parse_quads(good, checked=True) == parse_quads(good)

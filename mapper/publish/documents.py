@@ -204,11 +204,15 @@ def jsonld_document(quads: Iterable[tuple], items: Iterable[str] = ()) -> str:
 
 
 def all_documents(
-    quads: Iterable[tuple], nodes: Iterable[tuple[list[str], str]] = ()
+    quads: Iterable[tuple], nodes: Iterable[tuple[list[str], str]] = (), *, checked: bool = False
 ) -> dict[str, str]:
     """The five documents of one description by suffix, its statements read once;
     ``nodes``: more statements, written already (``void.subset_nodes``): the N-Triples lines
-    and the JSON-LD node object of each of some subjects no quad has, in the default graph."""
+    and the JSON-LD node object of each of some subjects no quad has, in the default graph.
+    ``checked``: every IRI and language tag of ``quads`` has been through a strict parser
+    already (the site's ``sitepages.parse_quads``), so Oxigraph's reading of the N-Triples
+    made of them here skips that check (half its parse). Otherwise an invalid IRI is
+    refused: Oxigraph's Turtle and RDF/XML writers would copy it out unescaped."""
     lines, graphed, found = _read(quads)
     items = []
     for written, item in nodes:
@@ -216,7 +220,7 @@ def all_documents(
         graphed.update(written)
         items.append(item)
     nt = "".join(sorted(lines))
-    parsed = list(ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    parsed = list(ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, lenient=checked))
     return {
         ".ttl": ox.serialize(parsed, format=ox.RdfFormat.TURTLE, prefixes=_PREFIXES).decode(),
         ".jsonld": _jsonld(found, items),

@@ -74,10 +74,11 @@ class SiteOutcome:
         return self.report.conforms and not self.conflicts
 
 
-def documents(path: str, quads: list[Quad]) -> dict[str, str]:
+def documents(path: str, quads: list[Quad], checked: bool = False) -> dict[str, str]:
     """The RDF documents of one description (Turtle, JSON-LD, N-Triples, N-Quads, RDF/XML),
-    by site path."""
-    return {f"{path}{suffix}": text for suffix, text in all_documents(quads).items()}
+    by site path (``checked``: see ``documents.all_documents``)."""
+    docs = all_documents(quads, checked=checked)
+    return {f"{path}{suffix}": text for suffix, text in docs.items()}
 
 
 def _quads(graph: Graph) -> list[Quad]:

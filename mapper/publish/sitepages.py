@@ -59,9 +59,12 @@ _same = str.__eq__  # predicates compared as strings, in C (rdflib's __eq__ is P
 _MADE_LIMIT = 100_000  # (1,000 articles make 66,000: about 25 MB)
 
 
-def parse_quads(data: bytes, made: dict | None = None) -> list[Quad]:
+def parse_quads(data: bytes, made: dict | None = None, checked: bool = False) -> list[Quad]:
     """N-Quads (as the build writes them) as rdflib terms, the default graph named None;
-    ``made``: the terms made so far (Oxigraph's term -> rdflib's), shared between calls."""
+    ``made``: the terms made so far (Oxigraph's term -> rdflib's), shared between calls.
+    ``checked``: the statements were written by this site from terms this function read
+    strictly (the spool), or are the previous site's, trusted: their IRIs and language tags
+    are not checked again (Oxigraph's ``lenient``: half its parse)."""
     made = {} if made is None else made
     if not made:
         made.update(_known())
@@ -73,7 +76,7 @@ def parse_quads(data: bytes, made: dict | None = None) -> list[Quad]:
         return found
 
     quads = []
-    for q in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+    for q in ox.parse(data, format=ox.RdfFormat.N_QUADS, lenient=checked):
         graph = None if isinstance(q.graph_name, ox.DefaultGraph) else term(q.graph_name)
         quads.append((term(q.subject), term(q.predicate), term(q.object), graph))
     return quads
@@ -154,7 +157,7 @@ def write_page(stage: Path, old: Path | None, layout: Layout, iri: URIRef, licen
     written = 0
     for n, stem in enumerate(page_stems(layout, iri), start=1):
         quads = layout.cat.describe(iri, n)
-        docs = documents(stem, quads)
+        docs = documents(stem, quads, checked=True)  # its terms: read by parse_quads
         jsonld = schema_jsonld(layout, iri, quads)  # what a page embeds: the schema.org reading
         docs[f"{stem}.html"] = resource_page(layout, iri, jsonld=jsonld, license=license, page=n)
         written += write_files(stage, old, docs)
@@ -339,7 +342,7 @@ def render_shared(
     written, stems, made = 0, [], {}  # terms made once for the bucket
     for r in sorted(grouped):
         data = (" .\n".join(sorted(grouped[r])) + " .\n").encode("utf-8")
-        cat = Catalogue.of_quads(parse_quads(data, made))
+        cat = Catalogue.of_quads(parse_quads(data, made, checked=True))  # (the spool)
         cat.page_size = page_size
         layout, iri = Layout(base, cat), _parsed(made, r)
         written += write_page(Path(stage), Path(old) if old else None, layout, iri, license)
