@@ -512,3 +512,12 @@ def test_an_unchanged_corpus_is_not_checked_across_articles_again(two_built, mon
     assert again.ok and again.reused == 2 and calls == []
     write_article(inputs, MINI_FACTS.replace("max: 75", "max: 60"), slug="three")
     assert fast_build([inputs], out=out, base=DEFAULT_BASE, jobs=1).ok and len(calls) == 1
+
+
+def test_the_build_reads_an_articles_statements_strictly_before_it_writes_them():
+    # the site then reads dataset.nq without checking IRIs again (sitepages._article)
+    from mapper.builder.chunks import _turtle_body
+
+    bad = "<https://example.org/a\\u003Eb> <https://example.org/p> <https://example.org/o>"
+    with pytest.raises(SyntaxError, match="Invalid IRI"):
+        _turtle_body([bad], "https://example.org/")

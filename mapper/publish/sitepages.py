@@ -62,9 +62,10 @@ _MADE_LIMIT = 100_000  # (1,000 articles make 66,000: about 25 MB)
 def parse_quads(data: bytes, made: dict | None = None, checked: bool = False) -> list[Quad]:
     """N-Quads (as the build writes them) as rdflib terms, the default graph named None;
     ``made``: the terms made so far (Oxigraph's term -> rdflib's), shared between calls.
-    ``checked``: the statements were written by this site from terms this function read
-    strictly (the spool), or are the previous site's, trusted: their IRIs and language tags
-    are not checked again (Oxigraph's ``lenient``: half its parse)."""
+    ``checked``: a strict parser has read these statements before (the build's, an article's;
+    this function's, for the spool written from its terms), or they are the previous site's,
+    trusted: their IRIs and language tags are not checked again (Oxigraph's ``lenient``:
+    half its parse)."""
     made = {} if made is None else made
     if not made:
         made.update(_known())
@@ -236,7 +237,10 @@ def _digest(cat: Catalogue, node) -> str:
 def _article(
     data: bytes, slug: str, base: str, size: int, made: dict | None = None
 ) -> tuple[Catalogue, Layout, str]:
-    cat = Catalogue.of_quads(parse_quads(data, made))
+    # checked: the build parsed these very statements strictly before it wrote them (its
+    # Turtle is Oxigraph's, from them: ``chunks._turtle_body``), or they are the previous,
+    # trusted, build's
+    cat = Catalogue.of_quads(parse_quads(data, made, checked=True))
     cat.page_size = size
     return cat, Layout(base, cat), f"{base}article/{slug}"
 
