@@ -521,3 +521,27 @@ def test_the_build_reads_an_articles_statements_strictly_before_it_writes_them()
     bad = "<https://example.org/a\\u003Eb> <https://example.org/p> <https://example.org/o>"
     with pytest.raises(SyntaxError, match="Invalid IRI"):
         _turtle_body([bad], "https://example.org/")
+
+
+def test_the_build_starts_its_workers_with_the_tuned_collector(monkeypatch, tmp_path):
+    import gc
+    from concurrent.futures import ProcessPoolExecutor
+
+    from mapper.builder.shard import GC_THRESHOLD, tune_collector
+
+    made = []
+
+    class Recording(ProcessPoolExecutor):
+        def __init__(self, **kw):
+            made.append(kw)
+            super().__init__(**kw)
+
+        def submit(self, fn, *args):  # what each worker's collector is set to, not a build
+            return super().submit(gc.get_threshold)
+
+    monkeypatch.setattr(fastbuild, "ProcessPoolExecutor", Recording)
+    chunks = [tmp_path / f"a{i}.facts.yaml" for i in range(2 * fastbuild.CHUNK)]
+    # (_run yields each task's results in turn: here the three numbers of a threshold)
+    thresholds = list(fastbuild._run(chunks, DEFAULT_BASE, "key", 2, tmp_path))
+    assert made[0]["initializer"] is tune_collector
+    assert thresholds == [*GC_THRESHOLD, *GC_THRESHOLD] != [*gc.get_threshold()] * 2

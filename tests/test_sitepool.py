@@ -8,7 +8,8 @@ import os
 
 import pytest
 
-from mapper.publish.sitepool import GC_THRESHOLD, SitePool
+from mapper.builder.shard import GC_THRESHOLD
+from mapper.publish.sitepool import SitePool
 
 
 def _fail(message: str) -> None:

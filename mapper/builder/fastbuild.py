@@ -37,7 +37,7 @@ from .crosscheck import check_entity_types, corpus_conflicts
 from .distwriter import BIG, DistWriter
 from .manifest import MANIFEST, Manifest, entities_text, read_manifest, write_manifest
 from .outdir import staged_output
-from .shard import ArticleOutcome, content_key, file_stamp, process
+from .shard import ArticleOutcome, content_key, file_stamp, process, tune_collector
 
 __all__ = ["MANIFEST", "BuildProgress", "FastOutcome", "build_into", "fast_build", "recipe"]
 
@@ -176,7 +176,9 @@ def _run(
         for chunk in chunks:
             yield from process(chunk, *args)
         return
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"))
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=get_context("spawn"), initializer=tune_collector
+    )
     try:
         pending: deque = deque()
         for chunk in chunks:

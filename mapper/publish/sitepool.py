@@ -12,31 +12,27 @@ for the rest of the run.
 
 from __future__ import annotations
 
-import gc
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 
+from ..builder.shard import tune_collector
+
 __all__ = ["SitePool"]
 
 AHEAD = 3  # tasks in flight per worker: results never pile up in the parent
-# A worker's collector runs after this many new container objects, not CPython's 700: pages
-# make millions of short-lived tuples and terms, and the default threshold had a shared
-# bucket spend about 11 % of its CPU in collections that find almost nothing (3 % for the
-# articles' pages). What the imports made is frozen: never walked again.
-GC_THRESHOLD = (50_000, 50, 100)
 
 
 def _start() -> None:
     """In a new worker, before any task: import what rendering needs, so the first task does
-    not wait, and set the collector for rendering (``GC_THRESHOLD``)."""
+    not wait, and set the collector as the build's workers have it (``shard.GC_THRESHOLD``:
+    without it a shared bucket spent about 11 % of its CPU in collections, the articles'
+    pages 3 %)."""
     from . import sitepages
 
     sitepages._known()
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(*GC_THRESHOLD)
+    tune_collector()
 
 
 def _ready() -> None:
