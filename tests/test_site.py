@@ -588,3 +588,32 @@ def test_totals_changed_by_hand_are_summed_anew(site_copy, tmp_path) -> None:
     text = facts.read_text(encoding="utf-8")
     facts.write_text(text.replace("- id: fact-1\n", "- id: fact-1\n  label: Edited\n", 1))
     rebuilt_is_full(inputs, site, tmp_path, reused=24)
+
+
+def test_into_a_new_folder_the_builds_workers_render_the_articles_pages(
+    corpus_site, monkeypatch, tmp_path
+) -> None:
+    import mapper.publish.sitebuild as sitebuild
+
+    inputs, _ = corpus_site
+    rendered: list[str] = []
+    real = sitebuild.render_built
+
+    def counting(built, **kw):
+        rendered.extend(slug for slug, *_ in built)
+        return real(built, **kw)
+
+    monkeypatch.setattr(sitebuild, "render_built", counting)  # (jobs=1: run here)
+    fused = build_site([inputs], out=tmp_path / "fused", jobs=1)
+    assert fused.ok and len(rendered) == 25 == fused.articles
+    assert not (tmp_path / "fused" / "spool").exists()
+
+    def without_pages(*args, pages=None, **kw):
+        return real_build(*args, **kw)
+
+    real_build = sitebuild.build_into
+    monkeypatch.setattr(sitebuild, "build_into", without_pages)
+    apart = build_site([inputs], out=tmp_path / "apart", jobs=1)
+    assert apart.ok and len(rendered) == 25  # the site's own workers rendered them
+    assert published(tmp_path / "fused") == published(tmp_path / "apart")
+    assert fused.rendered == apart.rendered

@@ -72,6 +72,7 @@ class FastOutcome:
     inferred: dict = field(default_factory=dict)  # slug -> its inferred graph (``infer``)
     inferred_triples: int = 0
     manifest: Manifest | None = None  # what was built, article by article
+    rendered: dict = field(default_factory=dict)  # slug -> what ``pages`` made of it
 
     @property
     def ok(self) -> bool:
@@ -164,6 +165,7 @@ def _run(
     staging: Path,
     root: Path | None = None,
     infer: bool = False,
+    pages: Callable | None = None,
 ) -> Iterator[ArticleOutcome]:
     """Build ``todo`` (in order), in ``jobs`` worker processes when there are enough.
 
@@ -171,7 +173,7 @@ def _run(
     memory waiting for the parent; on any error the chunks not yet started are cancelled
     and the workers are gone before this returns (the caller then removes ``staging``)."""
     chunks = [[str(p) for p in todo[i : i + CHUNK]] for i in range(0, len(todo), CHUNK)]
-    args = (base, key, str(staging), root and str(root), infer)
+    args = (base, key, str(staging), root and str(root), infer, pages)
     if jobs <= 1 or len(chunks) <= 1:
         for chunk in chunks:
             yield from process(chunk, *args)
@@ -228,9 +230,12 @@ def build_into(
     *,
     infer: bool = False,
     on_progress: OnProgress | None = None,
+    pages: Callable | None = None,
 ) -> FastOutcome:
     """Build ``paths`` into the folder ``staging``, reusing what the previous output ``out``
-    holds of unchanged articles (``defrel site`` builds its dumps with this too)."""
+    holds of unchanged articles (``defrel site`` builds its dumps with this too, and may
+    have the articles built render their pages as they are: ``pages``, see
+    ``shard.process``; what it made of each is the outcome's ``rendered``)."""
     ordered = _ordered(paths)
     key = recipe(base, root, _registries(ordered, root), infer)
     previous = read_manifest(out, key) if out.is_dir() else None
@@ -240,7 +245,8 @@ def build_into(
         todo = sum(stamp is None for stamp in reuse.values())
         jobs = (os.cpu_count() or 1) if todo >= 8 else 1
     writer = DistWriter(staging, out, base)
-    built = _run([p for p in ordered if reuse[p] is None], base, key, jobs, staging, root, infer)
+    changed = [p for p in ordered if reuse[p] is None]
+    built = _run(changed, base, key, jobs, staging, root, infer, pages)
     tell = _teller(len(ordered), on_progress)
     try:
         return _fill(writer, built, staging, ordered, reuse, previous, base, key, root, tell, infer)
@@ -273,6 +279,7 @@ def _fill(
     conforms, triples, reused = True, 0, 0
     seconds: dict[str, float] = {}
     problems: list[DefrelError] = []
+    rendered: dict = {}
     for path in ordered:
         slug = _slug(path)
         if reuse[path] is not None:
@@ -288,6 +295,8 @@ def _fill(
                 continue  # nothing will be written: spare the work of recording this one
             conforms &= outcome.conforms
             conflicts += outcome.conflicts
+            if outcome.rendered is not None:
+                rendered[slug] = outcome.rendered
             for stage, spent in outcome.seconds.items():
                 seconds[stage] = seconds.get(stage, 0.0) + spent
             entry = {
@@ -325,6 +334,7 @@ def _fill(
     outcome.reused = sum(stamp is not None for stamp in reuse.values())
     outcome.seconds = seconds
     outcome.manifest = manifest
+    outcome.rendered = rendered
     if infer:  # one graph of inferred triples per article
         graphs = {slug: Minter(base).graph(slug) for slug in manifest.articles}
         outcome.inferred = {slug: inferred_graph_iri(g) for slug, g in graphs.items()}

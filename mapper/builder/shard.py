@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -72,6 +73,7 @@ class ArticleOutcome:
     error: DefrelError | None = None
     seconds: dict[str, float] = field(default_factory=dict)  # stage -> time spent on it
     inferred: int = 0  # triples in the article's /inferred graph (``infer``)
+    rendered: tuple | None = None  # what ``process``'s ``pages`` made of it
 
 
 def content_key(facts: bytes, text: bytes, recipe: str) -> str:
@@ -230,12 +232,17 @@ def process(
     staging: str | None = None,
     root: str | None = None,
     infer: bool = False,
+    pages: Callable | None = None,
 ) -> list[ArticleOutcome]:
     """Build the articles of ``paths`` (a worker's share), in order. With ``staging`` (the
     output folder being written), each article's own two files are written there, by the
     worker, instead of being handed back. With ``infer``, what the ontology entails about
-    each article goes into its graph ``{graph}/inferred`` of the N-Quads and JSON-LD."""
+    each article goes into its graph ``{graph}/inferred`` of the N-Quads and JSON-LD.
+    ``pages`` (``defrel site``'s, into a new folder): renders the pages of the articles
+    built, here, from their terms: called once with (slug, pairs, each term's text, graph)
+    of each, it returns slug -> what to hand back as its ``rendered``."""
     done: list[ArticleOutcome] = []
+    built = []  # for ``pages``
     mapped = []
     for name in paths:
         path = Path(name)
@@ -260,7 +267,11 @@ def process(
         outcome.seconds |= {"validate": share, "consistency": perf_counter() - started}
         if ok and not outcome.conflicts:
             graph = str(minter.graph(outcome.slug))
-            texts = article_texts(ntriples_pairs(triples), graph, base, seconds=outcome.seconds)
+            terms: dict = {}
+            pairs = ntriples_pairs(triples, terms)
+            texts = article_texts(pairs, graph, base, seconds=outcome.seconds)
+            if pages is not None and not infer:
+                built.append((outcome.slug, pairs, terms, graph))
             if infer:
                 started = perf_counter()
                 extra = entailed(closure, triples)
@@ -270,6 +281,10 @@ def process(
             if staging is not None:
                 _write_own_files(Path(staging), outcome.slug, texts)
             outcome.texts = texts
+    if built:
+        rendered = pages(built)
+        for outcome in done:
+            outcome.rendered = rendered.get(outcome.slug)
     return done
 
 

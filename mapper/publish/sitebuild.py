@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from time import perf_counter
 
@@ -32,8 +33,9 @@ from ..builder.outdir import staged_output
 from ..rdf.mint import check_base
 from .describe import PAGE_SIZE
 from .site import SiteOutcome
+from .sitepages import render_built
 from .sitepool import SitePool
-from .siterun import SiteRun, site_recipe
+from .siterun import SPOOL, SiteRun, site_recipe
 from .siteupdate import (
     SITE_MANIFEST,
     begin,
@@ -73,7 +75,16 @@ def site_build(
             workers.warm()  # most likely an edit: its shared pages are most of its work
         # a folder whose last update was killed midway: nothing in it is trusted
         trusted = stage.out if stage.in_place or sound(stage.out) else stage.folder / "none"
-        built = build_into(stage.folder, trusted, paths, base, jobs, root)
+        old = stage.out if trusted == stage.out and stage.out.is_dir() else None
+        render = None  # into a new folder, the build's workers render the articles' pages
+        if not stage.in_place:  # (in place, nothing is touched before the build is good)
+            spool_to = stage.folder / SPOOL
+            spool_to.mkdir(parents=True, exist_ok=True)
+            render = partial(
+                render_built, base=base, license=license, stage=str(stage.folder),
+                old=old and str(old), page_size=page_size, spool_to=str(spool_to),
+            )  # fmt: skip
+        built = build_into(stage.folder, trusted, paths, base, jobs, root, pages=render)
         outcome = SiteOutcome(report=built.report, articles=built.articles, triples=built.triples)
         outcome.conflicts, outcome.reused = built.conflicts, built.reused
         outcome.files = len(built.written)
@@ -83,7 +94,6 @@ def site_build(
         if jobs is None:
             jobs = (os.cpu_count() or 1) if built.articles - built.reused >= 8 else 1
         target = stage.out if stage.in_place else stage.folder
-        old = stage.out if trusted == stage.out and stage.out.is_dir() else None
         pages = SiteRun(target, old, stage.folder, base, license, jobs, on_progress or _quiet)
         pages.publisher, pages.page_size, pages.workers = publisher, page_size, workers
         if stage.in_place:
@@ -93,7 +103,7 @@ def site_build(
             folder = f"{stage.folder}/"  # (strings: 20,000 relative_to calls took 0.4 s)
             names = [str(p).removeprefix(folder) for p in built.written]
             commit_build(stage.folder, stage.out, names, gone)
-        pages.run(built.manifest, outcome)
+        pages.run(built.manifest, outcome, built.rendered)
     outcome.seconds = perf_counter() - started
     outcome.written = [Path(out) / name for name in outcome.written]
     return outcome

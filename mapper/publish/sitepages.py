@@ -24,84 +24,31 @@ import hashlib
 import json
 import os
 from collections import Counter
-from functools import cache
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import RDF, URIRef
 
 from ..builder.outdir import replace_file
-from ..rdf.oxterm import from_oxigraph
-from ..rdf.vocab import NS
-from .describe import CARRIED, DETAIL_TYPES, LABELS, LINKED, NAMING, PAGE_SIZE, Catalogue, Quad
+from .describe import CARRIED, LABELS, NAMING, PAGE_SIZE, Catalogue, Quad
 from .documents import _text
-from .fromstore import ADDRESS, EVIDENCE, TYPE, neighbourhood_quads
+from .fromstore import neighbourhood_quads
 from .pages import index_row, resource_page
 from .schemajson import schema_jsonld
 from .site import documents
 from .siteshares import SHARES, nquad_lines, read_bucket, share_block, spool
-from .views import HIDDEN, Layout
+from .siteterms import _MADE_LIMIT, NEWS_ARTICLE, POINTING, _parsed, parse_quads, terms_of_build
+from .views import Layout
 from .void import EXAMPLE_CLASSES
 
 __all__ = [
-    "SIDECARS", "CatalogueSource", "page_stems", "parse_quads", "render_articles", "render_shared",
-    "write_page",
+    "SIDECARS", "CatalogueSource", "page_stems", "parse_quads", "render_articles", "render_built",
+    "render_shared", "write_page",
 ]  # fmt: skip
 
 SIDECARS = ".defrel/site"  # inside the site folder: one JSON file per article, and beside
 # it what the article contributes to the shared pages (``siteshares.py``)
-NEWS_ARTICLE = URIRef("https://schema.org/NewsArticle")
-POINTING = frozenset(NS["defrel"][p] for p in ("article", "evidence"))
 _TYPE_TEXT = str(RDF.type)
 _same = str.__eq__  # predicates compared as strings, in C (rdflib's __eq__ is Python)
-# terms parsed by one worker, kept from one article to the next (an entity's IRI, the
-# predicates) so that what is keyed by term finds them by identity; emptied past this size
-_MADE_LIMIT = 100_000  # (1,000 articles make 66,000: about 25 MB)
-
-
-def parse_quads(data: bytes, made: dict | None = None, checked: bool = False) -> list[Quad]:
-    """N-Quads (as the build writes them) as rdflib terms, the default graph named None;
-    ``made``: the terms made so far (Oxigraph's term -> rdflib's), shared between calls.
-    ``checked``: a strict parser has read these statements before (the build's, an article's;
-    this function's, for the spool written from its terms), or they are the previous site's,
-    trusted: their IRIs and language tags are not checked again (Oxigraph's ``lenient``:
-    half its parse)."""
-    made = {} if made is None else made
-    if not made:
-        made.update(_known())
-
-    def term(t):
-        found = made.get(t)  # Oxigraph's terms hash and compare in Rust, value and type
-        if found is None:
-            found = made[t] = from_oxigraph(t)
-        return found
-
-    quads = []
-    for q in ox.parse(data, format=ox.RdfFormat.N_QUADS, lenient=checked):
-        graph = None if isinstance(q.graph_name, ox.DefaultGraph) else term(q.graph_name)
-        quads.append((term(q.subject), term(q.predicate), term(q.object), graph))
-    return quads
-
-
-def _parsed(made: dict, iri: str) -> URIRef:
-    """The term ``parse_quads`` made of ``iri``: what is keyed by the parsed terms then finds
-    it by identity, in C, not by rdflib's Python ``__eq__``."""
-    found = made.get(ox.NamedNode(iri))
-    return found if isinstance(found, URIRef) else URIRef(iri)
-
-
-@cache
-def _known() -> dict:
-    """Oxigraph's term -> the very rdflib object that the describing code's constants hold:
-    a set or tuple of them then finds a parsed term by identity, in C, not by rdflib's
-    ``__eq__``, which is Python (called millions of times for a site)."""
-    found = {}
-    for group in (NAMING, CARRIED, DETAIL_TYPES, HIDDEN, POINTING, (NEWS_ARTICLE,), LINKED):
-        for t in group:
-            found.setdefault(ox.NamedNode(str(t)), t)
-    for t in (EVIDENCE, ADDRESS, TYPE):
-        found.setdefault(ox.NamedNode(str(t)), t)
-    return found
 
 
 class CatalogueSource:
@@ -234,17 +181,6 @@ def _digest(cat: Catalogue, node) -> str:
     return hashlib.sha256("\n".join(dict.fromkeys(said)).encode()).hexdigest()[:16]
 
 
-def _article(
-    data: bytes, slug: str, base: str, size: int, made: dict | None = None
-) -> tuple[Catalogue, Layout, str]:
-    # checked: the build parsed these very statements strictly before it wrote them (its
-    # Turtle is Oxigraph's, from them: ``chunks._turtle_body``), or they are the previous,
-    # trusted, build's
-    cat = Catalogue.of_quads(parse_quads(data, made, checked=True))
-    cat.page_size = size
-    return cat, Layout(base, cat), f"{base}article/{slug}"
-
-
 def _owned(node, own: str) -> bool:
     text = str(node)
     return isinstance(node, URIRef) and (text == own or text.startswith(own + "/"))
@@ -310,30 +246,75 @@ def render_articles(
             stream.seek(start)
             if len(made) > _MADE_LIMIT:
                 made.clear()
-            cat, layout, own = _article(stream.read(length), slug, base, page_size, made)
-            written = 0
-            info = _info(cat, layout, own, base)
-            if pages:
-                for r in sorted(cat.resources, key=str):
-                    if _owned(r, own) and layout.path(r) is not None:
-                        written += write_page(stage_path, old_path, layout, r, license)
-            source = CatalogueSource(cat)
-            shares = []
-            for r in info["shared"] if pages else (wanted or []):
-                if r in info["shared"]:
-                    found = neighbourhood_quads(source, _parsed(made, r))  # every page's
-                    shares.append((r, share_block(r, nquad_lines(found))))
-            if pages:
-                side = stage_path / SIDECARS / f"{slug}.json"
-                # never written into: in place, or a link to the previous site's
-                replace_file(side, json.dumps(info, ensure_ascii=False).encode("utf-8"))
-                text = "".join(block for _, block in shares)
-                replace_file(side.with_suffix(SHARES), text.encode("utf-8"))
+            # checked: the build parsed these very statements strictly before it wrote
+            # them (its Turtle is Oxigraph's, from them: ``chunks._turtle_body``), or they
+            # are the previous, trusted, build's
+            quads = parse_quads(stream.read(length), made, checked=True)
+            shares, written = _render_one(
+                quads, slug, made, base, license, stage_path, old_path, page_size, pages, wanted
+            )
             spooled += shares
             done.append((slug, written, [r for r, _ in shares]))
     if spool_to is not None:  # (the task's at once: a bucket file opened once)
         spool(spool_to, spooled)
     return done
+
+
+def render_built(
+    built: list[tuple[str, list, dict, str]],
+    *,
+    base: str,
+    license: str,
+    stage: str,
+    old: str | None,
+    page_size: int = PAGE_SIZE,
+    spool_to: str,
+) -> dict[str, tuple[int, list[str]]]:
+    """What ``render_articles`` does for articles with their pages and side files, in the
+    build's worker, from the build's own terms: ``built``: (slug, its statements as
+    (N-Triples line, triple) pairs, each term's text, its graph IRI) each (see
+    ``siteterms.terms_of_build``). Returns slug -> (files written, the shared resources it
+    spooled contributions to)."""
+    done, made, spooled = {}, {}, []
+    stage_path, old_path = Path(stage), Path(old) if old else None
+    for slug, pairs, texts, graph in built:
+        quads = terms_of_build(pairs, texts, graph, made)
+        shares, written = _render_one(
+            quads, slug, made, base, license, stage_path, old_path, page_size, True, None
+        )
+        spooled += shares
+        done[slug] = (written, [r for r, _ in shares])
+    spool(spool_to, spooled)
+    return done
+
+
+def _render_one(
+    quads, slug, made, base, license, stage: Path, old: Path | None, page_size, pages, wanted
+) -> tuple[list[tuple[str, str]], int]:
+    """One article of ``render_articles``, from its quads: its contributions to the shared
+    pages, as (resource, ``share_block``) each, and the files written."""
+    cat = Catalogue.of_quads(quads)
+    cat.page_size = page_size
+    layout, own = Layout(base, cat), f"{base}article/{slug}"
+    written = 0
+    info = _info(cat, layout, own, base)
+    if pages:
+        for r in sorted(cat.resources, key=str):
+            if _owned(r, own) and layout.path(r) is not None:
+                written += write_page(stage, old, layout, r, license)
+    source = CatalogueSource(cat)
+    shares = []
+    for r in info["shared"] if pages else (wanted or []):
+        if r in info["shared"]:
+            found = neighbourhood_quads(source, _parsed(made, r))  # every page's
+            shares.append((r, share_block(r, nquad_lines(found))))
+    if pages:
+        side = stage / SIDECARS / f"{slug}.json"
+        # never written into: in place, or a link to the previous site's
+        replace_file(side, json.dumps(info, ensure_ascii=False).encode("utf-8"))
+        text = "".join(block for _, block in shares)
+        replace_file(side.with_suffix(SHARES), text.encode("utf-8"))
+    return shares, written
 
 
 def render_shared(

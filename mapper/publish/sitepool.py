@@ -29,9 +29,10 @@ def _start() -> None:
     not wait, and set the collector as the build's workers have it (``shard.GC_THRESHOLD``:
     without it a shared bucket spent about 11 % of its CPU in collections, the articles'
     pages 3 %)."""
-    from . import sitepages
+    from . import sitepages  # noqa: F401 (the renderer: imported before the first task)
+    from .siteterms import _known
 
-    sitepages._known()
+    _known()
     tune_collector()
 
 

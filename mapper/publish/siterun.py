@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
 from importlib.resources import files as package_files
+from itertools import chain
 from pathlib import Path
 
 from rdflib import URIRef
@@ -57,11 +58,12 @@ from .siteupdate import (
 from .views import Layout
 from .void import sitemap_xml
 
-__all__ = ["BUCKETS", "CHUNK", "FIXED", "SUFFIXES", "SiteRun", "site_recipe"]
+__all__ = ["BUCKETS", "CHUNK", "FIXED", "SPOOL", "SUFFIXES", "SiteRun", "site_recipe"]
 
 SUFFIXES = (".html", ".ttl", ".jsonld", ".nt", ".nq", ".rdf")
 FIXED = [f"ontology{x}" for x in SUFFIXES] + ["style.css"]  # the same while the recipe is
 CHUNK = 16  # articles per worker task
+SPOOL = "spool"  # in the run's scratch folder: the shared pages' contributions
 
 
 def site_recipe(build_recipe: str, base: str, license: str, page_size: int = PAGE_SIZE) -> str:
@@ -103,7 +105,7 @@ class SiteRun:
         self.old = old
         self.in_place = old is not None and stage == old
         self.nquads = stage / "dataset.nq"
-        self.work = scratch / "spool"
+        self.work = scratch / SPOOL
         self.written = 0
         self.kept: dict[str, dict] = {}  # side files of the articles kept, read in _kept
         self.listing = Listing(old or scratch)  # the previous site's files
@@ -130,7 +132,10 @@ class SiteRun:
         for done in self._map(fn, chunks, self.jobs > 1):
             yield from done
 
-    def run(self, manifest, outcome: SiteOutcome) -> None:
+    def run(self, manifest, outcome: SiteOutcome, rendered: dict | None = None) -> None:
+        """``rendered``: slug -> (files written, shared resources spooled) of the articles
+        whose pages the build's workers rendered already (``sitepages.render_built``)."""
+        rendered = rendered or {}
         # the dumps' checksums (a gigabyte read at 10,000 articles) while the pages render
         self.dumps = _meanwhile(dumps_in, self.stage)
         recipe = site_recipe(manifest.recipe, self.base, self.license, self.page_size)
@@ -145,7 +150,11 @@ class SiteRun:
         # the previous site's sums of its side files: only the changed articles' are read
         self.totals = Totals.read(self.old, digest) if self.same_recipe else None
         entries = manifest.articles
-        same = [s for s, e in entries.items() if before.get(s) == e["key"] and self._kept(s)]
+        same = [
+            s
+            for s, e in entries.items()
+            if s not in rendered and before.get(s) == e["key"] and self._kept(s)
+        ]
         kept = set(same)
         changed = [s for s in entries if s not in kept]
         self.work.mkdir(parents=True, exist_ok=True)
@@ -154,12 +163,14 @@ class SiteRun:
         summed = Totals() if self.totals is None else None
         # the workers spool the articles' contributions to the shared pages (siteshares.py)
         tasks = [(s, *entries[s]["ranges"]["dataset.nq"], True, None) for s in changed]
-        for n, (slug, written, shared) in enumerate(self._render(tasks), start=1):
+        tasks = [t for t in tasks if t[0] not in rendered]
+        done = ((slug, *rendered[slug]) for slug in changed if slug in rendered)
+        for n, (slug, written, shared) in enumerate(chain(done, self._render(tasks)), start=1):
             self.written += written
             touched.update(shared)
             if summed is not None:
                 summed.add(slug, read_json(self.stage / SIDECARS / f"{slug}.json"))
-            self.progress("articles", n, len(tasks))
+            self.progress("articles", n, len(changed))
         self.listing = Listing(self.old or self.work)  # again: the articles' pages are new
         totals = self._into_totals(changed, entries, summed)
         mentions = totals.mentions()

@@ -63,9 +63,10 @@ def ntriples(triples: Iterable[tuple]) -> list[str]:
     return [line for line, _ in ntriples_pairs(triples)]
 
 
-def ntriples_pairs(triples: Iterable[tuple]) -> list[tuple[str, tuple]]:
-    """(statement, triple) for each triple, sorted by statement."""
-    cache: dict = {}
+def ntriples_pairs(triples: Iterable[tuple], texts: dict | None = None) -> list[tuple[str, tuple]]:
+    """(statement, triple) for each triple, sorted by statement; ``texts``, if given, is
+    filled with each term's text (term -> text)."""
+    cache: dict = {} if texts is None else texts
 
     def text(term) -> str:
         found = cache.get(term)
