@@ -1,9 +1,12 @@
 """``defrel site`` on the build's per-article path: the dumps are built as ``defrel build``
-builds them (into the site folder, reusing unchanged articles), then the pages are rendered
-article by article in worker processes (``sitepages.py``) and written as they come.
+builds them (into the site folder, reusing unchanged articles), and the pages are rendered
+article by article in worker processes (``sitepages.py``) and written as they come. Into a
+new folder, the build's own workers render an article's pages as soon as they have built
+it, from its terms (``sitepages.render_built``); in place, the site's workers render them
+from its part of ``dataset.nq`` once the build is good (nothing is touched before).
 
-* An article's own pages (the article, its facts) are rendered from its part of
-  ``dataset.nq`` alone. That is the page the whole dataset gives because every article
+* An article's own pages (the article, its facts) are rendered from its own statements
+  alone (its part of ``dataset.nq``). That is the page the whole dataset gives because every article
   says the same of the nodes it shares with others (types and labels: checked here on what
   each article reported) and no article names another's nodes; were either ever not so, the
   pages are rendered from the whole dataset instead (slower, the same bytes).

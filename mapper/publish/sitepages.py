@@ -1,5 +1,6 @@
 """The per-article half of ``defrel site``, run in worker processes: read an article's part of
-the build's ``dataset.nq``, render the pages of the resources that belong to it (the article
+the build's ``dataset.nq`` (or take its terms from the build, in the build's worker:
+``render_built``), render the pages of the resources that belong to it (the article
 and its facts, ``{base}article/{slug}…``) and write them into the site being built, and put
 aside, in a small file beside them (``.defrel/site/{slug}.json``), what the rest of the site
 needs from this article:
