@@ -6,10 +6,11 @@ it, from its terms (``sitepages.render_built``); in place, the site's workers re
 from its part of ``dataset.nq`` once the build is good (nothing is touched before).
 
 * An article's own pages (the article, its facts) are rendered from its own statements
-  alone (its part of ``dataset.nq``). That is the page the whole dataset gives because every article
-  says the same of the nodes it shares with others (types and labels: checked here on what
-  each article reported) and no article names another's nodes; were either ever not so, the
-  pages are rendered from the whole dataset instead (slower, the same bytes).
+  alone (its part of ``dataset.nq``). That is the page the whole dataset gives because
+  every article says the same of the nodes it shares with others (types and labels: checked
+  here on what each article reported) and no article names another's nodes; were either
+  ever not so, the pages are rendered from the whole dataset instead (slower, the same
+  bytes).
 * A shared resource's page (an entity, a post) is rendered from the union of what each
   article that mentions it contributes (spooled to disk, a bucket per worker task).
 * Incremental: the site keeps ``.defrel/site.json`` (each article's content hash, the
