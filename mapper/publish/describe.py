@@ -158,18 +158,19 @@ class Catalogue:
         """The Catalogue of ``quads`` (the default graph named None), in any order: every
         view of a Catalogue sorts what it shows.  A dataset's, or what a store gave."""
         cat = cls()
-        out, into, typed = cat.out, cat.into, set()
+        out, into, typed = cat.out, cat.into, defaultdict(set)
         for quad in quads:
             out[quad[0]].append(quad)
             if type(quad[2]) is not Literal:  # (a Literal's hash is Python; none is asked for)
                 into[quad[2]].append(quad)
             if _same(_TYPE_TEXT, quad[1]):
-                typed.add(quad[0])
-        for s in typed:
-            if isinstance(s, URIRef) and not cat.types(s) <= DETAIL_TYPES:
+                typed[quad[0]].add(quad[2])
+        cat._types.update(typed)  # types()'s memo, filled as the quads are read
+        for s, types in typed.items():
+            if isinstance(s, URIRef) and not types <= DETAIL_TYPES:
                 cat.resources.add(s)
         by_text = {str(r): r for r in cat.resources}
-        for s in typed - cat.resources:
+        for s in typed.keys() - cat.resources:
             owner = _owner(str(s), by_text) if isinstance(s, URIRef) else None
             if owner is not None:
                 cat.details[s] = owner
@@ -200,7 +201,11 @@ class Catalogue:
         if by_prop is None:  # every property's values of the node at once: a page asks for
             found: dict[str, list] = {}  # several of a node (a selector's start, end, exact…)
             for _, p, o, _ in self.out.get(node, ()):
-                found.setdefault(p, []).append(o)
+                objects = found.get(p)  # (no new list made for each quad, as setdefault does)
+                if objects is None:
+                    found[p] = [o]
+                else:
+                    objects.append(o)
             # most properties have one value: no set, no sort (a Literal hashes in Python)
             by_prop = self._values[node] = {
                 str(p): objects if len(objects) == 1 else sorted(set(objects))
@@ -299,10 +304,13 @@ class Catalogue:
         quads = {q for s in subjects for q in self.out.get(s, ())}
         quads.update(q for q in self.into.get(iri, ()) if q[0] in keys and q[0] in self.resources)
         linked: dict[Node, set] = defaultdict(set)  # resource -> graphs that link to it
+        resources = self.resources
         for s, _, o, g in quads:
-            for node in (s, o):
-                if node in self.resources and node not in subjects:
-                    linked[node].add(g)
+            if s in resources and s not in subjects:
+                linked[s].add(g)
+            # (a resource is an IRI: a literal, whose hash is Python, is not looked up)
+            if type(o) is not Literal and o in resources and o not in subjects:
+                linked[o].add(g)
         for other, graphs in linked.items():
             quads.update(q for q in self.out.get(other, ()) if q[1] in CARRIED and q[3] in graphs)
             for address in self.values(other, SCHEMA.address):

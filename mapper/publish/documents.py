@@ -19,6 +19,7 @@ import json
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from json.encoder import encode_basestring
+from operator import itemgetter
 from typing import NamedTuple
 
 import pyoxigraph as ox
@@ -108,37 +109,63 @@ def _term(term) -> _Term:
     else:
         value, equal = _value_text(term)
         jsonld_id = None if isinstance(term, Literal) else _id(term)
-        made = _Term(term, _text(term), jsonld_id, value, equal, term == _TYPE)
+        # (rdf:type is a URIRef: no literal, blank node or other kind of term equals it)
+        made = _Term(term, _text(term), jsonld_id, value, equal, False)
     _TERMS[id(term)] = made
+    return made
+
+
+# What the documents write of one statement (a quad), as a plain tuple (a NamedTuple's
+# constructor is Python code, and a page's quads are made into these by the thousand):
+#   the quad (held, so that no other object takes its id while this is remembered),
+#   its N-Triples line, its N-Quads line, its subject's JSON-LD id, where its object goes in
+#   the subject's node object (a property's key, or "@type"), the object's equality key
+#   (see _value_text; of a type: its id), the object as JSON text (of a type: its id).
+_Statement = tuple[tuple, str, str, str, str, object, str]
+_TRIPLE, _LINE = itemgetter(1), itemgetter(2)
+
+# id(quad) -> _Statement. The same quad (the very tuple, ``Catalogue.describe`` returns those
+# of its index) is on several pages of an article: the article's, each fact's, which link to
+# each other; what it writes is made once. Emptied, like _TERMS, past an article's quads.
+_STATEMENTS: dict[int, _Statement] = {}
+_REMEMBERED_STATEMENTS = 1 << 10
+
+
+def _statement(quad: tuple) -> _Statement:
+    if len(_STATEMENTS) >= _REMEMBERED_STATEMENTS:
+        _STATEMENTS.clear()
+    known = _TERMS
+    s, p, o, g = quad
+    s = known.get(id(s)) or _term(s)
+    p = known.get(id(p)) or _term(p)
+    o = known.get(id(o)) or _term(o)
+    triple = f"{s.text} {p.text} {o.text}"
+    line = f"{triple} .\n" if g is None else f"{triple} {(known.get(id(g)) or _term(g)).text} .\n"
+    if p.is_type and o.id is not None:
+        made = (quad, triple + " .\n", line, s.id, "@type", o.id, o.id)
+    else:
+        made = (quad, triple + " .\n", line, s.id, p.id, o.equal, o.value)
+    _STATEMENTS[id(quad)] = made
     return made
 
 
 def _read(quads: Iterable[tuple]) -> tuple[set[str], set[str], dict[str, dict]]:
     """In one pass over ``quads``: their N-Triples lines, their N-Quads lines, and each
-    subject's node object by its id ("@type": the set of its rdf:types' ids; each other key:
-    a property's values, by equality key the text of the first of rdflib-equal ones)."""
-    known = _TERMS
-    lines: set[str] = set()
-    graphed: set[str] = set()
+    subject's node object by its id (each key: a property's values, or "@type" its types'
+    ids, by equality key the first of rdflib-equal ones)."""
+    known = _STATEMENTS
+    said = [known.get(id(q)) or _statement(q) for q in quads]
     nodes: dict[str, dict] = {}
-    for s, p, o, g in quads:
-        s = known.get(id(s)) or _term(s)
-        p = known.get(id(p)) or _term(p)
-        o = known.get(id(o)) or _term(o)
-        line = f"{s.text} {p.text} {o.text}"
-        lines.add(line + " .\n")
-        if g is None:
-            graphed.add(line + " .\n")
-        else:
-            graphed.add(f"{line} {(known.get(id(g)) or _term(g)).text} .\n")
-        node = nodes.get(s.id)
+    for _, _, _, subject, key, equal, value in said:
+        node = nodes.get(subject)
         if node is None:
-            node = nodes[s.id] = {}
-        if p.is_type and o.id is not None:
-            node.setdefault("@type", set()).add(o.id)
-        else:
-            node.setdefault(p.id, {}).setdefault(o.equal, o.value)
-    return lines, graphed, nodes
+            node = nodes[subject] = {}
+        values = node.get(key)
+        if values is None:
+            node[key] = {equal: value}
+        elif equal not in values:
+            values[equal] = value
+    return set(map(_TRIPLE, said)), set(map(_LINE, said)), nodes
 
 
 def _node_texts(nodes: dict[str, dict]) -> list[str]:
@@ -149,7 +176,7 @@ def _node_texts(nodes: dict[str, dict]) -> list[str]:
         fields = {"@id": _string(subject)}
         for key, found in props.items():
             if key == "@type":
-                types = sorted(found)
+                types = sorted(found)  # (by id: a type's value is its id)
                 text = ", ".join(map(_string, types))
                 fields[key] = text if len(types) == 1 else f"[{text}]"
             elif len(found) == 1:
