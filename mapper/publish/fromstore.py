@@ -327,8 +327,25 @@ def _gather(source: QuadSource, iri: URIRef, page: int | None, size: int):
     got.load_out({q[2] for q in list(got.quads) if _same(address, q[1])})  # carried with a link
     known = got.out_done | got.names_done
     details = [n for n in known if (types := got.types(n)) and types <= DETAIL_TYPES]
-    got.load_names({p for d in details for p in _prefixes(str(d))})
+    got.load_names(iri_term(p) for p in _all_prefixes(details))
     return got.quads, found
+
+
+def _all_prefixes(nodes: Iterable[Node]) -> set[str]:
+    """The IRIs every one of ``nodes`` starts with (as ``_prefixes``), each once, as strings:
+    a fact's details share most of theirs, and each is new to the article (so ``_prefixes``'
+    memo missed: a tenth of a neighbourhood's time); a prefix already found has its own."""
+    found: set[str] = set()
+    for node in nodes:
+        iri = str(node)
+        start, cut = iri.find("//") + 1, iri.rfind("/")
+        while cut > start:
+            iri = iri[:cut]
+            if iri in found:
+                break
+            found.add(iri)
+            cut = iri.rfind("/")
+    return found
 
 
 def resource_of(source: QuadSource, iri: URIRef) -> URIRef | None:
