@@ -4,6 +4,7 @@ autoescaping on: labels and article text are user input) and embed each page's J
 from __future__ import annotations
 
 import posixpath
+from itertools import repeat
 from functools import cache, cached_property, lru_cache
 from importlib.resources import files
 
@@ -236,12 +237,14 @@ GROUPS = (
 
 
 OTHERS = "Relations, statements and other facts"
+_GROUP_OF = {kind: n for n, (_, kinds) in enumerate(GROUPS) for kind in kinds}  # (disjoint)
 
 
 def index_row(layout: Layout, iri: URIRef) -> tuple[str, str, str, int, str]:
     """A resource as the home page lists it: (IRI, label, kind, group number, link)."""
     cat, types = layout.cat, layout.cat.types(iri)
-    group = next((n for n, (_, kinds) in enumerate(GROUPS) if types & kinds), len(GROUPS))
+    # the first group with one of its types (each type is in one group at most)
+    group = min(map(_GROUP_OF.get, types, repeat(len(GROUPS))), default=len(GROUPS))
     return (str(iri), cat.label(iri), kind_of(cat, iri), group, layout.href("index.html", iri))
 
 
