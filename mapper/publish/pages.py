@@ -4,9 +4,9 @@ autoescaping on: labels and article text are user input) and embed each page's J
 from __future__ import annotations
 
 import posixpath
-from itertools import repeat
 from functools import cache, cached_property, lru_cache
 from importlib.resources import files
+from itertools import repeat
 
 import jinja2
 from markupsafe import Markup, escape

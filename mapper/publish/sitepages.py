@@ -84,8 +84,9 @@ class CatalogueSource:
         ]
 
     def names(self, nodes: set) -> list[Quad]:
+        out = self.cat.out
         return list(
-            {(*q[:3], None) for n in nodes for q in self.cat.out.get(n, ()) if q[1] in NAMING}
+            {(q[0], q[1], q[2], None) for n in nodes for q in out.get(n, ()) if q[1] in NAMING}
         )
 
     def names_in(self, pairs: set) -> list[Quad]:

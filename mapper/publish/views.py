@@ -28,6 +28,7 @@ HIDDEN = {RDF.type, DEFREL.evidence, SCHEMA.articleBody}  # shown in sections of
 ONTOLOGY_PAGE = "ontology"
 _UNKNOWN = object()  # not in a memo (where None is a value)
 curie = lru_cache(maxsize=1 << 12)(_curie)  # a page's properties and types: a few hundred IRIs
+_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")  # in an anchor
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class Layout:
     # memo of href(): by the linking page's folder (all a relative link depends on) and the
     # IRI: an article's fact pages share a folder and link to the same entities and terms
     _hrefs: dict = field(default_factory=dict, compare=False, repr=False)
+    # memo of term_view() and value_view() (of IRIs), keyed the same way
+    _views: dict = field(default_factory=dict, compare=False, repr=False)
 
     def path(self, iri: Node) -> str | None:
         """The document path (no extension) of a resource under the base, else None."""
@@ -85,7 +88,7 @@ class Layout:
         """The id of an evidence annotation, the same on the article page and its owner's."""
         text = str(annotation)
         text = text[len(self.base) :] if text.startswith(self.base) else text
-        return "ev-" + re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-")
+        return "ev-" + _UNSAFE.sub("-", text).strip("-")
 
 
 def relative(here: str, target: str) -> str:
@@ -136,9 +139,19 @@ def detail_text(cat: Catalogue, node: Node) -> str:
 
 
 def value_view(layout: Layout, here: str, node: Node) -> dict:
-    cat = layout.cat
     if isinstance(node, Literal):
         return {"text": str(node), "lang": node.language, "href": None}
+    # made once for the pages of a folder: an article's facts link to the same entities
+    # (the views are read, never changed)
+    key = ("value", here.rpartition("/")[0], node)
+    found = layout._views.get(key)
+    if found is None:
+        found = layout._views[key] = _value_view(layout, here, node)
+    return found
+
+
+def _value_view(layout: Layout, here: str, node: Node) -> dict:
+    cat = layout.cat
     if node in cat.details:
         return {"text": detail_text(cat, node), "lang": None, "href": None}
     text = cat.label(node) if node in cat.resources else curie(str(node))
@@ -146,7 +159,11 @@ def value_view(layout: Layout, here: str, node: Node) -> dict:
 
 
 def term_view(layout: Layout, here: str, term: Node) -> dict:
-    return {"text": curie(str(term)), "href": layout.href(here, term)}
+    key = ("term", here.rpartition("/")[0], term)  # (as value_view's)
+    found = layout._views.get(key)
+    if found is None:
+        found = layout._views[key] = {"text": curie(str(term)), "href": layout.href(here, term)}
+    return found
 
 
 def quote_view(layout: Layout, here: str, annotation: URIRef) -> dict:
