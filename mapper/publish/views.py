@@ -29,6 +29,9 @@ ONTOLOGY_PAGE = "ontology"
 _UNKNOWN = object()  # not in a memo (where None is a value)
 curie = lru_cache(maxsize=1 << 12)(_curie)  # a page's properties and types: a few hundred IRIs
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")  # in an anchor
+_SOURCE, _TARGET = str(OA.hasSource), str(OA.hasTarget)
+_same = str.__eq__  # predicates compared as strings, in C (rdflib's __eq__ is Python)
+_TRUE = Literal(True)  # (made once: rdflib's Literal constructor is slow)
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,7 @@ def quantity_text(cat: Catalogue, node: Node) -> str:
         text = f"up to {_number(high)}"
     else:
         text = f"at least {_number(low)}" if low is not None else "?"
-    if cat.value(node, DEFREL.approximate) == Literal(True):
+    if cat.value(node, DEFREL.approximate) == _TRUE:
         text = f"about {text}"
     qualifier = cat.value(node, DEFREL.qualifier)
     return f"{text} {unit}".strip() + (f" ({qualifier})" if qualifier else "")
@@ -261,8 +264,8 @@ def article_text(layout: Layout, article: URIRef) -> list[dict]:
     body = cat.value(article, SCHEMA.articleBody)
     text = str(body) if body is not None else ""
     spans = []
-    for target, _, _, _ in {q for q in cat.into.get(article, ()) if q[1] == OA.hasSource}:
-        for annotation, _, _, _ in {q for q in cat.into.get(target, ()) if q[1] == OA.hasTarget}:
+    for target, _, _, _ in {q for q in cat.into.get(article, ()) if _same(_SOURCE, q[1])}:
+        for annotation, _, _, _ in {q for q in cat.into.get(target, ()) if _same(_TARGET, q[1])}:
             span = cat.span(annotation)
             owner = cat.value(annotation, OA.hasBody)
             if span is not None and owner is not None:
@@ -270,12 +273,19 @@ def article_text(layout: Layout, article: URIRef) -> list[dict]:
     spans.sort()
     starts: dict[int, list] = {}
     ends: dict[int, list] = {}
+    opens: dict[int, int] = {}  # how many quotes cover the text from here on, less before
     for n, (start, neg_end, _, annotation, owner) in enumerate(spans, start=1):
         starts.setdefault(start, []).append(annotation)
         ends.setdefault(-neg_end, []).append((n, annotation, owner))
+        if start < -neg_end:  # (an empty or reversed span covers no text)
+            opens[start] = opens.get(start, 0) + 1
+            opens[-neg_end] = opens.get(-neg_end, 0) - 1
     cuts = sorted({0, len(text), *starts, *ends})
     tokens: list[dict] = []
+    depth = 0  # the quotes covering the text from ``at`` to the next cut (a cut is at each
+    # quote's start and end): counted as it goes, not over every quote at every cut
     for at, nxt in zip(cuts, cuts[1:] + [None], strict=True):
+        depth += opens.get(at, 0)
         for n, annotation, owner in ends.get(at, ()):
             tokens.append(
                 {
@@ -288,6 +298,5 @@ def article_text(layout: Layout, article: URIRef) -> list[dict]:
         for annotation in starts.get(at, ()):
             tokens.append({"kind": "anchor", "id": layout.anchor(annotation)})
         if nxt is not None:
-            depth = sum(1 for s, e, *_ in spans if s <= at and -e >= nxt)
             tokens.append({"kind": "text", "text": text[at:nxt], "depth": min(depth, 3)})
     return tokens
