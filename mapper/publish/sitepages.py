@@ -198,9 +198,10 @@ def _owned(node, own: str) -> bool:
 
 def _info(cat: Catalogue, layout: Layout, own: str, base: str) -> dict:
     """What the parent needs of the article (see the module docstring)."""
-    local, shared = [], []
-    owned = {n for n in cat.out.keys() | cat.into.keys() if _owned(n, own)}
-    foreign = {n for n in cat.out.keys() | cat.into.keys() if isinstance(n, URIRef)} - owned
+    local, shared, below = [], [], own + "/"
+    nodes = {n for n in cat.out.keys() | cat.into.keys() if isinstance(n, URIRef)}
+    owned = {n for n in nodes if _same(own, n) or str.startswith(n, below)}  # (as _owned)
+    foreign = nodes - owned
     for r in sorted(cat.resources, key=str):  # (IRIs: rdflib's order, compared in C)
         if layout.path(r) is not None:
             (local if r in owned else shared).append(r)

@@ -94,10 +94,13 @@ class Layout:
         return "ev-" + _UNSAFE.sub("-", text).strip("-")
 
 
+_ODD = frozenset(("", ".", ".."))  # parts of a path that posixpath.relpath reads
+
+
 def relative(here: str, target: str) -> str:
     """``target`` (a site path) as seen from the page at site path ``here``."""
     start, path = here.split("/")[:-1], target.split("/")
-    if any(s in ("", ".", "..") for s in (*start, *path)):  # not a plain path: the slow way
+    if not (_ODD.isdisjoint(start) and _ODD.isdisjoint(path)):  # not a plain path: the slow way
         return posixpath.relpath(target, posixpath.dirname(here) or ".")
     common = 0  # what posixpath.relpath does, for plain paths, without its abspath calls
     while common < min(len(start), len(path)) and start[common] == path[common]:
