@@ -221,9 +221,11 @@ def resource_view(layout: Layout, iri: URIRef, page: int = 1) -> dict:
     """Everything page ``page`` of a resource's description shows, links relative to it."""
     cat, here = layout.cat, f"{layout.page_path(iri, page)}.html"
     props: dict[URIRef, list[dict]] = {}
-    # each (property, value) once (a state's name is stated once in each article's graph)
-    for p, o in sorted({q[1:3] for q in cat.out[iri]}, key=lambda q: (str(q[0]), str(q[1]))):
-        if p not in HIDDEN and isinstance(p, URIRef):
+    # each (property, value) once (a state's name is stated once in each article's graph);
+    # those shown elsewhere left out first, not sorted (an article's text is long)
+    shown = {(q[1], q[2]) for q in cat.out[iri] if q[1] not in HIDDEN}
+    for p, o in sorted(shown, key=lambda q: (str(q[0]), str(q[1]))):
+        if isinstance(p, URIRef):
             row = props.setdefault(p, [])
             view = value_view(layout, here, o)
             if view not in row:
