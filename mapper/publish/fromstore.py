@@ -248,16 +248,10 @@ class _Gathered:
         while frontier:
             self.load_out(frontier)
             self.load_into(frontier)
-            linked = {q[2] for n in frontier for q in self.out[n]}
-            linked |= {q[0] for n in frontier for q in self.into[n]}
-            frontier = {
-                n
-                for n in linked
-                if isinstance(n, URIRef) and str(n).startswith(prefixes) and n not in self.out_done
-            }
-
-    def types(self, node: Node) -> set[Node]:
-        return {q[2] for q in self.out.get(node, ()) if _same(_TYPE_TEXT, q[1])}
+            # (IRIs only, and as str: a Literal's hash and rdflib's startswith are Python)
+            linked = {q[2] for n in frontier for q in self.out[n] if isinstance(q[2], URIRef)}
+            linked |= {q[0] for n in frontier for q in self.into[n] if isinstance(q[0], URIRef)}
+            frontier = {n for n in linked if str.startswith(n, prefixes) and n not in self.out_done}
 
 
 @lru_cache(maxsize=1 << 14)  # (asked again for every detail, for each resource it shares)
@@ -315,20 +309,37 @@ def _gather(source: QuadSource, iri: URIRef, page: int | None, size: int):
     got.walk_below([iri])
     got._add(source.pointing(iri, set(found.keys)))
     got.walk_below(_evidence(got, [iri, *found.keys]))
-    linked = {
-        (t, q[3])
-        for q in list(got.quads)
-        for t in (q[0], q[2])
-        if isinstance(t, URIRef) and t not in got.out_done
-    }
+    done = got.out_done
+    linked = {(q[0], q[3]) for q in got.quads if isinstance(q[0], URIRef) and q[0] not in done}
+    linked |= {(q[2], q[3]) for q in got.quads if isinstance(q[2], URIRef) and q[2] not in done}
     got._add(source.names_in(linked))  # a link is named in its own graph (describe.py)
     got.load_names({t for t, _ in linked})  # and classified as the whole dataset does
     address = str(ADDRESS)
-    got.load_out({q[2] for q in list(got.quads) if _same(address, q[1])})  # carried with a link
-    known = got.out_done | got.names_done
-    details = [n for n in known if (types := got.types(n)) and types <= DETAIL_TYPES]
-    got.load_names({p for d in details for p in _prefixes(str(d))})
+    got.load_out({q[2] for q in got.quads if _same(address, q[1])})  # carried with a link
+    known, typed = got.out_done | got.names_done, defaultdict(set)
+    for q in got.quads:  # (every node's types in one pass: a pass a node cost more)
+        if _same(_TYPE_TEXT, q[1]):
+            typed[q[0]].add(q[2])
+    details = [n for n, types in typed.items() if types <= DETAIL_TYPES and n in known]
+    got.load_names(iri_term(p) for p in _all_prefixes(details))
     return got.quads, found
+
+
+def _all_prefixes(nodes: Iterable[Node]) -> set[str]:
+    """The IRIs every one of ``nodes`` starts with (as ``_prefixes``), each once, as strings:
+    a fact's details share most of theirs, and each is new to the article (so ``_prefixes``'
+    memo missed: a tenth of a neighbourhood's time); a prefix already found has its own."""
+    found: set[str] = set()
+    for node in nodes:
+        iri = str(node)
+        start, cut = iri.find("//") + 1, iri.rfind("/")
+        while cut > start:
+            iri = iri[:cut]
+            if iri in found:
+                break
+            found.add(iri)
+            cut = iri.rfind("/")
+    return found
 
 
 def resource_of(source: QuadSource, iri: URIRef) -> URIRef | None:

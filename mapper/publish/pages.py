@@ -6,6 +6,7 @@ from __future__ import annotations
 import posixpath
 from functools import cache, cached_property, lru_cache
 from importlib.resources import files
+from itertools import repeat
 
 import jinja2
 from markupsafe import Markup, escape
@@ -84,16 +85,32 @@ def links(items: list[dict]) -> Markup:
     return Markup(", ".join(map(_link, items)))  # noqa: S704 - each part escaped by _link
 
 
-def value(item: dict) -> Markup:
-    """The template filter ``value``: a property value's view, linked or in its language."""
+def _value(item: dict) -> str:
+    """A property value's view, linked or in its language, escaped."""
     if item["href"] or not item["lang"]:
-        return Markup(_link(item))  # noqa: S704 - escaped by _link
+        return _link(item)
     key = (None, item["text"], item["lang"])
     found = _HTML.get(key)
     if found is None:
         html = f'<span lang="{escape(item["lang"])}">{escape(item["text"])}</span>'
         found = _remember(key, html)
-    return Markup(found)  # noqa: S704 - escaped just above
+    return found
+
+
+def property_rows(rows: list[dict]) -> Markup:
+    """The template filter ``property_rows``: the rows (``<tr>`` lines) of the properties
+    table, a property and its value or list of values each (written here, not in a template
+    loop: its escapes, filters and lookups, for the eight rows of a page, were half of
+    rendering it)."""
+    html = []
+    for row in rows:
+        values = row["values"]
+        if len(values) == 1:
+            cell = _value(values[0])
+        else:
+            cell = "<ul>" + "".join(f"<li>{_value(v)}</li>" for v in values) + "</ul>"
+        html.append(f'<tr><th scope="row">{_link(row["term"])}</th><td>{cell}</td></tr>\n')
+    return Markup("".join(html))  # noqa: S704 - each part escaped by _link and _value
 
 
 @cache
@@ -104,7 +121,7 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.filters.update(link=link, links=links, value=value)
+    env.filters.update(link=link, links=links, property_rows=property_rows)
     return env
 
 
@@ -220,12 +237,14 @@ GROUPS = (
 
 
 OTHERS = "Relations, statements and other facts"
+_GROUP_OF = {kind: n for n, (_, kinds) in enumerate(GROUPS) for kind in kinds}  # (disjoint)
 
 
 def index_row(layout: Layout, iri: URIRef) -> tuple[str, str, str, int, str]:
     """A resource as the home page lists it: (IRI, label, kind, group number, link)."""
     cat, types = layout.cat, layout.cat.types(iri)
-    group = next((n for n, (_, kinds) in enumerate(GROUPS) if types & kinds), len(GROUPS))
+    # the first group with one of its types (each type is in one group at most)
+    group = min(map(_GROUP_OF.get, types, repeat(len(GROUPS))), default=len(GROUPS))
     return (str(iri), cat.label(iri), kind_of(cat, iri), group, layout.href("index.html", iri))
 
 

@@ -51,6 +51,8 @@ _ROLE = SCHEMA.OrganizationRole
 _TYPE, _NAME, _URL, _ADDRESS = map(str, (RDF.type, SCHEMA.name, SCHEMA.url, SCHEMA.address))
 _MEMBER_OF, _IN_LANGUAGE = str(SCHEMA.memberOf), str(SCHEMA.inLanguage)
 _EVIDENCE, _TARGET, _SOURCE = map(str, (DEFREL.evidence, OA.hasTarget, OA.hasSource))
+_STRING, _BOOLEAN, _ANY_URI = map(str, (XSD.string, XSD.boolean, XSD.anyURI))
+_same = str.__eq__
 
 
 class _Index:
@@ -104,28 +106,39 @@ class _Builder:
         the page's language)."""
         if key in self.exact:
             return self.value_object(value)
+        datatype = value.datatype  # (compared as a str, in C: rdflib's __eq__ is Python)
         if value.language is not None:
             kind = ("lang", value.language)
-        elif value.datatype in (None, XSD.string):
+        elif datatype is None or _same(_STRING, datatype):
             kind = ("plain", None)
-        elif value.datatype == XSD.boolean:
+        elif _same(_BOOLEAN, datatype):
             return bool(value.toPython())
         else:
-            kind = ("type", curie(str(value.datatype)))
-            self.prefixes.add(kind[1].split(":", 1)[0])
+            return self.typed(key, str(value), datatype)
         self.kinds[key].add(kind)
         return str(value)
+
+    def typed(self, key: str, text: str, datatype: str) -> str | dict:
+        """``literal`` of a value ``text`` of ``datatype`` (neither a string nor a boolean),
+        without making the rdflib Literal."""
+        name = curie(str(datatype))
+        self.prefixes.add(name.split(":", 1)[0])
+        if key in self.exact:
+            return {"@value": text, "@type": name}
+        self.kinds[key].add(("type", name))
+        return text
 
     def value_object(self, value: Literal):
         if value.language == self.lang:
             return str(value)
         if value.language is not None:
             return {"@value": str(value), "@language": value.language}
-        if value.datatype == XSD.boolean:
+        datatype = value.datatype
+        if datatype is not None and _same(_BOOLEAN, datatype):
             return bool(value.toPython())
-        if value.datatype in (None, XSD.string):
+        if datatype is None or _same(_STRING, datatype):
             return {"@value": str(value)}
-        name = curie(str(value.datatype))
+        name = curie(str(datatype))
         self.prefixes.add(name.split(":", 1)[0])
         return {"@value": str(value), "@type": name}
 
@@ -194,7 +207,7 @@ class _Builder:
         sources = [o for t in targets for o in self.out.props(t).get(_SOURCE, ())]
         if sources:
             page = f"{sources[0]}.html#{self.layout.anchor(annotation)}"
-            item["url"] = self.literal("url", Literal(page, datatype=XSD.anyURI))
+            item["url"] = self.typed("url", page, _ANY_URI)  # (an rdflib Literal costs more)
         return item
 
     def context(self) -> dict:

@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import RDF, URIRef
@@ -50,6 +51,8 @@ SIDECARS = ".defrel/site"  # inside the site folder: one JSON file per article, 
 # it what the article contributes to the shared pages (``siteshares.py``)
 _TYPE_TEXT = str(RDF.type)
 _same = str.__eq__  # predicates compared as strings, in C (rdflib's __eq__ is Python)
+# (a set, found by hash and identity: ``in`` a tuple called rdflib's __eq__ on each item)
+_LABELS = frozenset(LABELS)
 
 
 class CatalogueSource:
@@ -81,8 +84,9 @@ class CatalogueSource:
         ]
 
     def names(self, nodes: set) -> list[Quad]:
+        out = self.cat.out
         return list(
-            {(*q[:3], None) for n in nodes for q in self.cat.out.get(n, ()) if q[1] in NAMING}
+            {(q[0], q[1], q[2], None) for n in nodes for q in out.get(n, ()) if q[1] in NAMING}
         )
 
     def names_in(self, pairs: set) -> list[Quad]:
@@ -177,29 +181,32 @@ def _digest(cat: Catalogue, node) -> str:
     said = sorted(
         f"{_text(q[1])} {_text(q[2])}"
         for q in cat.out.get(node, ())
-        if _same(_TYPE_TEXT, q[1]) or q[1] in LABELS
+        if _same(_TYPE_TEXT, q[1]) or q[1] in _LABELS
     )
-    return hashlib.sha256("\n".join(dict.fromkeys(said)).encode()).hexdigest()[:16]
+    return _hashed("\n".join(dict.fromkeys(said)))
+
+
+@lru_cache(maxsize=1 << 12)  # a state is said to be the same in every article that names it
+def _hashed(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def _owned(node, own: str) -> bool:
-    text = str(node)
-    return isinstance(node, URIRef) and (text == own or text.startswith(own + "/"))
+    # (as str methods, in C, on the IRI itself: no copy of it made by str())
+    return isinstance(node, URIRef) and (_same(own, node) or str.startswith(node, own + "/"))
 
 
 def _info(cat: Catalogue, layout: Layout, own: str, base: str) -> dict:
     """What the parent needs of the article (see the module docstring)."""
-    local, shared, foreign = [], [], set()
-    for node in set(cat.out) | set(cat.into):
-        if isinstance(node, URIRef) and not _owned(node, own):
-            foreign.add(node)
+    local, shared, below = [], [], own + "/"
+    nodes = {n for n in cat.out.keys() | cat.into.keys() if isinstance(n, URIRef)}
+    owned = {n for n in nodes if _same(own, n) or str.startswith(n, below)}  # (as _owned)
+    foreign = nodes - owned
     for r in sorted(cat.resources, key=str):  # (IRIs: rdflib's order, compared in C)
         if layout.path(r) is not None:
-            (local if _owned(r, own) else shared).append(r)
-    classes = Counter()
-    for node, quads in cat.out.items():
-        if _owned(node, own):
-            classes.update({str(q[2]) for q in quads if _same(_TYPE_TEXT, q[1])})
+            (local if r in owned else shared).append(r)
+    # each class once a node (a type stated in two graphs counts once), counted at once
+    classes = Counter(c for n in owned for c in {str(t) for t in cat.types(n)})
     firsts = {}
     for cls in EXAMPLE_CLASSES:
         typed = [r for r in local + shared if cls in cat.types(r)]
@@ -217,7 +224,7 @@ def _info(cat: Catalogue, layout: Layout, own: str, base: str) -> dict:
         "foreign_classes": nquad_lines(
             (q[0], q[1], q[2], None) for q in foreign_lines if _same(_TYPE_TEXT, q[1])
         ),
-        "predicates": sorted({str(q[1]) for quads in cat.out.values() for q in quads}),
+        "predicates": sorted({str(p) for p in {q[1] for qs in cat.out.values() for q in qs}}),
         "foreign_lines": nquad_lines((q[0], q[1], q[2], None) for q in foreign_lines),
         "said": {str(n): _digest(cat, n) for n in sorted(foreign, key=str)},
         "crossrefs": sorted(str(n) for n in foreign if str(n).startswith(f"{base}article/")),

@@ -28,6 +28,10 @@ HIDDEN = {RDF.type, DEFREL.evidence, SCHEMA.articleBody}  # shown in sections of
 ONTOLOGY_PAGE = "ontology"
 _UNKNOWN = object()  # not in a memo (where None is a value)
 curie = lru_cache(maxsize=1 << 12)(_curie)  # a page's properties and types: a few hundred IRIs
+_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")  # in an anchor
+_SOURCE, _TARGET = str(OA.hasSource), str(OA.hasTarget)
+_same = str.__eq__  # predicates compared as strings, in C (rdflib's __eq__ is Python)
+_TRUE = Literal(True)  # (made once: rdflib's Literal constructor is slow)
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,8 @@ class Layout:
     # memo of href(): by the linking page's folder (all a relative link depends on) and the
     # IRI: an article's fact pages share a folder and link to the same entities and terms
     _hrefs: dict = field(default_factory=dict, compare=False, repr=False)
+    # memo of term_view() and value_view() (of IRIs), keyed the same way
+    _views: dict = field(default_factory=dict, compare=False, repr=False)
 
     def path(self, iri: Node) -> str | None:
         """The document path (no extension) of a resource under the base, else None."""
@@ -85,13 +91,16 @@ class Layout:
         """The id of an evidence annotation, the same on the article page and its owner's."""
         text = str(annotation)
         text = text[len(self.base) :] if text.startswith(self.base) else text
-        return "ev-" + re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-")
+        return "ev-" + _UNSAFE.sub("-", text).strip("-")
+
+
+_ODD = frozenset(("", ".", ".."))  # parts of a path that posixpath.relpath reads
 
 
 def relative(here: str, target: str) -> str:
     """``target`` (a site path) as seen from the page at site path ``here``."""
     start, path = here.split("/")[:-1], target.split("/")
-    if any(s in ("", ".", "..") for s in (*start, *path)):  # not a plain path: the slow way
+    if not (_ODD.isdisjoint(start) and _ODD.isdisjoint(path)):  # not a plain path: the slow way
         return posixpath.relpath(target, posixpath.dirname(here) or ".")
     common = 0  # what posixpath.relpath does, for plain paths, without its abspath calls
     while common < min(len(start), len(path)) and start[common] == path[common]:
@@ -119,7 +128,7 @@ def quantity_text(cat: Catalogue, node: Node) -> str:
         text = f"up to {_number(high)}"
     else:
         text = f"at least {_number(low)}" if low is not None else "?"
-    if cat.value(node, DEFREL.approximate) == Literal(True):
+    if cat.value(node, DEFREL.approximate) == _TRUE:
         text = f"about {text}"
     qualifier = cat.value(node, DEFREL.qualifier)
     return f"{text} {unit}".strip() + (f" ({qualifier})" if qualifier else "")
@@ -136,9 +145,19 @@ def detail_text(cat: Catalogue, node: Node) -> str:
 
 
 def value_view(layout: Layout, here: str, node: Node) -> dict:
-    cat = layout.cat
     if isinstance(node, Literal):
         return {"text": str(node), "lang": node.language, "href": None}
+    # made once for the pages of a folder: an article's facts link to the same entities
+    # (the views are read, never changed)
+    key = ("value", here.rpartition("/")[0], node)
+    found = layout._views.get(key)
+    if found is None:
+        found = layout._views[key] = _value_view(layout, here, node)
+    return found
+
+
+def _value_view(layout: Layout, here: str, node: Node) -> dict:
+    cat = layout.cat
     if node in cat.details:
         return {"text": detail_text(cat, node), "lang": None, "href": None}
     text = cat.label(node) if node in cat.resources else curie(str(node))
@@ -146,7 +165,11 @@ def value_view(layout: Layout, here: str, node: Node) -> dict:
 
 
 def term_view(layout: Layout, here: str, term: Node) -> dict:
-    return {"text": curie(str(term)), "href": layout.href(here, term)}
+    key = ("term", here.rpartition("/")[0], term)  # (as value_view's)
+    found = layout._views.get(key)
+    if found is None:
+        found = layout._views[key] = {"text": curie(str(term)), "href": layout.href(here, term)}
+    return found
 
 
 def quote_view(layout: Layout, here: str, annotation: URIRef) -> dict:
@@ -198,9 +221,11 @@ def resource_view(layout: Layout, iri: URIRef, page: int = 1) -> dict:
     """Everything page ``page`` of a resource's description shows, links relative to it."""
     cat, here = layout.cat, f"{layout.page_path(iri, page)}.html"
     props: dict[URIRef, list[dict]] = {}
-    # each (property, value) once (a state's name is stated once in each article's graph)
-    for p, o in sorted({q[1:3] for q in cat.out[iri]}, key=lambda q: (str(q[0]), str(q[1]))):
-        if p not in HIDDEN and isinstance(p, URIRef):
+    # each (property, value) once (a state's name is stated once in each article's graph);
+    # those shown elsewhere left out first, not sorted (an article's text is long)
+    shown = {(q[1], q[2]) for q in cat.out[iri] if q[1] not in HIDDEN}
+    for p, o in sorted(shown, key=lambda q: (str(q[0]), str(q[1]))):
+        if isinstance(p, URIRef):
             row = props.setdefault(p, [])
             view = value_view(layout, here, o)
             if view not in row:
@@ -244,8 +269,8 @@ def article_text(layout: Layout, article: URIRef) -> list[dict]:
     body = cat.value(article, SCHEMA.articleBody)
     text = str(body) if body is not None else ""
     spans = []
-    for target, _, _, _ in {q for q in cat.into.get(article, ()) if q[1] == OA.hasSource}:
-        for annotation, _, _, _ in {q for q in cat.into.get(target, ()) if q[1] == OA.hasTarget}:
+    for target, _, _, _ in {q for q in cat.into.get(article, ()) if _same(_SOURCE, q[1])}:
+        for annotation, _, _, _ in {q for q in cat.into.get(target, ()) if _same(_TARGET, q[1])}:
             span = cat.span(annotation)
             owner = cat.value(annotation, OA.hasBody)
             if span is not None and owner is not None:
@@ -253,12 +278,19 @@ def article_text(layout: Layout, article: URIRef) -> list[dict]:
     spans.sort()
     starts: dict[int, list] = {}
     ends: dict[int, list] = {}
+    opens: dict[int, int] = {}  # how many quotes cover the text from here on, less before
     for n, (start, neg_end, _, annotation, owner) in enumerate(spans, start=1):
         starts.setdefault(start, []).append(annotation)
         ends.setdefault(-neg_end, []).append((n, annotation, owner))
+        if start < -neg_end:  # (an empty or reversed span covers no text)
+            opens[start] = opens.get(start, 0) + 1
+            opens[-neg_end] = opens.get(-neg_end, 0) - 1
     cuts = sorted({0, len(text), *starts, *ends})
     tokens: list[dict] = []
+    depth = 0  # the quotes covering the text from ``at`` to the next cut (a cut is at each
+    # quote's start and end): counted as it goes, not over every quote at every cut
     for at, nxt in zip(cuts, cuts[1:] + [None], strict=True):
+        depth += opens.get(at, 0)
         for n, annotation, owner in ends.get(at, ()):
             tokens.append(
                 {
@@ -271,6 +303,5 @@ def article_text(layout: Layout, article: URIRef) -> list[dict]:
         for annotation in starts.get(at, ()):
             tokens.append({"kind": "anchor", "id": layout.anchor(annotation)})
         if nxt is not None:
-            depth = sum(1 for s, e, *_ in spans if s <= at and -e >= nxt)
             tokens.append({"kind": "text", "text": text[at:nxt], "depth": min(depth, 3)})
     return tokens
