@@ -43,3 +43,37 @@ def test_workers_collect_garbage_less_often_than_the_caller() -> None:
         assert pool.call(gc.get_threshold) == GC_THRESHOLD
         assert pool.call(gc.get_freeze_count) > 0  # what the imports made: never walked
     assert gc.get_threshold() == caller != GC_THRESHOLD
+
+
+def test_the_site_starts_its_workers_once_the_build_has_its_last_article() -> None:
+    from mapper.builder.fastbuild import BuildProgress
+    from mapper.publish.sitebuild import WARM_ARTICLES, _last_article
+
+    class Pool:
+        warmed = 0
+
+        def warm(self) -> None:
+            self.warmed += 1
+
+    pool, n = Pool(), WARM_ARTICLES
+    _last_article(pool, BuildProgress(n - 1, n, 0, 0, 0.0))  # not the last
+    _last_article(pool, BuildProgress(n, n, 0, 1, 0.0))  # the last, but few built
+    assert pool.warmed == 0
+    _last_article(pool, BuildProgress(n, n, 0, 0, 0.0))
+    assert pool.warmed == 1
+
+
+def test_the_largest_buckets_of_shared_pages_go_first(tmp_path, monkeypatch) -> None:
+    from mapper.publish import siterun
+
+    for k, size in ((0, 10), (1, 300), (2, 20)):
+        (tmp_path / f"1-{k}.txt").write_text("x" * size)
+    (tmp_path / "2-2.txt").write_text("x" * 500)  # bucket 2: 520 in all
+    run = siterun.SiteRun.__new__(siterun.SiteRun)
+    run.work, run.base, run.license, run.stage, run.old = tmp_path, "b", "l", tmp_path, None
+    run.page_size, run.jobs, run.written, run.progress = 1, 2, 0, lambda *a: None
+    seen = []
+    run._map = lambda fn, tasks, parallel: seen.extend(tasks) or []
+    run._shared(set(), {}, {})
+    sizes = [sum(os.path.getsize(p) for p in paths) for paths in seen]
+    assert sizes[:3] == [520, 300, 10] and sorted(sizes, reverse=True) == sizes

@@ -88,7 +88,10 @@ def site_build(
                 render_built, base=base, license=license, stage=str(stage.folder),
                 old=old and str(old), page_size=page_size, spool_to=str(spool_to),
             )  # fmt: skip
-        built = build_into(stage.folder, trusted, paths, base, jobs, root, pages=render)
+        built = build_into(
+            stage.folder, trusted, paths, base, jobs, root, pages=render,
+            on_progress=partial(_last_article, workers),
+        )  # fmt: skip
         outcome = SiteOutcome(report=built.report, articles=built.articles, triples=built.triples)
         outcome.conflicts, outcome.reused = built.conflicts, built.reused
         outcome.files = len(built.written)
@@ -111,6 +114,15 @@ def site_build(
     outcome.seconds = perf_counter() - started
     outcome.written = [Path(out) / name for name in outcome.written]
     return outcome
+
+
+def _last_article(workers: SitePool, progress) -> None:
+    """Once the build has every article (the parent then writes its manifest and checks
+    what the articles share, on one core), start the site's workers for what follows if
+    many articles were built: a worker's start (a second of CPU) is then on the idle core."""
+    done = progress.articles == progress.articles_total
+    if done and progress.articles - progress.reused >= WARM_ARTICLES:
+        workers.warm()
 
 
 def _quiet(stage: str, done: int, total: int) -> None:

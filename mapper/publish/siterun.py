@@ -82,6 +82,10 @@ def _link(old: Path, stage: Path, name: str) -> None:
     os.link(old / name, target)
 
 
+def _size(paths: list[str]) -> int:
+    return sum(os.path.getsize(p) for p in paths)
+
+
 def _meanwhile(fn, *args) -> Future:
     """``fn(*args)`` in a thread of its own, started now; its result (or error) from the
     Future."""
@@ -289,7 +293,9 @@ class SiteRun:
             old=str(self.old) if self.old else None,
             page_size=self.page_size,
         )
-        tasks = bucket_files(self.work)
+        # the largest buckets first: the last to finish is a small one, the other core idle
+        # the least while it does
+        tasks = sorted(bucket_files(self.work), key=_size, reverse=True)
         rendering = self._map(fn, tasks, self.jobs > 1)
         for n, (written, rendered) in enumerate(rendering, start=1):
             self.written += written
