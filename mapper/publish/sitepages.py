@@ -268,6 +268,11 @@ def render_articles(
     return done
 
 
+# the terms render_built made in this process, kept from one call (the build's chunk of
+# articles) to the next, as render_articles keeps them from one article to the next
+_BUILT: dict = {}
+
+
 def render_built(
     built: list[tuple[str, list, dict, str]],
     *,
@@ -283,9 +288,11 @@ def render_built(
     (N-Triples line, triple) pairs, each term's text, its graph IRI) each (see
     ``siteterms.terms_of_build``). Returns slug -> (files written, the shared resources it
     spooled contributions to)."""
-    done, made, spooled = {}, {}, []
+    done, made, spooled = {}, _BUILT, []
     stage_path, old_path = Path(stage), Path(old) if old else None
     for slug, pairs, texts, graph in built:
+        if len(made) > _MADE_LIMIT:
+            made.clear()
         quads = terms_of_build(pairs, texts, graph, made)
         shares, written = _render_one(
             quads, slug, made, base, license, stage_path, old_path, page_size, True, None
