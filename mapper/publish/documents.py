@@ -92,7 +92,7 @@ class _Term(NamedTuple):
 
 # id(term) -> _Term. rdflib's terms hash and compare in Python, and a page's documents looked
 # terms up by value several times a statement; by identity it is a C lookup. A term object is
-# shared by every page of an article (``sitepages.parse_quads``), and of a bucket's shared pages.
+# shared by every page of an article (``siteterms``), and of a bucket's shared pages.
 _TERMS: dict[int, _Term] = {}
 # more than an article's terms or a bucket's most; few enough that the GC's walks stay short
 _REMEMBERED = 1 << 13
@@ -237,7 +237,7 @@ def all_documents(
     ``nodes``: more statements, written already (``void.subset_nodes``): the N-Triples lines
     and the JSON-LD node object of each of some subjects no quad has, in the default graph.
     ``checked``: every IRI and language tag of ``quads`` has been through a strict parser
-    already (the site's ``sitepages.parse_quads``), so Oxigraph's reading of the N-Triples
+    already (the site's terms: see ``siteterms``), so Oxigraph's reading of the N-Triples
     made of them here skips that check (half its parse). Otherwise an invalid IRI is
     refused: Oxigraph's Turtle and RDF/XML writers would copy it out unescaped."""
     lines, graphed, found = _read(quads)

@@ -110,7 +110,7 @@ def write_page(stage: Path, old: Path | None, layout: Layout, iri: URIRef, licen
     written = 0
     for n, stem in enumerate(page_stems(layout, iri), start=1):
         quads = layout.cat.describe(iri, n)
-        docs = documents(stem, quads, checked=True)  # its terms: read by parse_quads
+        docs = documents(stem, quads, checked=True)  # its terms: checked (siteterms)
         jsonld = schema_jsonld(layout, iri, quads)  # what a page embeds: the schema.org reading
         docs[f"{stem}.html"] = resource_page(layout, iri, jsonld=jsonld, license=license, page=n)
         written += write_files(stage, old, docs)
