@@ -146,14 +146,18 @@ class ValueChecks:
             self.problem(f"{field.name}.resolved: {err}", (*where, "resolved"), fact_id=owner)
             return None
 
+    def unknown(self, field: Field, what: str, name: str, known, otherwise: str, where, owner):
+        """``name`` (an entity's or a fact's id) is none of ``known``: a problem, with the
+        nearest known one as its hint, else ``otherwise``."""
+        near = difflib.get_close_matches(name, known, n=1)
+        hint = f"did you mean {near[0]!r}?" if near else otherwise
+        self.problem(f"{field.name}: unknown {what} {name!r}", where, fact_id=owner, hint=hint)
+
     def check_entities(self, field: Field, ids: tuple, where: tuple, owner: str | None) -> None:
         for entity_id in ids:
             if entity_id not in self.entity_types:
-                near = difflib.get_close_matches(entity_id, self.entity_types, n=1)
-                hint = f"did you mean {near[0]!r}?" if near else "declare it under entities:"
-                self.problem(
-                    f"{field.name}: unknown entity {entity_id!r}", where, fact_id=owner, hint=hint
-                )
+                hint = "declare it under entities:"
+                self.unknown(field, "entity", entity_id, self.entity_types, hint, where, owner)
                 continue
             etype = self.entity_types[entity_id]
             if etype is not None and field.targets and etype not in field.targets:
@@ -168,11 +172,8 @@ class ValueChecks:
     def check_facts(self, field: Field, ids: tuple, where: tuple, owner: str | None) -> None:
         for fact_id in ids:
             if fact_id not in self.fact_ids:
-                near = difflib.get_close_matches(fact_id, self.fact_ids, n=1)
-                hint = f"did you mean {near[0]!r}?" if near else "facts refer to facts by id"
-                self.problem(
-                    f"{field.name}: unknown fact {fact_id!r}", where, fact_id=owner, hint=hint
-                )
+                hint = "facts refer to facts by id"
+                self.unknown(field, "fact", fact_id, self.fact_ids, hint, where, owner)
             elif fact_id == owner:
                 self.problem(f"{field.name}: a fact cannot refer to itself", where, fact_id=owner)
 
