@@ -191,16 +191,13 @@ def _hashed(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def _owned(node, own: str) -> bool:
-    # (as str methods, in C, on the IRI itself: no copy of it made by str())
-    return isinstance(node, URIRef) and (_same(own, node) or str.startswith(node, own + "/"))
-
-
-def _info(cat: Catalogue, layout: Layout, own: str, base: str) -> dict:
-    """What the parent needs of the article (see the module docstring)."""
+def _info(cat: Catalogue, layout: Layout, own: str, base: str) -> tuple[dict, list[URIRef]]:
+    """What the parent needs of the article (see the module docstring), and the resources
+    with a page that the article owns (``own`` and below it), in the order of their IRIs."""
     local, shared, below = [], [], own + "/"
     nodes = {n for n in cat.out.keys() | cat.into.keys() if isinstance(n, URIRef)}
-    owned = {n for n in nodes if _same(own, n) or str.startswith(n, below)}  # (as _owned)
+    # (as str methods, in C, on the IRI itself: no copy of it made by str())
+    owned = {n for n in nodes if _same(own, n) or str.startswith(n, below)}
     foreign = nodes - owned
     for r in sorted(cat.resources, key=str):  # (IRIs: rdflib's order, compared in C)
         if layout.path(r) is not None:
@@ -213,7 +210,7 @@ def _info(cat: Catalogue, layout: Layout, own: str, base: str) -> dict:
         if typed:
             firsts[str(cls)] = str(min(typed))
     foreign_lines = [q for n in foreign for q in cat.out.get(n, ())]
-    return {
+    info = {
         "pages": [stem for r in local for stem in page_stems(layout, r)],
         "shared": [str(r) for r in shared],
         "rows": [index_row(layout, r) for r in local + shared],
@@ -229,6 +226,7 @@ def _info(cat: Catalogue, layout: Layout, own: str, base: str) -> dict:
         "said": {str(n): _digest(cat, n) for n in sorted(foreign, key=str)},
         "crossrefs": sorted(str(n) for n in foreign if str(n).startswith(f"{base}article/")),
     }
+    return info, local
 
 
 def render_articles(
@@ -312,11 +310,10 @@ def _render_one(
     cat.page_size = page_size
     layout, own = Layout(base, cat), f"{base}article/{slug}"
     written = 0
-    info = _info(cat, layout, own, base)
+    info, local = _info(cat, layout, own, base)
     if pages:
-        for r in sorted(cat.resources, key=str):
-            if _owned(r, own) and layout.path(r) is not None:
-                written += write_page(stage, old, layout, r, license)
+        for r in local:
+            written += write_page(stage, old, layout, r, license)
     source = CatalogueSource(cat)
     shares = []
     for r in info["shared"] if pages else (wanted or []):

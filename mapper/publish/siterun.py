@@ -166,8 +166,8 @@ class SiteRun:
         # no previous totals: summed as the articles come, while the workers render
         summed = Totals() if self.totals is None else None
         # the workers spool the articles' contributions to the shared pages (siteshares.py)
-        tasks = [(s, *entries[s]["ranges"]["dataset.nq"], True, None) for s in changed]
-        tasks = [t for t in tasks if t[0] not in rendered]
+        todo = [s for s in changed if s not in rendered]  # (the others: by the build's)
+        tasks = [(s, *entries[s]["ranges"]["dataset.nq"], True, None) for s in todo]
         done = ((slug, *rendered[slug]) for slug in changed if slug in rendered)
         for n, (slug, written, shared) in enumerate(chain(done, self._render(tasks)), start=1):
             self.written += written
