@@ -3,13 +3,8 @@ clients on 127.0.0.1 with no errors and no growth in memory; results and bodies 
 
 from __future__ import annotations
 
-import os
 import select
-import selectors
-import signal
 import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -20,6 +15,7 @@ from urllib.parse import urlencode
 
 import pytest
 from conftest import rss_kib
+from serving import serving
 
 from mapper.publish import sparql_endpoint
 
@@ -30,44 +26,8 @@ REQUESTS, CLIENTS = 2000, 50
 def server(seed_site: Path, tmp_path_factory):
     """Our own ``defrel serve`` (the pid is needed to read its memory)."""
     log = tmp_path_factory.mktemp("load") / "serve.log"
-    with log.open("w") as err:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "mapper.cli.main",
-                "serve",
-                "--site",
-                str(seed_site),
-                "--port",
-                "0",
-                "--timeout",
-                "5",
-                "--workers",
-                "2",
-                "--request-timeout",
-                "2",
-            ],
-            stdout=subprocess.PIPE,
-            stderr=err,
-        )
-    try:
-        sel = selectors.DefaultSelector()
-        sel.register(proc.stdout, selectors.EVENT_READ)
-        line, deadline = b"", time.monotonic() + 60
-        while not line.endswith(b"\n") and time.monotonic() < deadline and proc.poll() is None:
-            if sel.select(timeout=1):
-                line += proc.stdout.read1(4096)
-        assert b"Serving" in line, log.read_text()
-        yield line.decode().split(" at ", 1)[1].split(" ", 1)[0], proc.pid
-    finally:
-        os.kill(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        proc.stdout.close()
+    with serving(["--site", str(seed_site), "--timeout", "5"], log) as found:
+        yield found
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

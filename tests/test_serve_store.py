@@ -4,18 +4,11 @@ its time limit; HTTP/1.1 keep-alive, ETag and 304, gzip, Range; limits as for ``
 
 from __future__ import annotations
 
-import contextlib
 import gzip
-import http.client
 import json
-import os
 import re
 import select
-import selectors
-import signal
 import socket
-import subprocess
-import sys
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -25,6 +18,7 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from conftest import SEED_SLUG, rss_kib
 from protocol import check_protocol
+from serving import Client, serving
 
 from mapper.cli.main import example_queries, main
 from mapper.publish.app import MAX_BODY
@@ -46,35 +40,6 @@ def seed_store(seed_dist: Path, tmp_path_factory) -> Path:
     return store
 
 
-@contextlib.contextmanager
-def serving(source: list[str], log: Path):
-    """``defrel serve`` with ``source`` options, in its own process; yields (base URL, pid).
-    Its stderr must stay empty: no traceback, no log line, whatever the tests send."""
-    command = [sys.executable, "-m", "mapper.cli.main", "serve", *source]
-    command += ["--port", "0", "--timeout", "3", "--workers", "2", "--request-timeout", "2"]
-    with log.open("w") as err:
-        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=err)
-    try:
-        sel = selectors.DefaultSelector()
-        sel.register(proc.stdout, selectors.EVENT_READ)
-        line, deadline = b"", time.monotonic() + 60
-        while not line.endswith(b"\n") and time.monotonic() < deadline and proc.poll() is None:
-            if sel.select(timeout=1):
-                line += proc.stdout.read1(4096)
-        assert b"Serving" in line, log.read_text()
-        yield line.decode().split(" at ", 1)[1].split(" ", 1)[0], proc.pid
-    finally:
-        if proc.poll() is None:
-            os.kill(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        proc.stdout.close()
-    assert log.read_text() == "", log.read_text()
-
-
 @pytest.fixture(scope="module")
 def server(seed_store: Path, seed_dist: Path, tmp_path_factory):
     log = tmp_path_factory.mktemp("serve-store") / "serve.log"
@@ -84,23 +49,6 @@ def server(seed_store: Path, seed_dist: Path, tmp_path_factory):
     command = ["--store", str(seed_store), "--dumps", str(seed_dist), "--store-memory", "1"]
     with serving(command, log) as found:
         yield found
-
-
-class Client:
-    """One keep-alive HTTP/1.1 connection to the server."""
-
-    def __init__(self, base: str) -> None:
-        parts = urlsplit(base)
-        self.path = parts.path
-        self.conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
-
-    def get(self, rel: str, method: str = "GET", body: bytes | None = None, **headers):
-        self.conn.request(method, self.path + rel, body=body, headers=headers)
-        resp = self.conn.getresponse()
-        return resp.status, resp.headers, resp.read()
-
-    def close(self) -> None:
-        self.conn.close()
 
 
 @pytest.fixture

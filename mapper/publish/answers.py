@@ -1,17 +1,28 @@
-"""The answers the ``--store`` server shares between its routes: bodies with a strong ETag and
-304, errors in plain text or as a page, and the headers every response carries."""
+"""The answers both servers' apps share (``app.py`` for ``--store`` and ``--endpoint``,
+``serve.py`` for a site): bodies with a strong ETag and 304, files streamed from disk, errors
+in plain text or as a page, and the headers every response carries."""
 
 from __future__ import annotations
 
 import hashlib
 from http import HTTPStatus
+from pathlib import Path
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import FileResponse, Response
 
-from .negotiate import asks_html, choose
+from .negotiate import EXTENSIONS, asks_html, choose
 
-__all__ = ["Headers", "error", "fresh", "send", "wants_html"]
+__all__ = [
+    "Headers",
+    "alternates",
+    "error",
+    "file_answer",
+    "fresh",
+    "see_other",
+    "send",
+    "wants_html",
+]
 
 
 def etag(body: bytes) -> str:
@@ -32,6 +43,39 @@ def send(request: Request, status: int, body: bytes, media: str, headers=None) -
         if fresh(request, headers["ETag"]):
             return Response(status_code=304, headers=headers)
     return Response(body, status_code=status, media_type=media, headers=headers)
+
+
+def file_answer(request: Request, path: Path, headers=None) -> Response:
+    """The file ``path``, streamed from disk, never read whole (Range, ETag and 304 by
+    Starlette's FileResponse; its ETag is of the file's size and time)."""
+    media = EXTENSIONS.get(path.suffix, "application/octet-stream")
+    response = FileResponse(path, media_type=media, stat_result=path.stat(), headers=headers)
+    if fresh(request, response.headers["etag"]):
+        return Response(
+            status_code=304, headers={"ETag": response.headers["etag"], **(headers or {})}
+        )
+    return response
+
+
+def alternates(mount: str, docs: dict[str, str], skip: str | None = None) -> str:
+    """A ``Link`` header naming each of ``docs`` (media type -> site path under ``mount``),
+    but ``skip``, as an alternate."""
+    return ", ".join(
+        f'<{mount}{path}>; rel="alternate"; type="{media}"'
+        for media, path in docs.items()
+        if path != skip
+    )
+
+
+def see_other(request: Request, docs: dict[str, str]) -> Response:
+    """303 See Other to the one of a resource's ``docs`` (media type -> site path) that the
+    request's ``Accept`` chooses, 406 if none."""
+    mount = request.app.state.site.mount
+    headers = {"Vary": "Accept", "Link": alternates(mount, docs)}
+    media = choose(request.headers.get("accept"), list(docs))
+    if media is None:
+        return error(request, 406, "none of the formats you accept is available", headers, docs)
+    return Response(status_code=303, headers={"Location": mount + docs[media], **headers})
 
 
 def wants_html(request: Request) -> bool:

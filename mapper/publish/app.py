@@ -28,21 +28,21 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from ..errors import DefrelError
 from ..rdf.vocab import CONTEXT_FILE, NS, context
-from .answers import Headers, error, fresh, send, wants_html
+from .answers import Headers, alternates, error, file_answer, see_other, send, wants_html
 from .app_sparql import MAX_BODY, post, sparql
 from .describe import PAGE_SIZE
 from .fromstore import QuadSource, neighbourhood, resource_of
-from .negotiate import DOCUMENTS, EXTENSIONS, WELL_KNOWN, choose
+from .negotiate import DOCUMENTS, EXTENSIONS, WELL_KNOWN
 from .refresh import StoreWatch
 from .sparql_endpoint import QueryPool
 from .storememory import StoreMemory
 
-__all__ = ["MAX_BODY", "StoreSite", "make_app"]
+__all__ = ["MAX_BODY", "StoreSite", "dispatch", "make_app"]
 
 ONTOLOGY_IRI = str(NS["defrel"]).rstrip("#")
 # Bounded by size, not count: a state's page in a large archive lists thousands of facts.
@@ -234,26 +234,8 @@ def _offers(stem: str) -> dict[str, str]:
     return docs
 
 
-def _link(site: StoreSite, docs: dict[str, str], skip: str | None = None) -> str:
-    return ", ".join(
-        f'<{site.mount}{path}>; rel="alternate"; type="{media}"'
-        for media, path in docs.items()
-        if path != skip
-    )
-
-
 def _expand(packed: bytes) -> str:
     return zlib.decompress(packed).decode("utf-8")
-
-
-def _negotiate(request: Request, stem: str) -> Response:
-    site: StoreSite = request.app.state.site
-    docs = _offers(stem)
-    headers = {"Vary": "Accept", "Link": _link(site, docs)}
-    media = choose(request.headers.get("accept"), list(docs))
-    if media is None:
-        return error(request, 406, "none of the formats you accept is available", headers, docs)
-    return Response(status_code=303, headers={"Location": site.mount + docs[media], **headers})
 
 
 async def _document(request: Request, rel: str) -> Response | None:
@@ -277,7 +259,7 @@ async def _document(request: Request, rel: str) -> Response | None:
     if text is None:
         return None
     here = stem if page == 1 else f"{stem}.page{page}"
-    headers = {"Link": _link(site, _offers(here), skip=rel)}
+    headers = {"Link": alternates(site.mount, _offers(here), skip=rel)}
     if stem != "void":
         headers["Link"] += f', <{site.base}{stem}>; rel="describes"'
         described = site.pages(stem)
@@ -292,9 +274,9 @@ async def _get(request: Request) -> Response:
     site: StoreSite = request.app.state.site
     path = request.url.path
     if site.ontology_path and path.rstrip("/") == site.ontology_path:
-        return _negotiate(request, "ontology")
+        return see_other(request, _offers("ontology"))
     if path in ("/" + WELL_KNOWN, site.mount + WELL_KNOWN):
-        return _negotiate(request, "void")
+        return see_other(request, _offers("void"))
     if not path.startswith(site.mount):
         if path == "/":
             return Response(status_code=303, headers={"Location": site.mount})
@@ -306,34 +288,30 @@ async def _get(request: Request) -> Response:
         rel = "index.html"
     dump = site.dump(rel)
     if dump is not None:
-        return _file(request, dump)
+        return file_answer(request, dump)
     found = await _document(request, rel) if rel else None
     if found is not None:
         return found
     stem = await run_in_threadpool(site.resource, rel)
     if stem is None:
         return error(request, 404, f"no resource or document {site.base}{rel} here")
-    return _negotiate(request, stem)
-
-
-def _file(request: Request, path: Path) -> Response:
-    """A dump, streamed from disk (Range, ETag and 304 by Starlette's FileResponse)."""
-    suffix = path.suffix
-    media = EXTENSIONS.get(suffix, "application/octet-stream")
-    response = FileResponse(path, media_type=media, stat_result=path.stat())
-    if fresh(request, response.headers["etag"]):
-        return Response(status_code=304, headers={"ETag": response.headers["etag"]})
-    return response
+    return see_other(request, _offers(stem))
 
 
 async def _any(request: Request) -> Response:
-    method = request.method
     watch = request.app.state.site.watch
     if watch is not None and watch.due():
         await run_in_threadpool(watch.check)
+    return await dispatch(request, _get)
+
+
+async def dispatch(request: Request, get: Callable) -> Response:
+    """Answer ``request`` by its method (both servers' apps): GET and HEAD by ``get``, POST
+    at the SPARQL endpoint, OPTIONS for CORS preflights, any other 501."""
+    method = request.method
     try:
         if method in ("GET", "HEAD"):
-            return await _get(request)
+            return await get(request)
         if method == "POST":
             return await post(request)
     except DefrelError as err:  # a store that fails mid-request: say so, stay up
@@ -362,11 +340,12 @@ async def _lifespan(app: Starlette):
     yield
 
 
-def make_app(site: StoreSite, pool: QueryPool) -> Starlette:
-    """The ASGI app serving ``site``, its queries run by ``pool``."""
+def make_app(site, pool: QueryPool, route: Callable = _any) -> Starlette:
+    """The ASGI app serving ``site`` (a ``StoreSite``; for ``serve.py``, a ``Site`` and its
+    ``route``), its queries run by ``pool``."""
     app = Starlette(
         lifespan=_lifespan,
-        routes=[Route("/{path:path}", _any, methods=METHODS)],
+        routes=[Route("/{path:path}", route, methods=METHODS)],
         middleware=[Middleware(Headers), Middleware(GZipMiddleware, minimum_size=1024)],
     )
     app.state.site = site

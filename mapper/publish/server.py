@@ -1,5 +1,6 @@
-"""Run the ASGI app on uvicorn (h11: HTTP/1.1, keep-alive), with a deadline for reading each
-request and no log output, and open what ``defrel serve --store`` serves."""
+"""Run an ASGI app on uvicorn (h11: HTTP/1.1, keep-alive), with a deadline for reading each
+request and no log output (``defrel serve`` with a site, a store or an endpoint), and open
+what ``defrel serve --store`` serves."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from .sparql_endpoint import QueryPool
 from .storememory import BUDGET as STORE_MEMORY
 from .storememory import StoreMemory, reopener
 
-__all__ = ["DeadlineProtocol", "serve_store"]
+__all__ = ["DeadlineProtocol", "run_app", "serve_store"]
 
 _TOO_SLOW = b"HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
 
@@ -167,16 +168,26 @@ def serve_store(
         )
     site.dumps = dumps
     site.fixed  # noqa: B018 - the ontology's documents, and the renderer's imports, made now
-    _compile_templates()  # not on a visitor's first page of each kind (a quarter second)
     try:
-        sock = _listen(host, port)
-    except InputError:
+        run_app(
+            make_app(site, pool), host=host, port=port, mount=site.mount,
+            request_timeout=request_timeout, ready=ready,
+        )  # fmt: skip
+    finally:
         pool.close()
-        raise
+
+
+def run_app(
+    app, *, host: str, port: int, mount: str, request_timeout: float, ready: Callable[[str], None]
+) -> None:
+    """Run the ASGI ``app`` on uvicorn at ``host:port`` until interrupted (both servers); call
+    ``ready`` with the URL of ``mount`` once listening."""
+    _compile_templates()  # not on a visitor's first page of each kind (a quarter second)
+    sock = _listen(host, port)
     protocol = type("Deadline", (DeadlineProtocol,), {"request_deadline": request_timeout})
     _quiet()
     config = uvicorn.Config(
-        make_app(site, pool),
+        app,
         http=protocol,
         log_config=None,
         access_log=False,
@@ -188,11 +199,10 @@ def serve_store(
     server = uvicorn.Server(config)
     shown = f"[{host}]" if ":" in host else host
     try:
-        ready(f"http://{shown}:{sock.getsockname()[1]}{site.mount}")
+        ready(f"http://{shown}:{sock.getsockname()[1]}{mount}")
         server.run(sockets=[sock])
     finally:
         sock.close()
-        pool.close()
 
 
 def _compile_templates() -> None:
