@@ -42,7 +42,7 @@ from .refresh import StoreWatch
 from .sparql_endpoint import QueryPool
 from .storememory import StoreMemory
 
-__all__ = ["MAX_BODY", "StoreSite", "dispatch", "make_app"]
+__all__ = ["MAX_BODY", "StoreSite", "dispatch", "make_app", "routed"]
 
 ONTOLOGY_IRI = str(NS["defrel"]).rstrip("#")
 # Bounded by size, not count: a state's page in a large archive lists thousands of facts.
@@ -270,13 +270,16 @@ async def _document(request: Request, rel: str) -> Response | None:
     return send(request, 200, text.encode(), media, headers)
 
 
-async def _get(request: Request) -> Response:
-    site: StoreSite = request.app.state.site
+async def routed(request: Request, offers: Callable[[str], dict[str, str]]) -> Response | str:
+    """What both apps answer alike to a GET: the ontology's IRI and ``/.well-known/void``
+    (303 to one of ``offers(stem)``), a path outside the base's (404; ``/`` leads to the
+    base's), the SPARQL endpoint; else the site path asked for."""
+    site = request.app.state.site
     path = request.url.path
     if site.ontology_path and path.rstrip("/") == site.ontology_path:
-        return see_other(request, _offers("ontology"))
+        return see_other(request, offers("ontology"))
     if path in ("/" + WELL_KNOWN, site.mount + WELL_KNOWN):
-        return see_other(request, _offers("void"))
+        return see_other(request, offers("void"))  # RFC 8615's place for VoID
     if not path.startswith(site.mount):
         if path == "/":
             return Response(status_code=303, headers={"Location": site.mount})
@@ -284,6 +287,14 @@ async def _get(request: Request) -> Response:
     rel = path[len(site.mount) :]
     if rel == "sparql":
         return await sparql(request, parse_qs(request.url.query, keep_blank_values=True))
+    return rel
+
+
+async def _get(request: Request) -> Response:
+    site: StoreSite = request.app.state.site
+    rel = await routed(request, _offers)
+    if isinstance(rel, Response):
+        return rel
     if rel == "" and wants_html(request):
         rel = "index.html"
     dump = site.dump(rel)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from rdflib import Graph
 from rdflib.namespace import VOID
@@ -25,9 +25,9 @@ from starlette.responses import Response
 from ..errors import InputError
 from ..rdf.vocab import NS
 from .answers import alternates, error, file_answer, see_other, wants_html
-from .app import dispatch, make_app
-from .app_sparql import MAX_BODY, sparql
-from .negotiate import DOCUMENTS, WELL_KNOWN
+from .app import dispatch, make_app, routed
+from .app_sparql import MAX_BODY
+from .negotiate import DOCUMENTS
 from .server import run_app
 from .sparql_endpoint import QueryPool
 
@@ -108,20 +108,9 @@ def _file(request: Request, rel: str, path: Path) -> Response:
 
 async def _get(request: Request) -> Response:
     site: Site = request.app.state.site
-    path = request.url.path
-    if site.ontology_path and path.rstrip("/") == site.ontology_path:
-        return see_other(request, site.documents("ontology"))
-    if path in ("/" + WELL_KNOWN, site.mount + WELL_KNOWN):
-        return see_other(
-            request, site.documents("void")
-        )  # RFC 8615's place for VoID: its documents
-    if not path.startswith(site.mount):
-        if path == "/":
-            return Response(status_code=303, headers={"Location": site.mount})
-        return error(request, 404, f"nothing here: this server publishes {site.base}")
-    rel = path[len(site.mount) :]
-    if rel == "sparql":
-        return await sparql(request, parse_qs(request.url.query, keep_blank_values=True))
+    rel = await routed(request, site.documents)
+    if isinstance(rel, Response):
+        return rel
     if rel == "" and wants_html(request):
         return _file(request, "index.html", site.root / "index.html")
     found = site.file(rel)
