@@ -83,10 +83,13 @@ def prepare(articles: int, scratch: Path, *, reuse: bool) -> Path:
     return store
 
 
-def start(store: Path) -> tuple[subprocess.Popen, str]:
-    command = [sys.executable, "-m", "mapper.cli.main", "serve", "--store", str(store)]
+def start(source: list[str], code: Path | None = None) -> tuple[subprocess.Popen, str]:
+    """``defrel serve`` with ``source`` (``--store DIR``, ``--site DIR``), run in the folder
+    ``code`` (another checkout's ``mapper``; None: the installed one); returns the process
+    and the base's URL once it listens."""
+    command = [sys.executable, "-m", "mapper.cli.main", "serve", *source]
     command += ["--port", "0", "--workers", "2", "--timeout", "120"]
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(command, cwd=code, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     sel = selectors.DefaultSelector()
     sel.register(proc.stdout, selectors.EVENT_READ)
     line, deadline = b"", time.monotonic() + 120
@@ -179,7 +182,7 @@ def burst(url: str, pages: list[str], heavy: list[str], entities: list[str]) -> 
 
 def measure(store: Path, pages_wanted: int, heavy_wanted: int) -> dict:
     pages, heavy, entities = resources(store, pages_wanted, heavy_wanted)
-    proc, url = start(store)
+    proc, url = start(["--store", str(store)])
     try:
         client = Client(url)
         started = time.monotonic()

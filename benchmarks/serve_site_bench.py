@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
-import selectors
 import signal
 import statistics
 import subprocess
@@ -27,37 +26,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from serve_bench import rss_mib, start  # noqa: E402
+
 BIG, BIG_BYTES = "big-download.nt", 24 << 20
 TARGETS = [
     ("entity/russia.html", "text/html"),
     ("entity/russia", "text/turtle"),  # the 303
     ("dataset.nq", "*/*"),
 ]
-
-
-def _start(code: Path, site: Path) -> tuple[subprocess.Popen, str]:
-    command = [sys.executable, "-m", "mapper.cli.main", "serve", "--site", str(site)]
-    proc = subprocess.Popen(
-        [*command, "--port", "0"], cwd=code, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
-    )
-    sel = selectors.DefaultSelector()
-    sel.register(proc.stdout, selectors.EVENT_READ)
-    line, deadline = b"", time.monotonic() + 60
-    while not line.endswith(b"\n") and time.monotonic() < deadline and proc.poll() is None:
-        if sel.select(timeout=1):
-            line += proc.stdout.read1(4096)
-    if b"Serving" not in line:
-        raise SystemExit(f"defrel serve did not start: {line!r}")
-    return proc, line.decode().split(" at ", 1)[1].split(" ", 1)[0]
-
-
-def _rss_mib(pid: int) -> float:
-    total = 0
-    for p in [pid, *Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]:
-        for line in Path(f"/proc/{p}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                total += int(line.split()[1])
-    return total / 1024
 
 
 def _latency(base: str, rel: str, accept: str, n: int, keep: bool) -> tuple[float, float]:
@@ -79,7 +57,7 @@ def _latency(base: str, rel: str, accept: str, n: int, keep: bool) -> tuple[floa
 def _downloads(base: str, pid: int) -> tuple[float, float]:
     """Memory before, and while eight slow clients are each in the middle of a download."""
     u = urlsplit(base)
-    before, barrier = _rss_mib(pid), threading.Barrier(9)
+    before, barrier = rss_mib(pid), threading.Barrier(9)
 
     def one() -> None:
         conn = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
@@ -97,7 +75,7 @@ def _downloads(base: str, pid: int) -> tuple[float, float]:
         t.start()
     barrier.wait(timeout=60)
     time.sleep(0.5)
-    during = _rss_mib(pid)
+    during = rss_mib(pid)
     for t in threads:
         t.join()
     return before, during
@@ -118,7 +96,7 @@ def main() -> None:
         big = site / BIG
         line = b"# a comment line, the same again and again, to make a large file\n"
         big.write_bytes(line * (BIG_BYTES // len(line)))
-        proc, base = _start(args.code, site)
+        proc, base = start(["--site", str(site)], code=args.code)
         try:
             print(f"defrel serve --site, code {args.code}, {args.requests} requests each")
             for keep in (True, False):
