@@ -136,7 +136,7 @@ def resources(store: Path, pages: int, heavy: int) -> tuple[list[str], list[str]
     the store in this process, before the server starts."""
     import pyoxigraph as ox
 
-    from mapper.publish.describe import DETAIL_TYPES
+    from mapper.publish.render.describe import DETAIL_TYPES
 
     details = ", ".join(f"<{t}>" for t in sorted(DETAIL_TYPES))
     query = f"SELECT DISTINCT ?s WHERE {{ ?s a ?t FILTER(?t NOT IN ({details})) }}"

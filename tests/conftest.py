@@ -142,7 +142,7 @@ def seed_dist(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def seed_site(tmp_path_factory) -> Path:
     """The seeds published as a site once per session, with the library (default base)."""
-    from mapper.publish.site import build_site
+    from mapper.publish.site.static import build_site
 
     out = tmp_path_factory.mktemp("site") / "site"
     outcome = build_site([SEEDS], out=out)

@@ -73,11 +73,11 @@ def reference_site(
     give."""
     from rdflib import Dataset
 
-    from mapper.publish.describe import Catalogue
-    from mapper.publish.pages import resource_page
-    from mapper.publish.schemajson import schema_jsonld
-    from mapper.publish.site import dataset_pages, documents, overview_of
-    from mapper.publish.views import Layout
+    from mapper.publish.render.describe import Catalogue
+    from mapper.publish.render.pages import resource_page
+    from mapper.publish.render.schemajson import schema_jsonld
+    from mapper.publish.render.views import Layout
+    from mapper.publish.site.static import dataset_pages, documents, overview_of
 
     dataset = Dataset()
     dataset.parse(nquads, format="nquads")
@@ -106,8 +106,8 @@ def reference_site(
     }
     triples = {slug: len(dataset.graph(iri)) for slug, iri in graphs.items()}
     overview = overview_of(cat, base)
-    from mapper.publish.dcat import dumps_in
-    from mapper.publish.negotiate import WELL_KNOWN
+    from mapper.publish.render.dcat import dumps_in
+    from mapper.publish.render.negotiate import WELL_KNOWN
 
     files.update(
         dataset_pages(

@@ -119,7 +119,7 @@ def test_lock_file_is_gone_after_a_build(tmp_path: Path) -> None:
 # writes to), after the lock is taken and the staging folder made.
 HANGS_IN = {
     "build": ("mapper.builder.fastbuild", "process"),
-    "site": ("mapper.publish.sitebuild", "build_into"),
+    "site": ("mapper.publish.site.build", "build_into"),
 }
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
-from mapper.publish.describe import Catalogue, referrer_keys
+from mapper.publish.render.describe import Catalogue, referrer_keys
 from mapper.rdf.vocab import NS
 
 B = "https://example.org/data/"

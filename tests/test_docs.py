@@ -235,7 +235,7 @@ def test_the_templates_are_facts_the_loader_takes(tmp_path: Path) -> None:
     """A template, its ids filled in, loads: the minimum it shows is the loader's minimum."""
     from mapper import load_corpus
     from mapper.facts.kinds import KINDS
-    from mapper.publish.docs_kinds import template
+    from mapper.publish.docs.kinds import template
 
     text = "the words of the article that say it."
     entities = "".join(
@@ -299,7 +299,7 @@ def test_examples_are_whole_facts_as_written() -> None:
     import yaml
 
     from mapper.facts.kinds import KINDS
-    from mapper.publish.docs_kinds import kind_examples
+    from mapper.publish.docs.kinds import kind_examples
 
     found = kind_examples([SEEDS, SEEDS.parent / "tests" / "corpus"])
     assert len(found) >= len(KINDS) - 3, sorted(set(KINDS) - set(found))

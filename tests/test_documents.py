@@ -9,7 +9,7 @@ import json
 import pytest
 from rdflib import RDF, XSD, BNode, Literal, URIRef
 
-from mapper.publish.documents import all_documents, compact, jsonld_document
+from mapper.publish.render.documents import all_documents, compact, jsonld_document
 
 EX = "https://w3id.org/defrel/data/"
 TRICKY = [
@@ -110,7 +110,7 @@ def test_documents_do_not_depend_on_term_objects():
 
 def test_schema_profile_json_is_json_dumps_indent_2():
     """The embedded JSON-LD's own writer against ``json.dumps(indent=2)``, which it replaced."""
-    from mapper.publish.schemajson import _json
+    from mapper.publish.render.schemajson import _json
 
     value = {
         "@context": {"@vocab": "https://schema.org/", "name": {"@language": None}, "x": {}},

@@ -163,7 +163,7 @@ def test_new_empty_and_previous_outputs_are_replaced(runner, project: Path, comm
     (out / "stale.txt").write_text("from before", encoding="utf-8")
     assert runner.invoke(main, make(project / "in", out)).exit_code == 0  # our own
     # replaced whole; but a site of its own is updated in place, and keeps what it did not
-    # write (siteupdate.py)
+    # write (site/update.py)
     assert (out / "stale.txt").exists() == (command == "site")
     assert (out / MARKER).read_bytes() == marker
     empty = project / "empty"

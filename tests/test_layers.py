@@ -66,3 +66,32 @@ def test_the_checker_sees_a_later_import():
     found = _imports("from ..builder import pipeline\nfrom . import when\n", "mapper.facts.probe")
     assert found == [(1, "mapper.builder"), (2, "mapper.facts.when")]
     assert STAGES.index(_stage("mapper.builder")) > STAGES.index(_stage("mapper.facts.probe"))
+
+
+PUBLISH_STEPS = ["render", "docs", "store", "site", "serve"]
+
+
+def test_publish_folders_follow_its_steps():
+    """Inside publish the same rule holds between its folders: the description rendered
+    (render) or documented (docs), read from a store (store), written as a site (site), served
+    (serve); a folder imports only itself and the folders before it."""
+    root = PACKAGE / "publish"
+    loose = [p.name for p in root.glob("*.py") if p.name != "__init__.py"]
+    assert loose == [], "put each publish module in the folder of its step"
+    assert sorted(p.name for p in root.iterdir() if (p / "__init__.py").exists()) == sorted(
+        PUBLISH_STEPS
+    )
+    wrong = []
+    for path in sorted(root.rglob("*.py")):
+        module = _module(path)
+        parts = module.split(".")
+        if len(parts) < 4:
+            continue
+        mine = PUBLISH_STEPS.index(parts[2])
+        source = path.read_text(encoding="utf-8")
+        for line, target in _imports(source, module, package=path.name == "__init__.py"):
+            step = target.split(".")
+            if step[:2] == ["mapper", "publish"] and len(step) > 2:
+                if step[2] not in PUBLISH_STEPS or PUBLISH_STEPS.index(step[2]) > mine:
+                    wrong.append(f"{path.relative_to(PACKAGE)}:{line} imports {target}")
+    assert wrong == []

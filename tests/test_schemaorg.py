@@ -14,8 +14,8 @@ import pytest
 from conftest import SEED_SLUG, write_article
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
 
-from mapper.publish.schemajson import EMBED_BUDGET
-from mapper.publish.site import build_site
+from mapper.publish.render.schemajson import EMBED_BUDGET
+from mapper.publish.site.static import build_site
 from mapper.rdf.vocab import NS, XSD
 
 SCHEMA, DEFREL = NS["schema"], NS["defrel"]
@@ -443,9 +443,9 @@ def test_values_of_two_languages_or_datatypes_stay_exact() -> None:
     every other property keeps its plain values (one term definition each)."""
     from rdflib import RDF
 
-    from mapper.publish.describe import Catalogue
-    from mapper.publish.schemajson import schema_jsonld
-    from mapper.publish.views import Layout
+    from mapper.publish.render.describe import Catalogue
+    from mapper.publish.render.schemajson import schema_jsonld
+    from mapper.publish.render.views import Layout
 
     iri = URIRef(f"{BASE}article/a/fact/e")
     quads = [

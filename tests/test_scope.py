@@ -16,7 +16,7 @@ from mapper.draft.archive import archive_entities
 from mapper.draft.drafter import draft_text
 from mapper.facts.corpus import summary_of
 from mapper.facts.load import load_corpus
-from mapper.publish.describe import Catalogue
+from mapper.publish.render.describe import Catalogue
 from mapper.rdf.mapping import map_articles
 
 DATA = "https://w3id.org/defrel/data/"

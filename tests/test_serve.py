@@ -21,7 +21,7 @@ from SPARQLWrapper import CSV, JSON, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from mapper.cli.main import example_queries, main
-from mapper.publish.serve import MAX_BODY
+from mapper.publish.serve.files import MAX_BODY
 from mapper.rdf.vocab import DEFAULT_BASE, context
 
 RUSSIA = "entity/russia"
@@ -342,7 +342,7 @@ def test_the_shapes_are_served(seed_server, seed_site) -> None:
     ],
 )
 def test_the_graphs_a_query_names(query, default, named) -> None:
-    from mapper.publish.sparql_protocol import from_clauses
+    from mapper.publish.serve.protocol import from_clauses
     from mapper.rdf.vocab import NS
 
     found = from_clauses(query, {k: str(v) for k, v in NS.items()})

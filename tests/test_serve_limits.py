@@ -17,7 +17,7 @@ import pytest
 from conftest import rss_kib
 from serving import serving
 
-from mapper.publish import sparql_endpoint
+from mapper.publish.serve import endpoint as sparql_endpoint
 
 REQUESTS, CLIENTS = 2000, 50
 

@@ -11,7 +11,7 @@ import pytest
 from conftest import SEED_SLUG, SEEDS
 from rdflib import Dataset, URIRef
 
-from mapper.publish.describe import Catalogue
+from mapper.publish.render.describe import Catalogue
 
 BASE = "https://w3id.org/defrel/data/"
 DEFAULT_BASE = BASE
@@ -30,7 +30,7 @@ def _files(site: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def paged_folder(tmp_path_factory) -> Path:
     """The seed's site with pages of SIZE (``site``), and its data loaded (``store``)."""
-    from mapper.publish.site import build_site
+    from mapper.publish.site.static import build_site
     from mapper.stores.embedded import load_store
 
     folder = tmp_path_factory.mktemp("paged")
@@ -43,9 +43,9 @@ def paged_folder(tmp_path_factory) -> Path:
 def _store_site(store: Path):
     import pyoxigraph as ox
 
-    from mapper.publish.app import StoreSite
-    from mapper.publish.fromstore import EmbeddedSource
-    from mapper.publish.site import DEFAULT_LICENSE
+    from mapper.publish.serve.app import StoreSite
+    from mapper.publish.site.static import DEFAULT_LICENSE
+    from mapper.publish.store.read import EmbeddedSource
 
     return StoreSite(
         base=BASE,
@@ -120,7 +120,7 @@ def test_pages_link_in_order_and_list_every_referrer_once(paged) -> None:
 def test_a_resource_s_own_triples_are_on_its_first_page_only(paged) -> None:
     """A later page holds its referrers' links and names the resource (types, labels, url and
     address in those links' graphs, as any linked resource), not its own description again."""
-    from mapper.publish.describe import CARRIED, SCHEMA
+    from mapper.publish.render.describe import CARRIED, SCHEMA
 
     files, _, cat = paged
     iri = URIRef(BASE + "entity/russia")
@@ -149,7 +149,7 @@ def test_the_per_article_site_pages_shared_resources_as_the_whole_dataset_does(
     from conftest import ROOT
     from reference_pipeline import reference_site
 
-    from mapper.publish.site import DEFAULT_LICENSE, build_site
+    from mapper.publish.site.static import DEFAULT_LICENSE, build_site
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from corpus import generate
@@ -185,7 +185,7 @@ def test_the_per_article_site_pages_shared_resources_as_the_whole_dataset_does(
 def test_a_document_is_rendered_once_however_large(paged, monkeypatch) -> None:
     """Kept compressed: the largest document of the seed (its article's N-Quads) is rendered
     once, then answered from the cache, the same text; another one is rendered anew."""
-    from mapper.publish import app
+    from mapper.publish.serve import app
 
     _, site, _ = paged
     renders = []
@@ -210,13 +210,13 @@ def test_a_path_that_is_no_iri_names_no_resource(paged, stem: str) -> None:
 
 
 def test_a_store_opened_again_to_bound_memory_gives_the_same_pages(paged, paged_folder) -> None:
-    """``storememory``: a server whose memory grew opens its store again, and goes on
+    """``store.memory``: a server whose memory grew opens its store again, and goes on
     rendering the same bytes (here it is made to reopen before every rendering)."""
     import itertools
 
     import pyoxigraph as ox
 
-    from mapper.publish.storememory import StoreMemory
+    from mapper.publish.store.memory import StoreMemory
 
     files, _, _ = paged
     site = _store_site(paged_folder / "store")

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from test_serve_store import Client, serving
 
-from mapper.publish.refresh import StoreWatch
+from mapper.publish.store.refresh import StoreWatch
 
 BASE = "https://w3id.org/defrel/data/"
 PROBE = "entity/refresh-probe"

@@ -21,8 +21,8 @@ from protocol import check_protocol
 from serving import Client, serving
 
 from mapper.cli.main import example_queries, main
-from mapper.publish.app import MAX_BODY
-from mapper.publish.negotiate import DOCUMENTS
+from mapper.publish.render.negotiate import DOCUMENTS
+from mapper.publish.serve.app import MAX_BODY
 
 RUSSIA = "entity/russia"
 # sitemap.xml: a list of every page, the site's, not the store server's; .defrel-output:
@@ -44,7 +44,7 @@ def seed_store(seed_dist: Path, tmp_path_factory) -> Path:
 def server(seed_store: Path, seed_dist: Path, tmp_path_factory):
     log = tmp_path_factory.mktemp("serve-store") / "serve.log"
     # --store-memory 1: the server and its query workers open the store again after almost
-    # every rendering and query (storememory.py), so every test here also checks that
+    # every rendering and query (store/memory.py), so every test here also checks that
     # nothing changes for a client when they do
     command = ["--store", str(seed_store), "--dumps", str(seed_dist), "--store-memory", "1"]
     with serving(command, log) as found:
@@ -391,7 +391,7 @@ def test_serve_store_needs_a_store_and_not_a_site_too(runner, tmp_path: Path) ->
 
 
 def test_store_memory_defaults_to_the_budget_storememory_names() -> None:
-    from mapper.publish.storememory import BUDGET
+    from mapper.publish.store.memory import BUDGET
 
     option = next(p for p in main.commands["serve"].params if p.name == "store_memory")
     assert option.default << 20 == BUDGET

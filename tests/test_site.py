@@ -20,8 +20,8 @@ from rdflib.namespace import DCAT, VOID
 from reference_pipeline import reference_site
 
 from mapper.cli.main import main
-from mapper.publish.describe import Catalogue
-from mapper.publish.site import build_site
+from mapper.publish.render.describe import Catalogue
+from mapper.publish.site.static import build_site
 from mapper.rdf.vocab import DEFAULT_BASE, NS
 
 SCHEMA, OA = NS["schema"], NS["oa"]
@@ -360,7 +360,7 @@ def test_the_shapes_are_published_and_stock_pyshacl_checks_the_data(seed_site: P
     file's header says (-e), finds the site's data conforming; without it, it would not."""
     import pyshacl
 
-    from mapper.publish.site import shapes_text
+    from mapper.publish.site.static import shapes_text
 
     shapes = (seed_site / "shapes.ttl").read_text(encoding="utf-8")
     assert shapes == shapes_text() and "pyshacl -s shapes.ttl -e ontology.ttl" in shapes
@@ -520,7 +520,7 @@ def _side_files(site: Path) -> dict[str, dict]:
 
 
 def test_removing_an_entitys_last_mention_takes_it_out_of_void(site_copy, tmp_path) -> None:
-    from mapper.publish.sitetotals import TOTALS, Totals
+    from mapper.publish.site.totals import TOTALS, Totals
 
     inputs, site = site_copy
     sides = _side_files(site)
@@ -555,7 +555,7 @@ def test_removing_an_entitys_last_mention_takes_it_out_of_void(site_copy, tmp_pa
 def test_an_edit_reads_the_side_files_of_the_articles_it_changes_only(
     site_copy, tmp_path, monkeypatch
 ) -> None:
-    from mapper.publish import siterun
+    from mapper.publish.site import run as siterun
 
     inputs, site = site_copy
     read: list[str] = []
@@ -578,7 +578,7 @@ def test_an_edit_reads_the_side_files_of_the_articles_it_changes_only(
 
 
 def test_totals_changed_by_hand_are_summed_anew(site_copy, tmp_path) -> None:
-    from mapper.publish.sitetotals import TOTALS
+    from mapper.publish.site.totals import TOTALS
 
     inputs, site = site_copy
     totals = json.loads((site / TOTALS).read_text(encoding="utf-8"))
@@ -593,7 +593,7 @@ def test_totals_changed_by_hand_are_summed_anew(site_copy, tmp_path) -> None:
 def test_into_a_new_folder_the_builds_workers_render_the_articles_pages(
     corpus_site, monkeypatch, tmp_path
 ) -> None:
-    import mapper.publish.sitebuild as sitebuild
+    import mapper.publish.site.build as sitebuild
 
     inputs, _ = corpus_site
     rendered: list[str] = []

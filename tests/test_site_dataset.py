@@ -10,10 +10,10 @@ import jinja2
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
-from mapper.publish.dcat import DumpFile
-from mapper.publish.documents import all_documents
-from mapper.publish.pages import index_groups
-from mapper.publish.void import Overview, subset_nodes, void_graph, void_head
+from mapper.publish.render.dcat import DumpFile
+from mapper.publish.render.documents import all_documents
+from mapper.publish.render.pages import index_groups
+from mapper.publish.render.void import Overview, subset_nodes, void_graph, void_head
 from mapper.rdf.vocab import DEFAULT_BASE
 
 SLUGS = ["a", "article-000001", "caf\u00e9-\u00e9t\u00e9", "x_y.z~1", "z" * 80]

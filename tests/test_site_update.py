@@ -1,4 +1,4 @@
-"""``defrel site`` into a previous site of its own updates it in place (``siteupdate.py``):
+"""``defrel site`` into a previous site of its own updates it in place (``site/update.py``):
 unchanged files stay where they are, files someone else put there survive, and a run
 killed with SIGKILL midway leaves every finished file whole (the old one or the new one)
 and a journal that makes the next run rebuild the folder, ending with a full build's."""
@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, write_article
 
-from mapper.publish.site import build_site
-from mapper.publish.siteupdate import JOURNAL
+from mapper.publish.site.static import build_site
+from mapper.publish.site.update import JOURNAL
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import generate  # noqa: E402
@@ -96,9 +96,9 @@ def test_an_edit_of_a_large_site_renders_in_workers_started_before_the_build(
     sites, copy, monkeypatch
 ) -> None:
     """An edit of a site of WARM_ARTICLES articles or more starts the worker processes first
-    (sitepool.py) and renders its shared pages there: the same files as a full build."""
-    from mapper.publish import sitebuild
-    from mapper.publish.sitepool import SitePool
+    (site/pool.py) and renders its shared pages there: the same files as a full build."""
+    from mapper.publish.site import build as sitebuild
+    from mapper.publish.site.pool import SitePool
 
     inputs, site = copy
     monkeypatch.setattr(sitebuild, "WARM_ARTICLES", 11)

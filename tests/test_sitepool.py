@@ -1,4 +1,4 @@
-"""The site's worker pool (``mapper/publish/sitepool.py``): results in order, an error given
+"""The site's worker pool (``mapper/publish/site/pool.py``): results in order, an error given
 back to the caller, and a pool of one that runs everything in the caller's process."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import os
 import pytest
 
 from mapper.builder.shard import GC_THRESHOLD
-from mapper.publish.sitepool import SitePool
+from mapper.publish.site.pool import SitePool
 
 
 def _fail(message: str) -> None:
@@ -36,7 +36,7 @@ def test_workers_keep_the_order_and_give_errors_back() -> None:
 
 
 def test_workers_collect_garbage_less_often_than_the_caller() -> None:
-    # set in each worker before its first task (sitepool._start); the caller's is untouched
+    # set in each worker before its first task (site.pool._start); the caller's is untouched
     caller = gc.get_threshold()
     with SitePool(2) as pool:
         pool.warm()  # (else call() runs in the caller)
@@ -47,7 +47,7 @@ def test_workers_collect_garbage_less_often_than_the_caller() -> None:
 
 def test_the_site_starts_its_workers_once_the_build_has_its_last_article() -> None:
     from mapper.builder.fastbuild import BuildProgress
-    from mapper.publish.sitebuild import WARM_ARTICLES, _last_article
+    from mapper.publish.site.build import WARM_ARTICLES, _last_article
 
     class Pool:
         warmed = 0
@@ -64,7 +64,7 @@ def test_the_site_starts_its_workers_once_the_build_has_its_last_article() -> No
 
 
 def test_the_largest_buckets_of_shared_pages_go_first(tmp_path, monkeypatch) -> None:
-    from mapper.publish import siterun
+    from mapper.publish.site import run as siterun
 
     for k, size in ((0, 10), (1, 300), (2, 20)):
         (tmp_path / f"1-{k}.txt").write_text("x" * size)

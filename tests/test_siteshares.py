@@ -1,4 +1,4 @@
-"""The shared pages' contributions (``mapper/publish/siteshares.py``): each process spools into
+"""The shared pages' contributions (``mapper/publish/site/shares.py``): each process spools into
 bucket files of its own, a bucket's task finds every process's files and reads each line
 once, and an article's kept ``.shares`` file gives back what an edit wants of it."""
 
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from mapper.publish.sitepages import parse_quads
-from mapper.publish.siteshares import (
+from mapper.publish.site.rendering import parse_quads
+from mapper.publish.site.shares import (
     BUCKETS,
     SHARES,
     bucket_files,

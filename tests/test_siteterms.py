@@ -1,5 +1,5 @@
 """The terms a site's pages are rendered from: taken from the build as it maps an article
-(``siteterms.terms_of_build``), they are those read back from the N-Quads the build writes
+(``site.terms.terms_of_build``), they are those read back from the N-Quads the build writes
 (``parse_quads``), so the pages are the same bytes either way."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from __future__ import annotations
 from rdflib import RDF, XSD, BNode, Literal, URIRef
 
 from mapper.builder.chunks import article_texts
-from mapper.publish.describe import NAMING
-from mapper.publish.siteterms import parse_quads, terms_of_build
+from mapper.publish.render.describe import NAMING
+from mapper.publish.site.terms import parse_quads, terms_of_build
 from mapper.rdf.ntriples import ntriples_pairs
 
 EX = "https://example.org/"

@@ -1,11 +1,11 @@
-"""``storememory.StoreMemory``: a reader of the embedded store opens it again when the
+"""``store.memory.StoreMemory``: a reader of the embedded store opens it again when the
 process's memory has grown by its budget, from the level left after the last reopening."""
 
 from __future__ import annotations
 
 import pytest
 
-from mapper.publish.storememory import StoreMemory, anonymous_memory
+from mapper.publish.store.memory import StoreMemory, anonymous_memory
 
 MIB = 1 << 20
 
@@ -68,8 +68,8 @@ def test_this_process_memory_is_read_on_linux() -> None:
 def test_the_store_is_opened_again_only_while_its_files_are_those_it_was_opened_with(tmp_path):
     import pyoxigraph as ox
 
-    from mapper.publish.refresh import signature
-    from mapper.publish.storememory import reopener
+    from mapper.publish.store.memory import reopener
+    from mapper.publish.store.refresh import signature
 
     store = tmp_path / "store"
     ox.Store(str(store)).flush()

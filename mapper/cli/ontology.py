@@ -123,7 +123,7 @@ def docs_cmd(out: Path, examples: tuple[Path, ...]) -> None:
             f"{DEFAULT_EXAMPLES}/ not found: the examples are drawn from facts files",
             hint="run in the checkout, or name facts files or folders with --examples",
         )
-    from ..publish.docs import write_docs
+    from ..publish.docs.reference import write_docs
 
     outcome = write_docs(out=out, examples=list(examples) or [DEFAULT_EXAMPLES])
     click.echo(f"Documented {outcome.terms} terms.")

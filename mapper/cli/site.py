@@ -49,7 +49,7 @@ def publisher_options(command):
 
 
 def _publisher(base: str, name: str | None, url: str | None, contact: str | None):
-    from ..publish.dcat import Publisher
+    from ..publish.render.dcat import Publisher
 
     return Publisher.of(base=base, name=name, url=url, contact=contact)
 
@@ -108,7 +108,7 @@ def site_cmd(
       defrel site seeds/ --out site/ --base https://example.org/defrel/
       defrel site --json | jq .pages
     """
-    from ..publish.site import build_site
+    from ..publish.site.static import build_site
 
     started = time.monotonic()
     with json_errors(as_json):
@@ -183,7 +183,7 @@ def embed_cmd(
       defrel embed https://w3id.org/defrel/data/entity/russia > russia-jsonld.html
       defrel embed russia --profile full
     """
-    from ..publish.site import embed_snippet
+    from ..publish.site.static import embed_snippet
 
     if not data and not DEFAULT_DATASET.exists():
         raise InputError(
@@ -290,7 +290,7 @@ def serve_cmd(
       defrel site && defrel serve --port 8000
       defrel load && defrel serve --store store --dumps dist
     """
-    from ..publish.serve import serve
+    from ..publish.serve.files import serve
 
     ctx = click.get_current_context()
     site_given = ctx.get_parameter_source("site_dir") == click.core.ParameterSource.COMMANDLINE
@@ -319,7 +319,7 @@ def serve_cmd(
 
     try:
         if from_store:
-            from ..publish.server import serve_store
+            from ..publish.serve.run import serve_store
 
             serve_store(
                 store=store_dir,

@@ -1,0 +1,1 @@
+"""Publish: the ontology's reference documentation (``defrel ontology docs``)."""

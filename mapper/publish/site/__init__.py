@@ -1,0 +1,1 @@
+"""Publish: ``defrel site``, the static site (entry: ``static.build_site``)."""
