@@ -31,10 +31,10 @@ sys.path.insert(0, str(ROOT))
 from draft_misses import entity_misses, extra_entities  # noqa: E402
 
 from mapper.builder.fastbuild import fast_build  # noqa: E402
-from mapper.draft.drafter import Byline, draft_text  # noqa: E402
-from mapper.draft.gazetteer import Known, load_gazetteer  # noqa: E402
-from mapper.draft.sentences import split_sentences  # noqa: E402
-from mapper.draft.writer import render, without_marks  # noqa: E402
+from mapper.draft.make.drafter import Byline, draft_text  # noqa: E402
+from mapper.draft.make.writer import render, without_marks  # noqa: E402
+from mapper.draft.names.gazetteer import Known, load_gazetteer  # noqa: E402
+from mapper.draft.text.sentences import split_sentences  # noqa: E402
 from mapper.errors import DefrelError  # noqa: E402
 from mapper.facts.evidence import locate  # noqa: E402
 from mapper.facts.kinds import KINDS  # noqa: E402
@@ -164,7 +164,8 @@ def archive_of(others) -> tuple:
     seen: dict[str, tuple] = {}
     for other in others:
         for e in other.entities:
-            if e.local:  # an article's own entity is never reused (as mapper/draft/archive.py)
+            # an article's own entity is never reused (as mapper/draft/names/archive.py)
+            if e.local:
                 continue
             same = next((s for s in e.same_as if s.startswith("wd:")), "")
             known = Known(e.id, e.type, str(e.values["label"]), same_as=same)
@@ -313,7 +314,7 @@ def main() -> int:
     args = parser.parse_args()
     model = None
     if args.model:
-        from mapper.draft.model import ChatModel
+        from mapper.draft.make.model import ChatModel
 
         model = ChatModel(args.model)
     draft_text("Warm-up: Pakistan and Russia signed a deal.", text_name="x.txt")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from mapper.draft.gazetteer import Gazetteer
+from mapper.draft.names.gazetteer import Gazetteer
 
 __all__ = ["entity_misses", "extra_entities"]
 

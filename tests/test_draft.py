@@ -12,8 +12,8 @@ import pytest
 from conftest import SEED_SLUG, SEEDS
 
 from mapper.cli.main import main
-from mapper.draft.align import align
-from mapper.draft.writer import is_untouched_draft, without_marks
+from mapper.draft.make.writer import is_untouched_draft, without_marks
+from mapper.draft.text.align import align
 from mapper.errors import UnconfirmedError
 from mapper.facts.load import load_facts
 

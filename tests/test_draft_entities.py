@@ -8,10 +8,10 @@ import re
 import pytest
 import yaml
 
-from mapper.draft.drafter import Byline, draft_text
-from mapper.draft.gazetteer import Known, _bundled, load_gazetteer
-from mapper.draft.mentions import find_mentions
-from mapper.draft.unnamed import anonymous_speakers
+from mapper.draft.make.drafter import Byline, draft_text
+from mapper.draft.names.gazetteer import Known, _bundled, load_gazetteer
+from mapper.draft.names.mentions import find_mentions
+from mapper.draft.names.unnamed import anonymous_speakers
 
 
 def entities(text: str, **kw) -> dict[str, tuple[str, str]]:
@@ -291,7 +291,7 @@ def test_a_national_body_named_without_its_state_is_the_article_s_own():
 
 def test_draft_takes_the_byline_on_the_command_line_and_the_confirmed_draft_loads(runner, tmp_path):
     from mapper.cli.main import main
-    from mapper.draft.writer import without_marks
+    from mapper.draft.make.writer import without_marks
     from mapper.facts.load import load_facts
 
     article = tmp_path / "loi.txt"
@@ -654,7 +654,7 @@ def test_a_state_s_delegation_as_written():
 def test_the_archive_reads_a_facts_file_up_to_its_facts_when_the_entities_come_first(tmp_path):
     """Only the part before a top-level ``facts:`` is parsed when the entities come first;
     entities after the facts, and a cut that does not parse alone, are read from the whole."""
-    from mapper.draft.archive import archive_entities
+    from mapper.draft.names.archive import archive_entities
 
     entity = "  - id: {0}\n    type: Company\n    label: {1}\n"
     (tmp_path / "first.facts.yaml").write_text(

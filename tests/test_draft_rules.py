@@ -3,7 +3,7 @@ cases a rule must leave alone."""
 
 from __future__ import annotations
 
-from mapper.draft.drafter import draft_text
+from mapper.draft.make.drafter import draft_text
 
 
 def facts(text: str, kind: str) -> list[dict]:
@@ -895,7 +895,7 @@ def test_its_defence_minister_signing_is_the_minister_the_article_names():
 
 
 def test_a_warning_of_the_speaker_s_own_state_stays_a_threat_with_an_archive_id():
-    from mapper.draft.gazetteer import Known
+    from mapper.draft.names.gazetteer import Known
 
     # an archive id for the ministry carries no part_of: its name's stem tells its state
     archive = (

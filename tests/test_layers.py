@@ -7,6 +7,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 import mapper
 
 PACKAGE = Path(mapper.__file__).parent
@@ -68,31 +70,36 @@ def test_the_checker_sees_a_later_import():
     assert STAGES.index(_stage("mapper.builder")) > STAGES.index(_stage("mapper.facts.probe"))
 
 
-PUBLISH_STEPS = ["render", "docs", "store", "site", "serve"]
+# inside a stage with folders of its own, the same rule between its folders
+STEPS = {
+    "publish": ["render", "docs", "store", "site", "serve"],
+    "draft": ["text", "names", "rules", "make", "review"],
+}
 
 
-def test_publish_folders_follow_its_steps():
-    """Inside publish the same rule holds between its folders: the description rendered
-    (render) or documented (docs), read from a store (store), written as a site (site), served
-    (serve); a folder imports only itself and the folders before it."""
-    root = PACKAGE / "publish"
+@pytest.mark.parametrize("stage", sorted(STEPS))
+def test_a_stages_folders_follow_its_steps(stage: str):
+    """publish: the description rendered (render) or documented (docs), read from a store
+    (store), written as a site (site), served (serve). draft: the text read (text), the
+    entities it names (names), facts by rule (rules), the draft made (make) and reviewed
+    (review). A folder imports only itself and the folders before it."""
+    steps, root = STEPS[stage], PACKAGE / stage
     loose = [p.name for p in root.glob("*.py") if p.name != "__init__.py"]
-    assert loose == [], "put each publish module in the folder of its step"
-    assert sorted(p.name for p in root.iterdir() if (p / "__init__.py").exists()) == sorted(
-        PUBLISH_STEPS
-    )
+    assert loose == [], f"put each {stage} module in the folder of its step"
+    folders = sorted(p.name for p in root.iterdir() if (p / "__init__.py").exists())
+    assert folders == sorted(steps)
     wrong = []
     for path in sorted(root.rglob("*.py")):
         module = _module(path)
         parts = module.split(".")
         if len(parts) < 4:
             continue
-        mine = PUBLISH_STEPS.index(parts[2])
+        mine = steps.index(parts[2])
         source = path.read_text(encoding="utf-8")
         for line, target in _imports(source, module, package=path.name == "__init__.py"):
             step = target.split(".")
-            if step[:2] != ["mapper", "publish"] or len(step) < 3:
+            if step[:2] != ["mapper", stage] or len(step) < 3:
                 continue
-            if step[2] not in PUBLISH_STEPS or PUBLISH_STEPS.index(step[2]) > mine:
+            if step[2] not in steps or steps.index(step[2]) > mine:
                 wrong.append(f"{path.relative_to(PACKAGE)}:{line} imports {target}")
     assert wrong == []

@@ -12,8 +12,8 @@ from rdflib import RDF, Literal, URIRef
 
 from mapper.checks.consistency import Locator
 from mapper.cli.main import main
-from mapper.draft.archive import archive_entities
-from mapper.draft.drafter import draft_text
+from mapper.draft.make.drafter import draft_text
+from mapper.draft.names.archive import archive_entities
 from mapper.facts.corpus import summary_of
 from mapper.facts.load import load_corpus
 from mapper.publish.render.describe import Catalogue
@@ -165,7 +165,7 @@ def test_defrel_entities_and_the_drafter_s_archive_skip_an_article_s_own(runner,
 
 
 def test_the_drafter_writes_the_scope_of_an_unnamed_speaker_not_of_a_named_person(runner, tmp_path):
-    from mapper.draft.writer import without_marks
+    from mapper.draft.make.writer import without_marks
     from mapper.facts.load import load_facts
 
     text = (

@@ -133,7 +133,7 @@ def draft_cmd(
       defrel draft archive/kenya-loi.txt --publisher "East Africa Defence Brief" --author "Wanjiru Kamau"
       defrel draft article.txt --model http://127.0.0.1:8080/v1 --out draft.facts.yaml
     """
-    from ..draft.drafter import Byline, write_draft
+    from ..draft.make.drafter import Byline, write_draft
     from ..facts.when import parse_when
 
     if published is not None:
@@ -147,7 +147,7 @@ def draft_cmd(
             )
     model = None
     if model_url is not None:
-        from ..draft.model import ChatModel
+        from ..draft.make.model import ChatModel
 
         model = ChatModel(model_url, model=model_name, timeout=model_timeout)
     byline = Byline(publisher=publisher, authors=authors, wire_agency=wire_agency)
@@ -188,8 +188,8 @@ def review_cmd(facts: Path, out: Path | None, serve: bool, port: int) -> None:
       defrel review archive/kenya-loi.facts.yaml
       defrel review draft.facts.yaml --serve
     """
-    from ..draft.review import review_page
-    from ..draft.writer import write_atomically
+    from ..draft.make.writer import write_atomically
+    from ..draft.review.page import review_page
 
     page = review_page(facts)
     out = out or facts.with_name(facts.name.removesuffix(".facts.yaml") + ".review.html")
@@ -198,6 +198,6 @@ def review_cmd(facts: Path, out: Path | None, serve: bool, port: int) -> None:
     write_atomically(out, page)
     click.echo(f"Wrote {out}")
     if serve:
-        from ..draft.serve_review import serve_page
+        from ..draft.review.serve import serve_page
 
         serve_page(page.encode("utf-8"), port=port, announce=click.echo)

@@ -13,7 +13,7 @@ from importlib.resources import files
 
 import yaml
 
-from ..facts.registry import Registry
+from ...facts.registry import Registry
 from .namewords import _ROLE_NOUNS
 
 __all__ = ["Known", "Gazetteer", "load_gazetteer", "slug"]

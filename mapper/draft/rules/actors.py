@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
+from ..names.mentions import Mention
 from .context import AGENT, Context
-from .mentions import Mention
 
 __all__ = [
     "aid_sides",

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ..names.mentions import Mention
 from .context import Context
-from .mentions import Mention
 
 __all__ = ["access", "aid_types", "body", "conference", "flat", "incident", "listed",
            "membership", "participation", "rest", "step"]  # fmt: skip

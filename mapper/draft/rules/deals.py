@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
+from ..names.mentions import Mention
+from ..text.numbers import counts_before, money
 from .actors import titled_holder
 from .context import AGENT, STATE_LIKE, Context, Drafted, fact_of, ids_of
 from .lexicon import AGREEMENT_NOUNS, AGREEMENT_TYPES, TRIGGERS, WEAPONS, weapon_category
-from .mentions import Mention
-from .numbers import counts_before, money
 
 __all__ = ["agreement", "named_agreement", "provisions", "transfers"]
 

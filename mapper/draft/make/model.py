@@ -15,13 +15,13 @@ from functools import cache
 import httpx
 import jsonschema
 
-from ..errors import InputError
-from ..facts.kinds import COMMON_FIELDS, ENTITY_FIELDS, ENTITY_TYPES, KINDS
-from ..facts.registry import Registry
-from ..facts.schema import ID_PATTERN, published_schema
-from .align import align
+from ...errors import InputError
+from ...facts.kinds import COMMON_FIELDS, ENTITY_FIELDS, ENTITY_TYPES, KINDS
+from ...facts.registry import Registry
+from ...facts.schema import ID_PATTERN, published_schema
+from ..text.align import align
+from ..text.sentences import split_sentences
 from .drafter import Draft, quote
-from .sentences import split_sentences
 
 __all__ = ["ChatModel", "sanitise"]
 

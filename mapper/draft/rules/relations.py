@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
+from ..names.mentions import Mention
 from .context import AGENT, Context, Drafted, fact_of, ids_of
 from .details import listed
-from .mentions import Mention
 
 __all__ = ["RELATION_TRIGGERS", "relation"]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
+from ..names.mentions import Mention, Proposal
+from ..names.people import HONORIFICS
+from ..text.sentences import Sentence
 from .context import Drafted
-from .mentions import Mention, Proposal
-from .people import HONORIFICS
-from .sentences import Sentence
 
 __all__ = [
     "named_body_posts",

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..names.mentions import Mention
+from ..text.numbers import times
+from ..text.sentences import Sentence
 from .lexicon import DENIALS, HEDGES, PLANNED
-from .mentions import Mention
-from .numbers import times
-from .sentences import Sentence
 
 __all__ = ["AGENT", "PLACE", "STATE_LIKE", "Context", "Drafted", "fact_of", "ids_of"]
 

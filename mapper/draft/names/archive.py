@@ -13,10 +13,10 @@ import os
 import re
 from pathlib import Path
 
-from ..errors import DefrelError
-from ..facts.files import FACTS_SUFFIX, read_text
-from ..facts.kinds.entities import ENTITY_TYPES
-from ..facts.yamlread import read_yaml
+from ...errors import DefrelError
+from ...facts.files import FACTS_SUFFIX, read_text
+from ...facts.kinds.entities import ENTITY_TYPES
+from ...facts.yamlread import read_yaml
 from .gazetteer import Known
 
 __all__ = ["archive_entities"]

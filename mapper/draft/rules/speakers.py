@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
+from ..names.mentions import Mention
+from ..names.unnamed import anonymous_speakers
 from .context import AGENT, Context
-from .mentions import Mention
-from .unnamed import anonymous_speakers
 
 __all__ = ["anonymous_speakers", "speaker"]
 

@@ -9,10 +9,10 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import DefrelError
-from ..facts.files import read_text
-from ..facts.load import load_facts
-from ..facts.yamlread import line_of, read_yaml
+from ...errors import DefrelError
+from ...facts.files import read_text
+from ...facts.load import load_facts
+from ...facts.yamlread import line_of, read_yaml
 
 __all__ = ["review_page"]
 
@@ -29,11 +29,11 @@ FAMILY_COLOURS = {
 
 
 def _family(kind: str) -> str:
-    from ..facts.kinds.agreements import AGREEMENT_KINDS
-    from ..facts.kinds.contacts import CONTACT_KINDS
-    from ..facts.kinds.security import SECURITY_KINDS
-    from ..facts.kinds.statements import STATEMENT_KINDS
-    from ..facts.kinds.transfers import TRANSFER_KINDS
+    from ...facts.kinds.agreements import AGREEMENT_KINDS
+    from ...facts.kinds.contacts import CONTACT_KINDS
+    from ...facts.kinds.security import SECURITY_KINDS
+    from ...facts.kinds.statements import STATEMENT_KINDS
+    from ...facts.kinds.transfers import TRANSFER_KINDS
 
     for name, kinds in (("contacts", CONTACT_KINDS), ("agreements", AGREEMENT_KINDS),
                         ("transfers", TRANSFER_KINDS), ("security", SECURITY_KINDS),

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from ..names.gazetteer import Gazetteer
+from ..names.mentions import Mention, Proposal
+from ..text.sentences import Sentence
 from .actors import (
     aid_sides,
     apposed,
@@ -35,12 +38,9 @@ from .details import (
     rest,
     step,
 )
-from .gazetteer import Gazetteer
 from .lexicon import TRIGGERS
-from .mentions import Mention, Proposal
 from .posts import named_body_posts, org_posts, possessive_posts, posts, untitled_state_posts
 from .relations import RELATION_TRIGGERS, relation
-from .sentences import Sentence
 from .speech import EVENT_KINDS, SPEECH_KINDS, continued_quote, reported_acts, speech_act
 
 __all__ = ["Drafted", "propose_facts"]

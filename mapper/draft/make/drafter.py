@@ -12,15 +12,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError, OutputError
-from ..facts.files import read_text
-from ..facts.registry import Registry, find_registry, load_registry
-from .archive import archive_entities
-from .gazetteer import Known, load_gazetteer, slug
-from .mentions import Proposal, find_mentions
-from .rules import Drafted, propose_facts
-from .sentences import split_sentences
-from .unnamed import anonymous_speakers
+from ...errors import InputError, OutputError
+from ...facts.files import read_text
+from ...facts.registry import Registry, find_registry, load_registry
+from ..names.archive import archive_entities
+from ..names.gazetteer import Known, load_gazetteer, slug
+from ..names.mentions import Proposal, find_mentions
+from ..names.unnamed import anonymous_speakers
+from ..rules.propose import Drafted, propose_facts
+from ..text.sentences import split_sentences
 from .writer import is_untouched_draft, render, write_atomically
 
 __all__ = ["Byline", "Draft", "draft_text", "write_draft"]
@@ -86,7 +86,7 @@ def _entity(p: Proposal, text: str) -> dict:
 
 def _fact_id(d: Drafted, taken: set[str]) -> str:
     """``kind-role-role``: the kind and the first two entities of its role fields."""
-    from ..facts.kinds import KINDS
+    from ...facts.kinds import KINDS
 
     roles: list[str] = []
     for f in KINDS[d.kind].fields:
@@ -236,7 +236,7 @@ def _entity_without_quote(k: Known, *, credited: bool = False) -> dict:
 
 
 def _referenced(facts: list[dict]) -> set[str]:
-    from ..facts.kinds import COMMON_FIELDS, KINDS
+    from ...facts.kinds import COMMON_FIELDS, KINDS
 
     ids: set[str] = set()
     for f in facts:

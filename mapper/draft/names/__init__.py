@@ -1,0 +1,1 @@
+"""Drafting: the entities an article names, by name, title, shape or description."""

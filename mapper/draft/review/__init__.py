@@ -1,0 +1,1 @@
+"""Drafting: ``defrel review``, the page a person confirms a draft by."""

@@ -1,0 +1,1 @@
+"""Drafting: the facts proposed by rule, sentence by sentence."""

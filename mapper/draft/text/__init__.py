@@ -1,0 +1,1 @@
+"""Drafting, first step: the article text read as sentences, numbers and places in it."""
