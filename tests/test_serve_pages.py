@@ -235,3 +235,99 @@ def test_a_store_opened_again_to_bound_memory_gives_the_same_pages(paged, paged_
             assert site.document(stem, suffix) == files[stem + suffix], stem + suffix
     assert site.memory.reopened == len(stems) * len(SUFFIXES)
     assert len({id(h) for h in handles}) == len(handles)  # a new handle each time
+
+
+@pytest.fixture(scope="module")
+def shared_states(tmp_path_factory) -> Path:
+    """Generated articles that share states (each with its address, in every article that
+    names it): their site, and their data loaded into a store."""
+    import sys
+
+    from conftest import ROOT
+
+    from mapper.publish.site.static import build_site
+    from mapper.stores.embedded import load_store
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from corpus import generate
+
+    folder = tmp_path_factory.mktemp("shared")
+    generate(folder / "in", articles=12, seed=5)
+    built = build_site([folder / "in"], out=folder / "site", page_size=SIZE, jobs=1)
+    assert built.ok, built.report.text()
+    load_store([folder / "site" / "dataset.nq"], store=folder / "store")
+    return folder
+
+
+def test_a_store_of_many_articles_serves_the_sites_bytes(shared_states: Path) -> None:
+    """Every page and document of a site of articles sharing states, rendered from the store
+    (where each state and its address are in every article's graph), is the site's file."""
+    files = _files(shared_states / "site")
+    site = _store_site(shared_states / "store")
+    checked = 0
+    for name, text in sorted(files.items()):
+        stem, _, suffix = name.rpartition(".")
+        m = re.fullmatch(r"(.+)\.page([0-9]+)", stem)
+        path, page = (m[1], int(m[2])) if m else (stem, 1)
+        if "/" not in path or path.startswith("articles/"):
+            continue  # the home page, VoID, the ontology, the build's dumps: no resource's
+        assert site.document(path, "." + suffix, page) == text, name
+        checked += 1
+    assert checked > 500
+
+
+@pytest.fixture(params=["embedded", "remote"])
+def shared_source(request, shared_states: Path, tmp_path: Path):
+    """The shared states' data as a ``QuadSource``: the embedded store, or an Oxigraph server
+    read over the SPARQL Protocol (``serve --endpoint``'s)."""
+    import httpx
+    import pyoxigraph as ox
+
+    from mapper.publish.serve.remote import RemoteSource
+    from mapper.publish.store.read import EmbeddedSource
+
+    if request.param == "embedded":
+        yield EmbeddedSource(ox.Store.read_only(str(shared_states / "store")))
+        return
+    from stores import Oxigraph
+
+    from mapper.stores.remote import load_endpoint
+
+    (tmp_path / "oxigraph").mkdir()
+    oxigraph = Oxigraph(tmp_path / "oxigraph").start()
+    try:
+        load_endpoint([shared_states / "site" / "dataset.nq"], url=oxigraph.store_url)
+        source = RemoteSource(httpx.URL(oxigraph.query_url), timeout=30)
+        with source.http:  # (its connections closed after the test)
+            yield source
+    finally:
+        oxigraph.stop()
+
+
+def test_a_link_carries_the_address_of_its_own_graph_only(shared_states, shared_source) -> None:
+    """A fact that names a state reads the state's address in its own article's graph, not in
+    each of the articles that name the state (at 100,000 articles: 5,000 quads a page)."""
+    from mapper.publish.store.read import ADDRESS, neighbourhood_quads
+
+    source = shared_source
+    dataset = Dataset()
+    dataset.parse(shared_states / "site" / "dataset.nq", format="nquads")
+    graphs_of: dict = {}  # an address -> the graphs it is in
+    for _, _, address, g in dataset.quads((None, ADDRESS, None, None)):
+        graphs_of.setdefault(address, set()).add(g)
+    shared = {a for a, graphs in graphs_of.items() if len(graphs) > 1}
+    assert shared, "the corpus names a state in several articles"
+    facts = sorted(
+        {
+            (s, g)
+            for s, _, o, g in dataset.quads((None, None, None, None))
+            if re.fullmatch(r".+/fact/fact-[0-9]+", str(s))
+            and isinstance(o, URIRef)
+            and URIRef(f"{o}/address") in shared
+        }
+    )
+    assert facts
+    for fact, graph in facts[:10]:
+        quads = neighbourhood_quads(source, fact)
+        addressed = {q[3] for q in quads if str(q[0]).endswith("/address") and q[3] is not None}
+        assert addressed == {graph}, fact

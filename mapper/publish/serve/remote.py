@@ -40,6 +40,7 @@ _OUT = "SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {nodes} }} GRAPH ?g {{ ?s ?p ?o
 _HELD = "SELECT DISTINCT ?g WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
 _G = Variable("g")
 _INTO = "SELECT ?s ?p ?o ?g WHERE {{ VALUES ?o {{ {nodes} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+_OUT_IN = "SELECT ?s ?p ?o ?g WHERE {{ VALUES (?s ?g) {{ {pairs} }} GRAPH ?g {{ ?s ?p ?o }} }}"
 
 
 def _term(binding: dict, predicate: str = "") -> Node:
@@ -121,15 +122,21 @@ class RemoteSource:
     def names(self, nodes: set[Node]) -> list[Quad]:
         return list({(s, p, o, None) for s, p, o, _ in self._quads(NAMES, nodes)})
 
-    def names_in(self, pairs: set[tuple[Node, Node]]) -> list[Quad]:
+    def _pairs(self, template: str, pairs: set[tuple[Node, Node]]) -> list[Quad]:
         wanted = sorted((n, g) for n, g in pairs if _plain(n) and _plain(g))
         quads = []
         for start in range(0, len(wanted), BATCH):
             text = " ".join(f"(<{n}> <{g}>)" for n, g in wanted[start : start + BATCH])
-            for row in self.select(NAMES_IN.format(pairs=text)):
+            for row in self.select(template.format(pairs=text)):
                 if isinstance(row["g"], URIRef):
                     quads.append((row["s"], row["p"], row["o"], row["g"]))
         return quads
+
+    def names_in(self, pairs: set[tuple[Node, Node]]) -> list[Quad]:
+        return self._pairs(NAMES_IN, pairs)
+
+    def out_in(self, pairs: set[tuple[Node, Node]]) -> list[Quad]:
+        return self._pairs(_OUT_IN, pairs)
 
 
 class RemotePool:

@@ -97,6 +97,10 @@ class CatalogueSource:
             if q[1] in CARRIED and (q[3] is g or q[3] == g)
         ]
 
+    def out_in(self, pairs: set) -> list[Quad]:
+        out = self.cat.out
+        return [q for n, g in pairs for q in out.get(n, ()) if q[3] is g or q[3] == g]
+
 
 def page_stems(layout: Layout, iri: URIRef) -> list[str]:
     """The document paths (no suffix) of every page of ``iri``'s description (see

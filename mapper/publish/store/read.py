@@ -90,6 +90,11 @@ class QuadSource(Protocol):
         graph) of ``pairs``, in that graph."""
         ...
 
+    def out_in(self, pairs: set[tuple[Node, Node]]) -> list[Quad]:
+        """Every quad of each (node, graph) of ``pairs`` with the node as subject, in that
+        graph."""
+        ...
+
 
 # The queries behind ``subjects_into``, ``into_below`` and ``names`` (IRIs hold no ``"``, ``\``,
 # ``<``, ``>`` or spaces: ``rdf.mint`` refuses them, and so does Oxigraph's parser).
@@ -188,6 +193,13 @@ class EmbeddedSource:
     def names_in(self, pairs: set[tuple[Node, Node]]) -> list[Quad]:
         wanted = sorted(f"(<{n}> <{g}>)" for n, g in pairs if _plain(n) and _plain(g))
         return list(self._rows(NAMES_IN, wanted))
+
+    def out_in(self, pairs: set[tuple[Node, Node]]) -> list[Quad]:
+        found = []
+        for node, graph in pairs:
+            if isinstance(node, URIRef) and isinstance(graph, URIRef):
+                found.extend(self._quads((to_oxigraph(node), None, None, to_oxigraph(graph))))
+        return found
 
     def pointing(self, iri: URIRef, subjects: set[URIRef]) -> list[Quad]:
         found, target = [], to_oxigraph(iri)
@@ -316,9 +328,17 @@ def _gather(source: QuadSource, iri: URIRef, page: int | None, size: int):
     linked |= {(q[2], q[3]) for q in got.quads if isinstance(q[2], URIRef) and q[2] not in done}
     got._add(source.names_in(linked))  # a link is named in its own graph (render/describe.py)
     got.load_names({t for t, _ in linked})  # and classified as the whole dataset does
+    # carried with a link, in the graphs that link to it: a state's address is in every
+    # article's graph that names the state, and a page needs the copies of its own links only
+    # (``Catalogue.describe``), not those of every article (5,000 quads a page at 100,000)
     address = str(ADDRESS)
-    got.load_out({q[2] for q in got.quads if _same(address, q[1])})  # carried with a link
-    known, typed = got.out_done | got.names_done, defaultdict(set)
+    carried = {
+        (q[2], q[3])
+        for q in got.quads
+        if _same(address, q[1]) and isinstance(q[2], URIRef) and q[2] not in got.out_done
+    }
+    got._add(source.out_in(carried))
+    known, typed = got.out_done | got.names_done | {n for n, _ in carried}, defaultdict(set)
     for q in got.quads:  # (every node's types in one pass: a pass a node cost more)
         if _same(_TYPE_TEXT, q[1]):
             typed[q[0]].add(q[2])
