@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -90,6 +92,32 @@ def test_build_bad_input_exits_2_with_file_and_line(runner, tmp_path: Path) -> N
     assert f"{facts}:24: 'visit': date: '2014-02-30' does not exist" in result.output
     assert "Traceback" not in result.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [(errno.ENOSPC, "the disk is full"), (errno.EROFS, "read-only"), (errno.EACCES, "permissions")],
+)
+def test_a_full_or_read_only_disk_is_named_as_such(
+    runner, mini, tmp_path, monkeypatch, code, words
+):
+    """The hint fits the cause: a full disk is not a permissions problem. The previous output
+    is as it was, and no staging folder is left behind."""
+    from mapper.builder import outdir
+
+    out = tmp_path / "out"
+    assert runner.invoke(main, ["build", str(mini), "--out", str(out)]).exit_code == 0
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    def failing(*args, **kwargs):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(outdir, "_swap", failing)  # as the last step fails
+    result = runner.invoke(main, ["build", str(mini), "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert os.strerror(code) in result.output and words in result.output
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
 
 
 def test_build_unwritable_output_exits_2(runner, mini: Path, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ hundreds of thousands of files would cost more than the edit.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
@@ -225,8 +226,20 @@ def staged_output(
         raise OutputError(
             f"cannot write into {real.parent}: {err.strerror or err}",
             path=shown,
-            hint="choose another --out folder, or fix its permissions",
+            hint=_write_hint(err),
         ) from None
+
+
+def _write_hint(err: OSError) -> str:
+    """What to do about an output that could not be written, by its cause."""
+    if err.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (
+            "the disk is full (or your quota used up): free space there, or choose an --out "
+            "folder on another disk"
+        )
+    if err.errno == errno.EROFS:
+        return "that file system is read-only: choose another --out folder"
+    return "choose another --out folder, or fix its permissions"
 
 
 @contextmanager
