@@ -185,6 +185,25 @@ def _run_in_a_fresh_venv(tmp_path: Path, wheel: Path) -> None:
         text=True,
     )
     assert query.returncode == 0 and "Sergei Shoigu" in query.stdout, query.stderr
+    # the other stages' folders from the wheel too: the site (publish/site, render, its
+    # templates), and a draft of the seed's text in a folder of its own (draft/*, gazetteer)
+    site = subprocess.run([defrel, "site"], cwd=elsewhere, env=env, capture_output=True, text=True)
+    assert site.returncode == 0 and "Built a site of" in site.stdout, site.stderr
+    assert (elsewhere / "site" / "entity").is_dir() and (
+        elsewhere / "site" / "index.html"
+    ).is_file()
+    text = next((elsewhere / "seeds").glob("*.txt"))
+    (elsewhere / "draft").mkdir()
+    shutil.copy(text, elsewhere / "draft" / text.name)
+    draft = subprocess.run(
+        [defrel, "draft", str(elsewhere / "draft" / text.name)],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert draft.returncode == 0, draft.stderr
+    assert "draft:" in (elsewhere / "draft" / text.name).with_suffix(".facts.yaml").read_text()
 
 
 def test_the_wheel_holds_every_subpackage() -> None:
