@@ -90,15 +90,10 @@ class CatalogueSource:
         )
 
     def names_in(self, pairs: set) -> list[Quad]:
-        return [  # (a graph is most often the very object: ``is`` first, rdflib's __eq__ after)
-            q
-            for n, g in pairs
-            for q in self.cat.out.get(n, ())
-            if q[1] in CARRIED and (q[3] is g or q[3] == g)
-        ]
+        return [q for q in self.out_in(pairs) if q[1] in CARRIED]
 
     def out_in(self, pairs: set) -> list[Quad]:
-        out = self.cat.out
+        out = self.cat.out  # (a graph is most often the very object: ``is`` first, then ==)
         return [q for n, g in pairs for q in out.get(n, ()) if q[3] is g or q[3] == g]
 
 
