@@ -137,6 +137,23 @@ def test_a_resource_s_own_triples_are_on_its_first_page_only(paged) -> None:
     assert pointing and {g for _, _, _, g in later.quads((iri, None, None, None))} <= graphs
 
 
+def _shared_states_site(folder: Path) -> None:
+    """12 generated articles that share states (``folder/in``) and their site, paged by SIZE
+    (``folder/site``)."""
+    import sys
+
+    from conftest import ROOT
+
+    from mapper.publish.site.static import build_site
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from corpus import generate
+
+    generate(folder / "in", articles=12, seed=5)
+    built = build_site([folder / "in"], out=folder / "site", page_size=SIZE, jobs=1)
+    assert built.ok, built.report.text()
+
+
 def test_the_per_article_site_pages_shared_resources_as_the_whole_dataset_does(
     tmp_path: Path,
 ) -> None:
@@ -144,19 +161,12 @@ def test_the_per_article_site_pages_shared_resources_as_the_whole_dataset_does(
     as one Catalogue of the whole dataset does; after an edit, the rebuilt site is the full
     build's, byte for byte, and the sitemap lists every page."""
     import shutil
-    import sys
 
-    from conftest import ROOT
     from reference_pipeline import reference_site
 
     from mapper.publish.site.static import DEFAULT_LICENSE, build_site
 
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from corpus import generate
-
-    generate(tmp_path / "in", articles=12, seed=5)
-    built = build_site([tmp_path / "in"], out=tmp_path / "site", page_size=SIZE, jobs=1)
-    assert built.ok, built.report.text()
+    _shared_states_site(tmp_path)
     files = _files(tmp_path / "site")
     stems = _paged_stems(files)
     assert any(n >= 3 for n in stems.values()), stems
@@ -241,20 +251,10 @@ def test_a_store_opened_again_to_bound_memory_gives_the_same_pages(paged, paged_
 def shared_states(tmp_path_factory) -> Path:
     """Generated articles that share states (each with its address, in every article that
     names it): their site, and their data loaded into a store."""
-    import sys
-
-    from conftest import ROOT
-
-    from mapper.publish.site.static import build_site
     from mapper.stores.embedded import load_store
 
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from corpus import generate
-
     folder = tmp_path_factory.mktemp("shared")
-    generate(folder / "in", articles=12, seed=5)
-    built = build_site([folder / "in"], out=folder / "site", page_size=SIZE, jobs=1)
-    assert built.ok, built.report.text()
+    _shared_states_site(folder)
     load_store([folder / "site" / "dataset.nq"], store=folder / "store")
     return folder
 
