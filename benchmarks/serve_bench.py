@@ -22,6 +22,11 @@ server's memory (with its query workers) at both sizes, and a burst from 50 clie
   articles to 1 (target: at most 2, under 1 GiB).
 * burst: 2,000 requests from 50 clients (the sampled pages, the states' pages, queries);
   errors counted, and the memory before and after (target: no error, no growth).
+* the home page, after the bursts: its first fetch (the server makes it, with its group
+  lists, VoID and the sitemap, in a child process, on the first request for any of them)
+  with the peak memory of all the server's processes meanwhile, its size, a second fetch,
+  each group list's first page, VoID's and the sitemap's sizes, and the server's memory
+  after (it keeps those files, compressed).
 * every figure is printed beside the 1-article run's of the same invocation, with the
   ratio, and the machine's load average at the start and the end.
 
@@ -39,11 +44,13 @@ import http.client
 import json
 import os
 import random
+import re
 import selectors
 import signal
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -116,6 +123,51 @@ def rss_mib(pid: int) -> float:
     return sum(rss_each_mib(pid))
 
 
+def tree_rss_mib(pid: int) -> float:
+    """VmRSS of ``pid`` and of all its descendants, summed (0 for one that is gone)."""
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            todo += [int(c) for c in Path(f"/proc/{p}/task/{p}/children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+        kib = next((x.split()[1] for x in status.splitlines() if x.startswith("VmRSS:")), "0")
+        total += int(kib) / 1024
+    return total
+
+
+def home(url: str, pid: int) -> dict:
+    """The home page's first fetch (made on the first request: ``serve/dataset.py``) with
+    the peak memory of the server's processes meanwhile; then again, a list page, VoID,
+    the sitemap, and the server's memory after."""
+    client, peak, done = Client(url), [0.0], threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], tree_rss_mib(pid))
+            done.wait(0.1)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    status, first = client.get("")
+    done.set()
+    sampler.join()
+    found = {"home_status": status, "home_first_ms": first, "home_peak_mib": peak[0]}
+    found["home_kb"] = len(client.body) / 1024
+    lists = re.findall(rb'href="(list/[a-z]+\.html)"', client.body)
+    found["home_again_ms"] = client.get("")[1]
+    for name, rel in (("void", "void.ttl"), ("sitemap", "sitemap.xml")):
+        status, found[f"{name}_ms"] = client.get(rel, "*/*")
+        found[f"{name}_kb"] = len(client.body) / 1024 if status == 200 else float("nan")
+    times = [client.get(rel.decode())[1] for rel in lists]
+    found["lists"] = len(lists)
+    found["list_max_ms"] = max(times, default=float("nan"))
+    found["rss_after_home_mib"] = rss_mib(pid)
+    return found
+
+
 class Client:
     def __init__(self, url: str) -> None:
         parts = urlsplit(url)
@@ -126,7 +178,7 @@ class Client:
         started = time.perf_counter()
         self.conn.request("GET", self.path + rel, headers={"Accept": accept})
         resp = self.conn.getresponse()
-        resp.read()
+        self.body = resp.read()
         return resp.status, (time.perf_counter() - started) * 1000
 
 
@@ -202,6 +254,7 @@ def measure(store: Path, pages_wanted: int, heavy_wanted: int) -> dict:
         after = rss_mib(proc.pid)
         codes2 = burst(url, pages, heavy, entities)  # a second burst: growth past the first
         after2 = rss_mib(proc.pid)
+        described = home(url, proc.pid)
         page_ms = [t for _, t in first]
         heavy_ms = [t for _, t in heavy_first]
         query_ms = [t for _, t in queries]
@@ -227,6 +280,7 @@ def measure(store: Path, pages_wanted: int, heavy_wanted: int) -> dict:
             "rss_after_burst_mib": after,
             "burst": dict(codes),
             "seconds": time.monotonic() - started,
+            **described,
         }
     finally:
         os.kill(proc.pid, signal.SIGTERM)
@@ -246,6 +300,12 @@ ROWS = (
     ("server and its processes, RSS summed (MiB)", "rss_mib"),
     ("… after 2,000 requests from 50 clients (MiB)", "rss_after_burst_mib"),
     ("… after 2,000 more (MiB)", "rss_after_2nd_burst_mib"),
+    ("home page, first fetch (made then) (ms)", "home_first_ms"),
+    ("… peak RSS of the server's processes meanwhile (MiB)", "home_peak_mib"),
+    ("… its size (KB) / fetched again (ms)", "home_kb", "home_again_ms"),
+    ("… its group lists' first pages: how many / slowest (ms)", "lists", "list_max_ms"),
+    ("void.ttl (KB) / sitemap.xml (KB)", "void_kb", "sitemap_kb"),
+    ("server's RSS after (MiB)", "rss_after_home_mib"),
 )
 
 

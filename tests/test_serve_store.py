@@ -28,7 +28,7 @@ RUSSIA = "entity/russia"
 # sitemap.xml: a list of every page, the site's, not the store server's; .defrel-output:
 # the marker that says the folder is a defrel output (so a later run may replace it);
 # .well-known/void: the server answers it with a 303 to the VoID document Accept chooses
-NOT_SERVED = {"sitemap.xml", ".defrel-output", ".well-known/void"}
+NOT_SERVED = {".defrel-output", ".well-known/void"}  # (the latter: a 303 to void.*)
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +73,7 @@ def _site_files(site: Path) -> list[str]:
 
 def test_every_page_and_document_is_the_static_sites_byte_for_byte(client, seed_site) -> None:
     """Every file of the site (pages, the four documents of each resource, the home page,
-    VoID, ontology, context, style) comes from the store with the same bytes; and every
+    VoID, ontology, context, style, sitemap) comes from the store with the same bytes; and every
     resource's IRI redirects to each of its documents.  One connection carries it all."""
     same_as_the_site(client, seed_site)
 
@@ -148,6 +148,11 @@ def test_details_home_dataset_and_dumps(client, seed_dist) -> None:
     status, headers, _ = client.get(RUSSIA + ".ttl")
     assert f'<https://w3id.org/defrel/data/{RUSSIA}>; rel="describes"' in headers["Link"]
     assert headers["Access-Control-Allow-Origin"] == "*"
+    status, headers, body = client.get("sitemap.xml")
+    assert status == 200 and headers["Content-Type"].startswith("application/xml")
+    assert f"<loc>https://w3id.org/defrel/data/{RUSSIA}.html</loc>".encode() in body
+    for rel in ("list/people.html", "sitemap-1.xml", "list/../index.html"):  # a small dataset
+        assert client.get(rel)[0] == 404, rel
 
 
 def test_404_406_and_methods(client, server) -> None:

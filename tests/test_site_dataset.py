@@ -12,7 +12,7 @@ from rdflib.compare import isomorphic
 
 from mapper.publish.render.dcat import DumpFile
 from mapper.publish.render.documents import all_documents
-from mapper.publish.render.pages import index_groups
+from mapper.publish.render.listing import index_groups
 from mapper.publish.render.void import Overview, subset_nodes, void_graph, void_head
 from mapper.rdf.vocab import DEFAULT_BASE
 

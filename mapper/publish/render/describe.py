@@ -48,6 +48,8 @@ __all__ = [
     "Window",
     "as_dataset",
     "as_graph",
+    "iri_label",
+    "pick_label",
     "window",
 ]
 
@@ -119,6 +121,18 @@ def referrer_keys(iri: URIRef, subjects: Iterable[Node]) -> list[URIRef]:
         if isinstance(s, URIRef) and not _same(text, s) and not str.startswith(s, below)
     }
     return sorted(found, key=str)
+
+
+def pick_label(found: list[Node]) -> str:
+    """The label of a node among the values of its first label property (``LABELS``), as
+    ``Catalogue.values`` gives them: in English if one is."""
+    english = [v for v in found if isinstance(v, Literal) and v.language == "en"]
+    return str((english or found)[0])
+
+
+def iri_label(text: str) -> str:
+    """A label for a node that has none: its IRI's last part."""
+    return text.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or text
 
 
 @dataclass
@@ -228,10 +242,8 @@ class Catalogue:
         for prop in LABELS:
             found = self.values(node, prop)
             if found:
-                english = [v for v in found if isinstance(v, Literal) and v.language == "en"]
-                return str((english or found)[0])
-        text = str(node)
-        return text.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or text
+                return pick_label(found)
+        return iri_label(str(node))
 
     def below(self, iri: URIRef) -> list[URIRef]:
         """The details that belong to resource ``iri``."""

@@ -17,8 +17,8 @@ from .negotiate import DOCUMENTS, NAMES
 from .views import Layout, article_text, kind_of, relative, resource_view
 
 __all__ = [
-    "LICENSES", "Alternates", "alternates", "index_groups", "index_row", "page", "resource_page",
-    "script_json", "template_text",
+    "GROUPS", "LICENSES", "OTHERS", "Alternates", "alternates", "group_of", "index_row", "page",
+    "resource_page", "script_json", "template_text",
 ]  # fmt: skip
 
 SCHEMA, DEFREL, DCTERMS = NS["schema"], NS["defrel"], NS["dcterms"]
@@ -237,43 +237,25 @@ GROUPS = (
 
 
 OTHERS = "Relations, statements and other facts"
-_GROUP_OF = {kind: n for n, (_, kinds) in enumerate(GROUPS) for kind in kinds}  # (disjoint)
+_GROUP_TEXT = {str(kind): n for n, (_, kinds) in enumerate(GROUPS) for kind in kinds}  # disjoint
 
 
 def index_row(layout: Layout, iri: URIRef) -> tuple[str, str, str, int, str]:
     """A resource as the home page lists it: (IRI, label, kind, group number, link)."""
     cat, types = layout.cat, layout.cat.types(iri)
-    # the first group with one of its types (each type is in one group at most)
-    group = min(map(_GROUP_OF.get, types, repeat(len(GROUPS))), default=len(GROUPS))
-    return (str(iri), cat.label(iri), kind_of(cat, iri), group, layout.href("index.html", iri))
+    return (
+        str(iri),
+        cat.label(iri),
+        kind_of(cat, iri),
+        group_of(types),
+        layout.href("index.html", iri),
+    )
 
 
-def index_groups(rows: list[tuple]) -> list[dict]:
-    """The home page's list of resources (``index_row``s), grouped, each group by label, its
-    items as HTML already (``<li>`` lines, escaped here): a template loop took 4 s over the
-    80,000 rows of a 10,000-article site."""
-    names = [name for name, _ in GROUPS] + [OTHERS]
-    numbered: dict[int, list[tuple]] = {}
-    for r in rows:
-        numbered.setdefault(r[3], []).append(r)
-    groups = []
-    for number, name in enumerate(names):
-        items = sorted(numbered.get(number, ()), key=lambda r: (r[1], r[0]))
-        if items:
-            groups.append({"name": name, "html": Markup("".join(map(_item_html, items)))})
-    return groups
-
-
-# what markupsafe's escape (the templates' autoescaping) replaces, as one str.translate
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "'": "&#39;", '"': "&#34;"})
-
-
-def _item_html(row: tuple) -> str:
-    href, label, kind = (str(row[i]).translate(_ESCAPES) for i in (4, 1, 2))
-    html = f'<li><a href="{href}">{label}</a>'
-    if row[2]:
-        html += f' <span class="types">({kind})</span>'
-    return html + "</li>\n"
+def group_of(types) -> int:
+    """The number of the first group with one of ``types`` (terms or text; each type is in
+    one group at most), ``len(GROUPS)`` for none: the others."""
+    return min(map(_GROUP_TEXT.get, map(str, types), repeat(len(GROUPS))), default=len(GROUPS))
 
 
 def ontology_view(graph: Graph, namespace: str) -> dict:

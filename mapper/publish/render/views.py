@@ -193,8 +193,13 @@ def quote_view(layout: Layout, here: str, annotation: URIRef) -> dict:
 
 def kind_of(cat: Catalogue, iri: Node) -> str:
     """The name of a resource's own (defrel) class, e.g. ``Visit``."""
-    own = sorted(str(t)[len(ONTOLOGY) :] for t in cat.types(iri) if str(t).startswith(ONTOLOGY))
-    return ", ".join(own) or ", ".join(sorted(curie(str(t)) for t in cat.types(iri)))
+    return kind_text(cat.types(iri))
+
+
+def kind_text(types) -> str:
+    """``kind_of`` a resource of ``types`` (IRIs, as terms or text)."""
+    own = sorted(str(t)[len(ONTOLOGY) :] for t in types if str(t).startswith(ONTOLOGY))
+    return ", ".join(own) or ", ".join(sorted(curie(str(t)) for t in types))
 
 
 def is_fact(cat: Catalogue, iri: Node) -> bool:

@@ -20,8 +20,9 @@ from .describe import Catalogue
 from .documents import all_documents, compact
 
 __all__ = [
-    "DUMPS", "Overview", "class_counts", "dataset_iri", "sitemap_xml", "subset_nodes",
-    "subset_triples", "void_documents", "void_graph", "void_head",
+    "DUMPS", "SITEMAP_URLS", "VOID_SUBSETS", "Overview", "class_counts", "dataset_iri",
+    "described_graphs", "sitemap_files", "sitemap_xml", "subset_nodes", "subset_triples",
+    "void_documents", "void_graph", "void_head",
 ]  # fmt: skip
 
 DCTERMS, SCHEMA, DEFREL = NS["dcterms"], NS["schema"], NS["defrel"]
@@ -39,6 +40,11 @@ def dataset_iri(base: str) -> URIRef:
 
 
 EXAMPLE_CLASSES = (SCHEMA.Person, SCHEMA.Country, SCHEMA.Event)
+# Up to this many named graphs, each is described as a void:subset of its own (its article,
+# size and dump); past it, none is: at 100,000 articles they were 500,000 of the 500,100
+# triples of VoID (49 MB of Turtle), more than a catalogue harvesting it expects. A graph's
+# size is then one query away, and its dump still at articles/{slug}.ttl.
+VOID_SUBSETS = 1000
 
 
 @dataclass
@@ -141,9 +147,14 @@ def void_head(
         dumps=dumps,
     )
     _partitions(g, overview, ds, base)
-    for slug in sorted(graphs):
+    for slug in sorted(graphs) if described_graphs(graphs) else ():
         add(ds, VOID.subset, URIRef(_subset(base, slug)))
     return g
+
+
+def described_graphs(graphs: dict) -> bool:
+    """Is each named graph a void:subset of its own (``VOID_SUBSETS``)?"""
+    return len(graphs) <= VOID_SUBSETS
 
 
 class _Triples(TripleList):
@@ -159,8 +170,9 @@ def _subset(base: str, slug: str) -> str:
 
 
 def subset_triples(base: str, graphs: dict[str, URIRef], triples: dict[str, int]):
-    """Each named graph as a void:Dataset of its own: its article, size, dump, name."""
-    for slug, graph in sorted(graphs.items()):
+    """Each named graph as a void:Dataset of its own: its article, size, dump, name (none
+    past ``VOID_SUBSETS`` graphs)."""
+    for slug, graph in sorted(graphs.items()) if described_graphs(graphs) else ():
         subset = URIRef(_subset(base, slug))
         yield subset, RDF.type, VOID.Dataset
         yield subset, DCTERMS.source, URIRef(f"{base}article/{slug}")
@@ -172,14 +184,15 @@ def subset_triples(base: str, graphs: dict[str, URIRef], triples: dict[str, int]
 def subset_nodes(base: str, graphs: dict[str, URIRef], triples: dict[str, int]):
     """``subset_triples`` written directly, (N-Triples lines, JSON-LD node object) a graph:
     the same text ``documents.all_documents`` makes of them (a test compares), in a
-    fraction of the time (60,000 rdflib terms at 10,000 articles)."""
+    fraction of the time (60,000 rdflib terms at 10,000 articles). None past
+    ``VOID_SUBSETS`` graphs."""
     kind, integer = compact(str(VOID.Dataset)), compact(str(XSD.integer))
     keys = [compact(str(p)) for p in (DCTERMS.source, VOID.triples, VOID.dataDump)]
     identifier = compact(str(DCTERMS.identifier))
     head = [f"{iri_text(str(p))}" for p in (RDF.type, DCTERMS.source, VOID.triples)]
     head += [iri_text(str(p)) for p in (VOID.dataDump, DCTERMS.identifier)]
     dataset, integer_text = iri_text(str(VOID.Dataset)), iri_text(str(XSD.integer))
-    for slug, graph in sorted(graphs.items()):
+    for slug, graph in sorted(graphs.items()) if described_graphs(graphs) else ():
         subset, source = _subset(base, slug), f"{base}article/{slug}"
         dump, size, name = f"{base}articles/{slug}.ttl", str(triples[slug]), str(graph)
         s = iri_text(subset)
@@ -236,6 +249,9 @@ def _partitions(g, overview: Overview, ds: URIRef, base: str) -> None:
             g.add((ds, VOID.vocabulary, URIRef(ns)))
 
 
+SITEMAP_URLS = 50_000  # the most one sitemap file may list (sitemaps.org)
+
+
 def sitemap_xml(urls: list[str]) -> str:
     """A sitemaps.org urlset of absolute page URLs."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>']
@@ -243,3 +259,20 @@ def sitemap_xml(urls: list[str]) -> str:
     lines += [f"  <url><loc>{escape(url)}</loc></url>" for url in sorted(urls)]
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
+
+
+def sitemap_files(urls: list[str], base: str, most: int | None = None) -> dict[str, str]:
+    """``sitemap.xml`` listing ``urls``; past ``most`` of them (``SITEMAP_URLS``, the
+    protocol's limit), a sitemap index there, of ``sitemap-1.xml``, ``sitemap-2.xml``, …
+    each listing ``most``."""
+    urls, most = sorted(urls), most or SITEMAP_URLS
+    if len(urls) <= most:
+        return {"sitemap.xml": sitemap_xml(urls)}
+    files = {}
+    for n, start in enumerate(range(0, len(urls), most), start=1):
+        files[f"sitemap-{n}.xml"] = sitemap_xml(urls[start : start + most])
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>']
+    lines.append('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')
+    lines += [f"  <sitemap><loc>{escape(base + name)}</loc></sitemap>" for name in files]
+    lines.append("</sitemapindex>")
+    return {"sitemap.xml": "\n".join(lines) + "\n", **files}

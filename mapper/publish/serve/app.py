@@ -34,6 +34,7 @@ from starlette.routing import Route
 from ...errors import DefrelError
 from ...rdf.vocab import CONTEXT_FILE, NS, context
 from ..render.describe import PAGE_SIZE
+from ..render.listing import LISTED
 from ..render.negotiate import DOCUMENTS, EXTENSIONS, WELL_KNOWN
 from ..store.memory import StoreMemory
 from ..store.read import QuadSource, neighbourhood, resource_of
@@ -67,8 +68,9 @@ class StoreSite:
     license: str
     query_timeout: float
     dumps: Path | None = None  # a folder `defrel build` wrote, for its dataset files
-    # () -> {site path: text} of the home page and the VoID documents (made once, on demand)
-    describe_dataset: Callable[[], dict[str, str]] | None = None
+    # () -> {site path: zlib-packed text} of the home page, its lists, the VoID documents and
+    # the sitemap (made once, on demand: serve/dataset.py)
+    describe_dataset: Callable[[], dict[str, bytes]] | None = None
     _cache: OrderedDict = field(default_factory=OrderedDict)
     _lock: Lock = field(default_factory=Lock)
     _rendering: dict = field(default_factory=dict)  # site path -> the lock of its rendering
@@ -112,6 +114,11 @@ class StoreSite:
         found = resource_of(self.source, URIRef(self.base + stem))
         return None if found is None else str(found)[len(self.base) :]
 
+    def listed(self, rel: str) -> str | None:
+        """A file of the dataset's description (home page, lists, VoID, sitemap), if there."""
+        packed = self.describe_dataset().get(rel)
+        return None if packed is None else _expand(packed)
+
     def cached(self, stem: str, suffix: str, page: int = 1) -> str | None:
         """The document ``document`` gives, if it is kept; else None."""
         with self._lock:
@@ -121,9 +128,10 @@ class StoreSite:
     def document(self, stem: str, suffix: str, page: int = 1) -> str | None:
         """The text of the document ``{stem}{suffix}`` of the resource at ``stem`` (of page
         ``page`` of its description: ``{stem}.page{n}{suffix}``), None past its last page."""
-        if stem in ("ontology", "void"):
-            files = self.fixed if stem == "ontology" else self.describe_dataset()
-            return files["index.html" if (stem, suffix) == ("void", ".html") else stem + suffix]
+        if stem == "ontology":
+            return self.fixed[stem + suffix]
+        if stem == "void":
+            return self.listed("index.html" if suffix == ".html" else stem + suffix)
         key = (stem, page, suffix)
         with self._lock:
             if key in self._cache:
@@ -196,7 +204,7 @@ class StoreSite:
         return resource_page(layout, iri, jsonld=jsonld, license=self.license, page=page)
 
     def replace_source(
-        self, source: QuadSource, describe_dataset: Callable[[], dict[str, str]] | None
+        self, source: QuadSource, describe_dataset: Callable[[], dict[str, bytes]] | None
     ) -> None:
         """Read from ``source`` from now on (the store was loaded again), forgetting every
         page, description and count made from the old one."""
@@ -246,6 +254,9 @@ async def _document(request: Request, rel: str) -> Response | None:
     media = EXTENSIONS.get(suffix, "application/octet-stream")
     if rel in site.fixed:
         return send(request, 200, site.fixed[rel].encode(), media)
+    if rel.startswith(LISTED) or rel == "sitemap.xml":  # made with the home page
+        text = await run_in_threadpool(site.listed, rel)
+        return None if text is None else send(request, 200, text.encode(), media)
     stem = "void" if rel == "index.html" else rel[: -len(suffix)] if suffix else ""
     if suffix not in DOCUMENTS or stem in ("", "ontology") or rel == "void.html":
         return None

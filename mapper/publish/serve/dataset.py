@@ -1,46 +1,46 @@
-"""The home page and the VoID documents of the data a store holds, as ``defrel site`` writes
-them, read from the store (its types and labels, and counts) by a server that has no site."""
+"""The home page, its lists, the VoID documents and the sitemap of the data a store holds, as
+``defrel site`` writes them, read from the store (``store/overview.py``) by a server that has
+no site."""
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import RDF, URIRef
+from rdflib import URIRef
 from rdflib.term import Node
 
-from ..render.describe import Catalogue
+from ..store.overview import store_overview
 from ..store.terms import to_rdflib
 
-__all__ = ["dataset_files", "embedded_dataset_files", "embedded_select"]
+__all__ = ["dataset_files", "embedded_dataset_files", "embedded_select", "packed"]
 
-_TYPES_AND_LABELS = """
-SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} VALUES ?p {{ {props} }} }}
-"""
 _GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
 _TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"  # the default graph: the union, a set
-_PREDICATES = "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?s ?p ?o } }"
+_DISTINCT_TRIPLES = (
+    "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+)
 
 
 def embedded_select(store_path: str):
-    """A function running a SELECT in the embedded store, rows as rdflib terms."""
+    """A function running a SELECT in the embedded store, rows (read as they are asked
+    for) as rdflib terms."""
     store = ox.Store.read_only(store_path)
 
-    def select(query: str) -> list[dict[str, Node]]:
+    def select(query: str):
         answer = store.query(query)
         names = [v.value for v in answer.variables]
-        rows = []
         for row in answer:
             p = row["p"].value if "p" in names and row["p"] is not None else ""
-            rows.append({n: to_rdflib(row[n], p) for n in names if row[n] is not None})
-        return rows
+            yield {n: to_rdflib(row[n], p) for n in names if row[n] is not None}
 
     return select
 
 
-_DISTINCT_TRIPLES = (
-    "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
-)
+def _one(rows) -> dict[str, Node]:
+    return next(iter(rows))
 
 
 def dataset_files(
@@ -52,45 +52,53 @@ def dataset_files(
     publisher=None,
     dumps: Path | None = None,
 ) -> dict[str, str]:
-    """The home page and the VoID documents of the data a store holds, as ``defrel site``
-    writes them: from its types and labels (what the home page lists) and counts.
-    ``select`` runs a SELECT (rows as rdflib terms); ``union_is_a_set``: the store's default
-    graph holds each triple once (the embedded store), so counting it is enough.
+    """The home page, its list pages, the VoID documents and the sitemap of the data a store
+    holds, as ``defrel site`` writes them (the sitemap lists each resource's first page: the
+    site's also lists the later pages of long descriptions). ``select`` runs a SELECT
+    (rows as rdflib terms); ``union_is_a_set``: the store's default graph holds each triple
+    once (the embedded store), so it is read instead of the named graphs.
     ``publisher``: a ``dcat.Publisher``; ``dumps``: the folder of the dumps served, if any."""
     from ..render.dcat import dumps_in
-    from ..render.describe import LABELS
-    from ..site.static import dataset_pages, overview_of
+    from ..render.void import VOID_SUBSETS, sitemap_files
+    from ..site.static import dataset_pages
 
-    props = " ".join(f"<{p}>" for p in (RDF.type, *LABELS))
-    rows = select(_TYPES_AND_LABELS.format(props=props))
-    cat = Catalogue.of_quads((r["s"], r["p"], r["o"], r["g"]) for r in rows)
-    del rows
-    cat.triples = int(select(_TRIPLES if union_is_a_set else _DISTINCT_TRIPLES)[0]["n"])
+    triples = int(_one(select(_TRIPLES if union_is_a_set else _DISTINCT_TRIPLES))["n"])
+    overview = store_overview(select, base, union_is_a_set=union_is_a_set, triples=triples)
     prefix = f"{base}graph/"
-    sizes = {str(r["g"]): int(r["n"]) for r in select(_GRAPH_SIZES)}
-    graphs = {g[len(prefix) :]: URIRef(g) for g in sizes if g.startswith(prefix)}
-    triples = {slug: sizes[str(g)] for slug, g in graphs.items()}
-    predicates = {str(r["p"]) for r in select(_PREDICATES)}
-    overview = overview_of(cat, base, predicates)
-    return dataset_pages(
+    names = [str(r["g"]) for r in select(_GRAPHS)]
+    graphs = {g[len(prefix) :]: URIRef(g) for g in names if g.startswith(prefix)}
+    sizes = {}
+    if len(graphs) <= VOID_SUBSETS:  # VoID describes each graph (render/void.py)
+        sizes = {str(r["g"]): int(r["n"]) for r in select(_GRAPH_SIZES)}
+    files = dataset_pages(
         overview,
         base=base,
         license=license,
         graphs=graphs,
-        triples=triples,
+        triples={slug: sizes.get(str(g), 0) for slug, g in graphs.items()},
         publisher=publisher,
         dumps=dumps_in(dumps),
     )
+    urls = [base + row[0][len(base) :] + ".html" for row in overview.rows]
+    files.update(sitemap_files([*urls, base + "ontology.html", base], base))
+    return files
+
+
+def packed(files: dict[str, str]) -> dict[str, bytes]:
+    """``files`` compressed (what a server keeps: 150 MB of list pages at 100,000 articles)."""
+    return {name: zlib.compress(text.encode("utf-8"), 6) for name, text in files.items()}
 
 
 def embedded_dataset_files(
     store_path: str, *, base: str, license: str, publisher=None, dumps: Path | None = None
-) -> dict[str, str]:
-    """``dataset_files`` of an embedded store (run in a child process by the server)."""
-    return dataset_files(
+) -> dict[str, bytes]:
+    """``dataset_files`` of an embedded store, ``packed`` (run in a child process by the
+    server)."""
+    files = dataset_files(
         embedded_select(store_path),
         base=base,
         license=license,
         publisher=publisher,
         dumps=dumps,
     )
+    return packed(files)

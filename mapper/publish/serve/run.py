@@ -120,7 +120,7 @@ class _Described:
         self.files: dict[str, str] | None = None
         self.lock = threading.Lock()
 
-    def __call__(self) -> dict[str, str]:
+    def __call__(self) -> dict[str, bytes]:
         from .dataset import embedded_dataset_files
 
         with self.lock:
@@ -246,7 +246,7 @@ def _embedded(store: Path, described: dict, *, timeout: float, workers: int, mem
 
 def _remote(endpoint: str, described: dict, *, timeout: float):
     from ...stores.httpclient import check_url
-    from .dataset import dataset_files
+    from .dataset import dataset_files, packed
     from .remote import RemotePool, RemoteSource
 
     url = check_url(endpoint, option="--endpoint")
@@ -254,10 +254,11 @@ def _remote(endpoint: str, described: dict, *, timeout: float):
     source.select("SELECT * WHERE { ?s ?p ?o } LIMIT 1")  # fails now if the store is not there
     lock, found = threading.Lock(), {}
 
-    def describe() -> dict[str, str]:
+    def describe() -> dict[str, bytes]:
         with lock:
             if not found:
-                found.update(dataset_files(source.select, union_is_a_set=False, **described))
+                files = dataset_files(source.select, union_is_a_set=False, **described)
+                found.update(packed(files))
             return found
 
     site = StoreSite(

@@ -24,10 +24,11 @@ from ...builder.outdir import replace_file
 from ...rdf.mint import Minter
 from ..render.dcat import dumps_in
 from ..render.describe import PAGE_SIZE, Catalogue
+from ..render.listing import LISTED
 from ..render.negotiate import WELL_KNOWN
 from ..render.pages import template_text
 from ..render.views import Layout
-from ..render.void import sitemap_xml
+from ..render.void import sitemap_files
 from .pool import SitePool
 from .rendering import (
     SIDECARS,
@@ -43,7 +44,7 @@ from .static import (
     SHAPES_FILE,
     SiteOutcome,
     _ontology,
-    home_file,
+    home_files,
     overview_of,
     shapes_text,
     void_files,
@@ -55,6 +56,7 @@ from .update import (
     finish,
     read_json,
     read_state,
+    remove_files,
     remove_pages,
 )
 
@@ -146,6 +148,8 @@ class SiteRun:
         previous = read_state(self.old) if self.old else None
         self.old_pages = set(previous.get("pages", [])) if previous and self.in_place else set()
         self.old_articles = set(previous.get("articles", {})) if previous else set()
+        # the list pages and sitemap parts it wrote, which this run may not (render/listing.py)
+        self.old_listed = set(previous.get("listed", [])) if previous and self.in_place else set()
         digest = previous.get("totals") if previous else None
         if not previous or previous.get("recipe") != recipe or previous.get("global"):
             previous = {"articles": {}, "shared": []}
@@ -329,8 +333,8 @@ class SiteRun:
         triples = {slug: e["triples"] for slug, e in manifest.articles.items()}
         kw = dict(base=self.base, license=self.license, graphs=graphs, triples=triples)
         kw.update(publisher=self.publisher, dumps=self.dumps.result())
-        home = self.workers.submit(home_file, overview, **kw)
-        return {**self.workers.call(void_files, overview, **kw), "index.html": home.result()}
+        home = self.workers.submit(home_files, overview, **kw)
+        return {**self.workers.call(void_files, overview, **kw), **home.result()}
 
     def _finish(
         self, manifest, outcome, totals, shared, overview, recipe, agreed, made, ontology
@@ -352,15 +356,18 @@ class SiteRun:
         local = totals.local_pages() if agreed else []
         pages = sorted({*local, *shared})
         urls = [self.base + p + ".html" for p in pages]
-        files["sitemap.xml"] = sitemap_xml([*urls, self.base + "ontology.html", self.base])
+        files.update(sitemap_files([*urls, self.base + "ontology.html", self.base], self.base))
+        listed = sorted(n for n in files if n.startswith(LISTED))
         self.written += write_files(self.stage, self.old, files)
         articles = {slug: e["key"] for slug, e in manifest.articles.items()}
         about = {"recipe": recipe, "global": not agreed, "articles": articles, "pages": pages}
+        about["listed"] = listed
         kept = totals.dump()
         replace_file(self.stage / TOTALS, kept)
         about["totals"] = hashlib.sha256(kept).hexdigest()
         if self.in_place:  # what the previous site had and this one has not goes
             remove_pages(self.stage, self.old_pages - set(pages))
+            remove_files(self.stage, self.old_listed - set(listed))
             for slug in self.old_articles - set(articles):
                 for suffix in (".json", SHARES):
                     (self.stage / SIDECARS / f"{slug}{suffix}").unlink(missing_ok=True)

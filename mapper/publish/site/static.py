@@ -25,7 +25,8 @@ from ...rdf.vocab import DEFAULT_BASE, NS
 from ..render.dcat import Publisher
 from ..render.describe import PAGE_SIZE, Catalogue, Quad
 from ..render.documents import WRITERS, all_documents
-from ..render.pages import index_groups, index_row, ontology_view, page
+from ..render.listing import index_groups, list_pages
+from ..render.pages import index_row, ontology_view, page
 from ..render.schemajson import base_of, resolve_resource, schema_jsonld
 from ..render.views import Layout
 from ..render.void import (
@@ -184,11 +185,12 @@ def dataset_pages(
     dumps: dict | None = None,
 ) -> dict[str, str]:
     """The VoID + DCAT-AP documents (``void.ttl`` …, and at ``/.well-known/void``) and the
-    home page (``index.html``); ``dumps``: the dumps' sizes and checksums. (Its two halves,
-    ``void_files`` and ``home_file``, can be made in two processes.)"""
+    home page (``index.html``) and the lists of its large groups (``list/``, see
+    ``render/listing.py``); ``dumps``: the dumps' sizes and checksums. (Its two halves,
+    ``void_files`` and ``home_files``, can be made in two processes.)"""
     kw = dict(base=base, license=license, graphs=graphs, triples=triples)
     kw.update(publisher=publisher, dumps=dumps)
-    return {**void_files(overview, **kw), "index.html": home_file(overview, **kw)}
+    return {**void_files(overview, **kw), **home_files(overview, **kw)}
 
 
 def void_files(overview: Overview, **kw) -> dict[str, str]:
@@ -197,15 +199,15 @@ def void_files(overview: Overview, **kw) -> dict[str, str]:
     return {f"void{suffix}": text for suffix, text in docs.items()}
 
 
-def home_file(overview: Overview, *, triples: dict[str, int], **kw) -> str:
-    """``dataset_pages``' home page (the same keyword arguments). Its JSON-LD reads the
-    dataset's schema.org statements and what they link to: never its void:subset links
-    (nor the graphs' own nodes, which only those reach)."""
+def home_files(overview: Overview, *, triples: dict[str, int], **kw) -> dict[str, str]:
+    """``dataset_pages``' home page and list pages (the same keyword arguments). The home
+    page's JSON-LD reads the dataset's schema.org statements and what they link to: never
+    its void:subset links (nor the graphs' own nodes, which only those reach)."""
     head = void_head(overview, **kw)
     described = [(s, p, o, None) for s, p, o in head if p != VOID.subset]
-    return home_page(
-        overview, base=kw["base"], described=described, graphs=kw["graphs"], license=kw["license"]
-    )
+    base, license = kw["base"], kw["license"]
+    home = home_page(overview, base=base, described=described, graphs=kw["graphs"], license=license)
+    return {"index.html": home, **list_pages(overview.rows, base=base, license=license)}
 
 
 _VOID_DOCS = (

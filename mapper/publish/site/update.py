@@ -28,7 +28,8 @@ from ...builder.distwriter import BIG
 from ...builder.outdir import marked_command, replace_file
 
 __all__ = [
-    "JOURNAL", "Listing", "begin", "read_state", "commit_build", "finish", "remove_pages", "sound", "updatable",
+    "JOURNAL", "Listing", "begin", "read_state", "commit_build", "finish", "remove_files",
+    "remove_pages", "sound", "updatable",
 ]  # fmt: skip
 
 JOURNAL = ".defrel/site-updating"
@@ -202,15 +203,20 @@ _ASIDE: list[threading.Thread] = []  # joined by ``finish``
 def remove_pages(out: Path, paths: Iterable[str]) -> int:
     """Remove the pages (and documents) at ``paths``, and the folders that leaves empty (a
     full build makes none); returns the files removed."""
+    return remove_files(out, [f"{path}{suffix}" for path in paths for suffix in SUFFIXES])
+
+
+def remove_files(out: Path, names: Iterable[str]) -> int:
+    """Remove the files at site paths ``names``, and the folders that leaves empty; returns
+    the files removed."""
     removed, folders = 0, set()
-    for path in paths:
-        for suffix in SUFFIXES:
-            try:
-                os.unlink(out / f"{path}{suffix}")
-                removed += 1
-            except FileNotFoundError:
-                pass
-        folders.add(os.path.dirname(path))
+    for name in names:
+        try:
+            os.unlink(out / name)
+            removed += 1
+        except FileNotFoundError:
+            pass
+        folders.add(os.path.dirname(name))
     for folder in folders:
         while folder:  # up to the first folder that still holds something
             try:
