@@ -157,6 +157,9 @@ def test_the_site_of_a_large_dataset_lists_its_groups_in_pages(large: Path) -> N
     described = Graph().parse(site / "void.ttl", format="turtle")
     assert not list(described.triples((None, VOID.subset, None)))  # 12 graphs: past 5
     assert list(described.triples((None, VOID.classPartition, None)))
+    examples = sorted(map(str, described.objects(None, VOID.exampleResource)))
+    articles = [e for e in examples if re.fullmatch(f"{BASE}article/[^/]+", e)]
+    assert len(articles) == 3 and len(examples) == 6  # 3 of 12; a person, a state, an event
 
 
 def test_a_site_that_shrinks_keeps_no_list_page_or_sitemap_part_it_no_longer_has(
@@ -231,11 +234,18 @@ def test_a_store_gives_the_sites_home_page_lists_void_and_sitemap(large, store_s
         _same_but_dumps(name, files[name].encode(), site[name])
 
 
+@pytest.mark.parametrize("asked", [0, 10**9], ids=["labels-scanned", "labels-asked-by-name"])
 @pytest.mark.parametrize("corpus", ["seed", "generated"])
-def test_a_stores_overview_is_the_catalogues(corpus: str, tmp_path: Path) -> None:
+def test_a_stores_overview_is_the_catalogues(
+    corpus: str, asked: int, tmp_path: Path, monkeypatch
+) -> None:
     """Every row of the home page (label, kind, group, link), class count, property, example
     and count, read from a store with ``store_overview``, is what the whole dataset's
-    Catalogue gives."""
+    Catalogue gives: each label property read for every node, or for the resources still
+    without a label only."""
+    from mapper.publish.store import overview
+
+    monkeypatch.setattr(overview, "ASKED", asked)
     from mapper.publish.render.describe import Catalogue
     from mapper.publish.serve.dataset import embedded_select
     from mapper.publish.site.static import overview_of

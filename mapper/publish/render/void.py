@@ -40,6 +40,7 @@ def dataset_iri(base: str) -> URIRef:
 
 
 EXAMPLE_CLASSES = (SCHEMA.Person, SCHEMA.Country, SCHEMA.Event)
+EXAMPLE_ARTICLES = 3  # a few, as VoID's examples are (every article was 100,000 at 100,000)
 # Up to this many named graphs, each is described as a void:subset of its own (its article,
 # size and dump); past it, none is: at 100,000 articles they were 500,000 of the 500,100
 # triples of VoID (49 MB of Turtle), more than a catalogue harvesting it expects. A graph's
@@ -62,8 +63,9 @@ class Overview:
     rows: list[tuple] = field(default_factory=list)
 
     def examples(self) -> list[URIRef]:
-        """The articles, and the first person, country and event by IRI."""
-        picks = sorted(self.articles)
+        """The first articles (``EXAMPLE_ARTICLES``), and the first person, country and
+        event, by IRI."""
+        picks = sorted(self.articles)[:EXAMPLE_ARTICLES]
         picks += [self.firsts[str(c)] for c in EXAMPLE_CLASSES if str(c) in self.firsts]
         return [URIRef(p) for p in picks]
 

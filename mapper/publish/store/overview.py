@@ -60,6 +60,11 @@ class _Queries:
             where += f" FILTER NOT EXISTS {{ {self.pattern(f'?s <{earlier}> ?x')} }}"
         return self.select("?s ?p ?o", f"{where} BIND(<{LABELS[n]}> AS ?p)")
 
+    def labels_of(self, n: int, nodes: list[str]) -> str:  # LABELS[n] of ``nodes``
+        values = " ".join(f"<{node}>" for node in nodes)
+        where = f"VALUES ?s {{ {values} }} " + self.pattern(f"?s <{LABELS[n]}> ?o")
+        return self.select("?s ?p ?o", f"{where} BIND(<{LABELS[n]}> AS ?p)")
+
     def all_types(self, nodes: list[str]) -> str:
         values = " ".join(f"<{n}>" for n in nodes)
         return self.select("?s ?t", f"VALUES ?s {{ {values} }} " + self.pattern("?s a ?t"))
@@ -68,7 +73,8 @@ class _Queries:
         return f"SELECT DISTINCT ?p WHERE {{ {self.pattern('?s ?p ?o')} }}"
 
 
-BATCH = 100  # resources a VALUES query asks the types of
+BATCH = 100  # resources a VALUES query asks the types or labels of
+ASKED = 20 * BATCH  # resources still without a label asked for by name, not by a scan
 
 
 def store_overview(select: Select, base: str, *, union_is_a_set: bool, triples: int) -> Overview:
@@ -88,9 +94,18 @@ def store_overview(select: Select, base: str, *, union_is_a_set: bool, triples: 
                 types[str(row["s"])].append(str(row["t"]))
     labels: dict[str, list[Node]] = {}
     for n in range(len(LABELS)):
-        for row in select(q.labels(n)):
+        missing = types.keys() - labels.keys()
+        if len(missing) > ASKED:  # most of them: every node with the property, but those
+            rows = select(q.labels(n))  # with one before
+        else:  # a few, or none (at 100,000 articles each has a name or headline: the next
+            rows = (  # properties' 730,000 values, on evidence and selectors, are not read)
+                row
+                for start in range(0, len(missing), BATCH)
+                for row in select(q.labels_of(n, sorted(missing)[start : start + BATCH]))
+            )
+        for row in rows:
             s = str(row["s"])
-            if s in types and not isinstance(row["s"], BNode):
+            if s in missing and not isinstance(row["s"], BNode):
                 labels.setdefault(s, []).append(row["o"])
     found = Overview(triples=triples, resources=len(types))
     found.classes = Counter({str(r["t"]): int(r["n"]) for r in select(q.classes())})
