@@ -130,7 +130,8 @@ def tree_rss_mib(pid: int) -> float:
         p = todo.pop()
         try:
             status = Path(f"/proc/{p}/status").read_text()
-            todo += [int(c) for c in Path(f"/proc/{p}/task/{p}/children").read_text().split()]
+            for task in Path(f"/proc/{p}/task").iterdir():  # each thread's children
+                todo += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, ValueError):
             continue
         kib = next((x.split()[1] for x in status.splitlines() if x.startswith("VmRSS:")), "0")

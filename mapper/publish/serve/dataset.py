@@ -14,7 +14,9 @@ from rdflib.term import Node
 from ..store.overview import store_overview
 from ..store.terms import to_rdflib
 
-__all__ = ["dataset_files", "embedded_dataset_files", "embedded_select", "packed"]
+__all__ = [
+    "dataset_files", "embedded_dataset_files", "embedded_select", "packed", "remote_dataset_files",
+]  # fmt: skip
 
 _GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 _GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
@@ -101,4 +103,26 @@ def embedded_dataset_files(
         publisher=publisher,
         dumps=dumps,
     )
+    return packed(files)
+
+
+def remote_dataset_files(
+    url: str, timeout: float, *, base: str, license: str, publisher=None, dumps=None
+) -> dict[str, bytes]:
+    """``dataset_files`` of the remote store whose SPARQL query endpoint is ``url``, over
+    its named graphs, ``packed`` (run in a child process by the server)."""
+    import httpx
+
+    from .remote import RemoteSource
+
+    source = RemoteSource(httpx.URL(url), timeout=timeout)
+    with source.http:
+        files = dataset_files(
+            source.select,
+            base=base,
+            license=license,
+            union_is_a_set=False,
+            publisher=publisher,
+            dumps=dumps,
+        )
     return packed(files)

@@ -111,25 +111,22 @@ def _listen(host: str, port: int) -> socket.socket:
 
 
 class _Described:
-    """The home page and VoID, computed once, in a child process (it reads every type and
-    label of the store, which the server need not keep), on the first request for them."""
+    """The home page, its lists, VoID and the sitemap, made once, in a child process, on the
+    first request for one of them: ``make(*args, **kwargs)`` reads every resource's types
+    and label (``store/overview.py``; at 100,000 articles a peak of about 1 GB, which the
+    server need not keep), and gives the files compressed."""
 
-    def __init__(self, store: Path, base: str, license: str, publisher, dumps) -> None:
-        self.args = (str(store),)
-        self.kwargs = {"base": base, "license": license, "publisher": publisher, "dumps": dumps}
-        self.files: dict[str, str] | None = None
+    def __init__(self, make: Callable, args: tuple, kwargs: dict) -> None:
+        self.make, self.args, self.kwargs = make, args, kwargs
+        self.files: dict[str, bytes] | None = None
         self.lock = threading.Lock()
 
     def __call__(self) -> dict[str, bytes]:
-        from .dataset import embedded_dataset_files
-
         with self.lock:
             if self.files is None:
                 ctx = multiprocessing.get_context("spawn")
                 with concurrent.futures.ProcessPoolExecutor(1, mp_context=ctx) as pool:
-                    self.files = pool.submit(
-                        embedded_dataset_files, *self.args, **self.kwargs
-                    ).result()
+                    self.files = pool.submit(self.make, *self.args, **self.kwargs).result()
             return self.files
 
 
@@ -224,13 +221,13 @@ def _embedded(store: Path, described: dict, *, timeout: float, workers: int, mem
         source=EmbeddedSource(ox.Store.read_only(str(store))),
         license=described["license"],
         query_timeout=timeout,
-        describe_dataset=_Described(store, **described),
+        describe_dataset=_described(store, described),
     )
     pool = QueryPool(store=store, workers=workers, timeout=timeout, memory=memory)
 
     def reopen() -> None:  # a `defrel load` wrote the store: read it anew
         site.replace_source(
-            EmbeddedSource(ox.Store.read_only(str(store))), _Described(store, **described)
+            EmbeddedSource(ox.Store.read_only(str(store))), _described(store, described)
         )
         pool.refresh()
 
@@ -244,28 +241,25 @@ def _embedded(store: Path, described: dict, *, timeout: float, workers: int, mem
     return site, pool
 
 
+def _described(store: Path, described: dict) -> _Described:
+    from .dataset import embedded_dataset_files
+
+    return _Described(embedded_dataset_files, (str(store),), described)
+
+
 def _remote(endpoint: str, described: dict, *, timeout: float):
     from ...stores.httpclient import check_url
-    from .dataset import dataset_files, packed
+    from .dataset import remote_dataset_files
     from .remote import RemotePool, RemoteSource
 
     url = check_url(endpoint, option="--endpoint")
     source = RemoteSource(url, timeout=timeout)
     source.select("SELECT * WHERE { ?s ?p ?o } LIMIT 1")  # fails now if the store is not there
-    lock, found = threading.Lock(), {}
-
-    def describe() -> dict[str, bytes]:
-        with lock:
-            if not found:
-                files = dataset_files(source.select, union_is_a_set=False, **described)
-                found.update(packed(files))
-            return found
-
     site = StoreSite(
         base=described["base"],
         source=source,
         license=described["license"],
         query_timeout=timeout,
-        describe_dataset=describe,
+        describe_dataset=_Described(remote_dataset_files, (str(url), timeout), described),
     )
     return site, RemotePool(endpoint, timeout=timeout)
