@@ -5,11 +5,8 @@ what ``defrel serve --store`` serves."""
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import logging
-import multiprocessing
 import socket
-import threading
 from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
@@ -26,6 +23,7 @@ from ..store.memory import StoreMemory, reopener
 from ..store.read import EmbeddedSource
 from ..store.refresh import StoreWatch
 from .app import StoreSite, make_app
+from .described import Described
 from .endpoint import QueryPool
 
 __all__ = ["DeadlineProtocol", "run_app", "serve_store"]
@@ -108,26 +106,6 @@ def _listen(host: str, port: int) -> socket.socket:
         ) from None
     sock.set_inheritable(True)
     return sock
-
-
-class _Described:
-    """The home page, its lists, VoID and the sitemap, made once, in a child process, on the
-    first request for one of them: ``make(*args, **kwargs)`` reads every resource's types
-    and label (``store/overview.py``; at 100,000 articles a peak of about 1 GB, which the
-    server need not keep), and gives the files compressed."""
-
-    def __init__(self, make: Callable, args: tuple, kwargs: dict) -> None:
-        self.make, self.args, self.kwargs = make, args, kwargs
-        self.files: dict[str, bytes] | None = None
-        self.lock = threading.Lock()
-
-    def __call__(self) -> dict[str, bytes]:
-        with self.lock:
-            if self.files is None:
-                ctx = multiprocessing.get_context("spawn")
-                with concurrent.futures.ProcessPoolExecutor(1, mp_context=ctx) as pool:
-                    self.files = pool.submit(self.make, *self.args, **self.kwargs).result()
-            return self.files
 
 
 def serve_store(
@@ -223,12 +201,14 @@ def _embedded(store: Path, described: dict, *, timeout: float, workers: int, mem
         query_timeout=timeout,
         describe_dataset=_described(store, described),
     )
+    site.describe_dataset.begin()
     pool = QueryPool(store=store, workers=workers, timeout=timeout, memory=memory)
 
     def reopen() -> None:  # a `defrel load` wrote the store: read it anew
-        site.replace_source(
-            EmbeddedSource(ox.Store.read_only(str(store))), _described(store, described)
-        )
+        site.describe_dataset.stop()
+        anew = _described(store, described)
+        site.replace_source(EmbeddedSource(ox.Store.read_only(str(store))), anew)
+        anew.begin()
         pool.refresh()
 
     site.watch = StoreWatch(store, reopen)
@@ -241,10 +221,10 @@ def _embedded(store: Path, described: dict, *, timeout: float, workers: int, mem
     return site, pool
 
 
-def _described(store: Path, described: dict) -> _Described:
+def _described(store: Path, described: dict) -> Described:
     from .dataset import embedded_dataset_files
 
-    return _Described(embedded_dataset_files, (str(store),), described)
+    return Described(embedded_dataset_files, (str(store),), described)
 
 
 def _remote(endpoint: str, described: dict, *, timeout: float):
@@ -260,6 +240,7 @@ def _remote(endpoint: str, described: dict, *, timeout: float):
         source=source,
         license=described["license"],
         query_timeout=timeout,
-        describe_dataset=_Described(remote_dataset_files, (str(url), timeout), described),
+        describe_dataset=Described(remote_dataset_files, (str(url), timeout), described),
     )
+    site.describe_dataset.begin()
     return site, RemotePool(endpoint, timeout=timeout)

@@ -1,0 +1,92 @@
+"""The home page, its lists, VoID and the sitemap of a store, made in a child process as soon
+as the server starts (or reads a store loaded again), and kept compressed.
+
+Making them reads every resource's types and label (``store/overview.py``): at 100,000
+articles about a minute and a peak of about 1 GB, which the server need not keep. Begun at
+start, they are usually there when the first visitor asks; a request that comes sooner
+waits for them. The child is a daemon process: a server stopped meanwhile does not wait for
+it, and it does not outlive the server.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import threading
+from collections.abc import Callable
+
+from ...errors import StoreError
+
+__all__ = ["Described"]
+
+
+def _run(conn, make: Callable, args: tuple, kwargs: dict) -> None:
+    """In the child: ``make(*args, **kwargs)``, sent back (or what went wrong, as text)."""
+    try:
+        conn.send((True, make(*args, **kwargs)))
+    except BaseException as err:  # noqa: BLE001 - reported by the server, which stays up
+        conn.send((False, f"{type(err).__name__}: {err}"))
+    finally:
+        conn.close()
+
+
+class Described:
+    """``make(*args, **kwargs)`` (files by site path, compressed), run once in a child
+    process: ``begin`` starts it in the background, calling the object waits for it (and
+    tries again if it failed)."""
+
+    def __init__(self, make: Callable, args: tuple, kwargs: dict) -> None:
+        self.make, self.args, self.kwargs = make, args, kwargs
+        self.files: dict[str, bytes] | None = None
+        self.lock = threading.Lock()
+        self.process = None
+        self.stopped = False
+
+    def begin(self) -> None:
+        """Make the files in the background now (a failure is told to the next caller)."""
+
+        def run() -> None:
+            with contextlib.suppress(Exception):  # the next caller tries again, and is told
+                self()
+
+        threading.Thread(target=run, name="described", daemon=True).start()
+
+    def __call__(self) -> dict[str, bytes]:
+        with self.lock:
+            if self.files is None:
+                self.files = self._made()
+            return self.files
+
+    def stop(self) -> None:
+        """End the child, if it is still at work (the store was loaded again)."""
+        self.stopped = True
+        process = self.process
+        if process is not None and process.is_alive():
+            process.terminate()
+
+    def _made(self) -> dict[str, bytes]:
+        if self.stopped:
+            raise StoreError("the store was loaded again: ask again")
+        ctx = multiprocessing.get_context("spawn")
+        receive, send = ctx.Pipe(duplex=False)
+        process = ctx.Process(
+            target=_run, args=(send, self.make, self.args, self.kwargs), daemon=True
+        )
+        process.start()
+        self.process = process
+        send.close()
+        try:
+            ok, found = receive.recv()
+        except EOFError:
+            process.join()
+            raise StoreError(
+                "the dataset's description (home page, VoID) could not be made: its process "
+                f"ended with exit code {process.exitcode}",
+                hint="see the server's memory and the store; the next request tries again",
+            ) from None
+        finally:
+            receive.close()
+        process.join()
+        if not ok:
+            raise StoreError(f"the dataset's description could not be made: {found}")
+        return found
