@@ -130,8 +130,9 @@ def overview_of(cat: Catalogue, base: str, predicates: set[str] | None = None) -
 def home_page(
     overview: Overview, *, base: str, described: list[Quad], graphs: dict, license: str
 ) -> str:
-    """The site's home page: what the dataset is, its dumps, and every resource by group;
-    ``described``: the dataset description's quads (what ``void.nt`` says)."""
+    """The site's home page: what the dataset is, its dumps, and each group's first resources
+    (``render/listing.py``); ``described``: the dataset description's quads (what
+    ``void.nt`` says)."""
     summary = {
         "title": TITLE,
         "description": DESCRIPTION,
