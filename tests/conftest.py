@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import textwrap
 from pathlib import Path
@@ -154,6 +155,14 @@ def seed_site(tmp_path_factory) -> Path:
 def seed_server(seed_site: Path, tmp_path_factory):
     """``defrel serve`` on the seed site, on a free port, in its own process, stopped by its
     pid at the end of the session.  Yields the site's URL (``http://127.0.0.1:N/defrel/data/``)."""
+    with serving_site(seed_site, tmp_path_factory.mktemp("serve") / "serve.log") as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serving_site(site: Path, log: Path):
+    """``defrel serve --site site`` on a free port, in its own process (its stderr in
+    ``log``), stopped by its pid on leaving; gives the site's URL."""
     import os
     import selectors
     import signal
@@ -161,8 +170,7 @@ def seed_server(seed_site: Path, tmp_path_factory):
     import sys
     import time
 
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
-    command = [sys.executable, "-m", "mapper.cli.main", "serve", "--site", str(seed_site)]
+    command = [sys.executable, "-m", "mapper.cli.main", "serve", "--site", str(site)]
     with log.open("w") as err:
         proc = subprocess.Popen(
             [*command, "--port", "0", "--timeout", "3"], stdout=subprocess.PIPE, stderr=err

@@ -14,6 +14,7 @@ import os
 import shutil
 import urllib.error
 import urllib.request
+from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
@@ -39,10 +40,11 @@ class Browser:
         self.page: Page = self._browser.new_page(viewport={"width": 1280, "height": 2000})
         self.page.set_default_timeout(30_000)
         self.refused: list[str] = []
+        self.hosts = [host]  # the servers it may reach
 
         def local_only(route) -> None:
             url = route.request.url
-            if url.startswith(host) or url.startswith(("data:", "about:")):
+            if url.startswith((*self.hosts, "data:", "about:")):
                 route.continue_()
             else:
                 self.refused.append(url)
@@ -217,3 +219,62 @@ def test_screenshot_of_the_article_page(browser, seed_server) -> None:
     with open(SCREENSHOT, "rb") as shot:
         data = shot.read()
     assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 50_000
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory) -> Path:
+    """A site of 12 generated articles, built with the limits of a large dataset made small
+    (4 resources a group on the home page, list pages of 5)."""
+    from test_listing import _generate, _site
+
+    from mapper.publish.render import listing
+
+    folder = tmp_path_factory.mktemp("large")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(listing, "HOME_ITEMS", 4)
+        patch.setattr(listing, "LIST_SIZE", 5)
+        _generate(folder / "in", 12)
+        _site(folder / "in", folder / "site")
+    return folder / "site"
+
+
+NEXT = "(document.querySelector('link[rel=next]') || {}).href || null"
+MORE = "Array.from(document.querySelectorAll('main p a[href^=\"list/\"]')).map(a => a.href)"
+
+
+def test_a_large_groups_list_pages_work_in_the_browser(
+    large_site: Path, browser: Browser, tmp_path
+) -> None:
+    """From the home page to each group's list, page after page by rel="next": one h1, a
+    language, a title, only JSON-LD for script (a schema.org CollectionPage, self-contained),
+    readable contrast, and every link of the site resolving."""
+    from conftest import serving_site
+
+    with serving_site(large_site, tmp_path / "serve.log") as url:
+        host = "{0.scheme}://{0.netloc}".format(urlsplit(url))
+        chromium = browser
+        chromium.hosts.append(host + "/")
+        try:
+            chromium.load(url)
+            firsts = chromium.evaluate(MORE)
+            assert len(firsts) >= 3, "several groups are larger than the home page shows"
+            pages = []
+            for page in firsts:
+                while page:
+                    chromium.load(page)
+                    facts = chromium.evaluate(READ_PAGE)
+                    assert facts["h1"] == 1 and facts["lang"] and facts["title"], page
+                    [(kind, text)] = facts["scripts"]
+                    assert kind == "application/ld+json"
+                    graph = triples_of_jsonld(text)
+                    assert (URIRef(page.replace(host, "https://w3id.org")), None, None) in graph
+                    assert chromium.evaluate(CONTRAST) >= 4.5, page
+                    for link in {urldefrag(a)[0] for a in facts["links"]}:
+                        if link.startswith(host):
+                            assert fetch(link)[0] == 200, (page, link)
+                    pages.append(page)
+                    page = chromium.evaluate(NEXT)
+        finally:
+            chromium.hosts.remove(host + "/")
+    on_disk = sorted(p.relative_to(large_site).as_posix() for p in (large_site / "list").iterdir())
+    assert sorted(p.split("/defrel/data/", 1)[1] for p in pages) == on_disk

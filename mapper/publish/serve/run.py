@@ -183,7 +183,14 @@ def run_app(
 def _compile_templates() -> None:
     from ..render.pages import _environment
 
-    for name in ("resource.html", "article.html", "index.html", "error.html", "sparql.html"):
+    for name in (
+        "resource.html",
+        "article.html",
+        "index.html",
+        "list.html",
+        "error.html",
+        "sparql.html",
+    ):
         _environment().get_template(name)
 
 
