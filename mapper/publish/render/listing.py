@@ -5,7 +5,7 @@ small group); a group with more is listed whole, ``LIST_SIZE`` a page, at
 ``list/{group}.html``, ``list/{group}.page2.html``, … (the ``.page{n}`` of a long
 description), linked from the home page and from each other (``rel="prev"``/``"next"``).
 At 100,000 articles the home page listing every resource was 102.5 MB (754,574 links);
-the home page stays small and each list page is about 100 KB, whatever the archive's size.
+now the home page is 63 KB there and a list page about 140 KB, whatever the archive's size.
 """
 
 from __future__ import annotations

@@ -69,7 +69,7 @@ class StoreSite:
     query_timeout: float
     dumps: Path | None = None  # a folder `defrel build` wrote, for its dataset files
     # () -> {site path: zlib-packed text} of the home page, its lists, the VoID documents and
-    # the sitemap (made once, on demand: serve/dataset.py)
+    # the sitemap (made once, begun as the server starts: serve/described.py)
     describe_dataset: Callable[[], dict[str, bytes]] | None = None
     _cache: OrderedDict = field(default_factory=OrderedDict)
     _lock: Lock = field(default_factory=Lock)
