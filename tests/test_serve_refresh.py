@@ -1,5 +1,6 @@
 """``defrel serve --store`` notices a ``defrel load`` into its store and serves the new data
-without a restart: pages, documents and the SPARQL endpoint (its workers are replaced)."""
+without a restart: pages, documents, the home page and sitemap (made anew) and the SPARQL
+endpoint (its workers are replaced)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ def test_a_load_into_the_store_is_served_without_a_restart(seed_dist: Path, tmp_
         assert b"false" in _ask(client, BASE + PROBE)
         russia = client.get("entity/russia.html")[2]
         assert b"Probeland" not in russia
+        assert b"Probeland" not in client.get("")[2]  # the home page (made as it started)
         probe = tmp_path / "probe.nq"
         probe.write_text(PROBE_NQ, encoding="utf-8")
         load_store([probe], store=store)  # append: the seed's graphs stay
@@ -49,6 +51,8 @@ def test_a_load_into_the_store_is_served_without_a_restart(seed_dist: Path, tmp_
             status, _, body = client.get(f"{PROBE}.html")
         assert status == 200 and b"Probeland" in body
         assert b"Probeland" in client.get("entity/russia.html")[2], "the cached page is stale"
+        assert b">Probeland</a>" in client.get("")[2], "the home page is made anew"
+        assert f"<loc>{BASE}{PROBE}.html</loc>".encode() in client.get("sitemap.xml")[2]
         deadline = time.monotonic() + 20
         while b"true" not in _ask(client, BASE + PROBE) and time.monotonic() < deadline:
             time.sleep(0.3)
