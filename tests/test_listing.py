@@ -313,3 +313,34 @@ def test_the_server_answers_the_lists_and_sitemap_parts_over_http(large: Path) -
         assert answer.headers["content-type"].startswith(media)
     missing = ["list/nothing.html", "list/facts.page99.html", "sitemap-99.xml"]
     assert [a.status_code for a in asyncio.run(fetch(missing))] == [404] * 3
+
+
+def test_a_node_sparql_cannot_name_is_listed_without_being_asked_about(monkeypatch) -> None:
+    """A remote store may hold an IRI with a space or a brace: no query names it (it would
+    not parse, and the home page would not be made); its row has its types and the last
+    part of its IRI."""
+    from rdflib import Literal, URIRef
+
+    from mapper.publish.store import overview
+
+    odd, plain = URIRef(f"{BASE}entity/odd {{x}}"), URIRef(f"{BASE}entity/plain")
+    person = URIRef("https://schema.org/Person")
+    asked: list[str] = []
+
+    def select(query: str):
+        asked.append(query)
+        if "NOT IN" in query:  # the types that are not a detail's
+            return [{"s": odd, "t": person}, {"s": plain, "t": person}]
+        if "COUNT" in query:
+            return [{"t": person, "n": Literal(2)}]
+        if "VALUES" in query and "schema.org/name" in query:
+            return [{"s": plain, "p": URIRef("https://schema.org/name"), "o": Literal("P")}]
+        return []
+
+    monkeypatch.setattr(overview, "ASKED", 10**9)  # every label asked for by name
+    found = overview.store_overview(select, BASE, union_is_a_set=True, triples=2)
+    assert not [q for q in asked if "odd {x}" in q]
+    assert [(r[0], r[1], r[3]) for r in found.rows] == [
+        (str(odd), "odd {x}", 1),
+        (str(plain), "P", 1),
+    ]

@@ -22,6 +22,7 @@ from ..render.describe import DETAIL_TYPES, LABELS, iri_label, pick_label
 from ..render.pages import group_of
 from ..render.views import ONTOLOGY, kind_text, relative
 from ..render.void import EXAMPLE_CLASSES, Overview
+from .read import fits_a_query
 
 __all__ = ["store_overview"]
 
@@ -87,7 +88,13 @@ def store_overview(select: Select, base: str, *, union_is_a_set: bool, triples: 
         if isinstance(s, URIRef):
             types[str(s)].append(str(row["t"]))
     # a resource with no defrel class is named by all its types, a detail's too (kind_text)
-    plain = sorted(r for r, ts in types.items() if not any(t.startswith(ONTOLOGY) for t in ts))
+    # (a node SPARQL cannot name, which a remote store may hold, is not asked about: its row
+    # has the types read so far, and the last part of its IRI for a label)
+    plain = sorted(
+        r
+        for r, ts in types.items()
+        if not any(t.startswith(ONTOLOGY) for t in ts) and fits_a_query(r)
+    )
     for start in range(0, len(plain), BATCH):
         for row in select(q.all_types(plain[start : start + BATCH])):
             if str(row["t"]) in DETAIL_TYPES:
@@ -98,10 +105,11 @@ def store_overview(select: Select, base: str, *, union_is_a_set: bool, triples: 
         if len(missing) > ASKED:  # most of them: every node with the property, but those
             rows = select(q.labels(n))  # with one before
         else:  # a few, or none (at 100,000 articles each has a name or headline: the next
-            rows = (  # properties' 730,000 values, on evidence and selectors, are not read)
+            asked = sorted(r for r in missing if fits_a_query(r))  # properties' 730,000
+            rows = (  # values, on evidence and selectors, are not read)
                 row
-                for start in range(0, len(missing), BATCH)
-                for row in select(q.labels_of(n, sorted(missing)[start : start + BATCH]))
+                for start in range(0, len(asked), BATCH)
+                for row in select(q.labels_of(n, asked[start : start + BATCH]))
             )
         for row in rows:
             s = str(row["s"])

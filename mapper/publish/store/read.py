@@ -48,7 +48,10 @@ from ..render.describe import (
 )
 from .terms import iri_term, to_oxigraph, to_rdflib
 
-__all__ = ["EmbeddedSource", "QuadSource", "neighbourhood", "neighbourhood_quads", "resource_of"]
+__all__ = [
+    "EmbeddedSource", "QuadSource", "fits_a_query", "neighbourhood", "neighbourhood_quads",
+    "resource_of",
+]  # fmt: skip
 
 EVIDENCE = NS["defrel"].evidence
 ADDRESS = NS[
@@ -125,7 +128,13 @@ _UNFIT = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
 def _plain(node: Node) -> bool:
-    return isinstance(node, URIRef) and not _UNFIT.search(node)
+    return isinstance(node, URIRef) and fits_a_query(node)
+
+
+def fits_a_query(iri: str) -> bool:
+    """Can ``iri`` be written as ``<iri>`` in a query (a remote store may hold IRIs that
+    SPARQL cannot name: with spaces, braces, quotes)?"""
+    return not _UNFIT.search(iri)
 
 
 _POINTING = [ox.NamedNode(str(NS["defrel"][p])) for p in ("article", "evidence")]
