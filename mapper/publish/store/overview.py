@@ -12,6 +12,7 @@ without the ones before), its kind and group from its types (``views.kind_text``
 
 from __future__ import annotations
 
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
@@ -83,10 +84,11 @@ def store_overview(select: Select, base: str, *, union_is_a_set: bool, triples: 
     docstring); ``triples``: how many the dataset holds, each once."""
     q = _Queries(union_is_a_set)
     types: dict[str, list[str]] = defaultdict(list)
+    named: dict[str, tuple] = {}  # a set of types -> the same tuple (a few dozen sets)
     for row in select(q.typed()):
         s = row["s"]
         if isinstance(s, URIRef):
-            types[str(s)].append(str(row["t"]))
+            types[str(s)].append(sys.intern(str(row["t"])))
     # a resource with no defrel class is named by all its types, a detail's too (kind_text)
     # (a node SPARQL cannot name, which a remote store may hold, is not asked about: its row
     # has the types read so far, and the last part of its IRI for a label)
@@ -99,7 +101,7 @@ def store_overview(select: Select, base: str, *, union_is_a_set: bool, triples: 
         for row in select(q.all_types(plain[start : start + BATCH])):
             if str(row["t"]) in DETAIL_TYPES:
                 types[str(row["s"])].append(str(row["t"]))
-    labels: dict[str, list[Node]] = {}
+    labels: dict[str, str] = {}
     for n in range(len(LABELS)):
         missing = types.keys() - labels.keys()
         if len(missing) > ASKED:  # most of them: every node with the property, but those
@@ -111,10 +113,13 @@ def store_overview(select: Select, base: str, *, union_is_a_set: bool, triples: 
                 for start in range(0, len(asked), BATCH)
                 for row in select(q.labels_of(n, asked[start : start + BATCH]))
             )
+        values: dict[str, list[Node]] = {}  # of the nodes this property names first
         for row in rows:
             s = str(row["s"])
             if s in missing and not isinstance(row["s"], BNode):
-                labels.setdefault(s, []).append(row["o"])
+                values.setdefault(s, []).append(row["o"])
+        for s, found in values.items():  # as Catalogue.values gives them (its label)
+            labels[s] = pick_label(found if len(found) == 1 else sorted(set(found)))
     found = Overview(triples=triples, resources=len(types))
     found.classes = Counter({str(r["t"]): int(r["n"]) for r in select(q.classes())})
     found.predicates = {str(r["p"]) for r in select(q.predicates())}
@@ -126,14 +131,13 @@ def store_overview(select: Select, base: str, *, union_is_a_set: bool, triples: 
             if kind == _NEWS:
                 found.articles.append(resource)
         if resource.startswith(base):
-            values = labels.get(resource)
-            if values is None:
-                label = iri_label(resource)
-            else:
-                label = pick_label(values if len(values) == 1 else sorted(set(values)))
+            label = labels[resource] if resource in labels else iri_label(resource)
             href = relative("index.html", f"{resource[len(base) :]}.html")
-            row = (resource, label, kind_text(set(kinds)), group_of(kinds), href)
-            found.rows.append(row)
+            key = frozenset(kinds)
+            shown = named.get(key)
+            if shown is None:
+                shown = named[key] = (kind_text(key), group_of(key))
+            found.rows.append((resource, label, *shown, href))
     found.firsts = {c: r for c, r in firsts.items() if r is not None}
     found.rows.sort()
     return found
