@@ -377,7 +377,7 @@ class SiteRun:
         for spooled in self.work.iterdir():
             spooled.unlink()
         self.work.rmdir()
-        outcome.pages = len(pages) + 2
+        outcome.pages = len(pages) + 2 + sum(n.startswith("list/") for n in listed)  # + the lists
         outcome.rendered = self.written
         outcome.files += len(SUFFIXES) * len(pages) + len(files)  # and the build's, before
         outcome.files += 0 if "style.css" in files else len(FIXED)
