@@ -550,3 +550,32 @@ def test_a_bad_url_or_country_code_is_refused_with_the_fix(tmp_path: Path) -> No
     for words in ("country_code: 'mt'", "two capital letters", "url: 'news.example.com",
                   "absolute http(s) URL", "only a Country has a country_code"):  # fmt: skip
         assert words in result.output, result.output
+
+
+def test_a_property_or_datatype_outside_defrels_namespaces_is_written_as_its_iri() -> None:
+    """A store may hold any data: a schema.org property's literal of a foreign datatype goes
+    into the embedded JSON-LD with the datatype's full IRI (a CURIE needs a prefix the
+    context does not have: the page was not made), and reads back as the same triple; a
+    property outside schema.org is left out, as every one is."""
+    from rdflib.compare import isomorphic
+
+    from mapper.publish.render.describe import Catalogue
+    from mapper.publish.render.schemajson import schema_jsonld
+    from mapper.publish.render.views import Layout
+
+    base = "https://w3id.org/defrel/data/"
+    node, odd = URIRef(f"{base}entity/x"), URIRef("http://example.org/dt")
+    quads = [
+        (node, RDF.type, URIRef("https://schema.org/Country"), None),
+        (node, URIRef("https://schema.org/name"), Literal("X", lang="en"), None),
+        (node, URIRef("https://schema.org/population"), Literal("12", datatype=odd), None),
+        (node, URIRef("http://example.org/rank"), Literal("3", datatype=odd), None),
+    ]
+    cat = Catalogue.of_quads(quads)
+    text = schema_jsonld(Layout(base, cat), node, cat.describe(node))
+    assert '"@type": "http://example.org/dt"' in text
+    found = Graph().parse(data=text, format="json-ld")
+    wanted = Graph()
+    for s, p, o, _ in quads[:3]:
+        wanted.add((s, p, o))
+    assert isomorphic(found, wanted)

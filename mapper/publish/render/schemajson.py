@@ -88,10 +88,15 @@ class _Builder:
     def key(self, prop: str) -> str:
         if prop.startswith(_S) and len(prop) > len(_S):
             return prop[len(_S) :]
-        name = curie(prop)
-        if name != prop:
-            self.prefixes.add(name.split(":", 1)[0])
-        return name
+        return self.name(prop)
+
+    def name(self, iri: str) -> str:
+        """A CURIE for ``iri``, its prefix then declared in the context; or the IRI itself,
+        if it is in none of defrel's namespaces (a store may hold any data)."""
+        found = curie(iri)
+        if found != iri:
+            self.prefixes.add(found.split(":", 1)[0])
+        return found
 
     def types(self, node: Node) -> str | list[str] | None:
         found = sorted(self.out.props(node).get(_TYPE, ()))
@@ -121,8 +126,7 @@ class _Builder:
     def typed(self, key: str, text: str, datatype: str) -> str | dict:
         """``literal`` of a value ``text`` of ``datatype`` (neither a string nor a boolean),
         without making the rdflib Literal."""
-        name = curie(str(datatype))
-        self.prefixes.add(name.split(":", 1)[0])
+        name = self.name(str(datatype))
         if key in self.exact:
             return {"@value": text, "@type": name}
         self.kinds[key].add(("type", name))
@@ -138,9 +142,7 @@ class _Builder:
             return bool(value.toPython())
         if datatype is None or _same(_STRING, datatype):
             return {"@value": str(value)}
-        name = curie(str(datatype))
-        self.prefixes.add(name.split(":", 1)[0])
-        return {"@value": str(value), "@type": name}
+        return {"@value": str(value), "@type": self.name(str(datatype))}
 
     def link(self, node: Node) -> dict:
         """Another resource: its IRI, type and name, as the description states them."""
