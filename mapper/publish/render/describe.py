@@ -280,7 +280,10 @@ class Catalogue:
             for selector in self.values(target, OA.hasSelector):
                 start, end = self.value(selector, OA.start), self.value(selector, OA.end)
                 if isinstance(start, Literal) and isinstance(end, Literal):
-                    return int(start), int(end)
+                    try:
+                        return int(start), int(end)
+                    except ValueError:  # ill-typed ("zz"): a store may hold any data
+                        continue
         return None
 
     def window(self, iri: URIRef, page: int = 1) -> Window | None:

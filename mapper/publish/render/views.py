@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
-from decimal import Context, Decimal
+from decimal import Context, Decimal, InvalidOperation
 from functools import lru_cache
 
 from rdflib import RDF, Literal, URIRef
@@ -109,7 +109,12 @@ def relative(here: str, target: str) -> str:
 
 
 def _number(value: Node) -> str:
-    number = Decimal(str(value))
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:  # not a number ("abc"): a store may hold any data
+        return str(value)
+    if not number.is_finite():
+        return str(value)
     number = number.normalize(Context(prec=max(28, len(number.as_tuple().digits))))  # exact
     return f"{number:,f}" if abs(number) >= 10000 else format(number, "f")
 

@@ -82,8 +82,10 @@ class DeadlineProtocol(H11Protocol):
 
 
 def _quiet() -> None:
-    """uvicorn's loggers say nothing: the CLI reports what matters, and stderr stays clean."""
-    for name in ("uvicorn", "uvicorn.error", "uvicorn.access", "uvicorn.asgi"):
+    """uvicorn's loggers say nothing: the CLI reports what matters, and stderr stays clean;
+    nor does rdflib's, which logs a traceback for each ill-typed literal it reads (a store
+    may hold any data: its pages show the literal as written)."""
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.access", "uvicorn.asgi", "rdflib.term"):
         logger = logging.getLogger(name)
         logger.handlers = [logging.NullHandler()]
         logger.propagate = False
