@@ -40,12 +40,12 @@ class _Queries:
     def __init__(self, union_is_a_set: bool) -> None:
         self.set = union_is_a_set
 
-    def pattern(self, triples: str) -> str:
-        return triples if self.set else f"GRAPH ?g {{ {triples} }}"
+    def pattern(self, triples: str, graph: str = "?g") -> str:
+        return triples if self.set else f"GRAPH {graph} {{ {triples} }}"
 
-    def select(self, names: str, where: str, tail: str = "") -> str:
+    def select(self, names: str, where: str) -> str:
         distinct = "" if self.set else "DISTINCT "
-        return f"SELECT {distinct}{names} WHERE {{ {where} }}{tail}"
+        return f"SELECT {distinct}{names} WHERE {{ {where} }}"
 
     def classes(self) -> str:  # nodes of each class, each node once
         count = "COUNT(*)" if self.set else "COUNT(DISTINCT ?s)"
@@ -59,7 +59,8 @@ class _Queries:
     def labels(self, n: int) -> str:  # the values of LABELS[n] of nodes without one before
         where = self.pattern(f"?s <{LABELS[n]}> ?o")
         for earlier in LABELS[:n]:
-            where += f" FILTER NOT EXISTS {{ {self.pattern(f'?s <{earlier}> ?x')} }}"
+            before = self.pattern(f"?s <{earlier}> ?x", "?h")  # in any graph, not ?g only
+            where += f" FILTER NOT EXISTS {{ {before} }}"
         return self.select("?s ?p ?o", f"{where} BIND(<{LABELS[n]}> AS ?p)")
 
     def labels_of(self, n: int, nodes: list[str]) -> str:  # LABELS[n] of ``nodes``
