@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import textwrap
 from pathlib import Path
@@ -153,46 +152,13 @@ def seed_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def seed_server(seed_site: Path, tmp_path_factory):
-    """``defrel serve`` on the seed site, on a free port, in its own process, stopped by its
-    pid at the end of the session.  Yields the site's URL (``http://127.0.0.1:N/defrel/data/``)."""
-    with serving_site(seed_site, tmp_path_factory.mktemp("serve") / "serve.log") as url:
+    """``defrel serve`` on the seed site, on a free port, in its own process, stopped at the
+    end of the session.  Yields the site's URL (``http://127.0.0.1:N/defrel/data/``)."""
+    from serving import serving
+
+    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    with serving(["--site", str(seed_site)], log) as (url, _):
         yield url
-
-
-@contextlib.contextmanager
-def serving_site(site: Path, log: Path):
-    """``defrel serve --site site`` on a free port, in its own process (its stderr in
-    ``log``), stopped by its pid on leaving; gives the site's URL."""
-    import os
-    import selectors
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    command = [sys.executable, "-m", "mapper.cli.main", "serve", "--site", str(site)]
-    with log.open("w") as err:
-        proc = subprocess.Popen(
-            [*command, "--port", "0", "--timeout", "3"], stdout=subprocess.PIPE, stderr=err
-        )
-    try:
-        sel = selectors.DefaultSelector()
-        sel.register(proc.stdout, selectors.EVENT_READ)
-        deadline = time.monotonic() + 60
-        line = b""
-        while not line.endswith(b"\n") and time.monotonic() < deadline and proc.poll() is None:
-            if sel.select(timeout=1):
-                line += proc.stdout.read1(4096)
-        assert b"Serving" in line, f"defrel serve did not start: {line!r} {log.read_text()}"
-        yield line.decode().split(" at ", 1)[1].split(" ", 1)[0]
-    finally:
-        os.kill(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.kill(proc.pid, signal.SIGKILL)
-            proc.wait()
-        proc.stdout.close()
 
 
 def rss_kib(pid: int) -> int:

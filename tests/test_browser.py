@@ -248,9 +248,9 @@ def test_a_large_groups_list_pages_work_in_the_browser(
     """From the home page to each group's list, page after page by rel="next": one h1, a
     language, a title, only JSON-LD for script (a schema.org CollectionPage, self-contained),
     readable contrast, and every link of the site resolving."""
-    from conftest import serving_site
+    from serving import serving
 
-    with serving_site(large_site, tmp_path / "serve.log") as url:
+    with serving(["--site", str(large_site)], tmp_path / "serve.log") as (url, _):
         host = "{0.scheme}://{0.netloc}".format(urlsplit(url))
         chromium = browser
         chromium.hosts.append(host + "/")

@@ -24,6 +24,13 @@ FOREIGN = f"""
 {ODD} <https://schema.org/numberOfItems> "abc"^^<{XSD}integer> {G} .
 {ODD} <https://schema.org/price> "1e400"^^<{XSD}double> {G} .
 {ODD} <https://schema.org/location> <{BASE}entity/russia> {G} .
+{ODD} <https://schema.org/knows> <{BASE}entity/q?x=1> {G} .
+{ODD} <https://schema.org/knows> <{BASE}entity/grüße> {G} .
+{ODD} <https://schema.org/knows> {TICK} {G} .
+<{BASE}entity/q?x=1> {TYPE} <https://schema.org/Person> {G} .
+<{BASE}entity/q?x=1> <https://schema.org/name> "Query" {G} .
+<{BASE}entity/grüße> {TYPE} <https://schema.org/Person> {G} .
+<{BASE}entity/grüße> <https://schema.org/name> "Grüße" {G} .
 {ODD} <http://example.org/p> "x"^^<http://example.org/dt> {G} .
 {ODD} <https://schema.org/amount> <{BASE}entity/odd-1/amount> {G} .
 <{BASE}entity/odd-1/amount> {TYPE} <https://schema.org/QuantitativeValue> {G} .
@@ -117,3 +124,34 @@ def test_the_home_page_and_void_of_foreign_data_are_made(source) -> None:
     assert "Ödd" in home and "entity/%E2%9C%93.html" in home
     assert f"{BASE}entity/odd-1.html" in files["sitemap.xml"]
     assert "http://example.org/Thing" in files["void.ttl"]
+
+
+def test_a_store_iri_with_escapes_unicode_or_a_question_mark_is_reached_over_http(
+    store: Path, tmp_path: Path
+) -> None:
+    """The links to a resource whose IRI holds an escape (``%E2%9C%93``), a character
+    outside ASCII (``grüße``) or a ``?`` lead to its page, from the home page and from a
+    page that links to it; its IRI redirects there with a Location a client can send."""
+    import re
+    from urllib.parse import urljoin, urlsplit
+
+    import httpx
+    from serving import serving
+
+    wanted = {"%E2%9C%93": "<h1>%E2%9C%93</h1>", "grüße": "<h1>Grüße</h1>", "q?x=1": "<h1>Query"}
+    log = tmp_path / "serve.log"
+    with serving(["--store", str(store)], log) as (url, _), httpx.Client(timeout=30) as client:
+        for page in (url, url + "entity/odd-1.html"):
+            hrefs = re.findall(r'href="([^"]+)"', client.get(page).text)
+            for iri, name in wanted.items():
+                escaped = iri.replace("?", "%3F")
+                [href] = {h for h in hrefs if h.rpartition("/")[2] == f"{escaped}.html"}
+                answer = client.get(urljoin(page, href))
+                assert answer.status_code == 200 and name in answer.text, (page, href)
+        for iri in wanted:
+            asked = url + "entity/" + iri.replace("?", "%3F")
+            answer = client.get(asked, headers={"Accept": "text/turtle"})
+            assert answer.status_code == 303, asked
+            location = answer.headers["location"]
+            assert location.isascii() and urlsplit(location).query == "", location
+            assert client.get(urljoin(url, location)).status_code == 200, location

@@ -74,7 +74,7 @@ class Layout:
         text = str(iri)
         target = self.path(iri)
         if target is not None:
-            return relative(here, f"{target}.html") + self.fragment(iri)
+            return page_link(here, target) + self.fragment(iri)
         if text.startswith(ONTOLOGY):
             return relative(here, f"{ONTOLOGY_PAGE}.html") + "#" + text[len(ONTOLOGY) :]
         if text.startswith(self.base):
@@ -95,6 +95,15 @@ class Layout:
 
 
 _ODD = frozenset(("", ".", ".."))  # parts of a path that posixpath.relpath reads
+
+
+def page_link(here: str, path: str) -> str:
+    """A link from page ``here`` to the page of the resource at ``path`` (a ``?`` or ``#``,
+    which a store's IRI may hold, escaped: it would end the URL's path)."""
+    link = relative(here, f"{path}.html")
+    if "?" in link or "#" in link:
+        link = link.replace("?", "%3F").replace("#", "%23")
+    return link
 
 
 def relative(here: str, target: str) -> str:

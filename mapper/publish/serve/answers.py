@@ -5,8 +5,10 @@ in plain text or as a page, and the headers every response carries."""
 from __future__ import annotations
 
 import hashlib
+import re
 from http import HTTPStatus
 from pathlib import Path
+from urllib.parse import quote
 
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
@@ -64,11 +66,22 @@ def file_answer(request: Request, path: Path, headers=None) -> Response:
     return response
 
 
+def url_path(text: str) -> str:
+    """A site path as a URL's path in a header: characters a URL cannot hold there (a space,
+    ``?``, ``#``, anything not ASCII, which a resource's IRI in a store may have) escaped,
+    escapes already there kept; a plain path as it is."""
+    return text if _PLAIN_PATH.fullmatch(text) else quote(text, safe=_PATH_SAFE)
+
+
+_PATH_SAFE = "/%:@!$&'()*+,;=~-._"
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9/%:@!$&'()*+,;=~._-]*")
+
+
 def alternates(mount: str, docs: dict[str, str], skip: str | None = None) -> str:
     """A ``Link`` header naming each of ``docs`` (media type -> site path under ``mount``),
     but ``skip``, as an alternate."""
     return ", ".join(
-        f'<{mount}{path}>; rel="alternate"; type="{media}"'
+        f'<{url_path(mount + path)}>; rel="alternate"; type="{media}"'
         for media, path in docs.items()
         if path != skip
     )
@@ -82,7 +95,8 @@ def see_other(request: Request, docs: dict[str, str]) -> Response:
     media = choose(request.headers.get("accept"), list(docs))
     if media is None:
         return error(request, 406, "none of the formats you accept is available", headers, docs)
-    return Response(status_code=303, headers={"Location": mount + docs[media], **headers})
+    location = url_path(mount + docs[media])
+    return Response(status_code=303, headers={"Location": location, **headers})
 
 
 def wants_html(request: Request) -> bool:

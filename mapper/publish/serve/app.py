@@ -39,7 +39,16 @@ from ..render.negotiate import DOCUMENTS, EXTENSIONS, WELL_KNOWN
 from ..store.memory import StoreMemory
 from ..store.read import QuadSource, neighbourhood, resource_of
 from ..store.refresh import StoreWatch
-from .answers import Headers, alternates, error, file_answer, see_other, send, wants_html
+from .answers import (
+    Headers,
+    alternates,
+    error,
+    file_answer,
+    see_other,
+    send,
+    url_path,
+    wants_html,
+)
 from .endpoint import QueryPool
 from .sparql_app import MAX_BODY, post, sparql
 
@@ -272,12 +281,12 @@ async def _document(request: Request, rel: str) -> Response | None:
     here = stem if page == 1 else f"{stem}.page{page}"
     headers = {"Link": alternates(site.mount, _offers(here), skip=rel)}
     if stem != "void":
-        headers["Link"] += f', <{site.base}{stem}>; rel="describes"'
+        headers["Link"] += f', <{url_path(site.base + stem)}>; rel="describes"'
         described = site.pages(stem)
         for rel_name, n in (("prev", page - 1), ("next", page + 1)):
             if described is not None and 1 <= n <= described:
                 target = stem if n == 1 else f"{stem}.page{n}"
-                headers["Link"] += f', <{site.mount}{target}{suffix}>; rel="{rel_name}"'
+                headers["Link"] += f', <{url_path(site.mount + target + suffix)}>; rel="{rel_name}"'
     return send(request, 200, text.encode(), media, headers)
 
 
@@ -286,7 +295,7 @@ async def routed(request: Request, offers: Callable[[str], dict[str, str]]) -> R
     (303 to one of ``offers(stem)``), a path outside the base's (404; ``/`` leads to the
     base's), the SPARQL endpoint; else the site path asked for."""
     site = request.app.state.site
-    path = request.url.path
+    path = request.scope["path"]  # decoded (request.url.path would end at a decoded "?")
     if site.ontology_path and path.rstrip("/") == site.ontology_path:
         return see_other(request, offers("ontology"))
     if path in ("/" + WELL_KNOWN, site.mount + WELL_KNOWN):
@@ -311,13 +320,25 @@ async def _get(request: Request) -> Response:
     dump = site.dump(rel)
     if dump is not None:
         return file_answer(request, dump)
-    found = await _document(request, rel) if rel else None
-    if found is not None:
-        return found
-    stem = await run_in_threadpool(site.resource, rel)
-    if stem is None:
-        return error(request, 404, f"no resource or document {site.base}{rel} here")
-    return see_other(request, _offers(stem))
+    spellings = _spellings(request, site, rel)
+    for name in spellings if rel else ():
+        found = await _document(request, name)
+        if found is not None:
+            return found
+    for name in spellings:
+        stem = await run_in_threadpool(site.resource, name)
+        if stem is not None:
+            return see_other(request, _offers(stem))
+    return error(request, 404, f"no resource or document {site.base}{rel} here")
+
+
+def _spellings(request: Request, site: StoreSite, rel: str) -> list[str]:
+    """The site path asked for as sent (its escapes kept: ``entity/%E2%9C%93``, an IRI a
+    store may hold), then as decoded (``entity/✓``, an IRI with the character itself)."""
+    raw = request.scope.get("raw_path", b"").decode("latin-1")
+    mount = url_path(site.mount)
+    sent = raw[len(mount) :] if raw.startswith(mount) else None
+    return [sent, rel] if sent is not None and sent != rel else [rel]
 
 
 async def _any(request: Request) -> Response:

@@ -21,7 +21,7 @@ from rdflib.term import Node
 
 from ..render.describe import DETAIL_TYPES, LABELS, iri_label, pick_label
 from ..render.pages import group_of
-from ..render.views import ONTOLOGY, kind_text, relative
+from ..render.views import ONTOLOGY, kind_text, page_link
 from ..render.void import EXAMPLE_CLASSES, Overview
 from .read import fits_a_query
 
@@ -133,7 +133,7 @@ def store_overview(select: Select, base: str, *, union_is_a_set: bool, triples: 
                 found.articles.append(resource)
         if resource.startswith(base):
             label = labels[resource] if resource in labels else iri_label(resource)
-            href = relative("index.html", f"{resource[len(base) :]}.html")
+            href = page_link("index.html", resource[len(base) :])
             key = frozenset(kinds)
             shown = named.get(key)
             if shown is None:
