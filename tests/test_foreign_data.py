@@ -131,7 +131,8 @@ def test_a_store_iri_with_escapes_unicode_or_a_question_mark_is_reached_over_htt
 ) -> None:
     """The links to a resource whose IRI holds an escape (``%E2%9C%93``), a character
     outside ASCII (``grüße``) or a ``?`` lead to its page, from the home page and from a
-    page that links to it; its IRI redirects there with a Location a client can send."""
+    page that links to it; its IRI redirects there with a Location a client can send. A
+    path that is no IRI (a broken escape) is a 404, not a server error."""
     import re
     from urllib.parse import urljoin, urlsplit
 
@@ -155,3 +156,5 @@ def test_a_store_iri_with_escapes_unicode_or_a_question_mark_is_reached_over_htt
             location = answer.headers["location"]
             assert location.isascii() and urlsplit(location).query == "", location
             assert client.get(urljoin(url, location)).status_code == 200, location
+        for odd in ("entity/%ZZ.html", "entity/%E2%9C.html", "entity/%ZZ"):  # no IRI: 404
+            assert client.get(url + odd).status_code == 404, odd

@@ -212,7 +212,10 @@ def test_a_document_is_rendered_once_however_large(paged, monkeypatch) -> None:
     assert site.document(stem, ".ttl") and len(renders) == 2
 
 
-@pytest.mark.parametrize("stem", ["entity/x> } ASK {", 'entity/a"b', "entity/a b", "entity/{x}"])
+@pytest.mark.parametrize(
+    "stem",
+    ["entity/x> } ASK {", 'entity/a"b', "entity/a b", "entity/{x}", "entity/%ZZ", "entity/a\x9cb"],
+)
 def test_a_path_that_is_no_iri_names_no_resource(paged, stem: str) -> None:
     """A request's path goes into the store's queries only if it can be an IRI there."""
     _, site, _ = paged

@@ -132,9 +132,16 @@ def _plain(node: Node) -> bool:
 
 
 def fits_a_query(iri: str) -> bool:
-    """Can ``iri`` be written as ``<iri>`` in a query (a remote store may hold IRIs that
-    SPARQL cannot name: with spaces, braces, quotes)?"""
-    return not _UNFIT.search(iri)
+    """Can ``iri`` be written as ``<iri>`` in a query? A remote store may hold IRIs that
+    SPARQL cannot name (with spaces, braces, quotes), and a request's path may be no IRI at
+    all (``%ZZ``, a control character): Oxigraph's parser says."""
+    if _UNFIT.search(iri):
+        return False
+    try:
+        ox.NamedNode(iri)
+    except (ValueError, UnicodeEncodeError):
+        return False
+    return True
 
 
 _POINTING = [ox.NamedNode(str(NS["defrel"][p])) for p in ("article", "evidence")]
