@@ -124,7 +124,8 @@ BATCH = 500  # nodes per VALUES of the embedded store's queries
 
 # What an IRI may hold to be written into a query: a request's path can hold anything, and
 # what does not fit is no IRI of a store (Oxigraph refuses it), so it has no names anyway.
-_UNFIT = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_UNFIT = re.compile(r'[\x00-\x20\x7f<>"{}|^`\\]')
+_SURE = re.compile(r"[a-z][a-z0-9+.-]*://[A-Za-z0-9._~:/@!$&'()*+,;=-]*")  # no ? # % [ ]
 
 
 def _plain(node: Node) -> bool:
@@ -137,6 +138,8 @@ def fits_a_query(iri: str) -> bool:
     all (``%ZZ``, a control character): Oxigraph's parser says."""
     if _UNFIT.search(iri):
         return False
+    if _SURE.fullmatch(iri):  # (most: nothing in it the parser could refuse)
+        return True
     try:
         ox.NamedNode(iri)
     except (ValueError, UnicodeEncodeError):
