@@ -109,15 +109,17 @@ def start(source: list[str], code: Path | None = None) -> tuple[subprocess.Popen
     return proc, line.decode().split(" at ", 1)[1].split(" ", 1)[0]
 
 
+def vmrss_mib(pid: int) -> float:
+    """A process's resident set (VmRSS), in MiB (0 for one that has none: a zombie)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    kib = next((x.split()[1] for x in status.splitlines() if x.startswith("VmRSS:")), "0")
+    return int(kib) / 1024
+
+
 def rss_each_mib(pid: int) -> list[float]:
     """VmRSS of the server and of each of its child processes (the query workers)."""
     pids = [pid] + [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    found = []
-    for p in pids:
-        status = Path(f"/proc/{p}/status").read_text()
-        kib = int(next(x.split()[1] for x in status.splitlines() if x.startswith("VmRSS:")))
-        found.append(kib / 1024)
-    return found
+    return [vmrss_mib(p) for p in pids]
 
 
 def rss_mib(pid: int) -> float:
@@ -130,13 +132,11 @@ def tree_rss_mib(pid: int) -> float:
     while todo:
         p = todo.pop()
         try:
-            status = Path(f"/proc/{p}/status").read_text()
+            total += vmrss_mib(p)
             for task in Path(f"/proc/{p}/task").iterdir():  # each thread's children
                 todo += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, ValueError):
             continue
-        kib = next((x.split()[1] for x in status.splitlines() if x.startswith("VmRSS:")), "0")
-        total += int(kib) / 1024
     return total
 
 

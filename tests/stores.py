@@ -7,6 +7,7 @@ temporary folder; started, awaited and stopped by process id."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -158,6 +159,25 @@ ServerThreads = 4
 ResultSetMaxRows = 100000
 MaxQueryExecutionTime = 60
 """
+
+
+@contextlib.contextmanager
+def oxigraph_source(paths: list[Path], folder: Path):
+    """An Oxigraph server in ``folder`` holding the named graphs of ``paths``, read as
+    ``serve --endpoint`` reads a store (a ``RemoteSource``); stopped on leaving."""
+    import httpx
+
+    from mapper.publish.serve.remote import RemoteSource
+    from mapper.stores.remote import load_endpoint
+
+    oxigraph = Oxigraph(folder).start()
+    try:
+        load_endpoint(paths, url=oxigraph.store_url)
+        source = RemoteSource(httpx.URL(oxigraph.query_url), timeout=30)
+        with source.http:  # (its connections closed on leaving)
+            yield source
+    finally:
+        oxigraph.stop()
 
 
 class Virtuoso(Server):

@@ -74,22 +74,11 @@ def source(request, store: Path, seed_dist: Path, tmp_path_factory):
     if request.param == "embedded":
         yield EmbeddedSource(ox.Store.read_only(str(store))), embedded_select(str(store)), True
         return
-    import httpx
-    from stores import Oxigraph
+    from stores import oxigraph_source
 
-    from mapper.publish.serve.remote import RemoteSource
-    from mapper.stores.remote import load_endpoint
-
-    oxigraph = Oxigraph(tmp_path_factory.mktemp("oxigraph")).start()
-    try:
-        load_endpoint(
-            [seed_dist / "dataset.nq", store.parent / "foreign.nq"], url=oxigraph.store_url
-        )
-        remote = RemoteSource(httpx.URL(oxigraph.query_url), timeout=30)
-        with remote.http:
-            yield remote, remote.select, False
-    finally:
-        oxigraph.stop()
+    paths = [seed_dist / "dataset.nq", store.parent / "foreign.nq"]
+    with oxigraph_source(paths, tmp_path_factory.mktemp("oxigraph")) as remote:
+        yield remote, remote.select, False
 
 
 def test_every_document_of_foreign_data_is_made(source) -> None:

@@ -183,12 +183,6 @@ def test_a_site_that_shrinks_keeps_no_list_page_or_sitemap_part_it_no_longer_has
     assert {n for n in before if n.startswith("list/")} - set(after)
 
 
-def _same_but_dumps(rel: str, served: bytes, site: bytes) -> None:
-    from test_serve_store import same_description
-
-    same_description(rel, served, site)
-
-
 @pytest.fixture(params=["embedded", "remote"])
 def store_select(request, large: Path, tmp_path_factory):
     """The large site's data in a store, as ``dataset_files`` reads it: the embedded store
@@ -201,27 +195,18 @@ def store_select(request, large: Path, tmp_path_factory):
         load_store([nquads], store=large / "store")
         yield embedded_select(str(large / "store")), True
         return
-    import httpx
-    from stores import Oxigraph
+    from stores import oxigraph_source
 
-    from mapper.publish.serve.remote import RemoteSource
-    from mapper.stores.remote import load_endpoint
-
-    folder = tmp_path_factory.mktemp("oxigraph")
-    oxigraph = Oxigraph(folder).start()
-    try:
-        load_endpoint([nquads], url=oxigraph.store_url)
-        source = RemoteSource(httpx.URL(oxigraph.query_url), timeout=30)
-        with source.http:
-            yield source.select, False
-    finally:
-        oxigraph.stop()
+    with oxigraph_source([nquads], tmp_path_factory.mktemp("oxigraph")) as source:
+        yield source.select, False
 
 
 def test_a_store_gives_the_sites_home_page_lists_void_and_sitemap(large, store_select) -> None:
     """Read from the store, the home page and its lists are the site's bytes (its JSON-LD the
     same data), VoID the same data (the dumps' sizes aside: a server states its own), and
     the sitemap the site's (no description here is long enough to have later pages)."""
+    from test_serve_store import same_description
+
     from mapper.publish.serve.dataset import dataset_files
     from mapper.publish.site.static import DEFAULT_LICENSE
 
@@ -233,7 +218,7 @@ def test_a_store_gives_the_sites_home_page_lists_void_and_sitemap(large, store_s
     for name in listed:
         assert files[name].encode() == site[name], name
     for name in ["index.html", *(f"void{s}" for s in (".ttl", ".jsonld", ".nt", ".nq", ".rdf"))]:
-        _same_but_dumps(name, files[name].encode(), site[name])
+        same_description(name, files[name].encode(), site[name])  # (the dumps' facts aside)
 
 
 @pytest.mark.parametrize("asked", [0, 10**9], ids=["labels-scanned", "labels-asked-by-name"])

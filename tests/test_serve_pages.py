@@ -283,28 +283,18 @@ def test_a_store_of_many_articles_serves_the_sites_bytes(shared_states: Path) ->
 def shared_source(request, shared_states: Path, tmp_path: Path):
     """The shared states' data as a ``QuadSource``: the embedded store, or an Oxigraph server
     read over the SPARQL Protocol (``serve --endpoint``'s)."""
-    import httpx
     import pyoxigraph as ox
 
-    from mapper.publish.serve.remote import RemoteSource
     from mapper.publish.store.read import EmbeddedSource
 
     if request.param == "embedded":
         yield EmbeddedSource(ox.Store.read_only(str(shared_states / "store")))
         return
-    from stores import Oxigraph
-
-    from mapper.stores.remote import load_endpoint
+    from stores import oxigraph_source
 
     (tmp_path / "oxigraph").mkdir()
-    oxigraph = Oxigraph(tmp_path / "oxigraph").start()
-    try:
-        load_endpoint([shared_states / "site" / "dataset.nq"], url=oxigraph.store_url)
-        source = RemoteSource(httpx.URL(oxigraph.query_url), timeout=30)
-        with source.http:  # (its connections closed after the test)
-            yield source
-    finally:
-        oxigraph.stop()
+    with oxigraph_source([shared_states / "site" / "dataset.nq"], tmp_path / "oxigraph") as remote:
+        yield remote
 
 
 def test_a_link_carries_the_address_of_its_own_graph_only(shared_states, shared_source) -> None:
