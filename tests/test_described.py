@@ -72,3 +72,45 @@ def test_stopped_the_child_ends_and_a_caller_is_told_to_ask_again() -> None:
     assert not described.process.is_alive() and time.monotonic() - started < 10
     with pytest.raises(StoreError, match="loaded again"):
         described()
+
+
+def packed_home() -> dict[str, bytes]:
+    from mapper.publish.serve.dataset import packed
+
+    return packed({"index.html": "<p>the home page</p>\n"})
+
+
+def test_over_http_a_failure_is_a_503_naming_it_and_the_next_request_gets_the_page(
+    seed_dist, tmp_path, monkeypatch
+) -> None:
+    """``serve --store``'s app: the home page whose making failed is a 503 that says why;
+    the next request makes it again, and gets it."""
+    import asyncio
+
+    import httpx
+    import pyoxigraph as ox
+
+    from mapper.publish.serve.app import StoreSite, make_app
+    from mapper.publish.store.read import EmbeddedSource
+    from mapper.stores.embedded import load_store
+
+    load_store([seed_dist / "dataset.nq"], store=tmp_path / "store")
+    described = Described(failing, (), {})
+    site = StoreSite(
+        base="https://w3id.org/defrel/data/",
+        source=EmbeddedSource(ox.Store.read_only(str(tmp_path / "store"))),
+        license="https://creativecommons.org/licenses/by/4.0/",
+        query_timeout=5,
+        describe_dataset=described,
+    )
+
+    async def home() -> httpx.Response:
+        transport = httpx.ASGITransport(app=make_app(site, pool=None))
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            return await client.get("/defrel/data/index.html", headers={"Accept": "text/plain"})
+
+    answer = asyncio.run(home())
+    assert answer.status_code == 503 and "ValueError: no such graph" in answer.text
+    monkeypatch.setattr(described, "make", packed_home)
+    answer = asyncio.run(home())
+    assert answer.status_code == 200 and answer.text == "<p>the home page</p>\n"
