@@ -28,6 +28,9 @@ server's memory (with its query workers) at both sizes, and a burst from 50 clie
   meanwhile, its size, a second fetch, each group list's first page, VoID's and the
   sitemap's sizes, and the server's memory after (it keeps those files, compressed). The
   pages and queries are measured after it.
+* a second server on the same store, started after the first stopped: its home page's first
+  fetch, read from what the first kept in the store's folder (``serve/kept.py``; the bench
+  removes the file before the first start, so that one makes it).
 * every figure is printed beside the 1-article run's of the same invocation, with the
   ratio, and the machine's load average at the start and the end.
 
@@ -236,6 +239,8 @@ def burst(url: str, pages: list[str], heavy: list[str], entities: list[str]) -> 
 
 def measure(store: Path, pages_wanted: int, heavy_wanted: int) -> dict:
     pages, heavy, entities = resources(store, pages_wanted, heavy_wanted)
+    # what an earlier server kept (serve/kept.py): this first start makes it again
+    (store / "defrel-described.json").unlink(missing_ok=True)
     proc, url = start(["--store", str(store)])
     try:
         # the server makes the home page as it starts: asked for at once, it comes when
@@ -262,7 +267,7 @@ def measure(store: Path, pages_wanted: int, heavy_wanted: int) -> dict:
         page_ms = [t for _, t in first]
         heavy_ms = [t for _, t in heavy_first]
         query_ms = [t for _, t in queries]
-        return {
+        found = {
             "pages": len(pages),
             "page_p50": pct(page_ms, 50),
             "page_p95": pct(page_ms, 95),
@@ -289,6 +294,18 @@ def measure(store: Path, pages_wanted: int, heavy_wanted: int) -> dict:
     finally:
         os.kill(proc.pid, signal.SIGTERM)
         proc.wait(30)
+    found["kept_kb"] = (store / "defrel-described.json").stat().st_size / 1024
+    # a second server on the same store: the home page is read from what the first kept
+    started = time.monotonic()
+    proc, url = start(["--store", str(store)])
+    try:
+        status, ms = Client(url).get("")
+        found["restart_home_s"] = time.monotonic() - started
+        found["restart_home_ms"] = ms if status == 200 else float("nan")
+    finally:
+        os.kill(proc.pid, signal.SIGTERM)
+        proc.wait(30)
+    return found
 
 
 ROWS = (
@@ -310,6 +327,9 @@ ROWS = (
     ("… its group lists' first pages: how many / slowest (ms)", "lists", "list_max_ms"),
     ("void.ttl (KB) / sitemap.xml (KB)", "void_kb", "sitemap_kb"),
     ("server's RSS after (MiB)", "rss_after_home_mib"),
+    ("what it kept in the store's folder (KB)", "kept_kb"),
+    ("home page after a restart (kept): first fetch (ms)", "restart_home_ms"),
+    ("… from the start of the server (s)", "restart_home_s"),
 )
 
 

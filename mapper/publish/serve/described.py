@@ -5,7 +5,8 @@ Making them reads every resource's types and label (``store/overview.py``): at 1
 articles about a minute and a peak of about 1 GB, which the server need not keep. Begun at
 start, they are usually there when the first visitor asks; a request that comes sooner
 waits for them. The child is a daemon process: a server stopped meanwhile does not wait for
-it, and it does not outlive the server.
+it, and it does not outlive the server. What it made is kept in the store's folder for the
+next server on the same data (``serve/kept.py``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import threading
 from collections.abc import Callable
 
 from ...errors import StoreError
+from .kept import Kept
 
 __all__ = ["Described"]
 
@@ -35,8 +37,10 @@ class Described:
     process: ``begin`` starts it in the background, calling the object waits for it (and
     tries again if it failed)."""
 
-    def __init__(self, make: Callable, args: tuple, kwargs: dict) -> None:
-        self.make, self.args, self.kwargs = make, args, kwargs
+    def __init__(self, make: Callable, args: tuple, kwargs: dict, kept: Kept | None = None) -> None:
+        """``kept``: where the files made are kept for the next server on the same data
+        (``serve/kept.py``), and read from first."""
+        self.make, self.args, self.kwargs, self.kept = make, args, kwargs, kept
         self.files: dict[str, bytes] | None = None
         self.lock = threading.Lock()
         self.process = None
@@ -67,6 +71,14 @@ class Described:
     def _made(self) -> dict[str, bytes]:
         if self.stopped:
             raise StoreError("the store was loaded again: ask again")
+        found = self.kept.read() if self.kept is not None else None
+        if found is None:
+            found = self._child()
+            if self.kept is not None:
+                self.kept.write(found)
+        return found
+
+    def _child(self) -> dict[str, bytes]:
         ctx = multiprocessing.get_context("spawn")
         receive, send = ctx.Pipe(duplex=False)
         process = ctx.Process(

@@ -232,8 +232,10 @@ def _embedded(store: Path, described: dict, *, timeout: float, workers: int, mem
 
 def _described(store: Path, described: dict) -> Described:
     from .dataset import embedded_dataset_files
+    from .kept import Kept, described_key
 
-    return Described(embedded_dataset_files, (str(store),), described)
+    kept = Kept(store, described_key(store, described))
+    return Described(embedded_dataset_files, (str(store),), described, kept)
 
 
 def _remote(endpoint: str, described: dict, *, timeout: float):

@@ -16,17 +16,19 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["StoreWatch", "signature"]
+__all__ = ["OURS", "StoreWatch", "signature"]
 
 INTERVAL = 1.0  # seconds between two looks at the folder
+OURS = "defrel-"  # what defrel keeps in a store's folder besides the data (``serve/kept.py``)
 
 
 def signature(store: Path) -> tuple:
-    """What changes when anything writes the store: its files (not RocksDB's info log)."""
+    """What changes when anything writes the store's data: its files (not RocksDB's info
+    log, nor defrel's own files)."""
     found = []
     with os.scandir(store) as entries:
         for entry in entries:
-            if entry.name.startswith("LOG") or not entry.is_file(follow_symlinks=False):
+            if entry.name.startswith(("LOG", OURS)) or not entry.is_file(follow_symlinks=False):
                 continue
             stat = entry.stat(follow_symlinks=False)
             found.append((entry.name, stat.st_size, stat.st_mtime_ns))

@@ -1,0 +1,130 @@
+"""The dataset's description (home page, lists, VoID, sitemap) that ``serve --store`` made,
+kept in the store's folder, so that the next start of a server on the same data serves it
+at once instead of reading the store's overview again (at 100,000 articles about a minute
+and a peak of about 1 GB, in a child process).
+
+The file (``defrel-described.json``) holds a key and the files, compressed as the server
+keeps them. The key is a digest of all the description depends on: the store's files
+(``refresh.signature``: names, sizes and times, which every ``defrel load`` changes), the
+options (base, licence, publisher, the dumps folder and its files), and defrel's own code,
+templates, ontology and shapes. A file whose key differs, or that cannot be read as such
+a file, is ignored, and made again; it is written whole (a temporary file renamed), and
+not at all when the folder is read-only.
+
+The store's watch (``refresh.signature``) does not count the file: writing it is not a
+change of the data.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from functools import cache
+from importlib.resources import files as package_files
+from pathlib import Path
+
+from ..store.refresh import OURS, signature
+
+__all__ = ["KEPT", "Kept", "described_key"]
+
+KEPT = f"{OURS}described"  # the file's name, and its temporary files' prefix
+_FILE = f"{KEPT}.json"
+_FORMAT = 1
+_LARGEST = 1 << 30  # bytes: what is larger than this is no description defrel wrote
+
+
+@cache
+def _code_digest() -> str:
+    """defrel's source, templates, ontology, shapes and context: what renders the files."""
+    digest = hashlib.sha256()
+    package = Path(str(package_files("mapper")))
+    data = package / "data"
+    parts = [
+        *sorted(package.rglob("*.py")),
+        *sorted((data / "site").iterdir()),
+        *sorted((data / "shapes").glob("*.ttl")),
+        *sorted((data / "ontology").glob("*.ttl")),
+    ]
+    for path in parts:
+        if path.is_file():
+            digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _listing(folder: Path | None) -> list:
+    if folder is None:
+        return []
+    found = []
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_file():
+                stat = entry.stat()
+                found.append((entry.name, stat.st_size, stat.st_mtime_ns))
+    return sorted(found)
+
+
+def described_key(store: Path, described: dict) -> str:
+    """The key of the description of the store at ``store`` served with the options
+    ``described`` (base, license, publisher, dumps), as the store's files are now."""
+    dumps = described.get("dumps")
+    said = {
+        "format": _FORMAT,
+        "store": [list(entry) for entry in signature(Path(store))],
+        "options": {k: repr(v) for k, v in sorted(described.items())},
+        "dumps": _listing(Path(dumps) if dumps else None),
+        "code": _code_digest(),
+    }
+    return hashlib.sha256(json.dumps(said, sort_keys=True).encode()).hexdigest()
+
+
+class Kept:
+    """The description kept in the store's folder ``folder`` under ``key``."""
+
+    def __init__(self, folder: Path, key: str) -> None:
+        self.path, self.key = Path(folder) / _FILE, key
+
+    def read(self) -> dict[str, bytes] | None:
+        """The files kept under this key; None if there are none (or not these, or a file
+        that is not one defrel wrote)."""
+        try:
+            if self.path.stat().st_size > _LARGEST:
+                return None
+            found = json.loads(self.path.read_bytes())
+            if not isinstance(found, dict) or found.get("key") != self.key:
+                return None
+            files = found["files"]
+            if not isinstance(files, dict):
+                return None
+            kept = {}
+            for name, text in files.items():
+                if not (isinstance(name, str) and isinstance(text, str)):
+                    return None
+                kept[name] = base64.b64decode(text, validate=True)
+            return kept
+        except (OSError, ValueError, KeyError, TypeError, binascii.Error):
+            return None
+
+    def write(self, files: dict[str, bytes]) -> bool:
+        """Keep ``files`` under this key (whole: a temporary file renamed). False if the
+        folder cannot be written (a read-only store): the next start makes them again."""
+        text = json.dumps(
+            {"key": self.key, "files": {n: base64.b64encode(b).decode() for n, b in files.items()}}
+        ).encode()
+        try:
+            fd, temp = tempfile.mkstemp(prefix=f"{KEPT}.", suffix=".tmp", dir=self.path.parent)
+        except OSError:
+            return False
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                stream.write(text)
+            os.replace(temp, self.path)
+            return True
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            return False

@@ -1,0 +1,131 @@
+"""``serve/kept.py``: the dataset's description that ``serve --store`` made, kept in the
+store's folder under a key of all it depends on, read by the next server on the same data
+instead of being made again; ignored when the key differs or the file is not one defrel
+wrote; not counted as a change of the store."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from mapper.publish.serve.described import Described
+from mapper.publish.serve.kept import KEPT, Kept, described_key
+from mapper.publish.store.refresh import StoreWatch, signature
+
+BASE = "https://w3id.org/defrel/data/"
+LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+OPTIONS = {"base": BASE, "license": LICENSE, "publisher": None, "dumps": None}
+PROBE_NQ = (
+    f"<{BASE}entity/kept-probe> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+    f"<https://schema.org/Country> <{BASE}graph/kept-probe> .\n"
+    f'<{BASE}entity/kept-probe> <https://schema.org/name> "Keptland"@en <{BASE}graph/kept-probe> .\n'
+)
+
+
+def never() -> dict[str, bytes]:
+    raise AssertionError("made again, though kept")
+
+
+@pytest.fixture
+def store(seed_dist, tmp_path) -> Path:
+    from mapper.stores.embedded import load_store
+
+    load_store([seed_dist / "dataset.nq"], store=tmp_path / "store")
+    return tmp_path / "store"
+
+
+def test_kept_files_are_read_back_under_their_key_only(tmp_path) -> None:
+    files = {"index.html": b"\x78\x9c packed", "void.ttl": bytes(range(256))}
+    assert Kept(tmp_path, "k1").read() is None  # nothing kept yet
+    assert Kept(tmp_path, "k1").write(files)
+    assert Kept(tmp_path, "k1").read() == files
+    assert Kept(tmp_path, "k2").read() is None
+    assert [p.name for p in tmp_path.iterdir()] == [f"{KEPT}.json"]  # no temporary file left
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        b"not json",
+        b"[1, 2]",
+        b'{"key": "k1"}',
+        b'{"key": "k1", "files": []}',
+        b'{"key": "k1", "files": {"index.html": 3}}',
+        b'{"key": "k1", "files": {"index.html": "not base64!"}}',
+        b"\xff\xfe",
+    ],
+)
+def test_a_file_defrel_did_not_write_is_ignored(tmp_path, text: bytes) -> None:
+    (tmp_path / f"{KEPT}.json").write_bytes(text)
+    assert Kept(tmp_path, "k1").read() is None
+
+
+def test_a_folder_that_cannot_be_written_keeps_nothing_and_says_so(tmp_path) -> None:
+    assert Kept(tmp_path / "gone", "k1").write({"index.html": b"x"}) is False
+    (tmp_path / "file").write_text("")
+    assert Kept(tmp_path / "file", "k1").write({"index.html": b"x"}) is False
+
+
+def test_the_key_follows_the_data_and_the_options(store: Path, tmp_path) -> None:
+    from mapper.stores.embedded import load_store
+
+    key = described_key(store, OPTIONS)
+    assert described_key(store, dict(OPTIONS)) == key
+    assert described_key(store, {**OPTIONS, "license": "https://example.org/l"}) != key
+    dumps = tmp_path / "dumps"
+    dumps.mkdir()
+    with_dumps = described_key(store, {**OPTIONS, "dumps": dumps})
+    (dumps / "dataset.nq").write_text("<a:b> <a:c> <a:d> .\n")
+    assert described_key(store, {**OPTIONS, "dumps": dumps}) != with_dumps  # a dump changed
+    Kept(store, key).write({"index.html": b"x"})
+    assert described_key(store, OPTIONS) == key  # the kept file is no change of the store
+    probe = tmp_path / "probe.nq"
+    probe.write_text(PROBE_NQ, encoding="utf-8")
+    load_store([probe], store=store)
+    assert described_key(store, OPTIONS) != key  # a load is
+    assert (store / f"{KEPT}.json").is_file()  # and RocksDB leaves the file where it is
+
+
+def test_the_store_watch_does_not_count_the_kept_file(store: Path) -> None:
+    before = signature(store)
+    reopened = []
+    watch = StoreWatch(store, lambda: reopened.append(1), interval=0)
+    Kept(store, "k1").write({"index.html": b"x"})
+    (store / f"{KEPT}.1234.tmp").write_bytes(b"half")
+    assert signature(store) == before
+    assert not watch.check() and not watch.check() and reopened == []
+
+
+def test_a_described_that_was_kept_is_not_made_again(tmp_path) -> None:
+    made = {"index.html": b"the home page"}
+    first = Described(dict, (), made, Kept(tmp_path, "k1"))
+    assert first() == made and first.process is not None  # made in a child, then kept
+    again = Described(never, (), {}, Kept(tmp_path, "k1"))
+    assert again() == made and again.process is None
+    other = Described(dict, (), {"index.html": b"another"}, Kept(tmp_path, "k2"))
+    assert other() == {"index.html": b"another"}  # another key: made, and kept instead
+    assert json.loads((tmp_path / f"{KEPT}.json").read_bytes())["key"] == "k2"
+
+
+def test_a_second_server_on_the_same_store_serves_what_the_first_made(store: Path) -> None:
+    """``serve --store``'s own set-up: the first server makes the description in a child
+    and keeps it; the second reads it, makes nothing, and has the same bytes; after a
+    ``defrel load`` they are made again."""
+    from mapper.publish.serve.run import _described
+    from mapper.stores.embedded import load_store
+
+    first = _described(store, OPTIONS)
+    files = first()
+    assert first.process is not None and "index.html" in files and "void.ttl" in files
+    second = _described(store, OPTIONS)
+    assert second() == files and second.process is None
+    probe = store.parent / "probe.nq"
+    probe.write_text(PROBE_NQ, encoding="utf-8")
+    load_store([probe], store=store)
+    third = _described(store, OPTIONS)
+    anew = third()
+    assert third.process is not None and anew != files
+    assert os.stat(store / f"{KEPT}.json").st_size > 0
