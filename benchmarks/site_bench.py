@@ -41,9 +41,17 @@ from scale import _edit_one, _same_files  # noqa: E402
 
 def _defrel(*args: str) -> tuple[float, dict | str]:
     command = [sys.executable, "-m", "mapper.cli.main", *args]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    user, system = after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime
+    print(
+        f"  ({args[0]}: {wall:.1f} s wall, CPU {user:.1f} s user + {system:.1f} s system = "
+        f"{(user + system) / wall:.2f} cores)",
+        flush=True,
+    )
     if done.returncode != 0:
         raise SystemExit(
             f"{' '.join(args)} failed ({done.returncode}):\n{done.stdout}{done.stderr}"

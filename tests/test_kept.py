@@ -6,7 +6,8 @@ wrote; not counted as a change of the store."""
 from __future__ import annotations
 
 import json
-import os
+import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -126,6 +127,80 @@ def test_a_second_server_on_the_same_store_serves_what_the_first_made(store: Pat
     probe.write_text(PROBE_NQ, encoding="utf-8")
     load_store([probe], store=store)
     third = _described(store, OPTIONS)
-    anew = third()
-    assert third.process is not None and anew != files
-    assert os.stat(store / f"{KEPT}.json").st_size > 0
+    assert third() == files  # the data before the load, shown while the new is made
+    _until(lambda: third.files is not None)
+    assert (
+        third.process is not None
+        and third() != files
+        and b"Keptland" in str({n: zlib.decompress(b) for n, b in third().items()}).encode()
+    )
+    assert Kept(store, described_key(store, OPTIONS)).read() == third()  # kept in turn
+    other = _described(store, {**OPTIONS, "license": "https://example.org/l"})
+    assert other.stale is None  # made with other options: never shown for these
+
+
+def _until(check, seconds: float = 60.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, "in time"
+        time.sleep(0.05)
+
+
+def slow_new() -> dict[str, bytes]:
+    time.sleep(1.5)
+    return {"index.html": b"new"}
+
+
+def failing() -> dict[str, bytes]:
+    raise ValueError("no such graph")
+
+
+def test_with_stale_files_a_caller_does_not_wait_for_the_new_ones() -> None:
+    described = Described(slow_new, (), {}, stale={"index.html": b"old"})
+    described.begin()
+    started = time.monotonic()
+    assert described() == {"index.html": b"old"} and time.monotonic() - started < 1
+    assert described.latest() == {"index.html": b"old"}
+    _until(lambda: described.files is not None)
+    assert described() == described.latest() == {"index.html": b"new"}
+
+
+def test_with_stale_files_a_failure_shows_them_and_is_tried_again(monkeypatch) -> None:
+    described = Described(failing, (), {}, stale={"index.html": b"old"})
+    described.begin()
+    assert described() == {"index.html": b"old"}  # no error for the caller
+    _until(lambda: not described.lock.locked())
+    monkeypatch.setattr(described, "make", dict)
+    monkeypatch.setattr(described, "kwargs", {"index.html": b"new"})
+    assert described() == {"index.html": b"old"}  # and the next caller starts it again
+    _until(lambda: described.files is not None)
+    assert described() == {"index.html": b"new"}
+
+
+def test_stale_files_are_those_kept_with_the_same_options_only(tmp_path) -> None:
+    Kept(tmp_path, "k1", "o1").write({"index.html": b"old"})
+    assert Kept(tmp_path, "k2", "o1").previous() == {"index.html": b"old"}
+    assert Kept(tmp_path, "k2", "o1").read() is None
+    assert Kept(tmp_path, "k2", "o2").previous() is None
+
+
+def test_a_server_reading_a_store_loaded_again_shows_the_old_description_meanwhile(
+    store: Path,
+) -> None:
+    """``serve --store``'s reopening after a ``defrel load``: the new description is begun,
+    and the old one is what a visitor gets until it is made."""
+    from mapper.publish.serve.run import _embedded
+    from mapper.stores.embedded import load_store
+
+    site, pool = _embedded(store, OPTIONS, timeout=5, workers=1, memory=0)
+    try:
+        old = site.describe_dataset()
+        probe = store.parent / "probe.nq"
+        probe.write_text(PROBE_NQ, encoding="utf-8")
+        load_store([probe], store=store)
+        site.watch.reopen()
+        assert site.describe_dataset.stale is old
+        _until(lambda: site.describe_dataset.files is not None)
+        assert site.describe_dataset()["index.html"] != old["index.html"]
+    finally:
+        pool.close()

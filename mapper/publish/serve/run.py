@@ -215,7 +215,8 @@ def _embedded(store: Path, described: dict, *, timeout: float, workers: int, mem
 
     def reopen() -> None:  # a `defrel load` wrote the store: read it anew
         site.describe_dataset.stop()
-        anew = _described(store, described)
+        # (the description of the data before the load is shown while the new one is made)
+        anew = _described(store, described, stale=site.describe_dataset.latest())
         site.replace_source(EmbeddedSource(ox.Store.read_only(str(store))), anew)
         anew.begin()
         pool.refresh()
@@ -230,12 +231,17 @@ def _embedded(store: Path, described: dict, *, timeout: float, workers: int, mem
     return site, pool
 
 
-def _described(store: Path, described: dict) -> Described:
+def _described(store: Path, described: dict, stale: dict | None = None) -> Described:
+    """The description of the store's data, read from what an earlier server kept if it
+    is this data's; else made, showing ``stale`` (or what was kept of the data before a
+    load) meanwhile."""
     from .dataset import embedded_dataset_files
-    from .kept import Kept, described_key
+    from .kept import Kept, described_key, options_key
 
-    kept = Kept(store, described_key(store, described))
-    return Described(embedded_dataset_files, (str(store),), described, kept)
+    kept = Kept(store, described_key(store, described), options_key(described))
+    if stale is None and kept.read() is None:
+        stale = kept.previous()
+    return Described(embedded_dataset_files, (str(store),), described, kept, stale)
 
 
 def _remote(endpoint: str, described: dict, *, timeout: float):
