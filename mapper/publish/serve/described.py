@@ -37,9 +37,8 @@ class Described:
     process: ``begin`` starts it in the background, calling the object waits for it (and
     tries again if it failed).
 
-    With ``stale`` files (the description of the data before a ``defrel load``: the
-    previous object's, or what an earlier server kept under another key), a caller is
-    not made to wait: it gets the stale files while the new ones are made (at 100,000
+    With ``stale`` files (the description of the data before a ``defrel load``, which
+    this server made), a caller is not made to wait: it gets the stale files while the new ones are made (at 100,000
     articles, about a minute), and they are made again in the background if that
     failed."""
 

@@ -5,16 +5,17 @@ and a peak of about 1 GB, in a child process).
 
 The file (``defrel-described.json``) holds a key and the files, compressed as the server
 keeps them. The key is a digest of all the description depends on: the store's files
-(``refresh.signature``: names, sizes and times, which every ``defrel load`` changes), the
-options (base, licence, publisher, the dumps folder and its files), and defrel's own code,
-templates, ontology and shapes. A file whose key differs, or that cannot be read as such
-a file, is not served as the description, which is made again; but while it is made, a
-file with another key and the same options (the data before a ``defrel load``) is shown
-(``described.Described``'s stale files). It is written whole (a temporary file renamed),
-and not at all when the folder is read-only.
+(``refresh.signature``: names, sizes and times, which every ``defrel load`` changes, and
+each file's inode and change time), the options (base, licence, publisher, the dumps
+folder and its files), and defrel's own code, templates, ontology and shapes. A file whose
+key differs, or that cannot be read as such a file, is ignored, and the description made
+again. It is written whole (a temporary file renamed), and not at all when the folder is
+read-only.
 
-The store's watch (``refresh.signature``) does not count the file: writing it is not a
-change of the data.
+Its pages are served as they are, so it is trusted only in the folder it was written in:
+the inodes and change times in the key are what a copy of the folder (a tar archive of a
+store, with a file crafted to match) cannot reproduce. The store's watch does not count
+the file: writing it is not a change of the data.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from pathlib import Path
 
 from ..store.refresh import OURS, signature
 
-__all__ = ["KEPT", "Kept", "described_key", "options_key"]
+__all__ = ["KEPT", "Kept", "described_key"]
 
 KEPT = f"{OURS}described"  # the file's name, and its temporary files' prefix
 _FILE = f"{KEPT}.json"
@@ -74,20 +75,15 @@ def _digest(said: dict) -> str:
     return hashlib.sha256(json.dumps(said, sort_keys=True).encode()).hexdigest()
 
 
-def options_key(described: dict) -> str:
-    """What the description depends on besides the data: the options ``described`` (base,
-    license, publisher, dumps) and defrel's version."""
-    return _digest({"format": _FORMAT, "options": {k: repr(v) for k, v in described.items()}})
-
-
 def described_key(store: Path, described: dict) -> str:
     """The key of the description of the store at ``store`` served with the options
     ``described``, as the store's files (and the dumps folder's, and defrel's code) are
     now."""
     dumps = described.get("dumps")
     said = {
-        "options": options_key(described),
-        "store": [list(entry) for entry in signature(Path(store))],
+        "format": _FORMAT,
+        "options": {k: repr(v) for k, v in sorted(described.items())},
+        "store": [list(entry) for entry in signature(Path(store), identity=True)],
         "dumps": _listing(Path(dumps) if dumps else None),
         "code": _code_digest(),
     }
@@ -95,31 +91,19 @@ def described_key(store: Path, described: dict) -> str:
 
 
 class Kept:
-    """The description kept in the store's folder ``folder`` under ``key``; ``options``:
-    the ``options_key`` it was made with (what a stale description must share)."""
+    """The description kept in the store's folder ``folder`` under ``key``."""
 
-    def __init__(self, folder: Path, key: str, options: str = "") -> None:
-        self.path, self.key, self.options = Path(folder) / _FILE, key, options
+    def __init__(self, folder: Path, key: str) -> None:
+        self.path, self.key = Path(folder) / _FILE, key
 
     def read(self) -> dict[str, bytes] | None:
         """The files kept under this key; None if there are none (or not these, or a file
         that is not one defrel wrote)."""
-        found = self._read()
-        return found[1] if found is not None and found[0] == self.key else None
-
-    def previous(self) -> dict[str, bytes] | None:
-        """The files kept under any key but with the same options (the description of the
-        data before a load, or of defrel before an upgrade: what a server may show while it
-        makes the new one); None as for ``read``."""
-        found = self._read()
-        return found[1] if found is not None and found[2] == self.options else None
-
-    def _read(self) -> tuple[str, dict[str, bytes], str] | None:
         try:
             if self.path.stat().st_size > _LARGEST:
                 return None
             found = json.loads(self.path.read_bytes())
-            if not isinstance(found, dict) or not isinstance(found.get("key"), str):
+            if not isinstance(found, dict) or found.get("key") != self.key:
                 return None
             files = found["files"]
             if not isinstance(files, dict):
@@ -129,7 +113,7 @@ class Kept:
                 if not (isinstance(name, str) and isinstance(text, str)):
                     return None
                 kept[name] = base64.b64decode(text, validate=True)
-            return found["key"], kept, found.get("options")
+            return kept
         except (OSError, ValueError, KeyError, TypeError, binascii.Error):
             return None
 
@@ -137,8 +121,7 @@ class Kept:
         """Keep ``files`` under this key (whole: a temporary file renamed). False if the
         folder cannot be written (a read-only store): the next start makes them again."""
         encoded = {n: base64.b64encode(b).decode() for n, b in files.items()}
-        said = {"key": self.key, "options": self.options, "files": encoded}
-        text = json.dumps(said).encode()
+        text = json.dumps({"key": self.key, "files": encoded}).encode()
         try:
             fd, temp = tempfile.mkstemp(prefix=f"{KEPT}.", suffix=".tmp", dir=self.path.parent)
         except OSError:

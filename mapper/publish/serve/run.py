@@ -233,14 +233,12 @@ def _embedded(store: Path, described: dict, *, timeout: float, workers: int, mem
 
 def _described(store: Path, described: dict, stale: dict | None = None) -> Described:
     """The description of the store's data, read from what an earlier server kept if it
-    is this data's; else made, showing ``stale`` (or what was kept of the data before a
-    load) meanwhile."""
+    is this data's; else made, showing ``stale`` (what this server made of the data before
+    a load) meanwhile."""
     from .dataset import embedded_dataset_files
-    from .kept import Kept, described_key, options_key
+    from .kept import Kept, described_key
 
-    kept = Kept(store, described_key(store, described), options_key(described))
-    if stale is None and kept.read() is None:
-        stale = kept.previous()
+    kept = Kept(store, described_key(store, described))
     return Described(embedded_dataset_files, (str(store),), described, kept, stale)
 
 

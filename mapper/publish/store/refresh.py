@@ -22,16 +22,19 @@ INTERVAL = 1.0  # seconds between two looks at the folder
 OURS = "defrel-"  # what defrel keeps in a store's folder besides the data (``serve/kept.py``)
 
 
-def signature(store: Path) -> tuple:
+def signature(store: Path, *, identity: bool = False) -> tuple:
     """What changes when anything writes the store's data: its files (not RocksDB's info
-    log, nor defrel's own files)."""
+    log, nor defrel's own files), by name, size and time. ``identity``: each file's inode
+    and change time too, which no copy of the folder has (a tar archive keeps the times
+    it can set, not these)."""
     found = []
     with os.scandir(store) as entries:
         for entry in entries:
             if entry.name.startswith(("LOG", OURS)) or not entry.is_file(follow_symlinks=False):
                 continue
             stat = entry.stat(follow_symlinks=False)
-            found.append((entry.name, stat.st_size, stat.st_mtime_ns))
+            said = (entry.name, stat.st_size, stat.st_mtime_ns)
+            found.append(said + (stat.st_ino, stat.st_ctime_ns) if identity else said)
     return tuple(sorted(found))
 
 
