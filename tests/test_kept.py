@@ -205,3 +205,22 @@ def test_a_server_reading_a_store_loaded_again_shows_the_old_description_meanwhi
         assert site.describe_dataset()["index.html"] != old["index.html"]
     finally:
         pool.close()
+
+
+def test_defrel_serve_started_again_serves_the_kept_home_page(store: Path, tmp_path) -> None:
+    """Two ``defrel serve --store`` processes in turn on the same store: the first makes
+    the description and keeps it; the second serves the same home page and sitemap from it
+    (the file is not written again)."""
+    from serving import Client, serving
+
+    with serving(["--store", str(store)], tmp_path / "first.log") as (url, _):
+        client = Client(url)
+        home, sitemap = client.get("")[2], client.get("sitemap.xml")[2]
+        client.close()
+    kept = store / f"{KEPT}.json"
+    written = kept.stat().st_mtime_ns
+    with serving(["--store", str(store)], tmp_path / "second.log") as (url, _):
+        client = Client(url)
+        assert client.get("")[2] == home and client.get("sitemap.xml")[2] == sitemap
+        client.close()
+    assert kept.stat().st_mtime_ns == written
