@@ -11,9 +11,9 @@ next server on the same data (``serve/kept.py``).
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import threading
+import time
 from collections.abc import Callable
 
 from ...errors import StoreError
@@ -38,9 +38,11 @@ class Described:
     tries again if it failed).
 
     With ``stale`` files (the description of the data before a ``defrel load``, which
-    this server made), a caller is not made to wait: it gets the stale files while the new ones are made (at 100,000
-    articles, about a minute), and they are made again in the background if that
-    failed."""
+    this server made), a caller is not made to wait: it gets the stale files while the new
+    ones are made (at 100,000 articles, about a minute); if that failed, a caller starts
+    it again in the background, at most once every ``retry_after`` seconds."""
+
+    retry_after = 30.0
 
     def __init__(
         self,
@@ -55,6 +57,7 @@ class Described:
         self.make, self.args, self.kwargs, self.kept = make, args, kwargs, kept
         self.files: dict[str, bytes] | None = None
         self.stale = stale
+        self.failed = float("-inf")  # when making them last failed (time.monotonic)
         self.lock = threading.Lock()
         self.process = None
         self.stopped = False
@@ -63,8 +66,10 @@ class Described:
         """Make the files in the background now (a failure is told to the next caller)."""
 
         def run() -> None:
-            with contextlib.suppress(Exception):  # the next caller tries again, and is told
+            try:
                 self._wait()
+            except Exception:  # noqa: BLE001 - the next caller tries again, and is told
+                self.failed = time.monotonic()
 
         threading.Thread(target=run, name="described", daemon=True).start()
 
@@ -74,7 +79,9 @@ class Described:
             return files
         if self.stale is None:
             return self._wait()
-        if not self.lock.locked():  # (made meanwhile, or failed: then tried again)
+        again = time.monotonic() - self.failed >= self.retry_after
+        if again and not self.lock.locked():  # (made meanwhile, or failed: tried again)
+            self.failed = time.monotonic()  # (no second start before this one has run)
             self.begin()
         return self.files if self.files is not None else self.stale
 

@@ -3,8 +3,8 @@ kept in the store's folder, so that the next start of a server on the same data 
 at once instead of reading the store's overview again (at 100,000 articles about a minute
 and a peak of about 1 GB, in a child process).
 
-The file (``defrel-described.json``) holds a key and the files, compressed as the server
-keeps them. The key is a digest of all the description depends on: the store's files
+The file (``defrel-described.json``) holds a key (its first line) and the files, compressed
+as the server keeps them (JSON, base64). The key is a digest of all the description depends on: the store's files
 (``refresh.signature``: names, sizes and times, which every ``defrel load`` changes, and
 each file's inode and change time), the options (base, licence, publisher, the dumps
 folder and its files), and defrel's own code, templates, ontology and shapes. A file whose
@@ -38,7 +38,7 @@ __all__ = ["KEPT", "Kept", "described_key"]
 KEPT = f"{OURS}described"  # the file's name, and its temporary files' prefix
 _FILE = f"{KEPT}.json"
 _FORMAT = 1
-_LARGEST = 1 << 30  # bytes: what is larger than this is no description defrel wrote
+_LARGEST = 1 << 30  # bytes read at most: a description defrel wrote is far smaller
 
 
 @cache
@@ -96,16 +96,19 @@ class Kept:
     def __init__(self, folder: Path, key: str) -> None:
         self.path, self.key = Path(folder) / _FILE, key
 
+    def _head(self) -> bytes:
+        return f"{KEPT} {_FORMAT} {self.key}\n".encode()
+
     def read(self) -> dict[str, bytes] | None:
         """The files kept under this key; None if there are none (or not these, or a file
-        that is not one defrel wrote)."""
+        that is not one defrel wrote). The key is the file's first line: a file of another
+        key is not read further."""
+        head = self._head()
         try:
-            if self.path.stat().st_size > _LARGEST:
-                return None
-            found = json.loads(self.path.read_bytes())
-            if not isinstance(found, dict) or found.get("key") != self.key:
-                return None
-            files = found["files"]
+            with self.path.open("rb") as stream:
+                if stream.read(len(head)) != head:
+                    return None
+                files = json.loads(stream.read(_LARGEST))
             if not isinstance(files, dict):
                 return None
             kept = {}
@@ -114,14 +117,14 @@ class Kept:
                     return None
                 kept[name] = base64.b64decode(text, validate=True)
             return kept
-        except (OSError, ValueError, KeyError, TypeError, binascii.Error):
+        except (OSError, ValueError, binascii.Error):  # (a JSON or UTF-8 error is a ValueError)
             return None
 
     def write(self, files: dict[str, bytes]) -> bool:
         """Keep ``files`` under this key (whole: a temporary file renamed). False if the
         folder cannot be written (a read-only store): the next start makes them again."""
         encoded = {n: base64.b64encode(b).decode() for n, b in files.items()}
-        text = json.dumps({"key": self.key, "files": encoded}).encode()
+        text = self._head() + json.dumps(encoded).encode()
         try:
             fd, temp = tempfile.mkstemp(prefix=f"{KEPT}.", suffix=".tmp", dir=self.path.parent)
         except OSError:
