@@ -5,6 +5,7 @@ wrote; not counted as a change of the store."""
 
 from __future__ import annotations
 
+import os
 import time
 import zlib
 from pathlib import Path
@@ -71,6 +72,20 @@ def test_a_file_of_another_key_or_format_is_not_read_further(tmp_path, head: byt
     assert Kept(tmp_path, "k1").read() is None
     (tmp_path / f"{KEPT}.json").write_bytes(f"{KEPT} 1 k1\n".encode() + b'{"index.html": "YWJj"}')
     assert Kept(tmp_path, "k1").read() == {"index.html": b"abc"}
+
+
+def test_a_symlink_or_a_fifo_in_its_place_is_not_read(tmp_path) -> None:
+    elsewhere = tmp_path / "elsewhere.json"
+    (tmp_path / "store").mkdir()
+    Kept(tmp_path, "k1").write({"index.html": b"x"})
+    (tmp_path / f"{KEPT}.json").rename(elsewhere)  # a kept file, outside the store folder
+    (tmp_path / "store" / f"{KEPT}.json").symlink_to(elsewhere)
+    assert Kept(tmp_path / "store", "k1").read() is None
+    (tmp_path / "store" / f"{KEPT}.json").unlink()
+    os.mkfifo(tmp_path / "store" / f"{KEPT}.json")  # no writer: an open would block
+    assert Kept(tmp_path / "store", "k1").read() is None
+    assert Kept(tmp_path / "store", "k1").write({"index.html": b"y"})  # replaced, not written into
+    assert Kept(tmp_path / "store", "k1").read() == {"index.html": b"y"}
 
 
 def test_a_folder_that_cannot_be_written_keeps_nothing_and_says_so(tmp_path) -> None:

@@ -26,6 +26,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from functools import cache
 from importlib.resources import files as package_files
@@ -105,8 +106,11 @@ class Kept:
         key is not read further."""
         head = self._head()
         try:
-            with self.path.open("rb") as stream:
-                if stream.read(len(head)) != head:
+            # the file itself, a regular one: not what a symlink in a store folder made by
+            # someone else points at (outside it), nor a FIFO that would hang the open
+            fd = os.open(self.path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+            with os.fdopen(fd, "rb") as stream:
+                if not stat.S_ISREG(os.fstat(fd).st_mode) or stream.read(len(head)) != head:
                     return None
                 files = json.loads(stream.read(_LARGEST))
             if not isinstance(files, dict):
