@@ -214,7 +214,8 @@ def _stop(signum, frame) -> None:
     "store_dir",
     type=click.Path(file_okay=False, path_type=Path),
     help="Serve from this embedded store (`defrel load`) instead of a site: every page, "
-    "document and answer rendered on request.",
+    "document and answer rendered on request; the home page, VoID and sitemap it makes are "
+    "kept in the store's folder (defrel-described.json) for the next start.",
 )
 @click.option(
     "--endpoint",
