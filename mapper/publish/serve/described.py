@@ -57,7 +57,8 @@ class Described:
         self.make, self.args, self.kwargs, self.kept = make, args, kwargs, kept
         self.files: dict[str, bytes] | None = None
         self.stale = stale
-        self.failed = float("-inf")  # when making them last failed (time.monotonic)
+        # when a caller last started making them, or that last failed (time.monotonic)
+        self.tried = float("-inf")
         self.lock = threading.Lock()
         self.process = None
         self.stopped = False
@@ -69,7 +70,7 @@ class Described:
             try:
                 self._wait()
             except Exception:  # noqa: BLE001 - the next caller tries again, and is told
-                self.failed = time.monotonic()
+                self.tried = time.monotonic()
 
         threading.Thread(target=run, name="described", daemon=True).start()
 
@@ -79,9 +80,9 @@ class Described:
             return files
         if self.stale is None:
             return self._wait()
-        again = time.monotonic() - self.failed >= self.retry_after
+        again = time.monotonic() - self.tried >= self.retry_after
         if again and not self.lock.locked():  # (made meanwhile, or failed: tried again)
-            self.failed = time.monotonic()  # (no second start before this one has run)
+            self.tried = time.monotonic()  # (no second start before this one has run)
             self.begin()
         return self.files if self.files is not None else self.stale
 
