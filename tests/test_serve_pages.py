@@ -12,6 +12,7 @@ from conftest import SEED_SLUG, SEEDS
 from rdflib import Dataset, URIRef
 
 from mapper.publish.render.describe import Catalogue
+from mapper.rdf.vocab import NS
 
 BASE = "https://w3id.org/defrel/data/"
 DEFAULT_BASE = BASE
@@ -324,3 +325,28 @@ def test_a_link_carries_the_address_of_its_own_graph_only(shared_states, shared_
         quads = neighbourhood_quads(source, fact)
         addressed = {q[3] for q in quads if str(q[0]).endswith("/address") and q[3] is not None}
         assert addressed == {graph}, fact
+
+
+def test_a_later_page_shows_and_reads_none_of_the_resource_s_own_statements(
+    shared_states, shared_source
+) -> None:
+    """A state's later pages list what points at it: its own statements (restated in each
+    article's graph, with a ``mentionedIn`` link to each article) are on its first page,
+    in the HTML as in the documents, and the server does not read them for a later page."""
+    from mapper.publish.store.read import neighbourhood
+
+    files = _files(shared_states / "site")
+    stems = _paged_stems(files)
+    state = next(s for s in sorted(stems) if s.startswith("entity/") and stems[s] >= 2)
+    iri = URIRef(BASE + state)
+    mentioned = URIRef(str(NS["defrel"].mentionedIn))
+    first = neighbourhood(shared_source, iri, 1, SIZE)
+    later = neighbourhood(shared_source, iri, 2, SIZE)
+    assert any(q[1] == mentioned for q in first.out[iri])
+    assert not any(q[1] == mentioned for q in later.out.get(iri, ()))
+    assert later.label(iri) == first.label(iri) and later.types(iri) == first.types(iri)
+    assert 'id="properties"' in files[f"{state}.html"] and "mentionedIn" in files[f"{state}.html"]
+    page2 = files[f"{state}.page2.html"]
+    assert 'id="properties"' not in page2 and "mentionedIn" not in page2
+    name = state.rsplit("/", 1)[1]
+    assert f'Its properties and evidence are on <a href="{name}.html">its first page</a>' in page2

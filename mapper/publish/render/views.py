@@ -233,6 +233,7 @@ def pages_view(layout: Layout, iri: URIRef, page: int) -> dict:
         "size": layout.cat.page_size,
         "prev": link(page - 1),
         "next": link(page + 1),
+        "first": link(1),
     }
 
 
@@ -241,8 +242,11 @@ def resource_view(layout: Layout, iri: URIRef, page: int = 1) -> dict:
     cat, here = layout.cat, f"{layout.page_path(iri, page)}.html"
     props: dict[URIRef, list[dict]] = {}
     # each (property, value) once (a state's name is stated once in each article's graph);
-    # those shown elsewhere left out first, not sorted (an article's text is long)
-    shown = {(q[1], q[2]) for q in cat.out[iri] if q[1] not in HIDDEN}
+    # those shown elsewhere left out first, not sorted (an article's text is long). On the
+    # first page only, as the documents have them (``describe``): a later page lists what
+    # points at the resource (a state named by thousands of articles repeated its thousands
+    # of ``mentionedIn`` links on each of its pages)
+    shown = {(q[1], q[2]) for q in cat.out[iri] if q[1] not in HIDDEN} if page == 1 else set()
     for p, o in sorted(shown, key=lambda q: (str(q[0]), str(q[1]))):
         if isinstance(p, URIRef):
             row = props.setdefault(p, [])
@@ -273,7 +277,7 @@ def resource_view(layout: Layout, iri: URIRef, page: int = 1) -> dict:
         "properties": [
             {"term": term_view(layout, here, p), "values": vals} for p, vals in props.items()
         ],
-        "evidence": [quote_view(layout, here, a) for a in cat.evidence(iri)],
+        "evidence": [quote_view(layout, here, a) for a in cat.evidence(iri)] if page == 1 else [],
         "facts": facts,
         "others": others,
         "pages": pages_view(layout, iri, page),

@@ -61,6 +61,7 @@ TYPE = RDF.type  # rdflib resolves namespace attributes on every access: looked 
 _TYPE_TEXT = str(TYPE)  # compared with str.__eq__, in C (rdflib's __eq__ is Python)
 _same = str.__eq__
 _EVIDENCE_TEXT = str(EVIDENCE)
+_ARTICLE = NS["schema"].NewsArticle  # (its page shows its text: ``render.pages``)
 
 
 class QuadSource(Protocol):
@@ -336,10 +337,17 @@ def _gather(source: QuadSource, iri: URIRef, page: int | None, size: int):
     if found is None:
         return None
     got = _Gathered(source)
-    got.load_out([iri])
-    got._add(source.into_below(iri))  # what points at it from elsewhere: the page's keys
-    got.into_done.add(iri)
-    got.walk_below([iri])
+    if found.page > 1:  # its names and types, as a later page shows them
+        got.load_names([iri])
+    if found.page == 1 or _ARTICLE in {q[2] for q in got.out[iri] if _same(_TYPE_TEXT, q[1])}:
+        # its own quads, its details' and evidence's: on its first page only (an article's
+        # text, with its quotes marked, is on each of its pages)
+        got.load_out([iri])
+        got._add(source.into_below(iri))  # what points at it from elsewhere: the page's keys
+        got.into_done.add(iri)
+        got.walk_below([iri])
+    # (a later page names it as it names its other links, below: a state's own quads are
+    # restated in each of the thousands of article graphs that name it, and read for nothing)
     got._add(source.pointing(iri, set(found.keys)))
     got.walk_below(_evidence(got, [iri, *found.keys]))
     done = got.out_done
