@@ -13,7 +13,7 @@ server's memory (with its query workers) at both sizes, and a burst from 50 clie
   every fetch renders (nothing cached), so the figure is the cost of reading the
   description out of the store and rendering it.  Then the same pages again (the cache).
 * the heaviest: ``--heavy`` states (what the most point at), reported apart, first fetch
-  and again.
+  and again, then their second pages (first fetch).
 * query: ``SELECT ?p ?o WHERE { <entity> ?p ?o } LIMIT 100`` for entities sampled
   uniformly, as SPARQL JSON, over HTTP.
 * memory: resident set (VmRSS) of the server and of every process it started (its query
@@ -252,6 +252,9 @@ def measure(store: Path, pages_wanted: int, heavy_wanted: int) -> dict:
         again = [client.get(p + ".html")[1] for p in pages]
         heavy_first = [client.get(p + ".html") for p in heavy]
         heavy_again = [client.get(p + ".html")[1] for p in heavy]
+        # their second pages (a state's, at 100,000 articles: one of about 60), where one is
+        heavy_later = [client.get(p + ".page2.html") for p in heavy]
+        later_ms = [t for status, t in heavy_later if status == 200]
         queries = []
         for entity in (entities * 5)[: max(50, len(entities))]:
             query = f"SELECT ?p ?o WHERE {{ <{entity}> ?p ?o }} LIMIT 100"
@@ -279,6 +282,9 @@ def measure(store: Path, pages_wanted: int, heavy_wanted: int) -> dict:
             "heavy_max": max(heavy_ms) if heavy_ms else float("nan"),
             "heavy_cached_p50": pct(heavy_again, 50) if heavy_again else float("nan"),
             "heavy_cached_max": max(heavy_again) if heavy_again else float("nan"),
+            "heavy_later": len(later_ms),
+            "heavy_later_p50": pct(later_ms, 50) if later_ms else float("nan"),
+            "heavy_later_max": max(later_ms) if later_ms else float("nan"),
             "rss_each_mib": [round(x, 1) for x in each],
             "rss_after_2nd_burst_mib": after2,
             "burst2": dict(codes2),
@@ -316,6 +322,7 @@ ROWS = (
     ("heaviest pages (states), first fetch, p50 (ms)", "heavy_p50"),
     ("… max (ms)", "heavy_max"),
     ("… fetched again (cached), p50 / max (ms)", "heavy_cached_p50", "heavy_cached_max"),
+    ("… their second pages, first fetch, p50 / max (ms)", "heavy_later_p50", "heavy_later_max"),
     ("one-entity query over HTTP, p50 (ms)", "query_p50"),
     ("… p95 (ms)", "query_p95"),
     ("server and its processes, RSS summed (MiB)", "rss_mib"),
