@@ -252,9 +252,6 @@ def measure(store: Path, pages_wanted: int, heavy_wanted: int) -> dict:
         again = [client.get(p + ".html")[1] for p in pages]
         heavy_first = [client.get(p + ".html") for p in heavy]
         heavy_again = [client.get(p + ".html")[1] for p in heavy]
-        # their second pages (a state's, at 100,000 articles: one of about 60), where one is
-        heavy_later = [client.get(p + ".page2.html") for p in heavy]
-        later_ms = [t for status, t in heavy_later if status == 200]
         queries = []
         for entity in (entities * 5)[: max(50, len(entities))]:
             query = f"SELECT ?p ?o WHERE {{ <{entity}> ?p ?o }} LIMIT 100"
@@ -267,6 +264,10 @@ def measure(store: Path, pages_wanted: int, heavy_wanted: int) -> dict:
         after = rss_mib(proc.pid)
         codes2 = burst(url, pages, heavy, entities)  # a second burst: growth past the first
         after2 = rss_mib(proc.pid)
+        # the states' second pages (of about 60 each at 100,000 articles), where there is one:
+        # after the memory's figures, which earlier sessions took before them
+        heavy_later = [client.get(p + ".page2.html") for p in heavy]
+        later_ms = [t for status, t in heavy_later if status == 200]
         page_ms = [t for _, t in first]
         heavy_ms = [t for _, t in heavy_first]
         query_ms = [t for _, t in queries]
