@@ -32,12 +32,13 @@ from ..facts.files import read_bytes
 from ..facts.load import FACTS_SUFFIX, find_facts_files
 from ..facts.registry import find_registry
 from ..rdf.mint import Minter
-from ..rdf.vocab import CONTEXT_FILE, DEFAULT_BASE
+from ..rdf.vocab import DEFAULT_BASE
 from .crosscheck import check_entity_types, corpus_conflicts
 from .distwriter import BIG, DistWriter
 from .manifest import MANIFEST, Manifest, entities_text, read_manifest, write_manifest
 from .outdir import staged_output
 from .shard import ArticleOutcome, content_key, file_stamp, process, tune_collector
+from .sources import add_sources
 
 __all__ = ["MANIFEST", "BuildProgress", "FastOutcome", "build_into", "fast_build", "recipe"]
 
@@ -95,16 +96,7 @@ def recipe(
         digest.update(
             b"\0registry\0" + str(path).encode() + b"\0" + read_bytes(path, what="entity registry")
         )
-    package = Path(__file__).resolve().parents[1]  # mapper/, every stage
-    data = package / "data"
-    parts = [
-        *sorted(package.rglob("*.py")),
-        *sorted((data / "shapes").glob("*.ttl")),
-        *sorted((data / "ontology").glob("*.ttl")),
-        data / CONTEXT_FILE,
-    ]
-    for path in parts:
-        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    add_sources(digest, package=Path(__file__).resolve().parents[1])  # mapper/, every stage
     return digest.hexdigest()
 
 

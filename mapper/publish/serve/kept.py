@@ -29,9 +29,9 @@ import os
 import stat
 import tempfile
 from functools import cache
-from importlib.resources import files as package_files
 from pathlib import Path
 
+from ...builder.sources import add_sources
 from ..store.refresh import OURS, signature
 
 __all__ = ["KEPT", "Kept", "described_key"]
@@ -46,29 +46,21 @@ _LARGEST = 1 << 30  # bytes read at most: a description defrel wrote is far smal
 def _code_digest() -> str:
     """defrel's source, templates, ontology, shapes and context: what renders the files."""
     digest = hashlib.sha256()
-    package = Path(str(package_files("mapper")))
-    data = package / "data"
-    parts = [
-        *sorted(package.rglob("*.py")),
-        *sorted((data / "site").iterdir()),
-        *sorted((data / "shapes").glob("*.ttl")),
-        *sorted((data / "ontology").glob("*.ttl")),
-    ]
-    for path in parts:
-        if path.is_file():
-            digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    add_sources(digest, "site")
     return digest.hexdigest()
 
 
-def _listing(folder: Path | None) -> list:
+def _dumps_listing(folder: Path | None) -> list:
+    """The dumps folder's files (symlinks followed: ``dcat.dumps_in`` reads through them),
+    by name, size and time; none if it is not there."""
     if folder is None:
         return []
     found = []
     with contextlib.suppress(OSError), os.scandir(folder) as entries:
         for entry in entries:
             if entry.is_file():
-                stat = entry.stat()
-                found.append((entry.name, stat.st_size, stat.st_mtime_ns))
+                info = entry.stat()
+                found.append((entry.name, info.st_size, info.st_mtime_ns))
     return sorted(found)
 
 
@@ -85,7 +77,7 @@ def described_key(store: Path, described: dict) -> str:
         "format": _FORMAT,
         "options": {k: repr(v) for k, v in sorted(described.items())},
         "store": [list(entry) for entry in signature(Path(store), identity=True)],
-        "dumps": _listing(Path(dumps) if dumps else None),
+        "dumps": _dumps_listing(Path(dumps) if dumps else None),
         "code": _code_digest(),
     }
     return _digest(said)
