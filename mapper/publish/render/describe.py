@@ -49,6 +49,7 @@ __all__ = [
     "as_dataset",
     "as_graph",
     "iri_label",
+    "page_count",
     "pick_label",
     "window",
 ]
@@ -102,9 +103,14 @@ class Window:
     keys: frozenset[URIRef]
 
 
+def page_count(count: int, size: int) -> int:
+    """How many pages list ``count`` items, ``size`` a page (one, if there are none)."""
+    return max(1, -(-count // size))
+
+
 def window(keys: list[URIRef], page: int, size: int = PAGE_SIZE) -> Window | None:
     """The ``page``-th window of ``keys`` (sorted), None past the last page."""
-    pages = max(1, -(-len(keys) // size))
+    pages = page_count(len(keys), size)
     if not 1 <= page <= pages:
         return None
     return Window(page, pages, frozenset(keys[(page - 1) * size : page * size]))

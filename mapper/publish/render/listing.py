@@ -14,6 +14,7 @@ import json
 
 from markupsafe import Markup
 
+from .describe import page_count
 from .pages import GROUPS, OTHERS, page
 from .void import dataset_iri
 
@@ -47,10 +48,6 @@ def _grouped(rows: list[tuple]) -> list[tuple[str, str, list[tuple]]]:
     return found
 
 
-def _pages(count: int, size: int) -> int:
-    return max(1, -(-count // size))
-
-
 def index_groups(
     rows: list[tuple], home_items: int | None = None, list_size: int | None = None
 ) -> list[dict]:
@@ -71,7 +68,7 @@ def index_groups(
                 "count": len(items),
                 "shown": len(shown),
                 "more": list_path(slug) if more else None,
-                "pages": _pages(len(items), list_size) if more else 0,
+                "pages": page_count(len(items), list_size) if more else 0,
             }
         )
     return groups
@@ -92,7 +89,7 @@ def list_pages(
     for name, slug, items in _grouped(rows):
         if len(items) <= home_items:
             continue
-        pages = _pages(len(items), list_size)
+        pages = page_count(len(items), list_size)
         for n in range(1, pages + 1):
             here = list_path(slug, n)
             chunk = items[(n - 1) * list_size : n * list_size]

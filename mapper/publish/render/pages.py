@@ -18,10 +18,11 @@ from .views import Layout, article_text, kind_of, relative, resource_view
 
 __all__ = [
     "GROUPS", "LICENSES", "OTHERS", "Alternates", "alternates", "group_of", "index_row", "page",
-    "resource_page", "script_json", "template_text",
+    "WITH_TEXT", "resource_page", "script_json", "template_text",
 ]  # fmt: skip
 
 SCHEMA, DEFREL, DCTERMS = NS["schema"], NS["defrel"], NS["dcterms"]
+WITH_TEXT = SCHEMA.NewsArticle  # the type of a resource whose every page shows its text
 LICENSES = {
     "https://creativecommons.org/licenses/by/4.0/": "CC BY 4.0",
     "https://creativecommons.org/publicdomain/zero/1.0/": "CC0 1.0",
@@ -210,7 +211,7 @@ def resource_page(layout: Layout, iri: URIRef, *, jsonld: str, license: str, pag
     article's page also shows its text, evidence marked."""
     here = f"{layout.page_path(iri, page)}.html"
     view = resource_view(layout, iri, page)
-    is_article = SCHEMA.NewsArticle in layout.cat.types(iri)
+    is_article = WITH_TEXT in layout.cat.types(iri)
     lang = layout.cat.value(iri, SCHEMA.inLanguage)
     return render(
         "article.html" if is_article else "resource.html",

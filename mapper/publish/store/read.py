@@ -46,6 +46,7 @@ from ..render.describe import (
     referrer_keys,
     window,
 )
+from ..render.pages import WITH_TEXT
 from .terms import iri_term, to_oxigraph, to_rdflib
 
 __all__ = [
@@ -61,7 +62,6 @@ TYPE = RDF.type  # rdflib resolves namespace attributes on every access: looked 
 _TYPE_TEXT = str(TYPE)  # compared with str.__eq__, in C (rdflib's __eq__ is Python)
 _same = str.__eq__
 _EVIDENCE_TEXT = str(EVIDENCE)
-_ARTICLE = NS["schema"].NewsArticle  # (its page shows its text: ``render.pages``)
 
 
 class QuadSource(Protocol):
@@ -339,7 +339,7 @@ def _gather(source: QuadSource, iri: URIRef, page: int | None, size: int):
     got = _Gathered(source)
     if found.page > 1:  # its names and types, as a later page shows them
         got.load_names([iri])
-    if found.page == 1 or _ARTICLE in {q[2] for q in got.out[iri] if _same(_TYPE_TEXT, q[1])}:
+    if found.page == 1 or WITH_TEXT in {q[2] for q in got.out[iri] if _same(_TYPE_TEXT, q[1])}:
         # its own quads, its details' and evidence's: on its first page only (an article's
         # text, with its quotes marked, is on each of its pages)
         got.load_out([iri])
